@@ -1,0 +1,151 @@
+package dev.parley.api.conversations;
+
+import static io.vertx.core.http.HttpMethod.DELETE;
+import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.POST;
+
+import dev.parley.conversation.ConversationChanges;
+import dev.parley.conversation.ConversationService;
+import dev.parley.conversation.ConversationState;
+import dev.parley.conversation.NewConversation;
+import dev.parley.conversation.Timers;
+import dev.parley.http.Json;
+import dev.parley.http.Paging;
+import dev.parley.http.Params;
+import dev.parley.http.PublicUrl;
+import dev.parley.http.Replies;
+import dev.parley.ids.SidPrefix;
+import dev.parley.store.ConversationFilter;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code /v1/Conversations} and {@code /v1/Services/{ChatServiceSid}/Conversations}. */
+public final class ConversationsApi {
+  static final Set<String> STATES = Set.of("initializing", "inactive", "active", "closed");
+  private final ConversationService conversations;
+  private final ScopedPaths paths;
+  private final PublicUrl base;
+
+  public ConversationsApi(ConversationService conversations, ScopedPaths paths, PublicUrl base) {
+    this.conversations = conversations;
+    this.paths = paths;
+    this.base = base;
+    paths.route(POST, "/Conversations", this::create);
+    paths.route(GET, "/Conversations", this::list);
+    paths.route(GET, "/Conversations/:Sid", this::fetch);
+    paths.route(POST, "/Conversations/:Sid", this::update);
+    paths.route(DELETE, "/Conversations/:Sid", this::delete);
+  }
+
+  private void create(RoutingContext ctx) {
+    Params form = Params.form(ctx);
+    NewConversation request =
+        new NewConversation(
+            form.string("FriendlyName", 256),
+            form.string("UniqueName", 256),
+            form.date("DateCreated"),
+            form.date("DateUpdated"),
+            form.sid("MessagingServiceSid", SidPrefix.MESSAGING_SERVICE),
+            form.json("Attributes"),
+            state(form),
+            timers(form),
+            bindings(form));
+    Replies.json(
+        ctx,
+        201,
+        () -> {
+          var at = paths.locate(ctx);
+          return ConversationView.of(conversations.create(at.scope(), request), base, at.prefix());
+        });
+  }
+
+  private void fetch(RoutingContext ctx) {
+    Replies.json(
+        ctx,
+        200,
+        () -> {
+          var at = paths.locate(ctx);
+          return ConversationView.of(
+              conversations.find(at.scope(), ctx.pathParam("Sid")), base, at.prefix());
+        });
+  }
+
+  private void list(RoutingContext ctx) {
+    Params query = Params.query(ctx);
+    ConversationFilter filter =
+        new ConversationFilter(
+            query.date("StartDate"), query.date("EndDate"), query.oneOf("State", STATES));
+    Paging paging = Paging.parse(query, 50, 100);
+    Map<String, String> echo = new LinkedHashMap<>();
+    echo.put("StartDate", query.string("StartDate"));
+    echo.put("EndDate", query.string("EndDate"));
+    echo.put("State", filter.state());
+    Replies.json(
+        ctx,
+        200,
+        () -> {
+          var at = paths.locate(ctx);
+          var slice =
+              conversations
+                  .page(at.scope(), filter, paging.request())
+                  .map(c -> ConversationView.of(c, base, at.prefix()));
+          return paging.reply(base, at.prefix() + "/Conversations", echo, "conversations", slice);
+        });
+  }
+
+  private void update(RoutingContext ctx) {
+    Params form = Params.form(ctx);
+    ConversationChanges changes =
+        new ConversationChanges(
+            form.string("FriendlyName", 256),
+            form.string("UniqueName", 256),
+            form.date("DateCreated"),
+            form.date("DateUpdated"),
+            form.sid("MessagingServiceSid", SidPrefix.MESSAGING_SERVICE),
+            form.json("Attributes"),
+            state(form),
+            timers(form),
+            bindings(form));
+    Replies.json(
+        ctx,
+        200,
+        () -> {
+          var at = paths.locate(ctx);
+          return ConversationView.of(
+              conversations.update(at.scope(), ctx.pathParam("Sid"), changes), base, at.prefix());
+        });
+  }
+
+  private void delete(RoutingContext ctx) {
+    Replies.noContent(
+        ctx, () -> conversations.delete(paths.locate(ctx).scope(), ctx.pathParam("Sid")));
+  }
+
+  static ConversationState state(Params form) {
+    String state = form.oneOf("State", STATES);
+    return state == null ? null : ConversationState.fromWire(state);
+  }
+
+  static Timers timers(Params form) {
+    return new Timers(
+        Timers.parse("Timers.Inactive", form.string("Timers.Inactive")),
+        Timers.parse("Timers.Closed", form.string("Timers.Closed")));
+  }
+
+  /** {@code Bindings.Email.*} as the stored bindings JSON, or null when none was sent. */
+  static String bindings(Params form) {
+    String address = form.string("Bindings.Email.Address", 256);
+    String name = form.string("Bindings.Email.Name", 256);
+    if (address == null && name == null) {
+      return null;
+    }
+    var email = Json.MAPPER.createObjectNode();
+    email.put("projected_address", address);
+    email.put("name", name);
+    var bindings = Json.MAPPER.createObjectNode();
+    bindings.set("email", email);
+    return bindings.toString();
+  }
+}

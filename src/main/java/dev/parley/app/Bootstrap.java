@@ -1,0 +1,60 @@
+package dev.parley.app;
+
+import dev.parley.auth.AccountService;
+import dev.parley.conversation.ServiceDirectory;
+import dev.parley.error.ApiException;
+import dev.parley.ids.RandomSids;
+import dev.parley.ids.SidPrefix;
+import dev.parley.store.ConfigurationRecord;
+import dev.parley.store.Store;
+
+/**
+ * Fills an empty store the way a new Twilio Flex account starts: the account, its default
+ * Conversation Service and the account's Conversations configuration.
+ */
+final class Bootstrap {
+  private Bootstrap() {}
+
+  /** What the first start created; {@code generatedToken} is non-null only when Parley made it. */
+  record Result(String accountSid, String generatedToken) {}
+
+  static Result run(
+      Config config,
+      Store store,
+      AccountService accounts,
+      ServiceDirectory services,
+      RandomSids random) {
+    return store.write(
+        tx -> {
+          if (!store.accounts().isEmpty(tx)) {
+            return null;
+          }
+          String accountSid =
+              config.accountSid() == null ? random.next(SidPrefix.ACCOUNT) : config.accountSid();
+          if (!SidPrefix.ACCOUNT.matches(accountSid)) {
+            throw ApiException.invalid(
+                "PARLEY_ACCOUNT_SID", "must be AC followed by 32 hex digits");
+          }
+          boolean generated = config.authToken() == null || config.authToken().isBlank();
+          String token = generated ? random.secret(16) : config.authToken();
+          accounts.create(tx, accountSid, null, "Parley", token);
+          var service = services.create(tx, accountSid, "Default Conversation Service");
+          store
+              .accounts()
+              .insertConfiguration(
+                  tx,
+                  new ConfigurationRecord(
+                      accountSid,
+                      service.sid(),
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      "POST",
+                      "[]",
+                      "webhook"));
+          return new Result(accountSid, generated ? token : null);
+        });
+  }
+}

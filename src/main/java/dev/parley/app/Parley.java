@@ -1,0 +1,189 @@
+package dev.parley.app;
+
+import dev.parley.api.conversations.ConversationsApi;
+import dev.parley.api.conversations.ScopedPaths;
+import dev.parley.auth.AccountService;
+import dev.parley.auth.Authenticator;
+import dev.parley.auth.MasterKey;
+import dev.parley.auth.SecretBox;
+import dev.parley.conversation.ConversationService;
+import dev.parley.conversation.ServiceDirectory;
+import dev.parley.http.BasicAuth;
+import dev.parley.http.Failures;
+import dev.parley.http.FormBodies;
+import dev.parley.http.PublicUrl;
+import dev.parley.http.RequestIds;
+import dev.parley.ids.RandomSids;
+import dev.parley.store.Store;
+import dev.parley.store.sql.SqliteStore;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running Parley: store, domain services and the HTTP server, wired once for main and tests. */
+public final class Parley implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Parley.class);
+  static final int MAX_BODY_BYTES = 1 << 20;
+
+  private final Vertx vertx;
+  private final HttpServer server;
+  private final Store store;
+  private final Bootstrap.Result bootstrap;
+  private final String publicUrl;
+  private final Services services;
+
+  private Parley(
+      Vertx vertx,
+      HttpServer server,
+      Store store,
+      Bootstrap.Result bootstrap,
+      String publicUrl,
+      Services services) {
+    this.vertx = vertx;
+    this.server = server;
+    this.store = store;
+    this.bootstrap = bootstrap;
+    this.publicUrl = publicUrl;
+    this.services = services;
+  }
+
+  /** The domain services, wired on one store. */
+  record Services(
+      AccountService accounts,
+      Authenticator authenticator,
+      ServiceDirectory directory,
+      ConversationService conversations) {}
+
+  /** Opens the store, bootstraps it when empty, and starts serving. */
+  public static Parley start(Config config) {
+    try {
+      Files.createDirectories(config.dataDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
+    }
+    SecretBox box = new SecretBox(MasterKey.load(config.masterKey(), config.dataDir()));
+    Store store = SqliteStore.open(config.dataDir().resolve("parley.db"));
+    try {
+      Clock clock = Clock.systemUTC();
+      RandomSids sids = new RandomSids();
+      Services services =
+          new Services(
+              new AccountService(store, clock, box),
+              new Authenticator(store, box),
+              new ServiceDirectory(store, clock, sids),
+              new ConversationService(store, clock, sids));
+      Bootstrap.Result bootstrap =
+          Bootstrap.run(config, store, services.accounts(), services.directory(), sids);
+      Vertx vertx = Vertx.vertx();
+      Router router = Router.router(vertx);
+      PublicUrl publicUrl = new PublicUrl();
+      routes(router, services, publicUrl);
+      HttpServer server =
+          vertx
+              .createHttpServer(
+                  new HttpServerOptions().setHost(config.host()).setPort(config.port()))
+              .requestHandler(router);
+      // Requests are accepted once listen() has bound; the URL base is known before any can arrive
+      // except with port 0, whose number nobody can know until listen() returns.
+      if (config.port() != 0) {
+        publicUrl.resolve(config.publicUrlFor(config.port()));
+      }
+      server.listen().await(30, TimeUnit.SECONDS);
+      publicUrl.resolve(config.publicUrlFor(server.actualPort()));
+      log.info("event=started port={} public_url={}", server.actualPort(), publicUrl.base());
+      return new Parley(vertx, server, store, bootstrap, publicUrl.base(), services);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    } catch (Exception e) {
+      store.close();
+      throw new IllegalStateException("Parley failed to start", e);
+    }
+  }
+
+  /** The route table: the same for main and tests. */
+  static void routes(Router router, Services services, PublicUrl base) {
+    router.route().handler(RequestIds::assign);
+    router
+        .route()
+        .handler(
+            CorsHandler.create()
+                .addOrigin("*")
+                .allowedMethods(
+                    Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE, HttpMethod.OPTIONS))
+                .allowedHeaders(
+                    Set.of(
+                        "Content-Type",
+                        "Authorization",
+                        "Ui-Version",
+                        "X-Twilio-Webhook-Enabled",
+                        "I-Twilio-Idempotency-Token")));
+    router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    router.route().handler(FormBodies::require);
+    BasicAuth auth = new BasicAuth(services.authenticator());
+    router.route("/v1/*").handler(auth);
+    router.route("/v2/*").handler(auth);
+    router.route("/2010-04-01/*").handler(auth);
+    ScopedPaths paths = new ScopedPaths(router, services.directory());
+    new ConversationsApi(services.conversations(), paths, base);
+    router.route().failureHandler(Failures::handle);
+    router.errorHandler(404, ctx -> Failures.byStatus(ctx, 404));
+    router.errorHandler(405, ctx -> Failures.byStatus(ctx, 405));
+    router.errorHandler(413, ctx -> Failures.byStatus(ctx, 413));
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+
+  public String publicUrl() {
+    return publicUrl;
+  }
+
+  /** The account created on first start, or null when the store already had one. */
+  public String bootstrappedAccountSid() {
+    return bootstrap == null ? null : bootstrap.accountSid();
+  }
+
+  /** The auth token Parley generated on first start; null otherwise. Shown once, then forgotten. */
+  public String generatedAuthToken() {
+    return bootstrap == null ? null : bootstrap.generatedToken();
+  }
+
+  Services services() {
+    return services;
+  }
+
+  Store store() {
+    return store;
+  }
+
+  /** Stops accepting, lets in-flight requests finish, then closes the store. */
+  @Override
+  public void close() {
+    try {
+      server.shutdown(10, TimeUnit.SECONDS).await(15, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      log.warn("event=shutdown_incomplete", e);
+    }
+    try {
+      vertx.close().await(15, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      log.warn("event=vertx_close_incomplete", e);
+    }
+    store.close();
+    log.info("event=stopped");
+  }
+}

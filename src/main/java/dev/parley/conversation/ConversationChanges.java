@@ -1,0 +1,15 @@
+package dev.parley.conversation;
+
+import java.time.Instant;
+
+/** An update to a conversation. Null fields are left as they are. */
+public record ConversationChanges(
+    String friendlyName,
+    String uniqueName,
+    Instant dateCreated,
+    Instant dateUpdated,
+    String messagingServiceSid,
+    String attributes,
+    ConversationState state,
+    Timers timers,
+    String bindings) {}

@@ -1,0 +1,162 @@
+package dev.parley.conversation;
+
+import dev.parley.error.ApiException;
+import dev.parley.error.TwilioError;
+import dev.parley.ids.SidGenerator;
+import dev.parley.ids.SidPrefix;
+import dev.parley.store.ConversationFilter;
+import dev.parley.store.ConversationRecord;
+import dev.parley.store.PageRequest;
+import dev.parley.store.Slice;
+import dev.parley.store.Store;
+import dev.parley.store.Tx;
+import java.time.Clock;
+import java.time.Instant;
+
+/** Creates, reads, changes and removes conversations, enforcing Twilio's state rules. */
+public final class ConversationService {
+  private final Store store;
+  private final Clock clock;
+  private final SidGenerator sids;
+
+  public ConversationService(Store store, Clock clock, SidGenerator sids) {
+    this.store = store;
+    this.clock = clock;
+    this.sids = sids;
+  }
+
+  public ConversationRecord create(Scope scope, NewConversation request) {
+    return store.write(tx -> create(tx, scope, request));
+  }
+
+  /** Creates a conversation inside a caller's transaction (the web chat orchestration). */
+  public ConversationRecord create(Tx tx, Scope scope, NewConversation request) {
+    if (!request.timers().isEmpty() && request.state() == null) {
+      throw new ApiException(TwilioError.TIMER_WITHOUT_STATE);
+    }
+    if (request.uniqueName() != null
+        && store.conversations().uniqueNameTaken(tx, scope.serviceSid(), request.uniqueName())) {
+      throw new ApiException(TwilioError.UNIQUE_NAME_TAKEN);
+    }
+    Instant now = clock.instant();
+    ConversationState state = request.state() == null ? ConversationState.ACTIVE : request.state();
+    Instant created = request.dateCreated() == null ? now : request.dateCreated();
+    Instant updated = request.dateUpdated() == null ? created : request.dateUpdated();
+    ConversationRecord conversation =
+        new ConversationRecord(
+            sids.next(SidPrefix.CONVERSATION),
+            scope.accountSid(),
+            scope.serviceSid(),
+            request.messagingServiceSid(),
+            request.friendlyName(),
+            request.uniqueName(),
+            request.attributes() == null ? "{}" : request.attributes(),
+            state.wire(),
+            Timers.text(request.timers().inactive()),
+            Timers.text(request.timers().closed()),
+            request.timers().inactiveAt(state, now),
+            request.timers().closedAt(state, now),
+            request.bindings() == null ? "{}" : request.bindings(),
+            null,
+            -1,
+            created,
+            updated);
+    store.conversations().insert(tx, conversation);
+    return conversation;
+  }
+
+  public ConversationRecord find(Scope scope, String sidOrUniqueName) {
+    return store.read(tx -> find(tx, scope, sidOrUniqueName));
+  }
+
+  /** The conversation, or a 404 naming it. */
+  public ConversationRecord find(Tx tx, Scope scope, String sidOrUniqueName) {
+    return store
+        .conversations()
+        .find(tx, scope.serviceSid(), sidOrUniqueName)
+        .filter(c -> c.accountSid().equals(scope.accountSid()))
+        .orElseThrow(() -> new ApiException(TwilioError.CONVERSATION_NOT_FOUND, sidOrUniqueName));
+  }
+
+  /** The conversation, or a 404; and 50377 when it is closed and so cannot change. */
+  public ConversationRecord findOpen(Tx tx, Scope scope, String sidOrUniqueName) {
+    ConversationRecord conversation = find(tx, scope, sidOrUniqueName);
+    if (ConversationState.CLOSED.wire().equals(conversation.state())) {
+      throw new ApiException(TwilioError.CONVERSATION_CLOSED);
+    }
+    return conversation;
+  }
+
+  public Slice<ConversationRecord> page(Scope scope, ConversationFilter filter, PageRequest page) {
+    return store.read(tx -> store.conversations().page(tx, scope.serviceSid(), filter, page));
+  }
+
+  public ConversationRecord update(
+      Scope scope, String sidOrUniqueName, ConversationChanges changes) {
+    return store.write(
+        tx -> {
+          ConversationRecord current = findOpen(tx, scope, sidOrUniqueName);
+          if (changes.uniqueName() != null
+              && !changes.uniqueName().equals(current.uniqueName())
+              && store
+                  .conversations()
+                  .uniqueNameTaken(tx, scope.serviceSid(), changes.uniqueName())) {
+            throw new ApiException(TwilioError.UNIQUE_NAME_TAKEN);
+          }
+          ConversationRecord updated = apply(current, changes, clock.instant());
+          store.conversations().update(tx, updated);
+          return updated;
+        });
+  }
+
+  private static ConversationRecord apply(
+      ConversationRecord c, ConversationChanges changes, Instant now) {
+    ConversationState state =
+        changes.state() == null ? ConversationState.fromWire(c.state()) : changes.state();
+    boolean stateChanged = !state.wire().equals(c.state());
+    String timerInactive = c.timerInactive();
+    String timerClosed = c.timerClosed();
+    if (changes.timers() != null && changes.timers().inactive() != null) {
+      timerInactive = Timers.text(changes.timers().inactive());
+    }
+    if (changes.timers() != null && changes.timers().closed() != null) {
+      timerClosed = Timers.text(changes.timers().closed());
+    }
+    Timers timers =
+        new Timers(
+            Timers.parse("Timers.Inactive", timerInactive),
+            Timers.parse("Timers.Closed", timerClosed));
+    boolean rearm = stateChanged || (changes.timers() != null && !changes.timers().isEmpty());
+    return new ConversationRecord(
+        c.sid(),
+        c.accountSid(),
+        c.serviceSid(),
+        or(changes.messagingServiceSid(), c.messagingServiceSid()),
+        or(changes.friendlyName(), c.friendlyName()),
+        or(changes.uniqueName(), c.uniqueName()),
+        or(changes.attributes(), c.attributes()),
+        state.wire(),
+        timerInactive,
+        timerClosed,
+        rearm ? timers.inactiveAt(state, now) : c.dateInactive(),
+        rearm ? timers.closedAt(state, now) : c.dateClosed(),
+        or(changes.bindings(), c.bindings()),
+        c.createdBy(),
+        c.lastMessageIndex(),
+        or(changes.dateCreated(), c.dateCreated()),
+        changes.dateUpdated() == null ? now : changes.dateUpdated());
+  }
+
+  private static <T> T or(T value, T fallback) {
+    return value == null ? fallback : value;
+  }
+
+  public void delete(Scope scope, String sidOrUniqueName) {
+    store.write(
+        tx -> {
+          ConversationRecord conversation = find(tx, scope, sidOrUniqueName);
+          store.conversations().delete(tx, conversation.sid());
+          return null;
+        });
+  }
+}

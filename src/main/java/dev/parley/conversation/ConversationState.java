@@ -1,0 +1,19 @@
+package dev.parley.conversation;
+
+import java.util.Locale;
+
+/** Conversation states. {@code closed} is final (Twilio error 50377). */
+public enum ConversationState {
+  INITIALIZING,
+  INACTIVE,
+  ACTIVE,
+  CLOSED;
+
+  public String wire() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static ConversationState fromWire(String value) {
+    return valueOf(value.toUpperCase(Locale.ROOT));
+  }
+}

@@ -1,0 +1,68 @@
+package dev.parley.error;
+
+/**
+ * The Twilio error codes Parley answers with. Messages are {@link String#format} templates; the
+ * code and HTTP status follow Twilio's error dictionary (https://www.twilio.com/docs/api/errors).
+ */
+public enum TwilioError {
+  INVALID_PARAMETER(20001, 400, "Invalid parameter %s: %s"),
+  MISSING_PARAMETER(20001, 400, "Missing required parameter %s in the post body"),
+  AUTHENTICATE(20003, 401, "Authenticate"),
+  FORBIDDEN(20403, 403, "Forbidden: %s"),
+  NOT_FOUND(20404, 404, "The requested resource %s was not found"),
+  METHOD_NOT_ALLOWED(20004, 405, "Method %s not allowed on %s"),
+  REQUEST_TOO_LARGE(20413, 413, "Request body is larger than %d bytes"),
+  UNSUPPORTED_MEDIA_TYPE(
+      20415, 415, "Content-Type must be application/x-www-form-urlencoded, got %s"),
+  CONFLICT(50300, 409, "%s"),
+  CONVERSATION_NOT_FOUND(50350, 404, "Conversation %s not found"),
+  UNIQUE_NAME_TAKEN(50353, 409, "Conversation with provided unique name already exists"),
+  CONVERSATION_CLOSED(50377, 400, "Can't update conversation as it's in final closed state"),
+  TIMER_WITHOUT_STATE(50382, 400, "Timer can't be set without state"),
+  TIMER_TOO_SHORT(50383, 400, "Timers.%s must be at least %s"),
+  PARTICIPANTS_FAILED(50427, 400, "Errors during multiple participants creation: %s"),
+  PARTICIPANT_NOT_FOUND(50432, 404, "Participant %s not found"),
+  PARTICIPANT_EXISTS(50433, 409, "Participant already exists"),
+  USER_EXISTS(50201, 409, "User with identity %s already exists"),
+  USER_NOT_FOUND(50200, 404, "User %s not found"),
+  TOO_MANY_WEBHOOKS(50513, 400, "A conversation can have at most %d webhooks"),
+  ADDRESS_EXISTS(50417, 409, "Address configuration for %s already exists"),
+  ROLE_NOT_FOUND(50101, 404, "Role %s not found"),
+  WEBCHAT_NOT_FOUND(45744, 404, "%s"),
+  WEBCHAT_INVALID_PARAMETER(45745, 400, "%s"),
+  PRE_ENGAGEMENT_TOO_LARGE(45731, 400, "Pre-engagement data is too large, maximum is 16KB"),
+  AUTO_CREATION_MISSING(45760, 400, "Address configuration %s has no auto-creation data"),
+  AUTO_CREATION_DISABLED(45761, 400, "Auto-creation is not enabled on address configuration %s"),
+  AUTO_CREATION_TYPE_INVALID(
+      45762, 400, "Auto-creation type of address configuration %s is empty or invalid"),
+  AUTO_CREATION_WEBHOOK_URL_MISSING(
+      45764, 400, "Auto-creation type is webhook but address configuration %s has no webhook URL"),
+  ADDRESS_NOT_FOUND(45765, 404, "No address configuration found for %s"),
+  INTERNAL(20500, 500, "Internal server error (request %s)");
+
+  private final int code;
+  private final int status;
+  private final String template;
+
+  TwilioError(int code, int status, String template) {
+    this.code = code;
+    this.status = status;
+    this.template = template;
+  }
+
+  public int code() {
+    return code;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String message(Object... args) {
+    return args.length == 0 ? template : String.format(template, args);
+  }
+
+  public String moreInfo() {
+    return "https://www.twilio.com/docs/errors/" + code;
+  }
+}

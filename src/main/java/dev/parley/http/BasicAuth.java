@@ -1,0 +1,70 @@
+package dev.parley.http;
+
+import dev.parley.auth.Authenticator;
+import dev.parley.auth.Principal;
+import dev.parley.error.TwilioError;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/** HTTP Basic authentication with Twilio credentials; 401 with code 20003 otherwise. */
+public final class BasicAuth implements Handler<RoutingContext> {
+  private static final String KEY = "parley.principal";
+  private final Authenticator authenticator;
+
+  public BasicAuth(Authenticator authenticator) {
+    this.authenticator = authenticator;
+  }
+
+  /** The principal of an authenticated request. */
+  public static Principal principal(RoutingContext ctx) {
+    return ctx.get(KEY);
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String[] credentials = decode(ctx.request().getHeader("Authorization"));
+    if (credentials == null) {
+      Failures.render(ctx, TwilioError.AUTHENTICATE, TwilioError.AUTHENTICATE.message());
+      return;
+    }
+    Optional<Principal> known = authenticator.cached(credentials[0], credentials[1]);
+    if (known.isPresent()) {
+      admit(ctx, known.get());
+      return;
+    }
+    ctx.vertx()
+        .executeBlocking(() -> authenticator.authenticate(credentials[0], credentials[1]), false)
+        .onSuccess(
+            principal -> {
+              if (principal.isPresent()) {
+                admit(ctx, principal.get());
+              } else {
+                Failures.render(ctx, TwilioError.AUTHENTICATE, TwilioError.AUTHENTICATE.message());
+              }
+            })
+        .onFailure(ctx::fail);
+  }
+
+  private static void admit(RoutingContext ctx, Principal principal) {
+    ctx.put(KEY, principal);
+    ctx.next();
+  }
+
+  private static String[] decode(String header) {
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    try {
+      String pair =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      int colon = pair.indexOf(':');
+      return colon < 0 ? null : new String[] {pair.substring(0, colon), pair.substring(colon + 1)};
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package dev.parley.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.parley.error.ApiException;
+import dev.parley.error.TwilioError;
+import dev.parley.ids.SidPrefix;
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Typed access to Twilio-style request parameters (form body or query string). Each getter checks
+ * the value and throws a 400 naming the parameter; absent optional parameters read as null.
+ */
+public final class Params {
+  private final MultiMap values;
+
+  private Params(MultiMap values) {
+    this.values = values;
+  }
+
+  public static Params form(RoutingContext ctx) {
+    return new Params(ctx.request().formAttributes());
+  }
+
+  public static Params query(RoutingContext ctx) {
+    return new Params(ctx.queryParams());
+  }
+
+  public boolean has(String name) {
+    return values.contains(name);
+  }
+
+  public String string(String name) {
+    return values.get(name);
+  }
+
+  public String string(String name, int maxLength) {
+    String value = values.get(name);
+    if (value != null && value.length() > maxLength) {
+      throw ApiException.invalid(name, "must be at most " + maxLength + " characters");
+    }
+    return value;
+  }
+
+  public String required(String name) {
+    String value = values.get(name);
+    if (value == null || value.isEmpty()) {
+      throw new ApiException(TwilioError.MISSING_PARAMETER, name);
+    }
+    return value;
+  }
+
+  public String required(String name, int maxLength) {
+    required(name);
+    return string(name, maxLength);
+  }
+
+  /** An optional SID that must carry {@code prefix}. */
+  public String sid(String name, SidPrefix prefix) {
+    String value = values.get(name);
+    if (value != null && !prefix.matches(value)) {
+      throw ApiException.invalid(name, "must be a " + prefix.letters() + " SID");
+    }
+    return value;
+  }
+
+  /**
+   * An optional value from {@code allowed}, matched without regard to case, returned lower-case.
+   */
+  public String oneOf(String name, Set<String> allowed) {
+    String value = values.get(name);
+    if (value == null) {
+      return null;
+    }
+    String lower = value.toLowerCase(Locale.ROOT);
+    if (!allowed.contains(lower)) {
+      throw ApiException.invalid(
+          name, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+    }
+    return lower;
+  }
+
+  public Boolean bool(String name) {
+    String value = values.get(name);
+    if (value == null) {
+      return null;
+    }
+    if (value.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (value.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw ApiException.invalid(name, "must be true or false");
+  }
+
+  public Integer integer(String name, int min, int max) {
+    String value = values.get(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      int number = Integer.parseInt(value.trim());
+      if (number < min || number > max) {
+        throw ApiException.invalid(name, "must be between " + min + " and " + max);
+      }
+      return number;
+    } catch (NumberFormatException e) {
+      throw ApiException.invalid(name, "must be an integer");
+    }
+  }
+
+  /** An ISO-8601 date-time such as {@code 2015-12-16T22:18:37Z}. */
+  public Instant date(String name) {
+    String value = values.get(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      try {
+        return java.time.OffsetDateTime.parse(value).toInstant();
+      } catch (DateTimeParseException again) {
+        throw ApiException.invalid(
+            name, "must be an ISO-8601 date-time such as 2015-12-16T22:18:37Z");
+      }
+    }
+  }
+
+  /** A string that must hold valid JSON (Twilio's {@code Attributes}); returned as sent. */
+  public String json(String name) {
+    String value = values.get(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      Json.MAPPER.readTree(value);
+      return value;
+    } catch (JsonProcessingException e) {
+      throw ApiException.invalid(name, "must be valid JSON");
+    }
+  }
+
+  /** A repeated parameter ({@code Filters=a&Filters=b}), empty when absent. */
+  public List<String> strings(String name) {
+    return values.getAll(name);
+  }
+}

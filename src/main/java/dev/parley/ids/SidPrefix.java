@@ -1,0 +1,44 @@
+package dev.parley.ids;
+
+/** Twilio SID prefixes: two letters, then 32 hex digits (34 characters in all). */
+public enum SidPrefix {
+  ACCOUNT("AC"),
+  API_KEY("SK"),
+  SERVICE("IS"),
+  CONVERSATION("CH"),
+  PARTICIPANT("MB"),
+  MESSAGE("IM"),
+  RECEIPT("DY"),
+  WEBHOOK("WH"),
+  USER("US"),
+  ROLE("RL"),
+  ADDRESS("IG"),
+  MESSAGING_SERVICE("MG"),
+  STUDIO_FLOW("FW"),
+  FLEX_FLOW("FO"),
+  MEDIA("ME"),
+  CONTENT("HX");
+
+  private final String letters;
+
+  SidPrefix(String letters) {
+    this.letters = letters;
+  }
+
+  public String letters() {
+    return letters;
+  }
+
+  /** True when {@code value} is a well-formed SID of this kind. */
+  public boolean matches(String value) {
+    if (value == null || value.length() != 34 || !value.startsWith(letters)) {
+      return false;
+    }
+    for (int i = 2; i < 34; i++) {
+      if (Character.digit(value.charAt(i), 16) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

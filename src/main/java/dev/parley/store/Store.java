@@ -1,0 +1,26 @@
+package dev.parley.store;
+
+import java.util.function.Function;
+
+/** The storage seam: every read and write of Parley's state goes through one of these. */
+public interface Store extends AutoCloseable {
+
+  /**
+   * Runs {@code work} in one write transaction and returns its result once the transaction is
+   * durably committed. An exception thrown by {@code work} rolls back everything it wrote and is
+   * rethrown unchanged.
+   */
+  <T> T write(Function<Tx, T> work);
+
+  /** Runs {@code work} in a read-only transaction that sees one consistent snapshot. */
+  <T> T read(Function<Tx, T> work);
+
+  AccountStore accounts();
+
+  ServiceStore services();
+
+  ConversationStore conversations();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,139 @@
+package dev.parley.store.sql;
+
+import dev.parley.store.Tx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SQLite's single writer. Write transactions queue here and one thread runs them; transactions that
+ * arrive together share one commit (and one fsync), each inside its own savepoint so that one
+ * failing rolls back only itself. A caller returns only after its commit is durable.
+ */
+final class GroupCommitWriter implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
+  private static final int MAX_BATCH = 256;
+
+  private final Handle handle;
+  private final LinkedBlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  GroupCommitWriter(Jdbi jdbi) {
+    this.handle = jdbi.open();
+    this.thread = new Thread(this::run, "parley-sqlite-writer");
+    this.thread.setDaemon(true);
+    this.thread.start();
+  }
+
+  <T> T submit(Function<Tx, T> work) {
+    if (!running) {
+      throw new IllegalStateException("store is closed");
+    }
+    Job<T> job = new Job<>(work);
+    queue.add(job);
+    try {
+      return job.result.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a commit", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  private void run() {
+    List<Job<?>> batch = new ArrayList<>();
+    while (running || !queue.isEmpty()) {
+      try {
+        Job<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, MAX_BATCH - 1);
+        commit(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  private void commit(List<Job<?>> batch) {
+    List<Job<?>> succeeded = new ArrayList<>(batch.size());
+    try {
+      handle.begin();
+      SqlTx tx = new SqlTx(handle);
+      for (Job<?> job : batch) {
+        // Plain SQL savepoints: SQLite keeps one on the stack after ROLLBACK TO, so it is
+        // released either way.
+        handle.execute("SAVEPOINT job");
+        try {
+          job.run(tx);
+          succeeded.add(job);
+        } catch (Throwable failure) {
+          handle.execute("ROLLBACK TO job");
+          job.result.completeExceptionally(failure);
+        }
+        handle.execute("RELEASE job");
+      }
+      handle.commit();
+      succeeded.forEach(Job::publish);
+    } catch (RuntimeException e) {
+      log.error("event=commit_failed jobs={}", batch.size(), e);
+      try {
+        handle.rollback();
+      } catch (RuntimeException ignored) {
+        // The connection is already out of its transaction.
+      }
+      batch.forEach(job -> job.result.completeExceptionally(e));
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    try {
+      thread.join(TimeUnit.SECONDS.toMillis(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    handle.close();
+  }
+
+  private static final class Job<T> {
+    final Function<Tx, T> work;
+    final CompletableFuture<T> result = new CompletableFuture<>();
+    T value;
+
+    Job(Function<Tx, T> work) {
+      this.work = work;
+    }
+
+    void run(Tx tx) {
+      value = work.apply(tx);
+    }
+
+    void publish() {
+      result.complete(value);
+    }
+  }
+}

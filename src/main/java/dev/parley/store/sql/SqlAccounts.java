@@ -1,0 +1,82 @@
+package dev.parley.store.sql;
+
+import dev.parley.store.AccountRecord;
+import dev.parley.store.AccountStore;
+import dev.parley.store.ConfigurationRecord;
+import dev.parley.store.Tx;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+
+final class SqlAccounts implements AccountStore {
+  @Override
+  public void insert(Tx tx, AccountRecord account) {
+    SqlTx.of(tx)
+        .createUpdate(
+            "INSERT INTO accounts (sid, owner_account_sid, friendly_name, status, auth_token,"
+                + " date_created, date_updated) VALUES (:sid, :ownerAccountSid, :friendlyName,"
+                + " :status, :authToken, :dateCreated, :dateUpdated)")
+        .bindMethods(account)
+        .execute();
+  }
+
+  @Override
+  public Optional<AccountRecord> find(Tx tx, String sid) {
+    return SqlTx.of(tx)
+        .createQuery("SELECT * FROM accounts WHERE sid = :sid")
+        .bind("sid", sid)
+        .map(ConstructorMapper.of(AccountRecord.class))
+        .findOne();
+  }
+
+  @Override
+  public AccountRecord first(Tx tx) {
+    return SqlTx.of(tx)
+        .createQuery("SELECT * FROM accounts WHERE owner_account_sid IS NULL ORDER BY seq LIMIT 1")
+        .map(ConstructorMapper.of(AccountRecord.class))
+        .one();
+  }
+
+  @Override
+  public boolean isEmpty(Tx tx) {
+    return SqlTx.of(tx).createQuery("SELECT COUNT(*) FROM accounts").mapTo(Long.class).one() == 0;
+  }
+
+  @Override
+  public void insertConfiguration(Tx tx, ConfigurationRecord configuration) {
+    SqlTx.of(tx)
+        .createUpdate(
+            "INSERT INTO account_configurations (account_sid, default_chat_service_sid,"
+                + " default_messaging_service_sid, default_inactive_timer, default_closed_timer,"
+                + " pre_webhook_url, post_webhook_url, webhook_method, webhook_filters,"
+                + " webhook_target) VALUES (:accountSid, :defaultChatServiceSid,"
+                + " :defaultMessagingServiceSid, :defaultInactiveTimer, :defaultClosedTimer,"
+                + " :preWebhookUrl, :postWebhookUrl, :webhookMethod, :webhookFilters,"
+                + " :webhookTarget)")
+        .bindMethods(configuration)
+        .execute();
+  }
+
+  @Override
+  public Optional<ConfigurationRecord> configuration(Tx tx, String accountSid) {
+    return SqlTx.of(tx)
+        .createQuery("SELECT * FROM account_configurations WHERE account_sid = :accountSid")
+        .bind("accountSid", accountSid)
+        .map(ConstructorMapper.of(ConfigurationRecord.class))
+        .findOne();
+  }
+
+  @Override
+  public void updateConfiguration(Tx tx, ConfigurationRecord configuration) {
+    SqlTx.of(tx)
+        .createUpdate(
+            "UPDATE account_configurations SET default_chat_service_sid = :defaultChatServiceSid,"
+                + " default_messaging_service_sid = :defaultMessagingServiceSid,"
+                + " default_inactive_timer = :defaultInactiveTimer,"
+                + " default_closed_timer = :defaultClosedTimer, pre_webhook_url = :preWebhookUrl,"
+                + " post_webhook_url = :postWebhookUrl, webhook_method = :webhookMethod,"
+                + " webhook_filters = :webhookFilters, webhook_target = :webhookTarget"
+                + " WHERE account_sid = :accountSid")
+        .bindMethods(configuration)
+        .execute();
+  }
+}

@@ -1,0 +1,128 @@
+package dev.parley.store.sql;
+
+import dev.parley.store.ConversationFilter;
+import dev.parley.store.ConversationRecord;
+import dev.parley.store.ConversationStore;
+import dev.parley.store.PageRequest;
+import dev.parley.store.Slice;
+import dev.parley.store.Tx;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+
+final class SqlConversations implements ConversationStore {
+  private static final RowMapper<ConversationRecord> MAPPER =
+      ConstructorMapper.of(ConversationRecord.class);
+  private static final Keyset<ConversationRecord> IN_ORDER = Keyset.on("seq", false);
+  private static final Keyset<ConversationRecord> NEWEST_FIRST =
+      new Keyset<>("date_created", "seq", true);
+
+  @Override
+  public void insert(Tx tx, ConversationRecord c) {
+    SqlTx.of(tx)
+        .createUpdate(
+            "INSERT INTO conversations (sid, account_sid, service_sid, messaging_service_sid,"
+                + " friendly_name, unique_name, attributes, state, timer_inactive, timer_closed,"
+                + " date_inactive, date_closed, bindings, created_by, last_message_index,"
+                + " date_created, date_updated) VALUES (:sid, :accountSid, :serviceSid,"
+                + " :messagingServiceSid, :friendlyName, :uniqueName, :attributes, :state,"
+                + " :timerInactive, :timerClosed, :dateInactive, :dateClosed, :bindings,"
+                + " :createdBy, :lastMessageIndex, :dateCreated, :dateUpdated)")
+        .bindMethods(c)
+        .execute();
+  }
+
+  @Override
+  public Optional<ConversationRecord> find(Tx tx, String serviceSid, String sidOrUniqueName) {
+    return SqlTx.of(tx)
+        .createQuery(
+            "SELECT * FROM conversations WHERE service_sid = :service"
+                + " AND (sid = :key OR unique_name = :key)"
+                + " ORDER BY CASE WHEN sid = :key THEN 0 ELSE 1 END LIMIT 1")
+        .bind("service", serviceSid)
+        .bind("key", sidOrUniqueName)
+        .map(MAPPER)
+        .findOne();
+  }
+
+  @Override
+  public boolean uniqueNameTaken(Tx tx, String serviceSid, String uniqueName) {
+    return SqlTx.of(tx)
+            .createQuery(
+                "SELECT COUNT(*) FROM conversations WHERE service_sid = :service"
+                    + " AND unique_name = :uniqueName")
+            .bind("service", serviceSid)
+            .bind("uniqueName", uniqueName)
+            .mapTo(Long.class)
+            .one()
+        > 0;
+  }
+
+  @Override
+  public Slice<ConversationRecord> page(
+      Tx tx, String serviceSid, ConversationFilter filter, PageRequest page) {
+    StringBuilder select =
+        new StringBuilder("SELECT * FROM conversations WHERE service_sid = :service");
+    if (filter.start() != null) {
+      select.append(" AND date_created >= :start");
+    }
+    if (filter.end() != null) {
+      select.append(" AND date_created <= :end");
+    }
+    if (filter.state() != null) {
+      select.append(" AND state = :state");
+    }
+    Keyset<ConversationRecord> order = filter.byDate() ? NEWEST_FIRST : IN_ORDER;
+    return order.page(
+        SqlTx.of(tx),
+        select.toString(),
+        q -> {
+          q.bind("service", serviceSid);
+          if (filter.start() != null) {
+            q.bind("start", filter.start());
+          }
+          if (filter.end() != null) {
+            q.bind("end", filter.end());
+          }
+          if (filter.state() != null) {
+            q.bind("state", filter.state());
+          }
+        },
+        MAPPER,
+        page);
+  }
+
+  @Override
+  public void update(Tx tx, ConversationRecord c) {
+    SqlTx.of(tx)
+        .createUpdate(
+            "UPDATE conversations SET messaging_service_sid = :messagingServiceSid,"
+                + " friendly_name = :friendlyName, unique_name = :uniqueName,"
+                + " attributes = :attributes, state = :state, timer_inactive = :timerInactive,"
+                + " timer_closed = :timerClosed, date_inactive = :dateInactive,"
+                + " date_closed = :dateClosed, bindings = :bindings,"
+                + " date_created = :dateCreated, date_updated = :dateUpdated WHERE sid = :sid")
+        .bindMethods(c)
+        .execute();
+  }
+
+  @Override
+  public long nextMessageIndex(Tx tx, String conversationSid) {
+    // One statement increments and reads, so concurrent writers never share an index.
+    return SqlTx.of(tx)
+        .createQuery(
+            "UPDATE conversations SET last_message_index = last_message_index + 1"
+                + " WHERE sid = :sid RETURNING last_message_index")
+        .bind("sid", conversationSid)
+        .mapTo(Long.class)
+        .one();
+  }
+
+  @Override
+  public void delete(Tx tx, String sid) {
+    SqlTx.of(tx)
+        .createUpdate("DELETE FROM conversations WHERE sid = :sid")
+        .bind("sid", sid)
+        .execute();
+  }
+}

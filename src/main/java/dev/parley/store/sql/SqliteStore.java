@@ -1,0 +1,97 @@
+package dev.parley.store.sql;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.parley.store.AccountStore;
+import dev.parley.store.ConversationStore;
+import dev.parley.store.ServiceStore;
+import dev.parley.store.Store;
+import dev.parley.store.Tx;
+import java.nio.file.Path;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The embedded store: one SQLite file in WAL mode. Writes go through a {@link GroupCommitWriter};
+ * reads use a small pool of read-only connections that WAL lets run beside the writer.
+ */
+public final class SqliteStore implements Store {
+  private final HikariDataSource readers;
+  private final GroupCommitWriter writer;
+  private final Jdbi readJdbi;
+  private final AccountStore accounts = new SqlAccounts();
+  private final ServiceStore services = new SqlServices();
+  private final ConversationStore conversations = new SqlConversations();
+
+  private SqliteStore(SQLiteDataSource writeSource, HikariDataSource readers) {
+    this.readers = readers;
+    this.readJdbi = Jdbis.create(readers);
+    this.writer = new GroupCommitWriter(Jdbis.create(writeSource));
+  }
+
+  /** Opens (creating and migrating when needed) the store in {@code file}. */
+  public static SqliteStore open(Path file) {
+    String url = "jdbc:sqlite:" + file.toAbsolutePath();
+    SQLiteDataSource writeSource = new SQLiteDataSource(config(false));
+    writeSource.setUrl(url);
+    Flyway.configure()
+        .dataSource(writeSource)
+        .locations("classpath:db/migration/sqlite")
+        .load()
+        .migrate();
+    HikariConfig pool = new HikariConfig();
+    pool.setJdbcUrl(url);
+    pool.setMaximumPoolSize(4);
+    pool.setPoolName("parley-sqlite-readers");
+    pool.setReadOnly(true);
+    pool.setDataSourceProperties(config(true).toProperties());
+    return new SqliteStore(writeSource, new HikariDataSource(pool));
+  }
+
+  private static SQLiteConfig config(boolean readOnly) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    // FULL: a commit is on disk before the caller hears of it. The group commit pays for it.
+    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.enforceForeignKeys(true);
+    config.setBusyTimeout(10_000);
+    config.setReadOnly(readOnly);
+    config.setTransactionMode(
+        readOnly ? SQLiteConfig.TransactionMode.DEFERRED : SQLiteConfig.TransactionMode.IMMEDIATE);
+    return config;
+  }
+
+  @Override
+  public <T> T write(Function<Tx, T> work) {
+    return writer.submit(work);
+  }
+
+  @Override
+  public <T> T read(Function<Tx, T> work) {
+    return readJdbi.inTransaction(handle -> work.apply(new SqlTx(handle)));
+  }
+
+  @Override
+  public AccountStore accounts() {
+    return accounts;
+  }
+
+  @Override
+  public ServiceStore services() {
+    return services;
+  }
+
+  @Override
+  public ConversationStore conversations() {
+    return conversations;
+  }
+
+  @Override
+  public void close() {
+    writer.close();
+    readers.close();
+  }
+}

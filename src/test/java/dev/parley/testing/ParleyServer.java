@@ -1,0 +1,94 @@
+package dev.parley.testing;
+
+import static io.restassured.RestAssured.given;
+
+import dev.parley.app.Config;
+import dev.parley.app.Parley;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts a real Parley (the same {@link Parley#start} as {@code main}) on a free port with a fresh
+ * store for each test class, and hands out clients pointed at it.
+ */
+public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
+  public static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
+  public static final String AUTH_TOKEN = "test-auth-token-0000000000000001";
+
+  private Parley parley;
+  private Path dataDir;
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    start();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    stop();
+  }
+
+  public void start() {
+    try {
+      dataDir = Files.createTempDirectory("parley-test");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    parley = Parley.start(new Config("127.0.0.1", 0, dataDir, null, ACCOUNT_SID, AUTH_TOKEN, null));
+  }
+
+  public void stop() {
+    if (parley != null) {
+      parley.close();
+      parley = null;
+    }
+  }
+
+  /** Stops and starts again on the same store, as a restart would. */
+  public void restart() {
+    parley.close();
+    parley = Parley.start(new Config("127.0.0.1", 0, dataDir, null, ACCOUNT_SID, AUTH_TOKEN, null));
+  }
+
+  public int port() {
+    return parley.port();
+  }
+
+  public String baseUrl() {
+    return parley.publicUrl();
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** A REST Assured request to this server, unauthenticated, with UTF-8 form encoding. */
+  public RequestSpecification anonymous() {
+    return given()
+        .config(
+            RestAssuredConfig.config()
+                .encoderConfig(
+                    EncoderConfig.encoderConfig()
+                        .defaultCharsetForContentType(
+                            "UTF-8", "application/x-www-form-urlencoded")))
+        .baseUri(baseUrl());
+  }
+
+  /** A REST Assured request authenticated as the bootstrapped account. */
+  public RequestSpecification api() {
+    return as(ACCOUNT_SID, AUTH_TOKEN);
+  }
+
+  /** A REST Assured request authenticated with the given credentials. */
+  public RequestSpecification as(String username, String password) {
+    return anonymous().auth().preemptive().basic(username, password);
+  }
+}
