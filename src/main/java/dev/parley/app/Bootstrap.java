@@ -1,7 +1,5 @@
 package dev.parley.app;
 
-import dev.parley.auth.AccountService;
-import dev.parley.conversation.ServiceDirectory;
 import dev.parley.error.ApiException;
 import dev.parley.ids.RandomSids;
 import dev.parley.ids.SidPrefix;
@@ -10,7 +8,8 @@ import dev.parley.store.Store;
 
 /**
  * Fills an empty store the way a new Twilio Flex account starts: the account, its default
- * Conversation Service and the account's Conversations configuration.
+ * Conversation Service (with its default roles), the account's Conversations configuration and the
+ * default chat address that web chats are started with.
  */
 final class Bootstrap {
   private Bootstrap() {}
@@ -18,12 +17,7 @@ final class Bootstrap {
   /** What the first start created; {@code generatedToken} is non-null only when Parley made it. */
   record Result(String accountSid, String generatedToken) {}
 
-  static Result run(
-      Config config,
-      Store store,
-      AccountService accounts,
-      ServiceDirectory services,
-      RandomSids random) {
+  static Result run(Config config, Store store, Parley.Services services, RandomSids random) {
     return store.write(
         tx -> {
           if (!store.accounts().isEmpty(tx)) {
@@ -37,8 +31,8 @@ final class Bootstrap {
           }
           boolean generated = config.authToken() == null || config.authToken().isBlank();
           String token = generated ? random.secret(16) : config.authToken();
-          accounts.create(tx, accountSid, null, "Parley", token);
-          var service = services.create(tx, accountSid, "Default Conversation Service");
+          services.accounts().create(tx, accountSid, null, "Parley", token);
+          var service = services.directory().create(tx, accountSid, "Default Conversation Service");
           store
               .accounts()
               .insertConfiguration(
@@ -54,6 +48,7 @@ final class Bootstrap {
                       "POST",
                       "[]",
                       "webhook"));
+          services.addresses().createDefaultChat(tx, accountSid);
           return new Result(accountSid, generated ? token : null);
         });
   }

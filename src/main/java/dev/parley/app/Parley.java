@@ -1,12 +1,23 @@
 package dev.parley.app;
 
+import dev.parley.api.conversations.AddressConfigurationsApi;
+import dev.parley.api.conversations.ConfigurationApi;
+import dev.parley.api.conversations.ConversationWebhooksApi;
 import dev.parley.api.conversations.ConversationsApi;
+import dev.parley.api.conversations.RolesApi;
 import dev.parley.api.conversations.ScopedPaths;
+import dev.parley.api.conversations.ServiceConfigurationApi;
+import dev.parley.api.conversations.ServicesApi;
 import dev.parley.auth.AccountService;
 import dev.parley.auth.Authenticator;
 import dev.parley.auth.MasterKey;
 import dev.parley.auth.SecretBox;
+import dev.parley.conversation.AccountConfiguration;
+import dev.parley.conversation.AddressConfigurations;
 import dev.parley.conversation.ConversationService;
+import dev.parley.conversation.ConversationWebhooks;
+import dev.parley.conversation.RoleService;
+import dev.parley.conversation.ServiceConfiguration;
 import dev.parley.conversation.ServiceDirectory;
 import dev.parley.http.BasicAuth;
 import dev.parley.http.Failures;
@@ -64,7 +75,28 @@ public final class Parley implements AutoCloseable {
       AccountService accounts,
       Authenticator authenticator,
       ServiceDirectory directory,
-      ConversationService conversations) {}
+      ConversationService conversations,
+      RoleService roles,
+      AccountConfiguration configuration,
+      ServiceConfiguration serviceConfiguration,
+      AddressConfigurations addresses,
+      ConversationWebhooks conversationWebhooks) {
+
+    static Services wire(Store store, Clock clock, RandomSids sids, SecretBox box) {
+      ServiceDirectory directory = new ServiceDirectory(store, clock, sids);
+      ConversationService conversations = new ConversationService(store, clock, sids);
+      return new Services(
+          new AccountService(store, clock, box),
+          new Authenticator(store, box),
+          directory,
+          conversations,
+          new RoleService(store, clock, sids),
+          new AccountConfiguration(store),
+          new ServiceConfiguration(store, clock, directory),
+          new AddressConfigurations(store, clock, sids),
+          new ConversationWebhooks(store, clock, sids, conversations));
+    }
+  }
 
   /** Opens the store, bootstraps it when empty, and starts serving. */
   public static Parley start(Config config) {
@@ -78,14 +110,8 @@ public final class Parley implements AutoCloseable {
     try {
       Clock clock = Clock.systemUTC();
       RandomSids sids = new RandomSids();
-      Services services =
-          new Services(
-              new AccountService(store, clock, box),
-              new Authenticator(store, box),
-              new ServiceDirectory(store, clock, sids),
-              new ConversationService(store, clock, sids));
-      Bootstrap.Result bootstrap =
-          Bootstrap.run(config, store, services.accounts(), services.directory(), sids);
+      Services services = Services.wire(store, clock, sids, box);
+      Bootstrap.Result bootstrap = Bootstrap.run(config, store, services, sids);
       Vertx vertx = Vertx.vertx();
       Router router = Router.router(vertx);
       PublicUrl publicUrl = new PublicUrl();
@@ -138,6 +164,12 @@ public final class Parley implements AutoCloseable {
     router.route("/2010-04-01/*").handler(auth);
     ScopedPaths paths = new ScopedPaths(router, services.directory());
     new ConversationsApi(services.conversations(), paths, base);
+    new ServicesApi(router, services.directory(), base);
+    new RolesApi(services.roles(), paths, base);
+    new ConfigurationApi(router, services.configuration(), base);
+    new ServiceConfigurationApi(router, services.serviceConfiguration(), paths, base);
+    new AddressConfigurationsApi(router, services.addresses(), base);
+    new ConversationWebhooksApi(services.conversationWebhooks(), paths, base);
     router.route().failureHandler(Failures::handle);
     router.errorHandler(404, ctx -> Failures.byStatus(ctx, 404));
     router.errorHandler(405, ctx -> Failures.byStatus(ctx, 405));

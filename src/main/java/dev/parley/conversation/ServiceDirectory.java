@@ -4,13 +4,17 @@ import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;
+import dev.parley.store.PageRequest;
+import dev.parley.store.RoleRecord;
 import dev.parley.store.ServiceRecord;
+import dev.parley.store.Slice;
 import dev.parley.store.Store;
 import dev.parley.store.Tx;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
-/** Conversation Services: which one a request acts on, and making new ones. */
+/** Conversation Services: which one a request acts on, making new ones and removing them. */
 public final class ServiceDirectory {
   private final Store store;
   private final Clock clock;
@@ -38,26 +42,34 @@ public final class ServiceDirectory {
                     .defaultChatServiceSid();
             return new Scope(accountSid, fallback);
           }
-          store
-              .services()
-              .find(tx, accountSid, serviceSid)
-              .orElseThrow(
-                  () -> new ApiException(TwilioError.NOT_FOUND, "/v1/Services/" + serviceSid));
+          find(tx, accountSid, serviceSid);
           return new Scope(accountSid, serviceSid);
         });
   }
 
-  /** Creates a service in {@code tx}. */
+  public ServiceRecord create(String accountSid, String friendlyName) {
+    return store.write(tx -> create(tx, accountSid, friendlyName));
+  }
+
+  /**
+   * Creates a service in {@code tx} with Twilio's four default roles, and makes them its default
+   * creator, participant and user roles, as a service made in Twilio's console starts.
+   */
   public ServiceRecord create(Tx tx, String accountSid, String friendlyName) {
     Instant now = clock.instant();
+    String serviceSid = sids.next(SidPrefix.SERVICE);
+    RoleRecord channelAdmin = role(accountSid, serviceSid, Permissions.CHANNEL_ADMIN, now);
+    RoleRecord channelUser = role(accountSid, serviceSid, Permissions.CHANNEL_USER, now);
+    RoleRecord serviceAdmin = role(accountSid, serviceSid, Permissions.SERVICE_ADMIN, now);
+    RoleRecord serviceUser = role(accountSid, serviceSid, Permissions.SERVICE_USER, now);
     ServiceRecord service =
         new ServiceRecord(
-            sids.next(SidPrefix.SERVICE),
+            serviceSid,
             accountSid,
             friendlyName,
-            null,
-            null,
-            null,
+            channelAdmin.sid(),
+            channelUser.sid(),
+            serviceUser.sid(),
             false,
             "{}",
             null,
@@ -67,6 +79,66 @@ public final class ServiceDirectory {
             now,
             now);
     store.services().insert(tx, service);
+    for (RoleRecord role : List.of(channelAdmin, channelUser, serviceAdmin, serviceUser)) {
+      store.roles().insert(tx, role);
+    }
     return service;
+  }
+
+  private RoleRecord role(
+      String accountSid, String serviceSid, Permissions.DefaultRole role, Instant now) {
+    return new RoleRecord(
+        sids.next(SidPrefix.ROLE),
+        accountSid,
+        serviceSid,
+        role.friendlyName(),
+        role.type().wire(),
+        JsonLists.write(role.permissions()),
+        now,
+        now);
+  }
+
+  public ServiceRecord find(String accountSid, String sid) {
+    return store.read(tx -> find(tx, accountSid, sid));
+  }
+
+  /** The account's service, or a 404 naming it. */
+  public ServiceRecord find(Tx tx, String accountSid, String sid) {
+    return store
+        .services()
+        .find(tx, accountSid, sid)
+        .orElseThrow(() -> new ApiException(TwilioError.NOT_FOUND, "/v1/Services/" + sid));
+  }
+
+  public Slice<ServiceRecord> page(String accountSid, PageRequest page) {
+    return store.read(tx -> store.services().page(tx, accountSid, page));
+  }
+
+  /**
+   * Deletes a service with everything in it (its conversations, users and roles go with it). The
+   * account's default service and a service an address configuration creates conversations in are
+   * refused with 409, so that neither the short {@code /v1/...} paths nor web chats lose their
+   * target.
+   */
+  public void delete(String accountSid, String sid) {
+    store.write(
+        tx -> {
+          ServiceRecord service = find(tx, accountSid, sid);
+          String defaultSid =
+              store.accounts().configuration(tx, accountSid).orElseThrow().defaultChatServiceSid();
+          if (service.sid().equals(defaultSid)) {
+            throw new ApiException(TwilioError.DEFAULT_SERVICE_UNDELETABLE, service.sid());
+          }
+          store
+              .addresses()
+              .firstUsingService(tx, service.sid())
+              .ifPresent(
+                  address -> {
+                    throw new ApiException(
+                        TwilioError.SERVICE_IN_USE, service.sid(), address.sid());
+                  });
+          store.services().delete(tx, service.sid());
+          return null;
+        });
   }
 }

@@ -28,6 +28,22 @@ public enum TwilioError {
   TOO_MANY_WEBHOOKS(50513, 400, "A conversation can have at most %d webhooks"),
   ADDRESS_EXISTS(50417, 409, "Address configuration for %s already exists"),
   ROLE_NOT_FOUND(50101, 404, "Role %s not found"),
+  ROLE_IS_DEFAULT(
+      50300,
+      409,
+      "Role %s is a default role of service %s; choose another default on its Configuration"
+          + " before deleting it"),
+  DEFAULT_SERVICE_UNDELETABLE(
+      50300,
+      409,
+      "Service %s is the account's default Conversation Service; set another"
+          + " DefaultChatServiceSid on /v1/Configuration before deleting it"),
+  SERVICE_IN_USE(
+      50300,
+      409,
+      "Service %s is the auto-creation service of address configuration %s; change or delete"
+          + " that first"),
+  WEBHOOK_NOT_FOUND(20404, 404, "Webhook %s not found"),
   WEBCHAT_NOT_FOUND(45744, 404, "%s"),
   WEBCHAT_INVALID_PARAMETER(45745, 400, "%s"),
   PRE_ENGAGEMENT_TOO_LARGE(45731, 400, "Pre-engagement data is too large, maximum is 16KB"),

@@ -21,6 +21,12 @@ public interface Store extends AutoCloseable {
 
   ConversationStore conversations();
 
+  RoleStore roles();
+
+  AddressStore addresses();
+
+  ConversationWebhookStore conversationWebhooks();
+
   @Override
   void close();
 }

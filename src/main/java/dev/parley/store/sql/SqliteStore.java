@@ -3,7 +3,10 @@ package dev.parley.store.sql;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.store.AccountStore;
+import dev.parley.store.AddressStore;
 import dev.parley.store.ConversationStore;
+import dev.parley.store.ConversationWebhookStore;
+import dev.parley.store.RoleStore;
 import dev.parley.store.ServiceStore;
 import dev.parley.store.Store;
 import dev.parley.store.Tx;
@@ -25,6 +28,9 @@ public final class SqliteStore implements Store {
   private final AccountStore accounts = new SqlAccounts();
   private final ServiceStore services = new SqlServices();
   private final ConversationStore conversations = new SqlConversations();
+  private final RoleStore roles = new SqlRoles();
+  private final AddressStore addresses = new SqlAddresses();
+  private final ConversationWebhookStore conversationWebhooks = new SqlConversationWebhooks();
 
   private SqliteStore(SQLiteDataSource writeSource, HikariDataSource readers) {
     this.readers = readers;
@@ -87,6 +93,21 @@ public final class SqliteStore implements Store {
   @Override
   public ConversationStore conversations() {
     return conversations;
+  }
+
+  @Override
+  public RoleStore roles() {
+    return roles;
+  }
+
+  @Override
+  public AddressStore addresses() {
+    return addresses;
+  }
+
+  @Override
+  public ConversationWebhookStore conversationWebhooks() {
+    return conversationWebhooks;
   }
 
   @Override

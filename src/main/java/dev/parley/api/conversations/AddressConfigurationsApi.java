@@ -1,0 +1,117 @@
+package dev.parley.api.conversations;
+
+import static io.vertx.core.http.HttpMethod.DELETE;
+import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.POST;
+
+import dev.parley.conversation.AddressChanges;
+import dev.parley.conversation.AddressConfigurations;
+import dev.parley.conversation.AutoCreationChanges;
+import dev.parley.conversation.NewAddress;
+import dev.parley.conversation.WebhookEvents;
+import dev.parley.http.BasicAuth;
+import dev.parley.http.Paging;
+import dev.parley.http.Params;
+import dev.parley.http.PublicUrl;
+import dev.parley.http.Replies;
+import dev.parley.ids.SidPrefix;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code /v1/Configuration/Addresses}: the account's address configurations. */
+public final class AddressConfigurationsApi {
+  /** Twilio's enum; matched without regard to case and echoed as sent ({@code whAtsAPP}). */
+  static final Set<String> TYPES =
+      Set.of("sms", "whatsapp", "messenger", "gbm", "email", "rcs", "apple", "chat");
+
+  private static final Set<String> AUTO_CREATION_TYPES = Set.of("webhook", "studio", "default");
+  private static final String PATH = "/v1/Configuration/Addresses";
+  private final AddressConfigurations addresses;
+  private final PublicUrl base;
+
+  public AddressConfigurationsApi(Router router, AddressConfigurations addresses, PublicUrl base) {
+    this.addresses = addresses;
+    this.base = base;
+    router.route(POST, PATH).handler(this::create);
+    router.route(GET, PATH).handler(this::list);
+    router.route(GET, PATH + "/:Sid").handler(this::fetch);
+    router.route(POST, PATH + "/:Sid").handler(this::update);
+    router.route(DELETE, PATH + "/:Sid").handler(this::delete);
+  }
+
+  private void create(RoutingContext ctx) {
+    Params form = Params.form(ctx);
+    String type = form.required("Type");
+    form.oneOf("Type", TYPES);
+    NewAddress request =
+        new NewAddress(
+            type,
+            form.required("Address"),
+            form.string("FriendlyName", 256),
+            form.string("AddressCountry"),
+            autoCreation(form));
+    String account = BasicAuth.principal(ctx).accountSid();
+    Replies.json(
+        ctx, 201, () -> AddressConfigurationView.of(addresses.create(account, request), base));
+  }
+
+  private void fetch(RoutingContext ctx) {
+    String account = BasicAuth.principal(ctx).accountSid();
+    Replies.json(
+        ctx,
+        200,
+        () -> AddressConfigurationView.of(addresses.find(account, ctx.pathParam("Sid")), base));
+  }
+
+  private void list(RoutingContext ctx) {
+    Params query = Params.query(ctx);
+    String type = query.oneOf("Type", TYPES);
+    Paging paging = Paging.parse(query, 50, 50);
+    Map<String, String> echo = new LinkedHashMap<>();
+    echo.put("Type", query.string("Type"));
+    String account = BasicAuth.principal(ctx).accountSid();
+    Replies.json(
+        ctx,
+        200,
+        () -> {
+          var slice =
+              addresses
+                  .page(account, type, paging.request())
+                  .map(a -> AddressConfigurationView.of(a, base));
+          return paging.reply(base, PATH, echo, "address_configurations", slice);
+        });
+  }
+
+  private void update(RoutingContext ctx) {
+    Params form = Params.form(ctx);
+    AddressChanges changes =
+        new AddressChanges(form.string("FriendlyName", 256), autoCreation(form));
+    String account = BasicAuth.principal(ctx).accountSid();
+    Replies.json(
+        ctx,
+        200,
+        () ->
+            AddressConfigurationView.of(
+                addresses.update(account, ctx.pathParam("Sid"), changes), base));
+  }
+
+  private void delete(RoutingContext ctx) {
+    String account = BasicAuth.principal(ctx).accountSid();
+    Replies.noContent(ctx, () -> addresses.delete(account, ctx.pathParam("Sid")));
+  }
+
+  private static AutoCreationChanges autoCreation(Params form) {
+    return new AutoCreationChanges(
+        form.bool("AutoCreation.Enabled"),
+        form.oneOf("AutoCreation.Type", AUTO_CREATION_TYPES),
+        form.sid("AutoCreation.ConversationServiceSid", SidPrefix.SERVICE),
+        WebhookParams.url(form, "AutoCreation.WebhookUrl"),
+        WebhookParams.upperMethod(form, "AutoCreation.WebhookMethod"),
+        WebhookParams.names(form, "AutoCreation.WebhookFilters", WebhookEvents.CONVERSATION),
+        form.sid("AutoCreation.StudioFlowSid", SidPrefix.STUDIO_FLOW),
+        form.integer("AutoCreation.StudioRetryCount", 0, 3));
+  }
+}

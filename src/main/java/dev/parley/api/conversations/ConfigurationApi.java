@@ -1,0 +1,84 @@
+package dev.parley.api.conversations;
+
+import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.POST;
+
+import dev.parley.conversation.AccountConfiguration;
+import dev.parley.conversation.ConfigurationChanges;
+import dev.parley.conversation.EventWebhookChanges;
+import dev.parley.conversation.Timers;
+import dev.parley.conversation.WebhookEvents;
+import dev.parley.error.ApiException;
+import dev.parley.http.BasicAuth;
+import dev.parley.http.Params;
+import dev.parley.http.PublicUrl;
+import dev.parley.http.Replies;
+import dev.parley.ids.SidPrefix;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.util.Set;
+
+/** {@code /v1/Configuration} and {@code /v1/Configuration/Webhooks}: account-wide settings. */
+public final class ConfigurationApi {
+  private static final Set<String> TARGETS = Set.of("webhook", "flex");
+  private final AccountConfiguration configuration;
+  private final PublicUrl base;
+
+  public ConfigurationApi(Router router, AccountConfiguration configuration, PublicUrl base) {
+    this.configuration = configuration;
+    this.base = base;
+    router.route(GET, "/v1/Configuration").handler(this::fetch);
+    router.route(POST, "/v1/Configuration").handler(this::update);
+    router.route(GET, "/v1/Configuration/Webhooks").handler(this::fetchWebhooks);
+    router.route(POST, "/v1/Configuration/Webhooks").handler(this::updateWebhooks);
+  }
+
+  private void fetch(RoutingContext ctx) {
+    String account = BasicAuth.principal(ctx).accountSid();
+    Replies.json(ctx, 200, () -> ConfigurationView.of(configuration.find(account), base));
+  }
+
+  private void update(RoutingContext ctx) {
+    Params form = Params.form(ctx);
+    ConfigurationChanges changes =
+        new ConfigurationChanges(
+            form.sid("DefaultChatServiceSid", SidPrefix.SERVICE),
+            form.sid("DefaultMessagingServiceSid", SidPrefix.MESSAGING_SERVICE),
+            timer(form, "DefaultInactiveTimer", Duration.ofMinutes(1)),
+            timer(form, "DefaultClosedTimer", Duration.ofMinutes(10)));
+    String account = BasicAuth.principal(ctx).accountSid();
+    Replies.json(
+        ctx, 200, () -> ConfigurationView.of(configuration.update(account, changes), base));
+  }
+
+  private void fetchWebhooks(RoutingContext ctx) {
+    String account = BasicAuth.principal(ctx).accountSid();
+    Replies.json(ctx, 200, () -> ConfigurationWebhookView.of(configuration.find(account), base));
+  }
+
+  private void updateWebhooks(RoutingContext ctx) {
+    Params form = Params.form(ctx);
+    EventWebhookChanges changes =
+        new EventWebhookChanges(
+            WebhookParams.urlOrClear(form, "PreWebhookUrl"),
+            WebhookParams.urlOrClear(form, "PostWebhookUrl"),
+            WebhookParams.upperMethod(form, "Method"),
+            WebhookParams.names(form, "Filters", WebhookEvents.ACCOUNT),
+            form.oneOf("Target", TARGETS));
+    String account = BasicAuth.principal(ctx).accountSid();
+    Replies.json(
+        ctx,
+        200,
+        () -> ConfigurationWebhookView.of(configuration.updateWebhooks(account, changes), base));
+  }
+
+  /** An ISO-8601 duration of at least {@code minimum} (Twilio: 1 minute / 10 minutes). */
+  private static Duration timer(Params form, String name, Duration minimum) {
+    Duration timer = Timers.parse(name, form.string(name));
+    if (timer != null && timer.compareTo(minimum) < 0) {
+      throw ApiException.invalid(name, "must be at least " + minimum);
+    }
+    return timer;
+  }
+}

@@ -1,0 +1,133 @@
+package dev.parley.api.conversations;
+
+import static io.vertx.core.http.HttpMethod.DELETE;
+import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.POST;
+
+import dev.parley.conversation.ConversationWebhookChanges;
+import dev.parley.conversation.ConversationWebhooks;
+import dev.parley.conversation.NewConversationWebhook;
+import dev.parley.conversation.WebhookEvents;
+import dev.parley.conversation.WebhookTarget;
+import dev.parley.http.Paging;
+import dev.parley.http.Params;
+import dev.parley.http.PublicUrl;
+import dev.parley.http.Replies;
+import dev.parley.ids.SidPrefix;
+import dev.parley.store.ConversationWebhookRecord;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code /v1/Conversations/{ConversationSid}/Webhooks} and its service-scoped twin. */
+public final class ConversationWebhooksApi {
+  private static final Set<String> TARGETS = Set.of("webhook", "trigger", "studio");
+  private static final String PATH = "/Conversations/:ConversationSid/Webhooks";
+  private final ConversationWebhooks webhooks;
+  private final ScopedPaths paths;
+  private final PublicUrl base;
+
+  public ConversationWebhooksApi(ConversationWebhooks webhooks, ScopedPaths paths, PublicUrl base) {
+    this.webhooks = webhooks;
+    this.paths = paths;
+    this.base = base;
+    paths.route(POST, PATH, this::create);
+    paths.route(GET, PATH, this::list);
+    paths.route(GET, PATH + "/:Sid", this::fetch);
+    paths.route(POST, PATH + "/:Sid", this::update);
+    paths.route(DELETE, PATH + "/:Sid", this::delete);
+  }
+
+  private void create(RoutingContext ctx) {
+    Params form = Params.form(ctx);
+    form.required("Target");
+    NewConversationWebhook request =
+        new NewConversationWebhook(
+            WebhookTarget.fromWire(form.oneOf("Target", TARGETS)),
+            WebhookParams.url(form, "Configuration.Url"),
+            WebhookParams.lowerMethod(form, "Configuration.Method"),
+            WebhookParams.names(form, "Configuration.Filters", WebhookEvents.CONVERSATION),
+            triggers(form),
+            form.sid("Configuration.FlowSid", SidPrefix.STUDIO_FLOW),
+            form.integer("Configuration.ReplayAfter", 0, Integer.MAX_VALUE));
+    Replies.json(
+        ctx,
+        201,
+        () -> {
+          var at = paths.locate(ctx);
+          return view(
+              ctx, webhooks.create(at.scope(), ctx.pathParam("ConversationSid"), request), at);
+        });
+  }
+
+  private void fetch(RoutingContext ctx) {
+    Replies.json(
+        ctx,
+        200,
+        () -> {
+          var at = paths.locate(ctx);
+          return view(
+              ctx,
+              webhooks.find(at.scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid")),
+              at);
+        });
+  }
+
+  private void list(RoutingContext ctx) {
+    Paging paging = Paging.parse(Params.query(ctx), 5, 5);
+    Replies.json(
+        ctx,
+        200,
+        () -> {
+          var at = paths.locate(ctx);
+          String conversation = ctx.pathParam("ConversationSid");
+          var slice =
+              webhooks.page(at.scope(), conversation, paging.request()).map(w -> view(ctx, w, at));
+          String path = at.prefix() + "/Conversations/" + conversation + "/Webhooks";
+          return paging.reply(base, path, Map.of(), "webhooks", slice);
+        });
+  }
+
+  private void update(RoutingContext ctx) {
+    Params form = Params.form(ctx);
+    ConversationWebhookChanges changes =
+        new ConversationWebhookChanges(
+            WebhookParams.url(form, "Configuration.Url"),
+            WebhookParams.lowerMethod(form, "Configuration.Method"),
+            WebhookParams.names(form, "Configuration.Filters", WebhookEvents.CONVERSATION),
+            triggers(form),
+            form.sid("Configuration.FlowSid", SidPrefix.STUDIO_FLOW));
+    Replies.json(
+        ctx,
+        200,
+        () -> {
+          var at = paths.locate(ctx);
+          return view(
+              ctx,
+              webhooks.update(
+                  at.scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid"), changes),
+              at);
+        });
+  }
+
+  private void delete(RoutingContext ctx) {
+    Replies.noContent(
+        ctx,
+        () ->
+            webhooks.delete(
+                paths.locate(ctx).scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid")));
+  }
+
+  private ConversationWebhookView view(
+      RoutingContext ctx, ConversationWebhookRecord w, ScopedPaths.Located at) {
+    boolean serviceScoped = ctx.pathParam("ChatServiceSid") != null;
+    return ConversationWebhookView.of(w, base, at.prefix(), serviceScoped);
+  }
+
+  /** The repeated {@code Configuration.Triggers} keywords; null when absent. */
+  private static List<String> triggers(Params form) {
+    List<String> triggers = form.strings("Configuration.Triggers");
+    return triggers.isEmpty() ? null : List.copyOf(triggers);
+  }
+}

@@ -1,0 +1,101 @@
+package dev.parley.api.conversations;
+
+import static io.vertx.core.http.HttpMethod.DELETE;
+import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.POST;
+
+import dev.parley.conversation.NewRole;
+import dev.parley.conversation.RoleService;
+import dev.parley.conversation.RoleType;
+import dev.parley.error.ApiException;
+import dev.parley.error.TwilioError;
+import dev.parley.http.Paging;
+import dev.parley.http.Params;
+import dev.parley.http.PublicUrl;
+import dev.parley.http.Replies;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code /v1/Roles} and {@code /v1/Services/{ChatServiceSid}/Roles}. */
+public final class RolesApi {
+  private static final Set<String> TYPES = Set.of("conversation", "service");
+  private final RoleService roles;
+  private final ScopedPaths paths;
+  private final PublicUrl base;
+
+  public RolesApi(RoleService roles, ScopedPaths paths, PublicUrl base) {
+    this.roles = roles;
+    this.paths = paths;
+    this.base = base;
+    paths.route(POST, "/Roles", this::create);
+    paths.route(GET, "/Roles", this::list);
+    paths.route(GET, "/Roles/:Sid", this::fetch);
+    paths.route(POST, "/Roles/:Sid", this::update);
+    paths.route(DELETE, "/Roles/:Sid", this::delete);
+  }
+
+  private void create(RoutingContext ctx) {
+    Params form = Params.form(ctx);
+    String friendlyName = form.required("FriendlyName", 64);
+    form.required("Type");
+    NewRole request =
+        new NewRole(friendlyName, RoleType.fromWire(form.oneOf("Type", TYPES)), permissions(form));
+    Replies.json(
+        ctx,
+        201,
+        () -> {
+          var at = paths.locate(ctx);
+          return RoleView.of(roles.create(at.scope(), request), base, at.prefix());
+        });
+  }
+
+  private void fetch(RoutingContext ctx) {
+    Replies.json(
+        ctx,
+        200,
+        () -> {
+          var at = paths.locate(ctx);
+          return RoleView.of(roles.find(at.scope(), ctx.pathParam("Sid")), base, at.prefix());
+        });
+  }
+
+  private void list(RoutingContext ctx) {
+    Paging paging = Paging.parse(Params.query(ctx), 50, 50);
+    Replies.json(
+        ctx,
+        200,
+        () -> {
+          var at = paths.locate(ctx);
+          var slice =
+              roles.page(at.scope(), paging.request()).map(r -> RoleView.of(r, base, at.prefix()));
+          return paging.reply(base, at.prefix() + "/Roles", Map.of(), "roles", slice);
+        });
+  }
+
+  private void update(RoutingContext ctx) {
+    List<String> permissions = permissions(Params.form(ctx));
+    Replies.json(
+        ctx,
+        200,
+        () -> {
+          var at = paths.locate(ctx);
+          return RoleView.of(
+              roles.update(at.scope(), ctx.pathParam("Sid"), permissions), base, at.prefix());
+        });
+  }
+
+  private void delete(RoutingContext ctx) {
+    Replies.noContent(ctx, () -> roles.delete(paths.locate(ctx).scope(), ctx.pathParam("Sid")));
+  }
+
+  /** The repeated {@code Permission} parameter; required (checked against the type later). */
+  private static List<String> permissions(Params form) {
+    List<String> permissions = form.strings("Permission");
+    if (permissions.isEmpty()) {
+      throw new ApiException(TwilioError.MISSING_PARAMETER, "Permission");
+    }
+    return permissions;
+  }
+}

@@ -1,0 +1,81 @@
+package dev.parley.api.conversations;
+
+import dev.parley.error.ApiException;
+import dev.parley.http.Params;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The parameters every webhook setting shares: callback URLs, HTTP methods and event filters. */
+final class WebhookParams {
+  private static final Set<String> METHODS = Set.of("get", "post");
+
+  private WebhookParams() {}
+
+  /** An absolute {@code http}/{@code https} URL, or null when absent; 400 otherwise. */
+  static String url(Params form, String name) {
+    String value = form.string(name);
+    if (value == null) {
+      return null;
+    }
+    if (!isAbsoluteHttp(value)) {
+      throw ApiException.invalid(name, "must be an absolute http or https URL");
+    }
+    return value;
+  }
+
+  /** As {@link #url}, but an empty value is allowed and means "remove the URL". */
+  static String urlOrClear(Params form, String name) {
+    String value = form.string(name);
+    return value != null && value.isEmpty() ? "" : url(form, name);
+  }
+
+  private static boolean isAbsoluteHttp(String value) {
+    try {
+      URI uri = new URI(value);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      return (scheme.equals("http") || scheme.equals("https"))
+          && uri.getHost() != null
+          && !uri.getHost().isEmpty();
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  /** {@code GET} or {@code POST} in any case, answered lower-case; null when absent. */
+  static String lowerMethod(Params form, String name) {
+    return form.oneOf(name, METHODS);
+  }
+
+  /** {@code GET} or {@code POST} in any case, answered upper-case; null when absent. */
+  static String upperMethod(Params form, String name) {
+    String method = form.oneOf(name, METHODS);
+    return method == null ? null : method.toUpperCase(Locale.ROOT);
+  }
+
+  /**
+   * A repeated parameter whose values must all be in {@code allowed}; null when absent, empty when
+   * sent once with an empty value (which clears the list).
+   */
+  static List<String> names(Params form, String name, Set<String> allowed) {
+    List<String> values = form.strings(name);
+    if (values.isEmpty()) {
+      return null;
+    }
+    if (values.size() == 1 && values.get(0).isEmpty()) {
+      return List.of();
+    }
+    for (String value : values) {
+      if (!allowed.contains(value)) {
+        throw ApiException.invalid(name, "'" + value + "' is not one of " + sorted(allowed));
+      }
+    }
+    return List.copyOf(new java.util.LinkedHashSet<>(values));
+  }
+
+  private static String sorted(Set<String> values) {
+    return String.join(", ", values.stream().sorted().toList());
+  }
+}

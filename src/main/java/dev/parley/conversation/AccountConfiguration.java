@@ -1,0 +1,94 @@
+package dev.parley.conversation;
+
+import dev.parley.error.ApiException;
+import dev.parley.error.TwilioError;
+import dev.parley.store.ConfigurationRecord;
+import dev.parley.store.Store;
+import dev.parley.store.Tx;
+
+/** An account's Conversations configuration and its global event webhooks. */
+public final class AccountConfiguration {
+  private final Store store;
+
+  public AccountConfiguration(Store store) {
+    this.store = store;
+  }
+
+  public ConfigurationRecord find(String accountSid) {
+    return store.read(tx -> find(tx, accountSid));
+  }
+
+  private ConfigurationRecord find(Tx tx, String accountSid) {
+    return store
+        .accounts()
+        .configuration(tx, accountSid)
+        .orElseThrow(() -> new ApiException(TwilioError.NOT_FOUND, "/v1/Configuration"));
+  }
+
+  /** Applies {@code changes}; a default service must be one of the account's (400 otherwise). */
+  public ConfigurationRecord update(String accountSid, ConfigurationChanges changes) {
+    return store.write(
+        tx -> {
+          ConfigurationRecord c = find(tx, accountSid);
+          String service = changes.defaultChatServiceSid();
+          if (service != null && store.services().find(tx, accountSid, service).isEmpty()) {
+            throw ApiException.invalid(
+                "DefaultChatServiceSid",
+                service + " is not a Conversation Service of this account");
+          }
+          ConfigurationRecord updated =
+              new ConfigurationRecord(
+                  c.accountSid(),
+                  or(service, c.defaultChatServiceSid()),
+                  or(changes.defaultMessagingServiceSid(), c.defaultMessagingServiceSid()),
+                  changes.defaultInactiveTimer() == null
+                      ? c.defaultInactiveTimer()
+                      : changes.defaultInactiveTimer().toString(),
+                  changes.defaultClosedTimer() == null
+                      ? c.defaultClosedTimer()
+                      : changes.defaultClosedTimer().toString(),
+                  c.preWebhookUrl(),
+                  c.postWebhookUrl(),
+                  c.webhookMethod(),
+                  c.webhookFilters(),
+                  c.webhookTarget());
+          store.accounts().updateConfiguration(tx, updated);
+          return updated;
+        });
+  }
+
+  public ConfigurationRecord updateWebhooks(String accountSid, EventWebhookChanges changes) {
+    return store.write(
+        tx -> {
+          ConfigurationRecord c = find(tx, accountSid);
+          ConfigurationRecord updated =
+              new ConfigurationRecord(
+                  c.accountSid(),
+                  c.defaultChatServiceSid(),
+                  c.defaultMessagingServiceSid(),
+                  c.defaultInactiveTimer(),
+                  c.defaultClosedTimer(),
+                  url(changes.preWebhookUrl(), c.preWebhookUrl()),
+                  url(changes.postWebhookUrl(), c.postWebhookUrl()),
+                  or(changes.method(), c.webhookMethod()),
+                  changes.filters() == null
+                      ? c.webhookFilters()
+                      : JsonLists.write(changes.filters()),
+                  or(changes.target(), c.webhookTarget()));
+          store.accounts().updateConfiguration(tx, updated);
+          return updated;
+        });
+  }
+
+  /** A URL change: null keeps {@code current}, empty clears it. */
+  static String url(String change, String current) {
+    if (change == null) {
+      return current;
+    }
+    return change.isEmpty() ? null : change;
+  }
+
+  private static <T> T or(T value, T fallback) {
+    return value == null ? fallback : value;
+  }
+}

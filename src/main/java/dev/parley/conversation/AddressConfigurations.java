@@ -1,0 +1,164 @@
+package dev.parley.conversation;
+
+import dev.parley.error.ApiException;
+import dev.parley.error.TwilioError;
+import dev.parley.ids.SidGenerator;
+import dev.parley.ids.SidPrefix;
+import dev.parley.store.AddressRecord;
+import dev.parley.store.PageRequest;
+import dev.parley.store.Slice;
+import dev.parley.store.Store;
+import dev.parley.store.Tx;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Address configurations: which conversations an inbound address (a phone number, a chat address)
+ * creates, and where they are handed to. {@code sidOrAddress} accepts the {@code IG…} SID or the
+ * address itself, as Twilio's path does.
+ */
+public final class AddressConfigurations {
+  /** The address of the chat address every new account starts with. */
+  public static final String DEFAULT_CHAT_ADDRESS = "parley:default-chat";
+
+  private final Store store;
+  private final Clock clock;
+  private final SidGenerator sids;
+
+  public AddressConfigurations(Store store, Clock clock, SidGenerator sids) {
+    this.store = store;
+    this.clock = clock;
+    this.sids = sids;
+  }
+
+  /** Creates one; 409 when the account already configures that address. */
+  public AddressRecord create(String accountSid, NewAddress request) {
+    return store.write(tx -> create(tx, accountSid, request));
+  }
+
+  private AddressRecord create(Tx tx, String accountSid, NewAddress request) {
+    AutoCreationChanges auto = request.autoCreation();
+    checkService(tx, accountSid, auto.conversationServiceSid());
+    if (store.addresses().addressTaken(tx, accountSid, request.address())) {
+      throw new ApiException(TwilioError.ADDRESS_EXISTS, request.address());
+    }
+    Instant now = clock.instant();
+    AddressRecord address =
+        new AddressRecord(
+            sids.next(SidPrefix.ADDRESS),
+            accountSid,
+            request.type(),
+            request.address(),
+            request.friendlyName(),
+            request.addressCountry(),
+            Boolean.TRUE.equals(auto.enabled()),
+            auto.type(),
+            auto.conversationServiceSid(),
+            auto.webhookUrl(),
+            auto.webhookMethod() == null ? "POST" : auto.webhookMethod(),
+            JsonLists.write(auto.webhookFilters() == null ? List.of() : auto.webhookFilters()),
+            auto.studioFlowSid(),
+            auto.studioRetryCount(),
+            now,
+            now);
+    store.addresses().insert(tx, address);
+    return address;
+  }
+
+  /**
+   * The chat address a new Flex account has out of the box: type {@code chat}, auto-creation on,
+   * with no webhook or flow of its own ({@code default}). Its service is left unset, which Twilio
+   * defines as "the default service", so it follows {@code /v1/Configuration} when that changes.
+   */
+  public AddressRecord createDefaultChat(Tx tx, String accountSid) {
+    return create(
+        tx,
+        accountSid,
+        new NewAddress(
+            "chat",
+            DEFAULT_CHAT_ADDRESS,
+            "Default Chat Address",
+            null,
+            new AutoCreationChanges(true, "default", null, null, null, null, null, null)));
+  }
+
+  public AddressRecord find(String accountSid, String sidOrAddress) {
+    return store.read(tx -> find(tx, accountSid, sidOrAddress));
+  }
+
+  private AddressRecord find(Tx tx, String accountSid, String sidOrAddress) {
+    return store
+        .addresses()
+        .find(tx, accountSid, sidOrAddress)
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    TwilioError.NOT_FOUND, "/v1/Configuration/Addresses/" + sidOrAddress));
+  }
+
+  /**
+   * The account's address configuration with SID {@code sid}, if any: for the web chat
+   * orchestration, which answers a missing one with its own error (Flex 45765).
+   */
+  public Optional<AddressRecord> resolve(Tx tx, String accountSid, String sid) {
+    return store.addresses().find(tx, accountSid, sid).filter(a -> a.sid().equals(sid));
+  }
+
+  /** One page; {@code type} (any case) filters, or null for every type. */
+  public Slice<AddressRecord> page(String accountSid, String type, PageRequest page) {
+    return store.read(tx -> store.addresses().page(tx, accountSid, type, page));
+  }
+
+  public AddressRecord update(String accountSid, String sidOrAddress, AddressChanges changes) {
+    return store.write(
+        tx -> {
+          AddressRecord a = find(tx, accountSid, sidOrAddress);
+          AutoCreationChanges auto = changes.autoCreation();
+          checkService(tx, accountSid, auto.conversationServiceSid());
+          AddressRecord updated =
+              new AddressRecord(
+                  a.sid(),
+                  a.accountSid(),
+                  a.type(),
+                  a.address(),
+                  or(changes.friendlyName(), a.friendlyName()),
+                  a.addressCountry(),
+                  or(auto.enabled(), a.autoCreationEnabled()),
+                  or(auto.type(), a.autoCreationType()),
+                  or(auto.conversationServiceSid(), a.autoCreationServiceSid()),
+                  or(auto.webhookUrl(), a.webhookUrl()),
+                  or(auto.webhookMethod(), a.webhookMethod()),
+                  auto.webhookFilters() == null
+                      ? a.webhookFilters()
+                      : JsonLists.write(auto.webhookFilters()),
+                  or(auto.studioFlowSid(), a.studioFlowSid()),
+                  or(auto.studioRetryCount(), a.studioRetryCount()),
+                  a.dateCreated(),
+                  clock.instant());
+          store.addresses().update(tx, updated);
+          return updated;
+        });
+  }
+
+  public void delete(String accountSid, String sidOrAddress) {
+    store.write(
+        tx -> {
+          store.addresses().delete(tx, find(tx, accountSid, sidOrAddress).sid());
+          return null;
+        });
+  }
+
+  private void checkService(Tx tx, String accountSid, String serviceSid) {
+    if (serviceSid != null && store.services().find(tx, accountSid, serviceSid).isEmpty()) {
+      throw ApiException.invalid(
+          "AutoCreation.ConversationServiceSid",
+          serviceSid + " is not a Conversation Service of this account");
+    }
+  }
+
+  private static <T> T or(T value, T fallback) {
+    return value == null ? fallback : value;
+  }
+}

@@ -1,0 +1,145 @@
+package dev.parley.conversation;
+
+import dev.parley.error.ApiException;
+import dev.parley.error.TwilioError;
+import dev.parley.ids.SidGenerator;
+import dev.parley.ids.SidPrefix;
+import dev.parley.store.ConversationRecord;
+import dev.parley.store.ConversationWebhookRecord;
+import dev.parley.store.PageRequest;
+import dev.parley.store.Slice;
+import dev.parley.store.Store;
+import dev.parley.store.Tx;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Webhooks scoped to one conversation (configuration only; delivery lives elsewhere). Twilio allows
+ * "as many as five" per conversation
+ * (https://www.twilio.com/docs/conversations/api/conversation-scoped-webhook-resource).
+ */
+public final class ConversationWebhooks {
+  public static final int MAX_PER_CONVERSATION = 5;
+
+  private final Store store;
+  private final Clock clock;
+  private final SidGenerator sids;
+  private final ConversationService conversations;
+
+  public ConversationWebhooks(
+      Store store, Clock clock, SidGenerator sids, ConversationService conversations) {
+    this.store = store;
+    this.clock = clock;
+    this.sids = sids;
+    this.conversations = conversations;
+  }
+
+  public ConversationWebhookRecord create(
+      Scope scope, String conversationSidOrName, NewConversationWebhook request) {
+    return store.write(tx -> create(tx, scope, conversationSidOrName, request));
+  }
+
+  /** Adds a webhook inside a caller's transaction (the web chat orchestration). */
+  public ConversationWebhookRecord create(
+      Tx tx, Scope scope, String conversationSidOrName, NewConversationWebhook request) {
+    requireTargetSettings(request.target(), request.url(), request.flowSid());
+    ConversationRecord conversation = conversations.find(tx, scope, conversationSidOrName);
+    if (store.conversationWebhooks().count(tx, conversation.sid()) >= MAX_PER_CONVERSATION) {
+      throw new ApiException(TwilioError.TOO_MANY_WEBHOOKS, MAX_PER_CONVERSATION);
+    }
+    Instant now = clock.instant();
+    ConversationWebhookRecord webhook =
+        new ConversationWebhookRecord(
+            sids.next(SidPrefix.WEBHOOK),
+            conversation.accountSid(),
+            conversation.serviceSid(),
+            conversation.sid(),
+            request.target().wire(),
+            request.url(),
+            request.method() == null ? "post" : request.method(),
+            JsonLists.write(request.filters() == null ? List.of() : request.filters()),
+            JsonLists.write(request.triggers() == null ? List.of() : request.triggers()),
+            request.flowSid(),
+            request.replayAfter(),
+            now,
+            now);
+    store.conversationWebhooks().insert(tx, webhook);
+    return webhook;
+  }
+
+  public ConversationWebhookRecord find(Scope scope, String conversationSidOrName, String sid) {
+    return store.read(tx -> find(tx, scope, conversationSidOrName, sid));
+  }
+
+  private ConversationWebhookRecord find(
+      Tx tx, Scope scope, String conversationSidOrName, String sid) {
+    ConversationRecord conversation = conversations.find(tx, scope, conversationSidOrName);
+    return store
+        .conversationWebhooks()
+        .find(tx, conversation.sid(), sid)
+        .orElseThrow(() -> new ApiException(TwilioError.WEBHOOK_NOT_FOUND, sid));
+  }
+
+  public Slice<ConversationWebhookRecord> page(
+      Scope scope, String conversationSidOrName, PageRequest page) {
+    return store.read(
+        tx -> {
+          ConversationRecord conversation = conversations.find(tx, scope, conversationSidOrName);
+          return store.conversationWebhooks().page(tx, conversation.sid(), page);
+        });
+  }
+
+  public ConversationWebhookRecord update(
+      Scope scope, String conversationSidOrName, String sid, ConversationWebhookChanges changes) {
+    return store.write(
+        tx -> {
+          ConversationWebhookRecord w = find(tx, scope, conversationSidOrName, sid);
+          String url = or(changes.url(), w.url());
+          String flowSid = or(changes.flowSid(), w.flowSid());
+          requireTargetSettings(WebhookTarget.fromWire(w.target()), url, flowSid);
+          ConversationWebhookRecord updated =
+              new ConversationWebhookRecord(
+                  w.sid(),
+                  w.accountSid(),
+                  w.serviceSid(),
+                  w.conversationSid(),
+                  w.target(),
+                  url,
+                  or(changes.method(), w.method()),
+                  changes.filters() == null ? w.filters() : JsonLists.write(changes.filters()),
+                  changes.triggers() == null ? w.triggers() : JsonLists.write(changes.triggers()),
+                  flowSid,
+                  w.replayAfter(),
+                  w.dateCreated(),
+                  clock.instant());
+          store.conversationWebhooks().update(tx, updated);
+          return updated;
+        });
+  }
+
+  public void delete(Scope scope, String conversationSidOrName, String sid) {
+    store.write(
+        tx -> {
+          store
+              .conversationWebhooks()
+              .delete(tx, find(tx, scope, conversationSidOrName, sid).sid());
+          return null;
+        });
+  }
+
+  /** A URL for {@code webhook} and {@code trigger}, a flow for {@code studio}; 400 otherwise. */
+  private static void requireTargetSettings(WebhookTarget target, String url, String flowSid) {
+    if (target == WebhookTarget.STUDIO && flowSid == null) {
+      throw ApiException.invalid("Configuration.FlowSid", "is required when Target is studio");
+    }
+    if (target != WebhookTarget.STUDIO && url == null) {
+      throw ApiException.invalid(
+          "Configuration.Url", "is required when Target is " + target.wire());
+    }
+  }
+
+  private static <T> T or(T value, T fallback) {
+    return value == null ? fallback : value;
+  }
+}

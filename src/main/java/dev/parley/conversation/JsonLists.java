@@ -1,0 +1,34 @@
+package dev.parley.conversation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+
+/** Lists of names (filters, permissions, keywords) as the JSON array text the store keeps. */
+public final class JsonLists {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+
+  private JsonLists() {}
+
+  public static String write(List<String> values) {
+    try {
+      return MAPPER.writeValueAsString(values);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a list of strings is always JSON", e);
+    }
+  }
+
+  /** The stored list; null stays null (a setting never configured). */
+  public static List<String> read(String json) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      return List.copyOf(MAPPER.readValue(json, STRINGS));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored list is not a JSON array of strings", e);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.parley.store.sql;
+
+import dev.parley.store.ConversationWebhookRecord;
+import dev.parley.store.ConversationWebhookStore;
+import dev.parley.store.PageRequest;
+import dev.parley.store.Slice;
+import dev.parley.store.Tx;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+
+final class SqlConversationWebhooks implements ConversationWebhookStore {
+  private static final RowMapper<ConversationWebhookRecord> MAPPER =
+      ConstructorMapper.of(ConversationWebhookRecord.class);
+  private static final Keyset<ConversationWebhookRecord> BY_SEQ = Keyset.on("seq", false);
+
+  @Override
+  public void insert(Tx tx, ConversationWebhookRecord w) {
+    SqlTx.of(tx)
+        .createUpdate(
+            "INSERT INTO conversation_webhooks (sid, account_sid, service_sid, conversation_sid,"
+                + " target, url, method, filters, triggers, flow_sid, replay_after, date_created,"
+                + " date_updated) VALUES (:sid, :accountSid, :serviceSid, :conversationSid,"
+                + " :target, :url, :method, :filters, :triggers, :flowSid, :replayAfter,"
+                + " :dateCreated, :dateUpdated)")
+        .bindMethods(w)
+        .execute();
+  }
+
+  @Override
+  public Optional<ConversationWebhookRecord> find(Tx tx, String conversationSid, String sid) {
+    return SqlTx.of(tx)
+        .createQuery(
+            "SELECT * FROM conversation_webhooks WHERE sid = :sid"
+                + " AND conversation_sid = :conversation")
+        .bind("sid", sid)
+        .bind("conversation", conversationSid)
+        .map(MAPPER)
+        .findOne();
+  }
+
+  @Override
+  public int count(Tx tx, String conversationSid) {
+    return SqlTx.of(tx)
+        .createQuery(
+            "SELECT COUNT(*) FROM conversation_webhooks WHERE conversation_sid = :conversation")
+        .bind("conversation", conversationSid)
+        .mapTo(Integer.class)
+        .one();
+  }
+
+  @Override
+  public Slice<ConversationWebhookRecord> page(Tx tx, String conversationSid, PageRequest page) {
+    return BY_SEQ.page(
+        SqlTx.of(tx),
+        "SELECT * FROM conversation_webhooks WHERE conversation_sid = :conversation",
+        q -> q.bind("conversation", conversationSid),
+        MAPPER,
+        page);
+  }
+
+  @Override
+  public void update(Tx tx, ConversationWebhookRecord w) {
+    SqlTx.of(tx)
+        .createUpdate(
+            "UPDATE conversation_webhooks SET url = :url, method = :method, filters = :filters,"
+                + " triggers = :triggers, flow_sid = :flowSid, date_updated = :dateUpdated"
+                + " WHERE sid = :sid")
+        .bindMethods(w)
+        .execute();
+  }
+
+  @Override
+  public void delete(Tx tx, String sid) {
+    SqlTx.of(tx)
+        .createUpdate("DELETE FROM conversation_webhooks WHERE sid = :sid")
+        .bind("sid", sid)
+        .execute();
+  }
+}
