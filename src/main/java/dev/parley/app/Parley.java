@@ -2,6 +2,7 @@ package dev.parley.app;
 
 import dev.parley.api.conversations.ConversationsApi;
 import dev.parley.api.conversations.ScopedPaths;
+import dev.parley.api.flex.FlexFlowsApi;
 import dev.parley.auth.AccountService;
 import dev.parley.auth.Authenticator;
 import dev.parley.auth.MasterKey;
@@ -16,6 +17,7 @@ import dev.parley.http.RequestIds;
 import dev.parley.ids.RandomSids;
 import dev.parley.store.Store;
 import dev.parley.store.sql.SqliteStore;
+import dev.parley.webchat.FlexFlowService;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -64,7 +66,8 @@ public final class Parley implements AutoCloseable {
       AccountService accounts,
       Authenticator authenticator,
       ServiceDirectory directory,
-      ConversationService conversations) {}
+      ConversationService conversations,
+      FlexFlowService flexFlows) {}
 
   /** Opens the store, bootstraps it when empty, and starts serving. */
   public static Parley start(Config config) {
@@ -83,7 +86,8 @@ public final class Parley implements AutoCloseable {
               new AccountService(store, clock, box),
               new Authenticator(store, box),
               new ServiceDirectory(store, clock, sids),
-              new ConversationService(store, clock, sids));
+              new ConversationService(store, clock, sids),
+              new FlexFlowService(store, clock, sids));
       Bootstrap.Result bootstrap =
           Bootstrap.run(config, store, services.accounts(), services.directory(), sids);
       Vertx vertx = Vertx.vertx();
@@ -138,6 +142,7 @@ public final class Parley implements AutoCloseable {
     router.route("/2010-04-01/*").handler(auth);
     ScopedPaths paths = new ScopedPaths(router, services.directory());
     new ConversationsApi(services.conversations(), paths, base);
+    new FlexFlowsApi(router, services.flexFlows(), base);
     router.route().failureHandler(Failures::handle);
     router.errorHandler(404, ctx -> Failures.byStatus(ctx, 404));
     router.errorHandler(405, ctx -> Failures.byStatus(ctx, 405));

@@ -21,6 +21,8 @@ public interface Store extends AutoCloseable {
 
   ConversationStore conversations();
 
+  FlexFlowStore flexFlows();
+
   @Override
   void close();
 }
