@@ -21,6 +21,10 @@ public interface Store extends AutoCloseable {
 
   ConversationStore conversations();
 
+  MessageStore messages();
+
+  DeliveryReceiptStore deliveryReceipts();
+
   @Override
   void close();
 }

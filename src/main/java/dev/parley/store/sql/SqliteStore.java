@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.store.AccountStore;
 import dev.parley.store.ConversationStore;
+import dev.parley.store.DeliveryReceiptStore;
+import dev.parley.store.MessageStore;
 import dev.parley.store.ServiceStore;
 import dev.parley.store.Store;
 import dev.parley.store.Tx;
@@ -25,6 +27,8 @@ public final class SqliteStore implements Store {
   private final AccountStore accounts = new SqlAccounts();
   private final ServiceStore services = new SqlServices();
   private final ConversationStore conversations = new SqlConversations();
+  private final MessageStore messages = new SqlMessages();
+  private final DeliveryReceiptStore deliveryReceipts = new SqlDeliveryReceipts();
 
   private SqliteStore(SQLiteDataSource writeSource, HikariDataSource readers) {
     this.readers = readers;
@@ -87,6 +91,16 @@ public final class SqliteStore implements Store {
   @Override
   public ConversationStore conversations() {
     return conversations;
+  }
+
+  @Override
+  public MessageStore messages() {
+    return messages;
+  }
+
+  @Override
+  public DeliveryReceiptStore deliveryReceipts() {
+    return deliveryReceipts;
   }
 
   @Override
