@@ -1,6 +1,8 @@
 package dev.parley.app;
 
 import dev.parley.api.conversations.ConversationsApi;
+import dev.parley.api.conversations.DeliveryReceiptsApi;
+import dev.parley.api.conversations.MessagesApi;
 import dev.parley.api.conversations.ScopedPaths;
 import dev.parley.api.flex.FlexFlowsApi;
 import dev.parley.auth.AccountService;
@@ -8,6 +10,8 @@ import dev.parley.auth.Authenticator;
 import dev.parley.auth.MasterKey;
 import dev.parley.auth.SecretBox;
 import dev.parley.conversation.ConversationService;
+import dev.parley.conversation.DeliveryReceiptService;
+import dev.parley.conversation.MessageService;
 import dev.parley.conversation.ServiceDirectory;
 import dev.parley.http.BasicAuth;
 import dev.parley.http.Failures;
@@ -67,7 +71,9 @@ public final class Parley implements AutoCloseable {
       Authenticator authenticator,
       ServiceDirectory directory,
       ConversationService conversations,
-      FlexFlowService flexFlows) {}
+      FlexFlowService flexFlows,
+      MessageService messages,
+      DeliveryReceiptService deliveryReceipts) {}
 
   /** Opens the store, bootstraps it when empty, and starts serving. */
   public static Parley start(Config config) {
@@ -81,13 +87,17 @@ public final class Parley implements AutoCloseable {
     try {
       Clock clock = Clock.systemUTC();
       RandomSids sids = new RandomSids();
+      ConversationService conversations = new ConversationService(store, clock, sids);
+      MessageService messages = new MessageService(store, clock, sids, conversations);
       Services services =
           new Services(
               new AccountService(store, clock, box),
               new Authenticator(store, box),
               new ServiceDirectory(store, clock, sids),
-              new ConversationService(store, clock, sids),
-              new FlexFlowService(store, clock, sids));
+              conversations,
+              new FlexFlowService(store, clock, sids),
+              messages,
+              new DeliveryReceiptService(store, messages));
       Bootstrap.Result bootstrap =
           Bootstrap.run(config, store, services.accounts(), services.directory(), sids);
       Vertx vertx = Vertx.vertx();
@@ -97,7 +107,13 @@ public final class Parley implements AutoCloseable {
       HttpServer server =
           vertx
               .createHttpServer(
-                  new HttpServerOptions().setHost(config.host()).setPort(config.port()))
+                  new HttpServerOptions()
+                      .setHost(config.host())
+                      .setPort(config.port())
+                      // Vert.x caps one form field at 8 KB and fails the request (a 500) beyond
+                      // it; a 1,600-character Body or a large Attributes JSON is bigger once
+                      // percent-encoded, so a field may be as large as the whole body.
+                      .setMaxFormAttributeSize(MAX_BODY_BYTES))
               .requestHandler(router);
       // Requests are accepted once listen() has bound; the URL base is known before any can arrive
       // except with port 0, whose number nobody can know until listen() returns.
@@ -143,6 +159,8 @@ public final class Parley implements AutoCloseable {
     ScopedPaths paths = new ScopedPaths(router, services.directory());
     new ConversationsApi(services.conversations(), paths, base);
     new FlexFlowsApi(router, services.flexFlows(), base);
+    new MessagesApi(services.messages(), paths, base);
+    new DeliveryReceiptsApi(services.deliveryReceipts(), paths, base);
     router.route().failureHandler(Failures::handle);
     router.errorHandler(404, ctx -> Failures.byStatus(ctx, 404));
     router.errorHandler(405, ctx -> Failures.byStatus(ctx, 405));
