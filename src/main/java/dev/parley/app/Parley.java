@@ -4,10 +4,13 @@ import dev.parley.api.conversations.AddressConfigurationsApi;
 import dev.parley.api.conversations.ConfigurationApi;
 import dev.parley.api.conversations.ConversationWebhooksApi;
 import dev.parley.api.conversations.ConversationsApi;
+import dev.parley.api.conversations.DeliveryReceiptsApi;
+import dev.parley.api.conversations.MessagesApi;
 import dev.parley.api.conversations.RolesApi;
 import dev.parley.api.conversations.ScopedPaths;
 import dev.parley.api.conversations.ServiceConfigurationApi;
 import dev.parley.api.conversations.ServicesApi;
+import dev.parley.api.flex.FlexFlowsApi;
 import dev.parley.auth.AccountService;
 import dev.parley.auth.Authenticator;
 import dev.parley.auth.MasterKey;
@@ -16,6 +19,8 @@ import dev.parley.conversation.AccountConfiguration;
 import dev.parley.conversation.AddressConfigurations;
 import dev.parley.conversation.ConversationService;
 import dev.parley.conversation.ConversationWebhooks;
+import dev.parley.conversation.DeliveryReceiptService;
+import dev.parley.conversation.MessageService;
 import dev.parley.conversation.RoleService;
 import dev.parley.conversation.ServiceConfiguration;
 import dev.parley.conversation.ServiceDirectory;
@@ -27,6 +32,7 @@ import dev.parley.http.RequestIds;
 import dev.parley.ids.RandomSids;
 import dev.parley.store.Store;
 import dev.parley.store.sql.SqliteStore;
+import dev.parley.webchat.FlexFlowService;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -76,6 +82,9 @@ public final class Parley implements AutoCloseable {
       Authenticator authenticator,
       ServiceDirectory directory,
       ConversationService conversations,
+      FlexFlowService flexFlows,
+      MessageService messages,
+      DeliveryReceiptService deliveryReceipts,
       RoleService roles,
       AccountConfiguration configuration,
       ServiceConfiguration serviceConfiguration,
@@ -85,11 +94,15 @@ public final class Parley implements AutoCloseable {
     static Services wire(Store store, Clock clock, RandomSids sids, SecretBox box) {
       ServiceDirectory directory = new ServiceDirectory(store, clock, sids);
       ConversationService conversations = new ConversationService(store, clock, sids);
+      MessageService messages = new MessageService(store, clock, sids, conversations);
       return new Services(
           new AccountService(store, clock, box),
           new Authenticator(store, box),
           directory,
           conversations,
+          new FlexFlowService(store, clock, sids),
+          messages,
+          new DeliveryReceiptService(store, messages),
           new RoleService(store, clock, sids),
           new AccountConfiguration(store),
           new ServiceConfiguration(store, clock, directory),
@@ -119,7 +132,13 @@ public final class Parley implements AutoCloseable {
       HttpServer server =
           vertx
               .createHttpServer(
-                  new HttpServerOptions().setHost(config.host()).setPort(config.port()))
+                  new HttpServerOptions()
+                      .setHost(config.host())
+                      .setPort(config.port())
+                      // Vert.x caps one form field at 8 KB and fails the request (a 500) beyond
+                      // it; a 1,600-character Body or a large Attributes JSON is bigger once
+                      // percent-encoded, so a field may be as large as the whole body.
+                      .setMaxFormAttributeSize(MAX_BODY_BYTES))
               .requestHandler(router);
       // Requests are accepted once listen() has bound; the URL base is known before any can arrive
       // except with port 0, whose number nobody can know until listen() returns.
@@ -164,6 +183,9 @@ public final class Parley implements AutoCloseable {
     router.route("/2010-04-01/*").handler(auth);
     ScopedPaths paths = new ScopedPaths(router, services.directory());
     new ConversationsApi(services.conversations(), paths, base);
+    new FlexFlowsApi(router, services.flexFlows(), base);
+    new MessagesApi(services.messages(), paths, base);
+    new DeliveryReceiptsApi(services.deliveryReceipts(), paths, base);
     new ServicesApi(router, services.directory(), base);
     new RolesApi(services.roles(), paths, base);
     new ConfigurationApi(router, services.configuration(), base);

@@ -27,6 +27,12 @@ public interface Store extends AutoCloseable {
 
   ConversationWebhookStore conversationWebhooks();
 
+  FlexFlowStore flexFlows();
+
+  MessageStore messages();
+
+  DeliveryReceiptStore deliveryReceipts();
+
   @Override
   void close();
 }

@@ -108,7 +108,7 @@ public final class AddressConfigurationsApi {
         form.bool("AutoCreation.Enabled"),
         form.oneOf("AutoCreation.Type", AUTO_CREATION_TYPES),
         form.sid("AutoCreation.ConversationServiceSid", SidPrefix.SERVICE),
-        WebhookParams.url(form, "AutoCreation.WebhookUrl"),
+        form.url("AutoCreation.WebhookUrl"),
         WebhookParams.upperMethod(form, "AutoCreation.WebhookMethod"),
         WebhookParams.names(form, "AutoCreation.WebhookFilters", WebhookEvents.CONVERSATION),
         form.sid("AutoCreation.StudioFlowSid", SidPrefix.STUDIO_FLOW),

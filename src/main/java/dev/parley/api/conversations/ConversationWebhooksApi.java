@@ -45,7 +45,7 @@ public final class ConversationWebhooksApi {
     NewConversationWebhook request =
         new NewConversationWebhook(
             WebhookTarget.fromWire(form.oneOf("Target", TARGETS)),
-            WebhookParams.url(form, "Configuration.Url"),
+            form.url("Configuration.Url"),
             WebhookParams.lowerMethod(form, "Configuration.Method"),
             WebhookParams.names(form, "Configuration.Filters", WebhookEvents.CONVERSATION),
             triggers(form),
@@ -93,7 +93,7 @@ public final class ConversationWebhooksApi {
     Params form = Params.form(ctx);
     ConversationWebhookChanges changes =
         new ConversationWebhookChanges(
-            WebhookParams.url(form, "Configuration.Url"),
+            form.url("Configuration.Url"),
             WebhookParams.lowerMethod(form, "Configuration.Method"),
             WebhookParams.names(form, "Configuration.Filters", WebhookEvents.CONVERSATION),
             triggers(form),

@@ -2,8 +2,6 @@ package dev.parley.api.conversations;
 
 import dev.parley.error.ApiException;
 import dev.parley.http.Params;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -14,34 +12,10 @@ final class WebhookParams {
 
   private WebhookParams() {}
 
-  /** An absolute {@code http}/{@code https} URL, or null when absent; 400 otherwise. */
-  static String url(Params form, String name) {
-    String value = form.string(name);
-    if (value == null) {
-      return null;
-    }
-    if (!isAbsoluteHttp(value)) {
-      throw ApiException.invalid(name, "must be an absolute http or https URL");
-    }
-    return value;
-  }
-
-  /** As {@link #url}, but an empty value is allowed and means "remove the URL". */
+  /** As {@link Params#url}, but an empty value is allowed and means "remove the URL". */
   static String urlOrClear(Params form, String name) {
     String value = form.string(name);
-    return value != null && value.isEmpty() ? "" : url(form, name);
-  }
-
-  private static boolean isAbsoluteHttp(String value) {
-    try {
-      URI uri = new URI(value);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      return (scheme.equals("http") || scheme.equals("https"))
-          && uri.getHost() != null
-          && !uri.getHost().isEmpty();
-    } catch (URISyntaxException e) {
-      return false;
-    }
+    return value != null && value.isEmpty() ? "" : form.url(name);
   }
 
   /** {@code GET} or {@code POST} in any case, answered lower-case; null when absent. */

@@ -6,6 +6,9 @@ import dev.parley.store.AccountStore;
 import dev.parley.store.AddressStore;
 import dev.parley.store.ConversationStore;
 import dev.parley.store.ConversationWebhookStore;
+import dev.parley.store.DeliveryReceiptStore;
+import dev.parley.store.FlexFlowStore;
+import dev.parley.store.MessageStore;
 import dev.parley.store.RoleStore;
 import dev.parley.store.ServiceStore;
 import dev.parley.store.Store;
@@ -31,6 +34,9 @@ public final class SqliteStore implements Store {
   private final RoleStore roles = new SqlRoles();
   private final AddressStore addresses = new SqlAddresses();
   private final ConversationWebhookStore conversationWebhooks = new SqlConversationWebhooks();
+  private final FlexFlowStore flexFlows = new SqlFlexFlows();
+  private final MessageStore messages = new SqlMessages();
+  private final DeliveryReceiptStore deliveryReceipts = new SqlDeliveryReceipts();
 
   private SqliteStore(SQLiteDataSource writeSource, HikariDataSource readers) {
     this.readers = readers;
@@ -108,6 +114,21 @@ public final class SqliteStore implements Store {
   @Override
   public ConversationWebhookStore conversationWebhooks() {
     return conversationWebhooks;
+  }
+
+  @Override
+  public FlexFlowStore flexFlows() {
+    return flexFlows;
+  }
+
+  @Override
+  public MessageStore messages() {
+    return messages;
+  }
+
+  @Override
+  public DeliveryReceiptStore deliveryReceipts() {
+    return deliveryReceipts;
   }
 
   @Override
