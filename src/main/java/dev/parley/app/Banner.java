@@ -10,11 +10,20 @@ import java.util.List;
 final class Banner {
   private Banner() {}
 
-  private record Summary(String accountSid, String serviceSid, String addressSid) {}
+  /** What the banner shows; {@code addressSid} is null in a store made before chat addresses. */
+  record Facts(
+      String url,
+      String accountSid,
+      String token,
+      String tokenForCurl,
+      String serviceSid,
+      String addressSid,
+      boolean webChatsServed,
+      long startMillis) {}
 
   static String text(Parley parley, Config config, long startMillis) {
     Store store = parley.store();
-    Summary summary =
+    String[] stored =
         store.read(
             tx -> {
               var account = store.accounts().first(tx);
@@ -25,36 +34,57 @@ final class Banner {
                       .find(tx, account.sid(), AddressConfigurations.DEFAULT_CHAT_ADDRESS)
                       .map(AddressRecord::sid)
                       .orElse(null);
-              return new Summary(account.sid(), configuration.defaultChatServiceSid(), address);
+              return new String[] {account.sid(), configuration.defaultChatServiceSid(), address};
             });
-    String accountSid = summary.accountSid();
-    String token =
-        parley.generatedAuthToken() != null
-            ? parley.generatedAuthToken()
-                + "   (generated now and shown only this once; ./parley token shows it again)"
-            : "run ./parley token to show it (stored sealed in " + config.dataDir() + ")";
-    String tokenForCurl =
-        parley.generatedAuthToken() != null ? parley.generatedAuthToken() : "$PARLEY_AUTH_TOKEN";
-    String url = parley.publicUrl();
-    String credentials = accountSid + ":" + tokenForCurl;
+    String generated = parley.generatedAuthToken();
+    return text(
+        new Facts(
+            parley.publicUrl(),
+            stored[0],
+            generated != null
+                ? generated
+                    + "   (generated now and shown only this once; ./parley token shows it again)"
+                : "run ./parley token to show it (stored sealed in " + config.dataDir() + ")",
+            generated != null ? generated : "$PARLEY_AUTH_TOKEN",
+            stored[1],
+            stored[2],
+            parley.serves("/v2/WebChats"),
+            startMillis));
+  }
+
+  /**
+   * The banner for {@code facts}. The web chat {@code curl} is printed only once {@code
+   * /v2/WebChats} is served, so every printed command works when pasted; each stays on one line so
+   * that it pastes whole.
+   */
+  static String text(Facts facts) {
+    String credentials = facts.accountSid() + ":" + facts.tokenForCurl();
     List<String> lines = new ArrayList<>();
     lines.add("");
-    lines.add("Parley is serving on " + url + "  (started in " + startMillis + " ms)");
-    lines.add("  Account SID           " + accountSid);
-    lines.add("  Auth token            " + token);
-    lines.add("  Default chat service  " + summary.serviceSid());
-    if (summary.addressSid() != null) {
-      lines.add("  Default chat address  " + summary.addressSid());
-      lines.add("");
-      lines.add("Start a web chat (Flex POST /v2/WebChats):");
-      lines.add("  curl -u " + credentials + " " + url + "/v2/WebChats \\");
-      lines.add("    -d AddressSid=" + summary.addressSid() + " \\");
-      lines.add("    -d ChatFriendlyName=Webchat -d CustomerFriendlyName=Ann \\");
-      lines.add("    --data-urlencode 'PreEngagementData={\"friendlyName\":\"Ann\"}'");
+    lines.add(
+        "Parley is serving on " + facts.url() + "  (started in " + facts.startMillis() + " ms)");
+    lines.add("  Account SID           " + facts.accountSid());
+    lines.add("  Auth token            " + facts.token());
+    lines.add("  Default chat service  " + facts.serviceSid());
+    if (facts.addressSid() != null) {
+      lines.add("  Default chat address  " + facts.addressSid());
+      if (facts.webChatsServed()) {
+        lines.add("");
+        lines.add("Start a web chat (Flex POST /v2/WebChats):");
+        lines.add(
+            "  curl -u "
+                + credentials
+                + " "
+                + facts.url()
+                + "/v2/WebChats -d AddressSid="
+                + facts.addressSid()
+                + " -d ChatFriendlyName=Webchat -d CustomerFriendlyName=Ann"
+                + " --data-urlencode 'PreEngagementData={\"friendlyName\":\"Ann\"}'");
+      }
     }
     lines.add("");
     lines.add("List conversations:");
-    lines.add("  curl -u " + credentials + " " + url + "/v1/Conversations");
+    lines.add("  curl -u " + credentials + " " + facts.url() + "/v1/Conversations");
     lines.add("");
     return String.join("\n", lines);
   }

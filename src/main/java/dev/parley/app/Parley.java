@@ -60,16 +60,19 @@ public final class Parley implements AutoCloseable {
   private final Bootstrap.Result bootstrap;
   private final String publicUrl;
   private final Services services;
+  private final Router router;
 
   private Parley(
       Vertx vertx,
       HttpServer server,
+      Router router,
       Store store,
       Bootstrap.Result bootstrap,
       String publicUrl,
       Services services) {
     this.vertx = vertx;
     this.server = server;
+    this.router = router;
     this.store = store;
     this.bootstrap = bootstrap;
     this.publicUrl = publicUrl;
@@ -148,7 +151,7 @@ public final class Parley implements AutoCloseable {
       server.listen().await(30, TimeUnit.SECONDS);
       publicUrl.resolve(config.publicUrlFor(server.actualPort()));
       log.info("event=started port={} public_url={}", server.actualPort(), publicUrl.base());
-      return new Parley(vertx, server, store, bootstrap, publicUrl.base(), services);
+      return new Parley(vertx, server, router, store, bootstrap, publicUrl.base(), services);
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -214,6 +217,11 @@ public final class Parley implements AutoCloseable {
   /** The auth token Parley generated on first start; null otherwise. Shown once, then forgotten. */
   public String generatedAuthToken() {
     return bootstrap == null ? null : bootstrap.generatedToken();
+  }
+
+  /** Whether a route is registered for exactly {@code path}. */
+  boolean serves(String path) {
+    return router.getRoutes().stream().anyMatch(route -> path.equals(route.getPath()));
   }
 
   Services services() {

@@ -31,33 +31,65 @@ class BannerTest {
   }
 
   @Test
-  void prints_the_default_chat_address_and_a_web_chat_curl_for_it() {
+  void prints_the_sid_of_the_default_chat_address() {
     String text = Banner.text(parley, config, 1);
 
     Matcher address = Pattern.compile("Default chat address  (IG[0-9a-f]{32})").matcher(text);
     assertThat(address.find()).isTrue();
-    String sid = address.group(1);
-    assertThat(text)
-        .contains(
-            "  curl -u "
-                + ACCOUNT
-                + ":$PARLEY_AUTH_TOKEN "
-                + parley.publicUrl()
-                + "/v2/WebChats \\\n"
-                + "    -d AddressSid="
-                + sid
-                + " \\\n"
-                + "    -d ChatFriendlyName=Webchat -d CustomerFriendlyName=Ann \\\n"
-                + "    --data-urlencode 'PreEngagementData={\"friendlyName\":\"Ann\"}'");
     given()
         .auth()
         .preemptive()
         .basic(ACCOUNT, TOKEN)
-        .get(parley.publicUrl() + "/v1/Configuration/Addresses/" + sid)
+        .get(parley.publicUrl() + "/v1/Configuration/Addresses/" + address.group(1))
         .then()
         .statusCode(200)
         .body("type", equalTo("chat"))
         .body("auto_creation.enabled", equalTo(true))
         .body("auto_creation.type", equalTo("default"));
+  }
+
+  @Test
+  void prints_a_one_line_web_chat_curl_for_the_address_once_web_chats_are_served() {
+    Banner.Facts facts =
+        new Banner.Facts(
+            "http://localhost:8080",
+            ACCOUNT,
+            "shown",
+            "$PARLEY_AUTH_TOKEN",
+            "IS00000000000000000000000000000001",
+            "IG00000000000000000000000000000001",
+            true,
+            1);
+
+    String text = Banner.text(facts);
+
+    assertThat(text)
+        .contains(
+            "\n  curl -u "
+                + ACCOUNT
+                + ":$PARLEY_AUTH_TOKEN http://localhost:8080/v2/WebChats"
+                + " -d AddressSid=IG00000000000000000000000000000001"
+                + " -d ChatFriendlyName=Webchat -d CustomerFriendlyName=Ann"
+                + " --data-urlencode 'PreEngagementData={\"friendlyName\":\"Ann\"}'\n");
+  }
+
+  @Test
+  void leaves_the_web_chat_curl_out_while_web_chats_are_not_served() {
+    Banner.Facts facts =
+        new Banner.Facts(
+            "http://localhost:8080",
+            ACCOUNT,
+            "shown",
+            "$PARLEY_AUTH_TOKEN",
+            "IS00000000000000000000000000000001",
+            "IG00000000000000000000000000000001",
+            false,
+            1);
+
+    String text = Banner.text(facts);
+
+    assertThat(text)
+        .contains("Default chat address  IG00000000000000000000000000000001")
+        .doesNotContain("/v2/WebChats");
   }
 }
