@@ -9,13 +9,15 @@ import java.util.Set;
  * The permission names a role may hold, by role type, and the four roles every new Conversation
  * Service starts with.
  *
- * <p>Twilio's role page (https://www.twilio.com/docs/conversations/api/role-resource#permission
- * -values) splits the names into those valid on both scopes, the conversation-only ones ({@code
- * sendMessage}, {@code sendMediaMessage}, {@code leaveConversation}, {@code editNotificationLevel})
- * and the service-only ones ({@code createConversation}, {@code joinConversation}, {@code
- * editOwnUserInfo}, {@code editAnyUserInfo}). The default roles keep Programmable Chat's names
- * ("channel admin", "channel user", "service admin", "service user"), which Conversations services
- * still carry, with the permissions renamed for conversations.
+ * <p>The names are those of Twilio's Conversations role permissions
+ * (https://www.twilio.com/docs/conversations/api/role-resource#permission-values). Most are valid
+ * on both kinds of role; {@code sendMessage}, {@code sendMediaMessage}, {@code leaveConversation}
+ * and {@code editNotificationLevel} only on conversation roles, {@code createConversation}, {@code
+ * joinConversation}, {@code editOwnUserInfo} and {@code editAnyUserInfo} only on service roles (the
+ * grouping terraform-provider-twilio validates against; Flex's own service "admin" role holds the
+ * shared names too). The default roles keep the names a Conversations service is created with
+ * ("channel admin", "channel user", "service admin", "service user", inherited from Programmable
+ * Chat); their permission lists are Programmable Chat's defaults renamed for conversations.
  */
 public final class Permissions {
   private static final List<String> BOTH =

@@ -1,5 +1,6 @@
 package dev.parley.conversation;
 
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -53,7 +54,7 @@ public final class WebhookEvents {
       union(SERVICE, "onUserAdded", "onUserUpdate", "onUserUpdated");
 
   private static Set<String> union(Set<String> base, String... more) {
-    java.util.HashSet<String> all = new java.util.HashSet<>(base);
+    HashSet<String> all = new HashSet<>(base);
     all.addAll(Set.of(more));
     return Set.copyOf(all);
   }

@@ -2,6 +2,7 @@ package dev.parley.api.conversations;
 
 import dev.parley.error.ApiException;
 import dev.parley.http.Params;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -46,7 +47,7 @@ final class WebhookParams {
         throw ApiException.invalid(name, "'" + value + "' is not one of " + sorted(allowed));
       }
     }
-    return List.copyOf(new java.util.LinkedHashSet<>(values));
+    return List.copyOf(new LinkedHashSet<>(values));
   }
 
   private static String sorted(Set<String> values) {
