@@ -1,11 +1,9 @@
 package dev.parley.app;
 
 import dev.parley.auth.AccountService;
-import dev.parley.conversation.ServiceDirectory;
 import dev.parley.error.ApiException;
 import dev.parley.ids.RandomSids;
 import dev.parley.ids.SidPrefix;
-import dev.parley.store.ConfigurationRecord;
 import dev.parley.store.Store;
 
 /**
@@ -18,12 +16,7 @@ final class Bootstrap {
   /** What the first start created; {@code generatedToken} is non-null only when Parley made it. */
   record Result(String accountSid, String generatedToken) {}
 
-  static Result run(
-      Config config,
-      Store store,
-      AccountService accounts,
-      ServiceDirectory services,
-      RandomSids random) {
+  static Result run(Config config, Store store, AccountService accounts, RandomSids random) {
     return store.write(
         tx -> {
           if (!store.accounts().isEmpty(tx)) {
@@ -38,22 +31,6 @@ final class Bootstrap {
           boolean generated = config.authToken() == null || config.authToken().isBlank();
           String token = generated ? random.secret(16) : config.authToken();
           accounts.create(tx, accountSid, null, "Parley", token);
-          var service = services.create(tx, accountSid, "Default Conversation Service");
-          store
-              .accounts()
-              .insertConfiguration(
-                  tx,
-                  new ConfigurationRecord(
-                      accountSid,
-                      service.sid(),
-                      null,
-                      null,
-                      null,
-                      null,
-                      null,
-                      "POST",
-                      "[]",
-                      "webhook"));
           return new Result(accountSid, generated ? token : null);
         });
   }

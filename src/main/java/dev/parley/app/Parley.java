@@ -1,8 +1,11 @@
 package dev.parley.app;
 
+import dev.parley.api.accounts.AccountsApi;
+import dev.parley.api.accounts.KeysApi;
 import dev.parley.api.conversations.ConversationsApi;
 import dev.parley.api.conversations.ScopedPaths;
 import dev.parley.auth.AccountService;
+import dev.parley.auth.ApiKeyService;
 import dev.parley.auth.Authenticator;
 import dev.parley.auth.MasterKey;
 import dev.parley.auth.SecretBox;
@@ -62,6 +65,7 @@ public final class Parley implements AutoCloseable {
   /** The domain services, wired on one store. */
   record Services(
       AccountService accounts,
+      ApiKeyService apiKeys,
       Authenticator authenticator,
       ServiceDirectory directory,
       ConversationService conversations) {}
@@ -78,14 +82,16 @@ public final class Parley implements AutoCloseable {
     try {
       Clock clock = Clock.systemUTC();
       RandomSids sids = new RandomSids();
+      Authenticator authenticator = new Authenticator(store, box);
+      ServiceDirectory directory = new ServiceDirectory(store, clock, sids);
       Services services =
           new Services(
-              new AccountService(store, clock, box),
-              new Authenticator(store, box),
-              new ServiceDirectory(store, clock, sids),
+              new AccountService(store, clock, box, sids, directory::setUpAccount, authenticator),
+              new ApiKeyService(store, clock, box, sids, authenticator),
+              authenticator,
+              directory,
               new ConversationService(store, clock, sids));
-      Bootstrap.Result bootstrap =
-          Bootstrap.run(config, store, services.accounts(), services.directory(), sids);
+      Bootstrap.Result bootstrap = Bootstrap.run(config, store, services.accounts(), sids);
       Vertx vertx = Vertx.vertx();
       Router router = Router.router(vertx);
       PublicUrl publicUrl = new PublicUrl();
@@ -138,6 +144,8 @@ public final class Parley implements AutoCloseable {
     router.route("/2010-04-01/*").handler(auth);
     ScopedPaths paths = new ScopedPaths(router, services.directory());
     new ConversationsApi(services.conversations(), paths, base);
+    new AccountsApi(router, services.accounts());
+    new KeysApi(router, services.apiKeys());
     router.route().failureHandler(Failures::handle);
     router.errorHandler(404, ctx -> Failures.byStatus(ctx, 404));
     router.errorHandler(405, ctx -> Failures.byStatus(ctx, 405));

@@ -1,6 +1,9 @@
 package dev.parley.auth;
 
+import dev.parley.error.ApiException;
+import dev.parley.error.TwilioError;
 import dev.parley.ids.SidPrefix;
+import dev.parley.store.AccountRecord;
 import dev.parley.store.Store;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,15 +13,19 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks HTTP Basic credentials the way Twilio does: {@code AccountSid:AuthToken} or {@code
- * ApiKeySid:ApiKeySecret}. Opened secrets are cached per credential so that a request costs a map
- * lookup and a constant-time comparison; {@link #forget} drops one when it changes.
+ * ApiKeySid:ApiKeySecret}, both acting as the account. Opened secrets are cached per credential so
+ * that a request costs a map lookup and a constant-time comparison; {@link #forget} drops one when
+ * it changes, {@link #forgetAccount} all of an account's.
  */
 public final class Authenticator {
   private final Store store;
   private final SecretBox box;
   private final Map<String, Credential> cache = new ConcurrentHashMap<>();
 
-  private record Credential(String accountSid, byte[] secret, boolean active) {}
+  /** {@code status} is the status of the account the credential acts as; null when unknown. */
+  private record Credential(String accountSid, byte[] secret, AccountStatus status) {}
+
+  private static final Credential UNKNOWN = new Credential(null, new byte[0], null);
 
   public Authenticator(Store store, SecretBox box) {
     this.store = store;
@@ -31,7 +38,11 @@ public final class Authenticator {
     return credential == null ? Optional.empty() : check(user, credential, password);
   }
 
-  /** The principal for these credentials, reading the store when needed. Blocking. */
+  /**
+   * The principal for these credentials, reading the store when needed. Blocking. Empty when they
+   * are wrong or the account is closed; throws 20403 when they are right but the account is
+   * suspended, so that only a holder of the secret learns why.
+   */
   public Optional<Principal> authenticate(String user, String password) {
     Credential credential = cache.computeIfAbsent(user, this::load);
     return check(user, credential, password);
@@ -41,12 +52,25 @@ public final class Authenticator {
     cache.remove(credentialSid);
   }
 
+  /** Drops the cached auth token and API keys of an account, e.g. when its status changes. */
+  public void forgetAccount(String accountSid) {
+    cache.remove(accountSid);
+    cache.values().removeIf(credential -> accountSid.equals(credential.accountSid()));
+  }
+
   private Optional<Principal> check(String user, Credential credential, String password) {
     boolean matches =
-        credential.active()
+        credential.accountSid() != null
             && MessageDigest.isEqual(
                 credential.secret(), password.getBytes(StandardCharsets.UTF_8));
-    return matches ? Optional.of(new Principal(credential.accountSid(), user)) : Optional.empty();
+    if (!matches || credential.status() == AccountStatus.CLOSED) {
+      return Optional.empty();
+    }
+    if (credential.status() == AccountStatus.SUSPENDED) {
+      throw new ApiException(
+          TwilioError.FORBIDDEN, "account " + credential.accountSid() + " is suspended");
+    }
+    return Optional.of(new Principal(credential.accountSid(), user));
   }
 
   private Credential load(String user) {
@@ -55,15 +79,30 @@ public final class Authenticator {
       found =
           store
               .read(tx -> store.accounts().find(tx, user))
-              .map(
-                  account ->
-                      new Credential(
-                          account.sid(),
-                          box.open(account.authToken()).getBytes(StandardCharsets.UTF_8),
-                          "active".equals(account.status())));
+              .map(account -> credential(account, account.authToken()));
+    } else if (SidPrefix.API_KEY.matches(user)) {
+      found =
+          store.read(
+              tx ->
+                  store
+                      .apiKeys()
+                      .find(tx, user)
+                      .flatMap(
+                          key ->
+                              store
+                                  .accounts()
+                                  .find(tx, key.accountSid())
+                                  .map(account -> credential(account, key.secret()))));
     }
-    // Unknown users are cached too, as inactive, so guessing costs no store read; creating a
-    // credential calls forget().
-    return found.orElse(new Credential(null, new byte[0], false));
+    // Unknown users are cached too, so guessing costs no store read; creating a credential calls
+    // forget().
+    return found.orElse(UNKNOWN);
+  }
+
+  private Credential credential(AccountRecord account, String sealedSecret) {
+    return new Credential(
+        account.sid(),
+        box.open(sealedSecret).getBytes(StandardCharsets.UTF_8),
+        AccountStatus.fromWire(account.status()));
   }
 }

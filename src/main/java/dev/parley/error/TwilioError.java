@@ -8,6 +8,11 @@ public enum TwilioError {
   INVALID_PARAMETER(20001, 400, "Invalid parameter %s: %s"),
   MISSING_PARAMETER(20001, 400, "Missing required parameter %s in the post body"),
   AUTHENTICATE(20003, 401, "Authenticate"),
+  API_KEY_NOT_ALLOWED(
+      20003,
+      401,
+      "Authenticate: API keys cannot use the Accounts or Keys resources; use the Account SID and"
+          + " auth token"),
   FORBIDDEN(20403, 403, "Forbidden: %s"),
   NOT_FOUND(20404, 404, "The requested resource %s was not found"),
   METHOD_NOT_ALLOWED(20004, 405, "Method %s not allowed on %s"),

@@ -17,6 +17,8 @@ public interface Store extends AutoCloseable {
 
   AccountStore accounts();
 
+  ApiKeyStore apiKeys();
+
   ServiceStore services();
 
   ConversationStore conversations();

@@ -3,6 +3,7 @@ package dev.parley.store.sql;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.store.AccountStore;
+import dev.parley.store.ApiKeyStore;
 import dev.parley.store.ConversationStore;
 import dev.parley.store.ServiceStore;
 import dev.parley.store.Store;
@@ -23,6 +24,7 @@ public final class SqliteStore implements Store {
   private final GroupCommitWriter writer;
   private final Jdbi readJdbi;
   private final AccountStore accounts = new SqlAccounts();
+  private final ApiKeyStore apiKeys = new SqlApiKeys();
   private final ServiceStore services = new SqlServices();
   private final ConversationStore conversations = new SqlConversations();
 
@@ -77,6 +79,11 @@ public final class SqliteStore implements Store {
   @Override
   public AccountStore accounts() {
     return accounts;
+  }
+
+  @Override
+  public ApiKeyStore apiKeys() {
+    return apiKeys;
   }
 
   @Override
