@@ -4,6 +4,7 @@ import dev.parley.api.accounts.AccountsApi;
 import dev.parley.api.accounts.KeysApi;
 import dev.parley.api.conversations.ConversationsApi;
 import dev.parley.api.conversations.ScopedPaths;
+import dev.parley.api.flex.FlexFlowsApi;
 import dev.parley.auth.AccountService;
 import dev.parley.auth.ApiKeyService;
 import dev.parley.auth.Authenticator;
@@ -19,6 +20,7 @@ import dev.parley.http.RequestIds;
 import dev.parley.ids.RandomSids;
 import dev.parley.store.Store;
 import dev.parley.store.sql.SqliteStore;
+import dev.parley.webchat.FlexFlowService;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -68,7 +70,8 @@ public final class Parley implements AutoCloseable {
       ApiKeyService apiKeys,
       Authenticator authenticator,
       ServiceDirectory directory,
-      ConversationService conversations) {}
+      ConversationService conversations,
+      FlexFlowService flexFlows) {}
 
   /** Opens the store, bootstraps it when empty, and starts serving. */
   public static Parley start(Config config) {
@@ -90,7 +93,8 @@ public final class Parley implements AutoCloseable {
               new ApiKeyService(store, clock, box, sids, authenticator),
               authenticator,
               directory,
-              new ConversationService(store, clock, sids));
+              new ConversationService(store, clock, sids),
+              new FlexFlowService(store, clock, sids));
       Bootstrap.Result bootstrap = Bootstrap.run(config, store, services.accounts(), sids);
       Vertx vertx = Vertx.vertx();
       Router router = Router.router(vertx);
@@ -146,6 +150,7 @@ public final class Parley implements AutoCloseable {
     new ConversationsApi(services.conversations(), paths, base);
     new AccountsApi(router, services.accounts());
     new KeysApi(router, services.apiKeys());
+    new FlexFlowsApi(router, services.flexFlows(), base);
     router.route().failureHandler(Failures::handle);
     router.errorHandler(404, ctx -> Failures.byStatus(ctx, 404));
     router.errorHandler(405, ctx -> Failures.byStatus(ctx, 405));

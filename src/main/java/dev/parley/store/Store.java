@@ -23,6 +23,8 @@ public interface Store extends AutoCloseable {
 
   ConversationStore conversations();
 
+  FlexFlowStore flexFlows();
+
   @Override
   void close();
 }

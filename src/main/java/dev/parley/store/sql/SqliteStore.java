@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.store.AccountStore;
 import dev.parley.store.ApiKeyStore;
 import dev.parley.store.ConversationStore;
+import dev.parley.store.FlexFlowStore;
 import dev.parley.store.ServiceStore;
 import dev.parley.store.Store;
 import dev.parley.store.Tx;
@@ -27,6 +28,7 @@ public final class SqliteStore implements Store {
   private final ApiKeyStore apiKeys = new SqlApiKeys();
   private final ServiceStore services = new SqlServices();
   private final ConversationStore conversations = new SqlConversations();
+  private final FlexFlowStore flexFlows = new SqlFlexFlows();
 
   private SqliteStore(SQLiteDataSource writeSource, HikariDataSource readers) {
     this.readers = readers;
@@ -94,6 +96,11 @@ public final class SqliteStore implements Store {
   @Override
   public ConversationStore conversations() {
     return conversations;
+  }
+
+  @Override
+  public FlexFlowStore flexFlows() {
+    return flexFlows;
   }
 
   @Override
