@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Checks HTTP Basic credentials the way Twilio does: {@code AccountSid:AuthToken} or {@code
@@ -22,10 +23,14 @@ public final class Authenticator {
   private final SecretBox box;
   private final Map<String, Credential> cache = new ConcurrentHashMap<>();
 
-  /** {@code status} is the status of the account the credential acts as; null when unknown. */
-  private record Credential(String accountSid, byte[] secret, AccountStatus status) {}
+  /**
+   * Bumped by {@link #forgetAccount}. A credential loaded under an older epoch may hold an account
+   * status read before the change committed (its load raced the change), so it is loaded again.
+   */
+  private final AtomicLong epoch = new AtomicLong();
 
-  private static final Credential UNKNOWN = new Credential(null, new byte[0], null);
+  /** {@code status} is the status of the account the credential acts as; null when unknown. */
+  private record Credential(String accountSid, byte[] secret, AccountStatus status, long epoch) {}
 
   public Authenticator(Store store, SecretBox box) {
     this.store = store;
@@ -35,7 +40,9 @@ public final class Authenticator {
   /** The principal when the cache already knows this user, without touching the store. */
   public Optional<Principal> cached(String user, String password) {
     Credential credential = cache.get(user);
-    return credential == null ? Optional.empty() : check(user, credential, password);
+    return credential == null || credential.epoch() < epoch.get()
+        ? Optional.empty()
+        : check(user, credential, password);
   }
 
   /**
@@ -44,7 +51,10 @@ public final class Authenticator {
    * suspended, so that only a holder of the secret learns why.
    */
   public Optional<Principal> authenticate(String user, String password) {
-    Credential credential = cache.computeIfAbsent(user, this::load);
+    Credential credential =
+        cache.compute(
+            user,
+            (key, known) -> known != null && known.epoch() >= epoch.get() ? known : load(key));
     return check(user, credential, password);
   }
 
@@ -52,9 +62,12 @@ public final class Authenticator {
     cache.remove(credentialSid);
   }
 
-  /** Drops the cached auth token and API keys of an account, e.g. when its status changes. */
+  /**
+   * Makes the auth token and API keys of an account be read again, e.g. after its status changed.
+   * Call it after the change has committed.
+   */
   public void forgetAccount(String accountSid) {
-    cache.remove(accountSid);
+    epoch.incrementAndGet();
     cache.values().removeIf(credential -> accountSid.equals(credential.accountSid()));
   }
 
@@ -74,12 +87,13 @@ public final class Authenticator {
   }
 
   private Credential load(String user) {
+    long loadedAt = epoch.get();
     Optional<Credential> found = Optional.empty();
     if (SidPrefix.ACCOUNT.matches(user)) {
       found =
           store
               .read(tx -> store.accounts().find(tx, user))
-              .map(account -> credential(account, account.authToken()));
+              .map(account -> credential(account, account.authToken(), loadedAt));
     } else if (SidPrefix.API_KEY.matches(user)) {
       found =
           store.read(
@@ -92,17 +106,18 @@ public final class Authenticator {
                               store
                                   .accounts()
                                   .find(tx, key.accountSid())
-                                  .map(account -> credential(account, key.secret()))));
+                                  .map(account -> credential(account, key.secret(), loadedAt))));
     }
     // Unknown users are cached too, so guessing costs no store read; creating a credential calls
     // forget().
-    return found.orElse(UNKNOWN);
+    return found.orElse(new Credential(null, new byte[0], null, loadedAt));
   }
 
-  private Credential credential(AccountRecord account, String sealedSecret) {
+  private Credential credential(AccountRecord account, String sealedSecret, long loadedAt) {
     return new Credential(
         account.sid(),
         box.open(sealedSecret).getBytes(StandardCharsets.UTF_8),
-        AccountStatus.fromWire(account.status()));
+        AccountStatus.fromWire(account.status()),
+        loadedAt);
   }
 }
