@@ -4,6 +4,7 @@ import dev.parley.api.conversations.ConversationsApi;
 import dev.parley.api.conversations.DeliveryReceiptsApi;
 import dev.parley.api.conversations.MessagesApi;
 import dev.parley.api.conversations.ScopedPaths;
+import dev.parley.api.flex.FlexFlowsApi;
 import dev.parley.auth.AccountService;
 import dev.parley.auth.Authenticator;
 import dev.parley.auth.MasterKey;
@@ -20,6 +21,7 @@ import dev.parley.http.RequestIds;
 import dev.parley.ids.RandomSids;
 import dev.parley.store.Store;
 import dev.parley.store.sql.SqliteStore;
+import dev.parley.webchat.FlexFlowService;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -70,7 +72,8 @@ public final class Parley implements AutoCloseable {
       ServiceDirectory directory,
       ConversationService conversations,
       MessageService messages,
-      DeliveryReceiptService deliveryReceipts) {}
+      DeliveryReceiptService deliveryReceipts,
+      FlexFlowService flexFlows) {}
 
   /** Opens the store, bootstraps it when empty, and starts serving. */
   public static Parley start(Config config) {
@@ -93,7 +96,8 @@ public final class Parley implements AutoCloseable {
               new ServiceDirectory(store, clock, sids),
               conversations,
               messages,
-              new DeliveryReceiptService(store, messages));
+              new DeliveryReceiptService(store, messages),
+              new FlexFlowService(store, clock, sids));
       Bootstrap.Result bootstrap =
           Bootstrap.run(config, store, services.accounts(), services.directory(), sids);
       Vertx vertx = Vertx.vertx();
@@ -156,6 +160,7 @@ public final class Parley implements AutoCloseable {
     new ConversationsApi(services.conversations(), paths, base);
     new MessagesApi(services.messages(), paths, base);
     new DeliveryReceiptsApi(services.deliveryReceipts(), paths, base);
+    new FlexFlowsApi(router, services.flexFlows(), base);
     router.route().failureHandler(Failures::handle);
     router.errorHandler(404, ctx -> Failures.byStatus(ctx, 404));
     router.errorHandler(405, ctx -> Failures.byStatus(ctx, 405));

@@ -133,6 +133,24 @@ public final class Params {
     }
   }
 
+  /** An optional absolute http or https URL (webhook targets). */
+  public String url(String name) {
+    String value = values.get(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      java.net.URI uri = new java.net.URI(value);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+        return value;
+      }
+    } catch (java.net.URISyntaxException e) {
+      // answered below
+    }
+    throw ApiException.invalid(name, "must be an absolute http or https URL");
+  }
+
   /** A string that must hold valid JSON (Twilio's {@code Attributes}); returned as sent. */
   public String json(String name) {
     String value = values.get(name);

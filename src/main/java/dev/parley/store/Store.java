@@ -25,6 +25,8 @@ public interface Store extends AutoCloseable {
 
   DeliveryReceiptStore deliveryReceipts();
 
+  FlexFlowStore flexFlows();
+
   @Override
   void close();
 }

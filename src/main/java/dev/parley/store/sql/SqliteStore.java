@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.store.AccountStore;
 import dev.parley.store.ConversationStore;
 import dev.parley.store.DeliveryReceiptStore;
+import dev.parley.store.FlexFlowStore;
 import dev.parley.store.MessageStore;
 import dev.parley.store.ServiceStore;
 import dev.parley.store.Store;
@@ -29,6 +30,7 @@ public final class SqliteStore implements Store {
   private final ConversationStore conversations = new SqlConversations();
   private final MessageStore messages = new SqlMessages();
   private final DeliveryReceiptStore deliveryReceipts = new SqlDeliveryReceipts();
+  private final FlexFlowStore flexFlows = new SqlFlexFlows();
 
   private SqliteStore(SQLiteDataSource writeSource, HikariDataSource readers) {
     this.readers = readers;
@@ -101,6 +103,11 @@ public final class SqliteStore implements Store {
   @Override
   public DeliveryReceiptStore deliveryReceipts() {
     return deliveryReceipts;
+  }
+
+  @Override
+  public FlexFlowStore flexFlows() {
+    return flexFlows;
   }
 
   @Override
