@@ -120,6 +120,16 @@ class MessagesApiTest {
   }
 
   @Test
+  void reads_a_date_without_offset_as_utc_as_twilio_java_sends_it() {
+    String conversation = fixtures.conversationSid();
+
+    JsonPath message =
+        fixtures.post(conversation, "Body", "imported", "DateCreated", "2015-12-16T22:18:37");
+
+    assertThat(message.getString("date_created")).isEqualTo("2015-12-16T22:18:37Z");
+  }
+
+  @Test
   void links_the_author_to_their_participant() {
     JsonPath conversation = fixtures.conversation();
     String participant =
