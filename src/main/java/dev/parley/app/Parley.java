@@ -71,9 +71,9 @@ public final class Parley implements AutoCloseable {
       Authenticator authenticator,
       ServiceDirectory directory,
       ConversationService conversations,
+      FlexFlowService flexFlows,
       MessageService messages,
-      DeliveryReceiptService deliveryReceipts,
-      FlexFlowService flexFlows) {}
+      DeliveryReceiptService deliveryReceipts) {}
 
   /** Opens the store, bootstraps it when empty, and starts serving. */
   public static Parley start(Config config) {
@@ -95,9 +95,9 @@ public final class Parley implements AutoCloseable {
               new Authenticator(store, box),
               new ServiceDirectory(store, clock, sids),
               conversations,
+              new FlexFlowService(store, clock, sids),
               messages,
-              new DeliveryReceiptService(store, messages),
-              new FlexFlowService(store, clock, sids));
+              new DeliveryReceiptService(store, messages));
       Bootstrap.Result bootstrap =
           Bootstrap.run(config, store, services.accounts(), services.directory(), sids);
       Vertx vertx = Vertx.vertx();
@@ -158,9 +158,9 @@ public final class Parley implements AutoCloseable {
     router.route("/2010-04-01/*").handler(auth);
     ScopedPaths paths = new ScopedPaths(router, services.directory());
     new ConversationsApi(services.conversations(), paths, base);
+    new FlexFlowsApi(router, services.flexFlows(), base);
     new MessagesApi(services.messages(), paths, base);
     new DeliveryReceiptsApi(services.deliveryReceipts(), paths, base);
-    new FlexFlowsApi(router, services.flexFlows(), base);
     router.route().failureHandler(Failures::handle);
     router.errorHandler(404, ctx -> Failures.byStatus(ctx, 404));
     router.errorHandler(405, ctx -> Failures.byStatus(ctx, 405));

@@ -21,11 +21,11 @@ public interface Store extends AutoCloseable {
 
   ConversationStore conversations();
 
+  FlexFlowStore flexFlows();
+
   MessageStore messages();
 
   DeliveryReceiptStore deliveryReceipts();
-
-  FlexFlowStore flexFlows();
 
   @Override
   void close();

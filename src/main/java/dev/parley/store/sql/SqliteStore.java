@@ -28,9 +28,9 @@ public final class SqliteStore implements Store {
   private final AccountStore accounts = new SqlAccounts();
   private final ServiceStore services = new SqlServices();
   private final ConversationStore conversations = new SqlConversations();
+  private final FlexFlowStore flexFlows = new SqlFlexFlows();
   private final MessageStore messages = new SqlMessages();
   private final DeliveryReceiptStore deliveryReceipts = new SqlDeliveryReceipts();
-  private final FlexFlowStore flexFlows = new SqlFlexFlows();
 
   private SqliteStore(SQLiteDataSource writeSource, HikariDataSource readers) {
     this.readers = readers;
@@ -96,6 +96,11 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public FlexFlowStore flexFlows() {
+    return flexFlows;
+  }
+
+  @Override
   public MessageStore messages() {
     return messages;
   }
@@ -103,11 +108,6 @@ public final class SqliteStore implements Store {
   @Override
   public DeliveryReceiptStore deliveryReceipts() {
     return deliveryReceipts;
-  }
-
-  @Override
-  public FlexFlowStore flexFlows() {
-    return flexFlows;
   }
 
   @Override
