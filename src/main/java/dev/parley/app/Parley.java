@@ -3,6 +3,8 @@ package dev.parley.app;
 import dev.parley.api.accounts.AccountsApi;
 import dev.parley.api.accounts.KeysApi;
 import dev.parley.api.conversations.ConversationsApi;
+import dev.parley.api.conversations.DeliveryReceiptsApi;
+import dev.parley.api.conversations.MessagesApi;
 import dev.parley.api.conversations.ScopedPaths;
 import dev.parley.api.flex.FlexFlowsApi;
 import dev.parley.auth.AccountService;
@@ -11,6 +13,8 @@ import dev.parley.auth.Authenticator;
 import dev.parley.auth.MasterKey;
 import dev.parley.auth.SecretBox;
 import dev.parley.conversation.ConversationService;
+import dev.parley.conversation.DeliveryReceiptService;
+import dev.parley.conversation.MessageService;
 import dev.parley.conversation.ServiceDirectory;
 import dev.parley.http.BasicAuth;
 import dev.parley.http.Failures;
@@ -71,7 +75,9 @@ public final class Parley implements AutoCloseable {
       Authenticator authenticator,
       ServiceDirectory directory,
       ConversationService conversations,
-      FlexFlowService flexFlows) {}
+      FlexFlowService flexFlows,
+      MessageService messages,
+      DeliveryReceiptService deliveryReceipts) {}
 
   /** Opens the store, bootstraps it when empty, and starts serving. */
   public static Parley start(Config config) {
@@ -87,14 +93,18 @@ public final class Parley implements AutoCloseable {
       RandomSids sids = new RandomSids();
       Authenticator authenticator = new Authenticator(store, box);
       ServiceDirectory directory = new ServiceDirectory(store, clock, sids);
+      ConversationService conversations = new ConversationService(store, clock, sids);
+      MessageService messages = new MessageService(store, clock, sids, conversations);
       Services services =
           new Services(
               new AccountService(store, clock, box, sids, directory::setUpAccount, authenticator),
               new ApiKeyService(store, clock, box, sids, authenticator),
               authenticator,
               directory,
-              new ConversationService(store, clock, sids),
-              new FlexFlowService(store, clock, sids));
+              conversations,
+              new FlexFlowService(store, clock, sids),
+              messages,
+              new DeliveryReceiptService(store, messages));
       Bootstrap.Result bootstrap = Bootstrap.run(config, store, services.accounts(), sids);
       Vertx vertx = Vertx.vertx();
       Router router = Router.router(vertx);
@@ -103,7 +113,13 @@ public final class Parley implements AutoCloseable {
       HttpServer server =
           vertx
               .createHttpServer(
-                  new HttpServerOptions().setHost(config.host()).setPort(config.port()))
+                  new HttpServerOptions()
+                      .setHost(config.host())
+                      .setPort(config.port())
+                      // Vert.x caps one form field at 8 KB and fails the request (a 500) beyond
+                      // it; a 1,600-character Body or a large Attributes JSON is bigger once
+                      // percent-encoded, so a field may be as large as the whole body.
+                      .setMaxFormAttributeSize(MAX_BODY_BYTES))
               .requestHandler(router);
       // Requests are accepted once listen() has bound; the URL base is known before any can arrive
       // except with port 0, whose number nobody can know until listen() returns.
@@ -151,6 +167,8 @@ public final class Parley implements AutoCloseable {
     new AccountsApi(router, services.accounts());
     new KeysApi(router, services.apiKeys());
     new FlexFlowsApi(router, services.flexFlows(), base);
+    new MessagesApi(services.messages(), paths, base);
+    new DeliveryReceiptsApi(services.deliveryReceipts(), paths, base);
     router.route().failureHandler(Failures::handle);
     router.errorHandler(404, ctx -> Failures.byStatus(ctx, 404));
     router.errorHandler(405, ctx -> Failures.byStatus(ctx, 405));

@@ -25,6 +25,10 @@ public interface Store extends AutoCloseable {
 
   FlexFlowStore flexFlows();
 
+  MessageStore messages();
+
+  DeliveryReceiptStore deliveryReceipts();
+
   @Override
   void close();
 }

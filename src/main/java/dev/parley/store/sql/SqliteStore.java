@@ -5,7 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.store.AccountStore;
 import dev.parley.store.ApiKeyStore;
 import dev.parley.store.ConversationStore;
+import dev.parley.store.DeliveryReceiptStore;
 import dev.parley.store.FlexFlowStore;
+import dev.parley.store.MessageStore;
 import dev.parley.store.ServiceStore;
 import dev.parley.store.Store;
 import dev.parley.store.Tx;
@@ -29,6 +31,8 @@ public final class SqliteStore implements Store {
   private final ServiceStore services = new SqlServices();
   private final ConversationStore conversations = new SqlConversations();
   private final FlexFlowStore flexFlows = new SqlFlexFlows();
+  private final MessageStore messages = new SqlMessages();
+  private final DeliveryReceiptStore deliveryReceipts = new SqlDeliveryReceipts();
 
   private SqliteStore(SQLiteDataSource writeSource, HikariDataSource readers) {
     this.readers = readers;
@@ -101,6 +105,16 @@ public final class SqliteStore implements Store {
   @Override
   public FlexFlowStore flexFlows() {
     return flexFlows;
+  }
+
+  @Override
+  public MessageStore messages() {
+    return messages;
+  }
+
+  @Override
+  public DeliveryReceiptStore deliveryReceipts() {
+    return deliveryReceipts;
   }
 
   @Override
