@@ -55,7 +55,7 @@ public final class Authenticator {
         cache.compute(
             user,
             (key, known) -> known != null && known.epoch() >= epoch.get() ? known : load(key));
-    return check(user, credential, password);
+    return credential == null ? Optional.empty() : check(user, credential, password);
   }
 
   public void forget(String credentialSid) {
@@ -108,9 +108,9 @@ public final class Authenticator {
                                   .find(tx, key.accountSid())
                                   .map(account -> credential(account, key.secret(), loadedAt))));
     }
-    // Unknown users are cached too, so guessing costs no store read; creating a credential calls
-    // forget().
-    return found.orElse(new Credential(null, new byte[0], null, loadedAt));
+    // Unknown users are not cached (null leaves no entry): a guesser costs one key lookup per
+    // request but cannot grow the cache without bound.
+    return found.orElse(null);
   }
 
   private Credential credential(AccountRecord account, String sealedSecret, long loadedAt) {
