@@ -1,13 +1,22 @@
 package dev.parley.app;
 
+import dev.parley.api.conversations.ConversationWithParticipantsApi;
 import dev.parley.api.conversations.ConversationsApi;
+import dev.parley.api.conversations.ParticipantConversationsApi;
+import dev.parley.api.conversations.ParticipantsApi;
 import dev.parley.api.conversations.ScopedPaths;
+import dev.parley.api.conversations.UserConversationsApi;
+import dev.parley.api.conversations.UsersApi;
 import dev.parley.auth.AccountService;
 import dev.parley.auth.Authenticator;
 import dev.parley.auth.MasterKey;
 import dev.parley.auth.SecretBox;
 import dev.parley.conversation.ConversationService;
+import dev.parley.conversation.ConversationWithParticipantsService;
+import dev.parley.conversation.MembershipService;
+import dev.parley.conversation.ParticipantService;
 import dev.parley.conversation.ServiceDirectory;
+import dev.parley.conversation.UserService;
 import dev.parley.http.BasicAuth;
 import dev.parley.http.Failures;
 import dev.parley.http.FormBodies;
@@ -64,7 +73,11 @@ public final class Parley implements AutoCloseable {
       AccountService accounts,
       Authenticator authenticator,
       ServiceDirectory directory,
-      ConversationService conversations) {}
+      ConversationService conversations,
+      UserService users,
+      ParticipantService participants,
+      MembershipService memberships,
+      ConversationWithParticipantsService conversationsWithParticipants) {}
 
   /** Opens the store, bootstraps it when empty, and starts serving. */
   public static Parley start(Config config) {
@@ -78,12 +91,20 @@ public final class Parley implements AutoCloseable {
     try {
       Clock clock = Clock.systemUTC();
       RandomSids sids = new RandomSids();
+      ConversationService conversations = new ConversationService(store, clock, sids);
+      UserService users = new UserService(store, clock, sids);
+      ParticipantService participants =
+          new ParticipantService(store, clock, sids, conversations, users);
       Services services =
           new Services(
               new AccountService(store, clock, box),
               new Authenticator(store, box),
               new ServiceDirectory(store, clock, sids),
-              new ConversationService(store, clock, sids));
+              conversations,
+              users,
+              participants,
+              new MembershipService(store, users, conversations, participants),
+              new ConversationWithParticipantsService(store, conversations, participants));
       Bootstrap.Result bootstrap =
           Bootstrap.run(config, store, services.accounts(), services.directory(), sids);
       Vertx vertx = Vertx.vertx();
@@ -138,6 +159,11 @@ public final class Parley implements AutoCloseable {
     router.route("/2010-04-01/*").handler(auth);
     ScopedPaths paths = new ScopedPaths(router, services.directory());
     new ConversationsApi(services.conversations(), paths, base);
+    new ConversationWithParticipantsApi(services.conversationsWithParticipants(), paths, base);
+    new ParticipantsApi(services.participants(), paths, base);
+    new UsersApi(services.users(), paths, base);
+    new UserConversationsApi(services.memberships(), paths, base);
+    new ParticipantConversationsApi(services.memberships(), paths, base);
     router.route().failureHandler(Failures::handle);
     router.errorHandler(404, ctx -> Failures.byStatus(ctx, 404));
     router.errorHandler(405, ctx -> Failures.byStatus(ctx, 405));

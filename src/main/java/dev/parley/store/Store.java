@@ -21,6 +21,12 @@ public interface Store extends AutoCloseable {
 
   ConversationStore conversations();
 
+  UserStore users();
+
+  ParticipantStore participants();
+
+  MembershipStore memberships();
+
   @Override
   void close();
 }

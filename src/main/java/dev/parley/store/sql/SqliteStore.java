@@ -4,9 +4,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.store.AccountStore;
 import dev.parley.store.ConversationStore;
+import dev.parley.store.MembershipStore;
+import dev.parley.store.ParticipantStore;
 import dev.parley.store.ServiceStore;
 import dev.parley.store.Store;
 import dev.parley.store.Tx;
+import dev.parley.store.UserStore;
 import java.nio.file.Path;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
@@ -25,6 +28,9 @@ public final class SqliteStore implements Store {
   private final AccountStore accounts = new SqlAccounts();
   private final ServiceStore services = new SqlServices();
   private final ConversationStore conversations = new SqlConversations();
+  private final UserStore users = new SqlUsers();
+  private final ParticipantStore participants = new SqlParticipants();
+  private final MembershipStore memberships = new SqlMemberships();
 
   private SqliteStore(SQLiteDataSource writeSource, HikariDataSource readers) {
     this.readers = readers;
@@ -87,6 +93,21 @@ public final class SqliteStore implements Store {
   @Override
   public ConversationStore conversations() {
     return conversations;
+  }
+
+  @Override
+  public UserStore users() {
+    return users;
+  }
+
+  @Override
+  public ParticipantStore participants() {
+    return participants;
+  }
+
+  @Override
+  public MembershipStore memberships() {
+    return memberships;
   }
 
   @Override
