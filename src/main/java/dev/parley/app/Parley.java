@@ -2,18 +2,23 @@ package dev.parley.app;
 
 import dev.parley.api.conversations.ConversationWithParticipantsApi;
 import dev.parley.api.conversations.ConversationsApi;
+import dev.parley.api.conversations.DeliveryReceiptsApi;
+import dev.parley.api.conversations.MessagesApi;
 import dev.parley.api.conversations.ParticipantConversationsApi;
 import dev.parley.api.conversations.ParticipantsApi;
 import dev.parley.api.conversations.ScopedPaths;
 import dev.parley.api.conversations.UserConversationsApi;
 import dev.parley.api.conversations.UsersApi;
+import dev.parley.api.flex.FlexFlowsApi;
 import dev.parley.auth.AccountService;
 import dev.parley.auth.Authenticator;
 import dev.parley.auth.MasterKey;
 import dev.parley.auth.SecretBox;
 import dev.parley.conversation.ConversationService;
 import dev.parley.conversation.ConversationWithParticipantsService;
+import dev.parley.conversation.DeliveryReceiptService;
 import dev.parley.conversation.MembershipService;
+import dev.parley.conversation.MessageService;
 import dev.parley.conversation.ParticipantService;
 import dev.parley.conversation.ServiceDirectory;
 import dev.parley.conversation.UserService;
@@ -25,6 +30,7 @@ import dev.parley.http.RequestIds;
 import dev.parley.ids.RandomSids;
 import dev.parley.store.Store;
 import dev.parley.store.sql.SqliteStore;
+import dev.parley.webchat.FlexFlowService;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -77,7 +83,10 @@ public final class Parley implements AutoCloseable {
       UserService users,
       ParticipantService participants,
       MembershipService memberships,
-      ConversationWithParticipantsService conversationsWithParticipants) {}
+      ConversationWithParticipantsService conversationsWithParticipants,
+      FlexFlowService flexFlows,
+      MessageService messages,
+      DeliveryReceiptService deliveryReceipts) {}
 
   /** Opens the store, bootstraps it when empty, and starts serving. */
   public static Parley start(Config config) {
@@ -95,6 +104,7 @@ public final class Parley implements AutoCloseable {
       UserService users = new UserService(store, clock, sids);
       ParticipantService participants =
           new ParticipantService(store, clock, sids, conversations, users);
+      MessageService messages = new MessageService(store, clock, sids, conversations);
       Services services =
           new Services(
               new AccountService(store, clock, box),
@@ -104,7 +114,10 @@ public final class Parley implements AutoCloseable {
               users,
               participants,
               new MembershipService(store, users, conversations, participants),
-              new ConversationWithParticipantsService(store, conversations, participants));
+              new ConversationWithParticipantsService(store, conversations, participants),
+              new FlexFlowService(store, clock, sids),
+              messages,
+              new DeliveryReceiptService(store, messages));
       Bootstrap.Result bootstrap =
           Bootstrap.run(config, store, services.accounts(), services.directory(), sids);
       Vertx vertx = Vertx.vertx();
@@ -114,7 +127,13 @@ public final class Parley implements AutoCloseable {
       HttpServer server =
           vertx
               .createHttpServer(
-                  new HttpServerOptions().setHost(config.host()).setPort(config.port()))
+                  new HttpServerOptions()
+                      .setHost(config.host())
+                      .setPort(config.port())
+                      // Vert.x caps one form field at 8 KB and fails the request (a 500) beyond
+                      // it; a 1,600-character Body or a large Attributes JSON is bigger once
+                      // percent-encoded, so a field may be as large as the whole body.
+                      .setMaxFormAttributeSize(MAX_BODY_BYTES))
               .requestHandler(router);
       // Requests are accepted once listen() has bound; the URL base is known before any can arrive
       // except with port 0, whose number nobody can know until listen() returns.
@@ -164,6 +183,9 @@ public final class Parley implements AutoCloseable {
     new UsersApi(services.users(), paths, base);
     new UserConversationsApi(services.memberships(), paths, base);
     new ParticipantConversationsApi(services.memberships(), paths, base);
+    new FlexFlowsApi(router, services.flexFlows(), base);
+    new MessagesApi(services.messages(), paths, base);
+    new DeliveryReceiptsApi(services.deliveryReceipts(), paths, base);
     router.route().failureHandler(Failures::handle);
     router.errorHandler(404, ctx -> Failures.byStatus(ctx, 404));
     router.errorHandler(405, ctx -> Failures.byStatus(ctx, 405));

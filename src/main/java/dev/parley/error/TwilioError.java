@@ -16,6 +16,8 @@ public enum TwilioError {
       20415, 415, "Content-Type must be application/x-www-form-urlencoded, got %s"),
   CONFLICT(50300, 409, "%s"),
   CONVERSATION_NOT_FOUND(50350, 404, "Conversation %s not found"),
+  MESSAGE_NOT_FOUND(20404, 404, "Message %s not found"),
+  RECEIPT_NOT_FOUND(20404, 404, "Delivery receipt %s not found"),
   UNIQUE_NAME_TAKEN(50353, 409, "Conversation with provided unique name already exists"),
   CONVERSATION_CLOSED(50377, 400, "Can't update conversation as it's in final closed state"),
   TIMER_WITHOUT_STATE(50382, 400, "Timer can't be set without state"),

@@ -115,9 +115,17 @@ public final class Params {
     }
   }
 
-  /** An ISO-8601 date-time such as {@code 2015-12-16T22:18:37Z}. */
+  /**
+   * An ISO-8601 date-time such as {@code 2015-12-16T22:18:37Z}. One without an offset is UTC:
+   * twilio-java sends {@code ZonedDateTime} parameters as {@code yyyy-MM-dd'T'HH:mm:ss}
+   * (com.twilio.converter.Serializer).
+   */
   public Instant date(String name) {
-    String value = values.get(name);
+    return date(name, values.get(name));
+  }
+
+  /** {@link #date(String)} for a value read from elsewhere (a JSON field); null stays null. */
+  public static Instant date(String name, String value) {
     if (value == null) {
       return null;
     }
@@ -127,10 +135,32 @@ public final class Params {
       try {
         return java.time.OffsetDateTime.parse(value).toInstant();
       } catch (DateTimeParseException again) {
-        throw ApiException.invalid(
-            name, "must be an ISO-8601 date-time such as 2015-12-16T22:18:37Z");
+        try {
+          return java.time.LocalDateTime.parse(value).toInstant(java.time.ZoneOffset.UTC);
+        } catch (DateTimeParseException last) {
+          throw ApiException.invalid(
+              name, "must be an ISO-8601 date-time such as 2015-12-16T22:18:37Z");
+        }
       }
     }
+  }
+
+  /** An optional absolute http or https URL (webhook targets). */
+  public String url(String name) {
+    String value = values.get(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      java.net.URI uri = new java.net.URI(value);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+        return value;
+      }
+    } catch (java.net.URISyntaxException e) {
+      // answered below
+    }
+    throw ApiException.invalid(name, "must be an absolute http or https URL");
   }
 
   /** A string that must hold valid JSON (Twilio's {@code Attributes}); returned as sent. */

@@ -27,6 +27,12 @@ public interface Store extends AutoCloseable {
 
   MembershipStore memberships();
 
+  FlexFlowStore flexFlows();
+
+  MessageStore messages();
+
+  DeliveryReceiptStore deliveryReceipts();
+
   @Override
   void close();
 }

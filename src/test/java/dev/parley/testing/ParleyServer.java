@@ -70,8 +70,16 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
     return dataDir;
   }
 
-  /** A REST Assured request to this server, unauthenticated, with UTF-8 form encoding. */
+  /**
+   * A REST Assured request to this server, unauthenticated, with UTF-8 form encoding. Every
+   * response is checked against the official OpenAPI spec.
+   */
   public RequestSpecification anonymous() {
+    return unchecked().filter(new SchemaCheck());
+  }
+
+  /** Like {@link #anonymous()} but without the schema check, for deliberately odd requests. */
+  public RequestSpecification unchecked() {
     return given()
         .config(
             RestAssuredConfig.config()

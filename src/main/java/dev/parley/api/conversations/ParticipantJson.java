@@ -6,10 +6,9 @@ import dev.parley.conversation.MessagingBinding;
 import dev.parley.conversation.NewParticipant;
 import dev.parley.error.ApiException;
 import dev.parley.http.Json;
+import dev.parley.http.Params;
 import dev.parley.ids.SidPrefix;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -97,14 +96,6 @@ final class ParticipantJson {
   }
 
   private static Instant date(Map<String, JsonNode> fields, String key) {
-    String value = text(fields, key);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(value).toInstant();
-    } catch (DateTimeParseException e) {
-      throw ApiException.invalid(key, "must be an ISO-8601 date-time");
-    }
+    return Params.date(key, text(fields, key));
   }
 }

@@ -29,7 +29,7 @@ public record ParticipantView(
   static ParticipantView of(ParticipantRecord p, PublicUrl base, String prefix) {
     return new ParticipantView(
         p.accountSid(),
-        prefix.equals("/v1") ? null : p.serviceSid(),
+        ScopedViews.serviceSid(prefix, p.serviceSid()),
         p.conversationSid(),
         p.sid(),
         p.identity(),

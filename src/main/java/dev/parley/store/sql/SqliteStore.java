@@ -4,7 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.store.AccountStore;
 import dev.parley.store.ConversationStore;
+import dev.parley.store.DeliveryReceiptStore;
+import dev.parley.store.FlexFlowStore;
 import dev.parley.store.MembershipStore;
+import dev.parley.store.MessageStore;
 import dev.parley.store.ParticipantStore;
 import dev.parley.store.ServiceStore;
 import dev.parley.store.Store;
@@ -31,6 +34,9 @@ public final class SqliteStore implements Store {
   private final UserStore users = new SqlUsers();
   private final ParticipantStore participants = new SqlParticipants();
   private final MembershipStore memberships = new SqlMemberships();
+  private final FlexFlowStore flexFlows = new SqlFlexFlows();
+  private final MessageStore messages = new SqlMessages();
+  private final DeliveryReceiptStore deliveryReceipts = new SqlDeliveryReceipts();
 
   private SqliteStore(SQLiteDataSource writeSource, HikariDataSource readers) {
     this.readers = readers;
@@ -108,6 +114,21 @@ public final class SqliteStore implements Store {
   @Override
   public MembershipStore memberships() {
     return memberships;
+  }
+
+  @Override
+  public FlexFlowStore flexFlows() {
+    return flexFlows;
+  }
+
+  @Override
+  public MessageStore messages() {
+    return messages;
+  }
+
+  @Override
+  public DeliveryReceiptStore deliveryReceipts() {
+    return deliveryReceipts;
   }
 
   @Override

@@ -149,6 +149,23 @@ class ParticipantsApiTest {
   }
 
   @Test
+  void reads_a_date_without_an_offset_as_utc() {
+    String conversation = Fixtures.conversation(server);
+
+    JsonPath participant =
+        post(
+            server,
+            201,
+            participants(conversation),
+            "Identity",
+            "local-date",
+            "DateCreated",
+            "2015-12-16T22:18:37");
+
+    assertThat(participant.getString("date_created")).isEqualTo("2015-12-16T22:18:37Z");
+  }
+
+  @Test
   void rejects_a_participant_without_identity_or_address() {
     String conversation = Fixtures.conversation(server);
 

@@ -141,10 +141,11 @@ class UserConversationsApiTest {
   @Test
   void counts_the_messages_after_the_read_horizon() {
     Fixtures.user(server, "counter");
-    JsonPath created = post(server, 201, "/v1/Conversations");
-    String conversation = created.getString("sid");
+    String conversation = Fixtures.conversation(server);
     Fixtures.participant(server, conversation, "Identity", "counter");
-    StoredMessages.add(server, conversation, created.getString("chat_service_sid"), 5);
+    for (int i = 0; i < 5; i++) {
+      post(server, 201, "/v1/Conversations/" + conversation + "/Messages", "Body", "m" + i);
+    }
 
     JsonPath row =
         post(server, 200, of("counter") + "/" + conversation, "LastReadMessageIndex", "1");

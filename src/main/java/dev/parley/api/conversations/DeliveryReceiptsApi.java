@@ -1,0 +1,63 @@
+package dev.parley.api.conversations;
+
+import static io.vertx.core.http.HttpMethod.GET;
+
+import dev.parley.conversation.DeliveryReceiptService;
+import dev.parley.http.Paging;
+import dev.parley.http.Params;
+import dev.parley.http.PublicUrl;
+import dev.parley.http.Replies;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+
+/** {@code /v1/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts} (read only). */
+public final class DeliveryReceiptsApi {
+  private static final String LIST =
+      "/Conversations/:ConversationSid/Messages/:MessageSid/Receipts";
+  private final DeliveryReceiptService receipts;
+  private final ScopedPaths paths;
+  private final PublicUrl base;
+
+  public DeliveryReceiptsApi(DeliveryReceiptService receipts, ScopedPaths paths, PublicUrl base) {
+    this.receipts = receipts;
+    this.paths = paths;
+    this.base = base;
+    paths.route(GET, LIST, this::list);
+    paths.route(GET, LIST + "/:Sid", this::fetch);
+  }
+
+  private void list(RoutingContext ctx) {
+    Paging paging = Paging.parse(Params.query(ctx), 50, 50);
+    Replies.json(
+        ctx,
+        200,
+        () -> {
+          var at = paths.locate(ctx);
+          var slice =
+              receipts
+                  .page(
+                      at.scope(),
+                      ctx.pathParam("ConversationSid"),
+                      ctx.pathParam("MessageSid"),
+                      paging.request())
+                  .map(r -> DeliveryReceiptView.of(r, base, at.prefix()));
+          return paging.reply(base, ctx.request().path(), Map.of(), "delivery_receipts", slice);
+        });
+  }
+
+  private void fetch(RoutingContext ctx) {
+    Replies.json(
+        ctx,
+        200,
+        () -> {
+          var at = paths.locate(ctx);
+          var receipt =
+              receipts.find(
+                  at.scope(),
+                  ctx.pathParam("ConversationSid"),
+                  ctx.pathParam("MessageSid"),
+                  ctx.pathParam("Sid"));
+          return DeliveryReceiptView.of(receipt, base, at.prefix());
+        });
+  }
+}

@@ -1,0 +1,131 @@
+package dev.parley.api.conversations;
+
+import static io.vertx.core.http.HttpMethod.DELETE;
+import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.POST;
+
+import dev.parley.conversation.MessageChanges;
+import dev.parley.conversation.MessageService;
+import dev.parley.conversation.NewMessage;
+import dev.parley.http.Paging;
+import dev.parley.http.Params;
+import dev.parley.http.PublicUrl;
+import dev.parley.http.Replies;
+import dev.parley.ids.SidPrefix;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code /v1/Conversations/{ConversationSid}/Messages} and its service-scoped twin. The
+ * conversation may be named by SID or unique name; the message only by its IM SID.
+ */
+public final class MessagesApi {
+  private static final String LIST = "/Conversations/:ConversationSid/Messages";
+  private static final String INSTANCE = LIST + "/:Sid";
+  private static final Set<String> ORDERS = Set.of("asc", "desc");
+  private final MessageService messages;
+  private final ScopedPaths paths;
+  private final PublicUrl base;
+
+  public MessagesApi(MessageService messages, ScopedPaths paths, PublicUrl base) {
+    this.messages = messages;
+    this.paths = paths;
+    this.base = base;
+    paths.route(POST, LIST, this::create);
+    paths.route(GET, LIST, this::list);
+    paths.route(GET, INSTANCE, this::fetch);
+    paths.route(POST, INSTANCE, this::update);
+    paths.route(DELETE, INSTANCE, this::delete);
+  }
+
+  private void create(RoutingContext ctx) {
+    Params form = Params.form(ctx);
+    NewMessage request =
+        new NewMessage(
+            form.string("Author"),
+            form.string("Body"),
+            form.json("Attributes"),
+            form.date("DateCreated"),
+            form.date("DateUpdated"),
+            form.sid("MediaSid", SidPrefix.MEDIA),
+            form.sid("ContentSid", SidPrefix.CONTENT),
+            form.json("ContentVariables"),
+            form.string("Subject"));
+    Replies.json(
+        ctx,
+        201,
+        () -> {
+          var at = paths.locate(ctx);
+          var message = messages.create(at.scope(), ctx.pathParam("ConversationSid"), request);
+          return MessageView.of(message, base, at.prefix());
+        });
+  }
+
+  private void fetch(RoutingContext ctx) {
+    Replies.json(
+        ctx,
+        200,
+        () -> {
+          var at = paths.locate(ctx);
+          var message =
+              messages.find(at.scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid"));
+          return MessageView.of(message, base, at.prefix());
+        });
+  }
+
+  private void list(RoutingContext ctx) {
+    Params query = Params.query(ctx);
+    String order = query.oneOf("Order", ORDERS);
+    Paging paging = Paging.parse(query, 50, 100);
+    Map<String, String> echo = new LinkedHashMap<>();
+    echo.put("Order", order);
+    Replies.json(
+        ctx,
+        200,
+        () -> {
+          var at = paths.locate(ctx);
+          var slice =
+              messages
+                  .page(
+                      at.scope(),
+                      ctx.pathParam("ConversationSid"),
+                      "desc".equals(order),
+                      paging.request())
+                  .map(m -> MessageView.of(m, base, at.prefix()));
+          // The request's own path, so a unique-name alias stays as the client wrote it.
+          return paging.reply(base, ctx.request().path(), echo, "messages", slice);
+        });
+  }
+
+  private void update(RoutingContext ctx) {
+    Params form = Params.form(ctx);
+    MessageChanges changes =
+        new MessageChanges(
+            form.string("Author"),
+            form.string("Body"),
+            form.json("Attributes"),
+            form.date("DateCreated"),
+            form.date("DateUpdated"),
+            form.string("Subject"));
+    Replies.json(
+        ctx,
+        200,
+        () -> {
+          var at = paths.locate(ctx);
+          var message =
+              messages.update(
+                  at.scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid"), changes);
+          return MessageView.of(message, base, at.prefix());
+        });
+  }
+
+  private void delete(RoutingContext ctx) {
+    Replies.noContent(
+        ctx,
+        () ->
+            messages.delete(
+                paths.locate(ctx).scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid")));
+  }
+}

@@ -1,0 +1,6 @@
+package dev.parley.conversation;
+
+import dev.parley.store.MessageRecord;
+
+/** A message as read back: the stored record and its delivery summary (null when chat only). */
+public record Message(MessageRecord record, DeliverySummary delivery) {}

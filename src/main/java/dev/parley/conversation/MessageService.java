@@ -1,0 +1,185 @@
+package dev.parley.conversation;
+
+import dev.parley.error.ApiException;
+import dev.parley.error.TwilioError;
+import dev.parley.ids.SidGenerator;
+import dev.parley.ids.SidPrefix;
+import dev.parley.store.ConversationRecord;
+import dev.parley.store.DeliveryReceiptStore.StatusCount;
+import dev.parley.store.MessageRecord;
+import dev.parley.store.PageRequest;
+import dev.parley.store.Slice;
+import dev.parley.store.Store;
+import dev.parley.store.Tx;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Posts, reads, edits and removes conversation messages. Each message gets the next index of its
+ * conversation inside the posting transaction, so indices are gap-free and in commit order.
+ */
+public final class MessageService {
+  private final Store store;
+  private final Clock clock;
+  private final SidGenerator sids;
+  private final ConversationService conversations;
+
+  public MessageService(
+      Store store, Clock clock, SidGenerator sids, ConversationService conversations) {
+    this.store = store;
+    this.clock = clock;
+    this.sids = sids;
+    this.conversations = conversations;
+  }
+
+  public Message create(Scope scope, String conversationSidOrUniqueName, NewMessage request) {
+    return store.write(
+        tx -> {
+          MessageRecord message = create(tx, scope, conversationSidOrUniqueName, request);
+          return withDelivery(tx, List.of(message)).get(0);
+        });
+  }
+
+  /**
+   * Posts a message inside a caller's transaction (realtime, web chat). 404 for an unknown
+   * conversation, 50377 when it is closed; a {@code ContentSid} makes Parley ignore {@code Body}
+   * and {@code MediaSid}, as Twilio does.
+   */
+  public MessageRecord create(
+      Tx tx, Scope scope, String conversationSidOrUniqueName, NewMessage request) {
+    boolean templated = request.contentSid() != null;
+    if (!templated && request.mediaSid() != null) {
+      // There is no Media service to look the SID up in; refuse rather than store a dangling one.
+      throw ApiException.invalid(
+          "MediaSid",
+          "media is not supported by this server, so " + request.mediaSid() + " is unknown");
+    }
+    ConversationRecord conversation =
+        conversations.findOpen(tx, scope, conversationSidOrUniqueName);
+    String author =
+        request.author() == null || request.author().isEmpty()
+            ? MessageRules.SYSTEM_AUTHOR
+            : request.author();
+    Instant created = request.dateCreated() == null ? clock.instant() : request.dateCreated();
+    MessageRecord message =
+        new MessageRecord(
+            sids.next(SidPrefix.MESSAGE),
+            conversation.accountSid(),
+            conversation.serviceSid(),
+            conversation.sid(),
+            store.conversations().nextMessageIndex(tx, conversation.sid()),
+            author,
+            templated ? null : request.body(),
+            request.attributes() == null ? "{}" : request.attributes(),
+            participantSid(tx, conversation.sid(), author),
+            null,
+            request.contentSid(),
+            request.contentVariables(),
+            request.subject(),
+            created,
+            request.dateUpdated());
+    store.messages().insert(tx, message);
+    return message;
+  }
+
+  public Message find(Scope scope, String conversationSidOrUniqueName, String sid) {
+    return store.read(
+        tx -> withDelivery(tx, List.of(find(tx, scope, conversationSidOrUniqueName, sid))).get(0));
+  }
+
+  /** The message of the conversation in scope, or a 404 naming what is missing. */
+  public MessageRecord find(Tx tx, Scope scope, String conversationSidOrUniqueName, String sid) {
+    ConversationRecord conversation = conversations.find(tx, scope, conversationSidOrUniqueName);
+    return store
+        .messages()
+        .find(tx, conversation.sid(), sid)
+        .orElseThrow(() -> new ApiException(TwilioError.MESSAGE_NOT_FOUND, sid));
+  }
+
+  public Slice<Message> page(
+      Scope scope, String conversationSidOrUniqueName, boolean descending, PageRequest page) {
+    return store.read(
+        tx -> {
+          ConversationRecord conversation =
+              conversations.find(tx, scope, conversationSidOrUniqueName);
+          Slice<MessageRecord> slice =
+              store.messages().page(tx, conversation.sid(), descending, page);
+          return new Slice<>(withDelivery(tx, slice.items()), slice.next(), slice.previous());
+        });
+  }
+
+  /** Edits a message; its {@code date_updated} becomes now unless the caller sets it. */
+  public Message update(
+      Scope scope, String conversationSidOrUniqueName, String sid, MessageChanges changes) {
+    return store.write(
+        tx -> {
+          ConversationRecord conversation =
+              conversations.findOpen(tx, scope, conversationSidOrUniqueName);
+          MessageRecord m =
+              store
+                  .messages()
+                  .find(tx, conversation.sid(), sid)
+                  .orElseThrow(() -> new ApiException(TwilioError.MESSAGE_NOT_FOUND, sid));
+          String author = changes.author() == null ? m.author() : changes.author();
+          MessageRecord updated =
+              new MessageRecord(
+                  m.sid(),
+                  m.accountSid(),
+                  m.serviceSid(),
+                  m.conversationSid(),
+                  m.index(),
+                  author,
+                  or(changes.body(), m.body()),
+                  or(changes.attributes(), m.attributes()),
+                  author.equals(m.author())
+                      ? m.participantSid()
+                      : participantSid(tx, m.conversationSid(), author),
+                  m.media(),
+                  m.contentSid(),
+                  m.contentVariables(),
+                  or(changes.subject(), m.subject()),
+                  or(changes.dateCreated(), m.dateCreated()),
+                  changes.dateUpdated() == null ? clock.instant() : changes.dateUpdated());
+          store.messages().update(tx, updated);
+          return withDelivery(tx, List.of(updated)).get(0);
+        });
+  }
+
+  /**
+   * Removes a message. Allowed in a closed conversation, as deleting the conversation itself is:
+   * removing content (e.g. personal data) is not a change to the conversation.
+   */
+  public void delete(Scope scope, String conversationSidOrUniqueName, String sid) {
+    store.write(
+        tx -> {
+          MessageRecord message = find(tx, scope, conversationSidOrUniqueName, sid);
+          store.messages().delete(tx, message.sid());
+          return null;
+        });
+  }
+
+  /** The author's participant in the conversation; none for {@code system} or strangers. */
+  private String participantSid(Tx tx, String conversationSid, String author) {
+    if (MessageRules.SYSTEM_AUTHOR.equals(author)) {
+      return null;
+    }
+    return store.messages().participantSid(tx, conversationSid, author).orElse(null);
+  }
+
+  private List<Message> withDelivery(Tx tx, List<MessageRecord> messages) {
+    List<String> sids = messages.stream().map(MessageRecord::sid).toList();
+    Map<String, List<StatusCount>> counts =
+        store.deliveryReceipts().statusCounts(tx, sids).stream()
+            .collect(Collectors.groupingBy(StatusCount::messageSid));
+    return messages.stream()
+        .map(m -> new Message(m, DeliverySummary.of(counts.getOrDefault(m.sid(), List.of()))))
+        .toList();
+  }
+
+  private static <T> T or(T value, T fallback) {
+    return value == null ? fallback : value;
+  }
+}

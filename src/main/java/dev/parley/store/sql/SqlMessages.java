@@ -1,0 +1,84 @@
+package dev.parley.store.sql;
+
+import dev.parley.store.MessageRecord;
+import dev.parley.store.MessageStore;
+import dev.parley.store.PageRequest;
+import dev.parley.store.Slice;
+import dev.parley.store.Tx;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+
+final class SqlMessages implements MessageStore {
+  private static final RowMapper<MessageRecord> MAPPER = ConstructorMapper.of(MessageRecord.class);
+  // UNIQUE(conversation_sid, idx) is the index both directions walk.
+  private static final Keyset<MessageRecord> OLDEST_FIRST = Keyset.on("idx", false);
+  private static final Keyset<MessageRecord> NEWEST_FIRST = Keyset.on("idx", true);
+  // The column is idx because INDEX is an SQL keyword; the record calls it index.
+  private static final String SELECT = "SELECT *, idx AS \"index\" FROM messages";
+
+  @Override
+  public void insert(Tx tx, MessageRecord m) {
+    SqlTx.of(tx)
+        .createUpdate(
+            "INSERT INTO messages (sid, account_sid, service_sid, conversation_sid, idx, author,"
+                + " body, attributes, participant_sid, media, content_sid, content_variables,"
+                + " subject, date_created, date_updated) VALUES (:sid, :accountSid, :serviceSid,"
+                + " :conversationSid, :index, :author, :body, :attributes, :participantSid,"
+                + " :media, :contentSid, :contentVariables, :subject, :dateCreated,"
+                + " :dateUpdated)")
+        .bindMethods(m)
+        .execute();
+  }
+
+  @Override
+  public Optional<MessageRecord> find(Tx tx, String conversationSid, String sid) {
+    return SqlTx.of(tx)
+        .createQuery(SELECT + " WHERE sid = :sid AND conversation_sid = :conversation")
+        .bind("sid", sid)
+        .bind("conversation", conversationSid)
+        .map(MAPPER)
+        .findOne();
+  }
+
+  @Override
+  public Slice<MessageRecord> page(
+      Tx tx, String conversationSid, boolean descending, PageRequest page) {
+    return (descending ? NEWEST_FIRST : OLDEST_FIRST)
+        .page(
+            SqlTx.of(tx),
+            SELECT + " WHERE conversation_sid = :conversation",
+            q -> q.bind("conversation", conversationSid),
+            MAPPER,
+            page);
+  }
+
+  @Override
+  public void update(Tx tx, MessageRecord m) {
+    SqlTx.of(tx)
+        .createUpdate(
+            "UPDATE messages SET author = :author, body = :body, attributes = :attributes,"
+                + " participant_sid = :participantSid, subject = :subject,"
+                + " date_created = :dateCreated, date_updated = :dateUpdated WHERE sid = :sid")
+        .bindMethods(m)
+        .execute();
+  }
+
+  @Override
+  public void delete(Tx tx, String sid) {
+    SqlTx.of(tx).createUpdate("DELETE FROM messages WHERE sid = :sid").bind("sid", sid).execute();
+  }
+
+  @Override
+  public Optional<String> participantSid(Tx tx, String conversationSid, String identity) {
+    // Read straight from participants: UNIQUE(conversation_sid, identity) makes it one seek.
+    return SqlTx.of(tx)
+        .createQuery(
+            "SELECT sid FROM participants WHERE conversation_sid = :conversation"
+                + " AND identity = :identity")
+        .bind("conversation", conversationSid)
+        .bind("identity", identity)
+        .mapTo(String.class)
+        .findOne();
+  }
+}
