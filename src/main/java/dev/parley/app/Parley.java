@@ -2,10 +2,15 @@ package dev.parley.app;
 
 import dev.parley.api.accounts.AccountsApi;
 import dev.parley.api.accounts.KeysApi;
+import dev.parley.api.conversations.ConversationWithParticipantsApi;
 import dev.parley.api.conversations.ConversationsApi;
 import dev.parley.api.conversations.DeliveryReceiptsApi;
 import dev.parley.api.conversations.MessagesApi;
+import dev.parley.api.conversations.ParticipantConversationsApi;
+import dev.parley.api.conversations.ParticipantsApi;
 import dev.parley.api.conversations.ScopedPaths;
+import dev.parley.api.conversations.UserConversationsApi;
+import dev.parley.api.conversations.UsersApi;
 import dev.parley.api.flex.FlexFlowsApi;
 import dev.parley.auth.AccountService;
 import dev.parley.auth.ApiKeyService;
@@ -13,9 +18,13 @@ import dev.parley.auth.Authenticator;
 import dev.parley.auth.MasterKey;
 import dev.parley.auth.SecretBox;
 import dev.parley.conversation.ConversationService;
+import dev.parley.conversation.ConversationWithParticipantsService;
 import dev.parley.conversation.DeliveryReceiptService;
+import dev.parley.conversation.MembershipService;
 import dev.parley.conversation.MessageService;
+import dev.parley.conversation.ParticipantService;
 import dev.parley.conversation.ServiceDirectory;
+import dev.parley.conversation.UserService;
 import dev.parley.http.BasicAuth;
 import dev.parley.http.Failures;
 import dev.parley.http.FormBodies;
@@ -75,6 +84,10 @@ public final class Parley implements AutoCloseable {
       Authenticator authenticator,
       ServiceDirectory directory,
       ConversationService conversations,
+      UserService users,
+      ParticipantService participants,
+      MembershipService memberships,
+      ConversationWithParticipantsService conversationsWithParticipants,
       FlexFlowService flexFlows,
       MessageService messages,
       DeliveryReceiptService deliveryReceipts) {}
@@ -94,6 +107,9 @@ public final class Parley implements AutoCloseable {
       Authenticator authenticator = new Authenticator(store, box);
       ServiceDirectory directory = new ServiceDirectory(store, clock, sids);
       ConversationService conversations = new ConversationService(store, clock, sids);
+      UserService users = new UserService(store, clock, sids);
+      ParticipantService participants =
+          new ParticipantService(store, clock, sids, conversations, users);
       MessageService messages = new MessageService(store, clock, sids, conversations);
       Services services =
           new Services(
@@ -102,6 +118,10 @@ public final class Parley implements AutoCloseable {
               authenticator,
               directory,
               conversations,
+              users,
+              participants,
+              new MembershipService(store, users, conversations, participants),
+              new ConversationWithParticipantsService(store, conversations, participants),
               new FlexFlowService(store, clock, sids),
               messages,
               new DeliveryReceiptService(store, messages));
@@ -166,6 +186,11 @@ public final class Parley implements AutoCloseable {
     new ConversationsApi(services.conversations(), paths, base);
     new AccountsApi(router, services.accounts());
     new KeysApi(router, services.apiKeys());
+    new ConversationWithParticipantsApi(services.conversationsWithParticipants(), paths, base);
+    new ParticipantsApi(services.participants(), paths, base);
+    new UsersApi(services.users(), paths, base);
+    new UserConversationsApi(services.memberships(), paths, base);
+    new ParticipantConversationsApi(services.memberships(), paths, base);
     new FlexFlowsApi(router, services.flexFlows(), base);
     new MessagesApi(services.messages(), paths, base);
     new DeliveryReceiptsApi(services.deliveryReceipts(), paths, base);

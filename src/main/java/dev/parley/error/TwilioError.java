@@ -27,6 +27,10 @@ public enum TwilioError {
   CONVERSATION_CLOSED(50377, 400, "Can't update conversation as it's in final closed state"),
   TIMER_WITHOUT_STATE(50382, 400, "Timer can't be set without state"),
   TIMER_TOO_SHORT(50383, 400, "Timers.%s must be at least %s"),
+  BINDING_EXISTS(
+      50416,
+      409,
+      "A binding for this participant and proxy address already exists in Conversation %s"),
   PARTICIPANTS_FAILED(50427, 400, "Errors during multiple participants creation: %s"),
   PARTICIPANT_NOT_FOUND(50432, 404, "Participant %s not found"),
   PARTICIPANT_EXISTS(50433, 409, "Participant already exists"),

@@ -121,7 +121,11 @@ public final class Params {
    * (com.twilio.converter.Serializer), with no zone at all.
    */
   public Instant date(String name) {
-    String value = values.get(name);
+    return date(name, values.get(name));
+  }
+
+  /** {@link #date(String)} for a value read from elsewhere (a JSON field); null stays null. */
+  public static Instant date(String name, String value) {
     if (value == null) {
       return null;
     }

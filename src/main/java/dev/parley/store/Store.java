@@ -23,6 +23,12 @@ public interface Store extends AutoCloseable {
 
   ConversationStore conversations();
 
+  UserStore users();
+
+  ParticipantStore participants();
+
+  MembershipStore memberships();
+
   FlexFlowStore flexFlows();
 
   MessageStore messages();

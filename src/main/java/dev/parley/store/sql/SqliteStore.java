@@ -7,10 +7,13 @@ import dev.parley.store.ApiKeyStore;
 import dev.parley.store.ConversationStore;
 import dev.parley.store.DeliveryReceiptStore;
 import dev.parley.store.FlexFlowStore;
+import dev.parley.store.MembershipStore;
 import dev.parley.store.MessageStore;
+import dev.parley.store.ParticipantStore;
 import dev.parley.store.ServiceStore;
 import dev.parley.store.Store;
 import dev.parley.store.Tx;
+import dev.parley.store.UserStore;
 import java.nio.file.Path;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
@@ -30,6 +33,9 @@ public final class SqliteStore implements Store {
   private final ApiKeyStore apiKeys = new SqlApiKeys();
   private final ServiceStore services = new SqlServices();
   private final ConversationStore conversations = new SqlConversations();
+  private final UserStore users = new SqlUsers();
+  private final ParticipantStore participants = new SqlParticipants();
+  private final MembershipStore memberships = new SqlMemberships();
   private final FlexFlowStore flexFlows = new SqlFlexFlows();
   private final MessageStore messages = new SqlMessages();
   private final DeliveryReceiptStore deliveryReceipts = new SqlDeliveryReceipts();
@@ -100,6 +106,21 @@ public final class SqliteStore implements Store {
   @Override
   public ConversationStore conversations() {
     return conversations;
+  }
+
+  @Override
+  public UserStore users() {
+    return users;
+  }
+
+  @Override
+  public ParticipantStore participants() {
+    return participants;
+  }
+
+  @Override
+  public MembershipStore memberships() {
+    return memberships;
   }
 
   @Override
