@@ -1,15 +1,16 @@
 package dev.parley.app;
 
+import dev.parley.auth.AccountService;
+import dev.parley.conversation.AddressConfigurations;
 import dev.parley.error.ApiException;
 import dev.parley.ids.RandomSids;
 import dev.parley.ids.SidPrefix;
-import dev.parley.store.ConfigurationRecord;
 import dev.parley.store.Store;
 
 /**
  * Fills an empty store the way a new Twilio Flex account starts: the account, its default
  * Conversation Service (with its default roles), the account's Conversations configuration and the
- * default chat address that web chats are started with.
+ * default chat address web chats start from.
  */
 final class Bootstrap {
   private Bootstrap() {}
@@ -17,7 +18,12 @@ final class Bootstrap {
   /** What the first start created; {@code generatedToken} is non-null only when Parley made it. */
   record Result(String accountSid, String generatedToken) {}
 
-  static Result run(Config config, Store store, Parley.Services services, RandomSids random) {
+  static Result run(
+      Config config,
+      Store store,
+      AccountService accounts,
+      AddressConfigurations addresses,
+      RandomSids random) {
     return store.write(
         tx -> {
           if (!store.accounts().isEmpty(tx)) {
@@ -31,24 +37,8 @@ final class Bootstrap {
           }
           boolean generated = config.authToken() == null || config.authToken().isBlank();
           String token = generated ? random.secret(16) : config.authToken();
-          services.accounts().create(tx, accountSid, null, "Parley", token);
-          var service = services.directory().create(tx, accountSid, "Default Conversation Service");
-          store
-              .accounts()
-              .insertConfiguration(
-                  tx,
-                  new ConfigurationRecord(
-                      accountSid,
-                      service.sid(),
-                      null,
-                      null,
-                      null,
-                      null,
-                      null,
-                      "POST",
-                      "[]",
-                      "webhook"));
-          services.addresses().createDefaultChat(tx, accountSid);
+          accounts.create(tx, accountSid, null, "Parley", token);
+          addresses.createDefaultChat(tx, accountSid);
           return new Result(accountSid, generated ? token : null);
         });
   }

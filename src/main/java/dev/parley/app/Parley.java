@@ -1,17 +1,25 @@
 package dev.parley.app;
 
+import dev.parley.api.accounts.AccountsApi;
+import dev.parley.api.accounts.KeysApi;
 import dev.parley.api.conversations.AddressConfigurationsApi;
 import dev.parley.api.conversations.ConfigurationApi;
 import dev.parley.api.conversations.ConversationWebhooksApi;
+import dev.parley.api.conversations.ConversationWithParticipantsApi;
 import dev.parley.api.conversations.ConversationsApi;
 import dev.parley.api.conversations.DeliveryReceiptsApi;
 import dev.parley.api.conversations.MessagesApi;
+import dev.parley.api.conversations.ParticipantConversationsApi;
+import dev.parley.api.conversations.ParticipantsApi;
 import dev.parley.api.conversations.RolesApi;
 import dev.parley.api.conversations.ScopedPaths;
 import dev.parley.api.conversations.ServiceConfigurationApi;
 import dev.parley.api.conversations.ServicesApi;
+import dev.parley.api.conversations.UserConversationsApi;
+import dev.parley.api.conversations.UsersApi;
 import dev.parley.api.flex.FlexFlowsApi;
 import dev.parley.auth.AccountService;
+import dev.parley.auth.ApiKeyService;
 import dev.parley.auth.Authenticator;
 import dev.parley.auth.MasterKey;
 import dev.parley.auth.SecretBox;
@@ -19,11 +27,15 @@ import dev.parley.conversation.AccountConfiguration;
 import dev.parley.conversation.AddressConfigurations;
 import dev.parley.conversation.ConversationService;
 import dev.parley.conversation.ConversationWebhooks;
+import dev.parley.conversation.ConversationWithParticipantsService;
 import dev.parley.conversation.DeliveryReceiptService;
+import dev.parley.conversation.MembershipService;
 import dev.parley.conversation.MessageService;
+import dev.parley.conversation.ParticipantService;
 import dev.parley.conversation.RoleService;
 import dev.parley.conversation.ServiceConfiguration;
 import dev.parley.conversation.ServiceDirectory;
+import dev.parley.conversation.UserService;
 import dev.parley.http.BasicAuth;
 import dev.parley.http.Failures;
 import dev.parley.http.FormBodies;
@@ -82,9 +94,14 @@ public final class Parley implements AutoCloseable {
   /** The domain services, wired on one store. */
   record Services(
       AccountService accounts,
+      ApiKeyService apiKeys,
       Authenticator authenticator,
       ServiceDirectory directory,
       ConversationService conversations,
+      UserService users,
+      ParticipantService participants,
+      MembershipService memberships,
+      ConversationWithParticipantsService conversationsWithParticipants,
       FlexFlowService flexFlows,
       MessageService messages,
       DeliveryReceiptService deliveryReceipts,
@@ -92,27 +109,7 @@ public final class Parley implements AutoCloseable {
       AccountConfiguration configuration,
       ServiceConfiguration serviceConfiguration,
       AddressConfigurations addresses,
-      ConversationWebhooks conversationWebhooks) {
-
-    static Services wire(Store store, Clock clock, RandomSids sids, SecretBox box) {
-      ServiceDirectory directory = new ServiceDirectory(store, clock, sids);
-      ConversationService conversations = new ConversationService(store, clock, sids);
-      MessageService messages = new MessageService(store, clock, sids, conversations);
-      return new Services(
-          new AccountService(store, clock, box),
-          new Authenticator(store, box),
-          directory,
-          conversations,
-          new FlexFlowService(store, clock, sids),
-          messages,
-          new DeliveryReceiptService(store, messages),
-          new RoleService(store, clock, sids),
-          new AccountConfiguration(store),
-          new ServiceConfiguration(store, clock, directory),
-          new AddressConfigurations(store, clock, sids),
-          new ConversationWebhooks(store, clock, sids, conversations));
-    }
-  }
+      ConversationWebhooks conversationWebhooks) {}
 
   /** Opens the store, bootstraps it when empty, and starts serving. */
   public static Parley start(Config config) {
@@ -126,8 +123,34 @@ public final class Parley implements AutoCloseable {
     try {
       Clock clock = Clock.systemUTC();
       RandomSids sids = new RandomSids();
-      Services services = Services.wire(store, clock, sids, box);
-      Bootstrap.Result bootstrap = Bootstrap.run(config, store, services, sids);
+      Authenticator authenticator = new Authenticator(store, box);
+      ServiceDirectory directory = new ServiceDirectory(store, clock, sids);
+      ConversationService conversations = new ConversationService(store, clock, sids);
+      UserService users = new UserService(store, clock, sids);
+      ParticipantService participants =
+          new ParticipantService(store, clock, sids, conversations, users);
+      MessageService messages = new MessageService(store, clock, sids, conversations);
+      Services services =
+          new Services(
+              new AccountService(store, clock, box, sids, directory::setUpAccount, authenticator),
+              new ApiKeyService(store, clock, box, sids, authenticator),
+              authenticator,
+              directory,
+              conversations,
+              users,
+              participants,
+              new MembershipService(store, users, conversations, participants),
+              new ConversationWithParticipantsService(store, conversations, participants),
+              new FlexFlowService(store, clock, sids),
+              messages,
+              new DeliveryReceiptService(store, messages),
+              new RoleService(store, clock, sids),
+              new AccountConfiguration(store),
+              new ServiceConfiguration(store, clock, directory),
+              new AddressConfigurations(store, clock, sids),
+              new ConversationWebhooks(store, clock, sids, conversations));
+      Bootstrap.Result bootstrap =
+          Bootstrap.run(config, store, services.accounts(), services.addresses(), sids);
       Vertx vertx = Vertx.vertx();
       Router router = Router.router(vertx);
       PublicUrl publicUrl = new PublicUrl();
@@ -186,6 +209,13 @@ public final class Parley implements AutoCloseable {
     router.route("/2010-04-01/*").handler(auth);
     ScopedPaths paths = new ScopedPaths(router, services.directory());
     new ConversationsApi(services.conversations(), paths, base);
+    new AccountsApi(router, services.accounts());
+    new KeysApi(router, services.apiKeys());
+    new ConversationWithParticipantsApi(services.conversationsWithParticipants(), paths, base);
+    new ParticipantsApi(services.participants(), paths, base);
+    new UsersApi(services.users(), paths, base);
+    new UserConversationsApi(services.memberships(), paths, base);
+    new ParticipantConversationsApi(services.memberships(), paths, base);
     new FlexFlowsApi(router, services.flexFlows(), base);
     new MessagesApi(services.messages(), paths, base);
     new DeliveryReceiptsApi(services.deliveryReceipts(), paths, base);

@@ -1,11 +1,9 @@
 package dev.parley.app;
 
-import dev.parley.auth.AccountService;
 import dev.parley.auth.MasterKey;
 import dev.parley.auth.SecretBox;
 import dev.parley.store.Store;
 import dev.parley.store.sql.SqliteStore;
-import java.time.Clock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -25,11 +23,13 @@ final class TokenCommand implements Runnable {
   public void run() {
     SecretBox box = new SecretBox(MasterKey.load(options.masterKey, options.dataDir));
     try (Store store = SqliteStore.open(options.dataDir.resolve("parley.db"))) {
-      AccountService accounts = new AccountService(store, Clock.systemUTC(), box);
-      String sid =
-          accountSid != null ? accountSid : store.read(tx -> store.accounts().first(tx)).sid();
-      var account = accounts.find(sid);
-      System.out.println(account.sid() + " " + accounts.authToken(account));
+      var account =
+          accountSid == null
+              ? store.read(tx -> store.accounts().first(tx))
+              : store
+                  .read(tx -> store.accounts().find(tx, accountSid))
+                  .orElseThrow(() -> new IllegalArgumentException("no account " + accountSid));
+      System.out.println(account.sid() + " " + box.open(account.authToken()));
     }
   }
 }

@@ -1,24 +1,36 @@
 package dev.parley.auth;
 
+import dev.parley.error.ApiException;
+import dev.parley.error.TwilioError;
 import dev.parley.ids.SidPrefix;
+import dev.parley.store.AccountRecord;
 import dev.parley.store.Store;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Checks HTTP Basic credentials the way Twilio does: {@code AccountSid:AuthToken} or {@code
- * ApiKeySid:ApiKeySecret}. Opened secrets are cached per credential so that a request costs a map
- * lookup and a constant-time comparison; {@link #forget} drops one when it changes.
+ * ApiKeySid:ApiKeySecret}, both acting as the account. Opened secrets are cached per credential so
+ * that a request costs a map lookup and a constant-time comparison; {@link #forget} drops one when
+ * it changes, {@link #forgetAccount} all of an account's.
  */
 public final class Authenticator {
   private final Store store;
   private final SecretBox box;
   private final Map<String, Credential> cache = new ConcurrentHashMap<>();
 
-  private record Credential(String accountSid, byte[] secret, boolean active) {}
+  /**
+   * Bumped by {@link #forgetAccount}. A credential loaded under an older epoch may hold an account
+   * status read before the change committed (its load raced the change), so it is loaded again.
+   */
+  private final AtomicLong epoch = new AtomicLong();
+
+  /** {@code status} is the status of the account the credential acts as; null when unknown. */
+  private record Credential(String accountSid, byte[] secret, AccountStatus status, long epoch) {}
 
   public Authenticator(Store store, SecretBox box) {
     this.store = store;
@@ -28,42 +40,84 @@ public final class Authenticator {
   /** The principal when the cache already knows this user, without touching the store. */
   public Optional<Principal> cached(String user, String password) {
     Credential credential = cache.get(user);
-    return credential == null ? Optional.empty() : check(user, credential, password);
+    return credential == null || credential.epoch() < epoch.get()
+        ? Optional.empty()
+        : check(user, credential, password);
   }
 
-  /** The principal for these credentials, reading the store when needed. Blocking. */
+  /**
+   * The principal for these credentials, reading the store when needed. Blocking. Empty when they
+   * are wrong or the account is closed; throws 20403 when they are right but the account is
+   * suspended, so that only a holder of the secret learns why.
+   */
   public Optional<Principal> authenticate(String user, String password) {
-    Credential credential = cache.computeIfAbsent(user, this::load);
-    return check(user, credential, password);
+    Credential credential =
+        cache.compute(
+            user,
+            (key, known) -> known != null && known.epoch() >= epoch.get() ? known : load(key));
+    return credential == null ? Optional.empty() : check(user, credential, password);
   }
 
   public void forget(String credentialSid) {
     cache.remove(credentialSid);
   }
 
+  /**
+   * Makes the auth token and API keys of an account be read again, e.g. after its status changed.
+   * Call it after the change has committed.
+   */
+  public void forgetAccount(String accountSid) {
+    epoch.incrementAndGet();
+    cache.values().removeIf(credential -> accountSid.equals(credential.accountSid()));
+  }
+
   private Optional<Principal> check(String user, Credential credential, String password) {
     boolean matches =
-        credential.active()
+        credential.accountSid() != null
             && MessageDigest.isEqual(
                 credential.secret(), password.getBytes(StandardCharsets.UTF_8));
-    return matches ? Optional.of(new Principal(credential.accountSid(), user)) : Optional.empty();
+    if (!matches || credential.status() == AccountStatus.CLOSED) {
+      return Optional.empty();
+    }
+    if (credential.status() == AccountStatus.SUSPENDED) {
+      throw new ApiException(
+          TwilioError.FORBIDDEN, "account " + credential.accountSid() + " is suspended");
+    }
+    return Optional.of(new Principal(credential.accountSid(), user));
   }
 
   private Credential load(String user) {
+    long loadedAt = epoch.get();
     Optional<Credential> found = Optional.empty();
     if (SidPrefix.ACCOUNT.matches(user)) {
       found =
           store
               .read(tx -> store.accounts().find(tx, user))
-              .map(
-                  account ->
-                      new Credential(
-                          account.sid(),
-                          box.open(account.authToken()).getBytes(StandardCharsets.UTF_8),
-                          "active".equals(account.status())));
+              .map(account -> credential(account, account.authToken(), loadedAt));
+    } else if (SidPrefix.API_KEY.matches(user)) {
+      found =
+          store.read(
+              tx ->
+                  store
+                      .apiKeys()
+                      .find(tx, user)
+                      .flatMap(
+                          key ->
+                              store
+                                  .accounts()
+                                  .find(tx, key.accountSid())
+                                  .map(account -> credential(account, key.secret(), loadedAt))));
     }
-    // Unknown users are cached too, as inactive, so guessing costs no store read; creating a
-    // credential calls forget().
-    return found.orElse(new Credential(null, new byte[0], false));
+    // Unknown users are not cached (null leaves no entry): a guesser costs one key lookup per
+    // request but cannot grow the cache without bound.
+    return found.orElse(null);
+  }
+
+  private Credential credential(AccountRecord account, String sealedSecret, long loadedAt) {
+    return new Credential(
+        account.sid(),
+        box.open(sealedSecret).getBytes(StandardCharsets.UTF_8),
+        AccountStatus.fromWire(account.status()),
+        loadedAt);
   }
 }

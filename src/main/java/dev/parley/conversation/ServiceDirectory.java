@@ -4,6 +4,7 @@ import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;
+import dev.parley.store.ConfigurationRecord;
 import dev.parley.store.PageRequest;
 import dev.parley.store.RoleRecord;
 import dev.parley.store.ServiceRecord;
@@ -45,6 +46,20 @@ public final class ServiceDirectory {
           find(tx, accountSid, serviceSid);
           return new Scope(accountSid, serviceSid);
         });
+  }
+
+  /**
+   * Gives a new account what a new Twilio account starts with: its default Conversation Service and
+   * its Conversations configuration ({@code /v1/Configuration}), in {@code tx}.
+   */
+  public void setUpAccount(Tx tx, String accountSid) {
+    ServiceRecord service = create(tx, accountSid, "Default Conversation Service");
+    store
+        .accounts()
+        .insertConfiguration(
+            tx,
+            new ConfigurationRecord(
+                accountSid, service.sid(), null, null, null, null, null, "POST", "[]", "webhook"));
   }
 
   public ServiceRecord create(String accountSid, String friendlyName) {

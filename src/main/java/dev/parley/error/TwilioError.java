@@ -8,6 +8,11 @@ public enum TwilioError {
   INVALID_PARAMETER(20001, 400, "Invalid parameter %s: %s"),
   MISSING_PARAMETER(20001, 400, "Missing required parameter %s in the post body"),
   AUTHENTICATE(20003, 401, "Authenticate"),
+  API_KEY_NOT_ALLOWED(
+      20003,
+      401,
+      "Authenticate: API keys cannot use the Accounts or Keys resources; use the Account SID and"
+          + " auth token"),
   FORBIDDEN(20403, 403, "Forbidden: %s"),
   NOT_FOUND(20404, 404, "The requested resource %s was not found"),
   METHOD_NOT_ALLOWED(20004, 405, "Method %s not allowed on %s"),
@@ -22,6 +27,10 @@ public enum TwilioError {
   CONVERSATION_CLOSED(50377, 400, "Can't update conversation as it's in final closed state"),
   TIMER_WITHOUT_STATE(50382, 400, "Timer can't be set without state"),
   TIMER_TOO_SHORT(50383, 400, "Timers.%s must be at least %s"),
+  BINDING_EXISTS(
+      50416,
+      409,
+      "A binding for this participant and proxy address already exists in Conversation %s"),
   PARTICIPANTS_FAILED(50427, 400, "Errors during multiple participants creation: %s"),
   PARTICIPANT_NOT_FOUND(50432, 404, "Participant %s not found"),
   PARTICIPANT_EXISTS(50433, 409, "Participant already exists"),

@@ -2,6 +2,7 @@ package dev.parley.http;
 
 import dev.parley.auth.Authenticator;
 import dev.parley.auth.Principal;
+import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -30,7 +31,13 @@ public final class BasicAuth implements Handler<RoutingContext> {
       Failures.render(ctx, TwilioError.AUTHENTICATE, TwilioError.AUTHENTICATE.message());
       return;
     }
-    Optional<Principal> known = authenticator.cached(credentials[0], credentials[1]);
+    Optional<Principal> known;
+    try {
+      known = authenticator.cached(credentials[0], credentials[1]);
+    } catch (ApiException refused) {
+      Failures.render(ctx, refused.error(), refused.getMessage());
+      return;
+    }
     if (known.isPresent()) {
       admit(ctx, known.get());
       return;

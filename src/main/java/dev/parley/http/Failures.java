@@ -69,7 +69,7 @@ public final class Failures {
     body.put("message", message);
     body.put("more_info", error.moreInfo());
     body.put("status", error.status());
-    if (error == TwilioError.AUTHENTICATE) {
+    if (error.status() == 401) {
       ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"Twilio API\"");
     }
     Replies.send(ctx, error.status(), body);

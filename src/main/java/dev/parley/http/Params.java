@@ -115,9 +115,17 @@ public final class Params {
     }
   }
 
-  /** An ISO-8601 date-time such as {@code 2015-12-16T22:18:37Z}. */
+  /**
+   * An ISO-8601 date-time such as {@code 2015-12-16T22:18:37Z}. One without an offset is UTC:
+   * twilio-java sends {@code DateCreated}/{@code DateUpdated} as {@code yyyy-MM-dd'T'HH:mm:ss}
+   * (com.twilio.converter.Serializer), with no zone at all.
+   */
   public Instant date(String name) {
-    String value = values.get(name);
+    return date(name, values.get(name));
+  }
+
+  /** {@link #date(String)} for a value read from elsewhere (a JSON field); null stays null. */
+  public static Instant date(String name, String value) {
     if (value == null) {
       return null;
     }
@@ -126,9 +134,13 @@ public final class Params {
     } catch (DateTimeParseException e) {
       try {
         return java.time.OffsetDateTime.parse(value).toInstant();
-      } catch (DateTimeParseException again) {
-        throw ApiException.invalid(
-            name, "must be an ISO-8601 date-time such as 2015-12-16T22:18:37Z");
+      } catch (DateTimeParseException withoutOffset) {
+        try {
+          return java.time.LocalDateTime.parse(value).toInstant(java.time.ZoneOffset.UTC);
+        } catch (DateTimeParseException again) {
+          throw ApiException.invalid(
+              name, "must be an ISO-8601 date-time such as 2015-12-16T22:18:37Z");
+        }
       }
     }
   }

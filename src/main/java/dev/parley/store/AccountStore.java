@@ -8,6 +8,11 @@ public interface AccountStore {
 
   Optional<AccountRecord> find(Tx tx, String sid);
 
+  /** An account and the sub-accounts it owns, in creation order. */
+  Slice<AccountRecord> pageFamily(Tx tx, String accountSid, AccountFilter filter, PageRequest page);
+
+  void update(Tx tx, AccountRecord account);
+
   /** The first main account created: the one bootstrapped into a new store. */
   AccountRecord first(Tx tx);
 

@@ -17,6 +17,8 @@ public interface Store extends AutoCloseable {
 
   AccountStore accounts();
 
+  ApiKeyStore apiKeys();
+
   ServiceStore services();
 
   ConversationStore conversations();
@@ -26,6 +28,12 @@ public interface Store extends AutoCloseable {
   AddressStore addresses();
 
   ConversationWebhookStore conversationWebhooks();
+
+  UserStore users();
+
+  ParticipantStore participants();
+
+  MembershipStore memberships();
 
   FlexFlowStore flexFlows();
 

@@ -40,18 +40,7 @@ public final class ConversationsApi {
   }
 
   private void create(RoutingContext ctx) {
-    Params form = Params.form(ctx);
-    NewConversation request =
-        new NewConversation(
-            form.string("FriendlyName", 256),
-            form.string("UniqueName", 256),
-            form.date("DateCreated"),
-            form.date("DateUpdated"),
-            form.sid("MessagingServiceSid", SidPrefix.MESSAGING_SERVICE),
-            form.json("Attributes"),
-            state(form),
-            timers(form),
-            bindings(form));
+    NewConversation request = newConversation(Params.form(ctx));
     Replies.json(
         ctx,
         201,
@@ -121,6 +110,20 @@ public final class ConversationsApi {
   private void delete(RoutingContext ctx) {
     Replies.noContent(
         ctx, () -> conversations.delete(paths.locate(ctx).scope(), ctx.pathParam("Sid")));
+  }
+
+  /** The conversation-create parameters, shared with ConversationWithParticipants. */
+  static NewConversation newConversation(Params form) {
+    return new NewConversation(
+        form.string("FriendlyName", 256),
+        form.string("UniqueName", 256),
+        form.date("DateCreated"),
+        form.date("DateUpdated"),
+        form.sid("MessagingServiceSid", SidPrefix.MESSAGING_SERVICE),
+        form.json("Attributes"),
+        state(form),
+        timers(form),
+        bindings(form));
   }
 
   static ConversationState state(Params form) {

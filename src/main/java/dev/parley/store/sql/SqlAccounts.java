@@ -1,13 +1,20 @@
 package dev.parley.store.sql;
 
+import dev.parley.store.AccountFilter;
 import dev.parley.store.AccountRecord;
 import dev.parley.store.AccountStore;
 import dev.parley.store.ConfigurationRecord;
+import dev.parley.store.PageRequest;
+import dev.parley.store.Slice;
 import dev.parley.store.Tx;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 final class SqlAccounts implements AccountStore {
+  private static final RowMapper<AccountRecord> MAPPER = ConstructorMapper.of(AccountRecord.class);
+  private static final Keyset<AccountRecord> BY_SEQ = Keyset.on("seq", false);
+
   @Override
   public void insert(Tx tx, AccountRecord account) {
     SqlTx.of(tx)
@@ -24,15 +31,48 @@ final class SqlAccounts implements AccountStore {
     return SqlTx.of(tx)
         .createQuery("SELECT * FROM accounts WHERE sid = :sid")
         .bind("sid", sid)
-        .map(ConstructorMapper.of(AccountRecord.class))
+        .map(MAPPER)
         .findOne();
+  }
+
+  @Override
+  public Slice<AccountRecord> pageFamily(
+      Tx tx, String accountSid, AccountFilter filter, PageRequest page) {
+    StringBuilder select =
+        new StringBuilder(
+            "SELECT * FROM accounts WHERE (sid = :account OR owner_account_sid = :account)");
+    if (filter.friendlyName() != null) {
+      select.append(" AND friendly_name = :friendlyName");
+    }
+    if (filter.status() != null) {
+      select.append(" AND status = :status");
+    }
+    return BY_SEQ.page(
+        SqlTx.of(tx),
+        select.toString(),
+        q ->
+            q.bind("account", accountSid)
+                .bind("friendlyName", filter.friendlyName())
+                .bind("status", filter.status()),
+        MAPPER,
+        page);
+  }
+
+  @Override
+  public void update(Tx tx, AccountRecord account) {
+    SqlTx.of(tx)
+        .createUpdate(
+            "UPDATE accounts SET friendly_name = :friendlyName, status = :status,"
+                + " auth_token = :authToken, date_updated = :dateUpdated WHERE sid = :sid")
+        .bindMethods(account)
+        .execute();
   }
 
   @Override
   public AccountRecord first(Tx tx) {
     return SqlTx.of(tx)
         .createQuery("SELECT * FROM accounts WHERE owner_account_sid IS NULL ORDER BY seq LIMIT 1")
-        .map(ConstructorMapper.of(AccountRecord.class))
+        .map(MAPPER)
         .one();
   }
 

@@ -4,15 +4,19 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.store.AccountStore;
 import dev.parley.store.AddressStore;
+import dev.parley.store.ApiKeyStore;
 import dev.parley.store.ConversationStore;
 import dev.parley.store.ConversationWebhookStore;
 import dev.parley.store.DeliveryReceiptStore;
 import dev.parley.store.FlexFlowStore;
+import dev.parley.store.MembershipStore;
 import dev.parley.store.MessageStore;
+import dev.parley.store.ParticipantStore;
 import dev.parley.store.RoleStore;
 import dev.parley.store.ServiceStore;
 import dev.parley.store.Store;
 import dev.parley.store.Tx;
+import dev.parley.store.UserStore;
 import java.nio.file.Path;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
@@ -29,11 +33,15 @@ public final class SqliteStore implements Store {
   private final GroupCommitWriter writer;
   private final Jdbi readJdbi;
   private final AccountStore accounts = new SqlAccounts();
+  private final ApiKeyStore apiKeys = new SqlApiKeys();
   private final ServiceStore services = new SqlServices();
   private final ConversationStore conversations = new SqlConversations();
   private final RoleStore roles = new SqlRoles();
   private final AddressStore addresses = new SqlAddresses();
   private final ConversationWebhookStore conversationWebhooks = new SqlConversationWebhooks();
+  private final UserStore users = new SqlUsers();
+  private final ParticipantStore participants = new SqlParticipants();
+  private final MembershipStore memberships = new SqlMemberships();
   private final FlexFlowStore flexFlows = new SqlFlexFlows();
   private final MessageStore messages = new SqlMessages();
   private final DeliveryReceiptStore deliveryReceipts = new SqlDeliveryReceipts();
@@ -92,6 +100,11 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public ApiKeyStore apiKeys() {
+    return apiKeys;
+  }
+
+  @Override
   public ServiceStore services() {
     return services;
   }
@@ -114,6 +127,21 @@ public final class SqliteStore implements Store {
   @Override
   public ConversationWebhookStore conversationWebhooks() {
     return conversationWebhooks;
+  }
+
+  @Override
+  public UserStore users() {
+    return users;
+  }
+
+  @Override
+  public ParticipantStore participants() {
+    return participants;
+  }
+
+  @Override
+  public MembershipStore memberships() {
+    return memberships;
   }
 
   @Override

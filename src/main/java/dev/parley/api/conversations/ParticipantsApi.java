@@ -1,0 +1,125 @@
+package dev.parley.api.conversations;
+
+import static io.vertx.core.http.HttpMethod.DELETE;
+import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.POST;
+
+import dev.parley.conversation.MessagingBinding;
+import dev.parley.conversation.NewParticipant;
+import dev.parley.conversation.ParticipantChanges;
+import dev.parley.conversation.ParticipantService;
+import dev.parley.http.Paging;
+import dev.parley.http.Params;
+import dev.parley.http.PublicUrl;
+import dev.parley.http.Replies;
+import dev.parley.ids.SidPrefix;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+
+/** {@code /v1/Conversations/{ConversationSid}/Participants} and its service-scoped twin. */
+public final class ParticipantsApi {
+  private final ParticipantService participants;
+  private final ScopedPaths paths;
+  private final PublicUrl base;
+
+  public ParticipantsApi(ParticipantService participants, ScopedPaths paths, PublicUrl base) {
+    this.participants = participants;
+    this.paths = paths;
+    this.base = base;
+    paths.route(POST, "/Conversations/:ConversationSid/Participants", this::create);
+    paths.route(GET, "/Conversations/:ConversationSid/Participants", this::list);
+    paths.route(GET, "/Conversations/:ConversationSid/Participants/:Sid", this::fetch);
+    paths.route(POST, "/Conversations/:ConversationSid/Participants/:Sid", this::update);
+    paths.route(DELETE, "/Conversations/:ConversationSid/Participants/:Sid", this::delete);
+  }
+
+  private void create(RoutingContext ctx) {
+    Params form = Params.form(ctx);
+    NewParticipant request =
+        new NewParticipant(
+            ParticipantParams.identity(form),
+            form.json("Attributes"),
+            form.sid("RoleSid", SidPrefix.ROLE),
+            form.date("DateCreated"),
+            form.date("DateUpdated"),
+            new MessagingBinding(
+                form.string("MessagingBinding.Address", ParticipantParams.MAX_ADDRESS),
+                form.string("MessagingBinding.ProxyAddress", ParticipantParams.MAX_ADDRESS),
+                form.string("MessagingBinding.ProjectedAddress", ParticipantParams.MAX_ADDRESS)));
+    Replies.json(
+        ctx,
+        201,
+        () -> {
+          var at = paths.locate(ctx);
+          return ParticipantView.of(
+              participants.create(at.scope(), ctx.pathParam("ConversationSid"), request),
+              base,
+              at.prefix());
+        });
+  }
+
+  private void fetch(RoutingContext ctx) {
+    Replies.json(
+        ctx,
+        200,
+        () -> {
+          var at = paths.locate(ctx);
+          return ParticipantView.of(
+              participants.find(at.scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid")),
+              base,
+              at.prefix());
+        });
+  }
+
+  private void list(RoutingContext ctx) {
+    Paging paging = Paging.parse(Params.query(ctx), 50, 100);
+    Replies.json(
+        ctx,
+        200,
+        () -> {
+          var at = paths.locate(ctx);
+          var slice =
+              participants
+                  .page(at.scope(), ctx.pathParam("ConversationSid"), paging.request())
+                  .map(p -> ParticipantView.of(p, base, at.prefix()));
+          String path =
+              at.prefix() + "/Conversations/" + ctx.pathParam("ConversationSid") + "/Participants";
+          return paging.reply(base, path, Map.of(), "participants", slice);
+        });
+  }
+
+  private void update(RoutingContext ctx) {
+    Params form = Params.form(ctx);
+    ParticipantChanges changes =
+        new ParticipantChanges(
+            ParticipantParams.identity(form),
+            form.json("Attributes"),
+            form.sid("RoleSid", SidPrefix.ROLE),
+            form.date("DateCreated"),
+            form.date("DateUpdated"),
+            ParticipantParams.removable(form, "MessagingBinding.ProxyAddress"),
+            ParticipantParams.removable(form, "MessagingBinding.ProjectedAddress"),
+            ParticipantParams.lastReadMessageIndex(form),
+            form.date("LastReadTimestamp"),
+            null);
+    Replies.json(
+        ctx,
+        200,
+        () -> {
+          var at = paths.locate(ctx);
+          return ParticipantView.of(
+              participants.update(
+                  at.scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid"), changes),
+              base,
+              at.prefix());
+        });
+  }
+
+  private void delete(RoutingContext ctx) {
+    Replies.noContent(
+        ctx,
+        () ->
+            participants.delete(
+                paths.locate(ctx).scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid")));
+  }
+}

@@ -1,0 +1,96 @@
+package dev.parley.api.conversations;
+
+import static io.vertx.core.http.HttpMethod.DELETE;
+import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.POST;
+
+import dev.parley.conversation.MembershipService;
+import dev.parley.conversation.NotificationLevel;
+import dev.parley.http.Paging;
+import dev.parley.http.Params;
+import dev.parley.http.PublicUrl;
+import dev.parley.http.Replies;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code /v1/Users/{UserSid}/Conversations} and its service-scoped twin. */
+public final class UserConversationsApi {
+  private static final Set<String> LEVELS = Set.of("default", "muted");
+  private final MembershipService memberships;
+  private final ScopedPaths paths;
+  private final PublicUrl base;
+
+  public UserConversationsApi(MembershipService memberships, ScopedPaths paths, PublicUrl base) {
+    this.memberships = memberships;
+    this.paths = paths;
+    this.base = base;
+    paths.route(GET, "/Users/:UserSid/Conversations", this::list);
+    paths.route(GET, "/Users/:UserSid/Conversations/:ConversationSid", this::fetch);
+    paths.route(POST, "/Users/:UserSid/Conversations/:ConversationSid", this::update);
+    paths.route(DELETE, "/Users/:UserSid/Conversations/:ConversationSid", this::delete);
+  }
+
+  private void list(RoutingContext ctx) {
+    Paging paging = Paging.parse(Params.query(ctx), 50, 50);
+    Replies.json(
+        ctx,
+        200,
+        () -> {
+          var at = paths.locate(ctx);
+          var found = memberships.ofUser(at.scope(), ctx.pathParam("UserSid"), paging.request());
+          String userSid = found.user().sid();
+          var slice = found.page().map(m -> UserConversationView.of(m, userSid, base, at.prefix()));
+          String path = at.prefix() + "/Users/" + userSid + "/Conversations";
+          return paging.reply(base, path, Map.of(), "conversations", slice);
+        });
+  }
+
+  private void fetch(RoutingContext ctx) {
+    Replies.json(
+        ctx,
+        200,
+        () -> {
+          var at = paths.locate(ctx);
+          var membership =
+              memberships.find(
+                  at.scope(), ctx.pathParam("UserSid"), ctx.pathParam("ConversationSid"));
+          return UserConversationView.of(membership, membership.userSid(), base, at.prefix());
+        });
+  }
+
+  private void update(RoutingContext ctx) {
+    Params form = Params.form(ctx);
+    String level = form.oneOf("NotificationLevel", LEVELS);
+    NotificationLevel notificationLevel = level == null ? null : NotificationLevel.fromWire(level);
+    Optional<Long> lastReadIndex = ParticipantParams.lastReadMessageIndex(form);
+    Instant lastReadTimestamp = form.date("LastReadTimestamp");
+    Replies.json(
+        ctx,
+        200,
+        () -> {
+          var at = paths.locate(ctx);
+          var membership =
+              memberships.update(
+                  at.scope(),
+                  ctx.pathParam("UserSid"),
+                  ctx.pathParam("ConversationSid"),
+                  notificationLevel,
+                  lastReadIndex,
+                  lastReadTimestamp);
+          return UserConversationView.of(membership, membership.userSid(), base, at.prefix());
+        });
+  }
+
+  private void delete(RoutingContext ctx) {
+    Replies.noContent(
+        ctx,
+        () ->
+            memberships.delete(
+                paths.locate(ctx).scope(),
+                ctx.pathParam("UserSid"),
+                ctx.pathParam("ConversationSid")));
+  }
+}

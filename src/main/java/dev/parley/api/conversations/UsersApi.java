@@ -1,0 +1,95 @@
+package dev.parley.api.conversations;
+
+import static io.vertx.core.http.HttpMethod.DELETE;
+import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.POST;
+
+import dev.parley.conversation.NewUser;
+import dev.parley.conversation.UserChanges;
+import dev.parley.conversation.UserService;
+import dev.parley.http.Paging;
+import dev.parley.http.Params;
+import dev.parley.http.PublicUrl;
+import dev.parley.http.Replies;
+import dev.parley.ids.SidPrefix;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+
+/** {@code /v1/Users} and {@code /v1/Services/{ChatServiceSid}/Users}. */
+public final class UsersApi {
+  private final UserService users;
+  private final ScopedPaths paths;
+  private final PublicUrl base;
+
+  public UsersApi(UserService users, ScopedPaths paths, PublicUrl base) {
+    this.users = users;
+    this.paths = paths;
+    this.base = base;
+    paths.route(POST, "/Users", this::create);
+    paths.route(GET, "/Users", this::list);
+    paths.route(GET, "/Users/:Sid", this::fetch);
+    paths.route(POST, "/Users/:Sid", this::update);
+    paths.route(DELETE, "/Users/:Sid", this::delete);
+  }
+
+  private void create(RoutingContext ctx) {
+    Params form = Params.form(ctx);
+    NewUser request =
+        new NewUser(
+            form.required("Identity", UserService.MAX_IDENTITY),
+            form.string("FriendlyName", 256),
+            form.json("Attributes"),
+            form.sid("RoleSid", SidPrefix.ROLE));
+    Replies.json(
+        ctx,
+        201,
+        () -> {
+          var at = paths.locate(ctx);
+          return UserView.of(users.create(at.scope(), request), base, at.prefix());
+        });
+  }
+
+  private void fetch(RoutingContext ctx) {
+    Replies.json(
+        ctx,
+        200,
+        () -> {
+          var at = paths.locate(ctx);
+          return UserView.of(users.find(at.scope(), ctx.pathParam("Sid")), base, at.prefix());
+        });
+  }
+
+  private void list(RoutingContext ctx) {
+    Paging paging = Paging.parse(Params.query(ctx), 50, 50);
+    Replies.json(
+        ctx,
+        200,
+        () -> {
+          var at = paths.locate(ctx);
+          var slice =
+              users.page(at.scope(), paging.request()).map(u -> UserView.of(u, base, at.prefix()));
+          return paging.reply(base, at.prefix() + "/Users", Map.of(), "users", slice);
+        });
+  }
+
+  private void update(RoutingContext ctx) {
+    Params form = Params.form(ctx);
+    UserChanges changes =
+        new UserChanges(
+            form.string("FriendlyName", 256),
+            form.json("Attributes"),
+            form.sid("RoleSid", SidPrefix.ROLE));
+    Replies.json(
+        ctx,
+        200,
+        () -> {
+          var at = paths.locate(ctx);
+          return UserView.of(
+              users.update(at.scope(), ctx.pathParam("Sid"), changes), base, at.prefix());
+        });
+  }
+
+  private void delete(RoutingContext ctx) {
+    Replies.noContent(ctx, () -> users.delete(paths.locate(ctx).scope(), ctx.pathParam("Sid")));
+  }
+}

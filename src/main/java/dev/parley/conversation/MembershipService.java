@@ -1,0 +1,103 @@
+package dev.parley.conversation;
+
+import dev.parley.error.ApiException;
+import dev.parley.error.TwilioError;
+import dev.parley.store.ConversationRecord;
+import dev.parley.store.MembershipRecord;
+import dev.parley.store.PageRequest;
+import dev.parley.store.Slice;
+import dev.parley.store.Store;
+import dev.parley.store.Tx;
+import dev.parley.store.UserRecord;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The conversations a person takes part in: a user's (the User Conversation resource, whose changes
+ * land on the user's participant) and anyone's by identity or address (ParticipantConversations).
+ */
+public final class MembershipService {
+  private final Store store;
+  private final UserService users;
+  private final ConversationService conversations;
+  private final ParticipantService participants;
+
+  public MembershipService(
+      Store store,
+      UserService users,
+      ConversationService conversations,
+      ParticipantService participants) {
+    this.store = store;
+    this.users = users;
+    this.conversations = conversations;
+    this.participants = participants;
+  }
+
+  /** A page of a user's memberships, with the user the path named. */
+  public record UserMemberships(UserRecord user, Slice<MembershipRecord> page) {}
+
+  public UserMemberships ofUser(Scope scope, String user, PageRequest page) {
+    return store.read(
+        tx -> {
+          UserRecord u = users.find(tx, scope, user);
+          return new UserMemberships(
+              u, store.memberships().byIdentity(tx, scope.serviceSid(), u.identity(), page));
+        });
+  }
+
+  public MembershipRecord find(Scope scope, String user, String conversation) {
+    return store.read(
+        tx -> find(tx, users.find(tx, scope, user), conversations.find(tx, scope, conversation)));
+  }
+
+  /** Sets the user's notification level and read horizon in one conversation. */
+  public MembershipRecord update(
+      Scope scope,
+      String user,
+      String conversation,
+      NotificationLevel level,
+      Optional<Long> lastReadMessageIndex,
+      Instant lastReadTimestamp) {
+    return store.write(
+        tx -> {
+          UserRecord u = users.find(tx, scope, user);
+          ConversationRecord c = conversations.findOpen(tx, scope, conversation);
+          MembershipRecord current = find(tx, u, c);
+          participants.update(
+              tx,
+              scope,
+              c,
+              current.participant(),
+              ParticipantChanges.reading(level, lastReadMessageIndex, lastReadTimestamp));
+          return find(tx, u, c);
+        });
+  }
+
+  /** Removes the user's participant from the conversation. */
+  public void delete(Scope scope, String user, String conversation) {
+    store.write(
+        tx -> {
+          MembershipRecord membership =
+              find(tx, users.find(tx, scope, user), conversations.find(tx, scope, conversation));
+          store.participants().delete(tx, membership.participant().sid());
+          return null;
+        });
+  }
+
+  /** The memberships of the chat participants with {@code identity}. */
+  public Slice<MembershipRecord> byIdentity(Scope scope, String identity, PageRequest page) {
+    return store.read(tx -> store.memberships().byIdentity(tx, scope.serviceSid(), identity, page));
+  }
+
+  /** The memberships of the participants bound to {@code address}. */
+  public Slice<MembershipRecord> byAddress(Scope scope, String address, PageRequest page) {
+    return store.read(tx -> store.memberships().byAddress(tx, scope.serviceSid(), address, page));
+  }
+
+  private MembershipRecord find(Tx tx, UserRecord user, ConversationRecord conversation) {
+    return store
+        .memberships()
+        .find(tx, conversation.sid(), user.identity())
+        .orElseThrow(() -> new ApiException(TwilioError.PARTICIPANT_NOT_FOUND, user.identity()));
+  }
+}

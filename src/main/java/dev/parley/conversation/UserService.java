@@ -1,0 +1,129 @@
+package dev.parley.conversation;
+
+import dev.parley.error.ApiException;
+import dev.parley.error.TwilioError;
+import dev.parley.ids.SidGenerator;
+import dev.parley.ids.SidPrefix;
+import dev.parley.store.PageRequest;
+import dev.parley.store.ServiceRecord;
+import dev.parley.store.Slice;
+import dev.parley.store.Store;
+import dev.parley.store.Tx;
+import dev.parley.store.UserRecord;
+import java.time.Clock;
+import java.time.Instant;
+
+/** Conversations users: one per identity (case-sensitive) within a service. */
+public final class UserService {
+  public static final int MAX_IDENTITY = 256;
+  private final Store store;
+  private final Clock clock;
+  private final SidGenerator sids;
+
+  public UserService(Store store, Clock clock, SidGenerator sids) {
+    this.store = store;
+    this.clock = clock;
+    this.sids = sids;
+  }
+
+  public UserRecord create(Scope scope, NewUser request) {
+    return store.write(tx -> create(tx, scope, request));
+  }
+
+  /** Creates a user in a caller's transaction; 409 (50201) when the identity is taken. */
+  public UserRecord create(Tx tx, Scope scope, NewUser request) {
+    if (request.identity() == null || request.identity().isEmpty()) {
+      throw new ApiException(TwilioError.MISSING_PARAMETER, "Identity");
+    }
+    if (request.identity().length() > MAX_IDENTITY) {
+      throw ApiException.invalid("Identity", "must be at most " + MAX_IDENTITY + " characters");
+    }
+    if (store.users().findByIdentity(tx, scope.serviceSid(), request.identity()).isPresent()) {
+      throw new ApiException(TwilioError.USER_EXISTS, request.identity());
+    }
+    Instant now = clock.instant();
+    UserRecord user =
+        new UserRecord(
+            sids.next(SidPrefix.USER),
+            scope.accountSid(),
+            scope.serviceSid(),
+            request.identity(),
+            request.friendlyName(),
+            request.attributes() == null ? "{}" : request.attributes(),
+            request.roleSid() == null
+                ? service(tx, scope).defaultChatServiceRoleSid()
+                : request.roleSid(),
+            now,
+            now);
+    store.users().insert(tx, user);
+    return user;
+  }
+
+  /**
+   * The user with {@code identity}, created (with {@code friendlyName}) when there is none yet.
+   * Twilio creates the user behind a new chat participant the same way; the web chat orchestration
+   * names its guest here.
+   */
+  public UserRecord findOrCreate(Tx tx, Scope scope, String identity, String friendlyName) {
+    return store
+        .users()
+        .findByIdentity(tx, scope.serviceSid(), identity)
+        .orElseGet(() -> create(tx, scope, new NewUser(identity, friendlyName, null, null)));
+  }
+
+  public UserRecord find(Scope scope, String sidOrIdentity) {
+    return store.read(tx -> find(tx, scope, sidOrIdentity));
+  }
+
+  /** The user by SID or identity, or a 404 naming it. */
+  public UserRecord find(Tx tx, Scope scope, String sidOrIdentity) {
+    return store
+        .users()
+        .find(tx, scope.serviceSid(), sidOrIdentity)
+        .orElseThrow(() -> new ApiException(TwilioError.USER_NOT_FOUND, sidOrIdentity));
+  }
+
+  public Slice<UserRecord> page(Scope scope, PageRequest page) {
+    return store.read(tx -> store.users().page(tx, scope.serviceSid(), page));
+  }
+
+  public UserRecord update(Scope scope, String sidOrIdentity, UserChanges changes) {
+    return store.write(
+        tx -> {
+          UserRecord u = find(tx, scope, sidOrIdentity);
+          UserRecord updated =
+              new UserRecord(
+                  u.sid(),
+                  u.accountSid(),
+                  u.serviceSid(),
+                  u.identity(),
+                  changes.friendlyName() == null ? u.friendlyName() : changes.friendlyName(),
+                  changes.attributes() == null ? u.attributes() : changes.attributes(),
+                  changes.roleSid() == null ? u.roleSid() : changes.roleSid(),
+                  u.dateCreated(),
+                  clock.instant());
+          store.users().update(tx, updated);
+          return updated;
+        });
+  }
+
+  /**
+   * Removes the user. Its participants stay in their conversations: a participant belongs to the
+   * conversation, and its identity may get a user again later.
+   */
+  public void delete(Scope scope, String sidOrIdentity) {
+    store.write(
+        tx -> {
+          store.users().delete(tx, find(tx, scope, sidOrIdentity).sid());
+          return null;
+        });
+  }
+
+  private ServiceRecord service(Tx tx, Scope scope) {
+    return store
+        .services()
+        .find(tx, scope.accountSid(), scope.serviceSid())
+        .orElseThrow(
+            () -> new ApiException(TwilioError.NOT_FOUND, "/v1/Services/" + scope.serviceSid()));
+  }
+}

@@ -1,0 +1,14 @@
+package dev.parley.webchat;
+
+/**
+ * A visitor's request for a web chat ({@code POST /v2/WebChats}), checked at the edge: {@code
+ * preEngagementData} is valid JSON of at most 16 KB or null, {@code identity} null for a new
+ * visitor. {@code uiVersion} is the client's {@code Ui-Version} header, recorded only.
+ */
+public record WebChatRequest(
+    String addressSid,
+    String chatFriendlyName,
+    String customerFriendlyName,
+    String preEngagementData,
+    String identity,
+    String uiVersion) {}
