@@ -18,6 +18,7 @@ import dev.parley.api.conversations.ServicesApi;
 import dev.parley.api.conversations.UserConversationsApi;
 import dev.parley.api.conversations.UsersApi;
 import dev.parley.api.flex.FlexFlowsApi;
+import dev.parley.api.flex.WebChatsApi;
 import dev.parley.auth.AccountService;
 import dev.parley.auth.ApiKeyService;
 import dev.parley.auth.Authenticator;
@@ -45,6 +46,7 @@ import dev.parley.ids.RandomSids;
 import dev.parley.store.Store;
 import dev.parley.store.sql.SqliteStore;
 import dev.parley.webchat.FlexFlowService;
+import dev.parley.webchat.WebChatService;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -57,6 +59,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -110,7 +113,8 @@ public final class Parley implements AutoCloseable {
       AccountConfiguration configuration,
       ServiceConfiguration serviceConfiguration,
       AddressConfigurations addresses,
-      ConversationWebhooks conversationWebhooks) {}
+      ConversationWebhooks conversationWebhooks,
+      WebChatService webChats) {}
 
   /** Opens the store, bootstraps it when empty, and starts serving. */
   public static Parley start(Config config) {
@@ -140,6 +144,9 @@ public final class Parley implements AutoCloseable {
       ParticipantService participants =
           new ParticipantService(store, clock, sids, conversations, users);
       MessageService messages = new MessageService(store, clock, sids, conversations);
+      AddressConfigurations addresses = new AddressConfigurations(store, clock, sids);
+      ConversationWebhooks conversationWebhooks =
+          new ConversationWebhooks(store, clock, sids, conversations);
       Services services =
           new Services(
               new AccountService(store, clock, box, sids, directory::setUpAccount, authenticator),
@@ -157,8 +164,16 @@ public final class Parley implements AutoCloseable {
               new RoleService(store, clock, sids),
               new AccountConfiguration(store),
               new ServiceConfiguration(store, clock, directory),
-              new AddressConfigurations(store, clock, sids),
-              new ConversationWebhooks(store, clock, sids, conversations));
+              addresses,
+              conversationWebhooks,
+              new WebChatService(
+                  store,
+                  addresses,
+                  users,
+                  conversations,
+                  participants,
+                  conversationWebhooks,
+                  () -> UUID.randomUUID().toString()));
       Bootstrap.Result bootstrap =
           Bootstrap.run(config, store, services.accounts(), services.addresses(), sids);
       Vertx vertx = starting.join();
@@ -237,6 +252,7 @@ public final class Parley implements AutoCloseable {
     new ServiceConfigurationApi(router, services.serviceConfiguration(), paths, base);
     new AddressConfigurationsApi(router, services.addresses(), base);
     new ConversationWebhooksApi(services.conversationWebhooks(), paths, base);
+    new WebChatsApi(router, services.webChats());
     router.route().failureHandler(Failures::handle);
     router.errorHandler(404, ctx -> Failures.byStatus(ctx, 404));
     router.errorHandler(405, ctx -> Failures.byStatus(ctx, 405));

@@ -88,23 +88,25 @@ public final class UserService {
   }
 
   public UserRecord update(Scope scope, String sidOrIdentity, UserChanges changes) {
-    return store.write(
-        tx -> {
-          UserRecord u = find(tx, scope, sidOrIdentity);
-          UserRecord updated =
-              new UserRecord(
-                  u.sid(),
-                  u.accountSid(),
-                  u.serviceSid(),
-                  u.identity(),
-                  changes.friendlyName() == null ? u.friendlyName() : changes.friendlyName(),
-                  changes.attributes() == null ? u.attributes() : changes.attributes(),
-                  changes.roleSid() == null ? u.roleSid() : changes.roleSid(),
-                  u.dateCreated(),
-                  clock.instant());
-          store.users().update(tx, updated);
-          return updated;
-        });
+    return store.write(tx -> update(tx, scope, sidOrIdentity, changes));
+  }
+
+  /** Changes a user inside a caller's transaction. */
+  public UserRecord update(Tx tx, Scope scope, String sidOrIdentity, UserChanges changes) {
+    UserRecord u = find(tx, scope, sidOrIdentity);
+    UserRecord updated =
+        new UserRecord(
+            u.sid(),
+            u.accountSid(),
+            u.serviceSid(),
+            u.identity(),
+            changes.friendlyName() == null ? u.friendlyName() : changes.friendlyName(),
+            changes.attributes() == null ? u.attributes() : changes.attributes(),
+            changes.roleSid() == null ? u.roleSid() : changes.roleSid(),
+            u.dateCreated(),
+            clock.instant());
+    store.users().update(tx, updated);
+    return updated;
   }
 
   /**

@@ -1,0 +1,92 @@
+package dev.parley.api.flex;
+
+import dev.parley.error.ApiException;
+import dev.parley.error.TwilioError;
+import dev.parley.http.BasicAuth;
+import dev.parley.http.Json;
+import dev.parley.http.Params;
+import dev.parley.http.Replies;
+import dev.parley.ids.SidPrefix;
+import dev.parley.webchat.WebChatRequest;
+import dev.parley.webchat.WebChatService;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Flex v2 {@code POST /v2/WebChats}: the orchestration behind a web chat. Answers exactly {@code
+ * 201 {"conversation_sid","identity"}} (twilio-oai flex v2, {@code flex.v2.web_channel}).
+ */
+public final class WebChatsApi {
+  /** Twilio error 45731: "pre-engagement data too large, max 16KB". */
+  static final int MAX_PRE_ENGAGEMENT_BYTES = 16 * 1024;
+
+  private final WebChatService webChats;
+
+  public WebChatsApi(Router router, WebChatService webChats) {
+    this.webChats = webChats;
+    router.post("/v2/WebChats").handler(this::create);
+  }
+
+  record Created(String conversationSid, String identity) {}
+
+  private void create(RoutingContext ctx) {
+    WebChatRequest request = parse(Params.form(ctx), ctx.request().getHeader("Ui-Version"));
+    String account = BasicAuth.principal(ctx).accountSid();
+    Replies.json(
+        ctx,
+        201,
+        () -> {
+          var chat = webChats.create(account, request);
+          return new Created(chat.conversationSid(), chat.identity());
+        });
+  }
+
+  static WebChatRequest parse(Params form, String uiVersion) {
+    String address = form.string("AddressSid");
+    if (address == null || address.isEmpty()) {
+      throw new ApiException(
+          TwilioError.WEBCHAT_INVALID_PARAMETER, "Missing required parameter AddressSid");
+    }
+    if (!SidPrefix.ADDRESS.matches(address)) {
+      throw new ApiException(
+          TwilioError.WEBCHAT_INVALID_PARAMETER,
+          "AddressSid "
+              + address
+              + " is invalid: it must be the IG… SID of a chat address configuration");
+    }
+    String preEngagement = form.string("PreEngagementData");
+    if (preEngagement != null) {
+      if (preEngagement.getBytes(StandardCharsets.UTF_8).length > MAX_PRE_ENGAGEMENT_BYTES) {
+        throw new ApiException(TwilioError.PRE_ENGAGEMENT_TOO_LARGE);
+      }
+      try {
+        Json.MAPPER.readTree(preEngagement);
+      } catch (Exception e) {
+        throw new ApiException(
+            TwilioError.WEBCHAT_INVALID_PARAMETER, "PreEngagementData must be valid JSON");
+      }
+    }
+    String identity = form.string("Identity");
+    if (identity != null && (identity.isBlank() || identity.length() > 256)) {
+      throw new ApiException(
+          TwilioError.WEBCHAT_INVALID_PARAMETER, "Identity must be 1 to 256 characters");
+    }
+    return new WebChatRequest(
+        address,
+        limited(form, "ChatFriendlyName"),
+        limited(form, "CustomerFriendlyName"),
+        preEngagement,
+        identity,
+        uiVersion == null ? null : uiVersion.substring(0, Math.min(uiVersion.length(), 64)));
+  }
+
+  private static String limited(Params form, String name) {
+    String value = form.string(name);
+    if (value != null && value.length() > 256) {
+      throw new ApiException(
+          TwilioError.WEBCHAT_INVALID_PARAMETER, name + " must be at most 256 characters");
+    }
+    return value;
+  }
+}
