@@ -38,6 +38,9 @@ public final class ConversationService {
         && store.conversations().uniqueNameTaken(tx, scope.serviceSid(), request.uniqueName())) {
       throw new ApiException(TwilioError.UNIQUE_NAME_TAKEN);
     }
+    // Twilio applies the account's default timers (/v1/Configuration) to a conversation created
+    // without timers of its own.
+    Timers timers = request.timers().isEmpty() ? accountTimers(tx, scope) : request.timers();
     Instant now = clock.instant();
     ConversationState state = request.state() == null ? ConversationState.ACTIVE : request.state();
     Instant created = request.dateCreated() == null ? now : request.dateCreated();
@@ -52,10 +55,10 @@ public final class ConversationService {
             request.uniqueName(),
             request.attributes() == null ? "{}" : request.attributes(),
             state.wire(),
-            Timers.text(request.timers().inactive()),
-            Timers.text(request.timers().closed()),
-            request.timers().inactiveAt(state, now),
-            request.timers().closedAt(state, now),
+            Timers.text(timers.inactive()),
+            Timers.text(timers.closed()),
+            timers.inactiveAt(state, now),
+            timers.closedAt(state, now),
             request.bindings() == null ? "{}" : request.bindings(),
             null,
             -1,
@@ -63,6 +66,18 @@ public final class ConversationService {
             updated);
     store.conversations().insert(tx, conversation);
     return conversation;
+  }
+
+  private Timers accountTimers(Tx tx, Scope scope) {
+    return store
+        .accounts()
+        .configuration(tx, scope.accountSid())
+        .map(
+            c ->
+                new Timers(
+                    Timers.parse("DefaultInactiveTimer", c.defaultInactiveTimer()),
+                    Timers.parse("DefaultClosedTimer", c.defaultClosedTimer())))
+        .orElse(Timers.NONE);
   }
 
   public ConversationRecord find(Scope scope, String sidOrUniqueName) {
