@@ -57,6 +57,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,8 +119,17 @@ public final class Parley implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
     }
+    // Netty and the store (Flyway, SQLite) each take a few hundred milliseconds to come up: start
+    // both at once.
+    CompletableFuture<Vertx> starting = CompletableFuture.supplyAsync(Vertx::vertx);
     SecretBox box = new SecretBox(MasterKey.load(config.masterKey(), config.dataDir()));
-    Store store = SqliteStore.open(config.dataDir().resolve("parley.db"));
+    Store store;
+    try {
+      store = SqliteStore.open(config.dataDir().resolve("parley.db"));
+    } catch (RuntimeException e) {
+      starting.thenAccept(Vertx::close);
+      throw e;
+    }
     try {
       Clock clock = Clock.systemUTC();
       RandomSids sids = new RandomSids();
@@ -151,7 +161,7 @@ public final class Parley implements AutoCloseable {
               new ConversationWebhooks(store, clock, sids, conversations));
       Bootstrap.Result bootstrap =
           Bootstrap.run(config, store, services.accounts(), services.addresses(), sids);
-      Vertx vertx = Vertx.vertx();
+      Vertx vertx = starting.join();
       Router router = Router.router(vertx);
       PublicUrl publicUrl = new PublicUrl();
       routes(router, services, publicUrl);
@@ -177,9 +187,11 @@ public final class Parley implements AutoCloseable {
       return new Parley(vertx, server, router, store, bootstrap, publicUrl.base(), services);
     } catch (RuntimeException e) {
       store.close();
+      starting.thenAccept(Vertx::close);
       throw e;
     } catch (Exception e) {
       store.close();
+      starting.thenAccept(Vertx::close);
       throw new IllegalStateException("Parley failed to start", e);
     }
   }
