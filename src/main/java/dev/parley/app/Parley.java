@@ -18,6 +18,7 @@ import dev.parley.api.conversations.ServicesApi;
 import dev.parley.api.conversations.UserConversationsApi;
 import dev.parley.api.conversations.UsersApi;
 import dev.parley.api.flex.FlexFlowsApi;
+import dev.parley.api.flex.WebChannelsApi;
 import dev.parley.auth.AccountService;
 import dev.parley.auth.ApiKeyService;
 import dev.parley.auth.Authenticator;
@@ -45,6 +46,7 @@ import dev.parley.ids.RandomSids;
 import dev.parley.store.Store;
 import dev.parley.store.sql.SqliteStore;
 import dev.parley.webchat.FlexFlowService;
+import dev.parley.webchat.WebChannelService;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -110,7 +112,8 @@ public final class Parley implements AutoCloseable {
       AccountConfiguration configuration,
       ServiceConfiguration serviceConfiguration,
       AddressConfigurations addresses,
-      ConversationWebhooks conversationWebhooks) {}
+      ConversationWebhooks conversationWebhooks,
+      WebChannelService webChannels) {}
 
   /** Opens the store, bootstraps it when empty, and starts serving. */
   public static Parley start(Config config) {
@@ -140,6 +143,8 @@ public final class Parley implements AutoCloseable {
       ParticipantService participants =
           new ParticipantService(store, clock, sids, conversations, users);
       MessageService messages = new MessageService(store, clock, sids, conversations);
+      FlexFlowService flexFlows = new FlexFlowService(store, clock, sids);
+      ConversationWebhooks webhooks = new ConversationWebhooks(store, clock, sids, conversations);
       Services services =
           new Services(
               new AccountService(store, clock, box, sids, directory::setUpAccount, authenticator),
@@ -151,14 +156,16 @@ public final class Parley implements AutoCloseable {
               participants,
               new MembershipService(store, users, conversations, participants),
               new ConversationWithParticipantsService(store, conversations, participants),
-              new FlexFlowService(store, clock, sids),
+              flexFlows,
               messages,
               new DeliveryReceiptService(store, messages),
               new RoleService(store, clock, sids),
               new AccountConfiguration(store),
               new ServiceConfiguration(store, clock, directory),
               new AddressConfigurations(store, clock, sids),
-              new ConversationWebhooks(store, clock, sids, conversations));
+              webhooks,
+              new WebChannelService(
+                  store, flexFlows, users, conversations, participants, webhooks));
       Bootstrap.Result bootstrap =
           Bootstrap.run(config, store, services.accounts(), services.addresses(), sids);
       Vertx vertx = starting.join();
@@ -229,6 +236,7 @@ public final class Parley implements AutoCloseable {
     new UserConversationsApi(services.memberships(), paths, base);
     new ParticipantConversationsApi(services.memberships(), paths, base);
     new FlexFlowsApi(router, services.flexFlows(), base);
+    new WebChannelsApi(router, services.webChannels(), base);
     new MessagesApi(services.messages(), paths, base);
     new DeliveryReceiptsApi(services.deliveryReceipts(), paths, base);
     new ServicesApi(router, services.directory(), base);
