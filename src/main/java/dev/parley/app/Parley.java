@@ -18,6 +18,7 @@ import dev.parley.api.conversations.ServicesApi;
 import dev.parley.api.conversations.UserConversationsApi;
 import dev.parley.api.conversations.UsersApi;
 import dev.parley.api.flex.FlexFlowsApi;
+import dev.parley.api.flex.WebChannelsApi;
 import dev.parley.api.flex.WebChatsApi;
 import dev.parley.auth.AccountService;
 import dev.parley.auth.ApiKeyService;
@@ -46,6 +47,7 @@ import dev.parley.ids.RandomSids;
 import dev.parley.store.Store;
 import dev.parley.store.sql.SqliteStore;
 import dev.parley.webchat.FlexFlowService;
+import dev.parley.webchat.WebChannelService;
 import dev.parley.webchat.WebChatService;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -114,7 +116,8 @@ public final class Parley implements AutoCloseable {
       ServiceConfiguration serviceConfiguration,
       AddressConfigurations addresses,
       ConversationWebhooks conversationWebhooks,
-      WebChatService webChats) {}
+      WebChatService webChats,
+      WebChannelService webChannels) {}
 
   /** Opens the store, bootstraps it when empty, and starts serving. */
   public static Parley start(Config config) {
@@ -147,6 +150,7 @@ public final class Parley implements AutoCloseable {
       AddressConfigurations addresses = new AddressConfigurations(store, clock, sids);
       ConversationWebhooks conversationWebhooks =
           new ConversationWebhooks(store, clock, sids, conversations);
+      FlexFlowService flexFlows = new FlexFlowService(store, clock, sids);
       Services services =
           new Services(
               new AccountService(store, clock, box, sids, directory::setUpAccount, authenticator),
@@ -158,7 +162,7 @@ public final class Parley implements AutoCloseable {
               participants,
               new MembershipService(store, users, conversations, participants),
               new ConversationWithParticipantsService(store, conversations, participants),
-              new FlexFlowService(store, clock, sids),
+              flexFlows,
               messages,
               new DeliveryReceiptService(store, messages),
               new RoleService(store, clock, sids),
@@ -173,7 +177,9 @@ public final class Parley implements AutoCloseable {
                   conversations,
                   participants,
                   conversationWebhooks,
-                  () -> UUID.randomUUID().toString()));
+                  () -> UUID.randomUUID().toString()),
+              new WebChannelService(
+                  store, flexFlows, users, conversations, participants, conversationWebhooks));
       Bootstrap.Result bootstrap =
           Bootstrap.run(config, store, services.accounts(), services.addresses(), sids);
       Vertx vertx = starting.join();
@@ -244,6 +250,7 @@ public final class Parley implements AutoCloseable {
     new UserConversationsApi(services.memberships(), paths, base);
     new ParticipantConversationsApi(services.memberships(), paths, base);
     new FlexFlowsApi(router, services.flexFlows(), base);
+    new WebChannelsApi(router, services.webChannels(), base);
     new MessagesApi(services.messages(), paths, base);
     new DeliveryReceiptsApi(services.deliveryReceipts(), paths, base);
     new ServicesApi(router, services.directory(), base);

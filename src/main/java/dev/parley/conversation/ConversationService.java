@@ -108,20 +108,21 @@ public final class ConversationService {
 
   public ConversationRecord update(
       Scope scope, String sidOrUniqueName, ConversationChanges changes) {
-    return store.write(
-        tx -> {
-          ConversationRecord current = findOpen(tx, scope, sidOrUniqueName);
-          if (changes.uniqueName() != null
-              && !changes.uniqueName().equals(current.uniqueName())
-              && store
-                  .conversations()
-                  .uniqueNameTaken(tx, scope.serviceSid(), changes.uniqueName())) {
-            throw new ApiException(TwilioError.UNIQUE_NAME_TAKEN);
-          }
-          ConversationRecord updated = apply(current, changes, clock.instant());
-          store.conversations().update(tx, updated);
-          return updated;
-        });
+    return store.write(tx -> update(tx, scope, sidOrUniqueName, changes));
+  }
+
+  /** Changes a conversation inside a caller's transaction (the web channel orchestration). */
+  public ConversationRecord update(
+      Tx tx, Scope scope, String sidOrUniqueName, ConversationChanges changes) {
+    ConversationRecord current = findOpen(tx, scope, sidOrUniqueName);
+    if (changes.uniqueName() != null
+        && !changes.uniqueName().equals(current.uniqueName())
+        && store.conversations().uniqueNameTaken(tx, scope.serviceSid(), changes.uniqueName())) {
+      throw new ApiException(TwilioError.UNIQUE_NAME_TAKEN);
+    }
+    ConversationRecord updated = apply(current, changes, clock.instant());
+    store.conversations().update(tx, updated);
+    return updated;
   }
 
   private static ConversationRecord apply(
@@ -169,9 +170,13 @@ public final class ConversationService {
   public void delete(Scope scope, String sidOrUniqueName) {
     store.write(
         tx -> {
-          ConversationRecord conversation = find(tx, scope, sidOrUniqueName);
-          store.conversations().delete(tx, conversation.sid());
+          delete(tx, scope, sidOrUniqueName);
           return null;
         });
+  }
+
+  /** Removes a conversation (and all it holds) inside a caller's transaction. */
+  public void delete(Tx tx, Scope scope, String sidOrUniqueName) {
+    store.conversations().delete(tx, find(tx, scope, sidOrUniqueName).sid());
   }
 }

@@ -37,6 +37,8 @@ public interface Store extends AutoCloseable {
 
   FlexFlowStore flexFlows();
 
+  WebChannelStore webChannels();
+
   MessageStore messages();
 
   DeliveryReceiptStore deliveryReceipts();

@@ -17,6 +17,7 @@ import dev.parley.store.ServiceStore;
 import dev.parley.store.Store;
 import dev.parley.store.Tx;
 import dev.parley.store.UserStore;
+import dev.parley.store.WebChannelStore;
 import java.nio.file.Path;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
@@ -43,6 +44,7 @@ public final class SqliteStore implements Store {
   private final ParticipantStore participants = new SqlParticipants();
   private final MembershipStore memberships = new SqlMemberships();
   private final FlexFlowStore flexFlows = new SqlFlexFlows();
+  private final WebChannelStore webChannels = new SqlWebChannels();
   private final MessageStore messages = new SqlMessages();
   private final DeliveryReceiptStore deliveryReceipts = new SqlDeliveryReceipts();
 
@@ -147,6 +149,11 @@ public final class SqliteStore implements Store {
   @Override
   public FlexFlowStore flexFlows() {
     return flexFlows;
+  }
+
+  @Override
+  public WebChannelStore webChannels() {
+    return webChannels;
   }
 
   @Override

@@ -1,0 +1,214 @@
+package dev.parley.webchat;
+
+import dev.parley.conversation.ConversationChanges;
+import dev.parley.conversation.ConversationService;
+import dev.parley.conversation.ConversationState;
+import dev.parley.conversation.ConversationWebhooks;
+import dev.parley.conversation.NewConversation;
+import dev.parley.conversation.NewConversationWebhook;
+import dev.parley.conversation.ParticipantService;
+import dev.parley.conversation.Scope;
+import dev.parley.conversation.Timers;
+import dev.parley.conversation.UserService;
+import dev.parley.conversation.WebhookTarget;
+import dev.parley.error.ApiException;
+import dev.parley.error.TwilioError;
+import dev.parley.store.ConversationRecord;
+import dev.parley.store.FlexFlowRecord;
+import dev.parley.store.PageRequest;
+import dev.parley.store.Slice;
+import dev.parley.store.Store;
+import dev.parley.store.Tx;
+import dev.parley.store.WebChannelRecord;
+import java.util.List;
+
+/**
+ * Legacy Flex v1 web channels. Twilio "orchestrates the Chat engagement and Chat Channel, connects
+ * the Integration Type, and places the User into the Chat Channel"; in Parley the chat channel is a
+ * conversation in the Flex Flow's service, and all of it happens in one transaction.
+ */
+public final class WebChannelService {
+  private final Store store;
+  private final FlexFlowService flows;
+  private final UserService users;
+  private final ConversationService conversations;
+  private final ParticipantService participants;
+  private final ConversationWebhooks webhooks;
+
+  public WebChannelService(
+      Store store,
+      FlexFlowService flows,
+      UserService users,
+      ConversationService conversations,
+      ParticipantService participants,
+      ConversationWebhooks webhooks) {
+    this.store = store;
+    this.flows = flows;
+    this.users = users;
+    this.conversations = conversations;
+    this.participants = participants;
+    this.webhooks = webhooks;
+  }
+
+  /**
+   * Opens a web channel: the visitor's user (created with {@code customerFriendlyName} unless the
+   * identity already has one), a conversation carrying the legacy channel attributes, the visitor
+   * as its chat participant, and the webhook the flow's integration calls for.
+   */
+  public WebChannelRecord create(String accountSid, NewWebChannel request) {
+    return store.write(
+        tx -> {
+          FlexFlowRecord flow = usableFlow(tx, accountSid, request.flexFlowSid());
+          Scope scope = new Scope(accountSid, flow.chatServiceSid());
+          users.findOrCreate(tx, scope, request.identity(), request.customerFriendlyName());
+          String attributes =
+              LegacyChannelAttributes.initial(
+                  flow.longLived(), request.preEngagementData(), request.customerFriendlyName());
+          ConversationRecord conversation =
+              conversations.create(
+                  tx,
+                  scope,
+                  new NewConversation(
+                      request.chatFriendlyName(),
+                      request.chatUniqueName(),
+                      null,
+                      null,
+                      null,
+                      attributes,
+                      null,
+                      Timers.NONE,
+                      "{}"));
+          participants.addChat(tx, scope, conversation, request.identity(), null);
+          connectIntegration(tx, scope, conversation, flow);
+          WebChannelRecord channel =
+              new WebChannelRecord(
+                  conversation.sid(),
+                  accountSid,
+                  flow.sid(),
+                  conversation.serviceSid(),
+                  conversation.dateCreated(),
+                  conversation.dateCreated());
+          store.webChannels().insert(tx, channel);
+          return channel;
+        });
+  }
+
+  public WebChannelRecord find(String accountSid, String sid) {
+    return store.read(tx -> find(tx, accountSid, sid));
+  }
+
+  public Slice<WebChannelRecord> page(String accountSid, PageRequest page) {
+    return store.read(tx -> store.webChannels().page(tx, accountSid, page));
+  }
+
+  /**
+   * Ends the chat ({@code inactive}: the conversation goes inactive and its legacy status becomes
+   * INACTIVE) and/or keeps the post-engagement data in the conversation's attributes.
+   */
+  public WebChannelRecord update(String accountSid, String sid, WebChannelChanges changes) {
+    return store.write(
+        tx -> {
+          WebChannelRecord channel = find(tx, accountSid, sid);
+          if (changes.isEmpty()) {
+            return channel;
+          }
+          Scope scope = new Scope(accountSid, channel.chatServiceSid());
+          ConversationRecord current = conversations.findOpen(tx, scope, sid);
+          ConversationRecord updated =
+              conversations.update(
+                  tx,
+                  scope,
+                  sid,
+                  new ConversationChanges(
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      LegacyChannelAttributes.changed(
+                          current.attributes(), changes.inactive(), changes.postEngagementData()),
+                      changes.inactive() ? ConversationState.INACTIVE : null,
+                      null,
+                      null));
+          store.webChannels().touch(tx, sid, updated.dateUpdated());
+          return new WebChannelRecord(
+              channel.sid(),
+              channel.accountSid(),
+              channel.flexFlowSid(),
+              channel.chatServiceSid(),
+              channel.dateCreated(),
+              updated.dateUpdated());
+        });
+  }
+
+  /** Removes the web channel and its conversation, with everything the conversation holds. */
+  public void delete(String accountSid, String sid) {
+    store.write(
+        tx -> {
+          WebChannelRecord channel = find(tx, accountSid, sid);
+          store.webChannels().delete(tx, channel.sid());
+          conversations.delete(tx, new Scope(accountSid, channel.chatServiceSid()), channel.sid());
+          return null;
+        });
+  }
+
+  private WebChannelRecord find(Tx tx, String accountSid, String sid) {
+    return store
+        .webChannels()
+        .find(tx, accountSid, sid)
+        .orElseThrow(() -> new ApiException(TwilioError.NOT_FOUND, "/v1/WebChannels/" + sid));
+  }
+
+  /**
+   * The account's flow (404 otherwise), if it is enabled, for web, and its service still exists.
+   */
+  private FlexFlowRecord usableFlow(Tx tx, String accountSid, String flowSid) {
+    FlexFlowRecord flow = flows.find(tx, accountSid, flowSid);
+    if (!flow.enabled()) {
+      throw ApiException.invalid("FlexFlowSid", "Flex Flow " + flowSid + " is disabled");
+    }
+    if (!"web".equals(flow.channelType())) {
+      throw ApiException.invalid(
+          "FlexFlowSid",
+          "Flex Flow " + flowSid + " has channel type " + flow.channelType() + ", not web");
+    }
+    if (store.services().find(tx, accountSid, flow.chatServiceSid()).isEmpty()) {
+      throw ApiException.invalid(
+          "FlexFlowSid",
+          "the Conversation Service "
+              + flow.chatServiceSid()
+              + " of Flex Flow "
+              + flowSid
+              + " no longer exists");
+    }
+    return flow;
+  }
+
+  /**
+   * The conversation-scoped webhook the flow's integration implies: a Studio flow runs on the
+   * conversation; an external integration hears each new message; a task integration has no hook.
+   */
+  private void connectIntegration(
+      Tx tx, Scope scope, ConversationRecord conversation, FlexFlowRecord flow) {
+    FlexIntegration integration = FlexIntegration.parse(flow.integration());
+    NewConversationWebhook webhook =
+        switch (flow.integrationType() == null ? "" : flow.integrationType()) {
+          case "studio" ->
+              new NewConversationWebhook(
+                  WebhookTarget.STUDIO, null, null, null, null, integration.flowSid(), null);
+          case "external" ->
+              new NewConversationWebhook(
+                  WebhookTarget.WEBHOOK,
+                  integration.url(),
+                  "post",
+                  List.of("onMessageAdded"),
+                  null,
+                  null,
+                  null);
+          default -> null;
+        };
+    if (webhook != null) {
+      webhooks.create(tx, scope, conversation.sid(), webhook);
+    }
+  }
+}
