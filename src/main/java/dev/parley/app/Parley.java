@@ -41,6 +41,7 @@ import dev.parley.conversation.UserService;
 import dev.parley.http.BasicAuth;
 import dev.parley.http.Failures;
 import dev.parley.http.FormBodies;
+import dev.parley.http.Json;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.RequestIds;
 import dev.parley.ids.RandomSids;
@@ -128,11 +129,20 @@ public final class Parley implements AutoCloseable {
     }
     // Netty and the store (Flyway, SQLite) each take a few hundred milliseconds to come up: start
     // both at once.
-    CompletableFuture<Vertx> starting = CompletableFuture.supplyAsync(Vertx::vertx);
+    long begin = System.nanoTime();
+    long storeReady;
+    CompletableFuture<Vertx> starting =
+        CompletableFuture.supplyAsync(
+            () -> {
+              Vertx vertx = Vertx.vertx();
+              Json.warmUp();
+              return vertx;
+            });
     SecretBox box = new SecretBox(MasterKey.load(config.masterKey(), config.dataDir()));
     Store store;
     try {
       store = SqliteStore.open(config.dataDir().resolve("parley.db"));
+      storeReady = System.nanoTime();
     } catch (RuntimeException e) {
       starting.thenAccept(Vertx::close);
       throw e;
@@ -204,7 +214,12 @@ public final class Parley implements AutoCloseable {
       }
       server.listen().await(30, TimeUnit.SECONDS);
       publicUrl.resolve(config.publicUrlFor(server.actualPort()));
-      log.info("event=started port={} public_url={}", server.actualPort(), publicUrl.base());
+      log.info(
+          "event=started port={} public_url={} store_ms={} total_ms={}",
+          server.actualPort(),
+          publicUrl.base(),
+          (storeReady - begin) / 1_000_000,
+          (System.nanoTime() - begin) / 1_000_000);
       return new Parley(vertx, server, router, store, bootstrap, publicUrl.base(), services);
     } catch (RuntimeException e) {
       store.close();

@@ -20,7 +20,6 @@ import dev.parley.store.UserStore;
 import dev.parley.store.WebChannelStore;
 import java.nio.file.Path;
 import java.util.function.Function;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -59,11 +58,7 @@ public final class SqliteStore implements Store {
     String url = "jdbc:sqlite:" + file.toAbsolutePath();
     SQLiteDataSource writeSource = new SQLiteDataSource(config(false));
     writeSource.setUrl(url);
-    Flyway.configure()
-        .dataSource(writeSource)
-        .locations("classpath:db/migration/sqlite")
-        .load()
-        .migrate();
+    Migrations.apply(writeSource, "db/migration/sqlite");
     HikariConfig pool = new HikariConfig();
     pool.setJdbcUrl(url);
     pool.setMaximumPoolSize(4);
