@@ -50,7 +50,10 @@ public final class SqliteStore implements Store {
   private SqliteStore(SQLiteDataSource writeSource, HikariDataSource readers) {
     this.readers = readers;
     this.readJdbi = Jdbis.create(readers);
-    this.writer = new GroupCommitWriter(Jdbis.create(writeSource));
+    this.writer =
+        new GroupCommitWriter(
+            Jdbis.create(writeSource)
+                .setStatementBuilderFactory(c -> new CachingStatementBuilder()));
   }
 
   /** Opens (creating and migrating when needed) the store in {@code file}. */
