@@ -9,10 +9,9 @@ import dev.parley.store.Slice;
 import dev.parley.store.Tx;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 final class SqlAccounts implements AccountStore {
-  private static final RowMapper<AccountRecord> MAPPER = ConstructorMapper.of(AccountRecord.class);
+  private static final RowMapper<AccountRecord> MAPPER = RecordMapper.of(AccountRecord.class);
   private static final Keyset<AccountRecord> BY_SEQ = Keyset.on("seq", false);
 
   @Override
@@ -101,7 +100,7 @@ final class SqlAccounts implements AccountStore {
     return SqlTx.of(tx)
         .createQuery("SELECT * FROM account_configurations WHERE account_sid = :accountSid")
         .bind("accountSid", accountSid)
-        .map(ConstructorMapper.of(ConfigurationRecord.class))
+        .map(RecordMapper.of(ConfigurationRecord.class))
         .findOne();
   }
 

@@ -7,10 +7,9 @@ import dev.parley.store.Slice;
 import dev.parley.store.Tx;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 final class SqlAddresses implements AddressStore {
-  private static final RowMapper<AddressRecord> MAPPER = ConstructorMapper.of(AddressRecord.class);
+  private static final RowMapper<AddressRecord> MAPPER = RecordMapper.of(AddressRecord.class);
   private static final Keyset<AddressRecord> BY_SEQ = Keyset.on("seq", false);
 
   @Override

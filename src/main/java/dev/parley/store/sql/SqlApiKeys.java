@@ -7,10 +7,9 @@ import dev.parley.store.Slice;
 import dev.parley.store.Tx;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 final class SqlApiKeys implements ApiKeyStore {
-  private static final RowMapper<ApiKeyRecord> MAPPER = ConstructorMapper.of(ApiKeyRecord.class);
+  private static final RowMapper<ApiKeyRecord> MAPPER = RecordMapper.of(ApiKeyRecord.class);
   private static final Keyset<ApiKeyRecord> BY_SEQ = Keyset.on("seq", false);
 
   @Override

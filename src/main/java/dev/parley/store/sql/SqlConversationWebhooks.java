@@ -7,11 +7,10 @@ import dev.parley.store.Slice;
 import dev.parley.store.Tx;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 final class SqlConversationWebhooks implements ConversationWebhookStore {
   private static final RowMapper<ConversationWebhookRecord> MAPPER =
-      ConstructorMapper.of(ConversationWebhookRecord.class);
+      RecordMapper.of(ConversationWebhookRecord.class);
   private static final Keyset<ConversationWebhookRecord> BY_SEQ = Keyset.on("seq", false);
 
   @Override

@@ -8,11 +8,10 @@ import dev.parley.store.Slice;
 import dev.parley.store.Tx;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 final class SqlConversations implements ConversationStore {
   private static final RowMapper<ConversationRecord> MAPPER =
-      ConstructorMapper.of(ConversationRecord.class);
+      RecordMapper.of(ConversationRecord.class);
   private static final Keyset<ConversationRecord> IN_ORDER = Keyset.on("seq", false);
   private static final Keyset<ConversationRecord> NEWEST_FIRST =
       new Keyset<>("date_created", "seq", true);

@@ -8,13 +8,11 @@ import dev.parley.store.Tx;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 final class SqlDeliveryReceipts implements DeliveryReceiptStore {
   private static final RowMapper<DeliveryReceiptRecord> MAPPER =
-      ConstructorMapper.of(DeliveryReceiptRecord.class);
-  private static final RowMapper<StatusCount> COUNT_MAPPER =
-      ConstructorMapper.of(StatusCount.class);
+      RecordMapper.of(DeliveryReceiptRecord.class);
+  private static final RowMapper<StatusCount> COUNT_MAPPER = RecordMapper.of(StatusCount.class);
   private static final Keyset<DeliveryReceiptRecord> IN_ORDER = Keyset.on("seq", false);
 
   @Override

@@ -7,11 +7,9 @@ import dev.parley.store.Slice;
 import dev.parley.store.Tx;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 final class SqlFlexFlows implements FlexFlowStore {
-  private static final RowMapper<FlexFlowRecord> MAPPER =
-      ConstructorMapper.of(FlexFlowRecord.class);
+  private static final RowMapper<FlexFlowRecord> MAPPER = RecordMapper.of(FlexFlowRecord.class);
   private static final Keyset<FlexFlowRecord> BY_SEQ = Keyset.on("seq", false);
 
   @Override

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Participants joined with their conversation and user in one query. Both tables have a {@code
@@ -69,9 +68,9 @@ final class SqlMemberships implements MembershipStore {
           + " LEFT JOIN users u ON u.service_sid = p.service_sid AND u.identity = p.identity";
 
   private static final RowMapper<ParticipantRecord> PARTICIPANT =
-      ConstructorMapper.of(ParticipantRecord.class, "p_");
+      RecordMapper.of(ParticipantRecord.class, "p_");
   private static final RowMapper<ConversationRecord> CONVERSATION =
-      ConstructorMapper.of(ConversationRecord.class, "c_");
+      RecordMapper.of(ConversationRecord.class, "c_");
   private static final RowMapper<MembershipRecord> MAPPER =
       (rs, ctx) -> {
         long unread = rs.getLong("unread_messages_count");

@@ -7,10 +7,9 @@ import dev.parley.store.Slice;
 import dev.parley.store.Tx;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 final class SqlMessages implements MessageStore {
-  private static final RowMapper<MessageRecord> MAPPER = ConstructorMapper.of(MessageRecord.class);
+  private static final RowMapper<MessageRecord> MAPPER = RecordMapper.of(MessageRecord.class);
   // UNIQUE(conversation_sid, idx) is the index both directions walk.
   private static final Keyset<MessageRecord> OLDEST_FIRST = Keyset.on("idx", false);
   private static final Keyset<MessageRecord> NEWEST_FIRST = Keyset.on("idx", true);

@@ -8,11 +8,10 @@ import dev.parley.store.Tx;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 final class SqlParticipants implements ParticipantStore {
   private static final RowMapper<ParticipantRecord> MAPPER =
-      ConstructorMapper.of(ParticipantRecord.class);
+      RecordMapper.of(ParticipantRecord.class);
   private static final Keyset<ParticipantRecord> IN_ORDER = Keyset.on("seq", false);
 
   @Override

@@ -7,10 +7,9 @@ import dev.parley.store.Slice;
 import dev.parley.store.Tx;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 final class SqlRoles implements RoleStore {
-  private static final RowMapper<RoleRecord> MAPPER = ConstructorMapper.of(RoleRecord.class);
+  private static final RowMapper<RoleRecord> MAPPER = RecordMapper.of(RoleRecord.class);
   private static final Keyset<RoleRecord> BY_SEQ = Keyset.on("seq", false);
 
   @Override

@@ -7,10 +7,9 @@ import dev.parley.store.Slice;
 import dev.parley.store.Tx;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 final class SqlServices implements ServiceStore {
-  private static final RowMapper<ServiceRecord> MAPPER = ConstructorMapper.of(ServiceRecord.class);
+  private static final RowMapper<ServiceRecord> MAPPER = RecordMapper.of(ServiceRecord.class);
   private static final Keyset<ServiceRecord> BY_SEQ = Keyset.on("seq", false);
 
   @Override

@@ -7,10 +7,9 @@ import dev.parley.store.UserRecord;
 import dev.parley.store.UserStore;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 final class SqlUsers implements UserStore {
-  private static final RowMapper<UserRecord> MAPPER = ConstructorMapper.of(UserRecord.class);
+  private static final RowMapper<UserRecord> MAPPER = RecordMapper.of(UserRecord.class);
   private static final Keyset<UserRecord> IN_ORDER = Keyset.on("seq", false);
 
   @Override

@@ -8,11 +8,9 @@ import dev.parley.store.WebChannelStore;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 final class SqlWebChannels implements WebChannelStore {
-  private static final RowMapper<WebChannelRecord> MAPPER =
-      ConstructorMapper.of(WebChannelRecord.class);
+  private static final RowMapper<WebChannelRecord> MAPPER = RecordMapper.of(WebChannelRecord.class);
   private static final Keyset<WebChannelRecord> BY_SEQ = Keyset.on("w.seq", false);
   // The service is the conversation's: a web channel row never outlives its conversation.
   private static final String SELECT =
