@@ -1,0 +1,85 @@
+package dev.parley.app;
+
+import dev.parley.api.accounts.AccountsApi;
+import dev.parley.api.accounts.KeysApi;
+import dev.parley.api.conversations.AddressConfigurationsApi;
+import dev.parley.api.conversations.ConfigurationApi;
+import dev.parley.api.conversations.ConversationWebhooksApi;
+import dev.parley.api.conversations.ConversationWithParticipantsApi;
+import dev.parley.api.conversations.ConversationsApi;
+import dev.parley.api.conversations.DeliveryReceiptsApi;
+import dev.parley.api.conversations.MessagesApi;
+import dev.parley.api.conversations.ParticipantConversationsApi;
+import dev.parley.api.conversations.ParticipantsApi;
+import dev.parley.api.conversations.RolesApi;
+import dev.parley.api.conversations.ScopedPaths;
+import dev.parley.api.conversations.ServiceConfigurationApi;
+import dev.parley.api.conversations.ServicesApi;
+import dev.parley.api.conversations.UserConversationsApi;
+import dev.parley.api.conversations.UsersApi;
+import dev.parley.api.flex.FlexFlowsApi;
+import dev.parley.api.flex.WebChannelsApi;
+import dev.parley.api.flex.WebChatsApi;
+import dev.parley.http.BasicAuth;
+import dev.parley.http.Failures;
+import dev.parley.http.FormBodies;
+import dev.parley.http.PublicUrl;
+import dev.parley.http.RequestIds;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
+import java.util.Set;
+
+/** The route table: shared plumbing first, then each product's API, then the failure handlers. */
+final class Routes {
+  private Routes() {}
+
+  static void register(Router router, Services services, PublicUrl base) {
+    router.route().handler(RequestIds::assign);
+    router
+        .route()
+        .handler(
+            CorsHandler.create()
+                .addOrigin("*")
+                .allowedMethods(
+                    Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE, HttpMethod.OPTIONS))
+                .allowedHeaders(
+                    Set.of(
+                        "Content-Type",
+                        "Authorization",
+                        "Ui-Version",
+                        "X-Twilio-Webhook-Enabled",
+                        "I-Twilio-Idempotency-Token")));
+    router.route().handler(BodyHandler.create(false).setBodyLimit(Parley.MAX_BODY_BYTES));
+    router.route().handler(FormBodies::require);
+    BasicAuth auth = new BasicAuth(services.authenticator());
+    router.route("/v1/*").handler(auth);
+    router.route("/v2/*").handler(auth);
+    router.route("/2010-04-01/*").handler(auth);
+    ScopedPaths paths = new ScopedPaths(router, services.directory());
+    new ConversationsApi(services.conversations(), paths, base);
+    new AccountsApi(router, services.accounts());
+    new KeysApi(router, services.apiKeys());
+    new ConversationWithParticipantsApi(services.conversationsWithParticipants(), paths, base);
+    new ParticipantsApi(services.participants(), paths, base);
+    new UsersApi(services.users(), paths, base);
+    new UserConversationsApi(services.memberships(), paths, base);
+    new ParticipantConversationsApi(services.memberships(), paths, base);
+    new FlexFlowsApi(router, services.flexFlows(), base);
+    new WebChannelsApi(router, services.webChannels(), base);
+    new MessagesApi(services.messages(), paths, base);
+    new DeliveryReceiptsApi(services.deliveryReceipts(), paths, base);
+    new ServicesApi(router, services.directory(), base);
+    new RolesApi(services.roles(), paths, base);
+    new ConfigurationApi(router, services.configuration(), base);
+    new ServiceConfigurationApi(router, services.serviceConfiguration(), paths, base);
+    new AddressConfigurationsApi(router, services.addresses(), base);
+    new ConversationWebhooksApi(services.conversationWebhooks(), paths, base);
+    new WebChatsApi(router, services.webChats());
+    router.route().failureHandler(Failures::handle);
+    router.errorHandler(404, ctx -> Failures.byStatus(ctx, 404));
+    router.errorHandler(405, ctx -> Failures.byStatus(ctx, 405));
+    router.errorHandler(413, ctx -> Failures.byStatus(ctx, 413));
+  }
+}

@@ -1,0 +1,92 @@
+package dev.parley.app;
+
+import dev.parley.auth.AccountService;
+import dev.parley.auth.ApiKeyService;
+import dev.parley.auth.Authenticator;
+import dev.parley.auth.SecretBox;
+import dev.parley.conversation.AccountConfiguration;
+import dev.parley.conversation.AddressConfigurations;
+import dev.parley.conversation.ConversationService;
+import dev.parley.conversation.ConversationWebhooks;
+import dev.parley.conversation.ConversationWithParticipantsService;
+import dev.parley.conversation.DeliveryReceiptService;
+import dev.parley.conversation.MembershipService;
+import dev.parley.conversation.MessageService;
+import dev.parley.conversation.ParticipantService;
+import dev.parley.conversation.RoleService;
+import dev.parley.conversation.ServiceConfiguration;
+import dev.parley.conversation.ServiceDirectory;
+import dev.parley.conversation.UserService;
+import dev.parley.ids.RandomSids;
+import dev.parley.store.Store;
+import dev.parley.webchat.FlexFlowService;
+import dev.parley.webchat.WebChannelService;
+import dev.parley.webchat.WebChatService;
+import java.time.Clock;
+import java.util.UUID;
+
+/** The domain services, wired once on one store for {@code main} and tests alike. */
+record Services(
+    AccountService accounts,
+    ApiKeyService apiKeys,
+    Authenticator authenticator,
+    ServiceDirectory directory,
+    ConversationService conversations,
+    UserService users,
+    ParticipantService participants,
+    MembershipService memberships,
+    ConversationWithParticipantsService conversationsWithParticipants,
+    FlexFlowService flexFlows,
+    MessageService messages,
+    DeliveryReceiptService deliveryReceipts,
+    RoleService roles,
+    AccountConfiguration configuration,
+    ServiceConfiguration serviceConfiguration,
+    AddressConfigurations addresses,
+    ConversationWebhooks conversationWebhooks,
+    WebChatService webChats,
+    WebChannelService webChannels) {
+
+  /** Builds every domain service on {@code store}. */
+  static Services wire(Store store, Clock clock, RandomSids sids, SecretBox box) {
+    Authenticator authenticator = new Authenticator(store, box);
+    ServiceDirectory directory = new ServiceDirectory(store, clock, sids);
+    ConversationService conversations = new ConversationService(store, clock, sids);
+    UserService users = new UserService(store, clock, sids);
+    ParticipantService participants =
+        new ParticipantService(store, clock, sids, conversations, users);
+    MessageService messages = new MessageService(store, clock, sids, conversations);
+    AddressConfigurations addresses = new AddressConfigurations(store, clock, sids);
+    ConversationWebhooks conversationWebhooks =
+        new ConversationWebhooks(store, clock, sids, conversations);
+    FlexFlowService flexFlows = new FlexFlowService(store, clock, sids);
+    return new Services(
+        new AccountService(store, clock, box, sids, directory::setUpAccount, authenticator),
+        new ApiKeyService(store, clock, box, sids, authenticator),
+        authenticator,
+        directory,
+        conversations,
+        users,
+        participants,
+        new MembershipService(store, users, conversations, participants),
+        new ConversationWithParticipantsService(store, conversations, participants),
+        flexFlows,
+        messages,
+        new DeliveryReceiptService(store, messages),
+        new RoleService(store, clock, sids),
+        new AccountConfiguration(store),
+        new ServiceConfiguration(store, clock, directory),
+        addresses,
+        conversationWebhooks,
+        new WebChatService(
+            store,
+            addresses,
+            users,
+            conversations,
+            participants,
+            conversationWebhooks,
+            () -> UUID.randomUUID().toString()),
+        new WebChannelService(
+            store, flexFlows, users, conversations, participants, conversationWebhooks));
+  }
+}
