@@ -30,7 +30,7 @@ wait_for() { # url
 }
 wrk_field() { # file → "req/s p50 p99 non2xx total"
   awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$5}
-       /requests in/ {total=$1} END {printf "%s %s %s %s %s\n", rps, p50, p99, (bad==""?0:bad), total}' "$1"
+       /requests in/ {total=$1} END {printf "%s %s %s %s %s\n", rps, (p50==""?"-":p50), (p99==""?"-":p99), (bad==""?0:bad), total}' "$1"
 }
 to_ms() { # wrk latency like 1.23ms / 850.00us / 1.02s → ms
   awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); print v/1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); print v+0 } else { sub(/s$/, "", v); print v*1000 } }'
@@ -81,10 +81,10 @@ BENCH_BODY="$body" BENCH_AUTH="$auth" wrk -t1 -c64 -d"${duration}s" --latency -s
   "http://127.0.0.1:$parley_port/v2/WebChats" > "$out/webchats.txt"
 read -r wc_rps wc_p50 wc_p99 wc_bad wc_total < <(wrk_field "$out/webchats.txt")
 read -r _ _ _ warm_bad warm_total < <(wrk_field "$out/webchats-warmup.txt")
-read -r fixed_sent fixed_ok fixed_other fixed_p50 fixed_p90 fixed_p99 fixed_max < <(
+read -r fixed_sent fixed_ok fixed_other fixed_p50 fixed_p90 fixed_p99 fixed_max fixed_warm < <(
   java -cp "$jar" bench/RateLoad.java "http://127.0.0.1:$parley_port/v2/WebChats" "$account" "$token" "$body" "$rate" "$duration")
 kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true; unset 'pids[-1]'
-acknowledged=$(( warm_total - warm_bad + wc_total - wc_bad + fixed_ok ))
+acknowledged=$(( warm_total - warm_bad + wc_total - wc_bad + fixed_warm + fixed_ok ))
 stored=$(sqlite3 "$out/data/parley.db" "SELECT COUNT(*) FROM conversations")
 
 ratio=$(awk -v a="$wc_rps" -v b="$hello_rps" 'BEGIN { printf "%.1f%%", 100*a/b }')

@@ -67,7 +67,7 @@ public final class WebChatService {
 
   public WebChat create(String accountSid, WebChatRequest request) {
     WebChat chat = store.write(tx -> create(tx, accountSid, request));
-    log.info(
+    log.debug(
         "event=webchat_created conversation_sid={} address_sid={} ui_version={}",
         chat.conversationSid(),
         request.addressSid(),
