@@ -10,6 +10,7 @@ import dev.parley.store.ParticipantRecord;
 import dev.parley.store.Slice;
 import dev.parley.store.Store;
 import dev.parley.store.Tx;
+import dev.parley.store.UserRecord;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -52,10 +53,26 @@ public final class ParticipantService {
    */
   public ParticipantRecord create(
       Tx tx, Scope scope, ConversationRecord conversation, NewParticipant request) {
+    if (request.identity() != null) {
+      users.findOrCreate(tx, scope, request.identity(), null);
+    }
+    return insert(tx, scope, conversation, request);
+  }
+
+  /**
+   * Adds {@code user}, whom the caller has just found or created in this transaction, as a chat
+   * participant (web chats).
+   */
+  public ParticipantRecord addChat(
+      Tx tx, Scope scope, ConversationRecord conversation, UserRecord user, String attributes) {
+    return insert(tx, scope, conversation, NewParticipant.chat(user.identity(), attributes));
+  }
+
+  private ParticipantRecord insert(
+      Tx tx, Scope scope, ConversationRecord conversation, NewParticipant request) {
     requireOpen(conversation);
     if (request.identity() != null) {
       requireFreeIdentity(tx, conversation, request.identity());
-      users.findOrCreate(tx, scope, request.identity(), null);
     }
     MessagingBinding binding = request.binding();
     if (binding != null) {
@@ -82,12 +99,6 @@ public final class ParticipantService {
             request.dateUpdated() == null ? created : request.dateUpdated());
     store.participants().insert(tx, participant);
     return participant;
-  }
-
-  /** Adds the chat participant {@code identity} inside a caller's transaction (web chats). */
-  public ParticipantRecord addChat(
-      Tx tx, Scope scope, ConversationRecord conversation, String identity, String attributes) {
-    return create(tx, scope, conversation, NewParticipant.chat(identity, attributes));
   }
 
   public ParticipantRecord find(Scope scope, String conversation, String sidOrIdentity) {

@@ -32,15 +32,23 @@ public final class UserService {
 
   /** Creates a user in a caller's transaction; 409 (50201) when the identity is taken. */
   public UserRecord create(Tx tx, Scope scope, NewUser request) {
-    if (request.identity() == null || request.identity().isEmpty()) {
-      throw new ApiException(TwilioError.MISSING_PARAMETER, "Identity");
-    }
-    if (request.identity().length() > MAX_IDENTITY) {
-      throw ApiException.invalid("Identity", "must be at most " + MAX_IDENTITY + " characters");
-    }
+    requireIdentity(request.identity());
     if (store.users().findByIdentity(tx, scope.serviceSid(), request.identity()).isPresent()) {
       throw new ApiException(TwilioError.USER_EXISTS, request.identity());
     }
+    return insert(tx, scope, request);
+  }
+
+  private static void requireIdentity(String identity) {
+    if (identity == null || identity.isEmpty()) {
+      throw new ApiException(TwilioError.MISSING_PARAMETER, "Identity");
+    }
+    if (identity.length() > MAX_IDENTITY) {
+      throw ApiException.invalid("Identity", "must be at most " + MAX_IDENTITY + " characters");
+    }
+  }
+
+  private UserRecord insert(Tx tx, Scope scope, NewUser request) {
     Instant now = clock.instant();
     UserRecord user =
         new UserRecord(
@@ -68,7 +76,12 @@ public final class UserService {
     return store
         .users()
         .findByIdentity(tx, scope.serviceSid(), identity)
-        .orElseGet(() -> create(tx, scope, new NewUser(identity, friendlyName, null, null)));
+        .orElseGet(
+            () -> {
+              // Just looked up: no second look for a duplicate.
+              requireIdentity(identity);
+              return insert(tx, scope, new NewUser(identity, friendlyName, null, null));
+            });
   }
 
   public UserRecord find(Scope scope, String sidOrIdentity) {

@@ -19,6 +19,7 @@ import dev.parley.store.PageRequest;
 import dev.parley.store.Slice;
 import dev.parley.store.Store;
 import dev.parley.store.Tx;
+import dev.parley.store.UserRecord;
 import dev.parley.store.WebChannelRecord;
 import java.util.List;
 
@@ -60,7 +61,8 @@ public final class WebChannelService {
         tx -> {
           FlexFlowRecord flow = usableFlow(tx, accountSid, request.flexFlowSid());
           Scope scope = new Scope(accountSid, flow.chatServiceSid());
-          users.findOrCreate(tx, scope, request.identity(), request.customerFriendlyName());
+          UserRecord user =
+              users.findOrCreate(tx, scope, request.identity(), request.customerFriendlyName());
           String attributes =
               LegacyChannelAttributes.initial(
                   flow.longLived(), request.preEngagementData(), request.customerFriendlyName());
@@ -78,7 +80,7 @@ public final class WebChannelService {
                       null,
                       Timers.NONE,
                       "{}"));
-          participants.addChat(tx, scope, conversation, request.identity(), null);
+          participants.addChat(tx, scope, conversation, user, null);
           connectIntegration(tx, scope, conversation, flow);
           WebChannelRecord channel =
               new WebChannelRecord(

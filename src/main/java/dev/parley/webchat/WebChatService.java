@@ -95,7 +95,7 @@ public final class WebChatService {
     ConversationRecord conversation =
         conversations.create(
             tx, scope, NewConversation.named(request.chatFriendlyName(), attributes(request)));
-    participants.addChat(tx, scope, conversation, identity, "{}");
+    participants.addChat(tx, scope, conversation, user, "{}");
     if (webhook != null) {
       webhooks.create(tx, scope, conversation.sid(), webhook);
     }
