@@ -51,36 +51,30 @@ public final class ConversationWebhooksApi {
             triggers(form),
             form.sid("Configuration.FlowSid", SidPrefix.STUDIO_FLOW),
             form.integer("Configuration.ReplayAfter", 0, Integer.MAX_VALUE));
-    Replies.json(
+    paths.answer(
         ctx,
         201,
-        () -> {
-          var at = paths.locate(ctx);
-          return view(
-              ctx, webhooks.create(at.scope(), ctx.pathParam("ConversationSid"), request), at);
-        });
+        at ->
+            view(ctx, webhooks.create(at.scope(), ctx.pathParam("ConversationSid"), request), at));
   }
 
   private void fetch(RoutingContext ctx) {
-    Replies.json(
+    paths.answer(
         ctx,
         200,
-        () -> {
-          var at = paths.locate(ctx);
-          return view(
-              ctx,
-              webhooks.find(at.scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid")),
-              at);
-        });
+        at ->
+            view(
+                ctx,
+                webhooks.find(at.scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid")),
+                at));
   }
 
   private void list(RoutingContext ctx) {
     Paging paging = Paging.parse(Params.query(ctx), 5, 5);
-    Replies.json(
+    paths.answer(
         ctx,
         200,
-        () -> {
-          var at = paths.locate(ctx);
+        at -> {
           String conversation = ctx.pathParam("ConversationSid");
           var slice =
               webhooks.page(at.scope(), conversation, paging.request()).map(w -> view(ctx, w, at));
@@ -98,17 +92,15 @@ public final class ConversationWebhooksApi {
             WebhookParams.names(form, "Configuration.Filters", WebhookEvents.CONVERSATION),
             triggers(form),
             form.sid("Configuration.FlowSid", SidPrefix.STUDIO_FLOW));
-    Replies.json(
+    paths.answer(
         ctx,
         200,
-        () -> {
-          var at = paths.locate(ctx);
-          return view(
-              ctx,
-              webhooks.update(
-                  at.scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid"), changes),
-              at);
-        });
+        at ->
+            view(
+                ctx,
+                webhooks.update(
+                    at.scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid"), changes),
+                at));
   }
 
   private void delete(RoutingContext ctx) {

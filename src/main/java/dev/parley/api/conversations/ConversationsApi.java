@@ -41,24 +41,19 @@ public final class ConversationsApi {
 
   private void create(RoutingContext ctx) {
     NewConversation request = newConversation(Params.form(ctx));
-    Replies.json(
+    paths.answer(
         ctx,
         201,
-        () -> {
-          var at = paths.locate(ctx);
-          return ConversationView.of(conversations.create(at.scope(), request), base, at.prefix());
-        });
+        at -> ConversationView.of(conversations.create(at.scope(), request), base, at.prefix()));
   }
 
   private void fetch(RoutingContext ctx) {
-    Replies.json(
+    paths.answer(
         ctx,
         200,
-        () -> {
-          var at = paths.locate(ctx);
-          return ConversationView.of(
-              conversations.find(at.scope(), ctx.pathParam("Sid")), base, at.prefix());
-        });
+        at ->
+            ConversationView.of(
+                conversations.find(at.scope(), ctx.pathParam("Sid")), base, at.prefix()));
   }
 
   private void list(RoutingContext ctx) {
@@ -71,11 +66,10 @@ public final class ConversationsApi {
     echo.put("StartDate", query.string("StartDate"));
     echo.put("EndDate", query.string("EndDate"));
     echo.put("State", filter.state());
-    Replies.json(
+    paths.answer(
         ctx,
         200,
-        () -> {
-          var at = paths.locate(ctx);
+        at -> {
           var slice =
               conversations
                   .page(at.scope(), filter, paging.request())
@@ -97,14 +91,14 @@ public final class ConversationsApi {
             state(form),
             timers(form),
             bindings(form));
-    Replies.json(
+    paths.answer(
         ctx,
         200,
-        () -> {
-          var at = paths.locate(ctx);
-          return ConversationView.of(
-              conversations.update(at.scope(), ctx.pathParam("Sid"), changes), base, at.prefix());
-        });
+        at ->
+            ConversationView.of(
+                conversations.update(at.scope(), ctx.pathParam("Sid"), changes),
+                base,
+                at.prefix()));
   }
 
   private void delete(RoutingContext ctx) {

@@ -6,7 +6,6 @@ import dev.parley.conversation.DeliveryReceiptService;
 import dev.parley.http.Paging;
 import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
-import dev.parley.http.Replies;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 
@@ -28,11 +27,10 @@ public final class DeliveryReceiptsApi {
 
   private void list(RoutingContext ctx) {
     Paging paging = Paging.parse(Params.query(ctx), 50, 50);
-    Replies.json(
+    paths.answer(
         ctx,
         200,
-        () -> {
-          var at = paths.locate(ctx);
+        at -> {
           var slice =
               receipts
                   .page(
@@ -46,11 +44,10 @@ public final class DeliveryReceiptsApi {
   }
 
   private void fetch(RoutingContext ctx) {
-    Replies.json(
+    paths.answer(
         ctx,
         200,
-        () -> {
-          var at = paths.locate(ctx);
+        at -> {
           var receipt =
               receipts.find(
                   at.scope(),

@@ -53,22 +53,20 @@ public final class MessagesApi {
             form.sid("ContentSid", SidPrefix.CONTENT),
             form.json("ContentVariables"),
             form.string("Subject"));
-    Replies.json(
+    paths.answer(
         ctx,
         201,
-        () -> {
-          var at = paths.locate(ctx);
+        at -> {
           var message = messages.create(at.scope(), ctx.pathParam("ConversationSid"), request);
           return MessageView.of(message, base, at.prefix());
         });
   }
 
   private void fetch(RoutingContext ctx) {
-    Replies.json(
+    paths.answer(
         ctx,
         200,
-        () -> {
-          var at = paths.locate(ctx);
+        at -> {
           var message =
               messages.find(at.scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid"));
           return MessageView.of(message, base, at.prefix());
@@ -81,11 +79,10 @@ public final class MessagesApi {
     Paging paging = Paging.parse(query, 50, 100);
     Map<String, String> echo = new LinkedHashMap<>();
     echo.put("Order", order);
-    Replies.json(
+    paths.answer(
         ctx,
         200,
-        () -> {
-          var at = paths.locate(ctx);
+        at -> {
           var slice =
               messages
                   .page(
@@ -109,11 +106,10 @@ public final class MessagesApi {
             form.date("DateCreated"),
             form.date("DateUpdated"),
             form.string("Subject"));
-    Replies.json(
+    paths.answer(
         ctx,
         200,
-        () -> {
-          var at = paths.locate(ctx);
+        at -> {
           var message =
               messages.update(
                   at.scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid"), changes);

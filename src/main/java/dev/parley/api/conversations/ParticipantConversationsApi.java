@@ -7,7 +7,6 @@ import dev.parley.error.ApiException;
 import dev.parley.http.Paging;
 import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
-import dev.parley.http.Replies;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,11 +43,10 @@ public final class ParticipantConversationsApi {
     Map<String, String> echo = new LinkedHashMap<>();
     echo.put("Identity", identity);
     echo.put("Address", address);
-    Replies.json(
+    paths.answer(
         ctx,
         200,
-        () -> {
-          var at = paths.locate(ctx);
+        at -> {
           var found =
               identity != null
                   ? memberships.byIdentity(at.scope(), identity, paging.request())

@@ -46,38 +46,34 @@ public final class ParticipantsApi {
                 form.string("MessagingBinding.Address", ParticipantParams.MAX_ADDRESS),
                 form.string("MessagingBinding.ProxyAddress", ParticipantParams.MAX_ADDRESS),
                 form.string("MessagingBinding.ProjectedAddress", ParticipantParams.MAX_ADDRESS)));
-    Replies.json(
+    paths.answer(
         ctx,
         201,
-        () -> {
-          var at = paths.locate(ctx);
-          return ParticipantView.of(
-              participants.create(at.scope(), ctx.pathParam("ConversationSid"), request),
-              base,
-              at.prefix());
-        });
+        at ->
+            ParticipantView.of(
+                participants.create(at.scope(), ctx.pathParam("ConversationSid"), request),
+                base,
+                at.prefix()));
   }
 
   private void fetch(RoutingContext ctx) {
-    Replies.json(
+    paths.answer(
         ctx,
         200,
-        () -> {
-          var at = paths.locate(ctx);
-          return ParticipantView.of(
-              participants.find(at.scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid")),
-              base,
-              at.prefix());
-        });
+        at ->
+            ParticipantView.of(
+                participants.find(
+                    at.scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid")),
+                base,
+                at.prefix()));
   }
 
   private void list(RoutingContext ctx) {
     Paging paging = Paging.parse(Params.query(ctx), 50, 100);
-    Replies.json(
+    paths.answer(
         ctx,
         200,
-        () -> {
-          var at = paths.locate(ctx);
+        at -> {
           var slice =
               participants
                   .page(at.scope(), ctx.pathParam("ConversationSid"), paging.request())
@@ -102,17 +98,15 @@ public final class ParticipantsApi {
             ParticipantParams.lastReadMessageIndex(form),
             form.date("LastReadTimestamp"),
             null);
-    Replies.json(
+    paths.answer(
         ctx,
         200,
-        () -> {
-          var at = paths.locate(ctx);
-          return ParticipantView.of(
-              participants.update(
-                  at.scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid"), changes),
-              base,
-              at.prefix());
-        });
+        at ->
+            ParticipantView.of(
+                participants.update(
+                    at.scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid"), changes),
+                base,
+                at.prefix()));
   }
 
   private void delete(RoutingContext ctx) {

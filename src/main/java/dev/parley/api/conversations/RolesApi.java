@@ -42,32 +42,22 @@ public final class RolesApi {
     form.required("Type");
     NewRole request =
         new NewRole(friendlyName, RoleType.fromWire(form.oneOf("Type", TYPES)), permissions(form));
-    Replies.json(
-        ctx,
-        201,
-        () -> {
-          var at = paths.locate(ctx);
-          return RoleView.of(roles.create(at.scope(), request), base, at.prefix());
-        });
+    paths.answer(ctx, 201, at -> RoleView.of(roles.create(at.scope(), request), base, at.prefix()));
   }
 
   private void fetch(RoutingContext ctx) {
-    Replies.json(
+    paths.answer(
         ctx,
         200,
-        () -> {
-          var at = paths.locate(ctx);
-          return RoleView.of(roles.find(at.scope(), ctx.pathParam("Sid")), base, at.prefix());
-        });
+        at -> RoleView.of(roles.find(at.scope(), ctx.pathParam("Sid")), base, at.prefix()));
   }
 
   private void list(RoutingContext ctx) {
     Paging paging = Paging.parse(Params.query(ctx), 50, 50);
-    Replies.json(
+    paths.answer(
         ctx,
         200,
-        () -> {
-          var at = paths.locate(ctx);
+        at -> {
           var slice =
               roles.page(at.scope(), paging.request()).map(r -> RoleView.of(r, base, at.prefix()));
           return paging.reply(base, at.prefix() + "/Roles", Map.of(), "roles", slice);
@@ -76,14 +66,12 @@ public final class RolesApi {
 
   private void update(RoutingContext ctx) {
     List<String> permissions = permissions(Params.form(ctx));
-    Replies.json(
+    paths.answer(
         ctx,
         200,
-        () -> {
-          var at = paths.locate(ctx);
-          return RoleView.of(
-              roles.update(at.scope(), ctx.pathParam("Sid"), permissions), base, at.prefix());
-        });
+        at ->
+            RoleView.of(
+                roles.update(at.scope(), ctx.pathParam("Sid"), permissions), base, at.prefix()));
   }
 
   private void delete(RoutingContext ctx) {

@@ -3,10 +3,12 @@ package dev.parley.api.conversations;
 import dev.parley.conversation.Scope;
 import dev.parley.conversation.ServiceDirectory;
 import dev.parley.http.BasicAuth;
+import dev.parley.http.Replies;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.Function;
 
 /**
  * Every Conversations resource lives at a short path on the account's default service ({@code
@@ -39,6 +41,14 @@ public final class ScopedPaths {
     Scope scope = services.scope(BasicAuth.principal(ctx).accountSid(), serviceSid);
     String prefix = serviceSid == null ? "/v1" : "/v1/Services/" + serviceSid;
     return new Located(scope, prefix);
+  }
+
+  /**
+   * Answers {@code status} with what {@code work} returns for the request's scope, run off the
+   * event loop (see {@link Replies#json}).
+   */
+  public void answer(RoutingContext ctx, int status, Function<Located, Object> work) {
+    Replies.json(ctx, status, () -> work.apply(locate(ctx)));
   }
 
   /** A request's scope and the path its resources' URLs start with. */

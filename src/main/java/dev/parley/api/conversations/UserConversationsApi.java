@@ -35,11 +35,10 @@ public final class UserConversationsApi {
 
   private void list(RoutingContext ctx) {
     Paging paging = Paging.parse(Params.query(ctx), 50, 50);
-    Replies.json(
+    paths.answer(
         ctx,
         200,
-        () -> {
-          var at = paths.locate(ctx);
+        at -> {
           var found = memberships.ofUser(at.scope(), ctx.pathParam("UserSid"), paging.request());
           String userSid = found.user().sid();
           var slice = found.page().map(m -> UserConversationView.of(m, userSid, base, at.prefix()));
@@ -49,11 +48,10 @@ public final class UserConversationsApi {
   }
 
   private void fetch(RoutingContext ctx) {
-    Replies.json(
+    paths.answer(
         ctx,
         200,
-        () -> {
-          var at = paths.locate(ctx);
+        at -> {
           var membership =
               memberships.find(
                   at.scope(), ctx.pathParam("UserSid"), ctx.pathParam("ConversationSid"));
@@ -67,11 +65,10 @@ public final class UserConversationsApi {
     NotificationLevel notificationLevel = level == null ? null : NotificationLevel.fromWire(level);
     Optional<Long> lastReadIndex = ParticipantParams.lastReadMessageIndex(form);
     Instant lastReadTimestamp = form.date("LastReadTimestamp");
-    Replies.json(
+    paths.answer(
         ctx,
         200,
-        () -> {
-          var at = paths.locate(ctx);
+        at -> {
           var membership =
               memberships.update(
                   at.scope(),

@@ -40,32 +40,22 @@ public final class UsersApi {
             form.string("FriendlyName", 256),
             form.json("Attributes"),
             form.sid("RoleSid", SidPrefix.ROLE));
-    Replies.json(
-        ctx,
-        201,
-        () -> {
-          var at = paths.locate(ctx);
-          return UserView.of(users.create(at.scope(), request), base, at.prefix());
-        });
+    paths.answer(ctx, 201, at -> UserView.of(users.create(at.scope(), request), base, at.prefix()));
   }
 
   private void fetch(RoutingContext ctx) {
-    Replies.json(
+    paths.answer(
         ctx,
         200,
-        () -> {
-          var at = paths.locate(ctx);
-          return UserView.of(users.find(at.scope(), ctx.pathParam("Sid")), base, at.prefix());
-        });
+        at -> UserView.of(users.find(at.scope(), ctx.pathParam("Sid")), base, at.prefix()));
   }
 
   private void list(RoutingContext ctx) {
     Paging paging = Paging.parse(Params.query(ctx), 50, 50);
-    Replies.json(
+    paths.answer(
         ctx,
         200,
-        () -> {
-          var at = paths.locate(ctx);
+        at -> {
           var slice =
               users.page(at.scope(), paging.request()).map(u -> UserView.of(u, base, at.prefix()));
           return paging.reply(base, at.prefix() + "/Users", Map.of(), "users", slice);
@@ -79,14 +69,12 @@ public final class UsersApi {
             form.string("FriendlyName", 256),
             form.json("Attributes"),
             form.sid("RoleSid", SidPrefix.ROLE));
-    Replies.json(
+    paths.answer(
         ctx,
         200,
-        () -> {
-          var at = paths.locate(ctx);
-          return UserView.of(
-              users.update(at.scope(), ctx.pathParam("Sid"), changes), base, at.prefix());
-        });
+        at ->
+            UserView.of(
+                users.update(at.scope(), ctx.pathParam("Sid"), changes), base, at.prefix()));
   }
 
   private void delete(RoutingContext ctx) {
