@@ -82,6 +82,9 @@ public final class Parley implements AutoCloseable {
       Services services = Services.wire(store, Clock.systemUTC(), sids, box);
       Bootstrap.Result bootstrap =
           Bootstrap.run(config, store, services.accounts(), services.addresses(), sids);
+      // On the spare core while the routes are built: the account an operator will call first.
+      String firstAccount = store.read(tx -> store.accounts().first(tx)).sid();
+      CompletableFuture.runAsync(() -> services.authenticator().preload(firstAccount));
       Vertx vertx = starting.join();
       Router router = Router.router(vertx);
       PublicUrl publicUrl = new PublicUrl();
