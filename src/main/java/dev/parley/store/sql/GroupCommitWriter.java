@@ -38,6 +38,10 @@ final class GroupCommitWriter implements AutoCloseable {
     if (!running) {
       throw new IllegalStateException("store is closed");
     }
+    if (Thread.currentThread() == thread) {
+      // The writer would wait for itself forever: compose with the Tx-taking methods instead.
+      throw new IllegalStateException("store.write called inside a write transaction");
+    }
     Job<T> job = new Job<>(work);
     queue.add(job);
     try {
