@@ -54,7 +54,7 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
 
   /** Stops and starts again on the same store, as a restart would. */
   public void restart() {
-    parley.close();
+    stop();
     parley = Parley.start(new Config("127.0.0.1", 0, dataDir, null, ACCOUNT_SID, AUTH_TOKEN, null));
   }
 
