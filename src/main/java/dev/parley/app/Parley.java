@@ -52,6 +52,11 @@ public final class Parley implements AutoCloseable {
 
   /** Opens the store, bootstraps it when empty, and starts serving. */
   public static Parley start(Config config) {
+    return start(config, Clock.systemUTC());
+  }
+
+  /** Starts with {@code clock} as the time of every record and timer (tests move it forward). */
+  public static Parley start(Config config, Clock clock) {
     try {
       Files.createDirectories(config.dataDir());
     } catch (IOException e) {
@@ -79,7 +84,7 @@ public final class Parley implements AutoCloseable {
     }
     try {
       RandomSids sids = new RandomSids();
-      Services services = Services.wire(store, Clock.systemUTC(), sids, box);
+      Services services = Services.wire(store, clock, sids, box);
       Bootstrap.Result bootstrap =
           Bootstrap.run(config, store, services.accounts(), services.addresses(), sids);
       // On the spare core while the routes are built: the account an operator will call first.
@@ -106,6 +111,7 @@ public final class Parley implements AutoCloseable {
         publicUrl.resolve(config.publicUrlFor(config.port()));
       }
       server.listen().await(30, TimeUnit.SECONDS);
+      TimerSweep.start(vertx, services.conversations());
       publicUrl.resolve(config.publicUrlFor(server.actualPort()));
       log.info(
           "event=started port={} public_url={} store_ms={} total_ms={}",

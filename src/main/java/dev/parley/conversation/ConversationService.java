@@ -11,7 +11,9 @@ import dev.parley.store.Slice;
 import dev.parley.store.Store;
 import dev.parley.store.Tx;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** Creates, reads, changes and removes conversations, enforcing Twilio's state rules. */
 public final class ConversationService {
@@ -178,5 +180,68 @@ public final class ConversationService {
   /** Removes a conversation (and all it holds) inside a caller's transaction. */
   public void delete(Tx tx, Scope scope, String sidOrUniqueName) {
     store.conversations().delete(tx, find(tx, scope, sidOrUniqueName).sid());
+  }
+
+  /** How many due conversations one sweep transaction handles. */
+  private static final int SWEEP_BATCH = 200;
+
+  /**
+   * Moves every conversation whose timer is due to {@code inactive} or {@code closed}
+   * (https://www.twilio.com/docs/conversations/states-timers). The instants live in the store, so
+   * timers survive a restart; a sweep after downtime catches up at once. Returns how many changed.
+   */
+  public int fireDueTimers() {
+    int total = 0;
+    int changed;
+    do {
+      Instant now = clock.instant();
+      changed =
+          store.write(
+              tx -> {
+                List<ConversationRecord> due =
+                    store.conversations().dueTimers(tx, now, SWEEP_BATCH);
+                due.forEach(c -> store.conversations().update(tx, expire(c, now)));
+                return due.size();
+              });
+      total += changed;
+    } while (changed == SWEEP_BATCH);
+    return total;
+  }
+
+  /** A due conversation after its timer fired: closed if that timer is due, else inactive. */
+  private static ConversationRecord expire(ConversationRecord c, Instant now) {
+    boolean close = c.dateClosed() != null && !c.dateClosed().isAfter(now);
+    ConversationState to = close ? ConversationState.CLOSED : ConversationState.INACTIVE;
+    return new ConversationRecord(
+        c.sid(),
+        c.accountSid(),
+        c.serviceSid(),
+        c.messagingServiceSid(),
+        c.friendlyName(),
+        c.uniqueName(),
+        c.attributes(),
+        to.wire(),
+        c.timerInactive(),
+        c.timerClosed(),
+        null,
+        close ? null : c.dateClosed(),
+        c.bindings(),
+        c.createdBy(),
+        c.lastMessageIndex(),
+        c.dateCreated(),
+        now);
+  }
+
+  /** Activity in an active conversation (a new message) re-arms its inactive timer. */
+  public void noteActivity(Tx tx, ConversationRecord conversation) {
+    if (conversation.timerInactive() != null
+        && ConversationState.ACTIVE.wire().equals(conversation.state())) {
+      store
+          .conversations()
+          .rearmInactive(
+              tx,
+              conversation.sid(),
+              clock.instant().plus(Duration.parse(conversation.timerInactive())));
+    }
   }
 }

@@ -82,6 +82,7 @@ public final class MessageService {
             created,
             request.dateUpdated());
     store.messages().insert(tx, message);
+    conversations.noteActivity(tx, conversation);
     return message;
   }
 

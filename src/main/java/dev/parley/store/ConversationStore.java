@@ -1,5 +1,7 @@
 package dev.parley.store;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Conversations of one service. {@code sidOrUniqueName} resolves Twilio's path alias. */
@@ -19,4 +21,13 @@ public interface ConversationStore {
   long nextMessageIndex(Tx tx, String conversationSid);
 
   void delete(Tx tx, String sid);
+
+  /**
+   * Up to {@code limit} conversations with a timer due at {@code now}: active ones past their
+   * inactive instant, and not-yet-closed ones past their closed instant.
+   */
+  List<ConversationRecord> dueTimers(Tx tx, Instant now, int limit);
+
+  /** Moves the instant the inactive timer fires at (activity re-arms it). */
+  void rearmInactive(Tx tx, String sid, Instant at);
 }

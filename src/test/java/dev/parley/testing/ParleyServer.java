@@ -23,6 +23,7 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
   public static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
   public static final String AUTH_TOKEN = "test-auth-token-0000000000000001";
 
+  private final SettableClock clock = new SettableClock();
   private Parley parley;
   private Path dataDir;
 
@@ -42,7 +43,9 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    parley = Parley.start(new Config("127.0.0.1", 0, dataDir, null, ACCOUNT_SID, AUTH_TOKEN, null));
+    parley =
+        Parley.start(
+            new Config("127.0.0.1", 0, dataDir, null, ACCOUNT_SID, AUTH_TOKEN, null), clock);
   }
 
   public void stop() {
@@ -55,7 +58,14 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
   /** Stops and starts again on the same store, as a restart would. */
   public void restart() {
     stop();
-    parley = Parley.start(new Config("127.0.0.1", 0, dataDir, null, ACCOUNT_SID, AUTH_TOKEN, null));
+    parley =
+        Parley.start(
+            new Config("127.0.0.1", 0, dataDir, null, ACCOUNT_SID, AUTH_TOKEN, null), clock);
+  }
+
+  /** The server's clock: move it forward to make timers come due. */
+  public SettableClock clock() {
+    return clock;
   }
 
   public int port() {

@@ -6,6 +6,8 @@ import dev.parley.store.ConversationStore;
 import dev.parley.store.PageRequest;
 import dev.parley.store.Slice;
 import dev.parley.store.Tx;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -121,6 +123,30 @@ final class SqlConversations implements ConversationStore {
   public void delete(Tx tx, String sid) {
     SqlTx.of(tx)
         .createUpdate("DELETE FROM conversations WHERE sid = :sid")
+        .bind("sid", sid)
+        .execute();
+  }
+
+  @Override
+  public List<ConversationRecord> dueTimers(Tx tx, Instant now, int limit) {
+    // Two index range scans rather than one OR, which neither engine serves from an index.
+    return SqlTx.of(tx)
+        .createQuery(
+            "SELECT * FROM conversations WHERE sid IN ("
+                + " SELECT sid FROM conversations WHERE date_inactive <= :now AND state = 'active'"
+                + " UNION SELECT sid FROM conversations WHERE date_closed <= :now"
+                + " AND state <> 'closed') ORDER BY seq LIMIT :limit")
+        .bind("now", now)
+        .bind("limit", limit)
+        .map(MAPPER)
+        .list();
+  }
+
+  @Override
+  public void rearmInactive(Tx tx, String sid, Instant at) {
+    SqlTx.of(tx)
+        .createUpdate("UPDATE conversations SET date_inactive = :at WHERE sid = :sid")
+        .bind("at", at)
         .bind("sid", sid)
         .execute();
   }
