@@ -12,7 +12,24 @@ import picocli.CommandLine.Command;
     subcommands = {ServeCommand.class, TokenCommand.class, WarmupCommand.class})
 public final class Main implements Runnable {
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(
+        new CommandLine(new Main())
+            // A start that cannot proceed (bad flag value, port taken, unreadable master key) is
+            // the operator's to fix: say what, without a stack trace.
+            .setExecutionExceptionHandler(
+                (failure, command, parsed) -> {
+                  command.getErr().println("parley: " + describe(failure));
+                  return 1;
+                })
+            .execute(args));
+  }
+
+  private static String describe(Throwable failure) {
+    String message = failure.getMessage();
+    Throwable cause = failure.getCause();
+    return cause != null && cause.getMessage() != null && !cause.getMessage().equals(message)
+        ? message + ": " + cause.getMessage()
+        : message;
   }
 
   @Override
