@@ -1,5 +1,7 @@
 package dev.parley.conversation;
 
+import static dev.parley.conversation.Changes.or;
+
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.store.ConfigurationRecord;
@@ -86,9 +88,5 @@ public final class AccountConfiguration {
       return current;
     }
     return change.isEmpty() ? null : change;
-  }
-
-  private static <T> T or(T value, T fallback) {
-    return value == null ? fallback : value;
   }
 }

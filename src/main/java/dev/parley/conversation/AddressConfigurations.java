@@ -1,5 +1,7 @@
 package dev.parley.conversation;
 
+import static dev.parley.conversation.Changes.or;
+
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.ids.SidGenerator;
@@ -156,9 +158,5 @@ public final class AddressConfigurations {
           "AutoCreation.ConversationServiceSid",
           serviceSid + " is not a Conversation Service of this account");
     }
-  }
-
-  private static <T> T or(T value, T fallback) {
-    return value == null ? fallback : value;
   }
 }

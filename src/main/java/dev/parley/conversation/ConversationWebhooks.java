@@ -1,5 +1,7 @@
 package dev.parley.conversation;
 
+import static dev.parley.conversation.Changes.or;
+
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.ids.SidGenerator;
@@ -137,9 +139,5 @@ public final class ConversationWebhooks {
       throw ApiException.invalid(
           "Configuration.Url", "is required when Target is " + target.wire());
     }
-  }
-
-  private static <T> T or(T value, T fallback) {
-    return value == null ? fallback : value;
   }
 }

@@ -1,5 +1,7 @@
 package dev.parley.conversation;
 
+import static dev.parley.conversation.Changes.or;
+
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.ids.SidGenerator;
@@ -178,9 +180,5 @@ public final class MessageService {
     return messages.stream()
         .map(m -> new Message(m, DeliverySummary.of(counts.getOrDefault(m.sid(), List.of()))))
         .toList();
-  }
-
-  private static <T> T or(T value, T fallback) {
-    return value == null ? fallback : value;
   }
 }

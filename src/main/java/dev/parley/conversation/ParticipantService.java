@@ -1,5 +1,7 @@
 package dev.parley.conversation;
 
+import static dev.parley.conversation.Changes.or;
+
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.ids.SidGenerator;
@@ -246,9 +248,5 @@ public final class ParticipantService {
 
   private static <T> T pick(Optional<T> change, T current) {
     return change == null ? current : change.orElse(null);
-  }
-
-  private static <T> T or(T value, T fallback) {
-    return value == null ? fallback : value;
   }
 }

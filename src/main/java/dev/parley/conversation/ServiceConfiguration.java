@@ -1,5 +1,7 @@
 package dev.parley.conversation;
 
+import static dev.parley.conversation.Changes.or;
+
 import dev.parley.error.ApiException;
 import dev.parley.store.RoleRecord;
 import dev.parley.store.ServiceRecord;
@@ -174,9 +176,5 @@ public final class ServiceConfiguration {
         b.webhookFilters,
         s.dateCreated(),
         clock.instant());
-  }
-
-  private static <T> T or(T value, T fallback) {
-    return value == null ? fallback : value;
   }
 }

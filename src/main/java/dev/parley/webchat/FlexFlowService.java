@@ -1,5 +1,7 @@
 package dev.parley.webchat;
 
+import static dev.parley.conversation.Changes.or;
+
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.ids.SidGenerator;
@@ -141,9 +143,5 @@ public final class FlexFlowService {
       throw new ApiException(
           TwilioError.MISSING_PARAMETER, "Integration.WorkspaceSid and Integration.WorkflowSid");
     }
-  }
-
-  private static <T> T or(T value, T fallback) {
-    return value == null ? fallback : value;
   }
 }

@@ -1,5 +1,7 @@
 package dev.parley.webchat;
 
+import static dev.parley.conversation.Changes.or;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -54,9 +56,5 @@ public record FlexIntegration(
     } catch (Exception e) {
       throw new IllegalStateException("stored integration is not JSON", e);
     }
-  }
-
-  private static <T> T or(T value, T fallback) {
-    return value == null ? fallback : value;
   }
 }
