@@ -29,7 +29,7 @@ public final class Authenticator {
    */
   private final AtomicLong epoch = new AtomicLong();
 
-  /** {@code status} is the status of the account the credential acts as; null when unknown. */
+  /** {@code status} is the status of the account the credential acts as. */
   private record Credential(String accountSid, byte[] secret, AccountStatus status, long epoch) {}
 
   public Authenticator(Store store, SecretBox box) {
@@ -82,9 +82,7 @@ public final class Authenticator {
 
   private Optional<Principal> check(String user, Credential credential, String password) {
     boolean matches =
-        credential.accountSid() != null
-            && MessageDigest.isEqual(
-                credential.secret(), password.getBytes(StandardCharsets.UTF_8));
+        MessageDigest.isEqual(credential.secret(), password.getBytes(StandardCharsets.UTF_8));
     if (!matches || credential.status() == AccountStatus.CLOSED) {
       return Optional.empty();
     }
