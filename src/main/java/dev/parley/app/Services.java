@@ -6,6 +6,7 @@ import dev.parley.auth.Authenticator;
 import dev.parley.auth.SecretBox;
 import dev.parley.conversation.AccountConfiguration;
 import dev.parley.conversation.AddressConfigurations;
+import dev.parley.conversation.ChangeEvents;
 import dev.parley.conversation.ConversationService;
 import dev.parley.conversation.ConversationWebhooks;
 import dev.parley.conversation.ConversationWithParticipantsService;
@@ -17,11 +18,13 @@ import dev.parley.conversation.RoleService;
 import dev.parley.conversation.ServiceConfiguration;
 import dev.parley.conversation.ServiceDirectory;
 import dev.parley.conversation.UserService;
+import dev.parley.events.EventLog;
 import dev.parley.ids.RandomSids;
 import dev.parley.store.Store;
 import dev.parley.webchat.FlexFlowService;
 import dev.parley.webchat.WebChannelService;
 import dev.parley.webchat.WebChatService;
+import dev.parley.webhooks.DeliveryPlanner;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -45,17 +48,21 @@ record Services(
     AddressConfigurations addresses,
     ConversationWebhooks conversationWebhooks,
     WebChatService webChats,
-    WebChannelService webChannels) {
+    WebChannelService webChannels,
+    EventLog events) {
 
   /** Builds every domain service on {@code store}. */
   static Services wire(Store store, Clock clock, RandomSids sids, SecretBox box) {
     Authenticator authenticator = new Authenticator(store, box);
+    EventLog events = new EventLog(store, clock);
+    events.listen(new DeliveryPlanner(store, clock, sids));
+    ChangeEvents changes = new ChangeEvents(events);
     ServiceDirectory directory = new ServiceDirectory(store, clock, sids);
     ConversationService conversations = new ConversationService(store, clock, sids);
     UserService users = new UserService(store, clock, sids);
     ParticipantService participants =
         new ParticipantService(store, clock, sids, conversations, users);
-    MessageService messages = new MessageService(store, clock, sids, conversations);
+    MessageService messages = new MessageService(store, clock, sids, conversations, changes);
     AddressConfigurations addresses = new AddressConfigurations(store, clock, sids);
     ConversationWebhooks conversationWebhooks =
         new ConversationWebhooks(store, clock, sids, conversations);
@@ -87,6 +94,7 @@ record Services(
             conversationWebhooks,
             () -> UUID.randomUUID().toString()),
         new WebChannelService(
-            store, flexFlows, users, conversations, participants, conversationWebhooks));
+            store, flexFlows, users, conversations, participants, conversationWebhooks),
+        events);
   }
 }

@@ -28,13 +28,19 @@ public final class MessageService {
   private final Clock clock;
   private final SidGenerator sids;
   private final ConversationService conversations;
+  private final ChangeEvents events;
 
   public MessageService(
-      Store store, Clock clock, SidGenerator sids, ConversationService conversations) {
+      Store store,
+      Clock clock,
+      SidGenerator sids,
+      ConversationService conversations,
+      ChangeEvents events) {
     this.store = store;
     this.clock = clock;
     this.sids = sids;
     this.conversations = conversations;
+    this.events = events;
   }
 
   public Message create(Scope scope, String conversationSidOrUniqueName, NewMessage request) {
@@ -85,6 +91,7 @@ public final class MessageService {
             request.dateUpdated());
     store.messages().insert(tx, message);
     conversations.noteActivity(tx, conversation);
+    events.messageAdded(tx, scope.origin(), conversation, message);
     return message;
   }
 
@@ -147,6 +154,7 @@ public final class MessageService {
                   or(changes.dateCreated(), m.dateCreated()),
                   changes.dateUpdated() == null ? clock.instant() : changes.dateUpdated());
           store.messages().update(tx, updated);
+          events.messageUpdated(tx, scope.origin(), updated);
           return withDelivery(tx, List.of(updated)).get(0);
         });
   }
@@ -160,6 +168,7 @@ public final class MessageService {
         tx -> {
           MessageRecord message = find(tx, scope, conversationSidOrUniqueName, sid);
           store.messages().delete(tx, message.sid());
+          events.messageRemoved(tx, scope.origin(), message, clock.instant());
           return null;
         });
   }

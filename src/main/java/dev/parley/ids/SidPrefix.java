@@ -17,7 +17,9 @@ public enum SidPrefix {
   STUDIO_FLOW("FW"),
   FLEX_FLOW("FO"),
   MEDIA("ME"),
-  CONTENT("HX");
+  CONTENT("HX"),
+  /** Parley's own: one event on its way to one webhook target. */
+  WEBHOOK_DELIVERY("WD");
 
   private final String letters;
 

@@ -1,5 +1,6 @@
 package dev.parley.store;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Webhooks scoped to one conversation. */
@@ -9,6 +10,9 @@ public interface ConversationWebhookStore {
   Optional<ConversationWebhookRecord> find(Tx tx, String conversationSid, String sid);
 
   int count(Tx tx, String conversationSid);
+
+  /** All of a conversation's webhooks (at most five), oldest first. */
+  List<ConversationWebhookRecord> all(Tx tx, String conversationSid);
 
   Slice<ConversationWebhookRecord> page(Tx tx, String conversationSid, PageRequest page);
 

@@ -43,6 +43,10 @@ public interface Store extends AutoCloseable {
 
   DeliveryReceiptStore deliveryReceipts();
 
+  EventStore events();
+
+  DeliveryStore deliveries();
+
   @Override
   void close();
 }

@@ -4,6 +4,7 @@ import dev.parley.conversation.Scope;
 import dev.parley.conversation.ServiceDirectory;
 import dev.parley.http.BasicAuth;
 import dev.parley.http.Replies;
+import dev.parley.http.WebhookHeader;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -38,7 +39,10 @@ public final class ScopedPaths {
    */
   public Located locate(RoutingContext ctx) {
     String serviceSid = ctx.pathParam("ChatServiceSid");
-    Scope scope = services.scope(BasicAuth.principal(ctx).accountSid(), serviceSid);
+    Scope scope =
+        services
+            .scope(BasicAuth.principal(ctx).accountSid(), serviceSid)
+            .by(WebhookHeader.origin(ctx));
     String prefix = serviceSid == null ? "/v1" : "/v1/Services/" + serviceSid;
     return new Located(scope, prefix);
   }

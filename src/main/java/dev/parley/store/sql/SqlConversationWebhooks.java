@@ -5,6 +5,7 @@ import dev.parley.store.ConversationWebhookStore;
 import dev.parley.store.PageRequest;
 import dev.parley.store.Slice;
 import dev.parley.store.Tx;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -46,6 +47,17 @@ final class SqlConversationWebhooks implements ConversationWebhookStore {
         .bind("conversation", conversationSid)
         .mapTo(Integer.class)
         .one();
+  }
+
+  @Override
+  public List<ConversationWebhookRecord> all(Tx tx, String conversationSid) {
+    return SqlTx.of(tx)
+        .createQuery(
+            "SELECT * FROM conversation_webhooks WHERE conversation_sid = :conversation"
+                + " ORDER BY seq")
+        .bind("conversation", conversationSid)
+        .map(MAPPER)
+        .list();
   }
 
   @Override

@@ -8,6 +8,8 @@ import dev.parley.store.ApiKeyStore;
 import dev.parley.store.ConversationStore;
 import dev.parley.store.ConversationWebhookStore;
 import dev.parley.store.DeliveryReceiptStore;
+import dev.parley.store.DeliveryStore;
+import dev.parley.store.EventStore;
 import dev.parley.store.FlexFlowStore;
 import dev.parley.store.MembershipStore;
 import dev.parley.store.MessageStore;
@@ -46,6 +48,8 @@ public final class SqliteStore implements Store {
   private final WebChannelStore webChannels = new SqlWebChannels();
   private final MessageStore messages = new SqlMessages();
   private final DeliveryReceiptStore deliveryReceipts = new SqlDeliveryReceipts();
+  private final EventStore events = new SqlEvents();
+  private final DeliveryStore deliveries = new SqlDeliveries();
 
   private SqliteStore(SQLiteDataSource writeSource, HikariDataSource readers) {
     this.readers = readers;
@@ -162,6 +166,16 @@ public final class SqliteStore implements Store {
   @Override
   public DeliveryReceiptStore deliveryReceipts() {
     return deliveryReceipts;
+  }
+
+  @Override
+  public EventStore events() {
+    return events;
+  }
+
+  @Override
+  public DeliveryStore deliveries() {
+    return deliveries;
   }
 
   @Override

@@ -1,0 +1,41 @@
+package dev.parley.events;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Builds an event's form fields in Twilio's formats: dates in ISO 8601 with milliseconds ({@code
+ * 2021-08-12T23:54:50.674Z}), numbers in decimal. A null value is left out, as a form cannot say
+ * null.
+ */
+public final class EventFields {
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  private final Map<String, String> fields = new LinkedHashMap<>();
+
+  public EventFields put(String name, String value) {
+    if (value != null) {
+      fields.put(name, value);
+    }
+    return this;
+  }
+
+  public EventFields put(String name, Instant value) {
+    return value == null ? this : put(name, DATE.format(value));
+  }
+
+  public EventFields put(String name, Number value) {
+    return value == null ? this : put(name, value.toString());
+  }
+
+  public EventFields put(String name, boolean value) {
+    return put(name, Boolean.toString(value));
+  }
+
+  Map<String, String> build() {
+    return fields;
+  }
+}

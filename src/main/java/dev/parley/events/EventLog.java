@@ -1,0 +1,100 @@
+package dev.parley.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.store.EventRecord;
+import dev.parley.store.Store;
+import dev.parley.store.Tx;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The outbox: domain services record each change's event here, in the change's own transaction,
+ * so a committed change always has its event and a rolled-back one never does.
+ */
+public final class EventLog {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {};
+  private final Store store;
+  private final Clock clock;
+  private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
+
+  public EventLog(Store store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** Adds a listener that runs inside every recording transaction from now on. */
+  public void listen(EventListener listener) {
+    listeners.add(listener);
+  }
+
+  /**
+   * Records a {@code type} event of a change made by {@code origin}. {@code own} adds the event's
+   * own fields after the common ones.
+   */
+  public Event record(
+      Tx tx,
+      Origin origin,
+      EventType type,
+      String accountSid,
+      String serviceSid,
+      String conversationSid,
+      Consumer<EventFields> own) {
+    EventFields fields =
+        new EventFields()
+            .put("AccountSid", accountSid)
+            .put("EventType", type.wire())
+            .put("Source", origin.source().name())
+            .put("ClientIdentity", origin.clientIdentity())
+            .put("ChatServiceSid", serviceSid);
+    own.accept(fields);
+    EventRecord row =
+        new EventRecord(
+            0,
+            accountSid,
+            serviceSid,
+            conversationSid,
+            type.wire(),
+            origin.source().name(),
+            origin.clientIdentity(),
+            write(fields.build()),
+            clock.instant());
+    long seq = store.events().append(tx, row);
+    Event event =
+        new Event(
+            seq,
+            type,
+            accountSid,
+            serviceSid,
+            conversationSid,
+            origin,
+            Collections.unmodifiableMap(fields.build()),
+            row.dateCreated());
+    listeners.forEach(l -> l.recorded(tx, event));
+    return event;
+  }
+
+  /** The form fields of a recorded event, in the order they were written. */
+  public static Map<String, String> fields(EventRecord row) {
+    try {
+      return JSON.readValue(row.params(), FIELDS);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String write(Map<String, String> fields) {
+    try {
+      return JSON.writeValueAsString(fields);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.parley.store;
+
+import java.time.Instant;
+
+/**
+ * One event on its way to one webhook target ({@code WD…}). Deliveries of one {@code lane} (a
+ * target and a conversation) are attempted strictly in {@code seq} order. {@code kind} names the
+ * target: {@code account}, {@code service}, {@code conversation} (a scoped webhook, whose {@code
+ * WH…} SID is {@code targetSid}) or {@code studio} (the {@code FW…} flow in {@code targetSid}). {@code status} is {@code pending}, {@code delivered} or {@code
+ * dead}.
+ */
+public record DeliveryRecord(
+    long seq,
+    String sid,
+    String accountSid,
+    long eventSeq,
+    String lane,
+    String kind,
+    String targetSid,
+    String url,
+    String method,
+    String status,
+    int attempts,
+    Instant nextAttemptAt,
+    Integer lastStatusCode,
+    String lastError,
+    Integer lastLatencyMs,
+    Instant dateCreated,
+    Instant dateUpdated) {}

@@ -1,0 +1,11 @@
+package dev.parley.store;
+
+import java.util.Optional;
+
+/** The outbox of change events. */
+public interface EventStore {
+  /** Appends {@code event} and returns its sequence number. */
+  long append(Tx tx, EventRecord event);
+
+  Optional<EventRecord> find(Tx tx, long seq);
+}

@@ -1,0 +1,33 @@
+package dev.parley.store.sql;
+
+import dev.parley.store.EventRecord;
+import dev.parley.store.EventStore;
+import dev.parley.store.Tx;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+final class SqlEvents implements EventStore {
+  private static final RowMapper<EventRecord> MAPPER = RecordMapper.of(EventRecord.class);
+
+  @Override
+  public long append(Tx tx, EventRecord e) {
+    return SqlTx.of(tx)
+        .createQuery(
+            "INSERT INTO events (account_sid, service_sid, conversation_sid, type, source,"
+                + " client_identity, params, date_created) VALUES (:accountSid, :serviceSid,"
+                + " :conversationSid, :type, :source, :clientIdentity, :params, :dateCreated)"
+                + " RETURNING seq")
+        .bindMethods(e)
+        .mapTo(Long.class)
+        .one();
+  }
+
+  @Override
+  public Optional<EventRecord> find(Tx tx, long seq) {
+    return SqlTx.of(tx)
+        .createQuery("SELECT * FROM events WHERE seq = :seq")
+        .bind("seq", seq)
+        .map(MAPPER)
+        .findOne();
+  }
+}

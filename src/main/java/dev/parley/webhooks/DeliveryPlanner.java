@@ -1,0 +1,163 @@
+package dev.parley.webhooks;
+
+import dev.parley.conversation.JsonLists;
+import dev.parley.events.Event;
+import dev.parley.events.EventListener;
+import dev.parley.events.EventType;
+import dev.parley.ids.SidGenerator;
+import dev.parley.ids.SidPrefix;
+import dev.parley.store.ConfigurationRecord;
+import dev.parley.store.ConversationWebhookRecord;
+import dev.parley.store.DeliveryRecord;
+import dev.parley.store.ServiceRecord;
+import dev.parley.store.Store;
+import dev.parley.store.Tx;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Decides, inside the change's transaction, which webhook targets an event goes to, and queues one
+ * pending delivery for each (https://www.twilio.com/docs/conversations/conversations-webhooks):
+ *
+ * <ul>
+ *   <li>the service's post-action webhook when the service has webhooks configured, otherwise the
+ *       account's global one (target {@code webhook}; {@code flex} routes inside Twilio and has no
+ *       URL here) — each only for events its filters list;
+ *   <li>every conversation-scoped webhook: {@code webhook} by its filters, {@code trigger} for a
+ *       new message whose body holds one of its keywords, {@code studio} for each new message.
+ * </ul>
+ */
+public final class DeliveryPlanner implements EventListener {
+  static final String PENDING = "pending";
+  private final Store store;
+  private final Clock clock;
+  private final SidGenerator sids;
+
+  public DeliveryPlanner(Store store, Clock clock, SidGenerator sids) {
+    this.store = store;
+    this.clock = clock;
+    this.sids = sids;
+  }
+
+  @Override
+  public void recorded(Tx tx, Event event) {
+    if (!event.origin().postWebhooks()) {
+      return;
+    }
+    planServiceOrAccount(tx, event);
+    if (event.conversationSid() != null) {
+      for (ConversationWebhookRecord webhook :
+          store.conversationWebhooks().all(tx, event.conversationSid())) {
+        planScoped(tx, event, webhook);
+      }
+    }
+  }
+
+  private void planServiceOrAccount(Tx tx, Event event) {
+    boolean userEvent =
+        event.type() == EventType.USER_ADDED || event.type() == EventType.USER_UPDATED;
+    ServiceRecord service =
+        event.serviceSid() == null
+            ? null
+            : store.services().find(tx, event.accountSid(), event.serviceSid()).orElse(null);
+    // Service-level webhooks replace the global ones for their service; user events are not
+    // among the events a service may filter on, so those always go by the global settings.
+    if (!userEvent
+        && service != null
+        && (service.preWebhookUrl() != null || service.postWebhookUrl() != null)) {
+      if (service.postWebhookUrl() != null && listed(service.webhookFilters(), event)) {
+        queue(
+            tx,
+            event,
+            "service",
+            null,
+            service.postWebhookUrl(),
+            service.webhookMethod() == null ? "POST" : service.webhookMethod());
+      }
+      return;
+    }
+    ConfigurationRecord global = store.accounts().configuration(tx, event.accountSid()).orElse(null);
+    if (global != null
+        && global.postWebhookUrl() != null
+        && "webhook".equals(global.webhookTarget())
+        && listed(global.webhookFilters(), event)) {
+      queue(tx, event, "account", null, global.postWebhookUrl(), global.webhookMethod());
+    }
+  }
+
+  private void planScoped(Tx tx, Event event, ConversationWebhookRecord webhook) {
+    boolean newMessage = event.type() == EventType.MESSAGE_ADDED;
+    switch (webhook.target()) {
+      case "webhook" -> {
+        if (listed(webhook.filters(), event)) {
+          queue(tx, event, "conversation", webhook.sid(), webhook.url(), webhook.method());
+        }
+      }
+      case "trigger" -> {
+        if (newMessage && mentions(event.fields().get("Body"), webhook.triggers())) {
+          queue(tx, event, "conversation", webhook.sid(), webhook.url(), webhook.method());
+        }
+      }
+      case "studio" -> {
+        if (newMessage) {
+          queue(tx, event, "studio", webhook.flowSid(), null, "POST");
+        }
+      }
+      default -> throw new IllegalStateException("unknown webhook target " + webhook.target());
+    }
+  }
+
+  private static boolean listed(String filters, Event event) {
+    List<String> names = JsonLists.read(filters);
+    return names != null && names.contains(event.type().wire());
+  }
+
+  /** True when {@code body} holds one of the keywords as a whole word, ignoring case. */
+  static boolean mentions(String body, String keywords) {
+    if (body == null) {
+      return false;
+    }
+    for (String keyword : JsonLists.read(keywords)) {
+      Pattern word =
+          Pattern.compile(
+              "(?<![\\p{L}\\p{N}])" + Pattern.quote(keyword) + "(?![\\p{L}\\p{N}])",
+              Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+      if (!keyword.isBlank() && word.matcher(body).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void queue(
+      Tx tx, Event event, String kind, String targetSid, String url, String method) {
+    Instant now = clock.instant();
+    String target = targetSid != null ? targetSid : method.toUpperCase(Locale.ROOT) + " " + url;
+    String subject = event.conversationSid() != null ? event.conversationSid() : event.accountSid();
+    store
+        .deliveries()
+        .insert(
+            tx,
+            new DeliveryRecord(
+                0,
+                sids.next(SidPrefix.WEBHOOK_DELIVERY),
+                event.accountSid(),
+                event.seq(),
+                kind + " " + target + " " + subject,
+                kind,
+                targetSid,
+                url,
+                method.toUpperCase(Locale.ROOT),
+                PENDING,
+                0,
+                now,
+                null,
+                null,
+                null,
+                now,
+                now));
+  }
+}
