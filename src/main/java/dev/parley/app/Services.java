@@ -58,10 +58,10 @@ record Services(
     events.listen(new DeliveryPlanner(store, clock, sids));
     ChangeEvents changes = new ChangeEvents(events);
     ServiceDirectory directory = new ServiceDirectory(store, clock, sids);
-    ConversationService conversations = new ConversationService(store, clock, sids);
-    UserService users = new UserService(store, clock, sids);
+    ConversationService conversations = new ConversationService(store, clock, sids, changes);
+    UserService users = new UserService(store, clock, sids, changes);
     ParticipantService participants =
-        new ParticipantService(store, clock, sids, conversations, users);
+        new ParticipantService(store, clock, sids, conversations, users, changes);
     MessageService messages = new MessageService(store, clock, sids, conversations, changes);
     AddressConfigurations addresses = new AddressConfigurations(store, clock, sids);
     ConversationWebhooks conversationWebhooks =

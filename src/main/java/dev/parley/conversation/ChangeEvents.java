@@ -42,8 +42,7 @@ public final class ChangeEvents {
     record(tx, origin, EventType.CONVERSATION_REMOVED, c, removed);
   }
 
-  private void record(
-      Tx tx, Origin origin, EventType type, ConversationRecord c, Instant removed) {
+  private void record(Tx tx, Origin origin, EventType type, ConversationRecord c, Instant removed) {
     log.record(
         tx,
         origin,
@@ -90,8 +89,7 @@ public final class ChangeEvents {
         m.accountSid(),
         m.serviceSid(),
         m.conversationSid(),
-        f ->
-            message(f, m).put("MessagingServiceSid", conversation.messagingServiceSid()));
+        f -> message(f, m).put("MessagingServiceSid", conversation.messagingServiceSid()));
   }
 
   public void messageUpdated(Tx tx, Origin origin, MessageRecord m) {

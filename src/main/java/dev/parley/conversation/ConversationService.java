@@ -2,8 +2,10 @@ package dev.parley.conversation;
 
 import static dev.parley.conversation.Changes.or;
 
+import dev.parley.conversation.ChangeEvents.StateReason;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.events.Origin;
 import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;
 import dev.parley.store.ConversationFilter;
@@ -22,11 +24,13 @@ public final class ConversationService {
   private final Store store;
   private final Clock clock;
   private final SidGenerator sids;
+  private final ChangeEvents events;
 
-  public ConversationService(Store store, Clock clock, SidGenerator sids) {
+  public ConversationService(Store store, Clock clock, SidGenerator sids, ChangeEvents events) {
     this.store = store;
     this.clock = clock;
     this.sids = sids;
+    this.events = events;
   }
 
   public ConversationRecord create(Scope scope, NewConversation request) {
@@ -69,6 +73,7 @@ public final class ConversationService {
             created,
             updated);
     store.conversations().insert(tx, conversation);
+    events.conversationAdded(tx, scope.origin(), conversation);
     return conversation;
   }
 
@@ -126,6 +131,10 @@ public final class ConversationService {
     }
     ConversationRecord updated = apply(current, changes, clock.instant());
     store.conversations().update(tx, updated);
+    events.conversationUpdated(tx, scope.origin(), updated);
+    if (!updated.state().equals(current.state())) {
+      events.stateUpdated(tx, scope.origin(), current, updated, StateReason.API);
+    }
     return updated;
   }
 
@@ -177,7 +186,10 @@ public final class ConversationService {
 
   /** Removes a conversation (and all it holds) inside a caller's transaction. */
   public void delete(Tx tx, Scope scope, String sidOrUniqueName) {
-    store.conversations().delete(tx, find(tx, scope, sidOrUniqueName).sid());
+    ConversationRecord conversation = find(tx, scope, sidOrUniqueName);
+    // Recorded first: the planner reads the conversation's own webhooks, which go with it.
+    events.conversationRemoved(tx, scope.origin(), conversation, clock.instant());
+    store.conversations().delete(tx, conversation.sid());
   }
 
   /** How many due conversations one sweep transaction handles. */
@@ -204,7 +216,12 @@ public final class ConversationService {
               tx -> {
                 List<ConversationRecord> due =
                     store.conversations().dueTimers(tx, now, SWEEP_BATCH);
-                due.forEach(c -> store.conversations().update(tx, expire(c, now)));
+                for (ConversationRecord c : due) {
+                  ConversationRecord expired = expire(c, now);
+                  store.conversations().update(tx, expired);
+                  // Parley's own action, not a REST call: its webhooks always fire.
+                  events.stateUpdated(tx, Origin.API, c, expired, StateReason.TIMER);
+                }
                 return due.size();
               });
       total += changed;

@@ -79,7 +79,7 @@ public final class MembershipService {
         tx -> {
           MembershipRecord membership =
               find(tx, users.find(tx, scope, user), conversations.find(tx, scope, conversation));
-          store.participants().delete(tx, membership.participant().sid());
+          participants.remove(tx, scope, membership.participant());
           return null;
         });
   }

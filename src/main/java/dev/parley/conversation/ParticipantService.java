@@ -30,18 +30,21 @@ public final class ParticipantService {
   private final SidGenerator sids;
   private final ConversationService conversations;
   private final UserService users;
+  private final ChangeEvents events;
 
   public ParticipantService(
       Store store,
       Clock clock,
       SidGenerator sids,
       ConversationService conversations,
-      UserService users) {
+      UserService users,
+      ChangeEvents events) {
     this.store = store;
     this.clock = clock;
     this.sids = sids;
     this.conversations = conversations;
     this.users = users;
+    this.events = events;
   }
 
   public ParticipantRecord create(Scope scope, String conversation, NewParticipant request) {
@@ -100,6 +103,7 @@ public final class ParticipantService {
             created,
             request.dateUpdated() == null ? created : request.dateUpdated());
     store.participants().insert(tx, participant);
+    events.participantAdded(tx, scope.origin(), participant);
     return participant;
   }
 
@@ -182,6 +186,7 @@ public final class ParticipantService {
             or(changes.dateCreated(), current.dateCreated()),
             changes.dateUpdated() == null ? now : changes.dateUpdated());
     store.participants().update(tx, updated);
+    events.participantUpdated(tx, scope.origin(), updated);
     return updated;
   }
 
@@ -189,9 +194,15 @@ public final class ParticipantService {
     store.write(
         tx -> {
           ConversationRecord c = conversations.find(tx, scope, conversation);
-          store.participants().delete(tx, find(tx, c, sidOrIdentity).sid());
+          remove(tx, scope, find(tx, c, sidOrIdentity));
           return null;
         });
+  }
+
+  /** Removes {@code participant} inside a caller's transaction. */
+  public void remove(Tx tx, Scope scope, ParticipantRecord participant) {
+    store.participants().delete(tx, participant.sid());
+    events.participantRemoved(tx, scope.origin(), participant, clock.instant());
   }
 
   private static void requireOpen(ConversationRecord conversation) {

@@ -19,11 +19,13 @@ public final class UserService {
   private final Store store;
   private final Clock clock;
   private final SidGenerator sids;
+  private final ChangeEvents events;
 
-  public UserService(Store store, Clock clock, SidGenerator sids) {
+  public UserService(Store store, Clock clock, SidGenerator sids, ChangeEvents events) {
     this.store = store;
     this.clock = clock;
     this.sids = sids;
+    this.events = events;
   }
 
   public UserRecord create(Scope scope, NewUser request) {
@@ -64,6 +66,7 @@ public final class UserService {
             now,
             now);
     store.users().insert(tx, user);
+    events.userAdded(tx, scope.origin(), user);
     return user;
   }
 
@@ -119,6 +122,7 @@ public final class UserService {
             u.dateCreated(),
             clock.instant());
     store.users().update(tx, updated);
+    events.userUpdated(tx, scope.origin(), updated);
     return updated;
   }
 

@@ -5,9 +5,9 @@ import java.util.Map;
 
 /**
  * A committed change as webhooks and realtime clients hear of it. {@code fields} are the form
- * fields Twilio sends for the event, the common ones ({@code AccountSid}, {@code EventType},
- * {@code Source}, {@code ClientIdentity}, {@code ChatServiceSid}) included; only {@code
- * RetryCount} is added per attempt.
+ * fields Twilio sends for the event, the common ones ({@code AccountSid}, {@code EventType}, {@code
+ * Source}, {@code ClientIdentity}, {@code ChatServiceSid}) included; only {@code RetryCount} is
+ * added per attempt.
  */
 public record Event(
     long seq,

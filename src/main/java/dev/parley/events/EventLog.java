@@ -15,8 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The outbox: domain services record each change's event here, in the change's own transaction,
- * so a committed change always has its event and a rolled-back one never does.
+ * The outbox: domain services record each change's event here, in the change's own transaction, so
+ * a committed change always has its event and a rolled-back one never does.
  */
 public final class EventLog {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -6,8 +6,8 @@ import java.time.Instant;
  * One event on its way to one webhook target ({@code WD…}). Deliveries of one {@code lane} (a
  * target and a conversation) are attempted strictly in {@code seq} order. {@code kind} names the
  * target: {@code account}, {@code service}, {@code conversation} (a scoped webhook, whose {@code
- * WH…} SID is {@code targetSid}) or {@code studio} (the {@code FW…} flow in {@code targetSid}). {@code status} is {@code pending}, {@code delivered} or {@code
- * dead}.
+ * WH…} SID is {@code targetSid}) or {@code studio} (the {@code FW…} flow in {@code targetSid}).
+ * {@code status} is {@code pending}, {@code delivered} or {@code dead}.
  */
 public record DeliveryRecord(
     long seq,

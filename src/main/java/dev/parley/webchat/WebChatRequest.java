@@ -1,9 +1,12 @@
 package dev.parley.webchat;
 
+import dev.parley.events.Origin;
+
 /**
  * A visitor's request for a web chat ({@code POST /v2/WebChats}), checked at the edge: {@code
  * preEngagementData} is valid JSON of at most 16 KB or null, {@code identity} null for a new
- * visitor. {@code uiVersion} is the client's {@code Ui-Version} header, recorded only.
+ * visitor. {@code uiVersion} is the client's {@code Ui-Version} header, recorded only; {@code
+ * origin} decides which webhooks the new conversation's events fire.
  */
 public record WebChatRequest(
     String addressSid,
@@ -11,4 +14,5 @@ public record WebChatRequest(
     String customerFriendlyName,
     String preEngagementData,
     String identity,
-    String uiVersion) {}
+    String uiVersion,
+    Origin origin) {}

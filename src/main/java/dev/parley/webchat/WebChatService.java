@@ -83,7 +83,7 @@ public final class WebChatService {
             .orElseThrow(
                 () -> new ApiException(TwilioError.ADDRESS_NOT_FOUND, request.addressSid()));
     NewConversationWebhook webhook = webhookFor(address);
-    Scope scope = new Scope(accountSid, serviceOf(tx, address));
+    Scope scope = new Scope(accountSid, serviceOf(tx, address), request.origin());
     String identity = request.identity() != null ? request.identity() : identities.get();
     UserRecord user = users.findOrCreate(tx, scope, identity, request.customerFriendlyName());
     if (request.customerFriendlyName() != null

@@ -79,7 +79,8 @@ public final class DeliveryPlanner implements EventListener {
       }
       return;
     }
-    ConfigurationRecord global = store.accounts().configuration(tx, event.accountSid()).orElse(null);
+    ConfigurationRecord global =
+        store.accounts().configuration(tx, event.accountSid()).orElse(null);
     if (global != null
         && global.postWebhookUrl() != null
         && "webhook".equals(global.webhookTarget())
@@ -132,8 +133,7 @@ public final class DeliveryPlanner implements EventListener {
     return false;
   }
 
-  private void queue(
-      Tx tx, Event event, String kind, String targetSid, String url, String method) {
+  private void queue(Tx tx, Event event, String kind, String targetSid, String url, String method) {
     Instant now = clock.instant();
     String target = targetSid != null ? targetSid : method.toUpperCase(Locale.ROOT) + " " + url;
     String subject = event.conversationSid() != null ? event.conversationSid() : event.accountSid();

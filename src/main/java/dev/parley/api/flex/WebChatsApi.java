@@ -2,10 +2,12 @@ package dev.parley.api.flex;
 
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.events.Origin;
 import dev.parley.http.BasicAuth;
 import dev.parley.http.Json;
 import dev.parley.http.Params;
 import dev.parley.http.Replies;
+import dev.parley.http.WebhookHeader;
 import dev.parley.ids.SidPrefix;
 import dev.parley.webchat.WebChatRequest;
 import dev.parley.webchat.WebChatService;
@@ -31,7 +33,8 @@ public final class WebChatsApi {
   record Created(String conversationSid, String identity) {}
 
   private void create(RoutingContext ctx) {
-    WebChatRequest request = parse(Params.form(ctx), ctx.request().getHeader("Ui-Version"));
+    WebChatRequest request =
+        parse(Params.form(ctx), ctx.request().getHeader("Ui-Version"), WebhookHeader.origin(ctx));
     String account = BasicAuth.principal(ctx).accountSid();
     Replies.json(
         ctx,
@@ -42,7 +45,7 @@ public final class WebChatsApi {
         });
   }
 
-  static WebChatRequest parse(Params form, String uiVersion) {
+  static WebChatRequest parse(Params form, String uiVersion, Origin origin) {
     String address = form.string("AddressSid");
     if (address == null || address.isEmpty()) {
       throw new ApiException(
@@ -78,7 +81,8 @@ public final class WebChatsApi {
         limited(form, "CustomerFriendlyName"),
         preEngagement,
         identity,
-        uiVersion == null ? null : uiVersion.substring(0, Math.min(uiVersion.length(), 64)));
+        uiVersion == null ? null : uiVersion.substring(0, Math.min(uiVersion.length(), 64)),
+        origin);
   }
 
   private static String limited(Params form, String name) {
