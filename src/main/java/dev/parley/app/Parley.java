@@ -2,6 +2,7 @@ package dev.parley.app;
 
 import dev.parley.auth.MasterKey;
 import dev.parley.auth.SecretBox;
+import dev.parley.events.PreActionHook;
 import dev.parley.http.Json;
 import dev.parley.http.PublicUrl;
 import dev.parley.ids.RandomSids;
@@ -84,7 +85,7 @@ public final class Parley implements AutoCloseable {
     }
     try {
       RandomSids sids = new RandomSids();
-      Services services = Services.wire(store, clock, sids, box);
+      Services services = Services.wire(store, clock, sids, box, PreActionHook.NONE);
       Bootstrap.Result bootstrap =
           Bootstrap.run(config, store, services.accounts(), services.addresses(), sids);
       // On the spare core while the routes are built: the account an operator will call first.

@@ -14,11 +14,13 @@ import dev.parley.conversation.DeliveryReceiptService;
 import dev.parley.conversation.MembershipService;
 import dev.parley.conversation.MessageService;
 import dev.parley.conversation.ParticipantService;
+import dev.parley.conversation.PreActions;
 import dev.parley.conversation.RoleService;
 import dev.parley.conversation.ServiceConfiguration;
 import dev.parley.conversation.ServiceDirectory;
 import dev.parley.conversation.UserService;
 import dev.parley.events.EventLog;
+import dev.parley.events.PreActionHook;
 import dev.parley.ids.RandomSids;
 import dev.parley.store.Store;
 import dev.parley.webchat.FlexFlowService;
@@ -52,17 +54,19 @@ record Services(
     EventLog events) {
 
   /** Builds every domain service on {@code store}. */
-  static Services wire(Store store, Clock clock, RandomSids sids, SecretBox box) {
+  static Services wire(
+      Store store, Clock clock, RandomSids sids, SecretBox box, PreActionHook preActionHook) {
     Authenticator authenticator = new Authenticator(store, box);
     EventLog events = new EventLog(store, clock);
     events.listen(new DeliveryPlanner(store, clock, sids));
     ChangeEvents changes = new ChangeEvents(events);
+    PreActions pre = new PreActions(preActionHook);
     ServiceDirectory directory = new ServiceDirectory(store, clock, sids);
-    ConversationService conversations = new ConversationService(store, clock, sids, changes);
-    UserService users = new UserService(store, clock, sids, changes);
+    ConversationService conversations = new ConversationService(store, clock, sids, changes, pre);
+    UserService users = new UserService(store, clock, sids, changes, pre);
     ParticipantService participants =
-        new ParticipantService(store, clock, sids, conversations, users, changes);
-    MessageService messages = new MessageService(store, clock, sids, conversations, changes);
+        new ParticipantService(store, clock, sids, conversations, users, changes, pre);
+    MessageService messages = new MessageService(store, clock, sids, conversations, changes, pre);
     AddressConfigurations addresses = new AddressConfigurations(store, clock, sids);
     ConversationWebhooks conversationWebhooks =
         new ConversationWebhooks(store, clock, sids, conversations);

@@ -163,7 +163,7 @@ public final class ChangeEvents {
   }
 
   /** A chat participant has an identity and no binding; an SMS-type one the reverse. */
-  private static EventFields participant(EventFields f, ParticipantRecord p) {
+  static EventFields participant(EventFields f, ParticipantRecord p) {
     f.put("ConversationSid", p.conversationSid())
         .put("ParticipantSid", p.sid())
         .put("DateCreated", p.dateCreated())
@@ -171,13 +171,16 @@ public final class ChangeEvents {
         .put("RoleSid", p.roleSid())
         .put("Attributes", p.attributes());
     if (p.messagingBinding() != null) {
-      MessagingBinding binding = MessagingBinding.parse(p.messagingBinding());
-      f.put("MessagingBinding.Address", binding.address())
-          .put("MessagingBinding.ProxyAddress", binding.proxyAddress())
-          .put("MessagingBinding.ProjectedAddress", binding.projectedAddress())
-          .put("MessagingBinding.Type", binding.type().toUpperCase(Locale.ROOT));
+      binding(f, MessagingBinding.parse(p.messagingBinding()));
     }
     return f;
+  }
+
+  static EventFields binding(EventFields f, MessagingBinding binding) {
+    return f.put("MessagingBinding.Address", binding.address())
+        .put("MessagingBinding.ProxyAddress", binding.proxyAddress())
+        .put("MessagingBinding.ProjectedAddress", binding.projectedAddress())
+        .put("MessagingBinding.Type", binding.type().toUpperCase(Locale.ROOT));
   }
 
   public void userAdded(Tx tx, Origin origin, UserRecord u) {

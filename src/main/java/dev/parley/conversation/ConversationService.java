@@ -25,16 +25,21 @@ public final class ConversationService {
   private final Clock clock;
   private final SidGenerator sids;
   private final ChangeEvents events;
+  private final PreActions pre;
 
-  public ConversationService(Store store, Clock clock, SidGenerator sids, ChangeEvents events) {
+  public ConversationService(
+      Store store, Clock clock, SidGenerator sids, ChangeEvents events, PreActions pre) {
     this.store = store;
     this.clock = clock;
     this.sids = sids;
     this.events = events;
+    this.pre = pre;
   }
 
   public ConversationRecord create(Scope scope, NewConversation request) {
-    return store.write(tx -> create(tx, scope, request));
+    NewConversation checked =
+        PreActions.applyTo(scope) ? pre.conversationAdd(scope, request) : request;
+    return store.write(tx -> create(tx, scope, checked));
   }
 
   /** Creates a conversation inside a caller's transaction (the web chat orchestration). */
@@ -117,7 +122,11 @@ public final class ConversationService {
 
   public ConversationRecord update(
       Scope scope, String sidOrUniqueName, ConversationChanges changes) {
-    return store.write(tx -> update(tx, scope, sidOrUniqueName, changes));
+    ConversationChanges checked =
+        PreActions.applyTo(scope)
+            ? pre.conversationUpdate(scope, find(scope, sidOrUniqueName), changes)
+            : changes;
+    return store.write(tx -> update(tx, scope, sidOrUniqueName, checked));
   }
 
   /** Changes a conversation inside a caller's transaction (the web channel orchestration). */
@@ -177,6 +186,9 @@ public final class ConversationService {
   }
 
   public void delete(Scope scope, String sidOrUniqueName) {
+    if (PreActions.applyTo(scope)) {
+      pre.conversationRemove(scope, find(scope, sidOrUniqueName));
+    }
     store.write(
         tx -> {
           delete(tx, scope, sidOrUniqueName);

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 
-/** Lists of names (filters, permissions, keywords) as the JSON array text the store keeps. */
+/**
+ * Lists of names (filters, permissions, keywords) as the JSON array text the store keeps, and the
+ * check that a text is JSON at all.
+ */
 public final class JsonLists {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
@@ -17,6 +20,16 @@ public final class JsonLists {
       return MAPPER.writeValueAsString(values);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a list of strings is always JSON", e);
+    }
+  }
+
+  /** True when {@code text} is well-formed JSON of any kind. */
+  public static boolean isJson(String text) {
+    try {
+      MAPPER.readTree(text);
+      return true;
+    } catch (JsonProcessingException e) {
+      return false;
     }
   }
 

@@ -29,24 +29,31 @@ public final class MessageService {
   private final SidGenerator sids;
   private final ConversationService conversations;
   private final ChangeEvents events;
+  private final PreActions pre;
 
   public MessageService(
       Store store,
       Clock clock,
       SidGenerator sids,
       ConversationService conversations,
-      ChangeEvents events) {
+      ChangeEvents events,
+      PreActions pre) {
     this.store = store;
     this.clock = clock;
     this.sids = sids;
     this.conversations = conversations;
     this.events = events;
+    this.pre = pre;
   }
 
   public Message create(Scope scope, String conversationSidOrUniqueName, NewMessage request) {
+    NewMessage checked =
+        PreActions.applyTo(scope)
+            ? pre.messageAdd(scope, conversations.find(scope, conversationSidOrUniqueName), request)
+            : request;
     return store.write(
         tx -> {
-          MessageRecord message = create(tx, scope, conversationSidOrUniqueName, request);
+          MessageRecord message = create(tx, scope, conversationSidOrUniqueName, checked);
           return withDelivery(tx, List.of(message)).get(0);
         });
   }
@@ -123,7 +130,12 @@ public final class MessageService {
 
   /** Edits a message; its {@code date_updated} becomes now unless the caller sets it. */
   public Message update(
-      Scope scope, String conversationSidOrUniqueName, String sid, MessageChanges changes) {
+      Scope scope, String conversationSidOrUniqueName, String sid, MessageChanges request) {
+    MessageChanges changes =
+        PreActions.applyTo(scope)
+            ? pre.messageUpdate(
+                scope, store.read(tx -> find(tx, scope, conversationSidOrUniqueName, sid)), request)
+            : request;
     return store.write(
         tx -> {
           ConversationRecord conversation =
@@ -164,6 +176,9 @@ public final class MessageService {
    * removing content (e.g. personal data) is not a change to the conversation.
    */
   public void delete(Scope scope, String conversationSidOrUniqueName, String sid) {
+    if (PreActions.applyTo(scope)) {
+      pre.messageRemove(scope, store.read(tx -> find(tx, scope, conversationSidOrUniqueName, sid)));
+    }
     store.write(
         tx -> {
           MessageRecord message = find(tx, scope, conversationSidOrUniqueName, sid);

@@ -31,6 +31,7 @@ public final class ParticipantService {
   private final ConversationService conversations;
   private final UserService users;
   private final ChangeEvents events;
+  private final PreActions pre;
 
   public ParticipantService(
       Store store,
@@ -38,16 +39,21 @@ public final class ParticipantService {
       SidGenerator sids,
       ConversationService conversations,
       UserService users,
-      ChangeEvents events) {
+      ChangeEvents events,
+      PreActions pre) {
     this.store = store;
     this.clock = clock;
     this.sids = sids;
     this.conversations = conversations;
     this.users = users;
     this.events = events;
+    this.pre = pre;
   }
 
   public ParticipantRecord create(Scope scope, String conversation, NewParticipant request) {
+    if (PreActions.applyTo(scope)) {
+      pre.participantAdd(scope, conversations.find(scope, conversation), request);
+    }
     return store.write(
         tx -> create(tx, scope, conversations.findOpen(tx, scope, conversation), request));
   }
@@ -127,6 +133,9 @@ public final class ParticipantService {
 
   public ParticipantRecord update(
       Scope scope, String conversation, String sidOrIdentity, ParticipantChanges changes) {
+    if (PreActions.applyTo(scope)) {
+      pre.participantUpdate(scope, find(scope, conversation, sidOrIdentity), changes);
+    }
     return store.write(
         tx -> {
           ConversationRecord c = conversations.findOpen(tx, scope, conversation);
@@ -191,6 +200,9 @@ public final class ParticipantService {
   }
 
   public void delete(Scope scope, String conversation, String sidOrIdentity) {
+    if (PreActions.applyTo(scope)) {
+      pre.participantRemove(scope, find(scope, conversation, sidOrIdentity));
+    }
     store.write(
         tx -> {
           ConversationRecord c = conversations.find(tx, scope, conversation);

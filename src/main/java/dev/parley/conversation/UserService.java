@@ -20,12 +20,15 @@ public final class UserService {
   private final Clock clock;
   private final SidGenerator sids;
   private final ChangeEvents events;
+  private final PreActions pre;
 
-  public UserService(Store store, Clock clock, SidGenerator sids, ChangeEvents events) {
+  public UserService(
+      Store store, Clock clock, SidGenerator sids, ChangeEvents events, PreActions pre) {
     this.store = store;
     this.clock = clock;
     this.sids = sids;
     this.events = events;
+    this.pre = pre;
   }
 
   public UserRecord create(Scope scope, NewUser request) {
@@ -104,6 +107,9 @@ public final class UserService {
   }
 
   public UserRecord update(Scope scope, String sidOrIdentity, UserChanges changes) {
+    if (PreActions.applyTo(scope)) {
+      pre.userUpdate(scope, find(scope, sidOrIdentity), changes);
+    }
     return store.write(tx -> update(tx, scope, sidOrIdentity, changes));
   }
 

@@ -14,6 +14,8 @@ public enum TwilioError {
       "Authenticate: API keys cannot use the Accounts or Keys resources; use the Account SID and"
           + " auth token"),
   FORBIDDEN(20403, 403, "Forbidden: %s"),
+  REJECTED_BY_WEBHOOK(
+      20403, 403, "The %s pre-action webhook rejected the change (it answered HTTP %d)"),
   NOT_FOUND(20404, 404, "The requested resource %s was not found"),
   METHOD_NOT_ALLOWED(20004, 405, "Method %s not allowed on %s"),
   REQUEST_TOO_LARGE(20413, 413, "Request body is larger than %d bytes"),

@@ -3,6 +3,7 @@ package dev.parley.events;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,6 +16,17 @@ public final class EventFields {
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
   private final Map<String, String> fields = new LinkedHashMap<>();
+
+  /** The fields every webhook request carries, for {@code eventType} done by {@code origin}. */
+  public static EventFields common(
+      String accountSid, String eventType, Origin origin, String serviceSid) {
+    return new EventFields()
+        .put("AccountSid", accountSid)
+        .put("EventType", eventType)
+        .put("Source", origin.source().name())
+        .put("ClientIdentity", origin.clientIdentity())
+        .put("ChatServiceSid", serviceSid);
+  }
 
   public EventFields put(String name, String value) {
     if (value != null) {
@@ -35,7 +47,8 @@ public final class EventFields {
     return put(name, Boolean.toString(value));
   }
 
-  Map<String, String> build() {
-    return fields;
+  /** The fields in the order they were put. */
+  public Map<String, String> asMap() {
+    return Collections.unmodifiableMap(fields);
   }
 }

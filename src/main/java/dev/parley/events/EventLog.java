@@ -8,7 +8,6 @@ import dev.parley.store.Store;
 import dev.parley.store.Tx;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,13 +46,7 @@ public final class EventLog {
       String serviceSid,
       String conversationSid,
       Consumer<EventFields> own) {
-    EventFields fields =
-        new EventFields()
-            .put("AccountSid", accountSid)
-            .put("EventType", type.wire())
-            .put("Source", origin.source().name())
-            .put("ClientIdentity", origin.clientIdentity())
-            .put("ChatServiceSid", serviceSid);
+    EventFields fields = EventFields.common(accountSid, type.wire(), origin, serviceSid);
     own.accept(fields);
     EventRecord row =
         new EventRecord(
@@ -64,7 +57,7 @@ public final class EventLog {
             type.wire(),
             origin.source().name(),
             origin.clientIdentity(),
-            write(fields.build()),
+            write(fields.asMap()),
             clock.instant());
     long seq = store.events().append(tx, row);
     Event event =
@@ -75,7 +68,7 @@ public final class EventLog {
             serviceSid,
             conversationSid,
             origin,
-            Collections.unmodifiableMap(fields.build()),
+            fields.asMap(),
             row.dateCreated());
     listeners.forEach(l -> l.recorded(tx, event));
     return event;
