@@ -1,7 +1,5 @@
 package dev.parley.testing;
 
-import static org.awaitility.Awaitility.await;
-
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -97,7 +95,7 @@ public final class WebhookReceiver implements BeforeEachCallback, AfterEachCallb
   }
 
   public List<Request> await(Predicate<Request> which, int count) {
-    await()
+    org.awaitility.Awaitility.await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> requests.stream().filter(which).count() >= count);
     return requests.stream().filter(which).toList();
