@@ -1,5 +1,8 @@
 package dev.parley.app;
 
+import dev.parley.store.Store;
+import dev.parley.store.sql.PostgresStore;
+import dev.parley.store.sql.SqliteStore;
 import java.nio.file.Path;
 
 /** Everything Parley needs to start, from flags and environment (flags win). */
@@ -10,7 +13,18 @@ public record Config(
     String publicUrl,
     String accountSid,
     String authToken,
-    String masterKey) {
+    String masterKey,
+    String databaseUrl) {
+
+  /** The store this configuration names: PostgreSQL when a database URL is set, else SQLite. */
+  public Store openStore() {
+    return databaseUrl == null || databaseUrl.isBlank()
+        ? SqliteStore.open(dataDir.resolve("parley.db"))
+        : PostgresStore.open(databaseUrl, POOL_SIZE);
+  }
+
+  /** Connections per node: enough for the worker threads that run blocking store calls. */
+  private static final int POOL_SIZE = 16;
 
   /** The public URL, or {@code http://localhost:<port>} once the port is known. */
   public String publicUrlFor(int boundPort) {

@@ -7,7 +7,6 @@ import dev.parley.http.Json;
 import dev.parley.http.PublicUrl;
 import dev.parley.ids.RandomSids;
 import dev.parley.store.Store;
-import dev.parley.store.sql.SqliteStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -77,7 +76,7 @@ public final class Parley implements AutoCloseable {
     SecretBox box = new SecretBox(MasterKey.load(config.masterKey(), config.dataDir()));
     Store store;
     try {
-      store = SqliteStore.open(config.dataDir().resolve("parley.db"));
+      store = config.openStore();
       storeReady = System.nanoTime();
     } catch (RuntimeException e) {
       starting.thenAccept(Vertx::close);

@@ -48,7 +48,15 @@ final class ServeCommand implements Runnable {
   public void run() {
     long started = System.nanoTime();
     Config config =
-        new Config(host, port, store.dataDir, publicUrl, accountSid, authToken, store.masterKey);
+        new Config(
+            host,
+            port,
+            store.dataDir,
+            publicUrl,
+            accountSid,
+            authToken,
+            store.masterKey,
+            store.databaseUrl);
     Parley parley = Parley.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -18,4 +18,11 @@ final class StoreOptions {
       description =
           "Base64 of 32 bytes that seals stored secrets (env PARLEY_MASTER_KEY; default: generated into <data-dir>/master.key).")
   String masterKey;
+
+  @Option(
+      names = "--database-url",
+      defaultValue = "${env:PARLEY_DATABASE_URL}",
+      description =
+          "PostgreSQL to keep data in, e.g. postgresql://parley@127.0.0.1:5432/parley (env PARLEY_DATABASE_URL; default: the embedded store in the data dir).")
+  String databaseUrl;
 }

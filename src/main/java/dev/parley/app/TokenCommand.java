@@ -3,7 +3,6 @@ package dev.parley.app;
 import dev.parley.auth.MasterKey;
 import dev.parley.auth.SecretBox;
 import dev.parley.store.Store;
-import dev.parley.store.sql.SqliteStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -22,7 +21,9 @@ final class TokenCommand implements Runnable {
   @Override
   public void run() {
     SecretBox box = new SecretBox(MasterKey.load(options.masterKey, options.dataDir));
-    try (Store store = SqliteStore.open(options.dataDir.resolve("parley.db"))) {
+    try (Store store =
+        new Config(null, 0, options.dataDir, null, null, null, null, options.databaseUrl)
+            .openStore()) {
       var account =
           accountSid == null
               ? store.read(tx -> store.accounts().first(tx))

@@ -33,7 +33,7 @@ final class WarmupCommand implements Runnable {
     try {
       Path dataDir = Files.createTempDirectory("parley-warmup");
       try (Parley parley =
-          Parley.start(new Config("127.0.0.1", 0, dataDir, null, null, null, null))) {
+          Parley.start(new Config("127.0.0.1", 0, dataDir, null, null, null, null, null))) {
         exercise(parley);
       } finally {
         try (Stream<Path> files = Files.walk(dataDir)) {

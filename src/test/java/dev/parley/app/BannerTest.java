@@ -21,7 +21,7 @@ class BannerTest {
   @BeforeAll
   static void start() throws Exception {
     Path dir = Files.createTempDirectory("parley-banner");
-    config = new Config("127.0.0.1", 0, dir, null, ACCOUNT, TOKEN, null);
+    config = new Config("127.0.0.1", 0, dir, null, ACCOUNT, TOKEN, null, null);
     parley = Parley.start(config);
   }
 

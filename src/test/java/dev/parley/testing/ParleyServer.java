@@ -11,6 +11,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -26,6 +29,7 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
   private final SettableClock clock = new SettableClock();
   private Parley parley;
   private Path dataDir;
+  private TestDatabase database;
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -35,6 +39,10 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
   @Override
   public void afterAll(ExtensionContext context) {
     stop();
+    if (database != null) {
+      database.drop();
+      database = null;
+    }
   }
 
   public void start() {
@@ -43,9 +51,33 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    parley =
-        Parley.start(
-            new Config("127.0.0.1", 0, dataDir, null, ACCOUNT_SID, AUTH_TOKEN, null), clock);
+    if (TestDatabase.wanted()) {
+      database = TestDatabase.create();
+    }
+    parley = Parley.start(config(), clock);
+  }
+
+  private Config config() {
+    return new Config(
+        "127.0.0.1",
+        0,
+        dataDir,
+        null,
+        ACCOUNT_SID,
+        AUTH_TOKEN,
+        null,
+        database == null ? null : database.url());
+  }
+
+  /** A direct connection to the server's database, for rows no API can write. */
+  public Connection connect() throws SQLException {
+    if (database != null) {
+      return database.connect();
+    }
+    Connection connection =
+        DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("parley.db").toAbsolutePath());
+    connection.createStatement().execute("PRAGMA busy_timeout = 10000");
+    return connection;
   }
 
   public void stop() {
@@ -58,9 +90,7 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
   /** Stops and starts again on the same store, as a restart would. */
   public void restart() {
     stop();
-    parley =
-        Parley.start(
-            new Config("127.0.0.1", 0, dataDir, null, ACCOUNT_SID, AUTH_TOKEN, null), clock);
+    parley = Parley.start(config(), clock);
   }
 
   /** The server's clock: move it forward to make timers come due. */

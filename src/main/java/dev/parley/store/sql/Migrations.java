@@ -78,7 +78,7 @@ final class Migrations {
         Statement statement = connection.createStatement();
         ResultSet rows =
             statement.executeQuery(
-                "SELECT version FROM flyway_schema_history WHERE success = 1"
+                "SELECT version FROM flyway_schema_history WHERE success = true"
                     + " AND version IS NOT NULL")) {
       while (rows.next()) {
         versions.add(rows.getString(1));

@@ -6,7 +6,7 @@ import dev.parley.store.Tx;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 
-final class SqlEvents implements EventStore {
+class SqlEvents implements EventStore {
   private static final RowMapper<EventRecord> MAPPER = RecordMapper.of(EventRecord.class);
 
   @Override

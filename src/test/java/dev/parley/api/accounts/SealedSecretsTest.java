@@ -10,6 +10,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,8 +38,11 @@ class SealedSecretsTest {
     root.detachAppender(logs);
   }
 
-  /** The database file and its write-ahead log, as raw text. */
-  private static String storedBytes() throws IOException {
+  /**
+   * Everything stored about accounts and keys: their rows as the database returns them and, for the
+   * embedded store, the raw bytes of its file and write-ahead log.
+   */
+  private static String storedBytes() throws IOException, SQLException {
     StringBuilder all = new StringBuilder();
     try (Stream<Path> files = Files.list(server.dataDir())) {
       for (Path file :
@@ -43,11 +50,23 @@ class SealedSecretsTest {
         all.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
       }
     }
+    try (Connection connection = server.connect();
+        Statement statement = connection.createStatement()) {
+      for (String table : new String[] {"accounts", "api_keys"}) {
+        try (ResultSet rows = statement.executeQuery("SELECT * FROM " + table)) {
+          while (rows.next()) {
+            for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
+              all.append(rows.getString(column)).append('\n');
+            }
+          }
+        }
+      }
+    }
     return all.toString();
   }
 
   @Test
-  void stores_the_subaccount_token_and_key_secret_sealed() throws IOException {
+  void stores_the_subaccount_token_and_key_secret_sealed() throws IOException, SQLException {
     Credentials sub = Credentials.subaccount(server, "sealed");
     Credentials key = sub.key(server);
 

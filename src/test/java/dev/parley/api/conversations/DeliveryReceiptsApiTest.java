@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DeliveryReceiptsApiTest {
   @RegisterExtension static final ParleyServer server = new ParleyServer();
   private final MessageFixtures fixtures = new MessageFixtures(server);
-  private final SqliteRows rows = new SqliteRows(server);
+  private final DirectRows rows = new DirectRows(server);
 
   private static String receipts(String conversation, String message) {
     return "/v1/Conversations/" + conversation + "/Messages/" + message + "/Receipts";

@@ -131,7 +131,7 @@ class MessageEditsApiTest {
     JsonPath conversation = fixtures.conversation();
     String sid = conversation.getString("sid");
     String participant =
-        new SqliteRows(server)
+        new DirectRows(server)
             .participant(
                 ParleyServer.ACCOUNT_SID, conversation.getString("chat_service_sid"), sid, "dave");
     String message = fixtures.postSid(sid, "hi");

@@ -122,7 +122,7 @@ class MessagesApiTest {
   void links_the_author_to_their_participant() {
     JsonPath conversation = fixtures.conversation();
     String participant =
-        new SqliteRows(server)
+        new DirectRows(server)
             .participant(
                 ParleyServer.ACCOUNT_SID,
                 conversation.getString("chat_service_sid"),

@@ -135,7 +135,7 @@ class MessagesTwilioJavaTest {
     Conversation conversation = Conversation.creator().create(twilio());
     Message message = Message.creator(conversation.getSid()).setBody("hi").create(twilio());
     String sid =
-        new SqliteRows(server)
+        new DirectRows(server)
             .receipt(
                 ParleyServer.ACCOUNT_SID,
                 conversation.getChatServiceSid(),

@@ -3,21 +3,20 @@ package dev.parley.api.conversations;
 import dev.parley.testing.ParleyServer;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HexFormat;
 
 /**
  * Writes rows no Parley API can make yet (participants belong to another resource; receipts come
- * only from non-chat channels) straight into a running server's SQLite file, so the read paths that
+ * only from non-chat channels) straight into a running server's database, so the read paths that
  * depend on them can be tested through the wire.
  */
-final class SqliteRows {
+final class DirectRows {
   private static final SecureRandom RANDOM = new SecureRandom();
   private final ParleyServer server;
 
-  SqliteRows(ParleyServer server) {
+  DirectRows(ParleyServer server) {
     this.server = server;
   }
 
@@ -61,9 +60,7 @@ final class SqliteRows {
   }
 
   private void execute(String sql, String... values) {
-    String url = "jdbc:sqlite:" + server.dataDir().resolve("parley.db").toAbsolutePath();
-    try (Connection connection = DriverManager.getConnection(url)) {
-      connection.createStatement().execute("PRAGMA busy_timeout = 10000");
+    try (Connection connection = server.connect()) {
       try (PreparedStatement statement = connection.prepareStatement(sql)) {
         for (int i = 0; i < values.length; i++) {
           statement.setString(i + 1, values[i]);

@@ -1,0 +1,112 @@
+package dev.parley.store.sql;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.parley.store.EventStore;
+import dev.parley.store.Tx;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.function.Function;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * The store for several Parley nodes: one PostgreSQL database, a pool of connections, each write
+ * its own transaction. Where SQLite's single writer serialises everything, here concurrent
+ * transactions may collide; a collision PostgreSQL reports as retryable (a serialization failure, a
+ * deadlock, or a unique key another transaction just took) runs the transaction again, so its
+ * checks see the winner and answer as they would have in sequence.
+ */
+public final class PostgresStore extends SqlStore {
+  private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "23505");
+  private static final int ATTEMPTS = 3;
+  private final HikariDataSource pool;
+  private final Jdbi jdbi;
+  private final EventStore events = new SerializedEvents();
+
+  private PostgresStore(HikariDataSource pool) {
+    this.pool = pool;
+    this.jdbi = Jdbis.create(pool);
+  }
+
+  /** Connects to the database {@code url} names and brings its schema up to date. */
+  public static PostgresStore open(String url, int poolSize) {
+    DatabaseUrl database = DatabaseUrl.parse(url);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(database.jdbcUrl());
+    config.setUsername(database.user());
+    config.setPassword(database.password());
+    config.setMaximumPoolSize(poolSize);
+    config.setPoolName("parley-postgresql");
+    HikariDataSource pool = new HikariDataSource(config);
+    try {
+      Migrations.apply(pool, "db/migration/postgresql");
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+    return new PostgresStore(pool);
+  }
+
+  @Override
+  public <T> T write(Function<Tx, T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return jdbi.inTransaction(handle -> work.apply(new SqlTx(handle)));
+      } catch (RuntimeException e) {
+        if (attempt == ATTEMPTS || !retryable(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static boolean retryable(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && RETRYABLE.contains(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public <T> T read(Function<Tx, T> work) {
+    return jdbi.inTransaction(
+        TransactionIsolationLevel.REPEATABLE_READ,
+        handle -> {
+          // Scoped to this transaction: the pooled connection stays writable for the next user.
+          handle.execute("SET TRANSACTION READ ONLY");
+          return work.apply(new SqlTx(handle));
+        });
+  }
+
+  @Override
+  public EventStore events() {
+    return events;
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  /**
+   * Events of one conversation must commit in the order of their sequence numbers, or a reader
+   * could see event 11 before event 10 commits and deliver them out of order. A transaction-scoped
+   * advisory lock on the conversation makes its events' transactions take turns; other
+   * conversations' events don't wait.
+   */
+  private static final class SerializedEvents extends SqlEvents {
+    @Override
+    public long append(Tx tx, dev.parley.store.EventRecord event) {
+      String key = event.conversationSid() != null ? event.conversationSid() : event.accountSid();
+      SqlTx.of(tx)
+          .createQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(:key))")
+          .bind("key", key)
+          .mapTo(Integer.class)
+          .one();
+      return super.append(tx, event);
+    }
+  }
+}
