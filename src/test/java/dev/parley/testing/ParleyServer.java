@@ -24,8 +24,19 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
   public static final String AUTH_TOKEN = "test-auth-token-0000000000000001";
 
   private final SettableClock clock = new SettableClock();
+  private final Config.WebchatLimits webchatLimits;
   private Parley parley;
   private Path dataDir;
+
+  /** A server with Webchat rate limits high enough that no test meets them by accident. */
+  public ParleyServer() {
+    this(new Config.WebchatLimits(10_000, 10_000));
+  }
+
+  /** A server with these Webchat rate limits (requests per minute per IP and per key). */
+  public ParleyServer(Config.WebchatLimits webchatLimits) {
+    this.webchatLimits = webchatLimits;
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -45,7 +56,9 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
     }
     parley =
         Parley.start(
-            new Config("127.0.0.1", 0, dataDir, null, ACCOUNT_SID, AUTH_TOKEN, null), clock);
+            new Config("127.0.0.1", 0, dataDir, null, ACCOUNT_SID, AUTH_TOKEN, null)
+                .withWebchatLimits(webchatLimits),
+            clock);
   }
 
   public void stop() {
@@ -60,12 +73,19 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
     stop();
     parley =
         Parley.start(
-            new Config("127.0.0.1", 0, dataDir, null, ACCOUNT_SID, AUTH_TOKEN, null), clock);
+            new Config("127.0.0.1", 0, dataDir, null, ACCOUNT_SID, AUTH_TOKEN, null)
+                .withWebchatLimits(webchatLimits),
+            clock);
   }
 
   /** The server's clock: move it forward to make timers come due. */
   public SettableClock clock() {
     return clock;
+  }
+
+  /** The running server, for tests of domain seams no endpoint reaches yet. */
+  public Parley parley() {
+    return parley;
   }
 
   public int port() {

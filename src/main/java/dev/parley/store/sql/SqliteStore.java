@@ -20,6 +20,7 @@ import dev.parley.store.Store;
 import dev.parley.store.Tx;
 import dev.parley.store.UserStore;
 import dev.parley.store.WebChannelStore;
+import dev.parley.store.WebchatDeploymentStore;
 import java.nio.file.Path;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
@@ -50,6 +51,7 @@ public final class SqliteStore implements Store {
   private final DeliveryReceiptStore deliveryReceipts = new SqlDeliveryReceipts();
   private final EventStore events = new SqlEvents();
   private final DeliveryStore deliveries = new SqlDeliveries();
+  private final WebchatDeploymentStore webchatDeployments = new SqlWebchatDeployments();
 
   private SqliteStore(SQLiteDataSource writeSource, HikariDataSource readers) {
     this.readers = readers;
@@ -176,6 +178,11 @@ public final class SqliteStore implements Store {
   @Override
   public DeliveryStore deliveries() {
     return deliveries;
+  }
+
+  @Override
+  public WebchatDeploymentStore webchatDeployments() {
+    return webchatDeployments;
   }
 
   @Override
