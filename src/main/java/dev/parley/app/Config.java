@@ -14,7 +14,49 @@ public record Config(
     String accountSid,
     String authToken,
     String masterKey,
-    String databaseUrl) {
+    String databaseUrl,
+    WebchatLimits webchatLimits) {
+
+  /**
+   * Rate limits of the public Webchat 3 endpoints ({@code /v2/Webchat/*}): requests per minute per
+   * client IP and per deployment key, each a token bucket that also allows that many at once.
+   */
+  public record WebchatLimits(int perIpPerMinute, int perKeyPerMinute) {
+    public static final WebchatLimits DEFAULT = new WebchatLimits(30, 300);
+
+    public WebchatLimits {
+      if (perIpPerMinute < 1 || perKeyPerMinute < 1) {
+        throw new IllegalArgumentException("Webchat rate limits must be at least 1 per minute");
+      }
+    }
+  }
+
+  /** A configuration with the default Webchat rate limits. */
+  public Config(
+      String host,
+      int port,
+      Path dataDir,
+      String publicUrl,
+      String accountSid,
+      String authToken,
+      String masterKey,
+      String databaseUrl) {
+    this(
+        host,
+        port,
+        dataDir,
+        publicUrl,
+        accountSid,
+        authToken,
+        masterKey,
+        databaseUrl,
+        WebchatLimits.DEFAULT);
+  }
+
+  public Config withWebchatLimits(WebchatLimits limits) {
+    return new Config(
+        host, port, dataDir, publicUrl, accountSid, authToken, masterKey, databaseUrl, limits);
+  }
 
   /** The store this configuration names: PostgreSQL when a database URL is set, else SQLite. */
   public Store openStore() {

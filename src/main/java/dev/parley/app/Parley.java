@@ -93,7 +93,7 @@ public final class Parley implements AutoCloseable {
       Vertx vertx = starting.join();
       Router router = Router.router(vertx);
       PublicUrl publicUrl = new PublicUrl();
-      Routes.register(router, services, publicUrl);
+      Routes.register(router, services, publicUrl, config.webchatLimits());
       HttpServer server =
           vertx
               .createHttpServer(

@@ -20,13 +20,18 @@ import dev.parley.api.conversations.UsersApi;
 import dev.parley.api.flex.FlexFlowsApi;
 import dev.parley.api.flex.WebChannelsApi;
 import dev.parley.api.flex.WebChatsApi;
+import dev.parley.api.flex.WebchatApi;
+import dev.parley.api.flex.WebchatDeploymentsApi;
 import dev.parley.http.BasicAuth;
 import dev.parley.http.Failures;
 import dev.parley.http.FormBodies;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.RequestIds;
+import dev.parley.http.TokenBuckets;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
 import java.util.Set;
@@ -35,28 +40,37 @@ import java.util.Set;
 final class Routes {
   private Routes() {}
 
-  static void register(Router router, Services services, PublicUrl base) {
+  /** Buckets per rate limit: at about 100 bytes each, at most a few MB per limit. */
+  private static final int MAX_RATE_BUCKETS = 50_000;
+
+  static void register(
+      Router router, Services services, PublicUrl base, Config.WebchatLimits limits) {
     router.route().handler(RequestIds::assign);
+    // Webchat 3's public endpoints grant CORS per deployment key (WebchatGate), not to everyone.
     router
         .route()
         .handler(
-            CorsHandler.create()
-                .addOrigin("*")
-                .allowedMethods(
-                    Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE, HttpMethod.OPTIONS))
-                .allowedHeaders(
-                    Set.of(
-                        "Content-Type",
-                        "Authorization",
-                        "Ui-Version",
-                        "X-Twilio-Webhook-Enabled",
-                        "I-Twilio-Idempotency-Token")));
+            except(
+                WebchatApi.PREFIX,
+                CorsHandler.create()
+                    .addOrigin("*")
+                    .allowedMethods(
+                        Set.of(
+                            HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE, HttpMethod.OPTIONS))
+                    .allowedHeaders(
+                        Set.of(
+                            "Content-Type",
+                            "Authorization",
+                            "Ui-Version",
+                            "X-Twilio-Webhook-Enabled",
+                            "I-Twilio-Idempotency-Token"))));
     router.route().handler(BodyHandler.create(false).setBodyLimit(Parley.MAX_BODY_BYTES));
     router.route().handler(FormBodies::require);
     BasicAuth auth = new BasicAuth(services.authenticator());
     router.route("/v1/*").handler(auth);
-    router.route("/v2/*").handler(auth);
+    router.route("/v2/*").handler(except(WebchatApi.PREFIX, auth));
     router.route("/2010-04-01/*").handler(auth);
+    router.route(WebchatDeploymentsApi.PATH + "*").handler(auth);
     ScopedPaths paths = new ScopedPaths(router, services.directory());
     new ConversationsApi(services.conversations(), paths, base);
     new AccountsApi(router, services.accounts());
@@ -77,9 +91,27 @@ final class Routes {
     new AddressConfigurationsApi(router, services.addresses(), base);
     new ConversationWebhooksApi(services.conversationWebhooks(), paths, base);
     new WebChatsApi(router, services.webChats());
+    new WebchatDeploymentsApi(router, services.webchatDeployments(), base);
+    new WebchatApi(
+        router,
+        services.webchatGuests(),
+        services.webchatDeployments(),
+        new TokenBuckets(limits.perIpPerMinute(), MAX_RATE_BUCKETS),
+        new TokenBuckets(limits.perKeyPerMinute(), MAX_RATE_BUCKETS));
     router.route().failureHandler(Failures::handle);
     router.errorHandler(404, ctx -> Failures.byStatus(ctx, 404));
     router.errorHandler(405, ctx -> Failures.byStatus(ctx, 405));
     router.errorHandler(413, ctx -> Failures.byStatus(ctx, 413));
+  }
+
+  /** {@code handler} for every path except those under {@code prefix}, which pass straight on. */
+  private static Handler<RoutingContext> except(String prefix, Handler<RoutingContext> handler) {
+    return ctx -> {
+      if (ctx.normalizedPath().startsWith(prefix)) {
+        ctx.next();
+      } else {
+        handler.handle(ctx);
+      }
+    };
   }
 }

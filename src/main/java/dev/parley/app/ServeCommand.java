@@ -42,6 +42,21 @@ final class ServeCommand implements Runnable {
           "Auth token of that account (env PARLEY_AUTH_TOKEN; default: generated and printed once).")
   String authToken;
 
+  @Option(
+      names = "--webchat-ip-limit",
+      defaultValue = "${env:PARLEY_WEBCHAT_IP_LIMIT:-30}",
+      description =
+          "Webchat 3 requests per minute per client IP (env PARLEY_WEBCHAT_IP_LIMIT, default 30).")
+  int webchatIpLimit;
+
+  @Option(
+      names = "--webchat-key-limit",
+      defaultValue = "${env:PARLEY_WEBCHAT_KEY_LIMIT:-300}",
+      description =
+          "Webchat 3 requests per minute per deployment key (env PARLEY_WEBCHAT_KEY_LIMIT, default"
+              + " 300).")
+  int webchatKeyLimit;
+
   @Mixin StoreOptions store;
 
   @Override
@@ -56,7 +71,8 @@ final class ServeCommand implements Runnable {
             accountSid,
             authToken,
             store.masterKey,
-            store.databaseUrl);
+            store.databaseUrl,
+            new Config.WebchatLimits(webchatIpLimit, webchatKeyLimit));
     Parley parley = Parley.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

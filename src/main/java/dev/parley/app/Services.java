@@ -1,5 +1,6 @@
 package dev.parley.app;
 
+import dev.parley.auth.AccessTokens;
 import dev.parley.auth.AccountService;
 import dev.parley.auth.ApiKeyService;
 import dev.parley.auth.Authenticator;
@@ -7,6 +8,7 @@ import dev.parley.auth.SecretBox;
 import dev.parley.conversation.AccountConfiguration;
 import dev.parley.conversation.AddressConfigurations;
 import dev.parley.conversation.ChangeEvents;
+import dev.parley.conversation.ConversationAccess;
 import dev.parley.conversation.ConversationService;
 import dev.parley.conversation.ConversationWebhooks;
 import dev.parley.conversation.ConversationWithParticipantsService;
@@ -24,8 +26,11 @@ import dev.parley.events.PreActionHook;
 import dev.parley.ids.RandomSids;
 import dev.parley.store.Store;
 import dev.parley.webchat.FlexFlowService;
+import dev.parley.webchat.GuestKeys;
 import dev.parley.webchat.WebChannelService;
 import dev.parley.webchat.WebChatService;
+import dev.parley.webchat.WebchatDeployments;
+import dev.parley.webchat.WebchatGuests;
 import dev.parley.webhooks.DeliveryPlanner;
 import java.time.Clock;
 import java.util.UUID;
@@ -51,6 +56,10 @@ record Services(
     ConversationWebhooks conversationWebhooks,
     WebChatService webChats,
     WebChannelService webChannels,
+    AccessTokens accessTokens,
+    ConversationAccess conversationAccess,
+    WebchatDeployments webchatDeployments,
+    WebchatGuests webchatGuests,
     EventLog events) {
 
   /** Builds every domain service on {@code store}. */
@@ -71,6 +80,16 @@ record Services(
     ConversationWebhooks conversationWebhooks =
         new ConversationWebhooks(store, clock, sids, conversations);
     FlexFlowService flexFlows = new FlexFlowService(store, clock, sids);
+    WebChatService webChats =
+        new WebChatService(
+            store,
+            addresses,
+            users,
+            conversations,
+            participants,
+            conversationWebhooks,
+            () -> UUID.randomUUID().toString());
+    AccessTokens accessTokens = new AccessTokens(authenticator, clock);
     return new Services(
         new AccountService(store, clock, box, sids, directory::setUpAccount, authenticator),
         new ApiKeyService(store, clock, box, sids, authenticator),
@@ -89,16 +108,14 @@ record Services(
         new ServiceConfiguration(store, clock, directory),
         addresses,
         conversationWebhooks,
-        new WebChatService(
-            store,
-            addresses,
-            users,
-            conversations,
-            participants,
-            conversationWebhooks,
-            () -> UUID.randomUUID().toString()),
+        webChats,
         new WebChannelService(
             store, flexFlows, users, conversations, participants, conversationWebhooks),
+        accessTokens,
+        new ConversationAccess(store),
+        new WebchatDeployments(store, clock, sids, box, addresses),
+        new WebchatGuests(
+            store, webChats, new GuestKeys(store, clock, sids, box), accessTokens, authenticator),
         events);
   }
 }

@@ -59,6 +59,30 @@ public final class Authenticator {
   }
 
   /**
+   * The account and opened secret of API key {@code keySid}, for checking the signature of an
+   * access token it signed; from the same cache as Basic credentials, so a deleted key stops
+   * verifying as soon as it stops authenticating. Blocking. Empty when the key is unknown or its
+   * account closed; 20403 when the account is suspended.
+   */
+  public Optional<SigningKey> signingKey(String keySid) {
+    if (!SidPrefix.API_KEY.matches(keySid)) {
+      return Optional.empty();
+    }
+    Credential credential =
+        cache.compute(
+            keySid,
+            (key, known) -> known != null && known.epoch() >= epoch.get() ? known : load(key));
+    if (credential == null || credential.status() == AccountStatus.CLOSED) {
+      return Optional.empty();
+    }
+    if (credential.status() == AccountStatus.SUSPENDED) {
+      throw new ApiException(
+          TwilioError.FORBIDDEN, "account " + credential.accountSid() + " is suspended");
+    }
+    return Optional.of(new SigningKey(keySid, credential.accountSid(), credential.secret()));
+  }
+
+  /**
    * Loads the credentials of {@code accountSid} into the cache ahead of its first request, so that
    * request does not pay for the store read and for opening the sealed token (the first use of the
    * JCE costs tens of milliseconds).

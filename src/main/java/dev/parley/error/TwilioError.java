@@ -67,6 +67,30 @@ public enum TwilioError {
   AUTO_CREATION_WEBHOOK_URL_MISSING(
       45764, 400, "Auto-creation type is webhook but address configuration %s has no webhook URL"),
   ADDRESS_NOT_FOUND(45765, 404, "No address configuration found for %s"),
+  // Access tokens (https://www.twilio.com/docs/api/errors/20101 and neighbours): one constant per
+  // reason so each rejection says what was wrong, several sharing Twilio's code.
+  TOKEN_MALFORMED(20101, 401, "Invalid Access Token: %s"),
+  TOKEN_HEADER_INVALID(20102, 401, "Invalid Access Token header: %s"),
+  TOKEN_ISSUER_INVALID(20103, 401, "Invalid Access Token issuer/subject: %s"),
+  TOKEN_ISSUER_UNKNOWN(
+      20103, 401, "Invalid Access Token issuer/subject: API key %s does not exist or was deleted"),
+  TOKEN_SUBJECT_MISMATCH(
+      20103, 401, "Invalid Access Token issuer/subject: API key %s does not belong to account %s"),
+  TOKEN_NOT_GUEST(
+      20103,
+      401,
+      "Invalid Access Token issuer/subject: only guest tokens of this deployment can be refreshed"),
+  TOKEN_EXPIRED(20104, 401, "Access Token expired or expiration date invalid: expired at %s"),
+  TOKEN_LIFETIME_TOO_LONG(
+      20104,
+      401,
+      "Access Token expired or expiration date invalid: lifetime exceeds the maximum of 24 hours"),
+  TOKEN_NOT_YET_VALID(20105, 401, "Access Token not yet valid: valid from %s"),
+  TOKEN_GRANTS_INVALID(20106, 401, "Invalid Access Token grants: %s"),
+  TOKEN_SIGNATURE_INVALID(20107, 401, "Invalid Access Token signature"),
+  DEPLOYMENT_KEY_INVALID(20003, 401, "Authenticate: DeploymentKey is not a valid deployment key"),
+  ORIGIN_NOT_ALLOWED(20403, 403, "Forbidden: origin %s is not allowed for this deployment key"),
+  TOO_MANY_REQUESTS(20429, 429, "Too many requests: retry after %d seconds"),
   INTERNAL(20500, 500, "Internal server error (request %s)");
 
   private final int code;

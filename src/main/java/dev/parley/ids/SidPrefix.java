@@ -19,7 +19,9 @@ public enum SidPrefix {
   MEDIA("ME"),
   CONTENT("HX"),
   /** Parley's own: one event on its way to one webhook target. */
-  WEBHOOK_DELIVERY("WD");
+  WEBHOOK_DELIVERY("WD"),
+  /** Parley's own: a Webchat 3 deployment (its public key, allowed origins, token lifetime). */
+  WEBCHAT_DEPLOYMENT("DP");
 
   private final String letters;
 

@@ -47,6 +47,8 @@ public interface Store extends AutoCloseable {
 
   DeliveryStore deliveries();
 
+  WebchatDeploymentStore webchatDeployments();
+
   @Override
   void close();
 }

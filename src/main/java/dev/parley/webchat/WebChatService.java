@@ -99,7 +99,7 @@ public final class WebChatService {
     if (webhook != null) {
       webhooks.create(tx, scope, conversation.sid(), webhook);
     }
-    return new WebChat(conversation.sid(), identity);
+    return new WebChat(conversation.sid(), conversation.serviceSid(), identity);
   }
 
   /**

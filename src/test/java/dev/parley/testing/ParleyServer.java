@@ -27,9 +27,20 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
   public static final String AUTH_TOKEN = "test-auth-token-0000000000000001";
 
   private final SettableClock clock = new SettableClock();
+  private final Config.WebchatLimits webchatLimits;
   private Parley parley;
   private Path dataDir;
   private TestDatabase database;
+
+  /** A server with Webchat rate limits high enough that no test meets them by accident. */
+  public ParleyServer() {
+    this(new Config.WebchatLimits(10_000, 10_000));
+  }
+
+  /** A server with these Webchat rate limits (requests per minute per IP and per key). */
+  public ParleyServer(Config.WebchatLimits webchatLimits) {
+    this.webchatLimits = webchatLimits;
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -66,7 +77,8 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
         ACCOUNT_SID,
         AUTH_TOKEN,
         null,
-        database == null ? null : database.url());
+        database == null ? null : database.url(),
+        webchatLimits);
   }
 
   /** A direct connection to the server's database, for rows no API can write. */
@@ -96,6 +108,11 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
   /** The server's clock: move it forward to make timers come due. */
   public SettableClock clock() {
     return clock;
+  }
+
+  /** The running server, for tests of domain seams no endpoint reaches yet. */
+  public Parley parley() {
+    return parley;
   }
 
   public int port() {

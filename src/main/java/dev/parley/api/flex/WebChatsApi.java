@@ -58,6 +58,20 @@ public final class WebChatsApi {
               + address
               + " is invalid: it must be the IG… SID of a chat address configuration");
     }
+    String preEngagement = preEngagementData(form);
+    String identity = identity(form);
+    return new WebChatRequest(
+        address,
+        limited(form, "ChatFriendlyName"),
+        limited(form, "CustomerFriendlyName"),
+        preEngagement,
+        identity,
+        uiVersion(uiVersion),
+        origin);
+  }
+
+  /** {@code PreEngagementData}: JSON (45745) of at most 16 KB (45731), or null. */
+  static String preEngagementData(Params form) {
     String preEngagement = form.string("PreEngagementData");
     if (preEngagement != null) {
       if (preEngagement.getBytes(StandardCharsets.UTF_8).length > MAX_PRE_ENGAGEMENT_BYTES) {
@@ -70,22 +84,24 @@ public final class WebChatsApi {
             TwilioError.WEBCHAT_INVALID_PARAMETER, "PreEngagementData must be valid JSON");
       }
     }
+    return preEngagement;
+  }
+
+  /** A returning visitor's {@code Identity}, or null. */
+  static String identity(Params form) {
     String identity = form.string("Identity");
     if (identity != null && (identity.isBlank() || identity.length() > 256)) {
       throw new ApiException(
           TwilioError.WEBCHAT_INVALID_PARAMETER, "Identity must be 1 to 256 characters");
     }
-    return new WebChatRequest(
-        address,
-        limited(form, "ChatFriendlyName"),
-        limited(form, "CustomerFriendlyName"),
-        preEngagement,
-        identity,
-        uiVersion == null ? null : uiVersion.substring(0, Math.min(uiVersion.length(), 64)),
-        origin);
+    return identity;
   }
 
-  private static String limited(Params form, String name) {
+  static String uiVersion(String header) {
+    return header == null ? null : header.substring(0, Math.min(header.length(), 64));
+  }
+
+  static String limited(Params form, String name) {
     String value = form.string(name);
     if (value != null && value.length() > 256) {
       throw new ApiException(

@@ -17,6 +17,7 @@ import dev.parley.store.ServiceStore;
 import dev.parley.store.Store;
 import dev.parley.store.UserStore;
 import dev.parley.store.WebChannelStore;
+import dev.parley.store.WebchatDeploymentStore;
 
 /**
  * What the SQL stores share: one implementation of each table's store, the same SQL text on every
@@ -39,6 +40,7 @@ abstract class SqlStore implements Store {
   private final DeliveryReceiptStore deliveryReceipts = new SqlDeliveryReceipts();
   private final EventStore events = new SqlEvents();
   private final DeliveryStore deliveries = new SqlDeliveries();
+  private final WebchatDeploymentStore webchatDeployments = new SqlWebchatDeployments();
 
   @Override
   public AccountStore accounts() {
@@ -118,5 +120,10 @@ abstract class SqlStore implements Store {
   @Override
   public DeliveryStore deliveries() {
     return deliveries;
+  }
+
+  @Override
+  public WebchatDeploymentStore webchatDeployments() {
+    return webchatDeployments;
   }
 }

@@ -1,0 +1,108 @@
+package dev.parley.api.flex;
+
+import dev.parley.auth.AccessTokens;
+import dev.parley.error.ApiException;
+import dev.parley.http.BasicAuth;
+import dev.parley.http.Paging;
+import dev.parley.http.Params;
+import dev.parley.http.PublicUrl;
+import dev.parley.http.Replies;
+import dev.parley.ids.SidPrefix;
+import dev.parley.webchat.AllowedOrigins;
+import dev.parley.webchat.DeploymentRequest;
+import dev.parley.webchat.WebchatDeployments;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Parley's own {@code /parley/v1/WebchatDeployments}: the deployment keys of Webchat 3, managed
+ * with account credentials like the Twilio APIs. Twilio manages them in its Console only.
+ */
+public final class WebchatDeploymentsApi {
+  public static final String PATH = "/parley/v1/WebchatDeployments";
+  private final WebchatDeployments deployments;
+  private final PublicUrl base;
+
+  public WebchatDeploymentsApi(Router router, WebchatDeployments deployments, PublicUrl base) {
+    this.deployments = deployments;
+    this.base = base;
+    router.post(PATH).handler(this::create);
+    router.get(PATH).handler(this::list);
+    router.get(PATH + "/:Sid").handler(this::fetch);
+    router.post(PATH + "/:Sid").handler(this::update);
+    router.delete(PATH + "/:Sid").handler(this::delete);
+  }
+
+  private void create(RoutingContext ctx) {
+    Params form = Params.form(ctx);
+    form.required("AddressSid");
+    DeploymentRequest request = request(form, false);
+    String account = BasicAuth.principal(ctx).accountSid();
+    Replies.json(
+        ctx, 201, () -> WebchatDeploymentView.of(deployments.create(account, request), base));
+  }
+
+  private void fetch(RoutingContext ctx) {
+    String account = BasicAuth.principal(ctx).accountSid();
+    Replies.json(
+        ctx,
+        200,
+        () -> WebchatDeploymentView.of(deployments.find(account, ctx.pathParam("Sid")), base));
+  }
+
+  private void list(RoutingContext ctx) {
+    Paging paging = Paging.parse(Params.query(ctx), 50, 1000);
+    String account = BasicAuth.principal(ctx).accountSid();
+    Replies.json(
+        ctx,
+        200,
+        () ->
+            paging.reply(
+                base,
+                PATH,
+                Map.of(),
+                "webchat_deployments",
+                deployments
+                    .page(account, paging.request())
+                    .map(d -> WebchatDeploymentView.of(d, base))));
+  }
+
+  private void update(RoutingContext ctx) {
+    DeploymentRequest changes = request(Params.form(ctx), true);
+    String account = BasicAuth.principal(ctx).accountSid();
+    Replies.json(
+        ctx,
+        200,
+        () ->
+            WebchatDeploymentView.of(
+                deployments.update(account, ctx.pathParam("Sid"), changes), base));
+  }
+
+  private void delete(RoutingContext ctx) {
+    String account = BasicAuth.principal(ctx).accountSid();
+    Replies.noContent(ctx, () -> deployments.delete(account, ctx.pathParam("Sid")));
+  }
+
+  /** {@code AllowedOrigins} absent keeps the list; present (even one empty value) replaces it. */
+  private static DeploymentRequest request(Params form, boolean update) {
+    Integer ttl =
+        form.integer(
+            "TokenTtl",
+            (int) WebchatDeployments.MIN_TOKEN_TTL.toSeconds(),
+            (int) AccessTokens.MAX_LIFETIME.toSeconds());
+    Boolean rotate = form.bool("RotateKey");
+    if (rotate != null && !update) {
+      throw ApiException.invalid("RotateKey", "applies to an existing deployment only");
+    }
+    return new DeploymentRequest(
+        form.string("FriendlyName", 64),
+        form.sid("AddressSid", SidPrefix.ADDRESS),
+        form.has("AllowedOrigins")
+            ? AllowedOrigins.parse("AllowedOrigins", form.strings("AllowedOrigins"))
+            : null,
+        ttl == null ? null : Duration.ofSeconds(ttl),
+        Boolean.TRUE.equals(rotate));
+  }
+}

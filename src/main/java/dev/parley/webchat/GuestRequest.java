@@ -1,0 +1,8 @@
+package dev.parley.webchat;
+
+/**
+ * A visitor's {@code POST /v2/Webchat/Init}, checked at the edge: {@code preEngagementData} is JSON
+ * of at most 16 KB or null; {@code identity} is null for a new visitor.
+ */
+public record GuestRequest(
+    String customerFriendlyName, String preEngagementData, String identity, String uiVersion) {}
