@@ -1,5 +1,6 @@
 package dev.parley.app;
 
+import dev.parley.webhooks.DeliverySettings;
 import java.nio.file.Path;
 
 /** Everything Parley needs to start, from flags and environment (flags win). */
@@ -10,7 +11,25 @@ public record Config(
     String publicUrl,
     String accountSid,
     String authToken,
-    String masterKey) {
+    String masterKey,
+    DeliverySettings webhooks) {
+
+  /** With the default webhook delivery settings. */
+  public Config(
+      String host,
+      int port,
+      Path dataDir,
+      String publicUrl,
+      String accountSid,
+      String authToken,
+      String masterKey) {
+    this(
+        host, port, dataDir, publicUrl, accountSid, authToken, masterKey, DeliverySettings.DEFAULT);
+  }
+
+  public Config withWebhooks(DeliverySettings settings) {
+    return new Config(host, port, dataDir, publicUrl, accountSid, authToken, masterKey, settings);
+  }
 
   /** The public URL, or {@code http://localhost:<port>} once the port is known. */
   public String publicUrlFor(int boundPort) {

@@ -20,6 +20,7 @@ import dev.parley.api.conversations.UsersApi;
 import dev.parley.api.flex.FlexFlowsApi;
 import dev.parley.api.flex.WebChannelsApi;
 import dev.parley.api.flex.WebChatsApi;
+import dev.parley.api.parley.WebhookDeliveriesApi;
 import dev.parley.http.BasicAuth;
 import dev.parley.http.Failures;
 import dev.parley.http.FormBodies;
@@ -57,6 +58,7 @@ final class Routes {
     router.route("/v1/*").handler(auth);
     router.route("/v2/*").handler(auth);
     router.route("/2010-04-01/*").handler(auth);
+    router.route("/parley/v1/*").handler(auth);
     ScopedPaths paths = new ScopedPaths(router, services.directory());
     new ConversationsApi(services.conversations(), paths, base);
     new AccountsApi(router, services.accounts());
@@ -77,6 +79,7 @@ final class Routes {
     new AddressConfigurationsApi(router, services.addresses(), base);
     new ConversationWebhooksApi(services.conversationWebhooks(), paths, base);
     new WebChatsApi(router, services.webChats());
+    new WebhookDeliveriesApi(router, services.deliveryHistory(), base);
     router.route().failureHandler(Failures::handle);
     router.errorHandler(404, ctx -> Failures.byStatus(ctx, 404));
     router.errorHandler(405, ctx -> Failures.byStatus(ctx, 405));

@@ -24,7 +24,10 @@ import dev.parley.store.Store;
 import dev.parley.webchat.FlexFlowService;
 import dev.parley.webchat.WebChannelService;
 import dev.parley.webchat.WebChatService;
+import dev.parley.webhooks.DeliveryEngine;
+import dev.parley.webhooks.DeliveryHistory;
 import dev.parley.webhooks.DeliveryPlanner;
+import dev.parley.webhooks.DeliverySettings;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -49,15 +52,21 @@ record Services(
     ConversationWebhooks conversationWebhooks,
     WebChatService webChats,
     WebChannelService webChannels,
-    EventLog events) {
+    EventLog events,
+    DeliveryEngine deliveries,
+    DeliveryHistory deliveryHistory) {
 
   /** Builds every domain service on {@code store}. */
-  static Services wire(Store store, Clock clock, RandomSids sids, SecretBox box) {
+  static Services wire(
+      Store store, Clock clock, RandomSids sids, SecretBox box, DeliverySettings webhooks) {
     Authenticator authenticator = new Authenticator(store, box);
-    EventLog events = new EventLog(store, clock);
-    events.listen(new DeliveryPlanner(store, clock, sids));
-    ChangeEvents changes = new ChangeEvents(events);
     ServiceDirectory directory = new ServiceDirectory(store, clock, sids);
+    AccountService accounts =
+        new AccountService(store, clock, box, sids, directory::setUpAccount, authenticator);
+    DeliveryEngine deliveries = new DeliveryEngine(store, clock, accounts, webhooks);
+    EventLog events = new EventLog(store, clock);
+    events.listen(new DeliveryPlanner(store, clock, sids, deliveries::nudge));
+    ChangeEvents changes = new ChangeEvents(events);
     ConversationService conversations = new ConversationService(store, clock, sids, changes);
     UserService users = new UserService(store, clock, sids, changes);
     ParticipantService participants =
@@ -68,7 +77,7 @@ record Services(
         new ConversationWebhooks(store, clock, sids, conversations);
     FlexFlowService flexFlows = new FlexFlowService(store, clock, sids);
     return new Services(
-        new AccountService(store, clock, box, sids, directory::setUpAccount, authenticator),
+        accounts,
         new ApiKeyService(store, clock, box, sids, authenticator),
         authenticator,
         directory,
@@ -95,6 +104,8 @@ record Services(
             () -> UUID.randomUUID().toString()),
         new WebChannelService(
             store, flexFlows, users, conversations, participants, conversationWebhooks),
-        events);
+        events,
+        deliveries,
+        new DeliveryHistory(store, clock, deliveries::replayed));
   }
 }

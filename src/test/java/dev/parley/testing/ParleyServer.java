@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import dev.parley.app.Config;
 import dev.parley.app.Parley;
+import dev.parley.webhooks.DeliverySettings;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
@@ -24,8 +25,18 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
   public static final String AUTH_TOKEN = "test-auth-token-0000000000000001";
 
   private final SettableClock clock = new SettableClock();
+  private final DeliverySettings webhooks;
   private Parley parley;
   private Path dataDir;
+
+  public ParleyServer() {
+    this(DeliverySettings.DEFAULT);
+  }
+
+  /** A server with these webhook delivery settings (tests retry within milliseconds). */
+  public ParleyServer(DeliverySettings webhooks) {
+    this.webhooks = webhooks;
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -43,9 +54,7 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    parley =
-        Parley.start(
-            new Config("127.0.0.1", 0, dataDir, null, ACCOUNT_SID, AUTH_TOKEN, null), clock);
+    parley = Parley.start(config(), clock);
   }
 
   public void stop() {
@@ -58,9 +67,12 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
   /** Stops and starts again on the same store, as a restart would. */
   public void restart() {
     stop();
-    parley =
-        Parley.start(
-            new Config("127.0.0.1", 0, dataDir, null, ACCOUNT_SID, AUTH_TOKEN, null), clock);
+    parley = Parley.start(config(), clock);
+  }
+
+  private Config config() {
+    return new Config("127.0.0.1", 0, dataDir, null, ACCOUNT_SID, AUTH_TOKEN, null)
+        .withWebhooks(webhooks);
   }
 
   /** The server's clock: move it forward to make timers come due. */
