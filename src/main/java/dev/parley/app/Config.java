@@ -3,6 +3,7 @@ package dev.parley.app;
 import dev.parley.store.Store;
 import dev.parley.store.sql.PostgresStore;
 import dev.parley.store.sql.SqliteStore;
+import dev.parley.webhooks.DeliverySettings;
 import java.nio.file.Path;
 
 /** Everything Parley needs to start, from flags and environment (flags win). */
@@ -15,7 +16,11 @@ public record Config(
     String authToken,
     String masterKey,
     String databaseUrl,
-    WebchatLimits webchatLimits) {
+    WebchatLimits webchatLimits,
+    DeliverySettings webhooks) {
+
+  /** Connections per node: enough for the worker threads that run blocking store calls. */
+  private static final int POOL_SIZE = 16;
 
   /**
    * Rate limits of the public Webchat 3 endpoints ({@code /v2/Webchat/*}): requests per minute per
@@ -31,7 +36,7 @@ public record Config(
     }
   }
 
-  /** A configuration with the default Webchat rate limits. */
+  /** A configuration with the default Webchat rate limits and webhook delivery settings. */
   public Config(
       String host,
       int port,
@@ -50,12 +55,36 @@ public record Config(
         authToken,
         masterKey,
         databaseUrl,
-        WebchatLimits.DEFAULT);
+        WebchatLimits.DEFAULT,
+        DeliverySettings.DEFAULT);
   }
 
   public Config withWebchatLimits(WebchatLimits limits) {
     return new Config(
-        host, port, dataDir, publicUrl, accountSid, authToken, masterKey, databaseUrl, limits);
+        host,
+        port,
+        dataDir,
+        publicUrl,
+        accountSid,
+        authToken,
+        masterKey,
+        databaseUrl,
+        limits,
+        webhooks);
+  }
+
+  public Config withWebhooks(DeliverySettings settings) {
+    return new Config(
+        host,
+        port,
+        dataDir,
+        publicUrl,
+        accountSid,
+        authToken,
+        masterKey,
+        databaseUrl,
+        webchatLimits,
+        settings);
   }
 
   /** The store this configuration names: PostgreSQL when a database URL is set, else SQLite. */
@@ -64,9 +93,6 @@ public record Config(
         ? SqliteStore.open(dataDir.resolve("parley.db"))
         : PostgresStore.open(databaseUrl, POOL_SIZE);
   }
-
-  /** Connections per node: enough for the worker threads that run blocking store calls. */
-  private static final int POOL_SIZE = 16;
 
   /** The public URL, or {@code http://localhost:<port>} once the port is known. */
   public String publicUrlFor(int boundPort) {

@@ -2,7 +2,6 @@ package dev.parley.app;
 
 import dev.parley.auth.MasterKey;
 import dev.parley.auth.SecretBox;
-import dev.parley.events.PreActionHook;
 import dev.parley.http.Json;
 import dev.parley.http.PublicUrl;
 import dev.parley.ids.RandomSids;
@@ -84,7 +83,7 @@ public final class Parley implements AutoCloseable {
     }
     try {
       RandomSids sids = new RandomSids();
-      Services services = Services.wire(store, clock, sids, box, PreActionHook.NONE);
+      Services services = Services.wire(store, clock, sids, box, config.webhooks());
       Bootstrap.Result bootstrap =
           Bootstrap.run(config, store, services.accounts(), services.addresses(), sids);
       // On the spare core while the routes are built: the account an operator will call first.
@@ -112,6 +111,7 @@ public final class Parley implements AutoCloseable {
       }
       server.listen().await(30, TimeUnit.SECONDS);
       TimerSweep.start(vertx, services.conversations());
+      services.deliveries().start(vertx);
       publicUrl.resolve(config.publicUrlFor(server.actualPort()));
       log.info(
           "event=started port={} public_url={} store_ms={} total_ms={}",
@@ -170,6 +170,8 @@ public final class Parley implements AutoCloseable {
     } catch (Exception e) {
       log.warn("event=shutdown_incomplete", e);
     }
+    // Before Vert.x and the store: the engine saves the outcomes of calls still in flight.
+    services.deliveries().close();
     try {
       vertx.close().await(15, TimeUnit.SECONDS);
     } catch (Exception e) {

@@ -22,6 +22,7 @@ import dev.parley.api.flex.WebChannelsApi;
 import dev.parley.api.flex.WebChatsApi;
 import dev.parley.api.flex.WebchatApi;
 import dev.parley.api.flex.WebchatDeploymentsApi;
+import dev.parley.api.parley.WebhookDeliveriesApi;
 import dev.parley.http.BasicAuth;
 import dev.parley.http.Failures;
 import dev.parley.http.FormBodies;
@@ -70,7 +71,7 @@ final class Routes {
     router.route("/v1/*").handler(auth);
     router.route("/v2/*").handler(except(WebchatApi.PREFIX, auth));
     router.route("/2010-04-01/*").handler(auth);
-    router.route(WebchatDeploymentsApi.PATH + "*").handler(auth);
+    router.route("/parley/v1/*").handler(auth);
     ScopedPaths paths = new ScopedPaths(router, services.directory());
     new ConversationsApi(services.conversations(), paths, base);
     new AccountsApi(router, services.accounts());
@@ -98,6 +99,7 @@ final class Routes {
         services.webchatDeployments(),
         new TokenBuckets(limits.perIpPerMinute(), MAX_RATE_BUCKETS),
         new TokenBuckets(limits.perKeyPerMinute(), MAX_RATE_BUCKETS));
+    new WebhookDeliveriesApi(router, services.deliveryHistory(), base);
     router.route().failureHandler(Failures::handle);
     router.errorHandler(404, ctx -> Failures.byStatus(ctx, 404));
     router.errorHandler(405, ctx -> Failures.byStatus(ctx, 405));

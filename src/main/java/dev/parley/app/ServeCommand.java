@@ -1,5 +1,8 @@
 package dev.parley.app;
 
+import dev.parley.webhooks.DeliverySettings;
+import dev.parley.webhooks.RetryPolicy;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -57,6 +60,34 @@ final class ServeCommand implements Runnable {
               + " 300).")
   int webchatKeyLimit;
 
+  @Option(
+      names = "--webhook-max-attempts",
+      defaultValue = "${env:PARLEY_WEBHOOK_MAX_ATTEMPTS:-15}",
+      description =
+          "Attempts per webhook delivery before it is dead-lettered (env PARLEY_WEBHOOK_MAX_ATTEMPTS, default 15).")
+  int webhookMaxAttempts;
+
+  @Option(
+      names = "--webhook-base-delay-ms",
+      defaultValue = "${env:PARLEY_WEBHOOK_BASE_DELAY_MS:-1000}",
+      description =
+          "Longest wait before the first retry; doubles per retry (env PARLEY_WEBHOOK_BASE_DELAY_MS, default 1000).")
+  long webhookBaseDelayMs;
+
+  @Option(
+      names = "--webhook-max-delay-ms",
+      defaultValue = "${env:PARLEY_WEBHOOK_MAX_DELAY_MS:-600000}",
+      description =
+          "Cap on the wait between retries (env PARLEY_WEBHOOK_MAX_DELAY_MS, default 600000).")
+  long webhookMaxDelayMs;
+
+  @Option(
+      names = "--studio-url",
+      defaultValue = "${env:PARLEY_STUDIO_URL}",
+      description =
+          "Where studio webhooks go, as <url>/<FlowSid> (env PARLEY_STUDIO_URL; default: none, they are dead-lettered).")
+  String studioUrl;
+
   @Mixin StoreOptions store;
 
   @Override
@@ -72,7 +103,13 @@ final class ServeCommand implements Runnable {
             authToken,
             store.masterKey,
             store.databaseUrl,
-            new Config.WebchatLimits(webchatIpLimit, webchatKeyLimit));
+            new Config.WebchatLimits(webchatIpLimit, webchatKeyLimit),
+            new DeliverySettings(
+                new RetryPolicy(
+                    webhookMaxAttempts,
+                    Duration.ofMillis(webhookBaseDelayMs),
+                    Duration.ofMillis(webhookMaxDelayMs)),
+                studioUrl == null || studioUrl.isBlank() ? null : studioUrl));
     Parley parley = Parley.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -22,7 +22,6 @@ import dev.parley.conversation.ServiceConfiguration;
 import dev.parley.conversation.ServiceDirectory;
 import dev.parley.conversation.UserService;
 import dev.parley.events.EventLog;
-import dev.parley.events.PreActionHook;
 import dev.parley.ids.RandomSids;
 import dev.parley.store.Store;
 import dev.parley.webchat.FlexFlowService;
@@ -31,7 +30,11 @@ import dev.parley.webchat.WebChannelService;
 import dev.parley.webchat.WebChatService;
 import dev.parley.webchat.WebchatDeployments;
 import dev.parley.webchat.WebchatGuests;
+import dev.parley.webhooks.DeliveryEngine;
+import dev.parley.webhooks.DeliveryHistory;
 import dev.parley.webhooks.DeliveryPlanner;
+import dev.parley.webhooks.DeliverySettings;
+import dev.parley.webhooks.PreActionWebhooks;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -60,17 +63,22 @@ record Services(
     ConversationAccess conversationAccess,
     WebchatDeployments webchatDeployments,
     WebchatGuests webchatGuests,
-    EventLog events) {
+    EventLog events,
+    DeliveryEngine deliveries,
+    DeliveryHistory deliveryHistory) {
 
   /** Builds every domain service on {@code store}. */
   static Services wire(
-      Store store, Clock clock, RandomSids sids, SecretBox box, PreActionHook preActionHook) {
+      Store store, Clock clock, RandomSids sids, SecretBox box, DeliverySettings webhooks) {
     Authenticator authenticator = new Authenticator(store, box);
-    EventLog events = new EventLog(store, clock);
-    events.listen(new DeliveryPlanner(store, clock, sids));
-    ChangeEvents changes = new ChangeEvents(events);
-    PreActions pre = new PreActions(preActionHook);
     ServiceDirectory directory = new ServiceDirectory(store, clock, sids);
+    AccountService accounts =
+        new AccountService(store, clock, box, sids, directory::setUpAccount, authenticator);
+    DeliveryEngine deliveries = new DeliveryEngine(store, clock, accounts, webhooks);
+    EventLog events = new EventLog(store, clock);
+    events.listen(new DeliveryPlanner(store, clock, sids, deliveries::nudge));
+    ChangeEvents changes = new ChangeEvents(events);
+    PreActions pre = new PreActions(new PreActionWebhooks(store, accounts));
     ConversationService conversations = new ConversationService(store, clock, sids, changes, pre);
     UserService users = new UserService(store, clock, sids, changes, pre);
     ParticipantService participants =
@@ -91,7 +99,7 @@ record Services(
             () -> UUID.randomUUID().toString());
     AccessTokens accessTokens = new AccessTokens(authenticator, clock);
     return new Services(
-        new AccountService(store, clock, box, sids, directory::setUpAccount, authenticator),
+        accounts,
         new ApiKeyService(store, clock, box, sids, authenticator),
         authenticator,
         directory,
@@ -116,6 +124,8 @@ record Services(
         new WebchatDeployments(store, clock, sids, box, addresses),
         new WebchatGuests(
             store, webChats, new GuestKeys(store, clock, sids, box), accessTokens, authenticator),
-        events);
+        events,
+        deliveries,
+        new DeliveryHistory(store, clock, deliveries::replayed));
   }
 }

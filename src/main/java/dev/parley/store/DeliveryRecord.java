@@ -7,7 +7,9 @@ import java.time.Instant;
  * target and a conversation) are attempted strictly in {@code seq} order. {@code kind} names the
  * target: {@code account}, {@code service}, {@code conversation} (a scoped webhook, whose {@code
  * WH…} SID is {@code targetSid}) or {@code studio} (the {@code FW…} flow in {@code targetSid}).
- * {@code status} is {@code pending}, {@code delivered} or {@code dead}.
+ * {@code status} is {@code pending}, {@code delivered} or {@code dead}. {@code attempts} counts
+ * every attempt; {@code attemptsBeforeReplay} those made before the last replay, so the retry
+ * budget starts afresh after one.
  */
 public record DeliveryRecord(
     long seq,
@@ -26,4 +28,5 @@ public record DeliveryRecord(
     String lastError,
     Integer lastLatencyMs,
     Instant dateCreated,
-    Instant dateUpdated) {}
+    Instant dateUpdated,
+    int attemptsBeforeReplay) {}

@@ -1,5 +1,7 @@
 package dev.parley.store;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** The outbox of change events. */
@@ -8,4 +10,7 @@ public interface EventStore {
   long append(Tx tx, EventRecord event);
 
   Optional<EventRecord> find(Tx tx, long seq);
+
+  /** The events with these sequence numbers, in no particular order. */
+  List<EventRecord> findAll(Tx tx, Collection<Long> seqs);
 }

@@ -35,11 +35,14 @@ public final class DeliveryPlanner implements EventListener {
   private final Store store;
   private final Clock clock;
   private final SidGenerator sids;
+  private final Runnable queued;
 
-  public DeliveryPlanner(Store store, Clock clock, SidGenerator sids) {
+  /** {@code queued} hears of each delivery queued (inside its transaction): the engine's nudge. */
+  public DeliveryPlanner(Store store, Clock clock, SidGenerator sids, Runnable queued) {
     this.store = store;
     this.clock = clock;
     this.sids = sids;
+    this.queued = queued;
   }
 
   @Override
@@ -158,6 +161,8 @@ public final class DeliveryPlanner implements EventListener {
                 null,
                 null,
                 now,
-                now));
+                now,
+                0));
+    queued.run();
   }
 }

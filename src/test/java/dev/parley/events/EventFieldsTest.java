@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.testing.ParleyServer;
 import dev.parley.testing.WebhookReceiver;
-import dev.parley.testing.WebhookReceiver.Request;
+import dev.parley.testing.WebhookReceiver.Received;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,7 +20,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class EventFieldsTest {
   @RegisterExtension static final ParleyServer server = new ParleyServer();
-  @RegisterExtension final WebhookReceiver receiver = new WebhookReceiver();
+  private final WebhookReceiver receiver = new WebhookReceiver();
+
+  @AfterEach
+  void close_the_receiver() {
+    receiver.close();
+  }
 
   private static final String MESSAGING_SERVICE = "MG00000000000000000000000000000001";
   private static final Set<String> COMMON =
@@ -92,11 +98,11 @@ class EventFieldsTest {
         .path("sid");
   }
 
-  private Request only(String eventType) {
-    return receiver.await(eventType, 1).get(0);
+  private Received only(String eventType) {
+    return receiver.awaitEvents(eventType, 1).get(0);
   }
 
-  private static void assertFields(Request request, String... own) {
+  private static void assertFields(Received request, String... own) {
     Set<String> expected = new java.util.HashSet<>(COMMON);
     expected.addAll(Set.of(own));
     assertThat(request.params().keySet()).containsExactlyInAnyOrderElementsOf(expected);
@@ -106,7 +112,7 @@ class EventFieldsTest {
   void conversation_added_carries_the_conversation() {
     String sid = conversation();
 
-    Request added = only("onConversationAdded");
+    Received added = only("onConversationAdded");
 
     assertFields(
         added,
@@ -138,7 +144,7 @@ class EventFieldsTest {
         .then()
         .statusCode(200);
 
-    Request updated = only("onConversationUpdated");
+    Received updated = only("onConversationUpdated");
     assertFields(
         updated,
         "ConversationSid",
@@ -158,7 +164,7 @@ class EventFieldsTest {
 
     loud().formParam("State", "inactive").post("/v1/Conversations/" + sid).then().statusCode(200);
 
-    Request state = only("onConversationStateUpdated");
+    Received state = only("onConversationStateUpdated");
     assertFields(
         state,
         "ConversationSid",
@@ -178,7 +184,7 @@ class EventFieldsTest {
 
     loud().delete("/v1/Conversations/" + sid).then().statusCode(204);
 
-    Request removed = only("onConversationRemoved");
+    Received removed = only("onConversationRemoved");
     assertFields(
         removed,
         "ConversationSid",
@@ -199,7 +205,7 @@ class EventFieldsTest {
 
     String sid = participant(conversation, "alice");
 
-    Request added = only("onParticipantAdded");
+    Received added = only("onParticipantAdded");
     assertFields(
         added,
         "ConversationSid",
@@ -224,7 +230,7 @@ class EventFieldsTest {
         .then()
         .statusCode(201);
 
-    Request added = only("onParticipantAdded");
+    Received added = only("onParticipantAdded");
     assertFields(
         added,
         "ConversationSid",
@@ -249,7 +255,7 @@ class EventFieldsTest {
         .then()
         .statusCode(200);
 
-    Request updated = only("onParticipantUpdated");
+    Received updated = only("onParticipantUpdated");
     assertFields(
         updated,
         "ConversationSid",
@@ -273,7 +279,7 @@ class EventFieldsTest {
         .then()
         .statusCode(204);
 
-    Request removed = only("onParticipantRemoved");
+    Received removed = only("onParticipantRemoved");
     assertFields(
         removed,
         "ConversationSid",
@@ -293,7 +299,7 @@ class EventFieldsTest {
 
     String sid = message(conversation, "dave");
 
-    Request added = only("onMessageAdded");
+    Received added = only("onMessageAdded");
     assertFields(
         added,
         "ConversationSid",
@@ -322,7 +328,7 @@ class EventFieldsTest {
         .then()
         .statusCode(200);
 
-    Request updated = only("onMessageUpdated");
+    Received updated = only("onMessageUpdated");
     assertFields(
         updated,
         "ConversationSid",
@@ -343,7 +349,7 @@ class EventFieldsTest {
 
     loud().delete("/v1/Conversations/" + conversation + "/Messages/" + sid).then().statusCode(204);
 
-    Request removed = only("onMessageRemoved");
+    Received removed = only("onMessageRemoved");
     assertFields(
         removed,
         "ConversationSid",
@@ -369,8 +375,8 @@ class EventFieldsTest {
             .path("sid");
     loud().formParam("FriendlyName", "Grace H.").post("/v1/Users/" + sid).then().statusCode(200);
 
-    Request added = only("onUserAdded");
-    Request updated = only("onUserUpdated");
+    Received added = only("onUserAdded");
+    Received updated = only("onUserUpdated");
 
     assertFields(
         added, "UserSid", "DateCreated", "Identity", "RoleSid", "Attributes", "FriendlyName");

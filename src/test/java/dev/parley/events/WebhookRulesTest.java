@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.parley.testing.ParleyServer;
 import dev.parley.testing.WebhookReceiver;
-import dev.parley.testing.WebhookReceiver.Request;
+import dev.parley.testing.WebhookReceiver.Received;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +19,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class WebhookRulesTest {
   @RegisterExtension static final ParleyServer server = new ParleyServer();
-  @RegisterExtension final WebhookReceiver receiver = new WebhookReceiver();
+  private final WebhookReceiver receiver = new WebhookReceiver();
+
+  @AfterEach
+  void close_the_receiver() {
+    receiver.close();
+  }
 
   @AfterEach
   void stop_listening() {
@@ -59,7 +64,7 @@ class WebhookRulesTest {
         .statusCode(201);
   }
 
-  private static List<String> bodies(List<Request> requests) {
+  private static List<String> bodies(List<Received> requests) {
     return requests.stream().map(r -> r.param("Body")).toList();
   }
 
@@ -72,7 +77,7 @@ class WebhookRulesTest {
     say(loud(), sid, "loud");
 
     // One lane per conversation and target: had "quiet" been queued, it would arrive first.
-    assertThat(bodies(receiver.await("onMessageAdded", 1))).containsExactly("loud");
+    assertThat(bodies(receiver.awaitEvents("onMessageAdded", 1))).containsExactly("loud");
   }
 
   @Test
@@ -82,7 +87,7 @@ class WebhookRulesTest {
 
     say(loud(), sid, "hi");
 
-    Request added = receiver.await("onMessageAdded", 1).get(0);
+    Received added = receiver.awaitEvents("onMessageAdded", 1).get(0);
     assertThat(added.param("Source")).isEqualTo("API");
     assertThat(added.params()).doesNotContainKey("ClientIdentity");
   }
@@ -94,8 +99,9 @@ class WebhookRulesTest {
 
     say(loud(), sid, "after the conversation was added");
 
-    receiver.await("onMessageAdded", 1);
-    assertThat(receiver.eventTypes()).containsExactly("onMessageAdded");
+    receiver.awaitEvents("onMessageAdded", 1);
+    assertThat(receiver.all().stream().map(r -> r.param("EventType")).toList())
+        .containsExactly("onMessageAdded");
   }
 
   @Test
@@ -127,13 +133,13 @@ class WebhookRulesTest {
         .then()
         .statusCode(201);
 
-    Request added = receiver.await("onMessageAdded", 1).get(0);
+    Received added = receiver.awaitEvents("onMessageAdded", 1).get(0);
     assertThat(added.path()).isEqualTo("/service");
     assertThat(added.param("ChatServiceSid")).isEqualTo(service);
     await()
         .during(Duration.ofMillis(300))
         .atMost(Duration.ofSeconds(1))
-        .until(() -> receiver.requests().stream().noneMatch(r -> r.path().equals("/global")));
+        .until(() -> receiver.all().stream().noneMatch(r -> r.path().equals("/global")));
   }
 
   @Test
@@ -156,8 +162,8 @@ class WebhookRulesTest {
         .statusCode(200);
     say(loud(), sid, "listened to");
 
-    List<Request> received = receiver.await("onMessageAdded", 1);
-    assertThat(receiver.requests()).hasSize(1);
+    List<Received> received = receiver.awaitEvents("onMessageAdded", 1);
+    assertThat(receiver.all()).hasSize(1);
     assertThat(received.get(0).method()).isEqualTo("GET");
     assertThat(received.get(0).param("Body")).isEqualTo("listened to");
   }
@@ -178,7 +184,7 @@ class WebhookRulesTest {
     say(loud(), sid, "refunded? no keyword here");
     say(loud(), sid, "I want a REFUND please");
 
-    assertThat(bodies(receiver.await("onMessageAdded", 1)))
+    assertThat(bodies(receiver.awaitEvents("onMessageAdded", 1)))
         .containsExactly("I want a REFUND please");
   }
 
@@ -219,7 +225,8 @@ class WebhookRulesTest {
         .then()
         .statusCode(201);
 
-    Request first = receiver.await(r -> "onMessageAdded".equals(r.param("EventType")), 1).get(0);
+    Received first =
+        receiver.awaitAll(r -> "onMessageAdded".equals(r.param("EventType")), 1).get(0);
     assertThat(first.path()).isEqualTo("/address");
     assertThat(first.param("ConversationSid")).isEqualTo(conversation);
     assertThat(first.param("Author")).isEqualTo(chat.getString("identity"));
@@ -248,7 +255,7 @@ class WebhookRulesTest {
 
     server.clock().advance(Duration.ofSeconds(61));
 
-    Request state = receiver.await("onConversationStateUpdated", 1).get(0);
+    Received state = receiver.awaitEvents("onConversationStateUpdated", 1).get(0);
     assertThat(state.param("ConversationSid")).isEqualTo(sid);
     assertThat(state.param("StateFrom")).isEqualTo("active");
     assertThat(state.param("StateTo")).isEqualTo("inactive");

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import dev.parley.app.Config;
 import dev.parley.app.Parley;
+import dev.parley.webhooks.DeliverySettings;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
@@ -28,19 +29,33 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
 
   private final SettableClock clock = new SettableClock();
   private final Config.WebchatLimits webchatLimits;
+  private final DeliverySettings webhooks;
   private Parley parley;
   private Path dataDir;
   private TestDatabase database;
 
   /** A server with Webchat rate limits high enough that no test meets them by accident. */
   public ParleyServer() {
-    this(new Config.WebchatLimits(10_000, 10_000));
+    this(NO_WEBCHAT_LIMITS, DeliverySettings.DEFAULT);
   }
 
   /** A server with these Webchat rate limits (requests per minute per IP and per key). */
   public ParleyServer(Config.WebchatLimits webchatLimits) {
-    this.webchatLimits = webchatLimits;
+    this(webchatLimits, DeliverySettings.DEFAULT);
   }
+
+  /** A server with these webhook delivery settings (tests retry within milliseconds). */
+  public ParleyServer(DeliverySettings webhooks) {
+    this(NO_WEBCHAT_LIMITS, webhooks);
+  }
+
+  private ParleyServer(Config.WebchatLimits webchatLimits, DeliverySettings webhooks) {
+    this.webchatLimits = webchatLimits;
+    this.webhooks = webhooks;
+  }
+
+  private static final Config.WebchatLimits NO_WEBCHAT_LIMITS =
+      new Config.WebchatLimits(10_000, 10_000);
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -78,7 +93,8 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
         AUTH_TOKEN,
         null,
         database == null ? null : database.url(),
-        webchatLimits);
+        webchatLimits,
+        webhooks);
   }
 
   /** A direct connection to the server's database, for rows no API can write. */

@@ -7,162 +7,186 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A webhook receiver on a free local port, fresh for each test: records every request and answers
- * with the scripted replies in order (then 200 with an empty body).
+ * A recording webhook receiver on a free port of 127.0.0.1: it keeps every request it gets, by
+ * path, and answers 200 unless told otherwise for that path (a list of statuses to answer first, or
+ * to hang until released). Closing and reopening keeps the port, as a receiver's outage would.
  */
-public final class WebhookReceiver implements BeforeEachCallback, AfterEachCallback {
-  private final List<Request> requests = new CopyOnWriteArrayList<>();
-  private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
-  private HttpServer server;
+public final class WebhookReceiver implements AutoCloseable {
+  /** One request as it arrived: {@code url} is the full URL as called, query included. */
+  public record Received(
+      String method, String url, Map<String, String> headers, Map<String, String> params) {
+    public String header(String name) {
+      return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    }
 
-  /** One received request; {@code params} are the form body's or the query's fields. */
-  public record Request(
-      String method,
-      String path,
-      String query,
-      Map<String, String> headers,
-      Map<String, String> params) {
     public String param(String name) {
       return params.get(name);
     }
 
-    public String header(String name) {
-      return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    public String path() {
+      return java.net.URI.create(url).getPath();
     }
   }
 
-  /** How to answer one request. */
-  public record Reply(int status, String body, Duration delay) {
-    public static Reply status(int status) {
-      return new Reply(status, "", Duration.ZERO);
-    }
+  private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
+  private final List<Received> all = new CopyOnWriteArrayList<>();
+  private final Map<String, Deque<Integer>> scripts = new ConcurrentHashMap<>();
+  private final Map<String, Deque<String>> bodies = new ConcurrentHashMap<>();
+  private final Map<String, CountDownLatch> hanging = new ConcurrentHashMap<>();
+  private final ExecutorService threads = Executors.newCachedThreadPool();
+  private HttpServer server;
+  private int port;
 
-    public static Reply json(String body) {
-      return new Reply(200, body, Duration.ZERO);
-    }
-
-    public static Reply after(Duration delay) {
-      return new Reply(200, "", delay);
-    }
+  public WebhookReceiver() {
+    open(0);
   }
 
-  @Override
-  public void beforeEach(ExtensionContext context) throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.setExecutor(Executors.newCachedThreadPool());
+  private void open(int onPort) {
+    try {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 256);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.setExecutor(threads);
     server.createContext("/", this::handle);
     server.start();
-  }
-
-  @Override
-  public void afterEach(ExtensionContext context) {
-    server.stop(0);
-    requests.clear();
-    script.clear();
+    port = server.getAddress().getPort();
   }
 
   /** The absolute URL of {@code path} on this receiver. */
   public String url(String path) {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    return "http://127.0.0.1:" + port + path;
   }
 
-  /** Answers the next requests with {@code replies}, in order. */
-  public void reply(Reply... replies) {
-    script.addAll(List.of(replies));
+  /** Answers the next requests to {@code path} with these statuses, then 200 again. */
+  public void answer(String path, Integer... statuses) {
+    scripts.computeIfAbsent(path, p -> new ArrayDeque<>()).addAll(List.of(statuses));
   }
 
-  public List<Request> requests() {
-    return List.copyOf(requests);
+  /** Answers the next request to {@code path} with 200 and this JSON body. */
+  public void answerJson(String path, String json) {
+    bodies.computeIfAbsent(path, p -> new ArrayDeque<>()).add(json);
   }
 
-  /** The requests of {@code eventType}, waiting until there are {@code count} of them. */
-  public List<Request> await(String eventType, int count) {
-    return await(r -> eventType.equals(r.param("EventType")), count);
+  /** Requests to {@code path} get no answer until {@link #release}. */
+  public void hang(String path) {
+    hanging.put(path, new CountDownLatch(1));
   }
 
-  public List<Request> await(Predicate<Request> which, int count) {
+  public void release(String path) {
+    CountDownLatch latch = hanging.remove(path);
+    if (latch != null) {
+      latch.countDown();
+    }
+  }
+
+  /** Every request to {@code path} so far, in arrival order. */
+  public List<Received> received(String path) {
+    return List.copyOf(received.getOrDefault(path, List.of()));
+  }
+
+  /** Every request so far, to any path, in arrival order. */
+  public List<Received> all() {
+    return List.copyOf(all);
+  }
+
+  /** The requests whose {@code EventType} is {@code eventType}, once there are {@code count}. */
+  public List<Received> awaitEvents(String eventType, int count) {
+    return awaitAll(r -> eventType.equals(r.param("EventType")), count);
+  }
+
+  /** The requests that match {@code which}, once there are {@code count} of them. */
+  public List<Received> awaitAll(java.util.function.Predicate<Received> which, int count) {
     org.awaitility.Awaitility.await()
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> requests.stream().filter(which).count() >= count);
-    return requests.stream().filter(which).toList();
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> all.stream().filter(which).count() >= count);
+    return all.stream().filter(which).toList();
   }
 
-  /** The requests of {@code eventType} so far, without waiting. */
-  public List<Request> received(String eventType) {
-    return requests.stream().filter(r -> eventType.equals(r.param("EventType"))).toList();
+  /** Stops listening: calls fail to connect until {@link #reopen}. */
+  public void stopListening() {
+    server.stop(0);
+  }
+
+  public void reopen() {
+    open(port);
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    String query = exchange.getRequestURI().getRawQuery();
-    Map<String, String> headers = new LinkedHashMap<>();
-    exchange
-        .getRequestHeaders()
-        .forEach(
-            (name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
-    boolean get = exchange.getRequestMethod().equals("GET");
-    requests.add(
-        new Request(
-            exchange.getRequestMethod(),
-            exchange.getRequestURI().getPath(),
-            query,
-            headers,
-            parse(get ? query : body)));
-    Reply reply = script.poll();
-    if (reply == null) {
-      reply = Reply.status(200);
-    }
-    try {
-      Thread.sleep(reply.delay().toMillis());
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      String query = exchange.getRequestURI().getRawQuery();
+      Map<String, String> headers = new LinkedHashMap<>();
+      exchange
+          .getRequestHeaders()
+          .forEach(
+              (name, values) ->
+                  headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
+      Received request =
+          new Received(
+              exchange.getRequestMethod(),
+              "http://127.0.0.1:" + port + exchange.getRequestURI().toString(),
+              headers,
+              decode(exchange.getRequestMethod().equals("GET") ? query : body));
+      received.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(request);
+      all.add(request);
+      CountDownLatch latch = hanging.get(path);
+      if (latch != null) {
+        latch.await(30, TimeUnit.SECONDS);
+      }
+      Deque<Integer> script = scripts.get(path);
+      Integer status = script == null ? null : script.pollFirst();
+      int answer = status == null ? 200 : status;
+      if (answer >= 300 && answer < 400) {
+        exchange.getResponseHeaders().add("Location", url("/moved"));
+      }
+      Deque<String> json = bodies.get(path);
+      String reply = json == null ? null : json.pollFirst();
+      if (reply != null && status == null) {
+        byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        return;
+      }
+      exchange.sendResponseHeaders(answer, -1);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    byte[] out = reply.body().getBytes(StandardCharsets.UTF_8);
-    if (!reply.body().isEmpty()) {
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-    }
-    exchange.sendResponseHeaders(reply.status(), out.length == 0 ? -1 : out.length);
-    try (var stream = exchange.getResponseBody()) {
-      stream.write(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
-  private static Map<String, String> parse(String form) {
+  private static Map<String, String> decode(String form) {
     Map<String, String> params = new LinkedHashMap<>();
     if (form == null || form.isEmpty()) {
       return params;
     }
     for (String pair : form.split("&")) {
       int eq = pair.indexOf('=');
-      String name =
-          URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value =
-          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      params.put(name, value);
+      params.put(
+          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
     }
     return params;
   }
 
-  /** For assertions that list what arrived. */
-  public List<String> eventTypes() {
-    List<String> types = new ArrayList<>();
-    requests.forEach(r -> types.add(r.param("EventType")));
-    return types;
+  @Override
+  public void close() {
+    hanging.values().forEach(CountDownLatch::countDown);
+    server.stop(0);
+    threads.shutdownNow();
   }
 }

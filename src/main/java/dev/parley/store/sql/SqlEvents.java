@@ -3,6 +3,8 @@ package dev.parley.store.sql;
 import dev.parley.store.EventRecord;
 import dev.parley.store.EventStore;
 import dev.parley.store.Tx;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -29,5 +31,17 @@ class SqlEvents implements EventStore {
         .bind("seq", seq)
         .map(MAPPER)
         .findOne();
+  }
+
+  @Override
+  public List<EventRecord> findAll(Tx tx, Collection<Long> seqs) {
+    if (seqs.isEmpty()) {
+      return List.of();
+    }
+    return SqlTx.of(tx)
+        .createQuery("SELECT * FROM events WHERE seq IN (<seqs>)")
+        .bindList("seqs", List.copyOf(seqs))
+        .map(MAPPER)
+        .list();
   }
 }

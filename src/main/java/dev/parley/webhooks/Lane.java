@@ -1,0 +1,29 @@
+package dev.parley.webhooks;
+
+import dev.parley.store.DeliveryRecord;
+import java.util.ArrayDeque;
+
+/**
+ * The pending deliveries of one lane (one target, one conversation) that the engine holds, oldest
+ * first. Only the head is ever attempted. {@code complete} is false when the store holds more of
+ * the lane's pending deliveries (up to the engine's read position) than are loaded here.
+ */
+final class Lane {
+  final String key;
+  final ArrayDeque<DeliveryRecord> queue = new ArrayDeque<>();
+  boolean complete = true;
+  boolean busy;
+
+  /** Set by a replay: reread the lane from the store once its head is back. */
+  boolean reread;
+
+  long dueMillis;
+
+  Lane(String key) {
+    this.key = key;
+  }
+
+  DeliveryRecord head() {
+    return queue.peekFirst();
+  }
+}

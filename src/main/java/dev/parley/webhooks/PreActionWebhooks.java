@@ -1,0 +1,145 @@
+package dev.parley.webhooks;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.auth.AccountService;
+import dev.parley.conversation.JsonLists;
+import dev.parley.events.PreAction;
+import dev.parley.events.PreActionHook;
+import dev.parley.store.ConfigurationRecord;
+import dev.parley.store.ServiceRecord;
+import dev.parley.store.Store;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls the pre-action webhook and waits for its verdict, as Twilio does before publishing an SDK
+ * change: the service's {@code PreWebhookUrl} when the service has webhooks of its own, else the
+ * account's global one, each only for the actions its filters list. A blocking call on the caller's
+ * worker thread, bounded by Twilio's five seconds; an answer is read up to {@value #MAX_ANSWER}
+ * bytes, so a receiver cannot make Parley buffer more.
+ */
+public final class PreActionWebhooks implements PreActionHook {
+  private static final Logger log = LoggerFactory.getLogger(PreActionWebhooks.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+  private static final Duration TIMEOUT = Duration.ofMillis(WebhookClient.TIMEOUT_MILLIS);
+  private static final int MAX_ANSWER = 64 * 1024;
+  private final Store store;
+  private final AccountService accounts;
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .connectTimeout(TIMEOUT)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+
+  public PreActionWebhooks(Store store, AccountService accounts) {
+    this.store = store;
+    this.accounts = accounts;
+  }
+
+  private record Target(String url, String method) {}
+
+  @Override
+  public Verdict ask(
+      PreAction action, String accountSid, String serviceSid, Map<String, String> fields) {
+    Optional<Target> target = store.read(tx -> target(tx, action, accountSid, serviceSid));
+    if (target.isEmpty()) {
+      return Verdict.PROCEED;
+    }
+    Map<String, String> params = new LinkedHashMap<>(fields);
+    params.put("RetryCount", "0");
+    WebhookCall call = new WebhookCall(target.get().method(), target.get().url(), params);
+    String token = accounts.authToken(accounts.find(accountSid));
+    try {
+      HttpResponse<InputStream> answer =
+          http.send(request(call, token), HttpResponse.BodyHandlers.ofInputStream());
+      return verdict(action, call, answer);
+    } catch (IOException e) {
+      // No answer (refused, reset, timed out): Twilio publishes unmodified.
+      log.info(
+          "event=pre_action_unanswered action={} url={} error={}",
+          action.wire(),
+          call.url(),
+          e.toString());
+      return Verdict.PROCEED;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Verdict.PROCEED;
+    }
+  }
+
+  private Optional<Target> target(
+      dev.parley.store.Tx tx, PreAction action, String accountSid, String serviceSid) {
+    ServiceRecord service = store.services().find(tx, accountSid, serviceSid).orElse(null);
+    if (service != null && (service.preWebhookUrl() != null || service.postWebhookUrl() != null)) {
+      return service.preWebhookUrl() != null && listed(service.webhookFilters(), action)
+          ? Optional.of(
+              new Target(
+                  service.preWebhookUrl(),
+                  service.webhookMethod() == null ? "POST" : service.webhookMethod()))
+          : Optional.empty();
+    }
+    ConfigurationRecord global = store.accounts().configuration(tx, accountSid).orElse(null);
+    return global != null
+            && global.preWebhookUrl() != null
+            && "webhook".equals(global.webhookTarget())
+            && listed(global.webhookFilters(), action)
+        ? Optional.of(new Target(global.preWebhookUrl(), global.webhookMethod()))
+        : Optional.empty();
+  }
+
+  private static boolean listed(String filters, PreAction action) {
+    var names = JsonLists.read(filters);
+    return names != null && names.contains(action.wire());
+  }
+
+  private static HttpRequest request(WebhookCall call, String token) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(call.requestUrl()))
+            .timeout(TIMEOUT)
+            .header("User-Agent", WebhookClient.USER_AGENT)
+            .header("X-Twilio-Signature", call.signature(token));
+    return call.isGet()
+        ? request.GET().build()
+        : request
+            .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+            .POST(HttpRequest.BodyPublishers.ofString(call.body()))
+            .build();
+  }
+
+  /** 4xx/5xx rejects; a 200 with a JSON object modifies; anything else publishes unmodified. */
+  private static Verdict verdict(
+      PreAction action, WebhookCall call, HttpResponse<InputStream> answer) throws IOException {
+    try (InputStream body = answer.body()) {
+      int status = answer.statusCode();
+      if (status >= 400) {
+        return new Verdict(status, Map.of());
+      }
+      byte[] bytes = body.readNBytes(MAX_ANSWER);
+      if (status != 200 || bytes.length == 0) {
+        return Verdict.PROCEED;
+      }
+      try {
+        Map<String, Object> changes = JSON.readValue(bytes, OBJECT);
+        return new Verdict(null, changes == null ? Map.of() : changes);
+      } catch (IOException notAnObject) {
+        log.info(
+            "event=pre_action_answer_ignored action={} url={} reason=not_a_json_object",
+            action.wire(),
+            call.url());
+        return Verdict.PROCEED;
+      }
+    }
+  }
+}
