@@ -37,7 +37,7 @@ public final class DeliveryPlanner implements EventListener {
   private final SidGenerator sids;
   private final Runnable queued;
 
-  /** {@code queued} hears of each delivery queued (inside its transaction): the engine's nudge. */
+  /** {@code queued} hears of each delivery queued, once it has committed: the engine's nudge. */
   public DeliveryPlanner(Store store, Clock clock, SidGenerator sids, Runnable queued) {
     this.store = store;
     this.clock = clock;
@@ -163,6 +163,6 @@ public final class DeliveryPlanner implements EventListener {
                 now,
                 now,
                 0));
-    queued.run();
+    tx.afterCommit(queued);
   }
 }

@@ -85,8 +85,8 @@ final class GroupCommitWriter implements AutoCloseable {
     List<Job<?>> succeeded = new ArrayList<>(batch.size());
     try {
       handle.begin();
-      SqlTx tx = new SqlTx(handle);
       for (Job<?> job : batch) {
+        SqlTx tx = new SqlTx(handle);
         // Plain SQL savepoints: SQLite keeps one on the stack after ROLLBACK TO, so it is
         // released either way.
         handle.execute("SAVEPOINT job");
@@ -100,6 +100,7 @@ final class GroupCommitWriter implements AutoCloseable {
         handle.execute("RELEASE job");
       }
       handle.commit();
+      succeeded.forEach(job -> job.tx.committed());
       succeeded.forEach(Job::publish);
     } catch (RuntimeException e) {
       log.error("event=commit_failed jobs={}", batch.size(), e);
@@ -127,12 +128,14 @@ final class GroupCommitWriter implements AutoCloseable {
     final Function<Tx, T> work;
     final CompletableFuture<T> result = new CompletableFuture<>();
     T value;
+    SqlTx tx;
 
     Job(Function<Tx, T> work) {
       this.work = work;
     }
 
-    void run(Tx tx) {
+    void run(SqlTx tx) {
+      this.tx = tx;
       value = work.apply(tx);
     }
 

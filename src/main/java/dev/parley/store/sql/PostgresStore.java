@@ -52,7 +52,15 @@ public final class PostgresStore extends SqlStore {
   public <T> T write(Function<Tx, T> work) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return jdbi.inTransaction(handle -> work.apply(new SqlTx(handle)));
+        SqlTx[] tx = new SqlTx[1];
+        T result =
+            jdbi.inTransaction(
+                handle -> {
+                  tx[0] = new SqlTx(handle);
+                  return work.apply(tx[0]);
+                });
+        tx[0].committed();
+        return result;
       } catch (RuntimeException e) {
         if (attempt == ATTEMPTS || !retryable(e)) {
           throw e;

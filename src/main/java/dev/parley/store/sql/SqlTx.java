@@ -1,11 +1,45 @@
 package dev.parley.store.sql;
 
 import dev.parley.store.Tx;
+import java.util.ArrayList;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A transaction on a JDBI handle. Only the {@code store.sql} package looks inside. */
-record SqlTx(Handle handle) implements Tx {
+final class SqlTx implements Tx {
+  private static final Logger log = LoggerFactory.getLogger(SqlTx.class);
+  private final Handle handle;
+  private List<Runnable> afterCommit;
+
+  SqlTx(Handle handle) {
+    this.handle = handle;
+  }
+
   static Handle of(Tx tx) {
-    return ((SqlTx) tx).handle();
+    return ((SqlTx) tx).handle;
+  }
+
+  @Override
+  public void afterCommit(Runnable action) {
+    if (afterCommit == null) {
+      afterCommit = new ArrayList<>(2);
+    }
+    afterCommit.add(action);
+  }
+
+  /** Runs the after-commit actions; one that fails is logged and does not stop the others. */
+  void committed() {
+    if (afterCommit == null) {
+      return;
+    }
+    for (Runnable action : afterCommit) {
+      try {
+        action.run();
+      } catch (RuntimeException e) {
+        log.error("event=after_commit_failed", e);
+      }
+    }
   }
 }
