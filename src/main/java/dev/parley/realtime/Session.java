@@ -1,0 +1,25 @@
+package dev.parley.realtime;
+
+import dev.parley.auth.AccessGrant;
+
+/**
+ * One Twilsock connection whose {@code init} succeeded, as the realtime services see it. Every
+ * tunnelled request of the connection acts as {@link #grant()}'s identity: the requests themselves
+ * carry no credentials.
+ */
+public interface Session {
+  /** Unique for the life of the server; stable for the life of the connection. */
+  String id();
+
+  /** The grant of the newest token the client sent ({@code init}, then each {@code update}). */
+  AccessGrant grant();
+
+  /**
+   * Sends a {@code notification} frame with this {@code message_type} and {@code payload} (any
+   * value Jackson writes as a JSON object). Safe from any thread; frames from one thread go out in
+   * call order. Does nothing once the connection is closed.
+   */
+  void notify(String messageType, Object payload);
+
+  boolean isOpen();
+}
