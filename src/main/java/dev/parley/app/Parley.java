@@ -83,7 +83,8 @@ public final class Parley implements AutoCloseable {
     }
     try {
       RandomSids sids = new RandomSids();
-      Services services = Services.wire(store, clock, sids, box, config.webhooks());
+      PublicUrl publicUrl = new PublicUrl();
+      Services services = Services.wire(store, clock, sids, box, config.webhooks(), publicUrl);
       Bootstrap.Result bootstrap =
           Bootstrap.run(config, store, services.accounts(), services.addresses(), sids);
       // On the spare core while the routes are built: the account an operator will call first.
@@ -91,7 +92,6 @@ public final class Parley implements AutoCloseable {
       CompletableFuture.runAsync(() -> services.authenticator().preload(firstAccount));
       Vertx vertx = starting.join();
       Router router = Router.router(vertx);
-      PublicUrl publicUrl = new PublicUrl();
       Routes.register(router, services, publicUrl, config.webchatLimits());
       HttpServer server =
           vertx
@@ -177,6 +177,7 @@ public final class Parley implements AutoCloseable {
     } catch (Exception e) {
       log.warn("event=vertx_close_incomplete", e);
     }
+    services.sync().close();
     store.close();
     log.info("event=stopped");
   }

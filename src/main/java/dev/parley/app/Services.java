@@ -22,7 +22,12 @@ import dev.parley.conversation.ServiceConfiguration;
 import dev.parley.conversation.ServiceDirectory;
 import dev.parley.conversation.UserService;
 import dev.parley.events.EventLog;
+import dev.parley.http.PublicUrl;
 import dev.parley.ids.RandomSids;
+import dev.parley.realtime.Presence;
+import dev.parley.realtime.RealtimeUpstream;
+import dev.parley.realtime.client.ClientApi;
+import dev.parley.realtime.sync.Sync;
 import dev.parley.store.Store;
 import dev.parley.webchat.FlexFlowService;
 import dev.parley.webchat.GuestKeys;
@@ -65,11 +70,18 @@ record Services(
     WebchatGuests webchatGuests,
     EventLog events,
     DeliveryEngine deliveries,
-    DeliveryHistory deliveryHistory) {
+    DeliveryHistory deliveryHistory,
+    Sync sync,
+    RealtimeUpstream realtime) {
 
   /** Builds every domain service on {@code store}. */
   static Services wire(
-      Store store, Clock clock, RandomSids sids, SecretBox box, DeliverySettings webhooks) {
+      Store store,
+      Clock clock,
+      RandomSids sids,
+      SecretBox box,
+      DeliverySettings webhooks,
+      PublicUrl publicUrl) {
     Authenticator authenticator = new Authenticator(store, box);
     ServiceDirectory directory = new ServiceDirectory(store, clock, sids);
     AccountService accounts =
@@ -98,6 +110,20 @@ record Services(
             conversationWebhooks,
             () -> UUID.randomUUID().toString());
     AccessTokens accessTokens = new AccessTokens(authenticator, clock);
+    GuestKeys guestKeys = new GuestKeys(store, clock, sids, box);
+    MembershipService memberships =
+        new MembershipService(store, users, conversations, participants);
+    Sync sync = new Sync(store, clock, sids, events, publicUrl::of);
+    Presence presence = new Presence();
+    ClientApi client =
+        new ClientApi(
+            store,
+            clock,
+            publicUrl::of,
+            sync.directory(),
+            presence,
+            new ClientApi.Services(
+                conversations, messages, participants, users, memberships, guestKeys::current));
     return new Services(
         accounts,
         new ApiKeyService(store, clock, box, sids, authenticator),
@@ -106,7 +132,7 @@ record Services(
         conversations,
         users,
         participants,
-        new MembershipService(store, users, conversations, participants),
+        memberships,
         new ConversationWithParticipantsService(store, conversations, participants),
         flexFlows,
         messages,
@@ -122,10 +148,11 @@ record Services(
         accessTokens,
         new ConversationAccess(store),
         new WebchatDeployments(store, clock, sids, box, addresses),
-        new WebchatGuests(
-            store, webChats, new GuestKeys(store, clock, sids, box), accessTokens, authenticator),
+        new WebchatGuests(store, webChats, guestKeys, accessTokens, authenticator),
         events,
         deliveries,
-        new DeliveryHistory(store, clock, deliveries::replayed));
+        new DeliveryHistory(store, clock, deliveries::replayed),
+        sync,
+        new RealtimeUpstream(sync.api(), sync.subscriptions(), client, presence));
   }
 }

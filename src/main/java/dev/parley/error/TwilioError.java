@@ -91,6 +91,9 @@ public enum TwilioError {
   DEPLOYMENT_KEY_INVALID(20003, 401, "Authenticate: DeploymentKey is not a valid deployment key"),
   ORIGIN_NOT_ALLOWED(20403, 403, "Forbidden: origin %s is not allowed for this deployment key"),
   TOO_MANY_REQUESTS(20429, 429, "Too many requests: retry after %d seconds"),
+  SYNC_OBJECT_NOT_FOUND(54100, 404, "Sync object %s not found"),
+  SYNC_FORBIDDEN(54007, 403, "Access forbidden for identity %s"),
+  SYNC_REQUEST_INVALID(54008, 400, "Invalid request: %s"),
   INTERNAL(20500, 500, "Internal server error (request %s)");
 
   private final int code;

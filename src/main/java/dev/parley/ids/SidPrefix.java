@@ -21,7 +21,11 @@ public enum SidPrefix {
   /** Parley's own: one event on its way to one webhook target. */
   WEBHOOK_DELIVERY("WD"),
   /** Parley's own: a Webchat 3 deployment (its public key, allowed origins, token lifetime). */
-  WEBCHAT_DEPLOYMENT("DP");
+  WEBCHAT_DEPLOYMENT("DP"),
+  /** A Sync document, list and map: the realtime SDK's view of conversations and users. */
+  SYNC_DOCUMENT("ET"),
+  SYNC_LIST("ES"),
+  SYNC_MAP("MP");
 
   private final String letters;
 

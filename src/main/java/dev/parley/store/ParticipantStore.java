@@ -21,6 +21,9 @@ public interface ParticipantStore {
   Optional<String> openConversationWithBinding(
       Tx tx, String serviceSid, String exceptConversationSid, String address, String proxyAddress);
 
+  /** Whether chat participants {@code identity} and {@code other} meet in some conversation. */
+  boolean meet(Tx tx, String serviceSid, String identity, String other);
+
   Slice<ParticipantRecord> page(Tx tx, String conversationSid, PageRequest page);
 
   void update(Tx tx, ParticipantRecord participant);

@@ -49,6 +49,9 @@ public interface Store extends AutoCloseable {
 
   WebchatDeploymentStore webchatDeployments();
 
+  /** The realtime SDK's Sync objects: a projection of the tables above. */
+  SyncStore sync();
+
   @Override
   void close();
 }

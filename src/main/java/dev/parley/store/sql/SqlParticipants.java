@@ -43,6 +43,22 @@ final class SqlParticipants implements ParticipantStore {
   }
 
   @Override
+  public boolean meet(Tx tx, String serviceSid, String identity, String other) {
+    return SqlTx.of(tx)
+            .createQuery(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM participants mine JOIN participants theirs"
+                    + " ON theirs.conversation_sid = mine.conversation_sid"
+                    + " WHERE mine.service_sid = :service AND mine.identity = :identity"
+                    + " AND theirs.identity = :other LIMIT 1) AS met")
+            .bind("service", serviceSid)
+            .bind("identity", identity)
+            .bind("other", other)
+            .mapTo(Long.class)
+            .one()
+        > 0;
+  }
+
+  @Override
   public Optional<ParticipantRecord> findByIdentity(
       Tx tx, String conversationSid, String identity) {
     return SqlTx.of(tx)

@@ -15,6 +15,7 @@ import dev.parley.store.ParticipantStore;
 import dev.parley.store.RoleStore;
 import dev.parley.store.ServiceStore;
 import dev.parley.store.Store;
+import dev.parley.store.SyncStore;
 import dev.parley.store.UserStore;
 import dev.parley.store.WebChannelStore;
 import dev.parley.store.WebchatDeploymentStore;
@@ -41,6 +42,12 @@ abstract class SqlStore implements Store {
   private final EventStore events = new SqlEvents();
   private final DeliveryStore deliveries = new SqlDeliveries();
   private final WebchatDeploymentStore webchatDeployments = new SqlWebchatDeployments();
+  private final SyncStore sync = new SqlSync();
+
+  @Override
+  public SyncStore sync() {
+    return sync;
+  }
 
   @Override
   public AccountStore accounts() {

@@ -1,0 +1,276 @@
+package dev.parley.realtime.client;
+
+import static dev.parley.realtime.client.ClientBodies.jsonText;
+import static dev.parley.realtime.client.ClientBodies.requireSameService;
+import static dev.parley.realtime.client.ClientBodies.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.conversation.ConversationChanges;
+import dev.parley.conversation.ConversationService;
+import dev.parley.conversation.MessageChanges;
+import dev.parley.conversation.MessageService;
+import dev.parley.conversation.NewConversation;
+import dev.parley.conversation.NewMessage;
+import dev.parley.conversation.NewParticipant;
+import dev.parley.conversation.ParticipantChanges;
+import dev.parley.conversation.ParticipantService;
+import dev.parley.conversation.Scope;
+import dev.parley.conversation.Timers;
+import dev.parley.error.ApiException;
+import dev.parley.realtime.Session;
+import dev.parley.realtime.UpstreamRequest;
+import dev.parley.realtime.UpstreamResponse;
+import dev.parley.realtime.sync.SyncDirectory;
+import dev.parley.store.ConversationRecord;
+import dev.parley.store.MessageRecord;
+import dev.parley.store.PageRequest;
+import dev.parley.store.ParticipantRecord;
+import dev.parley.store.Store;
+import java.util.List;
+
+/**
+ * The SDK's conversation, message and participant commands. Each runs through the same domain
+ * service as the REST API, as the session's identity, so it fires the same events and webhooks
+ * ({@code Source=SDK}) and reaches every other client through the Sync projection.
+ */
+final class ClientCommands {
+  private static final int MAX_COUNTED_PARTICIPANTS = 1000;
+  private final Store store;
+  private final Callers callers;
+  private final ClientJson json;
+  private final SyncDirectory directory;
+  private final ConversationService conversations;
+  private final MessageService messages;
+  private final ParticipantService participants;
+
+  ClientCommands(
+      Store store,
+      Callers callers,
+      ClientJson json,
+      SyncDirectory directory,
+      ConversationService conversations,
+      MessageService messages,
+      ParticipantService participants) {
+    this.store = store;
+    this.callers = callers;
+    this.json = json;
+    this.directory = directory;
+    this.conversations = conversations;
+    this.messages = messages;
+    this.participants = participants;
+  }
+
+  /** {@code GET C/{sid}}: a participant's, or an agent's look at any conversation. */
+  UpstreamResponse peek(Session s, UpstreamRequest r, List<String> p) {
+    ConversationRecord c = visible(s, p);
+    ObjectNode j = json.conversation(c, objects(c));
+    int participantsCount =
+        store.read(
+            tx ->
+                store
+                    .participants()
+                    .page(tx, c.sid(), PageRequest.first(MAX_COUNTED_PARTICIPANTS))
+                    .items()
+                    .size());
+    j.put("participants_count", participantsCount);
+    j.put("messages_count", c.lastMessageIndex() + 1);
+    return UpstreamResponse.ok(j);
+  }
+
+  /** {@code POST C}: agents only; a web chat's conversation is made by its init. */
+  UpstreamResponse create(Session s, UpstreamRequest r, List<String> p) {
+    requireSameService(p.get(0), s.grant().serviceSid());
+    callers.requireAgent(s, "create conversations");
+    JsonNode body = ClientBodies.json(r);
+    ConversationRecord c =
+        conversations.create(
+            Callers.scope(s),
+            new NewConversation(
+                text(body, "friendly_name"),
+                emptyToNull(text(body, "unique_name")),
+                null,
+                null,
+                null,
+                jsonText(body, "attributes"),
+                null,
+                Timers.NONE,
+                "{}"));
+    return new UpstreamResponse(201, json.conversation(c, objects(c)));
+  }
+
+  UpstreamResponse update(Session s, UpstreamRequest r, List<String> p) {
+    ConversationRecord c = joined(s, p);
+    JsonNode body = ClientBodies.json(r);
+    ConversationRecord updated =
+        conversations.update(
+            Callers.scope(s),
+            c.sid(),
+            new ConversationChanges(
+                text(body, "friendly_name"),
+                text(body, "unique_name"),
+                null,
+                null,
+                null,
+                jsonText(body, "attributes"),
+                null,
+                Timers.NONE,
+                null));
+    return UpstreamResponse.ok(json.conversation(updated, objects(updated)));
+  }
+
+  UpstreamResponse delete(Session s, UpstreamRequest r, List<String> p) {
+    ConversationRecord c = joined(s, p);
+    callers.requireAgent(s, "delete conversations");
+    conversations.delete(Callers.scope(s), c.sid());
+    return UpstreamResponse.ok(ClientBodies.object());
+  }
+
+  UpstreamResponse sendMessage(Session s, UpstreamRequest r, List<String> p) {
+    ConversationRecord c = joined(s, p);
+    JsonNode body = ClientBodies.json(r);
+    JsonNode media = body.get("media_sids");
+    String mediaSid =
+        media != null && media.isArray() && media.size() > 0 ? media.get(0).asText() : null;
+    NewMessage message =
+        new NewMessage(
+            s.grant().identity(),
+            text(body, "body"),
+            jsonText(body, "attributes"),
+            null,
+            null,
+            mediaSid,
+            text(body, "content_sid"),
+            jsonText(body, "content_variables"),
+            text(body, "subject"));
+    MessageRecord m = messages.create(Callers.scope(s), c.sid(), message).record();
+    return new UpstreamResponse(201, json.message(m));
+  }
+
+  UpstreamResponse updateMessage(Session s, UpstreamRequest r, List<String> p) {
+    ConversationRecord c = joined(s, p);
+    ownMessage(s, c, p.get(2));
+    JsonNode body = ClientBodies.json(r);
+    MessageRecord m =
+        messages
+            .update(
+                Callers.scope(s),
+                c.sid(),
+                p.get(2),
+                new MessageChanges(
+                    null, text(body, "body"), jsonText(body, "attributes"), null, null, null))
+            .record();
+    return UpstreamResponse.ok(json.message(m));
+  }
+
+  UpstreamResponse removeMessage(Session s, UpstreamRequest r, List<String> p) {
+    ConversationRecord c = joined(s, p);
+    ownMessage(s, c, p.get(2));
+    messages.delete(Callers.scope(s), c.sid(), p.get(2));
+    return UpstreamResponse.ok(ClientBodies.object());
+  }
+
+  /**
+   * {@code POST C/{sid}/Participants}: {@code join()} adds the caller itself (agents only: a guest
+   * is in its own chat already); adding someone else takes an agent who is a participant.
+   */
+  UpstreamResponse addParticipant(Session s, UpstreamRequest r, List<String> p) {
+    ConversationRecord c = visible(s, p);
+    JsonNode body = ClientBodies.json(r);
+    String identity = text(body, "identity");
+    boolean self = s.grant().identity().equals(identity);
+    callers.requireAgent(s, self ? "join other conversations" : "add participants");
+    if (!self) {
+      store.read(tx -> callers.participant(tx, s, c));
+    }
+    if (body.hasNonNull("messaging_binding")) {
+      throw ApiException.invalid("messaging_binding", "only chat participants can be added here");
+    }
+    ParticipantRecord added =
+        participants.create(
+            Callers.scope(s),
+            c.sid(),
+            new NewParticipant(identity, jsonText(body, "attributes"), null, null, null, null));
+    return new UpstreamResponse(201, json.participant(added));
+  }
+
+  UpstreamResponse updateParticipant(Session s, UpstreamRequest r, List<String> p) {
+    ConversationRecord c = joined(s, p);
+    ParticipantRecord target = othersNeedAgent(s, c, p.get(2));
+    JsonNode body = ClientBodies.json(r);
+    ParticipantRecord updated =
+        participants.update(
+            Callers.scope(s),
+            c.sid(),
+            target.sid(),
+            new ParticipantChanges(
+                null,
+                jsonText(body, "attributes"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
+    return UpstreamResponse.ok(json.participant(updated));
+  }
+
+  /** {@code leave()} removes the caller; removing someone else takes an agent. */
+  UpstreamResponse removeParticipant(Session s, UpstreamRequest r, List<String> p) {
+    ConversationRecord c = joined(s, p);
+    ParticipantRecord target = othersNeedAgent(s, c, p.get(2));
+    participants.delete(Callers.scope(s), c.sid(), target.sid());
+    return UpstreamResponse.ok(ClientBodies.object());
+  }
+
+  private ParticipantRecord othersNeedAgent(Session s, ConversationRecord c, String sidOrIdentity) {
+    ParticipantRecord target = store.read(tx -> participants.find(tx, c, sidOrIdentity));
+    if (!s.grant().identity().equals(target.identity())) {
+      callers.requireAgent(s, "change other participants");
+    }
+    return target;
+  }
+
+  private void ownMessage(Session s, ConversationRecord c, String messageSid) {
+    MessageRecord m = store.read(tx -> messages.find(tx, Callers.scope(s), c.sid(), messageSid));
+    if (!s.grant().identity().equals(m.author())) {
+      throw Callers.forbidden("only its author may change message " + messageSid);
+    }
+  }
+
+  /** The conversation of path {@code [service, conversation, …]}, if the caller takes part. */
+  ConversationRecord joined(Session s, List<String> p) {
+    requireSameService(p.get(0), s.grant().serviceSid());
+    Scope scope = Callers.scope(s);
+    return store.read(
+        tx -> {
+          ConversationRecord c = conversations.find(tx, scope, p.get(1));
+          callers.participant(tx, s, c);
+          return c;
+        });
+  }
+
+  /** Like {@link #joined}, but agents may also see conversations they are not in. */
+  private ConversationRecord visible(Session s, List<String> p) {
+    requireSameService(p.get(0), s.grant().serviceSid());
+    Scope scope = Callers.scope(s);
+    ConversationRecord c = store.read(tx -> conversations.find(tx, scope, p.get(1)));
+    if (callers.guest(s)) {
+      store.read(tx -> callers.participant(tx, s, c));
+    }
+    return c;
+  }
+
+  /** The conversation's Sync objects, made now for one that predates them. */
+  SyncDirectory.ConversationObjects objects(ConversationRecord c) {
+    return store
+        .read(tx -> directory.conversation(tx, c.serviceSid(), c.sid()))
+        .orElseGet(() -> store.write(tx -> directory.ensureConversation(tx, c)));
+  }
+
+  private static String emptyToNull(String value) {
+    return value == null || value.isEmpty() ? null : value;
+  }
+}

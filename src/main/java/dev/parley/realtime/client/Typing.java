@@ -1,0 +1,73 @@
+package dev.parley.realtime.client;
+
+import dev.parley.realtime.Presence;
+import dev.parley.realtime.Session;
+import dev.parley.realtime.UpstreamRequest;
+import dev.parley.realtime.UpstreamResponse;
+import dev.parley.store.ConversationRecord;
+import dev.parley.store.PageRequest;
+import dev.parley.store.ParticipantRecord;
+import dev.parley.store.Store;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code conversation.typing()}: nothing is stored, the other participants' sessions are told
+ * (protocol §5). The typer's own identity is left out, or a second tab would see itself typing. One
+ * session's indicators are passed on at most once a second: a flood reaches nobody.
+ */
+final class Typing {
+  static final String MESSAGE_TYPE = "twilio.ipmsg.typing_indicator";
+  static final int TIMEOUT_SECONDS = 5;
+  private static final long MIN_INTERVAL_MS = 1000;
+  private static final int MAX_PARTICIPANTS = 1000;
+  private final Store store;
+  private final Clock clock;
+  private final Presence presence;
+  private final ClientCommands commands;
+  private final Map<String, Long> lastSent = new ConcurrentHashMap<>();
+
+  Typing(Store store, Clock clock, Presence presence, ClientCommands commands) {
+    this.store = store;
+    this.clock = clock;
+    this.presence = presence;
+    this.commands = commands;
+  }
+
+  UpstreamResponse typing(Session s, UpstreamRequest r, List<String> p) {
+    String channel = ClientBodies.form(r).get("ChannelSid");
+    if (channel == null) {
+      throw dev.parley.error.ApiException.invalid("ChannelSid", "is required");
+    }
+    ConversationRecord c = commands.joined(s, List.of(p.get(0), channel));
+    long now = clock.millis();
+    Long previous = lastSent.put(s.id(), now);
+    if (previous == null || now - previous >= MIN_INTERVAL_MS) {
+      List<ParticipantRecord> others =
+          store
+              .read(
+                  tx -> store.participants().page(tx, c.sid(), PageRequest.first(MAX_PARTICIPANTS)))
+              .items();
+      var indicator = ClientBodies.object();
+      indicator.put("channel_sid", c.sid());
+      indicator.put("identity", s.grant().identity());
+      indicator.put("typing_timeout", TIMEOUT_SECONDS);
+      for (ParticipantRecord other : others) {
+        if (other.identity() != null && !other.identity().equals(s.grant().identity())) {
+          presence
+              .of(c.serviceSid(), other.identity())
+              .forEach(o -> o.notify(MESSAGE_TYPE, indicator));
+        }
+      }
+    }
+    var answer = ClientBodies.object();
+    answer.put("typing_timeout", TIMEOUT_SECONDS);
+    return UpstreamResponse.ok(answer);
+  }
+
+  void closed(Session s) {
+    lastSent.remove(s.id());
+  }
+}

@@ -1,0 +1,104 @@
+package dev.parley.realtime.sync;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.realtime.Session;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Which sessions are subscribed to which Sync objects, and the fan-out of committed changes to
+ * them. Changes are handed over by the committing thread and pushed from one thread of their own,
+ * in commit order, so the store's writer never waits for a socket.
+ */
+public final class Subscriptions implements AutoCloseable {
+  private final Map<String, Set<Subscriber>> byObject = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Subscriber>> bySession = new ConcurrentHashMap<>();
+  private final ExecutorService fanout =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "realtime-fanout");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /** Hands a committed change to the fan-out thread. Quick: called on the committing thread. */
+  void publish(SyncEvent event) {
+    fanout.execute(() -> deliver(event));
+  }
+
+  private void deliver(SyncEvent event) {
+    Set<Subscriber> subscribers = byObject.get(event.objectSid());
+    if (subscribers != null) {
+      subscribers.forEach(s -> s.live(event));
+    }
+  }
+
+  /**
+   * Registers {@code session}'s subscription to the object, replacing an earlier one. From now on
+   * its live events are held until {@link Subscriber#establish} sends the replay.
+   */
+  Subscriber subscribe(Session session, String objectSid) {
+    Subscriber subscriber = new Subscriber(session, objectSid);
+    Subscriber previous =
+        bySession
+            .computeIfAbsent(session.id(), id -> new ConcurrentHashMap<>())
+            .put(objectSid, subscriber);
+    byObject.compute(
+        objectSid,
+        (sid, subscribers) -> {
+          Set<Subscriber> set = subscribers == null ? ConcurrentHashMap.newKeySet() : subscribers;
+          set.add(subscriber);
+          if (previous != null) {
+            set.remove(previous);
+          }
+          return set;
+        });
+    return subscriber;
+  }
+
+  void cancel(Session session, String objectSid, long correlationId) {
+    drop(session, objectSid);
+    ObjectNode canceled = Subscriber.control("subscription_canceled", correlationId);
+    canceled.putObject("event").put("object_sid", objectSid);
+    session.notify(Subscriber.SYNC_EVENT, canceled);
+  }
+
+  /** Forgets {@code session}'s subscription to the object, if any. */
+  void drop(Session session, String objectSid) {
+    Map<String, Subscriber> mine = bySession.get(session.id());
+    Subscriber subscriber = mine == null ? null : mine.remove(objectSid);
+    if (subscriber != null) {
+      unregister(subscriber);
+    }
+  }
+
+  /** Forgets every subscription of a closed session. */
+  public void closed(Session session) {
+    Map<String, Subscriber> mine = bySession.remove(session.id());
+    if (mine != null) {
+      mine.values().forEach(this::unregister);
+    }
+  }
+
+  private void unregister(Subscriber subscriber) {
+    byObject.computeIfPresent(
+        subscriber.objectSid,
+        (sid, subscribers) -> {
+          subscribers.remove(subscriber);
+          return subscribers.isEmpty() ? null : subscribers;
+        });
+  }
+
+  /** How many objects have at least one subscriber (for tests and metrics). */
+  public int objectCount() {
+    return byObject.size();
+  }
+
+  @Override
+  public void close() {
+    fanout.shutdown();
+  }
+}

@@ -1,0 +1,49 @@
+package dev.parley.realtime.sync;
+
+import dev.parley.events.EventLog;
+import dev.parley.ids.SidGenerator;
+import dev.parley.store.Store;
+import java.time.Clock;
+import java.util.function.UnaryOperator;
+
+/**
+ * The Sync side of the realtime endpoint, wired once: the projection that listens to the outbox,
+ * the subscriptions that fan its changes out, and the API the SDK reads them through.
+ */
+public final class Sync implements AutoCloseable {
+  private final Subscriptions subscriptions = new Subscriptions();
+  private final SyncApi api;
+  private final SyncDirectory directory;
+
+  /** Listens to {@code events} from now on; {@code absolute} makes URLs on the public base. */
+  public Sync(
+      Store store,
+      Clock clock,
+      SidGenerator sids,
+      EventLog events,
+      UnaryOperator<String> absolute) {
+    SyncJson json = new SyncJson(absolute);
+    SyncObjects objects = new SyncObjects(store, clock, sids, json, subscriptions::publish);
+    SyncProjection projection = new SyncProjection(store, objects);
+    events.listen(projection);
+    this.directory = new SyncDirectory(store, projection);
+    this.api = new SyncApi(store, json, new SyncReplay(store, json, subscriptions), subscriptions);
+  }
+
+  public SyncApi api() {
+    return api;
+  }
+
+  public SyncDirectory directory() {
+    return directory;
+  }
+
+  public Subscriptions subscriptions() {
+    return subscriptions;
+  }
+
+  @Override
+  public void close() {
+    subscriptions.close();
+  }
+}

@@ -1,0 +1,51 @@
+package dev.parley.realtime.sync;
+
+import dev.parley.auth.AccessGrant;
+import dev.parley.error.ApiException;
+import dev.parley.error.TwilioError;
+import dev.parley.store.Store;
+import dev.parley.store.SyncObjectRecord;
+import dev.parley.store.Tx;
+
+/**
+ * Who may open a Sync object: a conversation's objects only its participants; a user's
+ * conversations only that user; a user's profile that user and anyone who meets it in a
+ * conversation. So a Webchat guest can never read another visitor's chat.
+ */
+final class SyncAccess {
+  private final Store store;
+
+  SyncAccess(Store store) {
+    this.store = store;
+  }
+
+  /**
+   * The object {@code id} (SID or unique name) of the grant's service, if the grant may read it.
+   */
+  SyncObjectRecord open(Tx tx, AccessGrant grant, SyncKind kind, String id) {
+    SyncObjectRecord object =
+        store
+            .sync()
+            .find(tx, grant.serviceSid(), id)
+            .filter(o -> o.accountSid().equals(grant.accountSid()))
+            .filter(o -> kind == null || o.kind().equals(kind.wire()))
+            .orElseThrow(() -> new ApiException(TwilioError.SYNC_OBJECT_NOT_FOUND, id));
+    if (!mayRead(tx, grant, object)) {
+      throw new ApiException(TwilioError.SYNC_FORBIDDEN, grant.identity());
+    }
+    return object;
+  }
+
+  private boolean mayRead(Tx tx, AccessGrant grant, SyncObjectRecord object) {
+    SyncNames.Owner owner = SyncNames.ownerOf(object.uniqueName());
+    String me = grant.identity();
+    if (owner.conversationSid() != null) {
+      return store.participants().findByIdentity(tx, owner.conversationSid(), me).isPresent();
+    }
+    if (owner.identity().equals(me)) {
+      return true;
+    }
+    return owner.userInfo()
+        && store.participants().meet(tx, grant.serviceSid(), me, owner.identity());
+  }
+}

@@ -1,0 +1,206 @@
+package dev.parley.realtime.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.auth.AccessGrant;
+import dev.parley.error.ApiException;
+import dev.parley.error.TwilioError;
+import dev.parley.realtime.Session;
+import dev.parley.realtime.UpstreamRequest;
+import dev.parley.realtime.UpstreamResponse;
+import dev.parley.store.Store;
+import dev.parley.store.SyncItemRecord;
+import dev.parley.store.SyncObjectRecord;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The Sync (CDS) calls the SDK tunnels: object descriptors, item pages and subscriptions
+ * (conversations-realtime-protocol.md §4.3–4.5). Reads only: the SDK never writes to Sync.
+ */
+public final class SyncApi {
+  public static final String SUBSCRIPTIONS = "/v4/Subscriptions";
+  private static final int DEFAULT_PAGE = 50;
+  private static final int MAX_PAGE = 1000;
+  private final Store store;
+  private final SyncJson json;
+  private final SyncAccess access;
+  private final SyncReplay replay;
+  private final Subscriptions subscriptions;
+
+  SyncApi(Store store, SyncJson json, SyncReplay replay, Subscriptions subscriptions) {
+    this.store = store;
+    this.json = json;
+    this.access = new SyncAccess(store);
+    this.replay = replay;
+    this.subscriptions = subscriptions;
+  }
+
+  /** Whether {@code path} is a Sync call. */
+  public static boolean serves(String path) {
+    return path.startsWith("/v3/") || path.equals(SUBSCRIPTIONS);
+  }
+
+  public UpstreamResponse handle(Session session, UpstreamRequest request) {
+    if (request.path().equals(SUBSCRIPTIONS)) {
+      requireMethod(request, "POST");
+      return subscribe(session, body(request));
+    }
+    requireMethod(request, "GET");
+    String[] parts = request.path().substring("/v3/".length()).split("/", -1);
+    SyncKind kind = SyncKind.ofPath(parts[0]);
+    if (kind == null || parts.length < 2 || parts.length > 4 || parts[1].isEmpty()) {
+      throw new ApiException(TwilioError.NOT_FOUND, request.path());
+    }
+    AccessGrant grant = session.grant();
+    if (parts.length == 2) {
+      return UpstreamResponse.ok(descriptor(grant, kind, parts[1], request));
+    }
+    if (kind == SyncKind.DOCUMENT || !parts[2].equals("Items")) {
+      throw new ApiException(TwilioError.NOT_FOUND, request.path());
+    }
+    if (parts.length == 4) {
+      return UpstreamResponse.ok(item(grant, kind, parts[1], parts[3]));
+    }
+    return UpstreamResponse.ok(items(grant, kind, parts[1], request));
+  }
+
+  private ObjectNode descriptor(
+      AccessGrant grant, SyncKind kind, String id, UpstreamRequest request) {
+    return store.read(
+        tx -> {
+          SyncObjectRecord object = access.open(tx, grant, kind, id);
+          ObjectNode descriptor = json.descriptor(object);
+          if (kind == SyncKind.MAP && "items".equals(request.param("Include"))) {
+            descriptor.setAll(page(tx, object, null, false, DEFAULT_PAGE));
+          }
+          return descriptor;
+        });
+  }
+
+  private ObjectNode item(AccessGrant grant, SyncKind kind, String id, String key) {
+    return store.read(
+        tx -> {
+          SyncObjectRecord object = access.open(tx, grant, kind, id);
+          return store
+              .sync()
+              .findItem(tx, object.sid(), key)
+              .filter(item -> !item.removed())
+              .map(item -> json.item(object, item))
+              .orElseThrow(() -> new ApiException(TwilioError.SYNC_OBJECT_NOT_FOUND, key));
+        });
+  }
+
+  /**
+   * A page of items. {@code From} is inclusive; {@code Index}/{@code Key} ask for one item. Only
+   * the presence of {@code previous_token}/{@code next_token} means anything to the SDK: items
+   * exist before/after this page in the query's order.
+   */
+  private ObjectNode items(AccessGrant grant, SyncKind kind, String id, UpstreamRequest request) {
+    boolean descending = "desc".equalsIgnoreCase(request.param("Order"));
+    String only = request.param(kind == SyncKind.LIST ? "Index" : "Key");
+    String from = only != null ? only : request.param("From");
+    if (kind == SyncKind.LIST && from != null && !from.matches("\\d{1,18}")) {
+      throw new ApiException(TwilioError.SYNC_REQUEST_INVALID, "From must be an item index");
+    }
+    int size = only != null ? 1 : pageSize(request.param("PageSize"));
+    return store.read(
+        tx -> {
+          SyncObjectRecord object = access.open(tx, grant, kind, id);
+          if (only == null) {
+            return page(tx, object, from, descending, size);
+          }
+          ObjectNode result = SyncJson.JSON.createObjectNode();
+          ArrayNode items = result.putArray("items");
+          store
+              .sync()
+              .findItem(tx, object.sid(), only)
+              .filter(item -> !item.removed())
+              .ifPresent(item -> items.add(json.item(object, item)));
+          ObjectNode meta = result.putObject("meta");
+          meta.putNull("previous_token");
+          meta.putNull("next_token");
+          return result;
+        });
+  }
+
+  private ObjectNode page(
+      dev.parley.store.Tx tx, SyncObjectRecord object, String from, boolean descending, int size) {
+    boolean list = SyncJson.kind(object) == SyncKind.LIST;
+    List<SyncItemRecord> rows =
+        store.sync().items(tx, object.sid(), list, from, descending, size + 1);
+    ObjectNode result = SyncJson.JSON.createObjectNode();
+    ArrayNode items = result.putArray("items");
+    rows.stream().limit(size).forEach(item -> items.add(json.item(object, item)));
+    ObjectNode meta = result.putObject("meta");
+    boolean before =
+        from != null && store.sync().hasItemBefore(tx, object.sid(), list, from, descending);
+    meta.put("previous_token", before ? "before-" + from : null);
+    meta.put("next_token", rows.size() > size ? "after-" + rows.get(size - 1).itemKey() : null);
+    meta.put("page_size", size);
+    return result;
+  }
+
+  private static int pageSize(String value) {
+    if (value == null) {
+      return DEFAULT_PAGE;
+    }
+    try {
+      return Math.max(1, Math.min(MAX_PAGE, Integer.parseInt(value)));
+    } catch (NumberFormatException e) {
+      throw new ApiException(TwilioError.SYNC_REQUEST_INVALID, "PageSize must be a number");
+    }
+  }
+
+  /**
+   * Establishes or cancels subscriptions. The replay and {@code subscription_established} of each
+   * object are sent before this answers; the SDK accepts them either side of the answer.
+   */
+  private UpstreamResponse subscribe(Session session, JsonNode body) {
+    String action = body.path("action").asText("");
+    long correlationId = body.path("correlation_id").asLong(0);
+    JsonNode requests = body.path("requests");
+    if (!requests.isArray() || !(action.equals("establish") || action.equals("cancel"))) {
+      throw new ApiException(
+          TwilioError.SYNC_REQUEST_INVALID, "action must be establish or cancel, with requests");
+    }
+    for (JsonNode request : requests) {
+      String sid = request.path("object_sid").asText("");
+      if (action.equals("cancel")) {
+        subscriptions.cancel(session, sid, correlationId);
+      } else {
+        JsonNode last = request.get("last_event_id");
+        replay.establish(
+            session,
+            sid,
+            request.path("object_type").asText(""),
+            last == null || last.isNull() ? null : last.asLong(),
+            correlationId);
+      }
+    }
+    ObjectNode answer = SyncJson.JSON.createObjectNode();
+    answer.put("estimated_delivery_in_ms", 5000);
+    answer.put("max_batch_size", 100);
+    answer.put("ttl_in_s", -1);
+    return UpstreamResponse.ok(answer);
+  }
+
+  private static void requireMethod(UpstreamRequest request, String method) {
+    if (!request.method().equals(method)) {
+      throw new ApiException(TwilioError.METHOD_NOT_ALLOWED, request.method(), request.path());
+    }
+  }
+
+  private static JsonNode body(UpstreamRequest request) {
+    try {
+      JsonNode body = SyncJson.JSON.readTree(request.body());
+      if (body == null || !body.isObject()) {
+        throw new ApiException(TwilioError.SYNC_REQUEST_INVALID, "the body must be a JSON object");
+      }
+      return body;
+    } catch (IOException e) {
+      throw new ApiException(TwilioError.SYNC_REQUEST_INVALID, "the body is not JSON");
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.parley.realtime.sync;
+
+/**
+ * The unique names of the Sync objects behind conversations and users. The SDK only copies them
+ * from what the server hands out; Parley reads them back to decide who may open an object.
+ */
+public final class SyncNames {
+  static final String CONVERSATION = ".channel";
+  static final String MESSAGES = ".messages";
+  static final String ROSTER = ".roster";
+  static final String USER_CONVERSATIONS = ".conversations";
+  static final String USER_INFO = ".userInfo";
+
+  private SyncNames() {}
+
+  public static String conversation(String conversationSid) {
+    return conversationSid + CONVERSATION;
+  }
+
+  public static String messages(String conversationSid) {
+    return conversationSid + MESSAGES;
+  }
+
+  public static String roster(String conversationSid) {
+    return conversationSid + ROSTER;
+  }
+
+  public static String userConversations(String identity) {
+    return identity + USER_CONVERSATIONS;
+  }
+
+  public static String userInfo(String identity) {
+    return identity + USER_INFO;
+  }
+
+  /** Who an object belongs to: a conversation's objects or a user's, by its unique name. */
+  record Owner(String conversationSid, String identity, boolean userInfo) {}
+
+  static Owner ownerOf(String uniqueName) {
+    for (String suffix : new String[] {CONVERSATION, MESSAGES, ROSTER}) {
+      if (uniqueName.endsWith(suffix)) {
+        return new Owner(
+            uniqueName.substring(0, uniqueName.length() - suffix.length()), null, false);
+      }
+    }
+    if (uniqueName.endsWith(USER_CONVERSATIONS)) {
+      return new Owner(
+          null, uniqueName.substring(0, uniqueName.length() - USER_CONVERSATIONS.length()), false);
+    }
+    if (uniqueName.endsWith(USER_INFO)) {
+      return new Owner(
+          null, uniqueName.substring(0, uniqueName.length() - USER_INFO.length()), true);
+    }
+    throw new IllegalStateException("not a Parley Sync object name: " + uniqueName);
+  }
+}

@@ -1,0 +1,44 @@
+package dev.parley.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The Sync objects and items that the realtime SDK reads, and their change counters. */
+public interface SyncStore {
+  /** The object of {@code serviceSid} whose SID or unique name is {@code id}. */
+  Optional<SyncObjectRecord> find(Tx tx, String serviceSid, String id);
+
+  void insert(Tx tx, SyncObjectRecord object);
+
+  /**
+   * Takes the object's next event id, and replaces its data when {@code data} is not null (a
+   * document's change). Returns the id taken.
+   */
+  long nextEventId(Tx tx, String objectSid, String data, Instant now);
+
+  /** Deletes the object and its items. */
+  void delete(Tx tx, String objectSid);
+
+  /** The item, a tombstone included. */
+  Optional<SyncItemRecord> findItem(Tx tx, String objectSid, String itemKey);
+
+  /** Adds the item, or replaces the one with the same key (a tombstone included). */
+  void putItem(Tx tx, SyncItemRecord item);
+
+  /**
+   * Up to {@code limit} live items of the object in key order (a list's by index), from {@code
+   * from} on, inclusive (all when null), ascending or descending.
+   */
+  List<SyncItemRecord> items(
+      Tx tx, String objectSid, boolean list, String from, boolean descending, int limit);
+
+  /** Whether the object has a live item before {@code from} in that order. */
+  boolean hasItemBefore(Tx tx, String objectSid, boolean list, String from, boolean descending);
+
+  /**
+   * Up to {@code limit} items (tombstones included) changed after event {@code afterEventId}, in
+   * the order of their last change.
+   */
+  List<SyncItemRecord> changedSince(Tx tx, String objectSid, long afterEventId, int limit);
+}

@@ -1,0 +1,155 @@
+package dev.parley.store.sql;
+
+import dev.parley.store.SyncItemRecord;
+import dev.parley.store.SyncObjectRecord;
+import dev.parley.store.SyncStore;
+import dev.parley.store.Tx;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
+
+final class SqlSync implements SyncStore {
+  private static final RowMapper<SyncObjectRecord> OBJECT = RecordMapper.of(SyncObjectRecord.class);
+  private static final RowMapper<SyncItemRecord> ITEM = RecordMapper.of(SyncItemRecord.class);
+
+  @Override
+  public Optional<SyncObjectRecord> find(Tx tx, String serviceSid, String id) {
+    return SqlTx.of(tx)
+        .createQuery(
+            "SELECT * FROM sync_objects WHERE service_sid = :service"
+                + " AND (sid = :id OR unique_name = :id)")
+        .bind("service", serviceSid)
+        .bind("id", id)
+        .map(OBJECT)
+        .findOne();
+  }
+
+  @Override
+  public void insert(Tx tx, SyncObjectRecord o) {
+    SqlTx.of(tx)
+        .createUpdate(
+            "INSERT INTO sync_objects (sid, account_sid, service_sid, unique_name, kind,"
+                + " last_event_id, data, date_created, date_updated) VALUES (:sid, :accountSid,"
+                + " :serviceSid, :uniqueName, :kind, :lastEventId, :data, :dateCreated,"
+                + " :dateUpdated)")
+        .bindMethods(o)
+        .execute();
+  }
+
+  @Override
+  public long nextEventId(Tx tx, String objectSid, String data, Instant now) {
+    return SqlTx.of(tx)
+        .createQuery(
+            "UPDATE sync_objects SET last_event_id = last_event_id + 1,"
+                + " data = COALESCE(:data, data), date_updated = :now WHERE sid = :sid"
+                + " RETURNING last_event_id")
+        .bind("sid", objectSid)
+        .bind("data", data)
+        .bind("now", now)
+        .mapTo(Long.class)
+        .one();
+  }
+
+  @Override
+  public void delete(Tx tx, String objectSid) {
+    var handle = SqlTx.of(tx);
+    handle
+        .createUpdate("DELETE FROM sync_items WHERE object_sid = :sid")
+        .bind("sid", objectSid)
+        .execute();
+    handle
+        .createUpdate("DELETE FROM sync_objects WHERE sid = :sid")
+        .bind("sid", objectSid)
+        .execute();
+  }
+
+  @Override
+  public Optional<SyncItemRecord> findItem(Tx tx, String objectSid, String itemKey) {
+    return SqlTx.of(tx)
+        .createQuery("SELECT * FROM sync_items WHERE object_sid = :sid AND item_key = :key")
+        .bind("sid", objectSid)
+        .bind("key", itemKey)
+        .map(ITEM)
+        .findOne();
+  }
+
+  @Override
+  public void putItem(Tx tx, SyncItemRecord item) {
+    SqlTx.of(tx)
+        .createUpdate(
+            "INSERT INTO sync_items (object_sid, item_key, item_index, data, created_event_id,"
+                + " last_event_id, removed, date_created, date_updated) VALUES (:objectSid,"
+                + " :itemKey, :itemIndex, :data, :createdEventId, :lastEventId, :removed,"
+                + " :dateCreated, :dateUpdated) ON CONFLICT (object_sid, item_key) DO UPDATE SET"
+                + " data = excluded.data, created_event_id = excluded.created_event_id,"
+                + " last_event_id = excluded.last_event_id, removed = excluded.removed,"
+                + " date_created = excluded.date_created, date_updated = excluded.date_updated")
+        .bindMethods(item)
+        .execute();
+  }
+
+  @Override
+  public List<SyncItemRecord> items(
+      Tx tx, String objectSid, boolean list, String from, boolean descending, int limit) {
+    String column = list ? "item_index" : "item_key";
+    String where = from == null ? "" : " AND " + column + (descending ? " <= " : " >= ") + ":from";
+    var query =
+        SqlTx.of(tx)
+            .createQuery(
+                "SELECT * FROM sync_items WHERE object_sid = :sid AND removed = :removed"
+                    + where
+                    + " ORDER BY "
+                    + column
+                    + (descending ? " DESC" : " ASC")
+                    + " LIMIT :limit")
+            .bind("sid", objectSid)
+            .bind("removed", false)
+            .bind("limit", limit);
+    bindFrom(query, list, from);
+    return query.map(ITEM).list();
+  }
+
+  @Override
+  public boolean hasItemBefore(
+      Tx tx, String objectSid, boolean list, String from, boolean descending) {
+    String column = list ? "item_index" : "item_key";
+    var query =
+        SqlTx.of(tx)
+            .createQuery(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM sync_items WHERE object_sid = :sid"
+                    + " AND removed = :removed AND "
+                    + column
+                    + (descending ? " > " : " < ")
+                    + ":from LIMIT 1) AS earlier")
+            .bind("sid", objectSid)
+            .bind("removed", false);
+    bindFrom(query, list, from);
+    return query.mapTo(Long.class).one() > 0;
+  }
+
+  private static void bindFrom(Query query, boolean list, String from) {
+    if (from == null) {
+      return;
+    }
+    if (list) {
+      query.bind("from", Long.parseLong(from));
+    } else {
+      query.bind("from", from);
+    }
+  }
+
+  @Override
+  public List<SyncItemRecord> changedSince(Tx tx, String objectSid, long afterEventId, int limit) {
+    return SqlTx.of(tx)
+        .createQuery(
+            "SELECT * FROM sync_items WHERE object_sid = :sid AND last_event_id > :after"
+                + " ORDER BY last_event_id LIMIT :limit")
+        .bind("sid", objectSid)
+        .bind("after", afterEventId)
+        .bind("limit", limit)
+        .map(ITEM)
+        .list();
+  }
+}

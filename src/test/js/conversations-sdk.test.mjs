@@ -1,0 +1,170 @@
+// The unmodified @twilio/conversations SDK against Parley's realtime endpoint: a Webchat guest and
+// an agent with a helper-library token, each with only the Twilsock.uri option set.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  agentToken,
+  conversationsClient,
+  guestInit,
+  rest,
+  waitForEvent,
+} from './support/parley.mjs';
+
+let agents = 0;
+
+/** A guest's chat with an agent added to it through REST (as a Flex task would), both connected. */
+async function chat() {
+  const guest = await guestInit({ name: 'Ann', preEngagementData: { topic: 'billing' } });
+  const identity = `agent-${process.pid}-${++agents}`;
+  const agentClient = await conversationsClient(await agentToken(identity));
+  const joined = waitForEvent(agentClient, 'conversationJoined', {
+    filter: (c) => c.sid === guest.conversation_sid,
+  });
+  await rest().conversations.v1.conversations(guest.conversation_sid).participants.create({ identity });
+  const agentConversation = await joined;
+  const guestClient = await conversationsClient(guest.token);
+  const guestConversation = await guestClient.getConversationBySid(guest.conversation_sid);
+  return { guest, identity, guestClient, agentClient, guestConversation, agentConversation };
+}
+
+test('a guest sees its own conversation with its pre-engagement data', async () => {
+  const guest = await guestInit({ name: 'Bea', preEngagementData: { topic: 'returns' } });
+
+  const client = await conversationsClient(guest.token);
+  const conversation = await client.getConversationBySid(guest.conversation_sid);
+
+  assert.equal(client.user.identity, guest.identity);
+  assert.equal(client.user.friendlyName, 'Bea');
+  assert.deepEqual(conversation.attributes.pre_engagement_data, { topic: 'returns' });
+  const subscribed = await client.getSubscribedConversations();
+  assert.deepEqual(subscribed.items.map((c) => c.sid), [guest.conversation_sid]);
+});
+
+test('a guest message reaches the agent live, and the agent reply reaches the guest', async () => {
+  const { guestConversation, agentConversation, identity, guest } = await chat();
+
+  const atAgent = waitForEvent(agentConversation, 'messageAdded');
+  const index = await guestConversation.sendMessage('Hello, my order is late', { order: 42 });
+  const received = await atAgent;
+  const atGuest = waitForEvent(guestConversation, 'messageAdded', {
+    filter: (m) => m.author === identity,
+  });
+  await agentConversation.sendMessage('Sorry! Looking into it.');
+  const reply = await atGuest;
+
+  assert.equal(received.body, 'Hello, my order is late');
+  assert.equal(received.author, guest.identity);
+  assert.equal(received.index, index);
+  assert.deepEqual(received.attributes, { order: 42 });
+  assert.equal(reply.body, 'Sorry! Looking into it.');
+});
+
+test('a message posted through REST arrives live at a connected client', async () => {
+  const { guestConversation, guest } = await chat();
+  const arrived = waitForEvent(guestConversation, 'messageAdded');
+
+  await rest()
+    .conversations.v1.conversations(guest.conversation_sid)
+    .messages.create({ author: 'system', body: 'An agent will be with you shortly' });
+
+  assert.equal((await arrived).body, 'An agent will be with you shortly');
+});
+
+test('message history pages backwards from the newest', async () => {
+  const { guestConversation, guest } = await chat();
+  const messages = rest().conversations.v1.conversations(guest.conversation_sid).messages;
+  for (let i = 0; i < 35; i++) {
+    await messages.create({ author: guest.identity, body: `message ${i}` });
+  }
+
+  const newest = await guestConversation.getMessages(30);
+  const older = await newest.prevPage();
+
+  assert.equal(newest.items.length, 30);
+  assert.equal(newest.items.at(-1).body, 'message 34');
+  assert.equal(newest.hasPrevPage, true);
+  assert.deepEqual(older.items.map((m) => m.body), ['message 0', 'message 1', 'message 2', 'message 3', 'message 4']);
+  assert.equal(older.hasPrevPage, false);
+});
+
+test('typing by the guest is seen by the agent', async () => {
+  const { guestConversation, agentConversation, guest } = await chat();
+  const started = waitForEvent(agentConversation, 'typingStarted');
+
+  await guestConversation.typing();
+
+  assert.equal((await started).identity, guest.identity);
+});
+
+test('the guest read horizon is visible through REST and to the agent', async () => {
+  const { guestConversation, agentConversation, guest } = await chat();
+  const message = waitForEvent(guestConversation, 'messageAdded');
+  await agentConversation.sendMessage('Anything else?');
+  await message;
+  const seen = waitForEvent(agentConversation, 'participantUpdated', {
+    filter: ({ participant, updateReasons }) =>
+      participant.identity === guest.identity && updateReasons.includes('lastReadMessageIndex'),
+  });
+
+  await guestConversation.setAllMessagesRead();
+
+  const { participant } = await seen;
+  assert.equal(participant.lastReadMessageIndex, 0);
+  const viaRest = await rest()
+    .conversations.v1.conversations(guest.conversation_sid)
+    .participants(participant.sid)
+    .fetch();
+  assert.equal(viaRest.lastReadMessageIndex, 0);
+  assert.equal(await guestConversation.getUnreadMessagesCount(), 0);
+});
+
+test('conversation attributes changed by the agent reach the guest', async () => {
+  const { guestConversation, agentConversation } = await chat();
+  const updated = waitForEvent(guestConversation, 'updated', {
+    filter: ({ updateReasons }) => updateReasons.includes('attributes'),
+  });
+
+  await agentConversation.updateAttributes({ ...agentConversation.attributes, priority: 'high' });
+
+  await updated;
+  assert.equal(guestConversation.attributes.priority, 'high');
+});
+
+test('a user friendly name change is seen by the other side', async () => {
+  const { guestClient, agentConversation, guest } = await chat();
+  const participant = (await agentConversation.getParticipants()).find((p) => p.identity === guest.identity);
+  const user = await participant.getUser();
+  const renamed = waitForEvent(user, 'updated', { filter: ({ updateReasons }) => updateReasons.includes('friendlyName') });
+
+  await guestClient.user.updateFriendlyName('Ann B.');
+
+  await renamed;
+  assert.equal(user.friendlyName, 'Ann B.');
+});
+
+test('a guest cannot open another visitor conversation', async () => {
+  const first = await guestInit({ name: 'Cai' });
+  const second = await guestInit({ name: 'Dee' });
+  const client = await conversationsClient(second.token);
+
+  await assert.rejects(client.peekConversationBySid(first.conversation_sid));
+});
+
+test('a participant leaving is seen by the others', async () => {
+  const { guestConversation, agentConversation, identity } = await chat();
+  const left = waitForEvent(guestConversation, 'participantLeft');
+
+  await agentConversation.leave();
+
+  assert.equal((await left).identity, identity);
+});
+
+test('a renewed token keeps the connection working', async () => {
+  const { agentClient, agentConversation, identity, guestConversation } = await chat();
+  const arrived = waitForEvent(guestConversation, 'messageAdded');
+
+  await agentClient.updateToken(await agentToken(identity, { ttl: 7200 }));
+  await agentConversation.sendMessage('still here');
+
+  assert.equal((await arrived).body, 'still here');
+});
