@@ -5,6 +5,10 @@ import dev.parley.auth.SecretBox;
 import dev.parley.http.Json;
 import dev.parley.http.PublicUrl;
 import dev.parley.ids.RandomSids;
+import dev.parley.realtime.RealtimeSettings;
+import dev.parley.realtime.TwilsockEndpoint;
+import dev.parley.realtime.TwilsockProtocol;
+import dev.parley.realtime.Upstream;
 import dev.parley.store.Store;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -56,6 +60,15 @@ public final class Parley implements AutoCloseable {
 
   /** Starts with {@code clock} as the time of every record and timer (tests move it forward). */
   public static Parley start(Config config, Clock clock) {
+    return start(config, clock, RealtimeSettings.DEFAULT, null);
+  }
+
+  /**
+   * Starts with these realtime timings and, when {@code upstream} is not null, that upstream
+   * answering the requests tunnelled through Twilsock instead of Parley's own (transport tests).
+   */
+  public static Parley start(
+      Config config, Clock clock, RealtimeSettings realtime, Upstream upstream) {
     try {
       Files.createDirectories(config.dataDir());
     } catch (IOException e) {
@@ -92,7 +105,15 @@ public final class Parley implements AutoCloseable {
       CompletableFuture.runAsync(() -> services.authenticator().preload(firstAccount));
       Vertx vertx = starting.join();
       Router router = Router.router(vertx);
-      Routes.register(router, services, publicUrl, config.webchatLimits());
+      TwilsockEndpoint twilsock =
+          new TwilsockEndpoint(
+              vertx,
+              services.accessTokens(),
+              clock,
+              upstream != null ? upstream : services.realtime(),
+              realtime,
+              Json.MAPPER);
+      Routes.register(router, services, publicUrl, config.webchatLimits(), twilsock);
       HttpServer server =
           vertx
               .createHttpServer(
@@ -102,7 +123,13 @@ public final class Parley implements AutoCloseable {
                       // Vert.x caps one form field at 8 KB and fails the request (a 500) beyond
                       // it; a 1,600-character Body or a large Attributes JSON is bigger once
                       // percent-encoded, so a field may be as large as the whole body.
-                      .setMaxFormAttributeSize(MAX_BODY_BYTES))
+                      .setMaxFormAttributeSize(MAX_BODY_BYTES)
+                      // A Twilsock frame may be 1 MiB, in one WebSocket frame or several.
+                      .setMaxWebSocketFrameSize(TwilsockProtocol.MAX_FRAME_BYTES)
+                      .setMaxWebSocketMessageSize(TwilsockProtocol.MAX_FRAME_BYTES)
+                      // Deflate keeps ~300 KB of zlib state per socket; idle sockets must be cheap.
+                      .setPerMessageWebSocketCompressionSupported(false)
+                      .setPerFrameWebSocketCompressionSupported(false))
               .requestHandler(router);
       // Requests are accepted once listen() has bound; the URL base is known before any can arrive
       // except with port 0, whose number nobody can know until listen() returns.
@@ -111,6 +138,7 @@ public final class Parley implements AutoCloseable {
       }
       server.listen().await(30, TimeUnit.SECONDS);
       TimerSweep.start(vertx, services.conversations());
+      twilsock.start();
       services.deliveries().start(vertx);
       publicUrl.resolve(config.publicUrlFor(server.actualPort()));
       log.info(

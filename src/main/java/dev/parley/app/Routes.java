@@ -29,6 +29,8 @@ import dev.parley.http.FormBodies;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.RequestIds;
 import dev.parley.http.TokenBuckets;
+import dev.parley.realtime.TwilsockEndpoint;
+import dev.parley.realtime.TwilsockProtocol;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -45,7 +47,14 @@ final class Routes {
   private static final int MAX_RATE_BUCKETS = 50_000;
 
   static void register(
-      Router router, Services services, PublicUrl base, Config.WebchatLimits limits) {
+      Router router,
+      Services services,
+      PublicUrl base,
+      Config.WebchatLimits limits,
+      TwilsockEndpoint twilsock) {
+    // First: the upgrade must happen before a body handler reads the request or Basic auth (the
+    // SDK sends no credentials; its token travels in the init frame).
+    router.get(TwilsockProtocol.PATH).handler(twilsock::upgrade);
     router.route().handler(RequestIds::assign);
     // Webchat 3's public endpoints grant CORS per deployment key (WebchatGate), not to everyone.
     router

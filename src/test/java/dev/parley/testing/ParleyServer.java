@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 
 import dev.parley.app.Config;
 import dev.parley.app.Parley;
+import dev.parley.realtime.RealtimeSettings;
+import dev.parley.realtime.Upstream;
 import dev.parley.webhooks.DeliverySettings;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -30,6 +32,8 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
   private final SettableClock clock = new SettableClock();
   private final Config.WebchatLimits webchatLimits;
   private final DeliverySettings webhooks;
+  private RealtimeSettings realtime = RealtimeSettings.DEFAULT;
+  private Upstream upstream;
   private Parley parley;
   private Path dataDir;
   private TestDatabase database;
@@ -57,6 +61,16 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
   private static final Config.WebchatLimits NO_WEBCHAT_LIMITS =
       new Config.WebchatLimits(10_000, 10_000);
 
+  /**
+   * This server with these Twilsock timings, answering tunnelled requests with {@code upstream}
+   * instead of Parley's own (null keeps Parley's).
+   */
+  public ParleyServer withRealtime(RealtimeSettings settings, Upstream upstream) {
+    this.realtime = settings;
+    this.upstream = upstream;
+    return this;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
     start();
@@ -80,7 +94,7 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
     if (TestDatabase.wanted()) {
       database = TestDatabase.create();
     }
-    parley = Parley.start(config(), clock);
+    parley = Parley.start(config(), clock, realtime, upstream);
   }
 
   private Config config() {
@@ -118,7 +132,7 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
   /** Stops and starts again on the same store, as a restart would. */
   public void restart() {
     stop();
-    parley = Parley.start(config(), clock);
+    parley = Parley.start(config(), clock, realtime, upstream);
   }
 
   /** The server's clock: move it forward to make timers come due. */

@@ -1,0 +1,436 @@
+package dev.parley.realtime;
+
+import static dev.parley.realtime.TwilsockFrames.status;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.auth.AccessGrant;
+import dev.parley.error.ApiException;
+import dev.parley.error.TwilioError;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.ServerWebSocket;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Twilsock connection. Everything but {@link #notify}, {@link #isOpen} and {@link #due} runs on
+ * the socket's event loop, so its state needs no locks; the fields other threads read are volatile.
+ * Kept small: 100,000 idle connections should fit in a couple of GiB with their sockets.
+ */
+final class TwilsockConnection implements Session {
+  private static final Logger log = LoggerFactory.getLogger(TwilsockConnection.class);
+
+  private enum Phase {
+    AWAITING_INIT,
+    VERIFYING,
+    OPEN,
+    CLOSED
+  }
+
+  private final TwilsockEndpoint endpoint;
+  private final ServerWebSocket socket;
+  private final Context context;
+  private final String id;
+  private final long connectedNanos = System.nanoTime();
+  private volatile Phase phase = Phase.AWAITING_INIT;
+  private volatile AccessGrant grant;
+  private volatile boolean warned;
+  private volatile long lastHeardNanos = connectedNanos;
+  private volatile long lastPingNanos = connectedNanos;
+  private int inFlight;
+  private boolean opened;
+  private String closeReason = "peer_closed";
+
+  TwilsockConnection(
+      TwilsockEndpoint endpoint, ServerWebSocket socket, Context context, String id) {
+    this.endpoint = endpoint;
+    this.socket = socket;
+    this.context = context;
+    this.id = id;
+  }
+
+  void attach() {
+    socket.setWriteQueueMaxSize(endpoint.settings.maxQueuedBytes());
+    socket.binaryMessageHandler(this::received);
+    // A text frame is no Twilsock frame (the SDK's own parser ignores them too).
+    socket.textMessageHandler(
+        text -> refuse(status(TwilsockProtocol.BAD_REQUEST, 0, "Twilsock frames are binary")));
+    socket.pongHandler(pong -> lastHeardNanos = System.nanoTime());
+    socket.exceptionHandler(this::failed);
+    socket.closeHandler(ignored -> closed());
+    // Graceful server shutdown: 308 makes the SDK reconnect (to the next instance) and catch up.
+    socket.shutdownHandler(
+        ignored ->
+            closeWith(
+                status(TwilsockProtocol.RECONNECT, 0, "Server is restarting"), "server_shutdown"));
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public AccessGrant grant() {
+    return grant;
+  }
+
+  @Override
+  public boolean isOpen() {
+    return phase == Phase.OPEN;
+  }
+
+  @Override
+  public void notify(String messageType, Object payload) {
+    if (phase != Phase.OPEN) {
+      return;
+    }
+    byte[] body;
+    try {
+      body = endpoint.json.writeValueAsBytes(payload);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("notification payload does not serialise as JSON", e);
+    }
+    if (body.length == 0 || body[0] != '{') {
+      throw new IllegalArgumentException("a notification payload must be a JSON object");
+    }
+    byte[] frame = TwilsockFrames.notification(endpoint.nextNotificationId(), messageType, body);
+    // Tasks from one thread run in submission order: notifications keep their call order.
+    context.runOnContext(ignored -> send(frame));
+  }
+
+  private void received(Buffer buffer) {
+    lastHeardNanos = System.nanoTime();
+    if (phase == Phase.CLOSED) {
+      return;
+    }
+    TwilsockFrame frame;
+    try {
+      frame = TwilsockFrame.parse(buffer.getBytes());
+    } catch (MalformedFrameException e) {
+      refuse(status(TwilsockProtocol.BAD_REQUEST, 0, "Malformed frame: " + e.getMessage()));
+      return;
+    }
+    switch (frame.method()) {
+      case TwilsockProtocol.INIT -> init(frame);
+      case TwilsockProtocol.CLOSE -> closeSocket("client_closed");
+      case TwilsockProtocol.REPLY -> {} // the SDK's acknowledgements of our frames
+      default -> {
+        if (phase != Phase.OPEN) {
+          send(error(frame, TwilsockProtocol.BAD_REQUEST, "init first"));
+          closeSocket("no_init");
+        } else {
+          opened(frame);
+        }
+      }
+    }
+  }
+
+  private void opened(TwilsockFrame frame) {
+    switch (frame.method()) {
+      case TwilsockProtocol.MESSAGE -> tunnel(frame);
+      case TwilsockProtocol.UPDATE -> update(frame);
+      case TwilsockProtocol.PING -> send(TwilsockFrames.ok(frame.id()));
+      default -> send(error(frame, TwilsockProtocol.BAD_REQUEST, "Unsupported method"));
+    }
+  }
+
+  private void init(TwilsockFrame frame) {
+    if (phase != Phase.AWAITING_INIT) {
+      send(error(frame, TwilsockProtocol.BAD_REQUEST, "Already initialised"));
+      return;
+    }
+    phase = Phase.VERIFYING;
+    String token = token(frame);
+    endpoint
+        .workers
+        .executeBlocking(() -> endpoint.tokens.verify(token), false)
+        .onComplete(verified -> initialised(frame, verified));
+  }
+
+  private void initialised(TwilsockFrame frame, AsyncResult<AccessGrant> verified) {
+    if (phase == Phase.CLOSED) {
+      return;
+    }
+    if (verified.failed()) {
+      deny(frame, verified.cause(), "init");
+      return;
+    }
+    AccessGrant granted = verified.result();
+    grant = granted;
+    phase = Phase.OPEN;
+    opened = true;
+    send(TwilsockFrames.initialised(frame.id(), TwilsockEndpoint.continuationToken()));
+    log.info(
+        "event=twilsock_opened session={} identity={} account={} service={} expires={}",
+        id,
+        granted.identity(),
+        granted.accountSid(),
+        granted.serviceSid(),
+        granted.expiresAt());
+    try {
+      endpoint.upstream.opened(this);
+    } catch (RuntimeException e) {
+      log.error("event=upstream_opened_failed session={} identity={}", id, granted.identity(), e);
+    }
+    checkToken(endpoint.clock.instant());
+  }
+
+  /** A new token for the same account, service and identity; the expiry warning is re-armed. */
+  private void update(TwilsockFrame frame) {
+    if (inFlight >= endpoint.settings.maxInFlight()) {
+      send(error(frame, TwilsockProtocol.TOO_MANY_REQUESTS, "Too many requests in flight"));
+      return;
+    }
+    inFlight++;
+    String token = token(frame);
+    endpoint
+        .workers
+        .executeBlocking(() -> endpoint.tokens.verify(token), false)
+        .onComplete(verified -> updated(frame, verified));
+  }
+
+  private void updated(TwilsockFrame frame, AsyncResult<AccessGrant> verified) {
+    inFlight--;
+    if (phase != Phase.OPEN) {
+      return;
+    }
+    if (verified.failed()) {
+      deny(frame, verified.cause(), "update");
+      return;
+    }
+    AccessGrant next = verified.result();
+    AccessGrant current = grant;
+    if (!next.accountSid().equals(current.accountSid())
+        || !next.serviceSid().equals(current.serviceSid())
+        || !next.identity().equals(current.identity())) {
+      deny(
+          frame,
+          new ApiException(
+              TwilioError.TOKEN_GRANTS_INVALID,
+              "an update must keep the connection's account, service and identity"),
+          "update");
+      return;
+    }
+    grant = next;
+    warned = false;
+    send(TwilsockFrames.ok(frame.id()));
+    log.info(
+        "event=twilsock_token_updated session={} identity={} expires={}",
+        id,
+        next.identity(),
+        next.expiresAt());
+    checkToken(endpoint.clock.instant());
+  }
+
+  /** 401/403 make the SDK go "denied" (terminal); 20104 also makes it emit tokenExpired. */
+  private void deny(TwilsockFrame frame, Throwable cause, String during) {
+    ObjectNode status;
+    if (cause instanceof ApiException api) {
+      status = status(api.error().status(), api.error().code(), api.getMessage());
+      log.info(
+          "event=twilsock_denied session={} identity={} during={} code={}",
+          id,
+          identity(),
+          during,
+          api.error().code());
+    } else {
+      log.error("event=token_check_failed session={} identity={}", id, identity(), cause);
+      status =
+          status(TwilsockProtocol.INTERNAL_ERROR, TwilioError.INTERNAL.code(), "Internal error");
+    }
+    send(TwilsockFrames.error(frame.id(), status));
+    closeSocket("denied");
+  }
+
+  private void tunnel(TwilsockFrame frame) {
+    UpstreamRequest request;
+    try {
+      request = TunnelledRequests.decode(frame);
+    } catch (MalformedFrameException e) {
+      send(error(frame, TwilsockProtocol.BAD_REQUEST, e.getMessage()));
+      return;
+    }
+    if (inFlight >= endpoint.settings.maxInFlight()) {
+      send(UpstreamCalls.tooManyRequests(frame.id()));
+      return;
+    }
+    inFlight++;
+    endpoint
+        .workers
+        .executeBlocking(() -> endpoint.calls.answer(this, frame.id(), request), false)
+        .onComplete(
+            answered -> {
+              inFlight--;
+              if (answered.succeeded()) {
+                send(answered.result());
+              } else {
+                log.error("event=upstream_not_run session={}", id, answered.cause());
+              }
+            });
+  }
+
+  /** Whether the sweep has work here: volatile reads only, from the sweep's thread. */
+  boolean due(Instant now, long nanos) {
+    Phase current = phase;
+    if (current == Phase.CLOSED) {
+      return false;
+    }
+    RealtimeSettings settings = endpoint.settings;
+    if (current != Phase.OPEN && nanos - connectedNanos >= settings.initTimeout().toNanos()) {
+      return true;
+    }
+    long silent = nanos - lastHeardNanos;
+    if (silent >= settings.silenceLimit().toNanos()
+        || (silent >= settings.pingInterval().toNanos()
+            && nanos - lastPingNanos >= settings.pingInterval().toNanos())) {
+      return true;
+    }
+    AccessGrant granted = grant;
+    return current == Phase.OPEN
+        && granted != null
+        && !now.isBefore(warned ? granted.expiresAt() : warningTime(granted));
+  }
+
+  void attendLater(Instant now, long nanos) {
+    context.runOnContext(ignored -> attend(now, nanos));
+  }
+
+  private void attend(Instant now, long nanos) {
+    if (phase == Phase.CLOSED) {
+      return;
+    }
+    RealtimeSettings settings = endpoint.settings;
+    if (phase != Phase.OPEN && nanos - connectedNanos >= settings.initTimeout().toNanos()) {
+      closeWith(status(TwilsockProtocol.INIT_TIMEOUT, 0, "No init in time"), "init_timeout");
+      return;
+    }
+    long silent = nanos - lastHeardNanos;
+    if (silent >= settings.silenceLimit().toNanos()) {
+      closeWith(status(TwilsockProtocol.RECONNECT, 0, "No answer to pings"), "silent");
+      return;
+    }
+    if (phase == Phase.OPEN && checkToken(now)) {
+      return;
+    }
+    if (silent >= settings.pingInterval().toNanos()
+        && nanos - lastPingNanos >= settings.pingInterval().toNanos()) {
+      lastPingNanos = nanos;
+      socket.writePing(Buffer.buffer());
+    }
+  }
+
+  /**
+   * Warns once {@code tokenWarning} before expiry (at once when less is left) and closes with 410
+   * at expiry; the SDK has no expiry timer of its own. True when it closed the connection.
+   */
+  private boolean checkToken(Instant now) {
+    AccessGrant granted = grant;
+    if (!now.isBefore(granted.expiresAt())) {
+      closeWith(
+          status(
+              TwilsockProtocol.TOKEN_EXPIRED,
+              TwilsockProtocol.TOKEN_EXPIRED_ERROR_CODE,
+              "Token expired"),
+          "token_expired");
+      return true;
+    }
+    if (!warned && !now.isBefore(warningTime(granted))) {
+      warned = true;
+      send(TwilsockFrames.tokenAboutToExpire(endpoint.nextNotificationId()));
+      log.info(
+          "event=twilsock_token_expiring session={} identity={} expires={}",
+          id,
+          granted.identity(),
+          granted.expiresAt());
+    }
+    return false;
+  }
+
+  private Instant warningTime(AccessGrant granted) {
+    return granted.expiresAt().minus(endpoint.settings.tokenWarning());
+  }
+
+  /**
+   * Writes {@code frame} unless the connection is closed. A client that does not read (slow or
+   * dead) fills the write queue; rather than buffer without bound, it is closed with 308, after
+   * which the SDK reconnects and Sync catches up from its last event ids.
+   */
+  private void send(byte[] frame) {
+    if (phase == Phase.CLOSED) {
+      return;
+    }
+    if (socket.writeQueueFull()) {
+      log.warn("event=twilsock_slow_consumer session={} identity={}", id, identity());
+      closeWith(status(TwilsockProtocol.RECONNECT, 0, "Client too slow"), "slow_consumer");
+      return;
+    }
+    socket.writeBinaryMessage(Buffer.buffer(frame));
+  }
+
+  /** A frame the protocol does not allow: a 4xx close, as a client would send it, then closed. */
+  private void refuse(ObjectNode status) {
+    closeWith(status, "malformed_frame");
+  }
+
+  private void closeWith(ObjectNode status, String reason) {
+    if (phase == Phase.CLOSED) {
+      return;
+    }
+    socket.writeBinaryMessage(Buffer.buffer(TwilsockFrames.close(status)));
+    closeSocket(reason);
+  }
+
+  private void closeSocket(String reason) {
+    phase = Phase.CLOSED;
+    closeReason = reason;
+    socket.close();
+  }
+
+  /** Oversized or corrupt WebSocket frames, resets: the socket is closed, nothing else is hurt. */
+  private void failed(Throwable failure) {
+    if (failure instanceof HttpClosedException) {
+      return; // the peer went away: closed() follows
+    }
+    log.info(
+        "event=twilsock_socket_error session={} identity={} error={}",
+        id,
+        identity(),
+        failure.getClass().getSimpleName());
+    closeWith(status(TwilsockProtocol.BAD_REQUEST, 0, "WebSocket error"), "socket_error");
+  }
+
+  /** Runs once, whoever closed the socket; the upstream hears of it only if it heard of init. */
+  private void closed() {
+    phase = Phase.CLOSED;
+    endpoint.forget(this);
+    log.info("event=twilsock_closed session={} identity={} reason={}", id, identity(), closeReason);
+    if (opened) {
+      opened = false;
+      try {
+        endpoint.upstream.closed(this);
+      } catch (RuntimeException e) {
+        log.error("event=upstream_closed_failed session={} identity={}", id, identity(), e);
+      }
+    }
+  }
+
+  private String identity() {
+    AccessGrant granted = grant;
+    return granted == null ? "-" : granted.identity();
+  }
+
+  private static String token(TwilsockFrame frame) {
+    JsonNode token = frame.header().get(TwilsockProtocol.TOKEN);
+    return token == null ? null : token.textValue();
+  }
+
+  private static byte[] error(TwilsockFrame frame, int code, String description) {
+    return TwilsockFrames.error(frame.id(), status(code, 0, description));
+  }
+}

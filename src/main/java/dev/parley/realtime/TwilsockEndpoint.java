@@ -1,0 +1,117 @@
+package dev.parley.realtime;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.auth.AccessTokens;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SDK's WebSocket, {@code GET /v3/wsconnect}: upgrades, keeps the open connections, and runs
+ * the one periodic sweep that does every connection's timed work (init deadline, keepalive, token
+ * expiry) so that an idle connection costs no timer or thread. Tunnelled requests and token checks
+ * run on a worker pool of its own, so realtime load cannot starve the REST API's workers.
+ */
+public final class TwilsockEndpoint {
+  private static final Logger log = LoggerFactory.getLogger(TwilsockEndpoint.class);
+
+  private final Vertx vertx;
+  final AccessTokens tokens;
+  final Clock clock;
+  final Upstream upstream;
+  final UpstreamCalls calls;
+  final RealtimeSettings settings;
+  final ObjectMapper json;
+  final WorkerExecutor workers;
+  private final Set<TwilsockConnection> connections = ConcurrentHashMap.newKeySet();
+  private final AtomicLong sessionIds = new AtomicLong();
+  private final AtomicLong notificationIds = new AtomicLong();
+
+  /**
+   * {@code json} writes the upstream answers and notification payloads (Parley's Twilio
+   * conventions); {@code clock} is the time tokens expire by.
+   */
+  public TwilsockEndpoint(
+      Vertx vertx,
+      AccessTokens tokens,
+      Clock clock,
+      Upstream upstream,
+      RealtimeSettings settings,
+      ObjectMapper json) {
+    this.vertx = vertx;
+    this.tokens = tokens;
+    this.clock = clock;
+    this.upstream = upstream;
+    this.calls = new UpstreamCalls(upstream, json);
+    this.settings = settings;
+    this.json = json;
+    this.workers = vertx.createSharedWorkerExecutor("parley-realtime", settings.workerThreads());
+  }
+
+  /** The route handler of {@link TwilsockProtocol#PATH}: anything but an upgrade is a 400. */
+  public void upgrade(RoutingContext ctx) {
+    if (!ctx.request().canUpgradeToWebSocket()) {
+      ctx.fail(400);
+      return;
+    }
+    ctx.request()
+        .toWebSocket()
+        .onSuccess(
+            socket -> {
+              Context context = vertx.getOrCreateContext();
+              TwilsockConnection connection =
+                  new TwilsockConnection(
+                      this, socket, context, "TS" + sessionIds.incrementAndGet());
+              connections.add(connection);
+              connection.attach();
+            })
+        .onFailure(
+            failure -> log.debug("event=twilsock_upgrade_failed error={}", failure.toString()));
+  }
+
+  /** Starts the sweep; call once the server listens. */
+  public void start() {
+    vertx.setPeriodic(settings.sweepInterval().toMillis(), timer -> sweep());
+  }
+
+  /** Connections open now, with or without a completed {@code init}. */
+  public int connectionCount() {
+    return connections.size();
+  }
+
+  /**
+   * Hands each connection with something due to its own event loop. The check is a few volatile
+   * reads, so 100,000 idle connections cost well under a millisecond a sweep.
+   */
+  private void sweep() {
+    Instant now = clock.instant();
+    long nanos = System.nanoTime();
+    for (TwilsockConnection connection : connections) {
+      if (connection.due(now, nanos)) {
+        connection.attendLater(now, nanos);
+      }
+    }
+  }
+
+  void forget(TwilsockConnection connection) {
+    connections.remove(connection);
+  }
+
+  String nextNotificationId() {
+    return "TN" + notificationIds.incrementAndGet();
+  }
+
+  /** Echoed by the SDK after a reconnect; Parley keeps no state under it. */
+  static String continuationToken() {
+    return UUID.randomUUID().toString();
+  }
+}

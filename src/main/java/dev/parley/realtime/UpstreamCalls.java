@@ -1,0 +1,83 @@
+package dev.parley.realtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.error.ApiException;
+import dev.parley.error.TwilioError;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers one tunnelled request through the {@link Upstream} and renders the reply frame, on a
+ * worker thread. An {@link ApiException} becomes Twilio's {@code {code, message, more_info,
+ * status}} with its HTTP status, as the REST API answers; anything else is a bug, logged once and
+ * answered 500 in the same shape.
+ */
+final class UpstreamCalls {
+  private static final Logger log = LoggerFactory.getLogger(UpstreamCalls.class);
+
+  private final Upstream upstream;
+  private final ObjectMapper json;
+
+  UpstreamCalls(Upstream upstream, ObjectMapper json) {
+    this.upstream = upstream;
+    this.json = json;
+  }
+
+  byte[] answer(Session session, String frameId, UpstreamRequest request) {
+    try {
+      UpstreamResponse response = upstream.handle(session, request);
+      return TwilsockFrames.upstreamReply(frameId, response.status(), body(response.body()));
+    } catch (ApiException e) {
+      return error(frameId, e.error(), e.getMessage());
+    } catch (RuntimeException e) {
+      log.error(
+          "event=upstream_failed session={} identity={} method={} path={}",
+          session.id(),
+          session.grant().identity(),
+          request.method(),
+          request.path(),
+          e);
+      return error(frameId, TwilioError.INTERNAL, TwilioError.INTERNAL.message(session.id()));
+    }
+  }
+
+  /** The in-flight limit's answer: 429 with 20429, so the SDK's Sync calls retry later. */
+  static byte[] tooManyRequests(String frameId) {
+    return error(frameId, TwilioError.TOO_MANY_REQUESTS, TwilioError.TOO_MANY_REQUESTS.message(1));
+  }
+
+  static byte[] error(String frameId, TwilioError error, String message) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("code", error.code());
+    body.put("message", message);
+    body.put("more_info", error.moreInfo());
+    body.put("status", error.status());
+    try {
+      return TwilsockFrames.upstreamReply(
+          frameId, error.status(), TwilsockFrame.HEADERS.writeValueAsBytes(body));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a map of strings and numbers always serialises", e);
+    }
+  }
+
+  /** The SDK needs a JSON object even where it reads nothing ({@code typing()} fails without). */
+  private byte[] body(Object value) {
+    if (value == null) {
+      return new byte[] {'{', '}'};
+    }
+    JsonNode tree = json.valueToTree(value);
+    if (!tree.isObject()) {
+      throw new IllegalStateException(
+          "an upstream answered a JSON " + tree.getNodeType() + ", not an object");
+    }
+    try {
+      return json.writeValueAsBytes(tree);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always serialises", e);
+    }
+  }
+}
