@@ -1,12 +1,17 @@
 // The unmodified @twilio/conversations SDK against Parley's realtime endpoint: a Webchat guest and
 // an agent with a helper-library token, each with only the Twilsock.uri option set.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
+import { Client } from '@twilio/conversations';
 import assert from 'node:assert/strict';
+import { relay } from './support/proxy.mjs';
 import {
+  PARLEY_URL,
+  TWILSOCK_URL,
   agentToken,
   conversationsClient,
   guestInit,
   rest,
+  twilsockUrlOf,
   waitForEvent,
 } from './support/parley.mjs';
 
@@ -24,6 +29,8 @@ async function chat() {
   const agentConversation = await joined;
   const guestClient = await conversationsClient(guest.token);
   const guestConversation = await guestClient.getConversationBySid(guest.conversation_sid);
+  // Both sides have opened the message list: what is posted from now on arrives as new messages.
+  await Promise.all([guestConversation.getMessages(), agentConversation.getMessages()]);
   return { guest, identity, guestClient, agentClient, guestConversation, agentConversation };
 }
 
@@ -148,6 +155,8 @@ test('a guest cannot open another visitor conversation', async () => {
   const client = await conversationsClient(second.token);
 
   await assert.rejects(client.peekConversationBySid(first.conversation_sid));
+  const own = await client.getSubscribedConversations();
+  assert.deepEqual(own.items.map((c) => c.sid), [second.conversation_sid]);
 });
 
 test('a participant leaving is seen by the others', async () => {
@@ -167,4 +176,71 @@ test('a renewed token keeps the connection working', async () => {
   await agentConversation.sendMessage('still here');
 
   assert.equal((await arrived).body, 'still here');
+});
+
+test('a client that loses its connection catches up on reconnect, each message once', async () => {
+  const { guest, agentConversation } = await chat();
+  const network = await relay(PARLEY_URL);
+  const client = await conversationsClient(guest.token, { twilsockUrl: twilsockUrlOf(network.url) });
+  const conversation = await client.getConversationBySid(guest.conversation_sid);
+  await conversation.getMessages();
+  const received = [];
+  conversation.on('messageAdded', (m) => received.push(m.body));
+  const lost = waitForEvent(client, 'connectionStateChanged', { filter: (s) => s !== 'connected' });
+
+  network.block();
+  network.cut();
+  await lost;
+  for (const body of ['one', 'two', 'three']) {
+    await agentConversation.sendMessage(body);
+  }
+  const back = waitForEvent(client, 'connectionStateChanged', { filter: (s) => s === 'connected', timeout: 15_000 });
+  network.unblock();
+  await back;
+  const live = waitForEvent(conversation, 'messageAdded', { filter: (m) => m.body === 'four', timeout: 10_000 });
+  await agentConversation.sendMessage('four');
+  await live;
+
+  assert.deepEqual(received, ['one', 'two', 'three', 'four']);
+});
+
+test('an agent can peek at a waiting chat and join it from the SDK', async () => {
+  const guest = await guestInit({ name: 'Eve' });
+  const identity = `agent-${process.pid}-${++agents}`;
+  const client = await conversationsClient(await agentToken(identity));
+
+  const conversation = await client.peekConversationBySid(guest.conversation_sid);
+  await conversation.join();
+
+  const participants = await rest().conversations.v1.conversations(guest.conversation_sid).participants.list();
+  assert.deepEqual(participants.map((p) => p.identity).sort(), [guest.identity, identity].sort());
+});
+
+test('a guest cannot join another visitor conversation', async () => {
+  const first = await guestInit({ name: 'Fay' });
+  const second = await guestInit({ name: 'Gus' });
+  const client = await conversationsClient(second.token);
+  await client.getSubscribedConversations();
+
+  const denied = client.peekConversationBySid(first.conversation_sid).then((c) => c.join());
+
+  await assert.rejects(denied);
+  const participants = await rest().conversations.v1.conversations(first.conversation_sid).participants.list();
+  assert.deepEqual(participants.map((p) => p.identity), [first.identity]);
+});
+
+test('a token about to expire is announced, and an expired one ends the connection', async () => {
+  const identity = `agent-${process.pid}-${++agents}`;
+  const client = new Client(await agentToken(identity, { ttl: 4 }), {
+    Twilsock: { uri: TWILSOCK_URL },
+    logLevel: 'silent',
+  });
+  after(() => client.shutdown());
+  const aboutToExpire = waitForEvent(client, 'tokenAboutToExpire');
+  const expired = waitForEvent(client, 'tokenExpired', { timeout: 10_000 });
+
+  await aboutToExpire;
+  await expired;
+
+  assert.notEqual(client.connectionState, 'connected');
 });

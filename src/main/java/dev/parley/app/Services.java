@@ -24,6 +24,7 @@ import dev.parley.conversation.UserService;
 import dev.parley.events.EventLog;
 import dev.parley.http.PublicUrl;
 import dev.parley.ids.RandomSids;
+import dev.parley.realtime.Guests;
 import dev.parley.realtime.Presence;
 import dev.parley.realtime.RealtimeUpstream;
 import dev.parley.realtime.client.ClientApi;
@@ -113,7 +114,8 @@ record Services(
     GuestKeys guestKeys = new GuestKeys(store, clock, sids, box);
     MembershipService memberships =
         new MembershipService(store, users, conversations, participants);
-    Sync sync = new Sync(store, clock, sids, events, publicUrl::of);
+    Guests guests = new Guests(store, guestKeys::current);
+    Sync sync = new Sync(store, clock, sids, events, guests, publicUrl::of);
     Presence presence = new Presence();
     ClientApi client =
         new ClientApi(
@@ -123,7 +125,7 @@ record Services(
             sync.directory(),
             presence,
             new ClientApi.Services(
-                conversations, messages, participants, users, memberships, guestKeys::current));
+                conversations, messages, participants, users, memberships, guests));
     return new Services(
         accounts,
         new ApiKeyService(store, clock, box, sids, authenticator),

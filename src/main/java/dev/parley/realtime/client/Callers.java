@@ -5,14 +5,12 @@ import dev.parley.conversation.Scope;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.events.Origin;
+import dev.parley.realtime.Guests;
 import dev.parley.realtime.Session;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.ParticipantRecord;
 import dev.parley.store.Store;
 import dev.parley.store.Tx;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
 
 /**
  * Who a session acts as and what it may do. Every command acts as the token's identity, as an SDK
@@ -21,13 +19,11 @@ import java.util.function.BiFunction;
  */
 final class Callers {
   private final Store store;
-  private final BiFunction<Tx, String, java.util.Optional<String>> guestKey;
-  private final Map<String, Boolean> guestKeys = new ConcurrentHashMap<>();
+  private final Guests guests;
 
-  /** {@code guestKey} answers the account's guest key SID, if it has one. */
-  Callers(Store store, BiFunction<Tx, String, java.util.Optional<String>> guestKey) {
+  Callers(Store store, Guests guests) {
     this.store = store;
-    this.guestKey = guestKey;
+    this.guests = guests;
   }
 
   static Scope scope(Session session) {
@@ -35,12 +31,8 @@ final class Callers {
     return new Scope(g.accountSid(), g.serviceSid(), Origin.sdk(g.identity()));
   }
 
-  /** Whether the session's token is a Webchat guest's. A key's role never changes: cached. */
   boolean guest(Session session) {
-    AccessGrant g = session.grant();
-    return guestKeys.computeIfAbsent(
-        g.keySid(),
-        key -> store.read(tx -> guestKey.apply(tx, g.accountSid()).map(key::equals).orElse(false)));
+    return guests.isGuest(session.grant());
   }
 
   /** The session's participant in {@code conversation}, or 403. */

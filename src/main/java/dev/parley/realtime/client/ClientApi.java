@@ -5,6 +5,7 @@ import dev.parley.conversation.MembershipService;
 import dev.parley.conversation.MessageService;
 import dev.parley.conversation.ParticipantService;
 import dev.parley.conversation.UserService;
+import dev.parley.realtime.Guests;
 import dev.parley.realtime.Presence;
 import dev.parley.realtime.Session;
 import dev.parley.realtime.TunnelRouter;
@@ -12,10 +13,7 @@ import dev.parley.realtime.UpstreamRequest;
 import dev.parley.realtime.UpstreamResponse;
 import dev.parley.realtime.sync.SyncDirectory;
 import dev.parley.store.Store;
-import dev.parley.store.Tx;
 import java.time.Clock;
-import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,14 +26,14 @@ public final class ClientApi {
   private final TunnelRouter routes = new TunnelRouter();
   private final Typing typing;
 
-  /** The collaborators of the commands; {@code guestKey} names an account's Webchat guest key. */
+  /** The domain services the commands act through. */
   public record Services(
       ConversationService conversations,
       MessageService messages,
       ParticipantService participants,
       UserService users,
       MembershipService memberships,
-      BiFunction<Tx, String, Optional<String>> guestKey) {}
+      Guests guests) {}
 
   public ClientApi(
       Store store,
@@ -46,7 +44,7 @@ public final class ClientApi {
       Services services) {
     ClientLinks links = new ClientLinks(absolute);
     ClientJson json = new ClientJson(links);
-    Callers callers = new Callers(store, services.guestKey());
+    Callers callers = new Callers(store, services.guests());
     ClientCommands c =
         new ClientCommands(
             store,

@@ -2,6 +2,7 @@ package dev.parley.realtime.sync;
 
 import dev.parley.events.EventLog;
 import dev.parley.ids.SidGenerator;
+import dev.parley.realtime.Guests;
 import dev.parley.store.Store;
 import java.time.Clock;
 import java.util.function.UnaryOperator;
@@ -21,13 +22,17 @@ public final class Sync implements AutoCloseable {
       Clock clock,
       SidGenerator sids,
       EventLog events,
+      Guests guests,
       UnaryOperator<String> absolute) {
     SyncJson json = new SyncJson(absolute);
     SyncObjects objects = new SyncObjects(store, clock, sids, json, subscriptions::publish);
     SyncProjection projection = new SyncProjection(store, objects);
     events.listen(projection);
     this.directory = new SyncDirectory(store, projection);
-    this.api = new SyncApi(store, json, new SyncReplay(store, json, subscriptions), subscriptions);
+    SyncAccess access = new SyncAccess(store, guests);
+    this.api =
+        new SyncApi(
+            store, json, access, new SyncReplay(store, json, access, subscriptions), subscriptions);
   }
 
   public SyncApi api() {

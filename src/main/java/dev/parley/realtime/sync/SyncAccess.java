@@ -3,20 +3,24 @@ package dev.parley.realtime.sync;
 import dev.parley.auth.AccessGrant;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.realtime.Guests;
 import dev.parley.store.Store;
 import dev.parley.store.SyncObjectRecord;
 import dev.parley.store.Tx;
 
 /**
- * Who may open a Sync object: a conversation's objects only its participants; a user's
- * conversations only that user; a user's profile that user and anyone who meets it in a
- * conversation. So a Webchat guest can never read another visitor's chat.
+ * Who may open a Sync object: a conversation's objects its participants, and agents of the service
+ * (who peek before they join); a user's conversations only that user; a user's profile that user
+ * and anyone who meets it in a conversation. So a Webchat guest can never read another visitor's
+ * chat.
  */
 final class SyncAccess {
   private final Store store;
+  private final Guests guests;
 
-  SyncAccess(Store store) {
+  SyncAccess(Store store, Guests guests) {
     this.store = store;
+    this.guests = guests;
   }
 
   /**
@@ -40,7 +44,8 @@ final class SyncAccess {
     SyncNames.Owner owner = SyncNames.ownerOf(object.uniqueName());
     String me = grant.identity();
     if (owner.conversationSid() != null) {
-      return store.participants().findByIdentity(tx, owner.conversationSid(), me).isPresent();
+      return !guests.isGuest(grant)
+          || store.participants().findByIdentity(tx, owner.conversationSid(), me).isPresent();
     }
     if (owner.identity().equals(me)) {
       return true;

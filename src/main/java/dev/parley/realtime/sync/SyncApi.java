@@ -29,10 +29,15 @@ public final class SyncApi {
   private final SyncReplay replay;
   private final Subscriptions subscriptions;
 
-  SyncApi(Store store, SyncJson json, SyncReplay replay, Subscriptions subscriptions) {
+  SyncApi(
+      Store store,
+      SyncJson json,
+      SyncAccess access,
+      SyncReplay replay,
+      Subscriptions subscriptions) {
     this.store = store;
     this.json = json;
-    this.access = new SyncAccess(store);
+    this.access = access;
     this.replay = replay;
     this.subscriptions = subscriptions;
   }

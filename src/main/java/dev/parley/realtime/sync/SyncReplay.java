@@ -21,10 +21,10 @@ final class SyncReplay {
   private final SyncAccess access;
   private final Subscriptions subscriptions;
 
-  SyncReplay(Store store, SyncJson json, Subscriptions subscriptions) {
+  SyncReplay(Store store, SyncJson json, SyncAccess access, Subscriptions subscriptions) {
     this.store = store;
     this.json = json;
-    this.access = new SyncAccess(store);
+    this.access = access;
     this.subscriptions = subscriptions;
   }
 
