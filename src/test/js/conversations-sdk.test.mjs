@@ -4,6 +4,7 @@ import { after, test } from 'node:test';
 import { Client } from '@twilio/conversations';
 import assert from 'node:assert/strict';
 import { relay } from './support/proxy.mjs';
+import { webhookReceiver } from './support/receiver.mjs';
 import {
   PARLEY_URL,
   TWILSOCK_URL,
@@ -243,4 +244,47 @@ test('a token about to expire is announced, and an expired one ends the connecti
   await expired;
 
   assert.notEqual(client.connectionState, 'connected');
+});
+
+test('a message sent from the SDK fires onMessageAdded with Source SDK and the sender identity', async () => {
+  const receiver = await webhookReceiver();
+  const webhooks = rest().conversations.v1.configuration.webhooks();
+  await webhooks.update({ postWebhookUrl: receiver.url, filters: ['onMessageAdded'], method: 'POST' });
+  after(() => webhooks.update({ postWebhookUrl: '' }));
+  const { guestConversation, guest } = await chat();
+
+  await guestConversation.sendMessage('hello from the widget');
+
+  const hook = await receiver.next((f) => f.ConversationSid === guest.conversation_sid);
+  assert.equal(hook.EventType, 'onMessageAdded');
+  assert.equal(hook.Source, 'SDK');
+  assert.equal(hook.ClientIdentity, guest.identity);
+  assert.equal(hook.Body, 'hello from the widget');
+});
+
+test('an author edits its own message but not another participant message', async () => {
+  const { guestConversation, agentConversation, guest } = await chat();
+  const own = waitForEvent(guestConversation, 'messageAdded', { filter: (m) => m.author === guest.identity });
+  await guestConversation.sendMessage('typo hrere');
+  const mine = await own;
+  const atAgent = waitForEvent(agentConversation, 'messageUpdated', { filter: ({ updateReasons }) => updateReasons.includes('body') });
+
+  await mine.updateBody('typo here');
+  const theirs = (await agentConversation.getMessages()).items.find((m) => m.sid === mine.sid);
+  const refused = theirs.updateBody('not yours');
+
+  assert.equal((await atAgent).message.body, 'typo here');
+  await assert.rejects(refused);
+});
+
+test('sending media answers with a clear error, never a hang', async () => {
+  const { guestConversation } = await chat();
+
+  const sent = guestConversation.sendMessage({
+    contentType: 'text/plain',
+    filename: 'note.txt',
+    media: Buffer.from('hello'),
+  });
+
+  await assert.rejects(sent, (e) => e.code === 501 && e.body?.code === 20501);
 });

@@ -23,6 +23,7 @@ import dev.parley.api.flex.WebChatsApi;
 import dev.parley.api.flex.WebchatApi;
 import dev.parley.api.flex.WebchatDeploymentsApi;
 import dev.parley.api.parley.WebhookDeliveriesApi;
+import dev.parley.error.TwilioError;
 import dev.parley.http.BasicAuth;
 import dev.parley.http.Failures;
 import dev.parley.http.FormBodies;
@@ -74,6 +75,16 @@ final class Routes {
                             "Ui-Version",
                             "X-Twilio-Webhook-Enabled",
                             "I-Twilio-Idempotency-Token"))));
+    // The SDK uploads media here itself (X-Twilio-Token, no Basic auth): say plainly that media
+    // is not served yet rather than ask for credentials it cannot give.
+    router
+        .routeWithRegex("^/v1/Services/[^/]+/Media(Set)?(/.*)?$")
+        .handler(
+            ctx ->
+                Failures.render(
+                    ctx,
+                    TwilioError.NOT_IMPLEMENTED,
+                    TwilioError.NOT_IMPLEMENTED.message("Media (message attachments)")));
     router.route().handler(BodyHandler.create(false).setBodyLimit(Parley.MAX_BODY_BYTES));
     router.route().handler(FormBodies::require);
     BasicAuth auth = new BasicAuth(services.authenticator());

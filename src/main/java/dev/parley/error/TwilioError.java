@@ -94,6 +94,7 @@ public enum TwilioError {
   SYNC_OBJECT_NOT_FOUND(54100, 404, "Sync object %s not found"),
   SYNC_FORBIDDEN(54007, 403, "Access forbidden for identity %s"),
   SYNC_REQUEST_INVALID(54008, 400, "Invalid request: %s"),
+  NOT_IMPLEMENTED(20501, 501, "%s is not served by this server yet"),
   INTERNAL(20500, 500, "Internal server error (request %s)");
 
   private final int code;
