@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.realtime.Session;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * One session's subscription to one Sync object. While its replay is being read, live events are
@@ -16,12 +17,16 @@ final class Subscriber {
   /** Live events held during one replay; past this the client is told to subscribe again. */
   private static final int MAX_HELD = 10_000;
 
+  /** Events held back waiting for an earlier one before they go out anyway. */
+  private static final int MAX_OUT_OF_ORDER = 64;
+
   final Session session;
   final String objectSid;
   private boolean replaying = true;
   private boolean overflowed;
   private List<SyncEvent> held = new ArrayList<>();
   private long delivered;
+  private final TreeMap<Long, SyncEvent> early = new TreeMap<>();
 
   Subscriber(Session session, String objectSid) {
     this.session = session;
@@ -37,9 +42,17 @@ final class Subscriber {
       }
       return;
     }
-    if (event.id() > delivered) {
-      delivered = event.id();
-      session.notify(event.kind().messageType(), event.payload());
+    if (event.id() <= delivered) {
+      return;
+    }
+    early.put(event.id(), event);
+    // An object's event ids are consecutive. On PostgreSQL two commits may reach the fan-out in
+    // the other order; the later one waits here for the earlier, but never for long.
+    while (!early.isEmpty()
+        && (early.firstKey() == delivered + 1 || early.size() > MAX_OUT_OF_ORDER)) {
+      SyncEvent next = early.pollFirstEntry().getValue();
+      delivered = next.id();
+      session.notify(next.kind().messageType(), next.payload());
     }
   }
 
