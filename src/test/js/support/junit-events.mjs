@@ -9,7 +9,7 @@ export default async function* junitEvents(source) {
       name: data.name,
       outcome: type === 'test:fail' ? 'failed' : data.skip !== undefined || data.todo !== undefined ? 'skipped' : 'passed',
       reason: typeof data.skip === 'string' ? data.skip : typeof data.todo === 'string' ? data.todo : null,
-      error: type === 'test:fail' ? inspect(data.details?.error, { depth: 4 }) : null,
+      error: type === 'test:fail' ? inspect(data.details?.error?.cause ?? data.details?.error, { depth: 4 }) : null,
       durationMs: data.details?.duration_ms ?? 0,
     }) + '\n';
   }
