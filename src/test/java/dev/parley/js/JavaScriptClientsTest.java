@@ -34,7 +34,7 @@ class JavaScriptClientsTest {
   @RegisterExtension static final ParleyServer server = new ParleyServer();
 
   private static final Path SUITE = Path.of("src", "test", "js").toAbsolutePath();
-  private static final Duration FILE_TIMEOUT = Duration.ofMinutes(5);
+  private static final Duration FILE_TIMEOUT = Duration.ofMinutes(2);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TestFactory
@@ -106,6 +106,7 @@ class JavaScriptClientsTest {
   }
 
   private static void failWith(String message, CharSequence output) {
+    // Parley's own log is in this test class's surefire output file, between the node lines.
     fail(message + "\n--- node output ---\n" + output + "--- end of node output ---");
   }
 
