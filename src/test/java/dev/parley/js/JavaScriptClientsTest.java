@@ -100,7 +100,8 @@ class JavaScriptClientsTest {
   private static void report(String file, Result result, CharSequence output) {
     switch (result.outcome()) {
       case "passed" -> {}
-      case "skipped" -> abort(result.reason() == null ? "skipped in " + file : result.reason());
+      case "skipped" ->
+          abort(result.error() == null ? result.reason() : result.reason() + "\n" + result.error());
       default -> failWith(file + ": " + result.name() + "\n" + result.error(), output);
     }
   }
