@@ -20,7 +20,9 @@ function required(name) {
 export const PARLEY_URL = required('PARLEY_URL').replace(/\/+$/, '');
 export const ACCOUNT_SID = required('PARLEY_ACCOUNT_SID');
 export const AUTH_TOKEN = required('PARLEY_AUTH_TOKEN');
-export const TWILSOCK_URL = PARLEY_URL.replace(/^http/, 'ws') + '/v3/wsconnect';
+/** The Twilsock endpoint of the server at `baseUrl` (a relay's, in reconnect tests). */
+export const twilsockUrlOf = (baseUrl) => baseUrl.replace(/^http/, 'ws') + '/v3/wsconnect';
+export const TWILSOCK_URL = twilsockUrlOf(PARLEY_URL);
 
 /**
  * twilio-node's own HTTP client, sending what it would send to https://<product>.twilio.com to
@@ -116,8 +118,8 @@ export async function guestInit({ name = 'Ann', preEngagementData = {}, deployme
  * rejects on `initFailed` or after `timeout` ms. It is shut down after the calling test, waiting
  * at most 2 s: against a server that stops answering, the SDK's shutdown takes a minute.
  */
-export async function conversationsClient(token, { timeout = 10_000 } = {}) {
-  const client = new Client(token, { Twilsock: { uri: TWILSOCK_URL }, logLevel: 'silent' });
+export async function conversationsClient(token, { timeout = 10_000, twilsockUrl = TWILSOCK_URL } = {}) {
+  const client = new Client(token, { Twilsock: { uri: twilsockUrl }, logLevel: 'silent' });
   after(() => Promise.race([client.shutdown().catch(() => {}), delay(2_000, null, { ref: false })]));
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => settle(new Error(`client not initialized within ${timeout} ms`)), timeout);
