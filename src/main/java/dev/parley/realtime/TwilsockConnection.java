@@ -12,7 +12,9 @@ import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.net.impl.ConnectionBase;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,7 @@ final class TwilsockConnection implements Session {
 
   private final TwilsockEndpoint endpoint;
   private final ServerWebSocket socket;
+  private final HttpConnection tcp;
   private final Context context;
   private final String id;
   private final long connectedNanos = System.nanoTime();
@@ -47,9 +50,14 @@ final class TwilsockConnection implements Session {
   private String closeReason = "peer_closed";
 
   TwilsockConnection(
-      TwilsockEndpoint endpoint, ServerWebSocket socket, Context context, String id) {
+      TwilsockEndpoint endpoint,
+      ServerWebSocket socket,
+      HttpConnection tcp,
+      Context context,
+      String id) {
     this.endpoint = endpoint;
     this.socket = socket;
+    this.tcp = tcp;
     this.context = context;
     this.id = id;
   }
@@ -312,7 +320,7 @@ final class TwilsockConnection implements Session {
     }
     long silent = nanos - lastHeardNanos;
     if (silent >= settings.silenceLimit().toNanos()) {
-      closeWith(status(TwilsockProtocol.RECONNECT, 0, "No answer to pings"), "silent");
+      drop("silent");
       return;
     }
     if (phase == Phase.OPEN && checkToken(now)) {
@@ -367,7 +375,7 @@ final class TwilsockConnection implements Session {
     }
     if (socket.writeQueueFull()) {
       log.warn("event=twilsock_slow_consumer session={} identity={}", id, identity());
-      closeWith(status(TwilsockProtocol.RECONNECT, 0, "Client too slow"), "slow_consumer");
+      drop("slow_consumer");
       return;
     }
     socket.writeBinaryMessage(Buffer.buffer(frame));
@@ -384,6 +392,24 @@ final class TwilsockConnection implements Session {
     }
     socket.writeBinaryMessage(Buffer.buffer(TwilsockFrames.close(status)));
     closeSocket(reason);
+  }
+
+  /**
+   * A peer that reads nothing would never answer a close handshake, nor read a 308: the connection
+   * is cut at once. A live client that was merely slow reconnects as after any dropped socket.
+   */
+  private void drop(String reason) {
+    phase = Phase.CLOSED;
+    closeReason = reason;
+    // Vert.x turns every close, even the channel's, into a close handshake that waits for the
+    // peer (behind a full queue: forever) and has no public abort. Closing from the first handler
+    // of the Netty pipeline passes Vert.x by and closes the TCP connection at once.
+    if (tcp instanceof ConnectionBase connection
+        && connection.channel().pipeline().firstContext() != null) {
+      connection.channel().pipeline().firstContext().close();
+    } else {
+      tcp.close();
+    }
   }
 
   private void closeSocket(String reason) {

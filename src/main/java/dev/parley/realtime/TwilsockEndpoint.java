@@ -5,6 +5,7 @@ import dev.parley.auth.AccessTokens;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -63,6 +64,7 @@ public final class TwilsockEndpoint {
       ctx.fail(400);
       return;
     }
+    HttpConnection tcp = ctx.request().connection();
     ctx.request()
         .toWebSocket()
         .onSuccess(
@@ -70,7 +72,7 @@ public final class TwilsockEndpoint {
               Context context = vertx.getOrCreateContext();
               TwilsockConnection connection =
                   new TwilsockConnection(
-                      this, socket, context, "TS" + sessionIds.incrementAndGet());
+                      this, socket, tcp, context, "TS" + sessionIds.incrementAndGet());
               connections.add(connection);
               connection.attach();
             })
