@@ -26,7 +26,7 @@ public final class TwilsockEndpoint {
   private static final Logger log = LoggerFactory.getLogger(TwilsockEndpoint.class);
 
   private final Vertx vertx;
-  final AccessTokens tokens;
+  final TokenChecks tokenChecks;
   final Clock clock;
   final Upstream upstream;
   final UpstreamCalls calls;
@@ -49,13 +49,13 @@ public final class TwilsockEndpoint {
       RealtimeSettings settings,
       ObjectMapper json) {
     this.vertx = vertx;
-    this.tokens = tokens;
     this.clock = clock;
     this.upstream = upstream;
     this.calls = new UpstreamCalls(upstream, json);
     this.settings = settings;
     this.json = json;
     this.workers = vertx.createSharedWorkerExecutor("parley-realtime", settings.workerThreads());
+    this.tokenChecks = new TokenChecks(tokens, workers);
   }
 
   /** The route handler of {@link TwilsockProtocol#PATH}: anything but an upgrade is a 400. */
@@ -72,7 +72,10 @@ public final class TwilsockEndpoint {
               Context context = vertx.getOrCreateContext();
               TwilsockConnection connection =
                   new TwilsockConnection(
-                      this, socket, tcp, context, "TS" + sessionIds.incrementAndGet());
+                      this,
+                      new TwilsockSocket(socket, tcp, settings.maxQueuedBytes()),
+                      context,
+                      "TS" + sessionIds.incrementAndGet());
               connections.add(connection);
               connection.attach();
             })
