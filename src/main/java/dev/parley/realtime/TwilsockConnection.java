@@ -2,7 +2,6 @@ package dev.parley.realtime;
 
 import static dev.parley.realtime.TwilsockFrames.status;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.auth.AccessGrant;
@@ -85,15 +84,7 @@ final class TwilsockConnection implements Session {
     if (phase != Phase.OPEN) {
       return;
     }
-    byte[] body;
-    try {
-      body = endpoint.json.writeValueAsBytes(payload);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("notification payload does not serialise as JSON", e);
-    }
-    if (body.length == 0 || body[0] != '{') {
-      throw new IllegalArgumentException("a notification payload must be a JSON object");
-    }
+    byte[] body = UpstreamCalls.jsonObject(endpoint.json, payload);
     byte[] frame = TwilsockFrames.notification(endpoint.nextNotificationId(), messageType, body);
     // Tasks from one thread run in submission order: notifications keep their call order.
     context.runOnContext(ignored -> send(frame));

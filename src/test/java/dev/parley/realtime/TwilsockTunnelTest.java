@@ -113,6 +113,16 @@ class TwilsockTunnelTest {
   }
 
   @Test
+  void answers_500_when_the_upstream_body_is_no_json_object() {
+    upstream.answer = (session, request) -> UpstreamResponse.ok(List.of("not", "an", "object"));
+
+    TwilsockFrame reply = client.awaitReply(client.request("GET", "/v3/Lists/x", null, null));
+
+    assertThat(code(reply, "http_status")).isEqualTo(500);
+    assertThat(TwilsockClient.body(reply).get("code").intValue()).isEqualTo(20500);
+  }
+
+  @Test
   void answers_an_api_exception_with_its_twilio_error_body_and_http_status() {
     upstream.answer =
         (session, request) -> {
