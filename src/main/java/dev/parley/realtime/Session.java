@@ -17,7 +17,8 @@ public interface Session {
   /**
    * Sends a {@code notification} frame with this {@code message_type} and {@code payload} (any
    * value Jackson writes as a JSON object). Safe from any thread; frames from one thread go out in
-   * call order. Does nothing once the connection is closed.
+   * call order. Does nothing once the connection is closed. Throws {@link IllegalArgumentException}
+   * when {@code payload} is not a JSON object.
    */
   void notify(String messageType, Object payload);
 

@@ -2,17 +2,14 @@ package dev.parley.realtime;
 
 import static dev.parley.realtime.TwilsockFrames.status;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.auth.AccessGrant;
 import dev.parley.error.ApiException;
-import dev.parley.error.TwilioError;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClosedException;
-import io.vertx.core.http.ServerWebSocket;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +30,7 @@ final class TwilsockConnection implements Session {
   }
 
   private final TwilsockEndpoint endpoint;
-  private final ServerWebSocket socket;
+  private final TwilsockSocket socket;
   private final Context context;
   private final String id;
   private final long connectedNanos = System.nanoTime();
@@ -46,8 +43,7 @@ final class TwilsockConnection implements Session {
   private boolean opened;
   private String closeReason = "peer_closed";
 
-  TwilsockConnection(
-      TwilsockEndpoint endpoint, ServerWebSocket socket, Context context, String id) {
+  TwilsockConnection(TwilsockEndpoint endpoint, TwilsockSocket socket, Context context, String id) {
     this.endpoint = endpoint;
     this.socket = socket;
     this.context = context;
@@ -55,19 +51,17 @@ final class TwilsockConnection implements Session {
   }
 
   void attach() {
-    socket.setWriteQueueMaxSize(endpoint.settings.maxQueuedBytes());
-    socket.binaryMessageHandler(this::received);
-    // A text frame is no Twilsock frame (the SDK's own parser ignores them too).
-    socket.textMessageHandler(
-        text -> refuse(status(TwilsockProtocol.BAD_REQUEST, 0, "Twilsock frames are binary")));
-    socket.pongHandler(pong -> lastHeardNanos = System.nanoTime());
-    socket.exceptionHandler(this::failed);
-    socket.closeHandler(ignored -> closed());
-    // Graceful server shutdown: 308 makes the SDK reconnect (to the next instance) and catch up.
-    socket.shutdownHandler(
-        ignored ->
+    socket.listen(
+        this::received,
+        // A text frame is no Twilsock frame (the SDK's own parser ignores them too).
+        text -> refuse(status(TwilsockProtocol.BAD_REQUEST, 0, "Twilsock frames are binary")),
+        () -> lastHeardNanos = System.nanoTime(),
+        this::failed,
+        // 308 makes the SDK reconnect (to the next instance) and catch up.
+        () ->
             closeWith(
-                status(TwilsockProtocol.RECONNECT, 0, "Server is restarting"), "server_shutdown"));
+                status(TwilsockProtocol.RECONNECT, 0, "Server is restarting"), "server_shutdown"),
+        this::closed);
   }
 
   @Override
@@ -90,15 +84,7 @@ final class TwilsockConnection implements Session {
     if (phase != Phase.OPEN) {
       return;
     }
-    byte[] body;
-    try {
-      body = endpoint.json.writeValueAsBytes(payload);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("notification payload does not serialise as JSON", e);
-    }
-    if (body.length == 0 || body[0] != '{') {
-      throw new IllegalArgumentException("a notification payload must be a JSON object");
-    }
+    byte[] body = UpstreamCalls.jsonObject(endpoint.json, payload);
     byte[] frame = TwilsockFrames.notification(endpoint.nextNotificationId(), messageType, body);
     // Tasks from one thread run in submission order: notifications keep their call order.
     context.runOnContext(ignored -> send(frame));
@@ -146,11 +132,7 @@ final class TwilsockConnection implements Session {
       return;
     }
     phase = Phase.VERIFYING;
-    String token = token(frame);
-    endpoint
-        .workers
-        .executeBlocking(() -> endpoint.tokens.verify(token), false)
-        .onComplete(verified -> initialised(frame, verified));
+    endpoint.tokenChecks.verify(token(frame)).onComplete(verified -> initialised(frame, verified));
   }
 
   private void initialised(TwilsockFrame frame, AsyncResult<AccessGrant> verified) {
@@ -178,7 +160,7 @@ final class TwilsockConnection implements Session {
     } catch (RuntimeException e) {
       log.error("event=upstream_opened_failed session={} identity={}", id, granted.identity(), e);
     }
-    checkToken(endpoint.clock.instant());
+    attend(endpoint.clock.instant(), System.nanoTime());
   }
 
   /** A new token for the same account, service and identity; the expiry warning is re-armed. */
@@ -188,10 +170,9 @@ final class TwilsockConnection implements Session {
       return;
     }
     inFlight++;
-    String token = token(frame);
     endpoint
-        .workers
-        .executeBlocking(() -> endpoint.tokens.verify(token), false)
+        .tokenChecks
+        .verifyUpdate(grant, token(frame))
         .onComplete(verified -> updated(frame, verified));
   }
 
@@ -205,18 +186,6 @@ final class TwilsockConnection implements Session {
       return;
     }
     AccessGrant next = verified.result();
-    AccessGrant current = grant;
-    if (!next.accountSid().equals(current.accountSid())
-        || !next.serviceSid().equals(current.serviceSid())
-        || !next.identity().equals(current.identity())) {
-      deny(
-          frame,
-          new ApiException(
-              TwilioError.TOKEN_GRANTS_INVALID,
-              "an update must keep the connection's account, service and identity"),
-          "update");
-      return;
-    }
     grant = next;
     warned = false;
     send(TwilsockFrames.ok(frame.id()));
@@ -225,14 +194,11 @@ final class TwilsockConnection implements Session {
         id,
         next.identity(),
         next.expiresAt());
-    checkToken(endpoint.clock.instant());
+    attend(endpoint.clock.instant(), System.nanoTime());
   }
 
-  /** 401/403 make the SDK go "denied" (terminal); 20104 also makes it emit tokenExpired. */
   private void deny(TwilsockFrame frame, Throwable cause, String during) {
-    ObjectNode status;
     if (cause instanceof ApiException api) {
-      status = status(api.error().status(), api.error().code(), api.getMessage());
       log.info(
           "event=twilsock_denied session={} identity={} during={} code={}",
           id,
@@ -241,10 +207,8 @@ final class TwilsockConnection implements Session {
           api.error().code());
     } else {
       log.error("event=token_check_failed session={} identity={}", id, identity(), cause);
-      status =
-          status(TwilsockProtocol.INTERNAL_ERROR, TwilioError.INTERNAL.code(), "Internal error");
     }
-    send(TwilsockFrames.error(frame.id(), status));
+    send(TwilsockFrames.error(frame.id(), TokenChecks.refusal(cause)));
     closeSocket("denied");
   }
 
@@ -277,100 +241,74 @@ final class TwilsockConnection implements Session {
 
   /** Whether the sweep has work here: volatile reads only, from the sweep's thread. */
   boolean due(Instant now, long nanos) {
-    Phase current = phase;
-    if (current == Phase.CLOSED) {
-      return false;
-    }
-    RealtimeSettings settings = endpoint.settings;
-    if (current != Phase.OPEN && nanos - connectedNanos >= settings.initTimeout().toNanos()) {
-      return true;
-    }
-    long silent = nanos - lastHeardNanos;
-    if (silent >= settings.silenceLimit().toNanos()
-        || (silent >= settings.pingInterval().toNanos()
-            && nanos - lastPingNanos >= settings.pingInterval().toNanos())) {
-      return true;
-    }
-    AccessGrant granted = grant;
-    return current == Phase.OPEN
-        && granted != null
-        && !now.isBefore(warned ? granted.expiresAt() : warningTime(granted));
+    return phase != Phase.CLOSED && deadline(now, nanos) != Deadline.NONE;
   }
 
   void attendLater(Instant now, long nanos) {
     context.runOnContext(ignored -> attend(now, nanos));
   }
 
+  private Deadline deadline(Instant now, long nanos) {
+    return Deadline.of(
+        endpoint.settings,
+        phase == Phase.OPEN ? grant : null,
+        warned,
+        connectedNanos,
+        lastHeardNanos,
+        lastPingNanos,
+        now,
+        nanos);
+  }
+
+  /**
+   * Does what is due. The SDK has no expiry timer of its own: the server warns {@code tokenWarning}
+   * ahead (at once when less is left) and closes with 410 at expiry.
+   */
   private void attend(Instant now, long nanos) {
     if (phase == Phase.CLOSED) {
       return;
     }
-    RealtimeSettings settings = endpoint.settings;
-    if (phase != Phase.OPEN && nanos - connectedNanos >= settings.initTimeout().toNanos()) {
-      closeWith(status(TwilsockProtocol.INIT_TIMEOUT, 0, "No init in time"), "init_timeout");
-      return;
+    switch (deadline(now, nanos)) {
+      case INIT_TIMEOUT ->
+          closeWith(status(TwilsockProtocol.INIT_TIMEOUT, 0, "No init in time"), "init_timeout");
+      case SILENT -> drop("silent");
+      case TOKEN_EXPIRED ->
+          closeWith(
+              status(
+                  TwilsockProtocol.TOKEN_EXPIRED,
+                  TwilsockProtocol.TOKEN_EXPIRED_ERROR_CODE,
+                  "Token expired"),
+              "token_expired");
+      case TOKEN_EXPIRING -> {
+        warned = true;
+        send(TwilsockFrames.tokenAboutToExpire(endpoint.nextNotificationId()));
+        log.info(
+            "event=twilsock_token_expiring session={} identity={} expires={}",
+            id,
+            identity(),
+            grant.expiresAt());
+      }
+      case PING -> {
+        lastPingNanos = nanos;
+        socket.ping();
+      }
+      case NONE -> {}
     }
-    long silent = nanos - lastHeardNanos;
-    if (silent >= settings.silenceLimit().toNanos()) {
-      closeWith(status(TwilsockProtocol.RECONNECT, 0, "No answer to pings"), "silent");
-      return;
-    }
-    if (phase == Phase.OPEN && checkToken(now)) {
-      return;
-    }
-    if (silent >= settings.pingInterval().toNanos()
-        && nanos - lastPingNanos >= settings.pingInterval().toNanos()) {
-      lastPingNanos = nanos;
-      socket.writePing(Buffer.buffer());
-    }
-  }
-
-  /**
-   * Warns once {@code tokenWarning} before expiry (at once when less is left) and closes with 410
-   * at expiry; the SDK has no expiry timer of its own. True when it closed the connection.
-   */
-  private boolean checkToken(Instant now) {
-    AccessGrant granted = grant;
-    if (!now.isBefore(granted.expiresAt())) {
-      closeWith(
-          status(
-              TwilsockProtocol.TOKEN_EXPIRED,
-              TwilsockProtocol.TOKEN_EXPIRED_ERROR_CODE,
-              "Token expired"),
-          "token_expired");
-      return true;
-    }
-    if (!warned && !now.isBefore(warningTime(granted))) {
-      warned = true;
-      send(TwilsockFrames.tokenAboutToExpire(endpoint.nextNotificationId()));
-      log.info(
-          "event=twilsock_token_expiring session={} identity={} expires={}",
-          id,
-          granted.identity(),
-          granted.expiresAt());
-    }
-    return false;
-  }
-
-  private Instant warningTime(AccessGrant granted) {
-    return granted.expiresAt().minus(endpoint.settings.tokenWarning());
   }
 
   /**
    * Writes {@code frame} unless the connection is closed. A client that does not read (slow or
-   * dead) fills the write queue; rather than buffer without bound, it is closed with 308, after
+   * dead) fills the write queue; rather than buffer without bound, its connection is cut, after
    * which the SDK reconnects and Sync catches up from its last event ids.
    */
   private void send(byte[] frame) {
     if (phase == Phase.CLOSED) {
       return;
     }
-    if (socket.writeQueueFull()) {
+    if (!socket.write(frame)) {
       log.warn("event=twilsock_slow_consumer session={} identity={}", id, identity());
-      closeWith(status(TwilsockProtocol.RECONNECT, 0, "Client too slow"), "slow_consumer");
-      return;
+      drop("slow_consumer");
     }
-    socket.writeBinaryMessage(Buffer.buffer(frame));
   }
 
   /** A frame the protocol does not allow: a 4xx close, as a client would send it, then closed. */
@@ -382,8 +320,19 @@ final class TwilsockConnection implements Session {
     if (phase == Phase.CLOSED) {
       return;
     }
-    socket.writeBinaryMessage(Buffer.buffer(TwilsockFrames.close(status)));
-    closeSocket(reason);
+    phase = Phase.CLOSED;
+    closeReason = reason;
+    socket.closeAfter(TwilsockFrames.close(status));
+  }
+
+  /**
+   * A peer that reads nothing would never answer a close handshake, nor read a 308: the connection
+   * is cut at once. A live client that was merely slow reconnects as after any dropped socket.
+   */
+  private void drop(String reason) {
+    phase = Phase.CLOSED;
+    closeReason = reason;
+    socket.cut();
   }
 
   private void closeSocket(String reason) {

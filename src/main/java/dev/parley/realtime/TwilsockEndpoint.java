@@ -5,6 +5,7 @@ import dev.parley.auth.AccessTokens;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,7 +26,7 @@ public final class TwilsockEndpoint {
   private static final Logger log = LoggerFactory.getLogger(TwilsockEndpoint.class);
 
   private final Vertx vertx;
-  final AccessTokens tokens;
+  final TokenChecks tokenChecks;
   final Clock clock;
   final Upstream upstream;
   final UpstreamCalls calls;
@@ -48,13 +49,13 @@ public final class TwilsockEndpoint {
       RealtimeSettings settings,
       ObjectMapper json) {
     this.vertx = vertx;
-    this.tokens = tokens;
     this.clock = clock;
     this.upstream = upstream;
     this.calls = new UpstreamCalls(upstream, json);
     this.settings = settings;
     this.json = json;
     this.workers = vertx.createSharedWorkerExecutor("parley-realtime", settings.workerThreads());
+    this.tokenChecks = new TokenChecks(tokens, workers);
   }
 
   /** The route handler of {@link TwilsockProtocol#PATH}: anything but an upgrade is a 400. */
@@ -63,6 +64,7 @@ public final class TwilsockEndpoint {
       ctx.fail(400);
       return;
     }
+    HttpConnection tcp = ctx.request().connection();
     ctx.request()
         .toWebSocket()
         .onSuccess(
@@ -70,7 +72,10 @@ public final class TwilsockEndpoint {
               Context context = vertx.getOrCreateContext();
               TwilsockConnection connection =
                   new TwilsockConnection(
-                      this, socket, context, "TS" + sessionIds.incrementAndGet());
+                      this,
+                      new TwilsockSocket(socket, tcp, settings.maxQueuedBytes()),
+                      context,
+                      "TS" + sessionIds.incrementAndGet());
               connections.add(connection);
               connection.attach();
             })

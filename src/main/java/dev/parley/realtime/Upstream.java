@@ -12,9 +12,16 @@ public interface Upstream {
    */
   UpstreamResponse handle(Session session, UpstreamRequest request);
 
-  /** Hears that {@code session} completed {@code init}. Must not block. */
+  /**
+   * Hears that {@code session} completed {@code init}. Must not block (it runs on the socket's
+   * event loop, before any tunnelled request of the session).
+   */
   default void opened(Session session) {}
 
-  /** Hears that {@code session}'s connection closed, for whatever reason. Must not block. */
+  /**
+   * Hears that {@code session}'s connection closed, for whatever reason: exactly once for each
+   * {@link #opened} session (a socket whose {@code init} never succeeded was no session). Must not
+   * block. Requests of the session still running may complete after it; their replies are dropped.
+   */
   default void closed(Session session) {}
 }

@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 final class UpstreamCalls {
   private static final Logger log = LoggerFactory.getLogger(UpstreamCalls.class);
 
+  private static final byte[] EMPTY_OBJECT = {'{', '}'};
+
   private final Upstream upstream;
   private final ObjectMapper json;
 
@@ -30,7 +32,8 @@ final class UpstreamCalls {
   byte[] answer(Session session, String frameId, UpstreamRequest request) {
     try {
       UpstreamResponse response = upstream.handle(session, request);
-      return TwilsockFrames.upstreamReply(frameId, response.status(), body(response.body()));
+      byte[] body = response.body() == null ? EMPTY_OBJECT : jsonObject(json, response.body());
+      return TwilsockFrames.upstreamReply(frameId, response.status(), body);
     } catch (ApiException e) {
       return error(frameId, e.error(), e.getMessage());
     } catch (RuntimeException e) {
@@ -64,15 +67,14 @@ final class UpstreamCalls {
     }
   }
 
-  /** The SDK needs a JSON object even where it reads nothing ({@code typing()} fails without). */
-  private byte[] body(Object value) {
-    if (value == null) {
-      return new byte[] {'{', '}'};
-    }
+  /**
+   * {@code value} as JSON, which must be an object: the SDK needs one even where it reads nothing
+   * ({@code typing()} fails without), and reads notification payloads as objects.
+   */
+  static byte[] jsonObject(ObjectMapper json, Object value) {
     JsonNode tree = json.valueToTree(value);
     if (!tree.isObject()) {
-      throw new IllegalStateException(
-          "an upstream answered a JSON " + tree.getNodeType() + ", not an object");
+      throw new IllegalArgumentException("JSON " + tree.getNodeType() + " where an object belongs");
     }
     try {
       return json.writeValueAsBytes(tree);

@@ -95,6 +95,11 @@ public final class TwilsockClient implements AutoCloseable {
     socket.sendBinary(ByteBuffer.wrap(bytes), true).orTimeout(10, TimeUnit.SECONDS).join();
   }
 
+  /** Sends without waiting: the server may close the socket before all of it is written. */
+  public void sendBytesAndForget(byte[] bytes) {
+    socket.sendBinary(ByteBuffer.wrap(bytes), true);
+  }
+
   public void sendText(String text) {
     socket.sendText(text, true).orTimeout(10, TimeUnit.SECONDS).join();
   }
