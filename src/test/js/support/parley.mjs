@@ -4,7 +4,6 @@ import { after } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import twilio from 'twilio';
 import { Client } from '@twilio/conversations';
-import WebSocket from 'ws';
 
 const { AccessToken } = twilio.jwt;
 const { ChatGrant } = AccessToken;
@@ -151,17 +150,5 @@ export function waitForEvent(emitter, name, { timeout = 5_000, filter = () => tr
       resolve(value);
     }
     emitter.on(name, listener);
-  });
-}
-
-/** Whether the server upgrades `/v3/wsconnect` to a WebSocket within `timeout` ms. */
-export function twilsockServed({ timeout = 2_000 } = {}) {
-  return new Promise((resolve) => {
-    const socket = new WebSocket(TWILSOCK_URL, { handshakeTimeout: timeout });
-    socket.once('open', () => {
-      socket.terminate();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
   });
 }

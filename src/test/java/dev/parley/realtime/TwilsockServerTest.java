@@ -20,18 +20,18 @@ class TwilsockServerTest {
   }
 
   @Test
-  void answers_every_tunnelled_request_404_with_20404_until_resources_are_served() {
+  void answers_a_tunnelled_request_for_an_unknown_path_404_with_20404() {
     try (TwilsockClient client = TwilsockClient.connect(server)) {
       client.init(tokens.token("ann"));
 
       TwilsockFrame reply =
-          client.awaitReply(client.request("GET", "/Client/v2/Configuration", null, null));
+          client.awaitReply(client.request("GET", "/Client/v2/Nothing", null, null));
 
       assertThat(reply.header().get("status").get("code").intValue()).isEqualTo(200);
       assertThat(reply.header().get("http_status").get("code").intValue()).isEqualTo(404);
       assertThat(TwilsockClient.body(reply).get("code").intValue()).isEqualTo(20404);
       assertThat(TwilsockClient.body(reply).get("message").textValue())
-          .isEqualTo("The requested resource /Client/v2/Configuration was not found");
+          .isEqualTo("The requested resource /Client/v2/Nothing was not found");
     }
   }
 

@@ -1,0 +1,236 @@
+package dev.parley.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.testing.ParleyServer;
+import dev.parley.testing.TwilsockClient;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The Sync calls the SDK tunnels, driven frame by frame: descriptors, item pages, access and the
+ * replay a subscription starts with.
+ */
+class SyncApiTest {
+  @RegisterExtension static final ParleyServer server = new ParleyServer();
+
+  private static Tokens tokens;
+
+  @BeforeAll
+  static void key() {
+    tokens = Tokens.of(server);
+  }
+
+  @Test
+  void a_users_conversations_map_opens_for_that_user_only() {
+    try (TwilsockClient ann = connected("ann-own");
+        TwilsockClient bob = connected("bob-own")) {
+      String annMap = configuration(ann).path("sync_objects").path("my_conversations").asText();
+
+      JsonNode own = get(ann, "/v3/Maps/" + annMap);
+      TwilsockFrame other = reply(bob, "GET", "/v3/Maps/" + annMap, null, null);
+
+      assertThat(own.path("sid").asText()).isEqualTo(annMap);
+      assertThat(own.path("links").path("items").asText()).startsWith("http://");
+      assertThat(httpStatus(other)).isEqualTo(403);
+      assertThat(TwilsockClient.body(other).path("code").intValue()).isEqualTo(54007);
+    }
+  }
+
+  @Test
+  void an_unknown_object_is_404_with_54100() {
+    try (TwilsockClient ann = connected("ann-unknown")) {
+      TwilsockFrame reply =
+          reply(ann, "GET", "/v3/Documents/ET00000000000000000000000000000000", null, null);
+
+      assertThat(httpStatus(reply)).isEqualTo(404);
+      assertThat(TwilsockClient.body(reply).path("code").intValue()).isEqualTo(54100);
+    }
+  }
+
+  @Test
+  void a_list_page_from_a_non_numeric_index_is_400_with_54008() {
+    try (TwilsockClient ann = connected("ann-from")) {
+      Chat chat = chatWith(ann, "ann-from");
+      ObjectNode params = TwilsockClient.JSON.createObjectNode().put("From", "abc");
+
+      TwilsockFrame reply =
+          reply(ann, "GET", "/v3/Lists/" + chat.messages + "/Items", params, null);
+
+      assertThat(httpStatus(reply)).isEqualTo(400);
+      assertThat(TwilsockClient.body(reply).path("code").intValue()).isEqualTo(54008);
+    }
+  }
+
+  @Test
+  void item_pages_say_whether_items_exist_before_and_after_them() {
+    try (TwilsockClient ann = connected("ann-pages")) {
+      Chat chat = chatWith(ann, "ann-pages");
+      for (int i = 0; i < 5; i++) {
+        post(chat.sid, "message " + i);
+      }
+      ObjectNode params =
+          TwilsockClient.JSON.createObjectNode().put("From", "2").put("PageSize", "2");
+
+      JsonNode page = get(ann, "/v3/Lists/" + chat.messages + "/Items", params);
+
+      assertThat(indexes(page)).containsExactly(2L, 3L);
+      assertThat(page.path("meta").path("previous_token").isNull()).isFalse();
+      assertThat(page.path("meta").path("next_token").isNull()).isFalse();
+      assertThat(page.path("items").get(0).path("data").path("text").asText())
+          .isEqualTo("message 2");
+    }
+  }
+
+  @Test
+  void a_subscription_replays_what_came_after_the_clients_event_id_then_establishes() {
+    try (TwilsockClient ann = connected("ann-replay")) {
+      Chat chat = chatWith(ann, "ann-replay");
+      post(chat.sid, "seen");
+      long held = get(ann, "/v3/Lists/" + chat.messages).path("last_event_id").asLong();
+      post(chat.sid, "missed one");
+      post(chat.sid, "missed two");
+
+      subscribe(ann, chat.messages, "list", held);
+
+      TwilsockFrame established =
+          ann.await(frame -> eventType(frame).equals("subscription_established"));
+      List<String> replayed =
+          ann.frames().stream()
+              .filter(frame -> eventType(frame).equals("list_item_added"))
+              .map(
+                  frame ->
+                      TwilsockClient.body(frame)
+                          .path("event")
+                          .path("item_data")
+                          .path("text")
+                          .asText())
+              .toList();
+      assertThat(replayed).containsExactly("missed one", "missed two");
+      assertThat(TwilsockClient.body(established).path("event").path("last_event_id").asLong())
+          .isEqualTo(held + 2);
+    }
+  }
+
+  @Test
+  void a_subscription_to_an_object_that_does_not_exist_fails_with_404() {
+    try (TwilsockClient ann = connected("ann-gone")) {
+      subscribe(ann, "ES00000000000000000000000000000000", "list", 0);
+
+      TwilsockFrame failed = ann.await(frame -> eventType(frame).equals("subscription_failed"));
+
+      assertThat(TwilsockClient.body(failed).path("event").path("error").path("status").intValue())
+          .isEqualTo(404);
+    }
+  }
+
+  @Test
+  void a_subscription_request_without_an_action_is_400() {
+    try (TwilsockClient ann = connected("ann-bad-sub")) {
+      TwilsockFrame reply = reply(ann, "POST", "/v4/Subscriptions", null, "{\"requests\":[]}");
+
+      assertThat(httpStatus(reply)).isEqualTo(400);
+    }
+  }
+
+  /** A conversation and its messages list, as the member's conversation row names it. */
+  private record Chat(String sid, String messages) {}
+
+  private static Chat chatWith(TwilsockClient client, String identity) {
+    String sid =
+        server
+            .api()
+            .formParam("FriendlyName", "chat")
+            .post("/v1/Conversations")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("sid");
+    server
+        .api()
+        .formParam("Identity", identity)
+        .post("/v1/Conversations/" + sid + "/Participants")
+        .then()
+        .statusCode(201);
+    JsonNode membership =
+        get(
+            client,
+            "/Client/v2/Services/"
+                + tokens.serviceSid()
+                + "/Users/"
+                + identity
+                + "/Conversations/"
+                + sid);
+    return new Chat(sid, membership.path("sync_objects").path("messages").asText());
+  }
+
+  private static void post(String conversation, String body) {
+    server
+        .api()
+        .formParam("Author", "system")
+        .formParam("Body", body)
+        .post("/v1/Conversations/" + conversation + "/Messages")
+        .then()
+        .statusCode(201);
+  }
+
+  private static TwilsockClient connected(String identity) {
+    TwilsockClient client = TwilsockClient.connect(server);
+    client.init(tokens.token(identity));
+    return client;
+  }
+
+  private static JsonNode configuration(TwilsockClient client) {
+    return get(client, "/Client/v2/Configuration");
+  }
+
+  private static JsonNode get(TwilsockClient client, String path) {
+    return get(client, path, null);
+  }
+
+  private static JsonNode get(TwilsockClient client, String path, ObjectNode params) {
+    TwilsockFrame reply = reply(client, "GET", path, params, null);
+    assertThat(httpStatus(reply)).as(path).isEqualTo(200);
+    return TwilsockClient.body(reply);
+  }
+
+  private static TwilsockFrame reply(
+      TwilsockClient client, String method, String path, ObjectNode params, String body) {
+    return client.awaitReply(client.request(method, path, params, body));
+  }
+
+  private static void subscribe(TwilsockClient client, String sid, String type, long lastEventId) {
+    String body =
+        "{\"event_protocol_version\":4,\"action\":\"establish\",\"correlation_id\":7,\"requests\":"
+            + "[{\"object_sid\":\""
+            + sid
+            + "\",\"object_type\":\""
+            + type
+            + "\",\"last_event_id\":"
+            + lastEventId
+            + "}]}";
+    assertThat(httpStatus(reply(client, "POST", "/v4/Subscriptions", null, body))).isEqualTo(200);
+  }
+
+  private static int httpStatus(TwilsockFrame reply) {
+    return reply.header().path("http_status").path("code").intValue();
+  }
+
+  private static String eventType(TwilsockFrame frame) {
+    if (!"notification".equals(frame.header().path("method").asText())) {
+      return "";
+    }
+    return TwilsockClient.body(frame).path("event_type").asText();
+  }
+
+  private static List<Long> indexes(JsonNode page) {
+    return StreamSupport.stream(page.path("items").spliterator(), false)
+        .map(item -> item.path("index").asLong())
+        .toList();
+  }
+}
