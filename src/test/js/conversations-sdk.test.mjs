@@ -288,3 +288,48 @@ test('sending media answers with a clear error, never a hang', async () => {
 
   await assert.rejects(sent, (e) => e.code === 501 && e.body?.code === 20501);
 });
+
+test('participant attributes changed by their owner reach the others', async () => {
+  const { guestConversation, agentConversation, guest } = await chat();
+  const mine = (await guestConversation.getParticipants()).find((p) => p.identity === guest.identity);
+  const seen = waitForEvent(agentConversation, 'participantUpdated', {
+    filter: ({ participant, updateReasons }) =>
+      participant.identity === guest.identity && updateReasons.includes('attributes'),
+  });
+
+  await mine.updateAttributes({ vip: true });
+
+  assert.deepEqual((await seen).participant.attributes, { vip: true });
+});
+
+test('message attributes changed by their author reach the others', async () => {
+  const { guestConversation, agentConversation, identity } = await chat();
+  const arrived = waitForEvent(guestConversation, 'messageAdded');
+  await agentConversation.sendMessage('Your refund is on its way');
+  const atGuest = await arrived;
+  const own = (await agentConversation.getMessages()).items.find((m) => m.sid === atGuest.sid);
+  const updated = waitForEvent(guestConversation, 'messageUpdated', {
+    filter: ({ updateReasons }) => updateReasons.includes('attributes'),
+  });
+
+  await own.updateAttributes({ pinned: true });
+
+  const { message } = await updated;
+  assert.equal(message.author, identity);
+  assert.deepEqual(message.attributes, { pinned: true });
+});
+
+test('message history pages forwards from an index', async () => {
+  const { guestConversation, guest } = await chat();
+  const messages = rest().conversations.v1.conversations(guest.conversation_sid).messages;
+  for (let i = 0; i < 8; i++) {
+    await messages.create({ author: guest.identity, body: `message ${i}` });
+  }
+
+  const page = await guestConversation.getMessages(3, 2, 'forward');
+  const next = await page.nextPage();
+
+  assert.deepEqual(page.items.map((m) => m.index), [2, 3, 4]);
+  assert.deepEqual(next.items.map((m) => m.index), [5, 6, 7]);
+  assert.equal(next.hasNextPage, false);
+});

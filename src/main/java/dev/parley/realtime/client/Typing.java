@@ -1,5 +1,6 @@
 package dev.parley.realtime.client;
 
+import dev.parley.error.ApiException;
 import dev.parley.realtime.Presence;
 import dev.parley.realtime.Session;
 import dev.parley.realtime.UpstreamRequest;
@@ -39,7 +40,7 @@ final class Typing {
   UpstreamResponse typing(Session s, UpstreamRequest r, List<String> p) {
     String channel = ClientBodies.form(r).get("ChannelSid");
     if (channel == null) {
-      throw dev.parley.error.ApiException.invalid("ChannelSid", "is required");
+      throw ApiException.invalid("ChannelSid", "is required");
     }
     ConversationRecord c = commands.joined(s, List.of(p.get(0), channel));
     long now = clock.millis();

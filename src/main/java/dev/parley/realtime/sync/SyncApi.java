@@ -12,6 +12,7 @@ import dev.parley.realtime.UpstreamResponse;
 import dev.parley.store.Store;
 import dev.parley.store.SyncItemRecord;
 import dev.parley.store.SyncObjectRecord;
+import dev.parley.store.Tx;
 import java.io.IOException;
 import java.util.List;
 
@@ -131,7 +132,7 @@ public final class SyncApi {
   }
 
   private ObjectNode page(
-      dev.parley.store.Tx tx, SyncObjectRecord object, String from, boolean descending, int size) {
+      Tx tx, SyncObjectRecord object, String from, boolean descending, int size) {
     boolean list = SyncJson.kind(object) == SyncKind.LIST;
     List<SyncItemRecord> rows =
         store.sync().items(tx, object.sid(), list, from, descending, size + 1);

@@ -2,6 +2,7 @@ package dev.parley.realtime.sync;
 
 import dev.parley.events.Event;
 import dev.parley.events.EventListener;
+import dev.parley.events.EventType;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.MessageRecord;
 import dev.parley.store.ParticipantRecord;
@@ -11,6 +12,7 @@ import dev.parley.store.SyncObjectRecord;
 import dev.parley.store.Tx;
 import dev.parley.store.UserRecord;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keeps the Sync objects the SDK reads in step with conversations, participants, messages and
@@ -52,8 +54,7 @@ public final class SyncProjection implements EventListener {
           store
               .messages()
               .find(tx, e.conversationSid(), e.fields().get("MessageSid"))
-              .ifPresent(
-                  m -> putMessage(tx, m, e.type() == dev.parley.events.EventType.MESSAGE_ADDED));
+              .ifPresent(m -> putMessage(tx, m, e.type() == EventType.MESSAGE_ADDED));
       case MESSAGE_REMOVED -> removeMessage(tx, e.serviceSid(), e.conversationSid(), e.fields());
       case USER_ADDED, USER_UPDATED ->
           store
@@ -173,7 +174,7 @@ public final class SyncProjection implements EventListener {
   }
 
   private void removeMessage(
-      Tx tx, String serviceSid, String conversationSid, java.util.Map<String, String> fields) {
+      Tx tx, String serviceSid, String conversationSid, Map<String, String> fields) {
     String index = fields.get("Index");
     if (index == null) {
       return;

@@ -6,6 +6,7 @@ import dev.parley.realtime.Session;
 import dev.parley.store.Store;
 import dev.parley.store.SyncItemRecord;
 import dev.parley.store.SyncObjectRecord;
+import dev.parley.store.Tx;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,8 +58,7 @@ final class SyncReplay {
         correlationId);
   }
 
-  private List<SyncEvent> missed(
-      dev.parley.store.Tx tx, SyncObjectRecord object, Long lastEventId) {
+  private List<SyncEvent> missed(Tx tx, SyncObjectRecord object, Long lastEventId) {
     List<SyncEvent> missed = new ArrayList<>();
     if (lastEventId == null || lastEventId >= object.lastEventId()) {
       return missed;
