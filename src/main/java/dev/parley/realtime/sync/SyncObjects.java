@@ -17,11 +17,15 @@ import java.util.function.Consumer;
  * and its event is handed to {@code publish} once the transaction commits, never before.
  */
 final class SyncObjects {
+  /** About 300 bytes each: a few tens of MB for the busiest conversations and users. */
+  private static final int KNOWN_OBJECTS = 50_000;
+
   private final Store store;
   private final Clock clock;
   private final SidGenerator sids;
   private final SyncJson json;
   private final Consumer<SyncEvent> publish;
+  private final KnownObjects known = new KnownObjects(KNOWN_OBJECTS);
 
   SyncObjects(
       Store store, Clock clock, SidGenerator sids, SyncJson json, Consumer<SyncEvent> publish) {
@@ -38,7 +42,9 @@ final class SyncObjects {
 
   /**
    * The object named {@code uniqueName}, created empty (a document with {@code data}) when there is
-   * none yet. Creation is no event: nobody can be subscribed to an object before it exists.
+   * none yet; {@code fresh} says the caller knows there is none (its conversation was just made).
+   * Creation is no event: nobody can be subscribed to an object before it exists. A document's data
+   * may be old: {@link #current} reads it.
    */
   SyncObjectRecord ensure(
       Tx tx,
@@ -46,25 +52,44 @@ final class SyncObjects {
       String serviceSid,
       String uniqueName,
       SyncKind kind,
-      JsonNode data) {
-    return find(tx, serviceSid, uniqueName)
-        .orElseGet(
-            () -> {
-              Instant now = clock.instant();
-              SyncObjectRecord created =
-                  new SyncObjectRecord(
-                      sids.next(kind.prefix()),
-                      accountSid,
-                      serviceSid,
-                      uniqueName,
-                      kind.wire(),
-                      0,
-                      data == null ? null : SyncJson.write(data),
-                      now,
-                      now);
-              store.sync().insert(tx, created);
-              return created;
-            });
+      JsonNode data,
+      boolean fresh) {
+    if (!fresh) {
+      SyncObjectRecord cached = known.get(serviceSid, uniqueName);
+      if (cached != null) {
+        return cached;
+      }
+      Optional<SyncObjectRecord> found = find(tx, serviceSid, uniqueName);
+      if (found.isPresent()) {
+        remember(tx, found.get());
+        return found.get();
+      }
+    }
+    Instant now = clock.instant();
+    SyncObjectRecord created =
+        new SyncObjectRecord(
+            sids.next(kind.prefix()),
+            accountSid,
+            serviceSid,
+            uniqueName,
+            kind.wire(),
+            0,
+            data == null ? null : SyncJson.write(data),
+            now,
+            now);
+    store.sync().insert(tx, created);
+    remember(tx, created);
+    return created;
+  }
+
+  /** The object as the transaction sees it now (a document's newest data). */
+  SyncObjectRecord current(Tx tx, SyncObjectRecord object) {
+    return store.sync().find(tx, object.serviceSid(), object.sid()).orElse(object);
+  }
+
+  /** Only what commits is remembered: a rolled-back creation never was. */
+  private void remember(Tx tx, SyncObjectRecord object) {
+    tx.afterCommit(() -> known.put(object));
   }
 
   void updateDocument(Tx tx, SyncObjectRecord document, JsonNode data) {
@@ -86,6 +111,16 @@ final class SyncObjects {
             document.dateCreated(),
             now);
     published(tx, json.documentUpdated(updated));
+  }
+
+  /** Adds an item under a key the object never had (a new message index, a new participant). */
+  void addItem(Tx tx, SyncObjectRecord object, String key, Long index, ObjectNode data) {
+    Instant now = clock.instant();
+    long id = store.sync().nextEventId(tx, object.sid(), null, now);
+    SyncItemRecord item =
+        new SyncItemRecord(object.sid(), key, index, SyncJson.write(data), id, id, false, now, now);
+    store.sync().putItem(tx, item);
+    published(tx, json.itemEvent(object, item, true));
   }
 
   /** Adds the item, or replaces its data; an unchanged item is left alone. */
@@ -141,6 +176,7 @@ final class SyncObjects {
   /** Deletes the object; subscribers hear that it was removed, later openers get a 404. */
   void delete(Tx tx, SyncObjectRecord object) {
     store.sync().delete(tx, object.sid());
+    tx.afterCommit(() -> known.remove(object));
     published(tx, json.objectRemoved(object, object.lastEventId() + 1));
   }
 

@@ -32,7 +32,12 @@ public final class SyncProjection implements EventListener {
   @Override
   public void recorded(Tx tx, Event e) {
     switch (e.type()) {
-      case CONVERSATION_ADDED, CONVERSATION_UPDATED, CONVERSATION_STATE_UPDATED ->
+      case CONVERSATION_ADDED ->
+          store
+              .conversations()
+              .find(tx, e.serviceSid(), e.conversationSid())
+              .ifPresent(c -> objectsOf(tx, c, true));
+      case CONVERSATION_UPDATED, CONVERSATION_STATE_UPDATED ->
           store
               .conversations()
               .find(tx, e.serviceSid(), e.conversationSid())
@@ -42,7 +47,7 @@ public final class SyncProjection implements EventListener {
           store
               .participants()
               .find(tx, e.conversationSid(), e.fields().get("ParticipantSid"))
-              .ifPresent(p -> putParticipant(tx, p));
+              .ifPresent(p -> putParticipant(tx, p, e.type() == EventType.PARTICIPANT_ADDED));
       case PARTICIPANT_REMOVED ->
           removeParticipant(
               tx,
@@ -70,12 +75,29 @@ public final class SyncProjection implements EventListener {
       SyncObjectRecord document, SyncObjectRecord messages, SyncObjectRecord roster) {}
 
   ConversationObjects objectsOf(Tx tx, ConversationRecord c) {
+    return objectsOf(tx, c, false);
+  }
+
+  /** {@code fresh}: the conversation was just created, so none of its objects can exist yet. */
+  private ConversationObjects objectsOf(Tx tx, ConversationRecord c, boolean fresh) {
     SyncObjectRecord messages =
         objects.ensure(
-            tx, c.accountSid(), c.serviceSid(), SyncNames.messages(c.sid()), SyncKind.LIST, null);
+            tx,
+            c.accountSid(),
+            c.serviceSid(),
+            SyncNames.messages(c.sid()),
+            SyncKind.LIST,
+            null,
+            fresh);
     SyncObjectRecord roster =
         objects.ensure(
-            tx, c.accountSid(), c.serviceSid(), SyncNames.roster(c.sid()), SyncKind.MAP, null);
+            tx,
+            c.accountSid(),
+            c.serviceSid(),
+            SyncNames.roster(c.sid()),
+            SyncKind.MAP,
+            null,
+            fresh);
     SyncObjectRecord document =
         objects.ensure(
             tx,
@@ -83,18 +105,19 @@ public final class SyncProjection implements EventListener {
             c.serviceSid(),
             SyncNames.conversation(c.sid()),
             SyncKind.DOCUMENT,
-            SyncShapes.conversation(c, messages.sid(), roster.sid(), null));
+            SyncShapes.conversation(c, messages.sid(), roster.sid(), null),
+            fresh);
     return new ConversationObjects(document, messages, roster);
   }
 
-  private ConversationObjects refresh(Tx tx, ConversationRecord c) {
+  private void refresh(Tx tx, ConversationRecord c) {
     ConversationObjects o = objectsOf(tx, c);
+    SyncObjectRecord document = objects.current(tx, o.document());
     objects.updateDocument(
         tx,
-        o.document(),
+        document,
         SyncShapes.conversation(
-            c, o.messages().sid(), o.roster().sid(), SyncJson.parse(o.document().data())));
-    return o;
+            c, o.messages().sid(), o.roster().sid(), SyncJson.parse(document.data())));
   }
 
   private void removeConversation(Tx tx, String serviceSid, String conversationSid) {
@@ -120,7 +143,7 @@ public final class SyncProjection implements EventListener {
     }
   }
 
-  private void putParticipant(Tx tx, ParticipantRecord p) {
+  private void putParticipant(Tx tx, ParticipantRecord p, boolean added) {
     ConversationRecord c =
         store.conversations().find(tx, p.serviceSid(), p.conversationSid()).orElse(null);
     if (c == null) {
@@ -131,16 +154,17 @@ public final class SyncProjection implements EventListener {
     if (p.identity() != null) {
       UserRecord user = store.users().findByIdentity(tx, p.serviceSid(), p.identity()).orElse(null);
       if (user != null) {
-        userInfo = userObjects(tx, user).userInfo().sid();
+        UserObjects maps = userObjects(tx, user);
+        userInfo = maps.userInfo().sid();
         objects.putItem(
-            tx,
-            userObjects(tx, user).conversations(),
-            c.sid(),
-            null,
-            SyncShapes.membership(o.document().sid(), p));
+            tx, maps.conversations(), c.sid(), null, SyncShapes.membership(o.document().sid(), p));
       }
     }
-    objects.putItem(tx, o.roster(), p.sid(), null, SyncShapes.participant(p, userInfo));
+    if (added) {
+      objects.addItem(tx, o.roster(), p.sid(), null, SyncShapes.participant(p, userInfo));
+    } else {
+      objects.putItem(tx, o.roster(), p.sid(), null, SyncShapes.participant(p, userInfo));
+    }
   }
 
   private void removeParticipant(
@@ -166,10 +190,15 @@ public final class SyncProjection implements EventListener {
       return;
     }
     ConversationObjects o = objectsOf(tx, c);
-    objects.putItem(tx, o.messages(), Long.toString(m.index()), m.index(), SyncShapes.message(m));
+    String key = Long.toString(m.index());
     if (added) {
+      // Message indexes are never reused, so the list cannot hold this one yet.
+      objects.addItem(tx, o.messages(), key, m.index(), SyncShapes.message(m));
+      SyncObjectRecord document = objects.current(tx, o.document());
       objects.updateDocument(
-          tx, o.document(), SyncShapes.withLastMessage(SyncJson.parse(o.document().data()), m));
+          tx, document, SyncShapes.withLastMessage(SyncJson.parse(document.data()), m));
+    } else {
+      objects.putItem(tx, o.messages(), key, m.index(), SyncShapes.message(m));
     }
   }
 
@@ -195,14 +224,16 @@ public final class SyncProjection implements EventListener {
             u.serviceSid(),
             SyncNames.userConversations(u.identity()),
             SyncKind.MAP,
-            null),
+            null,
+            false),
         objects.ensure(
             tx,
             u.accountSid(),
             u.serviceSid(),
             SyncNames.userInfo(u.identity()),
             SyncKind.MAP,
-            null));
+            null,
+            false));
   }
 
   void putUser(Tx tx, UserRecord u) {
