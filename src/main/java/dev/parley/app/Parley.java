@@ -205,7 +205,6 @@ public final class Parley implements AutoCloseable {
     } catch (Exception e) {
       log.warn("event=vertx_close_incomplete", e);
     }
-    services.sync().close();
     store.close();
     log.info("event=stopped");
   }

@@ -49,6 +49,9 @@ public interface Store extends AutoCloseable {
 
   WebchatDeploymentStore webchatDeployments();
 
+  /** Messages to every node on this store, sent as transactions commit. */
+  Broadcasts broadcasts();
+
   /** The realtime SDK's Sync objects: a projection of the tables above. */
   SyncStore sync();
 

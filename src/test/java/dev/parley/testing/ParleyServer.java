@@ -135,6 +135,22 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
     parley = Parley.start(config(), clock, realtime, upstream);
   }
 
+  /** Whether this server keeps its data in PostgreSQL (and so can have other nodes). */
+  public boolean onPostgres() {
+    return database != null;
+  }
+
+  /**
+   * Another node on the same PostgreSQL database and master key, on its own port: what a second
+   * instance behind a load balancer is. The caller closes it.
+   */
+  public Parley startAnotherNode() {
+    if (database == null) {
+      throw new IllegalStateException("only a server on PostgreSQL can have another node");
+    }
+    return Parley.start(config(), clock);
+  }
+
   /** The server's clock: move it forward to make timers come due. */
   public SettableClock clock() {
     return clock;

@@ -51,7 +51,12 @@ public final class TwilsockClient implements AutoCloseable {
 
   /** Connects to {@code ws://127.0.0.1:<port>/v3/wsconnect}, the URI the SDK is given. */
   public static TwilsockClient connect(ParleyServer server) {
-    return new TwilsockClient(URI.create("ws://127.0.0.1:" + server.port() + "/v3/wsconnect"));
+    return connect(server.port());
+  }
+
+  /** Connects to the Parley listening on {@code port} (another node of a test's server). */
+  public static TwilsockClient connect(int port) {
+    return new TwilsockClient(URI.create("ws://127.0.0.1:" + port + "/v3/wsconnect"));
   }
 
   /** Sends {@code init} with {@code token} and waits for its reply. */

@@ -58,6 +58,7 @@ public final class ClientApi {
         new ClientPeople(
             store, clock, links, json, directory, services.users(), services.memberships(), c);
     this.typing = new Typing(store, clock, presence, c);
+    store.broadcasts().listen(Typing.CHANNEL, typing::received);
     routes
         .add("GET", ClientLinks.PREFIX + "/Configuration", people::configuration)
         .add("GET", S + "/Users/{identity}/Conversations", people::myConversations)

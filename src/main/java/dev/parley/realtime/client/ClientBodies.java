@@ -72,6 +72,14 @@ final class ClientBodies {
     return fields;
   }
 
+  static JsonNode parse(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
+    }
+  }
+
   static ObjectNode object() {
     return JSON.createObjectNode();
   }

@@ -1,5 +1,7 @@
 package dev.parley.realtime.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.error.ApiException;
 import dev.parley.realtime.Presence;
 import dev.parley.realtime.Session;
@@ -21,6 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Typing {
   static final String MESSAGE_TYPE = "twilio.ipmsg.typing_indicator";
+
+  /** The broadcast channel of typing indicators between nodes. */
+  static final String CHANNEL = "parley_typing";
+
   static final int TIMEOUT_SECONDS = 5;
   private static final long MIN_INTERVAL_MS = 1000;
   private static final int MAX_PARTICIPANTS = 1000;
@@ -46,26 +52,38 @@ final class Typing {
     long now = clock.millis();
     Long previous = lastSent.put(s.id(), now);
     if (previous == null || now - previous >= MIN_INTERVAL_MS) {
-      List<ParticipantRecord> others =
+      List<ParticipantRecord> participants =
           store
               .read(
                   tx -> store.participants().page(tx, c.sid(), PageRequest.first(MAX_PARTICIPANTS)))
               .items();
-      var indicator = ClientBodies.object();
+      ObjectNode message = ClientBodies.object();
+      message.put("service", c.serviceSid());
+      var to = message.putArray("to");
+      participants.stream()
+          .map(ParticipantRecord::identity)
+          .filter(identity -> identity != null && !identity.equals(s.grant().identity()))
+          .forEach(to::add);
+      ObjectNode indicator = message.putObject("indicator");
       indicator.put("channel_sid", c.sid());
       indicator.put("identity", s.grant().identity());
       indicator.put("typing_timeout", TIMEOUT_SECONDS);
-      for (ParticipantRecord other : others) {
-        if (other.identity() != null && !other.identity().equals(s.grant().identity())) {
-          presence
-              .of(c.serviceSid(), other.identity())
-              .forEach(o -> o.notify(MESSAGE_TYPE, indicator));
-        }
-      }
+      // Through every node: the other participants may be connected to any of them.
+      store.broadcasts().sendNow(CHANNEL, message.toString());
     }
     var answer = ClientBodies.object();
     answer.put("typing_timeout", TIMEOUT_SECONDS);
     return UpstreamResponse.ok(answer);
+  }
+
+  /** Shows a broadcast indicator to the addressees connected to this node. */
+  void received(String message) {
+    JsonNode m = ClientBodies.parse(message);
+    String service = m.path("service").asText();
+    JsonNode indicator = m.path("indicator");
+    for (JsonNode identity : m.path("to")) {
+      presence.of(service, identity.asText()).forEach(o -> o.notify(MESSAGE_TYPE, indicator));
+    }
   }
 
   void closed(Session s) {

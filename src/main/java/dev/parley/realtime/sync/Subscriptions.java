@@ -5,31 +5,18 @@ import dev.parley.realtime.Session;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Which sessions are subscribed to which Sync objects, and the fan-out of committed changes to
  * them. Changes are handed over by the committing thread and pushed from one thread of their own,
  * in commit order, so the store's writer never waits for a socket.
  */
-public final class Subscriptions implements AutoCloseable {
+public final class Subscriptions {
   private final Map<String, Set<Subscriber>> byObject = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Subscriber>> bySession = new ConcurrentHashMap<>();
-  private final ExecutorService fanout =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "realtime-fanout");
-            t.setDaemon(true);
-            return t;
-          });
 
-  /** Hands a committed change to the fan-out thread. Quick: called on the committing thread. */
-  void publish(SyncEvent event) {
-    fanout.execute(() -> deliver(event));
-  }
-
-  private void deliver(SyncEvent event) {
+  /** Pushes a committed change to the sessions subscribed to its object. Quick: no I/O waits. */
+  void deliver(SyncEvent event) {
     Set<Subscriber> subscribers = byObject.get(event.objectSid());
     if (subscribers != null) {
       subscribers.forEach(s -> s.live(event));
@@ -95,10 +82,5 @@ public final class Subscriptions implements AutoCloseable {
   /** How many objects have at least one subscriber (for tests and metrics). */
   public int objectCount() {
     return byObject.size();
-  }
-
-  @Override
-  public void close() {
-    fanout.shutdown();
   }
 }

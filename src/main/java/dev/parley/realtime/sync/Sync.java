@@ -11,7 +11,10 @@ import java.util.function.UnaryOperator;
  * The Sync side of the realtime endpoint, wired once: the projection that listens to the outbox,
  * the subscriptions that fan its changes out, and the API the SDK reads them through.
  */
-public final class Sync implements AutoCloseable {
+public final class Sync {
+  /** The broadcast channel of committed Sync changes, from every node to every node. */
+  static final String CHANNEL = "parley_sync";
+
   private final Subscriptions subscriptions = new Subscriptions();
   private final SyncApi api;
   private final SyncDirectory directory;
@@ -25,7 +28,8 @@ public final class Sync implements AutoCloseable {
       Guests guests,
       UnaryOperator<String> absolute) {
     SyncJson json = new SyncJson(absolute);
-    SyncObjects objects = new SyncObjects(store, clock, sids, json, subscriptions::publish);
+    SyncObjects objects = new SyncObjects(store, clock, sids, json);
+    store.broadcasts().listen(CHANNEL, message -> subscriptions.deliver(SyncEvent.decode(message)));
     SyncProjection projection = new SyncProjection(store, objects);
     events.listen(projection);
     this.directory = new SyncDirectory(store, projection);
@@ -45,10 +49,5 @@ public final class Sync implements AutoCloseable {
 
   public Subscriptions subscriptions() {
     return subscriptions;
-  }
-
-  @Override
-  public void close() {
-    subscriptions.close();
   }
 }

@@ -9,6 +9,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public record SyncEvent(String objectSid, SyncKind kind, long id, String type, ObjectNode event) {
 
+  /** The event as one broadcast message between nodes. */
+  String encode() {
+    ObjectNode m = SyncJson.JSON.createObjectNode();
+    m.put("o", objectSid).put("k", kind.wire()).put("i", id).put("t", type).set("e", event);
+    return SyncJson.write(m);
+  }
+
+  static SyncEvent decode(String message) {
+    var m = SyncJson.parse(message);
+    return new SyncEvent(
+        m.path("o").asText(),
+        SyncKind.ofWire(m.path("k").asText()),
+        m.path("i").asLong(),
+        m.path("t").asText(),
+        (ObjectNode) m.path("e"));
+  }
+
   /** The notification payload: {@code {"event_type":…,"event":{…}}}. */
   ObjectNode payload() {
     ObjectNode payload = SyncJson.JSON.createObjectNode();

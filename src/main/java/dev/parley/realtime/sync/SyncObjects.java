@@ -10,11 +10,10 @@ import dev.parley.store.Tx;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Changes Sync objects inside a caller's transaction. Each change takes the object's next event id,
- * and its event is handed to {@code publish} once the transaction commits, never before.
+ * and its event is broadcast to every node once the transaction commits, never before.
  */
 final class SyncObjects {
   /** About 300 bytes each: a few tens of MB for the busiest conversations and users. */
@@ -24,16 +23,13 @@ final class SyncObjects {
   private final Clock clock;
   private final SidGenerator sids;
   private final SyncJson json;
-  private final Consumer<SyncEvent> publish;
   private final KnownObjects known = new KnownObjects(KNOWN_OBJECTS);
 
-  SyncObjects(
-      Store store, Clock clock, SidGenerator sids, SyncJson json, Consumer<SyncEvent> publish) {
+  SyncObjects(Store store, Clock clock, SidGenerator sids, SyncJson json) {
     this.store = store;
     this.clock = clock;
     this.sids = sids;
     this.json = json;
-    this.publish = publish;
   }
 
   Optional<SyncObjectRecord> find(Tx tx, String serviceSid, String uniqueName) {
@@ -181,6 +177,6 @@ final class SyncObjects {
   }
 
   private void published(Tx tx, SyncEvent event) {
-    tx.afterCommit(() -> publish.accept(event));
+    store.broadcasts().send(tx, Sync.CHANNEL, event.encode());
   }
 }

@@ -2,6 +2,7 @@ package dev.parley.store.sql;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.parley.store.Broadcasts;
 import dev.parley.store.EventStore;
 import dev.parley.store.Tx;
 import java.sql.SQLException;
@@ -23,10 +24,13 @@ public final class PostgresStore extends SqlStore {
   private final HikariDataSource pool;
   private final Jdbi jdbi;
   private final EventStore events = new SerializedEvents();
+  private final PostgresBroadcasts broadcasts;
 
-  private PostgresStore(HikariDataSource pool) {
+  private PostgresStore(HikariDataSource pool, DatabaseUrl database) {
     this.pool = pool;
     this.jdbi = Jdbis.create(pool);
+    this.broadcasts = new PostgresBroadcasts(database, pool);
+    broadcasts.start();
   }
 
   /** Connects to the database {@code url} names and brings its schema up to date. */
@@ -45,7 +49,7 @@ public final class PostgresStore extends SqlStore {
       pool.close();
       throw e;
     }
-    return new PostgresStore(pool);
+    return new PostgresStore(pool, database);
   }
 
   @Override
@@ -95,7 +99,13 @@ public final class PostgresStore extends SqlStore {
   }
 
   @Override
+  public Broadcasts broadcasts() {
+    return broadcasts;
+  }
+
+  @Override
   public void close() {
+    broadcasts.close();
     pool.close();
   }
 

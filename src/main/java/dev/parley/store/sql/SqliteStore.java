@@ -2,6 +2,7 @@ package dev.parley.store.sql;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.parley.store.Broadcasts;
 import dev.parley.store.Tx;
 import java.nio.file.Path;
 import java.util.function.Function;
@@ -17,6 +18,7 @@ public final class SqliteStore extends SqlStore {
   private final HikariDataSource readers;
   private final GroupCommitWriter writer;
   private final Jdbi readJdbi;
+  private final LocalBroadcasts broadcasts = new LocalBroadcasts();
 
   private SqliteStore(SQLiteDataSource writeSource, HikariDataSource readers) {
     this.readers = readers;
@@ -66,8 +68,14 @@ public final class SqliteStore extends SqlStore {
   }
 
   @Override
+  public Broadcasts broadcasts() {
+    return broadcasts;
+  }
+
+  @Override
   public void close() {
     writer.close();
     readers.close();
+    broadcasts.close();
   }
 }

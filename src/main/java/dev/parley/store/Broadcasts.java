@@ -1,0 +1,25 @@
+package dev.parley.store;
+
+import java.util.function.Consumer;
+
+/**
+ * Messages to every Parley node sharing this store, this one included: how a change committed on
+ * one node reaches the realtime clients connected to another. On PostgreSQL they travel by
+ * LISTEN/NOTIFY; the embedded store has one node, so they stay in the process.
+ */
+public interface Broadcasts {
+  /**
+   * Sends {@code message} on {@code channel} once {@code tx} commits, and never if it rolls back.
+   * Listeners hear the messages of committed transactions in commit order.
+   */
+  void send(Tx tx, String channel, String message);
+
+  /** Sends {@code message} now, outside any transaction (typing indicators). */
+  void sendNow(String channel, String message);
+
+  /**
+   * Hears every message on {@code channel} from now on, in the order sent, on one thread of the
+   * store's: a listener must be quick and must not block.
+   */
+  void listen(String channel, Consumer<String> listener);
+}

@@ -1,0 +1,164 @@
+package dev.parley.store.sql;
+
+import dev.parley.store.Broadcasts;
+import dev.parley.store.Tx;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Broadcasts between the nodes of one PostgreSQL database with NOTIFY, which PostgreSQL delivers
+ * when (and only if) the sending transaction commits, in commit order, to every session that
+ * LISTENs. A message too big for a notification (PostgreSQL's limit is 8,000 bytes) is kept in
+ * {@code broadcasts} and the notification carries its number instead.
+ */
+final class PostgresBroadcasts implements Broadcasts, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(PostgresBroadcasts.class);
+
+  /** Under PostgreSQL's 8,000-byte payload limit, leaving room for the channel name. */
+  private static final int MAX_INLINE_BYTES = 7_000;
+
+  /** Marks a notification that names a stored message instead of carrying it. */
+  private static final char STORED = '#';
+
+  private static final long RECONNECT_MS = 1_000;
+  private final DatabaseUrl url;
+  private final Jdbi jdbi;
+  private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
+  private final Thread receiver;
+  private volatile boolean closed;
+
+  /** Set when a listener asks for a channel the LISTENing connection does not know yet. */
+  private volatile boolean channelsChanged;
+
+  PostgresBroadcasts(DatabaseUrl url, DataSource pool) {
+    this.url = url;
+    this.jdbi = Jdbis.create(pool);
+    this.receiver = new Thread(this::receive, "parley-broadcasts");
+    receiver.setDaemon(true);
+  }
+
+  void start() {
+    receiver.start();
+  }
+
+  @Override
+  public void send(Tx tx, String channel, String message) {
+    notify(SqlTx.of(tx), channel, message);
+  }
+
+  @Override
+  public void sendNow(String channel, String message) {
+    jdbi.useHandle(handle -> notify(handle, channel, message));
+  }
+
+  private static void notify(Handle handle, String channel, String message) {
+    String payload = message;
+    if (message.getBytes(StandardCharsets.UTF_8).length > MAX_INLINE_BYTES) {
+      long seq =
+          handle
+              .createQuery("INSERT INTO broadcasts (message) VALUES (:message) RETURNING seq")
+              .bind("message", message)
+              .mapTo(Long.class)
+              .one();
+      // Old stored messages have long been read by every node that was up.
+      handle
+          .createUpdate("DELETE FROM broadcasts WHERE seq < :old")
+          .bind("old", seq - 10_000)
+          .execute();
+      payload = STORED + Long.toString(seq);
+    }
+    handle
+        .createQuery("SELECT pg_notify(:channel, :payload)")
+        .bind("channel", channel)
+        .bind("payload", payload)
+        .mapTo(String.class)
+        .one();
+  }
+
+  @Override
+  public void listen(String channel, Consumer<String> listener) {
+    listeners
+        .computeIfAbsent(
+            channel,
+            c -> {
+              channelsChanged = true;
+              return new CopyOnWriteArrayList<>();
+            })
+        .add(listener);
+  }
+
+  /**
+   * LISTENs on a connection of its own (a pooled one would be handed to others) and dispatches what
+   * arrives. A lost connection is opened again; what was sent meanwhile is missed, which a realtime
+   * client makes good when it next reconnects and replays.
+   */
+  private void receive() {
+    while (!closed) {
+      try (Connection connection =
+          DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password())) {
+        channelsChanged = false;
+        try (Statement statement = connection.createStatement()) {
+          for (String channel : List.copyOf(listeners.keySet())) {
+            statement.execute("LISTEN " + channel);
+          }
+        }
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        while (!closed && !channelsChanged) {
+          PGNotification[] notifications = pg.getNotifications(500);
+          if (notifications == null) {
+            continue;
+          }
+          for (PGNotification n : notifications) {
+            LocalBroadcasts.dispatch(listeners, n.getName(), message(connection, n.getParameter()));
+          }
+        }
+      } catch (SQLException | RuntimeException e) {
+        if (!closed) {
+          log.warn("event=broadcast_listener_reconnecting error={}", e.toString());
+          sleep();
+        }
+      }
+    }
+  }
+
+  private static String message(Connection connection, String payload) throws SQLException {
+    if (payload.isEmpty() || payload.charAt(0) != STORED) {
+      return payload;
+    }
+    try (var query = connection.prepareStatement("SELECT message FROM broadcasts WHERE seq = ?")) {
+      query.setLong(1, Long.parseLong(payload.substring(1)));
+      try (var rows = query.executeQuery()) {
+        return rows.next() ? rows.getString(1) : "";
+      }
+    }
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(RECONNECT_MS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    receiver.interrupt();
+  }
+}

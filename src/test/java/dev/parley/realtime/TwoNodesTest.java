@@ -1,0 +1,160 @@
+package dev.parley.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.app.Parley;
+import dev.parley.testing.ParleyServer;
+import dev.parley.testing.TwilsockClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Two Parley nodes on one PostgreSQL database are one service: a change made through one reaches
+ * the realtime clients connected to the other. (Runs when the suite runs on PostgreSQL.)
+ */
+class TwoNodesTest {
+  @RegisterExtension static final ParleyServer server = new ParleyServer();
+
+  private static Parley other;
+  private static Tokens tokens;
+
+  @BeforeAll
+  static void secondNode() {
+    assumeTrue(server.onPostgres(), "two nodes need the PostgreSQL store");
+    other = server.startAnotherNode();
+    tokens = Tokens.of(server);
+  }
+
+  @AfterAll
+  static void stopSecondNode() {
+    if (other != null) {
+      other.close();
+    }
+  }
+
+  @Test
+  void a_message_posted_on_one_node_reaches_a_client_on_the_other() {
+    String conversation = conversationWith("ann", "bob");
+    try (TwilsockClient ann = TwilsockClient.connect(other.port())) {
+      ann.init(tokens.token("ann"));
+      String messages = messagesListOf(ann, "ann", conversation);
+      subscribe(ann, messages, lastEventId(ann, messages));
+
+      post(conversation, "from node one");
+
+      TwilsockFrame added = ann.await(frame -> itemText(frame).equals("from node one"));
+      assertThat(added.header().path("message_type").asText()).isEqualTo("com.twilio.rtd.cds.list");
+    }
+  }
+
+  @Test
+  void typing_on_one_node_is_shown_to_a_client_on_the_other() {
+    String conversation = conversationWith("cai", "dee");
+    try (TwilsockClient cai = TwilsockClient.connect(server.port());
+        TwilsockClient dee = TwilsockClient.connect(other.port())) {
+      cai.init(tokens.token("cai"));
+      dee.init(tokens.token("dee"));
+
+      cai.awaitReply(
+          cai.request(
+              "POST",
+              "/Client/v2/Services/" + tokens.serviceSid() + "/Typing",
+              null,
+              "ChannelSid=" + conversation));
+
+      TwilsockFrame typing =
+          dee.await(
+              frame ->
+                  "twilio.ipmsg.typing_indicator"
+                      .equals(frame.header().path("message_type").asText()));
+      assertThat(TwilsockClient.body(typing).path("identity").asText()).isEqualTo("cai");
+    }
+  }
+
+  private static String conversationWith(String... identities) {
+    String sid =
+        server
+            .api()
+            .formParam("FriendlyName", "two nodes")
+            .post("/v1/Conversations")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("sid");
+    for (String identity : identities) {
+      server
+          .api()
+          .formParam("Identity", identity)
+          .post("/v1/Conversations/" + sid + "/Participants")
+          .then()
+          .statusCode(201);
+    }
+    return sid;
+  }
+
+  private static void post(String conversation, String body) {
+    server
+        .api()
+        .formParam("Author", "system")
+        .formParam("Body", body)
+        .post("/v1/Conversations/" + conversation + "/Messages")
+        .then()
+        .statusCode(201);
+  }
+
+  private static String messagesListOf(
+      TwilsockClient client, String identity, String conversation) {
+    JsonNode membership =
+        get(
+            client,
+            "/Client/v2/Services/"
+                + tokens.serviceSid()
+                + "/Users/"
+                + identity
+                + "/Conversations/"
+                + conversation);
+    return membership.path("sync_objects").path("messages").asText();
+  }
+
+  private static long lastEventId(TwilsockClient client, String list) {
+    return get(client, "/v3/Lists/" + list).path("last_event_id").asLong();
+  }
+
+  private static void subscribe(TwilsockClient client, String list, long lastEventId) {
+    client.awaitReply(
+        client.request(
+            "POST",
+            "/v4/Subscriptions",
+            null,
+            "{\"event_protocol_version\":4,\"action\":\"establish\",\"correlation_id\":1,"
+                + "\"requests\":[{\"object_sid\":\""
+                + list
+                + "\",\"object_type\":\"list\",\"last_event_id\":"
+                + lastEventId
+                + "}]}"));
+    client.await(
+        frame ->
+            "notification".equals(frame.header().path("method").asText())
+                && TwilsockClient.body(frame)
+                    .path("event_type")
+                    .asText()
+                    .equals("subscription_established"));
+  }
+
+  private static JsonNode get(TwilsockClient client, String path) {
+    TwilsockFrame reply = client.awaitReply(client.request("GET", path, null, null));
+    assertThat(reply.header().path("http_status").path("code").intValue()).as(path).isEqualTo(200);
+    return TwilsockClient.body(reply);
+  }
+
+  private static String itemText(TwilsockFrame frame) {
+    if (!"notification".equals(frame.header().path("method").asText())) {
+      return "";
+    }
+    return TwilsockClient.body(frame).path("event").path("item_data").path("text").asText();
+  }
+}
