@@ -23,4 +23,10 @@ public interface Session {
   void notify(String messageType, Object payload);
 
   boolean isOpen();
+
+  /**
+   * Asks the client to reconnect and catch up (a {@code close} with 308, protocol §2.7): for when
+   * this node may have missed changes the client should have heard of. Safe from any thread.
+   */
+  void reconnect(String why);
 }

@@ -90,6 +90,12 @@ final class TwilsockConnection implements Session {
     context.runOnContext(ignored -> send(frame));
   }
 
+  @Override
+  public void reconnect(String why) {
+    context.runOnContext(
+        ignored -> closeWith(status(TwilsockProtocol.RECONNECT, 0, why), "reconnect_requested"));
+  }
+
   private void received(Buffer buffer) {
     lastHeardNanos = System.nanoTime();
     if (phase == Phase.CLOSED) {

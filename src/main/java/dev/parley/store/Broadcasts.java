@@ -22,4 +22,10 @@ public interface Broadcasts {
    * store's: a listener must be quick and must not block.
    */
   void listen(String channel, Consumer<String> listener);
+
+  /**
+   * Runs {@code action} whenever messages may have been missed (the listening connection to the
+   * database was lost), once listening again.
+   */
+  void whenMissed(Runnable action);
 }

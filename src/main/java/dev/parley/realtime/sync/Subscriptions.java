@@ -62,6 +62,13 @@ public final class Subscriptions {
     }
   }
 
+  /** Asks every subscribed session to reconnect: it then replays what it missed. */
+  void reconnectAll() {
+    bySession.values().stream()
+        .flatMap(mine -> mine.values().stream().limit(1))
+        .forEach(subscriber -> subscriber.session.reconnect("Missed changes; catching up"));
+  }
+
   /** Forgets every subscription of a closed session. */
   public void closed(Session session) {
     Map<String, Subscriber> mine = bySession.remove(session.id());

@@ -30,6 +30,8 @@ public final class Sync {
     SyncJson json = new SyncJson(absolute);
     SyncObjects objects = new SyncObjects(store, clock, sids, json);
     store.broadcasts().listen(CHANNEL, message -> subscriptions.deliver(SyncEvent.decode(message)));
+    // Changes sent while this node was not listening reach its clients when they replay.
+    store.broadcasts().whenMissed(subscriptions::reconnectAll);
     SyncProjection projection = new SyncProjection(store, objects);
     events.listen(projection);
     this.directory = new SyncDirectory(store, projection);

@@ -43,6 +43,10 @@ final class LocalBroadcasts implements Broadcasts, AutoCloseable {
     listeners.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(listener);
   }
 
+  /** Nothing is ever missed within one process. */
+  @Override
+  public void whenMissed(Runnable action) {}
+
   /** Hands {@code message} to each listener of {@code channel}; one that fails stops no other. */
   static void dispatch(
       Map<String, List<Consumer<String>>> listeners, String channel, String message) {

@@ -40,6 +40,7 @@ final class PostgresBroadcasts implements Broadcasts, AutoCloseable {
   private final Jdbi jdbi;
   private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
   private final Thread receiver;
+  private final List<Runnable> missed = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
   /** Set when a listener asks for a channel the LISTENing connection does not know yet. */
@@ -91,6 +92,11 @@ final class PostgresBroadcasts implements Broadcasts, AutoCloseable {
   }
 
   @Override
+  public void whenMissed(Runnable action) {
+    missed.add(action);
+  }
+
+  @Override
   public void listen(String channel, Consumer<String> listener) {
     listeners
         .computeIfAbsent(
@@ -108,6 +114,7 @@ final class PostgresBroadcasts implements Broadcasts, AutoCloseable {
    * client makes good when it next reconnects and replays.
    */
   private void receive() {
+    boolean lost = false;
     while (!closed) {
       try (Connection connection =
           DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password())) {
@@ -118,6 +125,10 @@ final class PostgresBroadcasts implements Broadcasts, AutoCloseable {
           }
         }
         PGConnection pg = connection.unwrap(PGConnection.class);
+        if (lost) {
+          lost = false;
+          missed.forEach(Runnable::run);
+        }
         while (!closed && !channelsChanged) {
           PGNotification[] notifications = pg.getNotifications(500);
           if (notifications == null) {
@@ -129,6 +140,7 @@ final class PostgresBroadcasts implements Broadcasts, AutoCloseable {
         }
       } catch (SQLException | RuntimeException e) {
         if (!closed) {
+          lost = true;
           log.warn("event=broadcast_listener_reconnecting error={}", e.toString());
           sleep();
         }
