@@ -227,7 +227,7 @@ public final class ConversationService {
           store.write(
               tx -> {
                 List<ConversationRecord> due =
-                    store.conversations().dueTimers(tx, now, SWEEP_BATCH);
+                    store.conversations().claimDueTimers(tx, now, SWEEP_BATCH);
                 for (ConversationRecord c : due) {
                   ConversationRecord expired = expire(c, now);
                   store.conversations().update(tx, expired);

@@ -28,6 +28,12 @@ public interface ConversationStore {
    */
   List<ConversationRecord> dueTimers(Tx tx, Instant now, int limit);
 
+  /**
+   * Like {@link #dueTimers}, in a write transaction that will move them: rows another transaction
+   * is moving right now are skipped, so on several nodes each timer fires once.
+   */
+  List<ConversationRecord> claimDueTimers(Tx tx, Instant now, int limit);
+
   /** Moves the instant the inactive timer fires at (activity re-arms it). */
   void rearmInactive(Tx tx, String sid, Instant at);
 }

@@ -1,12 +1,22 @@
 package dev.parley.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.app.Parley;
 import dev.parley.testing.ParleyServer;
 import dev.parley.testing.TwilsockClient;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two Parley nodes on one PostgreSQL database are one service: a change made through one reaches
- * the realtime clients connected to the other. (Runs when the suite runs on PostgreSQL.)
+ * the realtime clients connected to the other, and a timer fires once, whichever node sweeps. (Runs
+ * when the suite runs on PostgreSQL.)
  */
 class TwoNodesTest {
   @RegisterExtension static final ParleyServer server = new ParleyServer();
@@ -72,6 +83,53 @@ class TwoNodesTest {
                   "twilio.ipmsg.typing_indicator"
                       .equals(frame.header().path("message_type").asText()));
       assertThat(TwilsockClient.body(typing).path("identity").asText()).isEqualTo("cai");
+    }
+  }
+
+  @Test
+  void a_due_timer_fires_once_though_both_nodes_sweep() throws Exception {
+    // Enough due conversations that the two nodes' sweeps overlap (without the lock they did).
+    ExecutorService creators = Executors.newFixedThreadPool(16);
+    List<Future<String>> created = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      created.add(creators.submit(TwoNodesTest::conversationWithInactiveTimer));
+    }
+    List<String> sids = new ArrayList<>();
+    for (Future<String> sid : created) {
+      sids.add(sid.get());
+    }
+    creators.shutdown();
+
+    server.clock().advance(Duration.ofSeconds(61));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> stateUpdates(sids) >= sids.size());
+    assertThat(stateUpdates(sids)).isEqualTo(sids.size());
+  }
+
+  private static String conversationWithInactiveTimer() {
+    return server
+        .api()
+        .formParam("State", "active")
+        .formParam("Timers.Inactive", "PT1M")
+        .post("/v1/Conversations")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("sid");
+  }
+
+  /** How many onConversationStateUpdated events the outbox holds for these conversations. */
+  private static long stateUpdates(List<String> sids) throws Exception {
+    try (Connection db = server.connect();
+        PreparedStatement query =
+            db.prepareStatement(
+                "SELECT COUNT(*) FROM events WHERE type = 'onConversationStateUpdated'"
+                    + " AND conversation_sid = ANY (?)")) {
+      query.setArray(1, db.createArrayOf("text", sids.toArray()));
+      try (ResultSet rows = query.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
     }
   }
 

@@ -3,6 +3,7 @@ package dev.parley.store.sql;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.store.Broadcasts;
+import dev.parley.store.ConversationStore;
 import dev.parley.store.EventStore;
 import dev.parley.store.Tx;
 import java.sql.SQLException;
@@ -24,6 +25,7 @@ public final class PostgresStore extends SqlStore {
   private final HikariDataSource pool;
   private final Jdbi jdbi;
   private final EventStore events = new SerializedEvents();
+  private final ConversationStore conversations = new SqlConversations(" FOR UPDATE SKIP LOCKED");
   private final PostgresBroadcasts broadcasts;
 
   private PostgresStore(HikariDataSource pool, DatabaseUrl database) {
@@ -91,6 +93,11 @@ public final class PostgresStore extends SqlStore {
           handle.execute("SET TRANSACTION READ ONLY");
           return work.apply(new SqlTx(handle));
         });
+  }
+
+  @Override
+  public ConversationStore conversations() {
+    return conversations;
   }
 
   @Override

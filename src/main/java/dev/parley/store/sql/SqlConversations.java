@@ -12,6 +12,20 @@ import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 final class SqlConversations implements ConversationStore {
+  private final String dueLock;
+
+  SqlConversations() {
+    this("");
+  }
+
+  /**
+   * {@code dueLock} ends the query that claims due timers: on PostgreSQL {@code FOR UPDATE SKIP
+   * LOCKED}, so two nodes sweeping at once take different conversations and each timer fires once.
+   */
+  SqlConversations(String dueLock) {
+    this.dueLock = dueLock;
+  }
+
   private static final RowMapper<ConversationRecord> MAPPER =
       RecordMapper.of(ConversationRecord.class);
   private static final Keyset<ConversationRecord> IN_ORDER = Keyset.on("seq", false);
@@ -129,13 +143,23 @@ final class SqlConversations implements ConversationStore {
 
   @Override
   public List<ConversationRecord> dueTimers(Tx tx, Instant now, int limit) {
+    return due(tx, now, limit, "");
+  }
+
+  @Override
+  public List<ConversationRecord> claimDueTimers(Tx tx, Instant now, int limit) {
+    return due(tx, now, limit, dueLock);
+  }
+
+  private List<ConversationRecord> due(Tx tx, Instant now, int limit, String lock) {
     // Two index range scans rather than one OR, which neither engine serves from an index.
     return SqlTx.of(tx)
         .createQuery(
             "SELECT * FROM conversations WHERE sid IN ("
                 + " SELECT sid FROM conversations WHERE date_inactive <= :now AND state = 'active'"
                 + " UNION SELECT sid FROM conversations WHERE date_closed <= :now"
-                + " AND state <> 'closed') ORDER BY seq LIMIT :limit")
+                + " AND state <> 'closed') ORDER BY seq LIMIT :limit"
+                + lock)
         .bind("now", now)
         .bind("limit", limit)
         .map(MAPPER)
