@@ -333,3 +333,27 @@ test('message history pages forwards from an index', async () => {
   assert.deepEqual(next.items.map((m) => m.index), [5, 6, 7]);
   assert.equal(next.hasNextPage, false);
 });
+
+test('a conversation deleted through REST is removed from a connected client', async () => {
+  const { guestClient, guest } = await chat();
+  const removed = waitForEvent(guestClient, 'conversationRemoved', {
+    filter: (c) => c.sid === guest.conversation_sid,
+  });
+
+  await rest().conversations.v1.conversations(guest.conversation_sid).remove();
+
+  await removed;
+  const left = await guestClient.getSubscribedConversations();
+  assert.deepEqual(left.items.map((c) => c.sid), []);
+});
+
+test('a participant removed through REST leaves the conversation on its client', async () => {
+  const { agentClient, identity, guest } = await chat();
+  const left = waitForEvent(agentClient, 'conversationLeft', {
+    filter: (c) => c.sid === guest.conversation_sid,
+  });
+
+  await rest().conversations.v1.conversations(guest.conversation_sid).participants(identity).remove();
+
+  await left;
+});
