@@ -1,5 +1,10 @@
 package dev.parley.realtime;
 
+import static dev.parley.testing.SyncSteps.eventType;
+import static dev.parley.testing.SyncSteps.get;
+import static dev.parley.testing.SyncSteps.httpStatus;
+import static dev.parley.testing.SyncSteps.messagesList;
+import static dev.parley.testing.SyncSteps.requestSubscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,7 +82,7 @@ class SyncApiTest {
       ObjectNode params =
           TwilsockClient.JSON.createObjectNode().put("From", "2").put("PageSize", "2");
 
-      JsonNode page = get(ann, "/v3/Lists/" + chat.messages + "/Items", params);
+      JsonNode page = getWith(ann, "/v3/Lists/" + chat.messages + "/Items", params);
 
       assertThat(indexes(page)).containsExactly(2L, 3L);
       assertThat(page.path("meta").path("previous_token").isNull()).isFalse();
@@ -96,7 +101,7 @@ class SyncApiTest {
       post(chat.sid, "missed one");
       post(chat.sid, "missed two");
 
-      subscribe(ann, chat.messages, "list", held);
+      requestSubscription(ann, chat.messages, "list", held);
 
       TwilsockFrame established =
           ann.await(frame -> eventType(frame).equals("subscription_established"));
@@ -120,7 +125,7 @@ class SyncApiTest {
   @Test
   void a_subscription_to_an_object_that_does_not_exist_fails_with_404() {
     try (TwilsockClient ann = connected("ann-gone")) {
-      subscribe(ann, "ES00000000000000000000000000000000", "list", 0);
+      requestSubscription(ann, "ES00000000000000000000000000000000", "list", 0);
 
       TwilsockFrame failed = ann.await(frame -> eventType(frame).equals("subscription_failed"));
 
@@ -157,16 +162,7 @@ class SyncApiTest {
         .post("/v1/Conversations/" + sid + "/Participants")
         .then()
         .statusCode(201);
-    JsonNode membership =
-        get(
-            client,
-            "/Client/v2/Services/"
-                + tokens.serviceSid()
-                + "/Users/"
-                + identity
-                + "/Conversations/"
-                + sid);
-    return new Chat(sid, membership.path("sync_objects").path("messages").asText());
+    return new Chat(sid, messagesList(client, tokens.serviceSid(), identity, sid));
   }
 
   private static void post(String conversation, String body) {
@@ -189,11 +185,7 @@ class SyncApiTest {
     return get(client, "/Client/v2/Configuration");
   }
 
-  private static JsonNode get(TwilsockClient client, String path) {
-    return get(client, path, null);
-  }
-
-  private static JsonNode get(TwilsockClient client, String path, ObjectNode params) {
+  private static JsonNode getWith(TwilsockClient client, String path, ObjectNode params) {
     TwilsockFrame reply = reply(client, "GET", path, params, null);
     assertThat(httpStatus(reply)).as(path).isEqualTo(200);
     return TwilsockClient.body(reply);
@@ -202,30 +194,6 @@ class SyncApiTest {
   private static TwilsockFrame reply(
       TwilsockClient client, String method, String path, ObjectNode params, String body) {
     return client.awaitReply(client.request(method, path, params, body));
-  }
-
-  private static void subscribe(TwilsockClient client, String sid, String type, long lastEventId) {
-    String body =
-        "{\"event_protocol_version\":4,\"action\":\"establish\",\"correlation_id\":7,\"requests\":"
-            + "[{\"object_sid\":\""
-            + sid
-            + "\",\"object_type\":\""
-            + type
-            + "\",\"last_event_id\":"
-            + lastEventId
-            + "}]}";
-    assertThat(httpStatus(reply(client, "POST", "/v4/Subscriptions", null, body))).isEqualTo(200);
-  }
-
-  private static int httpStatus(TwilsockFrame reply) {
-    return reply.header().path("http_status").path("code").intValue();
-  }
-
-  private static String eventType(TwilsockFrame frame) {
-    if (!"notification".equals(frame.header().path("method").asText())) {
-      return "";
-    }
-    return TwilsockClient.body(frame).path("event_type").asText();
   }
 
   private static List<Long> indexes(JsonNode page) {

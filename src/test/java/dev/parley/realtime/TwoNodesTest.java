@@ -1,10 +1,13 @@
 package dev.parley.realtime;
 
+import static dev.parley.testing.SyncSteps.addedText;
+import static dev.parley.testing.SyncSteps.get;
+import static dev.parley.testing.SyncSteps.messagesList;
+import static dev.parley.testing.SyncSteps.subscribe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.app.Parley;
 import dev.parley.testing.ParleyServer;
 import dev.parley.testing.TwilsockClient;
@@ -52,12 +55,13 @@ class TwoNodesTest {
     String conversation = conversationWith("ann", "bob");
     try (TwilsockClient ann = TwilsockClient.connect(other.port())) {
       ann.init(tokens.token("ann"));
-      String messages = messagesListOf(ann, "ann", conversation);
-      subscribe(ann, messages, lastEventId(ann, messages));
+      String messages = messagesList(ann, tokens.serviceSid(), "ann", conversation);
+      subscribe(
+          ann, messages, "list", get(ann, "/v3/Lists/" + messages).path("last_event_id").asLong());
 
       post(conversation, "from node one");
 
-      TwilsockFrame added = ann.await(frame -> itemText(frame).equals("from node one"));
+      TwilsockFrame added = ann.await(frame -> addedText(frame).equals("from node one"));
       assertThat(added.header().path("message_type").asText()).isEqualTo("com.twilio.rtd.cds.list");
     }
   }
@@ -162,57 +166,5 @@ class TwoNodesTest {
         .post("/v1/Conversations/" + conversation + "/Messages")
         .then()
         .statusCode(201);
-  }
-
-  private static String messagesListOf(
-      TwilsockClient client, String identity, String conversation) {
-    JsonNode membership =
-        get(
-            client,
-            "/Client/v2/Services/"
-                + tokens.serviceSid()
-                + "/Users/"
-                + identity
-                + "/Conversations/"
-                + conversation);
-    return membership.path("sync_objects").path("messages").asText();
-  }
-
-  private static long lastEventId(TwilsockClient client, String list) {
-    return get(client, "/v3/Lists/" + list).path("last_event_id").asLong();
-  }
-
-  private static void subscribe(TwilsockClient client, String list, long lastEventId) {
-    client.awaitReply(
-        client.request(
-            "POST",
-            "/v4/Subscriptions",
-            null,
-            "{\"event_protocol_version\":4,\"action\":\"establish\",\"correlation_id\":1,"
-                + "\"requests\":[{\"object_sid\":\""
-                + list
-                + "\",\"object_type\":\"list\",\"last_event_id\":"
-                + lastEventId
-                + "}]}"));
-    client.await(
-        frame ->
-            "notification".equals(frame.header().path("method").asText())
-                && TwilsockClient.body(frame)
-                    .path("event_type")
-                    .asText()
-                    .equals("subscription_established"));
-  }
-
-  private static JsonNode get(TwilsockClient client, String path) {
-    TwilsockFrame reply = client.awaitReply(client.request("GET", path, null, null));
-    assertThat(reply.header().path("http_status").path("code").intValue()).as(path).isEqualTo(200);
-    return TwilsockClient.body(reply);
-  }
-
-  private static String itemText(TwilsockFrame frame) {
-    if (!"notification".equals(frame.header().path("method").asText())) {
-      return "";
-    }
-    return TwilsockClient.body(frame).path("event").path("item_data").path("text").asText();
   }
 }
