@@ -1,5 +1,7 @@
 package dev.parley.store;
 
+import java.util.function.Supplier;
+
 /**
  * An open transaction. Store methods that read or write take it as their first parameter, so the
  * domain service that opened it decides what commits together.
@@ -11,4 +13,11 @@ public interface Tx {
    * work off (wake a thread, queue a push) rather than do it.
    */
   void afterCommit(Runnable action);
+
+  /**
+   * The value kept under {@code key} for the rest of this transaction, made by {@code make} the
+   * first time: what one change already looked up, the next change in the same transaction need not
+   * look up again.
+   */
+  <T> T memo(Object key, Supplier<T> make);
 }

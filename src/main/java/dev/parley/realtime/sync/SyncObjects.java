@@ -9,7 +9,11 @@ import dev.parley.store.SyncObjectRecord;
 import dev.parley.store.Tx;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Changes Sync objects inside a caller's transaction. Each change takes the object's next event id,
@@ -50,6 +54,11 @@ final class SyncObjects {
       SyncKind kind,
       JsonNode data,
       boolean fresh) {
+    ThisTransaction here = here(tx);
+    SyncObjectRecord met = here.objects.get(serviceSid + "/" + uniqueName);
+    if (met != null) {
+      return met;
+    }
     if (!fresh) {
       SyncObjectRecord cached = known.get(serviceSid, uniqueName);
       if (cached != null) {
@@ -57,6 +66,7 @@ final class SyncObjects {
       }
       Optional<SyncObjectRecord> found = find(tx, serviceSid, uniqueName);
       if (found.isPresent()) {
+        here.objects.put(serviceSid + "/" + uniqueName, found.get());
         remember(tx, found.get());
         return found.get();
       }
@@ -74,6 +84,8 @@ final class SyncObjects {
             now,
             now);
     store.sync().insert(tx, created);
+    here.objects.put(serviceSid + "/" + uniqueName, created);
+    here.created.add(created.sid());
     remember(tx, created);
     return created;
   }
@@ -81,6 +93,25 @@ final class SyncObjects {
   /** The object as the transaction sees it now (a document's newest data). */
   SyncObjectRecord current(Tx tx, SyncObjectRecord object) {
     return store.sync().find(tx, object.serviceSid(), object.sid()).orElse(object);
+  }
+
+  /**
+   * What this transaction did to Sync objects so far: the objects it met (by service and name),
+   * those it created, and the items it put, so its next change skips their lookups. An object
+   * created here holds only the items put here.
+   */
+  private static final class ThisTransaction {
+    final Map<String, SyncObjectRecord> objects = new HashMap<>();
+    final Set<String> created = new HashSet<>();
+    final Set<String> itemsPut = new HashSet<>();
+
+    boolean mayHold(SyncObjectRecord object, String key) {
+      return !created.contains(object.sid()) || itemsPut.contains(object.sid() + "/" + key);
+    }
+  }
+
+  private static ThisTransaction here(Tx tx) {
+    return tx.memo(ThisTransaction.class, ThisTransaction::new);
   }
 
   /** Only what commits is remembered: a rolled-back creation never was. */
@@ -111,6 +142,7 @@ final class SyncObjects {
 
   /** Adds an item under a key the object never had (a new message index, a new participant). */
   void addItem(Tx tx, SyncObjectRecord object, String key, Long index, ObjectNode data) {
+    here(tx).itemsPut.add(object.sid() + "/" + key);
     Instant now = clock.instant();
     long id = store.sync().nextEventId(tx, object.sid(), null, now);
     SyncItemRecord item =
@@ -122,8 +154,12 @@ final class SyncObjects {
   /** Adds the item, or replaces its data; an unchanged item is left alone. */
   void putItem(Tx tx, SyncObjectRecord object, String key, Long index, ObjectNode data) {
     String text = SyncJson.write(data);
+    ThisTransaction here = here(tx);
     Optional<SyncItemRecord> existing =
-        store.sync().findItem(tx, object.sid(), key).filter(item -> !item.removed());
+        here.mayHold(object, key)
+            ? store.sync().findItem(tx, object.sid(), key).filter(item -> !item.removed())
+            : Optional.empty();
+    here.itemsPut.add(object.sid() + "/" + key);
     if (existing.isPresent() && existing.get().data().equals(text)) {
       return;
     }
@@ -172,6 +208,7 @@ final class SyncObjects {
   /** Deletes the object; subscribers hear that it was removed, later openers get a 404. */
   void delete(Tx tx, SyncObjectRecord object) {
     store.sync().delete(tx, object.sid());
+    here(tx).objects.remove(object.serviceSid() + "/" + object.uniqueName());
     tx.afterCommit(() -> known.remove(object));
     published(tx, json.objectRemoved(object, object.lastEventId() + 1));
   }

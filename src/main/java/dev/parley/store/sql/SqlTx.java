@@ -2,7 +2,10 @@ package dev.parley.store.sql;
 
 import dev.parley.store.Tx;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +15,7 @@ final class SqlTx implements Tx {
   private static final Logger log = LoggerFactory.getLogger(SqlTx.class);
   private final Handle handle;
   private List<Runnable> afterCommit;
+  private Map<Object, Object> memos;
 
   SqlTx(Handle handle) {
     this.handle = handle;
@@ -19,6 +23,15 @@ final class SqlTx implements Tx {
 
   static Handle of(Tx tx) {
     return ((SqlTx) tx).handle;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> T memo(Object key, Supplier<T> make) {
+    if (memos == null) {
+      memos = new HashMap<>();
+    }
+    return (T) memos.computeIfAbsent(key, k -> make.get());
   }
 
   @Override
