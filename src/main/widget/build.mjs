@@ -1,0 +1,47 @@
+// Type-checks the widget and bundles it, @twilio/conversations included, into one minified
+// widget.js: `node build.mjs OUTPUT_DIR` (build.sh, run by Maven), or `node build.mjs --size`
+// to print its gzipped size with and without the SDK (README "Visitor widget").
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const options = {
+  entryPoints: ['src/main.ts'],
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  platform: 'browser',
+  target: ['es2020'],
+  legalComments: 'eof',
+  // The SDK's dependencies read these Node globals; the browser build needs only their values.
+  define: { global: 'globalThis', 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'warning',
+};
+
+async function bundle(extra = {}) {
+  const result = await build({ ...options, ...extra, write: false });
+  return result.outputFiles[0].contents;
+}
+
+if (process.argv[2] === '--size') {
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+  const report = (label, bytes) =>
+    console.log(`${label}: ${kb(bytes.length)} minified, ${kb(gzipSync(bytes, { level: 9 }).length)} gzipped`);
+  report('widget.js (with @twilio/conversations)', await bundle());
+  report('widget alone (SDK left out)', await bundle({ external: ['@twilio/conversations'] }));
+} else {
+  const out = process.argv[2];
+  if (!out) throw new Error('usage: node build.mjs OUTPUT_DIR | --size');
+  try {
+    execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'], {
+      stdio: 'inherit',
+    });
+  } catch {
+    console.error('parley: the widget does not type-check (see above)');
+    process.exit(1);
+  }
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'widget.js'), await bundle());
+}

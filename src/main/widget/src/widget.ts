@@ -1,0 +1,169 @@
+// The widget on the page: a launcher button and a panel in a shadow root. The panel shows the
+// pre-engagement form until there is a session, then the conversation. A stored session is
+// resumed at once (reload, new tab); the panel reopens if it was open.
+
+import { Chat } from './chat';
+import { textOn, type Config } from './config';
+import { ConversationView } from './conversation-view';
+import { el, replace } from './dom';
+import { firstField, preEngagementForm, prefilled, type Answers } from './form';
+import { SessionStore, WebchatApi, type Session } from './session';
+import { styles } from './styles';
+
+const CHAT_ICON =
+  'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H8l-5 4V5a2 2 0 0 1 1-2z';
+
+export class Widget {
+  private readonly store: SessionStore;
+  private readonly api: WebchatApi;
+  private readonly launcher: HTMLButtonElement;
+  private readonly panel: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly body: HTMLElement;
+  private chat: Chat | undefined;
+  private view: ConversationView | undefined;
+  private form: HTMLFormElement | undefined;
+
+  constructor(private readonly config: Config) {
+    const { t } = config;
+    this.store = new SessionStore(config.deploymentKey);
+    this.api = new WebchatApi(config.origin, config.deploymentKey);
+    const host = el('div', { 'data-parley-widget': '' });
+    const shadow = host.attachShadow({ mode: 'open' });
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    path.setAttribute('d', CHAT_ICON);
+    svg.append(path);
+    this.launcher = el(
+      'button',
+      { class: 'launcher', type: 'button', 'aria-label': t.open, 'aria-expanded': 'false', 'aria-controls': 'parley-panel',
+        onclick: () => this.toggle() },
+      svg,
+    );
+    this.status = el('div', { class: 'status', role: 'status', hidden: true });
+    this.body = el('div', { class: 'body' });
+    this.panel = el(
+      'section',
+      { class: 'panel', id: 'parley-panel', role: 'dialog', 'aria-label': config.title, hidden: true,
+        onkeydown: (e: Event) => (e as KeyboardEvent).key === 'Escape' && this.close() },
+      el('header', {}, el('h2', {}, config.title),
+        el('button', { class: 'close', type: 'button', 'aria-label': t.close, onclick: () => this.close() }, '×')),
+      this.status,
+      this.body,
+    );
+    // The panel comes first in the DOM so that Tab goes launcher → (page) and, once open,
+    // Shift+Tab from the launcher reaches the panel; the launcher sits below it on screen.
+    shadow.append(el('style', {}, styles(config.color, textOn(config.color), config.position)),
+      el('div', { class: 'root' }, this.panel, this.launcher));
+    document.body.append(host);
+
+    const session = this.store.session();
+    if (session) void this.connect(session);
+    else this.showForm();
+    if (this.store.wasOpen()) this.open(false);
+  }
+
+  private toggle(): void {
+    if (this.panel.hidden) this.open(true);
+    else this.close();
+  }
+
+  private open(focus: boolean): void {
+    this.panel.hidden = false;
+    this.launcher.setAttribute('aria-expanded', 'true');
+    this.launcher.setAttribute('aria-label', this.config.t.close);
+    this.store.setOpen(true);
+    if (focus) this.focusContent();
+  }
+
+  private close(): void {
+    this.panel.hidden = true;
+    this.launcher.setAttribute('aria-expanded', 'false');
+    this.launcher.setAttribute('aria-label', this.config.t.open);
+    this.store.setOpen(false);
+    this.launcher.focus();
+  }
+
+  private focusContent(): void {
+    (this.view?.input ?? (this.form && firstField(this.form)))?.focus();
+  }
+
+  private showForm(): void {
+    const values = prefilled(this.config);
+    if (values) {
+      // The page knows who the visitor is: no form; the chat starts when the panel opens.
+      this.form = undefined;
+      replace(this.body);
+      void this.start(values).catch(() => this.setStatus(this.config.t.failed));
+      return;
+    }
+    this.form = preEngagementForm(this.config, (answers) => this.start(answers));
+    replace(this.body, this.form);
+    if (!this.panel.hidden) this.focusContent();
+  }
+
+  /** Init (with the returning visitor's identity), then the conversation. */
+  private async start(answers: Answers): Promise<void> {
+    const name = answers.friendlyName || this.config.t.customer;
+    const session = await this.api.init(name, answers, this.store.identity());
+    this.store.save(session);
+    await this.connect(session);
+    if (answers.query) await this.chat?.send(answers.query).catch(() => {});
+  }
+
+  private async connect(session: Session): Promise<void> {
+    const { t } = this.config;
+    this.setStatus(t.connecting);
+    const chat = new Chat(session, this.api, this.config.origin, this.config.maskAgentNames ? t.agent : undefined, {
+      message: (message, live) => this.view?.message(message, live),
+      notice: (kind, name) => this.view?.notice(kind === 'joined' ? t.joined(name) : t.left(name)),
+      typing: (names) => this.view?.typing(names),
+      connection: (state) =>
+        this.setStatus(state === 'connected' ? '' : state === 'connecting' ? t.connecting : t.reconnecting),
+      ended: () => this.view?.ended(),
+      session: (renewed) => this.store.save(renewed),
+      lost: () => void this.restart(),
+    });
+    this.chat = chat;
+    const view = new ConversationView(this.config, {
+      send: (text) => chat.send(text),
+      typed: () => chat.typed(),
+      earlier: () => chat.earlier(),
+      hasEarlier: () => chat.hasEarlier(),
+      newChat: () => void this.restart(),
+    });
+    this.view = view;
+    const hadFocus = this.form?.contains(this.shadowFocus()) ?? false;
+    this.form = undefined;
+    replace(this.body, view.element);
+    if (hadFocus || (!this.panel.hidden && !this.shadowFocus())) view.input.focus();
+    try {
+      await chat.open();
+    } catch {
+      // The conversation is gone or the token refused: start afresh, keeping the identity.
+      await this.restart();
+    }
+  }
+
+  /** Leaves the current conversation behind and shows the form again (or starts, prefilled). */
+  private async restart(): Promise<void> {
+    const chat = this.chat;
+    this.chat = undefined;
+    this.view = undefined;
+    this.store.forget();
+    this.setStatus('');
+    await chat?.shutdown();
+    this.showForm();
+  }
+
+  private setStatus(text: string): void {
+    this.status.textContent = text;
+    this.status.hidden = !text;
+  }
+
+  private shadowFocus(): Element | null {
+    return (this.panel.getRootNode() as ShadowRoot).activeElement;
+  }
+}
