@@ -31,6 +31,7 @@ export class Chat {
   private readonly client: Client;
   private readonly ready: Promise<void>;
   private opened: Promise<Conversation> | undefined;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private conversation: Conversation | undefined;
   private page: Paginator<Message> | undefined;
   private loadingEarlier = false;
@@ -55,7 +56,7 @@ export class Chat {
       this.client.once('stateChanged', (state) => (state === 'initialized' ? resolve() : reject(new Error(state))));
       this.client.once('initFailed', ({ error }) => reject(error ?? new Error('init failed')));
     });
-    this.client.on('tokenAboutToExpire', () => void this.refresh());
+    this.client.on('tokenAboutToExpire', () => this.refreshSoon());
     this.client.on('tokenExpired', () => void this.refresh());
   }
 
@@ -110,7 +111,22 @@ export class Chat {
   }
 
   async shutdown(): Promise<void> {
+    clearTimeout(this.refreshTimer);
     await this.client.shutdown().catch(() => {});
+  }
+
+  /**
+   * Parley warns three minutes before expiry, or at once for a shorter-lived token (a deployment's
+   * TokenTtl may be 60 s): refresh now when the warning is early enough, else halfway to expiry,
+   * so a short lifetime means a refresh every half lifetime, not a loop of refreshes.
+   */
+  private refreshSoon(): void {
+    if (this.refreshTimer !== undefined) return;
+    const left = this.session.expiration - Date.now();
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      void this.refresh();
+    }, left > 120_000 ? 0 : left / 2);
   }
 
   private async refresh(): Promise<void> {

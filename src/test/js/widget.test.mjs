@@ -1,0 +1,204 @@
+// The visitor widget (src/main/widget) in a real browser: Debian's chromium driven by
+// playwright-core opens Parley's demo page (or a host page of another origin) and chats with an
+// agent, an unmodified @twilio/conversations client in Node added through REST as a Flex task is.
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import {
+  PARLEY_URL,
+  agentToken,
+  conversationsClient,
+  rest,
+  waitForEvent,
+  webchatDeployment,
+} from './support/parley.mjs';
+
+const SCREENSHOTS = new URL('../../../target/widget-screenshots/', import.meta.url).pathname;
+const AGENT = { identity: `agent-widget-${process.pid}`, friendlyName: 'Bob Agent' };
+const XSS = [
+  '<img src=x onerror="window.__xss=1;alert(1)">',
+  '<script>window.__xss=2;alert(2)</script>',
+  '<svg onload="window.__xss=3;alert(3)"></svg>',
+  '"><iframe src="javascript:alert(4)"></iframe>',
+  '<a href="javascript:alert(5)">click me</a>',
+  '&lt;b&gt;entities&lt;/b&gt; & <b>bold</b>',
+];
+
+const dialogs = [];
+const pageErrors = [];
+
+// Set up at the top level, not in before(): conversationsClient registers its own after() hook,
+// which must belong to the whole file for the agent to stay connected across the tests.
+mkdirSync(SCREENSHOTS, { recursive: true });
+// Playwright gives every launch a fresh temporary profile (its --user-data-dir).
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    // The host page of another origin is served by a Playwright route, so Chromium cannot tell
+    // it is on this machine and would ask the (absent) user before it loads from loopback.
+    '--disable-features=LocalNetworkAccessChecks',
+  ],
+});
+const [deployment] = await Promise.all([
+  webchatDeployment({ friendlyName: 'widget browser test' }),
+  rest().conversations.v1.users.create(AGENT),
+]);
+const agent = await conversationsClient(await agentToken(AGENT.identity));
+const page = await newPage();
+let agentConversation;
+
+after(() => browser?.close());
+
+async function newPage() {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+  const newPage = await context.newPage();
+  newPage.setDefaultTimeout(10_000);
+  newPage.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    dialog.dismiss().catch(() => {});
+  });
+  newPage.on('pageerror', (error) => pageErrors.push(error.message));
+  return newPage;
+}
+
+const demoUrl = (lang) =>
+  `${PARLEY_URL}/widget/demo?DeploymentKey=${deployment.deployment_key}${lang ? `&Lang=${lang}` : ''}`;
+
+/** The class of the element focused inside the widget's shadow root (or of the page's). */
+const focused = (p = page) =>
+  p.evaluate(() => {
+    const inner = document.activeElement?.shadowRoot?.activeElement ?? document.activeElement;
+    return `${inner?.tagName.toLowerCase()}.${inner?.className}#${inner?.id}`;
+  });
+
+const stored = (p = page) =>
+  p.evaluate((key) => JSON.parse(localStorage.getItem(`parley-widget:${key}`) ?? '{}'), deployment.deployment_key);
+
+/** The texts of the messages shown, in order. */
+const shownTexts = (p = page) => p.locator('.log .msg .text').allTextContents();
+
+test('a visitor opens the widget, fills the form and sends a message with the keyboard only', async () => {
+  await page.goto(demoUrl());
+
+  for (let tab = 0; tab < 10 && !(await focused()).includes('launcher'); tab++) {
+    await page.keyboard.press('Tab');
+  }
+  assert.match(await focused(), /launcher/);
+  await page.keyboard.press('Enter');
+  assert.match(await focused(), /#parley-field-friendlyName/);
+  await page.screenshot({ path: SCREENSHOTS + 'pre-engagement-form.png' });
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('#parley-field-friendlyName-error').textContent(), 'Name is required.');
+  await page.keyboard.type('Ann Visitor');
+  await page.keyboard.press('Enter');
+  await page.locator('.composer textarea').waitFor();
+  assert.match(await focused(), /textarea/);
+  await page.keyboard.type('My order is late');
+  await page.keyboard.press('Shift+Enter');
+  await page.keyboard.type('Order 42');
+  await page.keyboard.press('Enter');
+
+  await page.locator('.msg.me').waitFor();
+  assert.deepEqual(await shownTexts(), ['My order is late\nOrder 42']);
+  assert.equal(await page.locator('.composer textarea').inputValue(), '');
+  assert.match((await stored()).session?.conversationSid ?? '', /^CH[0-9a-f]{32}$/);
+});
+
+test('an agent added through REST sees the message; the visitor sees the agent join, type and reply', async () => {
+  const { conversationSid } = (await stored()).session;
+  const joined = waitForEvent(agent, 'conversationJoined', { filter: (c) => c.sid === conversationSid });
+  await rest().conversations.v1.conversations(conversationSid).participants.create({ identity: AGENT.identity });
+  agentConversation = await joined;
+
+  const messages = await agentConversation.getMessages();
+  assert.deepEqual(messages.items.map((m) => m.body), ['My order is late\nOrder 42']);
+  await page.locator('.notice', { hasText: 'Bob Agent joined the chat' }).waitFor();
+  await agentConversation.typing();
+  await page.locator('.typing', { hasText: 'Bob Agent is typing…' }).waitFor();
+  await agentConversation.sendMessage('Sorry! Looking into it.');
+
+  const reply = page.locator('.msg.them', { hasText: 'Sorry! Looking into it.' });
+  await reply.waitFor();
+  assert.match(await reply.locator('.who').textContent(), /^Bob Agent/);
+  await page.locator('.sr', { hasText: 'Bob Agent: Sorry! Looking into it.' }).waitFor({ state: 'attached' });
+  await page.screenshot({ path: SCREENSHOTS + 'conversation.png' });
+});
+
+test("the agent's messages are shown as text and never run as HTML", async () => {
+  for (const payload of XSS) await agentConversation.sendMessage(payload);
+
+  await page.locator('.msg.them .text', { hasText: XSS.at(-1) }).waitFor();
+  const texts = await shownTexts();
+  for (const payload of XSS) assert.ok(texts.includes(payload), `shown as text: ${payload}`);
+  assert.equal(await page.locator('.log img, .log script, .log svg, .log iframe, .log a, .log b').count(), 0);
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(pageErrors, []);
+});
+
+test('a reload resumes the same conversation, open, with its history', async () => {
+  const before = (await stored()).session;
+
+  await page.reload();
+
+  await page.locator('.msg.them .text', { hasText: XSS.at(-1) }).waitFor();
+  const texts = await shownTexts();
+  assert.deepEqual(texts.slice(0, 2), ['My order is late\nOrder 42', 'Sorry! Looking into it.']);
+  assert.equal((await stored()).session.conversationSid, before.conversationSid);
+  const atAgent = waitForEvent(agentConversation, 'messageAdded');
+  await page.locator('.composer textarea').fill('Still there after a reload');
+  await page.locator('.composer textarea').press('Enter');
+  assert.equal((await atAgent).body, 'Still there after a reload');
+  assert.deepEqual(pageErrors, []);
+});
+
+test('a page of another origin prefills the fields: no form, the chat starts at once, in German; typing reaches the agent', async () => {
+  // Another port is another origin; the route answers it, nothing listens there.
+  const hostUrl = new URL(PARLEY_URL);
+  hostUrl.port = String(Number(hostUrl.port) + 1);
+  const host = hostUrl.origin;
+  const other = await newPage();
+  await other.route(`${host}/**`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><title>Shop</title><h1>Shop</h1>
+        <script src="${PARLEY_URL}/widget.js" data-deployment-key="${deployment.deployment_key}"
+          data-lang="de" data-fields="email*" data-prefill-name="Carla" data-prefill-email="carla@example.com"
+          data-title="Hilfe" data-color="#ffd400" async></script>`,
+    }),
+  );
+  await other.goto(`${host}/`);
+
+  const launcher = other.locator('.launcher');
+  assert.equal(await launcher.getAttribute('aria-label'), 'Chat öffnen');
+  await launcher.click();
+  await other.locator('.composer textarea').waitFor();
+  assert.equal(await other.locator('form.pre').count(), 0);
+  assert.equal(await other.locator('header h2').textContent(), 'Hilfe');
+  // Dark text on the light configured colour, for contrast.
+  assert.equal(await launcher.evaluate((b) => getComputedStyle(b).color), 'rgb(0, 0, 0)');
+  const { session } = await stored(other);
+  const fetched = await rest().conversations.v1.conversations(session.conversationSid).fetch();
+  assert.deepEqual(JSON.parse(fetched.attributes).pre_engagement_data, {
+    friendlyName: 'Carla',
+    email: 'carla@example.com',
+  });
+  // The SDK sends one typing signal per few seconds, so this is the visitor's first.
+  const joined = waitForEvent(agent, 'conversationJoined', { filter: (c) => c.sid === session.conversationSid });
+  await rest().conversations.v1.conversations(session.conversationSid).participants.create({ identity: AGENT.identity });
+  const conversation = await joined;
+  await other.locator('.notice', { hasText: 'Bob Agent ist dem Chat beigetreten' }).waitFor();
+  const typing = waitForEvent(conversation, 'typingStarted');
+  await other.locator('.composer textarea').pressSequentially('Danke');
+  assert.equal((await typing).identity, session.identity);
+  await other.context().close();
+});
