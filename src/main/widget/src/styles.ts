@@ -10,6 +10,7 @@ export function styles(color: string, onColor: string, position: 'left' | 'right
   display: flex; flex-direction: column; align-items: ${position === 'left' ? 'flex-start' : 'flex-end'}; gap: 12px; }
 button { font: inherit; cursor: pointer; }
 :focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; }
+header :focus-visible { outline-color: ${onColor}; outline-offset: -3px; }
 .launcher { width: 56px; height: 56px; border-radius: 50%; border: 2px solid #ffffff;
   background: ${color}; color: ${onColor}; box-shadow: 0 4px 14px rgba(0,0,0,.3);
   display: grid; place-items: center; }

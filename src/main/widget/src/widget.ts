@@ -53,8 +53,8 @@ export class Widget {
       this.status,
       this.body,
     );
-    // The panel comes first in the DOM so that Tab goes launcher → (page) and, once open,
-    // Shift+Tab from the launcher reaches the panel; the launcher sits below it on screen.
+    // The panel comes first in the DOM as it sits above the launcher on screen, so the Tab order
+    // follows what the visitor sees.
     shadow.append(el('style', {}, styles(config.color, textOn(config.color), config.position)),
       el('div', { class: 'root' }, this.panel, this.launcher));
     document.body.append(host);
