@@ -3,7 +3,7 @@
 // agent, an unmodified @twilio/conversations client in Node added through REST as a Flex task is.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import {
   PARLEY_URL,
@@ -13,6 +13,7 @@ import {
   waitForEvent,
   webchatDeployment,
 } from './support/parley.mjs';
+import { relay } from './support/proxy.mjs';
 
 const SCREENSHOTS = new URL('../../../target/widget-screenshots/', import.meta.url).pathname;
 const AGENT = { identity: `agent-widget-${process.pid}`, friendlyName: 'Bob Agent' };
@@ -70,8 +71,23 @@ async function newPage() {
   return newPage;
 }
 
-const demoUrl = (lang) =>
-  `${PARLEY_URL}/widget/demo?DeploymentKey=${deployment.deployment_key}${lang ? `&Lang=${lang}` : ''}`;
+const demoUrl = (base = PARLEY_URL) => `${base}/widget/demo?DeploymentKey=${deployment.deployment_key}`;
+
+/** A visitor on the demo page at `base` who started a chat that the agent joined. */
+async function chattingVisitor(base, name) {
+  const visitor = await newPage();
+  await visitor.goto(demoUrl(base));
+  await visitor.locator('.launcher').click();
+  await visitor.locator('#parley-field-friendlyName').fill(name);
+  await visitor.locator('form.pre button[type=submit]').click();
+  await visitor.locator('.conversation[data-ready]').waitFor();
+  const { conversationSid } = (await stored(visitor)).session;
+  const joined = waitForEvent(agent, 'conversationJoined', { filter: (c) => c.sid === conversationSid });
+  await rest().conversations.v1.conversations(conversationSid).participants.create({ identity: AGENT.identity });
+  const conversation = await joined;
+  await visitor.locator('.notice', { hasText: 'Bob Agent joined the chat' }).waitFor();
+  return { visitor, conversation, conversationSid };
+}
 
 /** The class of the element focused inside the widget's shadow root (or of the page's). */
 const focused = (p = page) =>
@@ -161,6 +177,45 @@ test('a reload resumes the same conversation, open, with its history', async () 
   assert.deepEqual(pageErrors, []);
 });
 
+test('older messages load when the visitor scrolls to the top of the history', async () => {
+  const { conversationSid } = (await stored()).session;
+  const messages = rest().conversations.v1.conversations(conversationSid).messages;
+  for (let i = 1; i <= 35; i++) await messages.create({ author: AGENT.identity, body: `Update ${i}` });
+  await page.reload();
+  await page.locator('.msg .text', { hasText: 'Update 35' }).waitFor();
+  const first = page.locator('.msg .text', { hasText: 'My order is late' });
+  assert.equal(await first.count(), 0);
+
+  await page.locator('.log').evaluate((log) => (log.scrollTop = 0));
+
+  await first.waitFor();
+  assert.equal(await page.locator('.log .msg').count(), 1 + 1 + XSS.length + 1 + 35);
+});
+
+test('the visitor sees the connection drop and come back, with what was missed', async () => {
+  const network = await relay(PARLEY_URL);
+  const { visitor, conversation } = await chattingVisitor(network.url, 'Dora');
+  const banner = visitor.locator('.status', { hasText: 'Connection lost. Reconnecting…' });
+
+  network.block();
+  network.cut();
+  await banner.waitFor();
+  await conversation.sendMessage('Sent while you were away');
+  network.unblock();
+
+  await visitor.locator('.msg.them .text', { hasText: 'Sent while you were away' }).waitFor({ timeout: 20_000 });
+  await banner.waitFor({ state: 'hidden' });
+  await visitor.context().close();
+});
+
+test('the widget never writes HTML: no innerHTML and the like in its sources', () => {
+  const dir = new URL('../../main/widget/src/', import.meta.url);
+  for (const file of readdirSync(dir)) {
+    const source = readFileSync(new URL(file, dir), 'utf8');
+    assert.doesNotMatch(source, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|DOMParser/, file);
+  }
+});
+
 test('a page of another origin prefills the fields: no form, the chat starts at once, in German; typing reaches the agent', async () => {
   // Another port is another origin; the route answers it, nothing listens there.
   const hostUrl = new URL(PARLEY_URL);
@@ -181,7 +236,7 @@ test('a page of another origin prefills the fields: no form, the chat starts at 
   const launcher = other.locator('.launcher');
   assert.equal(await launcher.getAttribute('aria-label'), 'Chat öffnen');
   await launcher.click();
-  await other.locator('.composer textarea').waitFor();
+  await other.locator('.conversation[data-ready]').waitFor();
   assert.equal(await other.locator('form.pre').count(), 0);
   assert.equal(await other.locator('header h2').textContent(), 'Hilfe');
   // Dark text on the light configured colour, for contrast.

@@ -18,7 +18,7 @@ export interface ChatEvents {
   message(message: ChatMessage, live: boolean): void;
   notice(kind: 'joined' | 'left', name: string): void;
   typing(names: string[]): void;
-  connection(state: 'connecting' | 'connected' | 'disconnected' | 'denied'): void;
+  connection(state: 'connecting' | 'connected' | 'disconnected'): void;
   ended(): void;
   session(session: Session): void;
   /** The token is gone for good (expired, revoked): the chat needs a new session. */
@@ -49,8 +49,9 @@ export class Chat {
     const uri = origin.replace(/^http/, 'ws') + '/v3/wsconnect';
     this.client = new Client(session.token, { Twilsock: { uri }, logLevel: 'silent' } as never);
     this.client.on('connectionStateChanged', (state) => {
-      if (state === 'connected' || state === 'connecting' || state === 'denied') events.connection(state);
+      if (state === 'connected' || state === 'connecting') events.connection(state);
       else if (state === 'disconnected' || state === 'disconnecting') events.connection('disconnected');
+      else if (state === 'denied') void this.refresh();
     });
     this.ready = new Promise<void>((resolve, reject) => {
       this.client.once('stateChanged', (state) => (state === 'initialized' ? resolve() : reject(new Error(state))));

@@ -23,6 +23,7 @@ export class ConversationView {
   private readonly footer: HTMLElement;
   private readonly shown = new Set<string>();
   private loading = false;
+  private settled = false;
   private readonly time: Intl.DateTimeFormat;
 
   constructor(
@@ -61,8 +62,25 @@ export class ConversationView {
     if (live && message.author !== undefined) {
       this.announce(this.config.t.newMessage(message.author, message.body));
     }
-    // A first page that does not fill the log cannot be scrolled: load the page before it now.
-    void this.maybeLoadEarlier();
+  }
+
+  /** The latest page is shown (`data-ready` tells tests and styles so). */
+  ready(): void {
+    this.element.setAttribute('data-ready', '');
+    this.settle();
+  }
+
+  /**
+   * Once the log is on screen (the panel may have been closed while the history loaded): its
+   * bottom in view, and the page before when the first does not fill it (nothing to scroll).
+   */
+  settle(): void {
+    if (!this.element.hasAttribute('data-ready') || this.log.clientHeight === 0) return;
+    if (!this.settled) {
+      this.settled = true;
+      this.log.scrollTop = this.log.scrollHeight;
+    }
+    if (this.log.scrollHeight <= this.log.clientHeight) void this.maybeLoadEarlier();
   }
 
   notice(text: string): void {
@@ -115,7 +133,7 @@ export class ConversationView {
   }
 
   private async maybeLoadEarlier(): Promise<void> {
-    if (this.loading || this.log.scrollTop > 40 || !this.actions.hasEarlier()) return;
+    if (!this.settled || this.loading || this.log.scrollTop > 40 || !this.actions.hasEarlier()) return;
     this.loading = true;
     const loading = el('li', { class: 'notice', role: 'status' }, this.config.t.earlier);
     this.log.prepend(loading);

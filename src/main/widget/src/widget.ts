@@ -75,6 +75,7 @@ export class Widget {
     this.launcher.setAttribute('aria-expanded', 'true');
     this.launcher.setAttribute('aria-label', this.config.t.close);
     this.store.setOpen(true);
+    this.view?.settle();
     if (focus) this.focusContent();
   }
 
@@ -116,12 +117,16 @@ export class Widget {
   private async connect(session: Session): Promise<void> {
     const { t } = this.config;
     this.setStatus(t.connecting);
+    let connected = false;
     const chat = new Chat(session, this.api, this.config.origin, this.config.maskAgentNames ? t.agent : undefined, {
       message: (message, live) => this.view?.message(message, live),
       notice: (kind, name) => this.view?.notice(kind === 'joined' ? t.joined(name) : t.left(name)),
       typing: (names) => this.view?.typing(names),
-      connection: (state) =>
-        this.setStatus(state === 'connected' ? '' : state === 'connecting' ? t.connecting : t.reconnecting),
+      connection: (state) => {
+        // Once connected, any other state is a lost connection that the SDK is retrying.
+        connected ||= state === 'connected';
+        this.setStatus(state === 'connected' ? '' : connected ? t.reconnecting : t.connecting);
+      },
       ended: () => this.view?.ended(),
       session: (renewed) => this.store.save(renewed),
       lost: () => void this.restart(),
@@ -141,6 +146,7 @@ export class Widget {
     if (hadFocus || (!this.panel.hidden && !this.shadowFocus())) view.input.focus();
     try {
       await chat.open();
+      view.ready();
     } catch {
       // The conversation is gone or the token refused: start afresh, keeping the identity.
       await this.restart();
