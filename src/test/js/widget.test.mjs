@@ -127,6 +127,11 @@ test('a visitor opens the widget, fills the form and sends a message with the ke
   assert.deepEqual(await shownTexts(), ['My order is late\nOrder 42']);
   assert.equal(await page.locator('.composer textarea').inputValue(), '');
   assert.match((await stored()).session?.conversationSid ?? '', /^CH[0-9a-f]{32}$/);
+  await page.keyboard.press('Escape');
+  assert.match(await focused(), /launcher/);
+  assert.equal(await page.locator('.panel').isHidden(), true);
+  await page.keyboard.press('Enter');
+  assert.match(await focused(), /textarea/);
 });
 
 test('an agent added through REST sees the message; the visitor sees the agent join, type and reply', async () => {

@@ -15,6 +15,7 @@ header :focus-visible { outline-color: ${onColor}; outline-offset: -3px; }
   background: ${color}; color: ${onColor}; box-shadow: 0 4px 14px rgba(0,0,0,.3);
   display: grid; place-items: center; }
 .launcher svg { width: 28px; height: 28px; fill: currentColor; }
+.launcher[aria-expanded="true"] .icon-chat, .launcher[aria-expanded="false"] .icon-shut { display: none; }
 .panel { width: min(370px, calc(100vw - 40px)); height: min(560px, calc(100vh - 110px));
   background: #ffffff; border-radius: 12px; box-shadow: 0 8px 30px rgba(0,0,0,.25);
   display: flex; flex-direction: column; overflow: hidden; }

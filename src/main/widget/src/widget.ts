@@ -10,8 +10,20 @@ import { firstField, preEngagementForm, prefilled, type Answers } from './form';
 import { SessionStore, WebchatApi, type Session } from './session';
 import { styles } from './styles';
 
-const CHAT_ICON =
-  'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H8l-5 4V5a2 2 0 0 1 1-2z';
+const CHAT_ICON = 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H8l-5 4V5a2 2 0 0 1 1-2z';
+const CLOSE_ICON = 'M5.3 3.9 12 10.6l6.7-6.7 1.4 1.4-6.7 6.7 6.7 6.7-1.4 1.4-6.7-6.7-6.7 6.7-1.4-1.4 6.7-6.7-6.7-6.7z';
+
+/** The launcher's picture (it is labelled by aria-label, so hidden from screen readers). */
+function icon(name: string, d: string): SVGSVGElement {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('class', `icon-${name}`);
+  const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+  path.setAttribute('d', d);
+  svg.append(path);
+  return svg;
+}
 
 export class Widget {
   private readonly store: SessionStore;
@@ -30,17 +42,12 @@ export class Widget {
     this.api = new WebchatApi(config.origin, config.deploymentKey);
     const host = el('div', { 'data-parley-widget': '' });
     const shadow = host.attachShadow({ mode: 'open' });
-    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    svg.setAttribute('viewBox', '0 0 24 24');
-    svg.setAttribute('aria-hidden', 'true');
-    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
-    path.setAttribute('d', CHAT_ICON);
-    svg.append(path);
     this.launcher = el(
       'button',
       { class: 'launcher', type: 'button', 'aria-label': t.open, 'aria-expanded': 'false', 'aria-controls': 'parley-panel',
         onclick: () => this.toggle() },
-      svg,
+      icon('chat', CHAT_ICON),
+      icon('shut', CLOSE_ICON),
     );
     this.status = el('div', { class: 'status', role: 'status', hidden: true });
     this.body = el('div', { class: 'body' });
