@@ -221,7 +221,7 @@ test('the widget never writes HTML: no innerHTML and the like in its sources', (
   }
 });
 
-test('a page of another origin prefills the fields: no form, the chat starts at once, in German; typing reaches the agent', async () => {
+test('a page of another origin prefills the fields: no form, the chat starts on opening, in German; typing reaches the agent', async () => {
   // Another port is another origin; the route answers it, nothing listens there.
   const hostUrl = new URL(PARLEY_URL);
   hostUrl.port = String(Number(hostUrl.port) + 1);
@@ -240,6 +240,7 @@ test('a page of another origin prefills the fields: no form, the chat starts at 
 
   const launcher = other.locator('.launcher');
   assert.equal(await launcher.getAttribute('aria-label'), 'Chat öffnen');
+  assert.equal((await stored(other)).session, undefined, 'no chat before the visitor opens it');
   await launcher.click();
   await other.locator('.conversation[data-ready]').waitFor();
   assert.equal(await other.locator('form.pre').count(), 0);

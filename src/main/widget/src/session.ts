@@ -23,10 +23,13 @@ export class SessionStore {
     this.key = `parley-widget:${deploymentKey}`;
   }
 
-  /** The stored session while its token is still usable (a minute left at least). */
+  /**
+   * The stored session while its token is still usable. Ten seconds are enough: the SDK warns of
+   * the expiry at once and the widget refreshes it (a deployment's tokens may live only 60 s).
+   */
   session(): Session | undefined {
     const session = this.read().session;
-    return session && session.expiration - Date.now() > 60_000 ? session : undefined;
+    return session && session.expiration - Date.now() > 10_000 ? session : undefined;
   }
 
   identity(): string | undefined {

@@ -35,6 +35,7 @@ export class Widget {
   private chat: Chat | undefined;
   private view: ConversationView | undefined;
   private form: HTMLFormElement | undefined;
+  private prefilledStart: Answers | undefined;
 
   constructor(private readonly config: Config) {
     const { t } = config;
@@ -82,6 +83,7 @@ export class Widget {
     this.launcher.setAttribute('aria-expanded', 'true');
     this.launcher.setAttribute('aria-label', this.config.t.close);
     this.store.setOpen(true);
+    this.startPrefilled();
     this.view?.settle();
     if (focus) this.focusContent();
   }
@@ -101,15 +103,27 @@ export class Widget {
   private showForm(): void {
     const values = prefilled(this.config);
     if (values) {
-      // The page knows who the visitor is: no form; the chat starts when the panel opens.
+      // The page knows who the visitor is: no form. The chat (and the agent's task) starts when
+      // the visitor opens the panel, not on every page view.
       this.form = undefined;
       replace(this.body);
-      void this.start(values).catch(() => this.setStatus(this.config.t.failed));
+      this.prefilledStart = values;
+      if (!this.panel.hidden) this.startPrefilled();
       return;
     }
     this.form = preEngagementForm(this.config, (answers) => this.start(answers));
     replace(this.body, this.form);
     if (!this.panel.hidden) this.focusContent();
+  }
+
+  private startPrefilled(): void {
+    const values = this.prefilledStart;
+    if (!values) return;
+    this.prefilledStart = undefined;
+    this.start(values).catch(() => {
+      this.setStatus(this.config.t.failed);
+      this.prefilledStart = values; // tried again when the panel next opens
+    });
   }
 
   /** Init (with the returning visitor's identity), then the conversation. */
