@@ -134,7 +134,7 @@ test('a visitor opens the widget, fills the form and sends a message with the ke
   assert.match(await focused(), /textarea/);
 });
 
-test('an agent added through REST sees the message; the visitor sees the agent join, type and reply', async () => {
+test('an agent added through REST sees the message; the visitor sees the agent join, type, reply and read', async () => {
   const { conversationSid } = (await stored()).session;
   const joined = waitForEvent(agent, 'conversationJoined', { filter: (c) => c.sid === conversationSid });
   await rest().conversations.v1.conversations(conversationSid).participants.create({ identity: AGENT.identity });
@@ -145,12 +145,20 @@ test('an agent added through REST sees the message; the visitor sees the agent j
   await page.locator('.notice', { hasText: 'Bob Agent joined the chat' }).waitFor();
   await agentConversation.typing();
   await page.locator('.typing', { hasText: 'Bob Agent is typing…' }).waitFor();
+  const visitor = (await stored()).session.identity;
+  const readByVisitor = waitForEvent(agentConversation, 'participantUpdated', {
+    filter: ({ participant }) => participant.identity === visitor && participant.lastReadMessageIndex === 1,
+  });
   await agentConversation.sendMessage('Sorry! Looking into it.');
 
   const reply = page.locator('.msg.them', { hasText: 'Sorry! Looking into it.' });
   await reply.waitFor();
   assert.match(await reply.locator('.who').textContent(), /^Bob Agent/);
   await page.locator('.sr', { hasText: 'Bob Agent: Sorry! Looking into it.' }).waitFor({ state: 'attached' });
+  await readByVisitor;
+  assert.equal(await page.locator('.msg.me .read').count(), 0);
+  await agentConversation.setAllMessagesRead();
+  await page.locator('.msg.me .read', { hasText: 'Read' }).waitFor();
   await page.screenshot({ path: SCREENSHOTS + 'conversation.png' });
 });
 

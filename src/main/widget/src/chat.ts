@@ -20,6 +20,8 @@ export interface ChatEvents {
   typing(names: string[]): void;
   connection(state: 'connecting' | 'connected' | 'disconnected'): void;
   ended(): void;
+  /** Every message of the visitor up to `index` has been read by someone else. */
+  read(index: number): void;
   session(session: Session): void;
   /** The token is gone for good (expired, revoked): the chat needs a new session. */
   lost(): void;
@@ -76,11 +78,15 @@ export class Chat {
     conversation.on('participantLeft', (p: Participant) => void this.notice('left', p));
     conversation.on('typingStarted', (p: Participant) => void this.typing(p, true));
     conversation.on('typingEnded', (p: Participant) => void this.typing(p, false));
+    conversation.on('participantUpdated', ({ participant, updateReasons }) => {
+      if (updateReasons.includes('lastReadMessageIndex')) this.readBy(participant);
+    });
     conversation.on('updated', ({ updateReasons }) => {
       if (updateReasons.includes('state') && conversation.state?.current === 'closed') this.events.ended();
     });
     this.page = await conversation.getMessages(PAGE);
     for (const message of this.page.items) await this.show(message, false);
+    for (const participant of await conversation.getParticipants()) this.readBy(participant);
     if (conversation.state?.current === 'closed') this.events.ended();
     return conversation;
   }
@@ -109,6 +115,16 @@ export class Chat {
   /** Tells the others the visitor is typing (the SDK sends at most one signal every few seconds). */
   typed(): void {
     void this.conversation?.typing().catch(() => {});
+  }
+
+  /** Moves the visitor's read horizon to the last message (the agent's "Read"). */
+  markRead(): void {
+    void this.conversation?.setAllMessagesRead().catch(() => {});
+  }
+
+  private readBy(participant: Participant): void {
+    const index = participant.lastReadMessageIndex;
+    if (participant.identity !== this.session.identity && index !== null) this.events.read(index);
   }
 
   async shutdown(): Promise<void> {

@@ -83,6 +83,15 @@ export class ConversationView {
     if (this.log.scrollHeight <= this.log.clientHeight) void this.maybeLoadEarlier();
   }
 
+  /** Marks the visitor's messages up to `index` as read by the others. */
+  read(index: number): void {
+    for (const item of this.log.querySelectorAll<HTMLElement>('.msg.me:not([data-read])')) {
+      if (Number(item.dataset.index) > index) continue;
+      item.setAttribute('data-read', '');
+      item.append(el('span', { class: 'read' }, this.config.t.read));
+    }
+  }
+
   notice(text: string): void {
     this.log.append(el('li', { class: 'notice' }, text));
     this.log.scrollTop = this.log.scrollHeight;

@@ -36,6 +36,7 @@ input, textarea { font: inherit; color: #1a1a1a; background: #ffffff; border: 1p
   border-radius: 6px; padding: 8px 10px; }
 input[aria-invalid="true"] { border-color: #b3261e; }
 .error { color: #b3261e; font-size: 13px; font-weight: 400; }
+.error:empty { display: none; }
 .primary { background: ${color}; color: ${onColor}; border: 0; border-radius: 6px; padding: 10px 14px;
   font-weight: 600; }
 .primary:disabled { opacity: .6; cursor: default; }
@@ -48,6 +49,7 @@ input[aria-invalid="true"] { border-color: #b3261e; }
 .msg.them .text { background: #eef1f5; color: #1a1a1a; border-bottom-left-radius: 4px; }
 .msg.me { align-self: flex-end; align-items: flex-end; }
 .msg.me .text { background: ${color}; color: ${onColor}; border-bottom-right-radius: 4px; }
+.msg .read { font-size: 12px; color: #4a4a4a; }
 .notice { align-self: center; font-size: 13px; color: #4a4a4a; text-align: center; }
 .typing { min-height: 20px; padding: 0 14px; font-size: 13px; color: #4a4a4a; font-style: italic; }
 .composer { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #d0d0d0; align-items: flex-end; }

@@ -85,6 +85,7 @@ export class Widget {
     this.store.setOpen(true);
     this.startPrefilled();
     this.view?.settle();
+    this.chat?.markRead();
     if (focus) this.focusContent();
   }
 
@@ -140,7 +141,11 @@ export class Widget {
     this.setStatus(t.connecting);
     let connected = false;
     const chat = new Chat(session, this.api, this.config.origin, this.config.maskAgentNames ? t.agent : undefined, {
-      message: (message, live) => this.view?.message(message, live),
+      message: (message, live) => {
+        this.view?.message(message, live);
+        if (live && !this.panel.hidden && document.visibilityState === 'visible') chat.markRead();
+      },
+      read: (index) => this.view?.read(index),
       notice: (kind, name) => this.view?.notice(kind === 'joined' ? t.joined(name) : t.left(name)),
       typing: (names) => this.view?.typing(names),
       connection: (state) => {
@@ -168,6 +173,7 @@ export class Widget {
     try {
       await chat.open();
       view.ready();
+      if (!this.panel.hidden) chat.markRead();
     } catch {
       // The conversation is gone or the token refused: start afresh, keeping the identity.
       await this.restart();
