@@ -4,6 +4,8 @@
 # node_modules is older than the lock file, the bundle only when an input is newer than it.
 set -eu
 out=${1:?usage: build.sh OUTPUT_DIR}
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
 cd "$(dirname "$0")"
 # Without node the server still builds and runs, only without the widget (GET /widget.js is 404);
 # the browser tests then fail, so CI cannot miss it.

@@ -41,7 +41,8 @@ export class Widget {
     const { t } = config;
     this.store = new SessionStore(config.deploymentKey);
     this.api = new WebchatApi(config.origin, config.deploymentKey);
-    const host = el('div', { 'data-parley-widget': '' });
+    // An element name of its own, so no rule of the page (`div { … }`) applies to the host.
+    const host = document.createElement('parley-widget');
     const shadow = host.attachShadow({ mode: 'open' });
     this.launcher = el(
       'button',
