@@ -221,6 +221,24 @@ test('the visitor sees the connection drop and come back, with what was missed',
   await visitor.context().close();
 });
 
+test('a chat closed by the agent side says so and lets the visitor start a new one as the same user', async () => {
+  const { visitor, conversationSid } = await chattingVisitor(PARLEY_URL, 'Erin');
+  const { identity } = (await stored(visitor)).session;
+
+  await rest().conversations.v1.conversations(conversationSid).update({ state: 'closed' });
+
+  await visitor.locator('.ended', { hasText: 'This chat has ended.' }).waitFor();
+  assert.equal(await visitor.locator('.composer').count(), 0);
+  await visitor.locator('.ended button', { hasText: 'Start a new chat' }).click();
+  await visitor.locator('#parley-field-friendlyName').fill('Erin');
+  await visitor.locator('form.pre button[type=submit]').click();
+  await visitor.locator('.conversation[data-ready]').waitFor();
+  const next = (await stored(visitor)).session;
+  assert.equal(next.identity, identity);
+  assert.notEqual(next.conversationSid, conversationSid);
+  await visitor.context().close();
+});
+
 test('the widget never writes HTML: no innerHTML and the like in its sources', () => {
   const dir = new URL('../../main/widget/src/', import.meta.url);
   for (const file of readdirSync(dir)) {
@@ -240,7 +258,8 @@ test('a page of another origin prefills the fields: no form, the chat starts on 
       contentType: 'text/html',
       body: `<!doctype html><title>Shop</title><h1>Shop</h1>
         <script src="${PARLEY_URL}/widget.js" data-deployment-key="${deployment.deployment_key}"
-          data-lang="de" data-fields="email*" data-prefill-name="Carla" data-prefill-email="carla@example.com"
+          data-lang="de" data-fields="email*, query" data-prefill-name="Carla" data-prefill-email="carla@example.com"
+          data-prefill-query="Wo ist mein Paket?"
           data-title="Hilfe" data-color="#ffd400" async></script>`,
     }),
   );
@@ -260,12 +279,15 @@ test('a page of another origin prefills the fields: no form, the chat starts on 
   assert.deepEqual(JSON.parse(fetched.attributes).pre_engagement_data, {
     friendlyName: 'Carla',
     email: 'carla@example.com',
+    query: 'Wo ist mein Paket?',
   });
   // The SDK sends one typing signal per few seconds, so this is the visitor's first.
   const joined = waitForEvent(agent, 'conversationJoined', { filter: (c) => c.sid === session.conversationSid });
   await rest().conversations.v1.conversations(session.conversationSid).participants.create({ identity: AGENT.identity });
   const conversation = await joined;
   await other.locator('.notice', { hasText: 'Bob Agent ist dem Chat beigetreten' }).waitFor();
+  // The query is also the visitor's first message, as in Twilio's web chat app.
+  assert.deepEqual((await conversation.getMessages()).items.map((m) => m.body), ['Wo ist mein Paket?']);
   const typing = waitForEvent(conversation, 'typingStarted');
   await other.locator('.composer textarea').pressSequentially('Danke');
   assert.equal((await typing).identity, session.identity);
