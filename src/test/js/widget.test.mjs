@@ -15,6 +15,7 @@ import {
 } from './support/parley.mjs';
 import { relay } from './support/proxy.mjs';
 
+const WAIT = 15_000;
 const SCREENSHOTS = new URL('../../../target/widget-screenshots/', import.meta.url).pathname;
 const AGENT = { identity: `agent-widget-${process.pid}`, friendlyName: 'Bob Agent' };
 const XSS = [
@@ -62,7 +63,8 @@ after(() => browser?.close());
 async function newPage() {
   const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
   const newPage = await context.newPage();
-  newPage.setDefaultTimeout(10_000);
+  // Generous but bounded: a loaded two-core machine can take seconds for the SDK's first sync.
+  newPage.setDefaultTimeout(WAIT);
   newPage.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     dialog.dismiss().catch(() => {});
@@ -82,7 +84,7 @@ async function chattingVisitor(base, name) {
   await visitor.locator('form.pre button[type=submit]').click();
   await visitor.locator('.conversation[data-ready]').waitFor();
   const { conversationSid } = (await stored(visitor)).session;
-  const joined = waitForEvent(agent, 'conversationJoined', { filter: (c) => c.sid === conversationSid });
+  const joined = waitForEvent(agent, 'conversationJoined', { timeout: WAIT, filter: (c) => c.sid === conversationSid });
   await rest().conversations.v1.conversations(conversationSid).participants.create({ identity: AGENT.identity });
   const conversation = await joined;
   await visitor.locator('.notice', { hasText: 'Bob Agent joined the chat' }).waitFor();
@@ -123,7 +125,7 @@ test('a visitor opens the widget, fills the form and sends a message with the ke
   await page.keyboard.type('Order 42');
   await page.keyboard.press('Enter');
 
-  await page.locator('.msg.me').waitFor();
+  await page.locator('.msg.me:not(.pending)').waitFor();
   assert.deepEqual(await shownTexts(), ['My order is late\nOrder 42']);
   assert.equal(await page.locator('.composer textarea').inputValue(), '');
   assert.match((await stored()).session?.conversationSid ?? '', /^CH[0-9a-f]{32}$/);
@@ -136,7 +138,7 @@ test('a visitor opens the widget, fills the form and sends a message with the ke
 
 test('an agent added through REST sees the message; the visitor sees the agent join, type, reply and read', async () => {
   const { conversationSid } = (await stored()).session;
-  const joined = waitForEvent(agent, 'conversationJoined', { filter: (c) => c.sid === conversationSid });
+  const joined = waitForEvent(agent, 'conversationJoined', { timeout: WAIT, filter: (c) => c.sid === conversationSid });
   await rest().conversations.v1.conversations(conversationSid).participants.create({ identity: AGENT.identity });
   agentConversation = await joined;
 
@@ -147,6 +149,7 @@ test('an agent added through REST sees the message; the visitor sees the agent j
   await page.locator('.typing', { hasText: 'Bob Agent is typing…' }).waitFor();
   const visitor = (await stored()).session.identity;
   const readByVisitor = waitForEvent(agentConversation, 'participantUpdated', {
+    timeout: WAIT,
     filter: ({ participant }) => participant.identity === visitor && participant.lastReadMessageIndex === 1,
   });
   await agentConversation.sendMessage('Sorry! Looking into it.');
@@ -183,7 +186,7 @@ test('a reload resumes the same conversation, open, with its history', async () 
   const texts = await shownTexts();
   assert.deepEqual(texts.slice(0, 2), ['My order is late\nOrder 42', 'Sorry! Looking into it.']);
   assert.equal((await stored()).session.conversationSid, before.conversationSid);
-  const atAgent = waitForEvent(agentConversation, 'messageAdded');
+  const atAgent = waitForEvent(agentConversation, 'messageAdded', { timeout: WAIT });
   await page.locator('.composer textarea').fill('Still there after a reload');
   await page.locator('.composer textarea').press('Enter');
   assert.equal((await atAgent).body, 'Still there after a reload');
@@ -216,7 +219,7 @@ test('the visitor sees the connection drop and come back, with what was missed',
   await conversation.sendMessage('Sent while you were away');
   network.unblock();
 
-  await visitor.locator('.msg.them .text', { hasText: 'Sent while you were away' }).waitFor({ timeout: 20_000 });
+  await visitor.locator('.msg.them .text', { hasText: 'Sent while you were away' }).waitFor({ timeout: 2 * WAIT });
   await banner.waitFor({ state: 'hidden' });
   await visitor.context().close();
 });
@@ -282,13 +285,13 @@ test('a page of another origin prefills the fields: no form, the chat starts on 
     query: 'Wo ist mein Paket?',
   });
   // The SDK sends one typing signal per few seconds, so this is the visitor's first.
-  const joined = waitForEvent(agent, 'conversationJoined', { filter: (c) => c.sid === session.conversationSid });
+  const joined = waitForEvent(agent, 'conversationJoined', { timeout: WAIT, filter: (c) => c.sid === session.conversationSid });
   await rest().conversations.v1.conversations(session.conversationSid).participants.create({ identity: AGENT.identity });
   const conversation = await joined;
   await other.locator('.notice', { hasText: 'Bob Agent ist dem Chat beigetreten' }).waitFor();
   // The query is also the visitor's first message, as in Twilio's web chat app.
   assert.deepEqual((await conversation.getMessages()).items.map((m) => m.body), ['Wo ist mein Paket?']);
-  const typing = waitForEvent(conversation, 'typingStarted');
+  const typing = waitForEvent(conversation, 'typingStarted', { timeout: WAIT });
   await other.locator('.composer textarea').pressSequentially('Danke');
   assert.equal((await typing).identity, session.identity);
   await other.context().close();

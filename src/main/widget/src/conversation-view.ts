@@ -24,6 +24,7 @@ export class ConversationView {
   private readonly shown = new Set<string>();
   private loading = false;
   private settled = false;
+  private readUpTo = -1;
   private readonly time: Intl.DateTimeFormat;
 
   constructor(
@@ -57,7 +58,10 @@ export class ConversationView {
     if (this.shown.has(message.sid)) return;
     this.shown.add(message.sid);
     const stick = this.atBottom() || message.author === undefined;
-    this.log.append(this.bubble(message));
+    const bubble = this.bubble(message);
+    const pending = message.author === undefined ? this.pendingWith(message.body) : undefined;
+    if (pending) pending.replaceWith(bubble);
+    else this.log.append(bubble);
     if (stick) this.log.scrollTop = this.log.scrollHeight;
     if (live && message.author !== undefined) {
       this.announce(this.config.t.newMessage(message.author, message.body));
@@ -83,13 +87,24 @@ export class ConversationView {
     if (this.log.scrollHeight <= this.log.clientHeight) void this.maybeLoadEarlier();
   }
 
-  /** Marks the visitor's messages up to `index` as read by the others. */
+  /** Marks the visitor's messages up to `index` as read by the others (also those shown later). */
   read(index: number): void {
+    this.readUpTo = Math.max(this.readUpTo, index);
     for (const item of this.log.querySelectorAll<HTMLElement>('.msg.me:not([data-read])')) {
-      if (Number(item.dataset.index) > index) continue;
-      item.setAttribute('data-read', '');
-      item.append(el('span', { class: 'read' }, this.config.t.read));
+      if (Number(item.dataset.index) <= this.readUpTo) this.markRead(item);
     }
+  }
+
+  private markRead(item: HTMLElement): void {
+    item.setAttribute('data-read', '');
+    item.append(el('span', { class: 'read' }, this.config.t.read));
+  }
+
+  /** The oldest of the visitor's messages still on its way with this text. */
+  private pendingWith(body: string): HTMLElement | undefined {
+    return [...this.log.querySelectorAll<HTMLElement>('.msg.me.pending')].find(
+      (item) => item.querySelector('.text')?.textContent === body,
+    );
   }
 
   notice(text: string): void {
@@ -114,12 +129,14 @@ export class ConversationView {
     const { t } = this.config;
     const mine = message.author === undefined;
     const when = message.date ? this.time.format(message.date) : '';
-    return el(
+    const item = el(
       'li',
       { class: `msg ${mine ? 'me' : 'them'}`, 'data-index': String(message.index) },
       el('span', { class: 'who' }, `${mine ? t.you : message.author}${when ? ' · ' + when : ''}`),
       el('span', { class: 'text' }, message.body),
     );
+    if (mine && message.index >= 0 && message.index <= this.readUpTo) this.markRead(item);
+    return item;
   }
 
   private keydown(event: KeyboardEvent): void {
@@ -133,9 +150,16 @@ export class ConversationView {
     const text = this.input.value.trim();
     if (!text) return;
     this.input.value = '';
+    // Shown at once as "Sending…"; the SDK's messageAdded for it takes its place.
+    const pending = this.bubble({ sid: '', index: -1, author: undefined, body: text, date: null });
+    pending.classList.add('pending');
+    pending.querySelector('.who')!.textContent = this.config.t.sending;
+    this.log.append(pending);
+    this.log.scrollTop = this.log.scrollHeight;
     try {
       await this.actions.send(text);
     } catch {
+      pending.remove();
       this.input.value = text;
       this.notice(this.config.t.notSent);
     }
