@@ -102,7 +102,7 @@ export class Widget {
     (this.view?.input ?? (this.form && firstField(this.form)))?.focus();
   }
 
-  private showForm(): void {
+  private showForm(autostart = true): void {
     const values = prefilled(this.config);
     if (values) {
       // The page knows who the visitor is: no form. The chat (and the agent's task) starts when
@@ -110,7 +110,7 @@ export class Widget {
       this.form = undefined;
       replace(this.body);
       this.prefilledStart = values;
-      if (!this.panel.hidden) this.startPrefilled();
+      if (autostart && !this.panel.hidden) this.startPrefilled();
       return;
     }
     this.form = preEngagementForm(this.config, (answers) => this.start(answers));
@@ -133,11 +133,11 @@ export class Widget {
     const name = answers.friendlyName || this.config.t.customer;
     const session = await this.api.init(name, answers, this.store.identity());
     this.store.save(session);
-    await this.connect(session);
+    await this.connect(session, true);
     if (answers.query) await this.chat?.send(answers.query).catch(() => {});
   }
 
-  private async connect(session: Session): Promise<void> {
+  private async connect(session: Session, fresh = false): Promise<void> {
     const { t } = this.config;
     this.setStatus(t.connecting);
     let connected = false;
@@ -176,20 +176,22 @@ export class Widget {
       view.ready();
       if (!this.panel.hidden) chat.markRead();
     } catch {
-      // The conversation is gone or the token refused: start afresh, keeping the identity.
-      await this.restart();
+      // A resumed conversation that is gone, or a refused token: start afresh with the identity.
+      // A chat just started that cannot be opened is not retried by itself (no loop of chats).
+      await this.restart(!fresh);
+      if (fresh) this.setStatus(t.failed);
     }
   }
 
   /** Leaves the current conversation behind and shows the form again (or starts, prefilled). */
-  private async restart(): Promise<void> {
+  private async restart(autostart = true): Promise<void> {
     const chat = this.chat;
     this.chat = undefined;
     this.view = undefined;
     this.store.forget();
     this.setStatus('');
     await chat?.shutdown();
-    this.showForm();
+    this.showForm(autostart);
   }
 
   private setStatus(text: string): void {
