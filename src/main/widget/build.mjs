@@ -3,6 +3,7 @@
 // to print its gzipped size with and without the SDK (README "Visitor widget").
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -57,5 +58,9 @@ if (process.argv[2] === '--size') {
     process.exit(1);
   }
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'widget.js'), await bundle());
+  // The gzipped copy and the ETag are made here, once per build, not at each server start.
+  const bytes = await bundle();
+  writeFileSync(join(out, 'widget.js'), bytes);
+  writeFileSync(join(out, 'widget.js.gz'), gzipSync(bytes, { level: 9 }));
+  writeFileSync(join(out, 'widget.js.etag'), createHash('sha256').update(bytes).digest('hex').slice(0, 32));
 }

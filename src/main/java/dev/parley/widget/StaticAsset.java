@@ -4,30 +4,42 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * One file served as it is, with its strong {@code ETag} (a SHA-256 prefix of its bytes) and a
- * gzipped copy made once, since Parley's HTTP server compresses nothing itself.
+ * One file served as it is, with its strong {@code ETag} and a gzipped copy (Parley's HTTP server
+ * compresses nothing itself). The widget's build makes both ({@code widget.js.gz}, {@code
+ * widget.js.etag}) so that no server start spends time on them; a file without them gets them
+ * computed here.
  */
 record StaticAsset(
     String contentType, String cacheControl, byte[] body, byte[] gzipped, String etag) {
 
-  /** The classpath resource {@code name}, or null when the build did not make it. */
-  static StaticAsset load(String name, String contentType, String cacheControl) {
-    try (InputStream in = StaticAsset.class.getClassLoader().getResourceAsStream(name)) {
-      return in == null ? null : of(in.readAllBytes(), contentType, cacheControl);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + name + " from the classpath", e);
-    }
+  /** True when the classpath has {@code name}: a cheap check that reads nothing. */
+  static boolean exists(String name) {
+    return StaticAsset.class.getClassLoader().getResource(name) != null;
   }
 
-  static StaticAsset of(byte[] body, String contentType, String cacheControl) {
-    return new StaticAsset(contentType, cacheControl, body, gzip(body), etagOf(body));
+  /** The classpath resource {@code name}, or null when the build did not make it. */
+  static StaticAsset load(String name, String contentType, String cacheControl) {
+    byte[] body = read(name);
+    if (body == null) {
+      return null;
+    }
+    byte[] gzipped = read(name + ".gz");
+    byte[] tag = read(name + ".etag");
+    return new StaticAsset(
+        contentType,
+        cacheControl,
+        body,
+        gzipped == null ? gzip(body) : gzipped,
+        "\""
+            + (tag == null ? hash(body) : new String(tag, StandardCharsets.US_ASCII).strip())
+            + "\"");
   }
 
   /**
@@ -55,10 +67,18 @@ record StaticAsset(
     return etag.substring(0, etag.length() - 1) + "-gz\"";
   }
 
-  private static String etagOf(byte[] body) {
+  private static byte[] read(String name) {
+    try (InputStream in = StaticAsset.class.getClassLoader().getResourceAsStream(name)) {
+      return in == null ? null : in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + name + " from the classpath", e);
+    }
+  }
+
+  private static String hash(byte[] body) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-      return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+      return HexFormat.of().formatHex(digest, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }
@@ -66,12 +86,7 @@ record StaticAsset(
 
   private static byte[] gzip(byte[] body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 64);
-    try (GZIPOutputStream gzip =
-        new GZIPOutputStream(out) {
-          {
-            def.setLevel(Deflater.BEST_COMPRESSION);
-          }
-        }) {
+    try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
       gzip.write(body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

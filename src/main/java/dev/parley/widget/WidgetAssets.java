@@ -2,6 +2,7 @@ package dev.parley.widget;
 
 import dev.parley.error.TwilioError;
 import dev.parley.http.Failures;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
@@ -32,25 +33,48 @@ public final class WidgetAssets {
   private static final Pattern DEPLOYMENT_KEY = Pattern.compile("[0-9a-fA-F]{32}");
   private static final Pattern LANG = Pattern.compile("en|de");
 
-  private final StaticAsset script;
-  private final String demo;
+  private static final String SCRIPT = "widget/widget.js";
+  private static final String DEMO = "widget/demo.html";
+
+  /** Read on first use, off the event loop, so that a server start does not wait for them. */
+  private Future<StaticAsset> script;
+
+  private Future<StaticAsset> demo;
 
   public WidgetAssets(Router router) {
     router.route(SCRIPT_PATH).handler(this::script);
     router.route(DEMO_PATH).handler(this::demo);
-    script =
-        StaticAsset.load("widget/widget.js", "application/javascript; charset=utf-8", SCRIPT_CACHE);
-    StaticAsset page = StaticAsset.load("widget/demo.html", "text/html", "no-store");
-    demo = page == null ? null : new String(page.body(), StandardCharsets.UTF_8);
-    if (script == null) {
+    if (!StaticAsset.exists(SCRIPT)) {
       log.warn("event=widget_missing path={} (build it with mvn package)", SCRIPT_PATH);
     }
   }
 
   private void script(RoutingContext ctx) {
-    if (!readOnly(ctx)) {
-      return;
+    if (readOnly(ctx)) {
+      scriptAsset(ctx).onSuccess(asset -> script(ctx, asset)).onFailure(ctx::fail);
     }
+  }
+
+  private synchronized Future<StaticAsset> scriptAsset(RoutingContext ctx) {
+    if (script == null) {
+      script =
+          ctx.vertx()
+              .executeBlocking(
+                  () ->
+                      StaticAsset.load(
+                          SCRIPT, "application/javascript; charset=utf-8", SCRIPT_CACHE));
+    }
+    return script;
+  }
+
+  private synchronized Future<StaticAsset> demoAsset(RoutingContext ctx) {
+    if (demo == null) {
+      demo = ctx.vertx().executeBlocking(() -> StaticAsset.load(DEMO, "text/html", "no-store"));
+    }
+    return demo;
+  }
+
+  private void script(RoutingContext ctx, StaticAsset script) {
     if (script == null) {
       Failures.byStatus(ctx, 404);
       return;
@@ -81,26 +105,30 @@ public final class WidgetAssets {
    * to be 32 hex digits, so nothing else can be injected through it.
    */
   private void demo(RoutingContext ctx) {
-    if (!readOnly(ctx)) {
-      return;
+    if (readOnly(ctx)) {
+      demoAsset(ctx).onSuccess(page -> demo(ctx, page)).onFailure(ctx::fail);
     }
+  }
+
+  private void demo(RoutingContext ctx, StaticAsset page) {
     String key = ctx.request().getParam("DeploymentKey");
     String lang = ctx.request().getParam("Lang");
     if (key == null || !DEPLOYMENT_KEY.matcher(key).matches()) {
       invalid(ctx, "DeploymentKey", "must be the 32 hex digits of a Webchat deployment's key");
     } else if (lang != null && !LANG.matcher(lang).matches()) {
       invalid(ctx, "Lang", "must be en or de");
-    } else if (demo == null) {
+    } else if (page == null) {
       Failures.byStatus(ctx, 404);
     } else {
-      String page =
-          demo.replace("%DEPLOYMENT_KEY%", key)
+      String html =
+          new String(page.body(), StandardCharsets.UTF_8)
+              .replace("%DEPLOYMENT_KEY%", key)
               .replace("%LANG_ATTRIBUTE%", lang == null ? "" : " data-lang=\"" + lang + "\"");
       ctx.response()
           .putHeader("Content-Type", "text/html; charset=utf-8")
           .putHeader("Cache-Control", "no-store")
           .putHeader("X-Content-Type-Options", "nosniff")
-          .end(page);
+          .end(html);
     }
   }
 
