@@ -70,6 +70,20 @@ class WidgetAssetsTest {
   }
 
   @Test
+  void answers_a_head_request_with_the_headers_and_no_body() {
+    String etag = server.unchecked().get("/widget.js").header("ETag");
+
+    Response response = server.unchecked().head("/widget.js");
+
+    response
+        .then()
+        .statusCode(200)
+        .header("ETag", etag)
+        .header("Content-Type", "application/javascript; charset=utf-8");
+    assertThat(response.asByteArray()).isEmpty();
+  }
+
+  @Test
   void answers_405_with_a_twilio_error_to_a_post() {
     server
         .unchecked()
