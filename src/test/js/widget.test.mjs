@@ -250,7 +250,7 @@ test('the widget never writes HTML: no innerHTML and the like in its sources', (
   }
 });
 
-test('a page of another origin prefills the fields: no form, the chat starts on opening, in German; typing reaches the agent', async () => {
+test('a page of another origin prefills the fields: no form, the chat starts on opening, in German, agents masked; typing reaches the agent', async () => {
   // Another port is another origin; the route answers it, nothing listens there.
   const hostUrl = new URL(PARLEY_URL);
   hostUrl.port = String(Number(hostUrl.port) + 1);
@@ -263,7 +263,7 @@ test('a page of another origin prefills the fields: no form, the chat starts on 
         <script src="${PARLEY_URL}/widget.js" data-deployment-key="${deployment.deployment_key}"
           data-lang="de" data-fields="email*, query" data-prefill-name="Carla" data-prefill-email="carla@example.com"
           data-prefill-query="Wo ist mein Paket?"
-          data-title="Hilfe" data-color="#ffd400" async></script>`,
+          data-title="Hilfe" data-color="#ffd400" data-mask-agent-names="true" async></script>`,
     }),
   );
   await other.goto(`${host}/`);
@@ -288,7 +288,8 @@ test('a page of another origin prefills the fields: no form, the chat starts on 
   const joined = waitForEvent(agent, 'conversationJoined', { timeout: WAIT, filter: (c) => c.sid === session.conversationSid });
   await rest().conversations.v1.conversations(session.conversationSid).participants.create({ identity: AGENT.identity });
   const conversation = await joined;
-  await other.locator('.notice', { hasText: 'Bob Agent ist dem Chat beigetreten' }).waitFor();
+  // Agent names are masked on this page.
+  await other.locator('.notice', { hasText: 'Mitarbeiter ist dem Chat beigetreten' }).waitFor();
   // The query is also the visitor's first message, as in Twilio's web chat app.
   assert.deepEqual((await conversation.getMessages()).items.map((m) => m.body), ['Wo ist mein Paket?']);
   const typing = waitForEvent(conversation, 'typingStarted', { timeout: WAIT });
