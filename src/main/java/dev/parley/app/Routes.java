@@ -32,6 +32,7 @@ import dev.parley.http.RequestIds;
 import dev.parley.http.TokenBuckets;
 import dev.parley.realtime.TwilsockEndpoint;
 import dev.parley.realtime.TwilsockProtocol;
+import dev.parley.widget.WidgetAssets;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -57,6 +58,7 @@ final class Routes {
     // SDK sends no credentials; its token travels in the init frame).
     router.get(TwilsockProtocol.PATH).handler(twilsock::upgrade);
     router.route().handler(RequestIds::assign);
+    new WidgetAssets(router);
     // Webchat 3's public endpoints grant CORS per deployment key (WebchatGate), not to everyone.
     router
         .route()

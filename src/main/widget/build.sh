@@ -1,0 +1,34 @@
+#!/bin/sh
+# Builds widget.js into $1 (Maven passes target/classes/widget) with the machine's node and npm.
+# Both steps are skipped when nothing changed, so `./parley serve` stays fast: npm ci only when
+# node_modules is older than the lock file, the bundle only when an input is newer than it.
+set -eu
+out=${1:?usage: build.sh OUTPUT_DIR}
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+cd "$(dirname "$0")"
+# Without node the server still builds and runs, only without the widget (GET /widget.js is 404);
+# the browser tests then fail, so CI cannot miss it.
+for tool in node npm; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "parley: WARNING: no $tool on the PATH, so the visitor widget is not built;" \
+      "it needs Node 20 or newer (on Debian: apt-get install nodejs npm)" >&2
+    exit 0
+  fi
+done
+if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+  echo "parley: building the visitor widget needs Node 20 or newer, found $(node --version)" >&2
+  exit 1
+fi
+# npm writes node_modules/.package-lock.json last, once an install has completed. No package
+# needs its install script (esbuild finds its binary in @esbuild/<platform>), so none runs.
+if ! [ node_modules/.package-lock.json -nt package-lock.json ] \
+  || ! [ node_modules/.package-lock.json -nt package.json ]; then
+  npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+fi
+bundle="$out/widget.js"
+if [ -f "$bundle" ] && [ -z "$(find src build.mjs tsconfig.json package-lock.json \
+  node_modules/.package-lock.json -newer "$bundle" -print -quit)" ]; then
+  exit 0
+fi
+exec node build.mjs "$out"

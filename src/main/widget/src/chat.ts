@@ -1,0 +1,206 @@
+// One conversation through the unmodified @twilio/conversations SDK, pointed at Parley's realtime
+// endpoint with its one option (README "Realtime"). The SDK reconnects and catches up by itself;
+// this class turns its events into what the view shows and keeps the token fresh.
+
+import { Client, type Conversation, type Message, type Participant, type Paginator } from '@twilio/conversations';
+import type { Session, WebchatApi } from './session';
+
+export interface ChatMessage {
+  sid: string;
+  index: number;
+  /** The author's display name, or undefined for the visitor's own messages. */
+  author: string | undefined;
+  body: string;
+  date: Date | null;
+}
+
+export interface ChatEvents {
+  message(message: ChatMessage, live: boolean): void;
+  notice(kind: 'joined' | 'left', name: string): void;
+  typing(names: string[]): void;
+  connection(state: 'connecting' | 'connected' | 'disconnected'): void;
+  ended(): void;
+  /** Every message of the visitor up to `index` has been read by someone else. */
+  read(index: number): void;
+  session(session: Session): void;
+  /** The token is gone for good (expired, revoked): the chat needs a new session. */
+  lost(): void;
+}
+
+const PAGE = 30;
+
+export class Chat {
+  private readonly client: Client;
+  private readonly ready: Promise<void>;
+  private opened: Promise<Conversation> | undefined;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private conversation: Conversation | undefined;
+  private page: Paginator<Message> | undefined;
+  private loadingEarlier = false;
+  private shown = Promise.resolve();
+  private readonly names = new Map<string, Promise<string>>();
+  private readonly typists = new Map<string, string>();
+
+  constructor(
+    private session: Session,
+    private readonly api: WebchatApi,
+    origin: string,
+    private readonly agentName: string | undefined,
+    private readonly events: ChatEvents,
+  ) {
+    const uri = origin.replace(/^http/, 'ws') + '/v3/wsconnect';
+    this.client = new Client(session.token, { Twilsock: { uri }, logLevel: 'silent' } as never);
+    this.client.on('connectionStateChanged', (state) => {
+      if (state === 'connected' || state === 'connecting') events.connection(state);
+      else if (state === 'disconnected' || state === 'disconnecting') events.connection('disconnected');
+      else if (state === 'denied') void this.refresh();
+    });
+    this.ready = new Promise<void>((resolve, reject) => {
+      this.client.once('stateChanged', (state) => (state === 'initialized' ? resolve() : reject(new Error(state))));
+      this.client.once('initFailed', ({ error }) => reject(error ?? new Error('init failed')));
+    });
+    this.client.on('tokenAboutToExpire', () => this.refreshSoon());
+    this.client.on('tokenExpired', () => void this.refresh());
+  }
+
+  /** Waits for the SDK, opens the conversation and shows its latest page. */
+  open(): Promise<Conversation> {
+    this.opened ??= this.load();
+    return this.opened;
+  }
+
+  private async load(): Promise<Conversation> {
+    await this.ready;
+    const conversation = await this.client.getConversationBySid(this.session.conversationSid);
+    this.conversation = conversation;
+    conversation.on('messageAdded', (message: Message) => void this.show(message, true));
+    conversation.on('participantJoined', (p: Participant) => void this.notice('joined', p));
+    conversation.on('participantLeft', (p: Participant) => void this.notice('left', p));
+    conversation.on('typingStarted', (p: Participant) => void this.typing(p, true));
+    conversation.on('typingEnded', (p: Participant) => void this.typing(p, false));
+    conversation.on('participantUpdated', ({ participant, updateReasons }) => {
+      if (updateReasons.includes('lastReadMessageIndex')) this.readBy(participant);
+    });
+    conversation.on('updated', ({ updateReasons }) => {
+      if (updateReasons.includes('state') && conversation.state?.current === 'closed') this.events.ended();
+    });
+    this.page = await conversation.getMessages(PAGE);
+    for (const message of this.page.items) await this.show(message, false);
+    for (const participant of await conversation.getParticipants()) this.readBy(participant);
+    if (conversation.state?.current === 'closed') this.events.ended();
+    return conversation;
+  }
+
+  /** The page before the oldest shown, newest last; [] when there is none. */
+  async earlier(): Promise<ChatMessage[]> {
+    if (!this.page?.hasPrevPage || this.loadingEarlier) return [];
+    this.loadingEarlier = true;
+    try {
+      this.page = await this.page.prevPage();
+      return Promise.all(this.page.items.map((m) => this.toChatMessage(m)));
+    } finally {
+      this.loadingEarlier = false;
+    }
+  }
+
+  hasEarlier(): boolean {
+    return this.page?.hasPrevPage === true;
+  }
+
+  /** Sends once the conversation is open (a visitor may type before it is). */
+  async send(text: string): Promise<void> {
+    await (await this.open()).sendMessage(text);
+  }
+
+  /** Tells the others the visitor is typing (the SDK sends at most one signal every few seconds). */
+  typed(): void {
+    void this.conversation?.typing().catch(() => {});
+  }
+
+  /** Moves the visitor's read horizon to the last message (the agent's "Read"). */
+  markRead(): void {
+    void this.conversation?.setAllMessagesRead().catch(() => {});
+  }
+
+  private readBy(participant: Participant): void {
+    const index = participant.lastReadMessageIndex;
+    if (participant.identity !== this.session.identity && index !== null) this.events.read(index);
+  }
+
+  async shutdown(): Promise<void> {
+    clearTimeout(this.refreshTimer);
+    await this.client.shutdown().catch(() => {});
+  }
+
+  /**
+   * Parley warns three minutes before expiry, or at once for a shorter-lived token (a deployment's
+   * TokenTtl may be 60 s): refresh now when the warning is early enough, else halfway to expiry,
+   * so a short lifetime means a refresh every half lifetime, not a loop of refreshes.
+   */
+  private refreshSoon(): void {
+    if (this.refreshTimer !== undefined) return;
+    const left = this.session.expiration - Date.now();
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      void this.refresh();
+    }, left > 120_000 ? 0 : left / 2);
+  }
+
+  private async refresh(): Promise<void> {
+    try {
+      this.session = await this.api.refresh(this.session);
+      await this.client.updateToken(this.session.token);
+      this.events.session(this.session);
+    } catch {
+      this.events.lost();
+    }
+  }
+
+  /** Shows messages one after the other, so a slow name lookup cannot reorder them. */
+  private show(message: Message, live: boolean): Promise<void> {
+    this.shown = this.shown
+      .then(() => this.toChatMessage(message))
+      .then((m) => this.events.message(m, live));
+    return this.shown;
+  }
+
+  private async toChatMessage(message: Message): Promise<ChatMessage> {
+    const author = message.author ?? '';
+    return {
+      sid: message.sid,
+      index: message.index,
+      author: author === this.session.identity ? undefined : await this.nameOf(author),
+      body: message.body ?? '',
+      date: message.dateCreated,
+    };
+  }
+
+  private async notice(kind: 'joined' | 'left', participant: Participant): Promise<void> {
+    if (participant.identity === this.session.identity) return;
+    this.events.notice(kind, await this.nameOf(participant.identity ?? ''));
+  }
+
+  private async typing(participant: Participant, started: boolean): Promise<void> {
+    const identity = participant.identity ?? participant.sid;
+    // Marked at once, so a typingEnded that comes while the name loads is not undone.
+    if (started) this.typists.set(identity, '');
+    else this.typists.delete(identity);
+    const name = await this.nameOf(identity);
+    if (this.typists.has(identity)) this.typists.set(identity, name);
+    this.events.typing([...this.typists.values()].filter(Boolean));
+  }
+
+  /** A participant's user's friendly name; the masked name or the identity when it has none. */
+  private nameOf(identity: string): Promise<string> {
+    if (this.agentName) return Promise.resolve(this.agentName);
+    let name = this.names.get(identity);
+    if (!name) {
+      name = this.client
+        .getUser(identity)
+        .then((user) => user.friendlyName || identity)
+        .catch(() => identity);
+      this.names.set(identity, name);
+    }
+    return name;
+  }
+}

@@ -1,0 +1,86 @@
+// The embedding script tag's data attributes (README "Visitor widget"), read once at start.
+
+import { language, texts, type Texts } from './i18n';
+
+export interface Field {
+  /** Key in PreEngagementData; `friendlyName` is the visitor's name. */
+  key: string;
+  label: string;
+  type: 'text' | 'email' | 'tel' | 'textarea';
+  required: boolean;
+  prefilled?: string;
+}
+
+export interface Config {
+  deploymentKey: string;
+  /** Parley's base URL: the origin widget.js was loaded from. */
+  origin: string;
+  lang: string;
+  t: Texts;
+  title: string;
+  greeting: string;
+  color: string;
+  position: 'left' | 'right';
+  fields: Field[];
+  maskAgentNames: boolean;
+}
+
+const KNOWN = { email: 'email', phone: 'tel', query: 'textarea' } as const;
+
+export function readConfig(script: HTMLScriptElement): Config {
+  const data = script.dataset;
+  const deploymentKey = data.deploymentKey?.trim();
+  if (!deploymentKey) throw new Error('parley widget: the script tag needs data-deployment-key');
+  const lang = language(data.lang);
+  const t = texts(lang);
+  const label = (key: string): string =>
+    data[camel(`label-${key}`)] ?? (key in KNOWN ? t[key as keyof typeof KNOWN] : key);
+  const prefilled = (key: string): string | undefined =>
+    data[camel(`prefill-${key === 'friendlyName' ? 'name' : key}`)]?.trim() || undefined;
+
+  const fields: Field[] = [
+    {
+      key: 'friendlyName',
+      label: data.labelName ?? t.name,
+      type: 'text',
+      required: data.nameRequired !== 'false',
+      prefilled: prefilled('friendlyName'),
+    },
+  ];
+  // data-fields="email*, phone, query": more fields, `*` marks a required one.
+  for (const item of (data.fields ?? '').split(',')) {
+    const spec = item.trim();
+    if (!spec) continue;
+    const required = spec.endsWith('*');
+    const key = required ? spec.slice(0, -1).trim() : spec;
+    if (!/^[A-Za-z][A-Za-z0-9_]{0,39}$/.test(key) || key === 'friendlyName') continue;
+    fields.push({ key, label: label(key), type: KNOWN[key as keyof typeof KNOWN] ?? 'text', required, prefilled: prefilled(key) });
+  }
+  return {
+    deploymentKey,
+    origin: new URL(script.src, location.href).origin,
+    lang,
+    t,
+    title: data.title ?? t.title,
+    greeting: data.greeting ?? t.greeting,
+    color: /^#[0-9a-fA-F]{6}$/.test(data.color ?? '') ? data.color! : '#0b5cad',
+    position: data.position === 'left' ? 'left' : 'right',
+    fields,
+    maskAgentNames: data.maskAgentNames === 'true',
+  };
+}
+
+/** `prefill-email` → `prefillEmail`, as `dataset` names `data-prefill-email`. */
+function camel(name: string): string {
+  return name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** Black or white, whichever reads better on `hex` (WCAG relative luminance). */
+export function textOn(hex: string): string {
+  const channel = (i: number) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const l = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+  return (l + 0.05) / 0.05 > 1.05 / (l + 0.05) ? '#000000' : '#ffffff';
+}

@@ -1,0 +1,195 @@
+// The conversation: the message log (paging upward on scroll), the typing line, the composer
+// (Enter sends, Shift+Enter is a new line) and an ARIA live region that reads out what others
+// write. Message text is only ever set as text (dom.ts), never parsed as HTML.
+
+import type { ChatMessage } from './chat';
+import type { Config } from './config';
+import { el, replace } from './dom';
+
+export interface ConversationActions {
+  send(text: string): Promise<void>;
+  typed(): void;
+  earlier(): Promise<ChatMessage[]>;
+  hasEarlier(): boolean;
+  newChat(): void;
+}
+
+export class ConversationView {
+  readonly element: HTMLElement;
+  readonly input: HTMLTextAreaElement;
+  private readonly log: HTMLOListElement;
+  private readonly typingLine: HTMLElement;
+  private readonly live: HTMLElement;
+  private readonly footer: HTMLElement;
+  private readonly shown = new Set<string>();
+  private loading = false;
+  private settled = false;
+  private readUpTo = -1;
+  private readonly time: Intl.DateTimeFormat;
+
+  constructor(
+    private readonly config: Config,
+    private readonly actions: ConversationActions,
+  ) {
+    const { t } = config;
+    this.time = new Intl.DateTimeFormat(config.lang, { hour: '2-digit', minute: '2-digit' });
+    this.log = el('ol', { class: 'log', tabindex: '0', 'aria-label': t.messages });
+    this.typingLine = el('div', { class: 'typing', 'aria-live': 'polite' });
+    this.live = el('div', { class: 'sr', 'aria-live': 'polite', 'aria-atomic': 'false' });
+    this.input = el('textarea', {
+      rows: '1',
+      'aria-label': t.messageLabel,
+      placeholder: t.placeholder,
+      onkeydown: (e: Event) => this.keydown(e as KeyboardEvent),
+      oninput: () => actions.typed(),
+    });
+    // No attachment button: Parley serves no media yet (uploads answer 501).
+    this.footer = el(
+      'form',
+      { class: 'composer', onsubmit: (e: Event) => (e.preventDefault(), void this.submit()) },
+      this.input,
+      el('button', { type: 'submit', class: 'primary' }, t.send),
+    );
+    this.log.addEventListener('scroll', () => void this.maybeLoadEarlier());
+    this.element = el('div', { class: 'conversation' }, this.log, this.typingLine, this.footer, this.live);
+  }
+
+  message(message: ChatMessage, live: boolean): void {
+    if (this.shown.has(message.sid)) return;
+    this.shown.add(message.sid);
+    const stick = this.atBottom() || message.author === undefined;
+    const bubble = this.bubble(message);
+    const pending = message.author === undefined ? this.pendingWith(message.body) : undefined;
+    if (pending) pending.replaceWith(bubble);
+    else this.log.append(bubble);
+    if (stick) this.log.scrollTop = this.log.scrollHeight;
+    if (live && message.author !== undefined) {
+      this.announce(this.config.t.newMessage(message.author, message.body));
+    }
+  }
+
+  /** The latest page is shown (`data-ready` tells tests and styles so). */
+  ready(): void {
+    this.element.setAttribute('data-ready', '');
+    this.settle();
+  }
+
+  /**
+   * Once the log is on screen (the panel may have been closed while the history loaded): its
+   * bottom in view, and the page before when the first does not fill it (nothing to scroll).
+   */
+  settle(): void {
+    if (!this.element.hasAttribute('data-ready') || this.log.clientHeight === 0) return;
+    if (!this.settled) {
+      this.settled = true;
+      this.log.scrollTop = this.log.scrollHeight;
+    }
+    if (this.log.scrollHeight <= this.log.clientHeight) void this.maybeLoadEarlier();
+  }
+
+  /** Marks the visitor's messages up to `index` as read by the others (also those shown later). */
+  read(index: number): void {
+    this.readUpTo = Math.max(this.readUpTo, index);
+    for (const item of this.log.querySelectorAll<HTMLElement>('.msg.me:not([data-read])')) {
+      if (Number(item.dataset.index) <= this.readUpTo) this.markRead(item);
+    }
+  }
+
+  private markRead(item: HTMLElement): void {
+    item.setAttribute('data-read', '');
+    item.append(el('span', { class: 'read' }, this.config.t.read));
+  }
+
+  /** The oldest of the visitor's messages still on its way with this text. */
+  private pendingWith(body: string): HTMLElement | undefined {
+    return [...this.log.querySelectorAll<HTMLElement>('.msg.me.pending')].find(
+      (item) => item.querySelector('.text')?.textContent === body,
+    );
+  }
+
+  notice(text: string): void {
+    this.log.append(el('li', { class: 'notice' }, text));
+    this.log.scrollTop = this.log.scrollHeight;
+    this.announce(text);
+  }
+
+  typing(names: string[]): void {
+    this.typingLine.textContent = names.map((n) => this.config.t.typing(n)).join(' ');
+  }
+
+  ended(): void {
+    const button = el('button', { type: 'button', class: 'primary', onclick: () => this.actions.newChat() }, this.config.t.newChat);
+    const panel = el('div', { class: 'ended' }, el('p', { role: 'status' }, this.config.t.ended), button);
+    this.footer.replaceWith(panel);
+    this.typing([]);
+    button.focus();
+  }
+
+  private bubble(message: ChatMessage): HTMLElement {
+    const { t } = this.config;
+    const mine = message.author === undefined;
+    const when = message.date ? this.time.format(message.date) : '';
+    const item = el(
+      'li',
+      { class: `msg ${mine ? 'me' : 'them'}`, 'data-index': String(message.index) },
+      el('span', { class: 'who' }, `${mine ? t.you : message.author}${when ? ' · ' + when : ''}`),
+      el('span', { class: 'text' }, message.body),
+    );
+    if (mine && message.index >= 0 && message.index <= this.readUpTo) this.markRead(item);
+    return item;
+  }
+
+  private keydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      void this.submit();
+    }
+  }
+
+  private async submit(): Promise<void> {
+    const text = this.input.value.trim();
+    if (!text) return;
+    this.input.value = '';
+    // Shown at once as "Sending…"; the SDK's messageAdded for it takes its place.
+    const pending = this.bubble({ sid: '', index: -1, author: undefined, body: text, date: null });
+    pending.classList.add('pending');
+    pending.querySelector('.who')!.textContent = this.config.t.sending;
+    this.log.append(pending);
+    this.log.scrollTop = this.log.scrollHeight;
+    try {
+      await this.actions.send(text);
+    } catch {
+      pending.remove();
+      this.input.value = text;
+      this.notice(this.config.t.notSent);
+    }
+  }
+
+  private async maybeLoadEarlier(): Promise<void> {
+    if (!this.settled || this.loading || this.log.scrollTop > 40 || !this.actions.hasEarlier()) return;
+    this.loading = true;
+    const loading = el('li', { class: 'notice', role: 'status' }, this.config.t.earlier);
+    this.log.prepend(loading);
+    const older = await this.actions.earlier().catch(() => [] as ChatMessage[]);
+    loading.remove();
+    this.loading = false;
+    const before = this.log.scrollHeight;
+    const first = this.log.firstChild;
+    for (const message of older) {
+      if (this.shown.has(message.sid)) continue;
+      this.shown.add(message.sid);
+      this.log.insertBefore(this.bubble(message), first);
+    }
+    // Keep what the visitor was reading where it was.
+    this.log.scrollTop += this.log.scrollHeight - before;
+    if (older.length) void this.maybeLoadEarlier();
+  }
+
+  private atBottom(): boolean {
+    return this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 40;
+  }
+
+  private announce(text: string): void {
+    replace(this.live, text);
+  }
+}

@@ -1,0 +1,91 @@
+// The widget's texts. A page overrides the title and greeting with data attributes; everything
+// else follows the language: data-lang, else navigator.language, else English.
+
+const en = {
+  title: 'Chat with us',
+  greeting: 'Hi! Leave us a message and we will answer here.',
+  open: 'Open chat',
+  close: 'Close chat',
+  start: 'Start chat',
+  starting: 'Starting…',
+  name: 'Name',
+  email: 'E-mail',
+  phone: 'Phone',
+  query: 'How can we help?',
+  required: 'required',
+  fieldRequired: (label: string) => `${label} is required.`,
+  fieldInvalid: (label: string) => `${label} is not valid.`,
+  messageLabel: 'Message',
+  placeholder: 'Type a message…',
+  send: 'Send',
+  you: 'You',
+  read: 'Read',
+  sending: 'Sending…',
+  agent: 'Agent',
+  customer: 'Customer',
+  messages: 'Messages',
+  earlier: 'Loading earlier messages…',
+  typing: (name: string) => `${name} is typing…`,
+  joined: (name: string) => `${name} joined the chat`,
+  left: (name: string) => `${name} left the chat`,
+  newMessage: (name: string, text: string) => `${name}: ${text}`,
+  connecting: 'Connecting…',
+  reconnecting: 'Connection lost. Reconnecting…',
+  failed: 'The chat could not be started. Please try again.',
+  notSent: 'The message could not be sent. Please try again.',
+  ended: 'This chat has ended.',
+  newChat: 'Start a new chat',
+};
+
+export type Texts = typeof en;
+
+const de: Texts = {
+  title: 'Chatten Sie mit uns',
+  greeting: 'Hallo! Schreiben Sie uns, wir antworten hier.',
+  open: 'Chat öffnen',
+  close: 'Chat schließen',
+  start: 'Chat starten',
+  starting: 'Wird gestartet…',
+  name: 'Name',
+  email: 'E-Mail',
+  phone: 'Telefon',
+  query: 'Wie können wir helfen?',
+  required: 'Pflichtfeld',
+  fieldRequired: (label) => `${label} ist ein Pflichtfeld.`,
+  fieldInvalid: (label) => `${label} ist ungültig.`,
+  messageLabel: 'Nachricht',
+  placeholder: 'Nachricht schreiben…',
+  send: 'Senden',
+  you: 'Sie',
+  read: 'Gelesen',
+  sending: 'Wird gesendet…',
+  agent: 'Mitarbeiter',
+  customer: 'Kunde',
+  messages: 'Nachrichten',
+  earlier: 'Ältere Nachrichten werden geladen…',
+  typing: (name) => `${name} schreibt…`,
+  joined: (name) => `${name} ist dem Chat beigetreten`,
+  left: (name) => `${name} hat den Chat verlassen`,
+  newMessage: (name, text) => `${name}: ${text}`,
+  connecting: 'Verbindung wird hergestellt…',
+  reconnecting: 'Verbindung unterbrochen. Neuer Versuch…',
+  failed: 'Der Chat konnte nicht gestartet werden. Bitte versuchen Sie es erneut.',
+  notSent: 'Die Nachricht konnte nicht gesendet werden. Bitte versuchen Sie es erneut.',
+  ended: 'Dieser Chat ist beendet.',
+  newChat: 'Neuen Chat starten',
+};
+
+const languages: Record<string, Texts> = { en, de };
+
+/** The language code used: the first of `wanted`, then the browser's, that the widget speaks. */
+export function language(wanted: string | undefined): string {
+  for (const tag of [wanted, navigator.language, ...(navigator.languages ?? [])]) {
+    const code = tag?.toLowerCase().split('-')[0];
+    if (code && code in languages) return code;
+  }
+  return 'en';
+}
+
+export function texts(lang: string): Texts {
+  return languages[lang] ?? en;
+}

@@ -1,0 +1,133 @@
+// The visitor's session: Parley's public Webchat 3 endpoints and what the browser keeps of them.
+// localStorage holds the token, identity and conversation SID per deployment key, so a reload or
+// a new tab resumes the chat; the identity outlives the token, so a returning visitor keeps it.
+
+export interface Session {
+  token: string;
+  identity: string;
+  conversationSid: string;
+  /** Epoch milliseconds. */
+  expiration: number;
+}
+
+interface Stored {
+  session?: Session;
+  identity?: string;
+  open?: boolean;
+}
+
+export class SessionStore {
+  private readonly key: string;
+
+  constructor(deploymentKey: string) {
+    this.key = `parley-widget:${deploymentKey}`;
+  }
+
+  /**
+   * The stored session while its token is still usable. Ten seconds are enough: the SDK warns of
+   * the expiry at once and the widget refreshes it (a deployment's tokens may live only 60 s).
+   */
+  session(): Session | undefined {
+    const session = this.read().session;
+    return session && session.expiration - Date.now() > 10_000 ? session : undefined;
+  }
+
+  identity(): string | undefined {
+    const stored = this.read();
+    return stored.session?.identity ?? stored.identity;
+  }
+
+  wasOpen(): boolean {
+    return this.read().open === true;
+  }
+
+  save(session: Session): void {
+    this.write({ ...this.read(), session, identity: session.identity });
+  }
+
+  /** Forgets the conversation and token; the identity stays for the next chat. */
+  forget(): void {
+    const { identity, open } = this.read();
+    this.write({ identity, open });
+  }
+
+  setOpen(open: boolean): void {
+    this.write({ ...this.read(), open });
+  }
+
+  private read(): Stored {
+    try {
+      return JSON.parse(localStorage.getItem(this.key) ?? '{}') as Stored;
+    } catch {
+      return {};
+    }
+  }
+
+  private write(stored: Stored): void {
+    try {
+      localStorage.setItem(this.key, JSON.stringify(stored));
+    } catch {
+      // Storage is off (private mode, a blocked third-party frame): the chat works, no resume.
+    }
+  }
+}
+
+/** Twilio's error body, or what the network said. */
+export class WebchatError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code?: number,
+  ) {
+    super(message);
+  }
+}
+
+export class WebchatApi {
+  constructor(
+    private readonly origin: string,
+    private readonly deploymentKey: string,
+  ) {}
+
+  /** POST /v2/Webchat/Init: a new conversation (for `identity`, when it returns). */
+  async init(name: string, preEngagementData: Record<string, string>, identity?: string): Promise<Session> {
+    const form: Record<string, string> = {
+      DeploymentKey: this.deploymentKey,
+      CustomerFriendlyName: name,
+      PreEngagementData: JSON.stringify(preEngagementData),
+    };
+    if (identity) form.Identity = identity;
+    const body = await this.post('/v2/Webchat/Init', form);
+    return {
+      token: body.token,
+      identity: body.identity,
+      conversationSid: body.conversation_sid,
+      expiration: Date.parse(body.expiration),
+    };
+  }
+
+  /** POST /v2/Webchat/Tokens/Refresh: a new token for the same identity. */
+  async refresh(session: Session): Promise<Session> {
+    const body = await this.post('/v2/Webchat/Tokens/Refresh', {
+      DeploymentKey: this.deploymentKey,
+      Token: session.token,
+    });
+    return { ...session, token: body.token, expiration: Date.parse(body.expiration) };
+  }
+
+  private async post(path: string, form: Record<string, string>): Promise<Record<string, string>> {
+    let response: Response;
+    try {
+      response = await fetch(this.origin + path, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(form),
+      });
+    } catch (e) {
+      throw new WebchatError(0, String(e));
+    }
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) throw new WebchatError(response.status, body.message ?? response.statusText, body.code);
+    return body;
+  }
+}

@@ -1,0 +1,62 @@
+// The widget's styles, inside its shadow root: the host page's CSS cannot reach in, and these
+// rules cannot leak out. Colours meet WCAG AA contrast (4.5:1) on their backgrounds.
+
+export function styles(color: string, onColor: string, position: 'left' | 'right'): string {
+  return `
+:host { all: initial; }
+* { box-sizing: border-box; }
+.root { position: fixed; ${position}: 20px; bottom: 20px; z-index: 2147483000;
+  font: 15px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a1a1a;
+  display: flex; flex-direction: column; align-items: ${position === 'left' ? 'flex-start' : 'flex-end'}; gap: 12px; }
+button { font: inherit; cursor: pointer; }
+:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; }
+header :focus-visible { outline-color: ${onColor}; outline-offset: -3px; }
+.launcher { width: 56px; height: 56px; border-radius: 50%; border: 2px solid #ffffff;
+  background: ${color}; color: ${onColor}; box-shadow: 0 4px 14px rgba(0,0,0,.3);
+  display: grid; place-items: center; }
+.launcher svg { width: 28px; height: 28px; fill: currentColor; }
+.launcher[aria-expanded="true"] .icon-chat, .launcher[aria-expanded="false"] .icon-shut { display: none; }
+.panel { width: min(370px, calc(100vw - 40px)); height: min(560px, calc(100vh - 110px));
+  background: #ffffff; border-radius: 12px; box-shadow: 0 8px 30px rgba(0,0,0,.25);
+  display: flex; flex-direction: column; overflow: hidden; }
+.panel[hidden] { display: none; }
+header { background: ${color}; color: ${onColor}; padding: 12px 14px; display: flex;
+  align-items: center; justify-content: space-between; gap: 8px; }
+h2 { margin: 0; font-size: 17px; font-weight: 600; }
+.close { background: transparent; border: 0; color: inherit; font-size: 24px; line-height: 1;
+  width: 36px; height: 36px; border-radius: 6px; }
+.status { background: #fff4ce; color: #3d2e00; padding: 6px 14px; font-size: 13px; }
+.status[hidden] { display: none; }
+.body, .conversation { flex: 1; display: flex; flex-direction: column; min-height: 0; }
+form.pre { padding: 16px; display: flex; flex-direction: column; gap: 12px; overflow-y: auto; }
+.greeting { margin: 0; color: #3b3b3b; }
+label { display: block; font-weight: 600; font-size: 14px; margin-bottom: -8px; }
+.hint { font-weight: 400; color: #4a4a4a; }
+input, textarea { font: inherit; color: #1a1a1a; background: #ffffff; border: 1px solid #767676;
+  border-radius: 6px; padding: 8px 10px; }
+input[aria-invalid="true"] { border-color: #b3261e; }
+.error { color: #b3261e; font-size: 13px; font-weight: 400; }
+.error:empty { display: none; }
+.primary { background: ${color}; color: ${onColor}; border: 0; border-radius: 6px; padding: 10px 14px;
+  font-weight: 600; }
+.primary:disabled { opacity: .6; cursor: default; }
+.log { flex: 1; overflow-y: auto; padding: 12px 14px; margin: 0; list-style: none;
+  display: flex; flex-direction: column; gap: 8px; }
+.msg { max-width: 80%; display: flex; flex-direction: column; gap: 2px; }
+.msg .who { font-size: 12px; color: #4a4a4a; }
+.msg .text { padding: 8px 12px; border-radius: 12px; white-space: pre-wrap; overflow-wrap: anywhere; }
+.msg.them { align-self: flex-start; }
+.msg.them .text { background: #eef1f5; color: #1a1a1a; border-bottom-left-radius: 4px; }
+.msg.me { align-self: flex-end; align-items: flex-end; }
+.msg.me .text { background: ${color}; color: ${onColor}; border-bottom-right-radius: 4px; }
+.msg .read { font-size: 12px; color: #4a4a4a; }
+.notice { align-self: center; font-size: 13px; color: #4a4a4a; text-align: center; }
+.typing { min-height: 20px; padding: 0 14px; font-size: 13px; color: #4a4a4a; font-style: italic; }
+.composer { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #d0d0d0; align-items: flex-end; }
+.composer textarea { flex: 1; resize: none; max-height: 120px; }
+.ended { padding: 12px; border-top: 1px solid #d0d0d0; display: flex; flex-direction: column; gap: 8px;
+  align-items: center; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+  white-space: nowrap; }
+`;
+}

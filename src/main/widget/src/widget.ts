@@ -1,0 +1,205 @@
+// The widget on the page: a launcher button and a panel in a shadow root. The panel shows the
+// pre-engagement form until there is a session, then the conversation. A stored session is
+// resumed at once (reload, new tab); the panel reopens if it was open.
+
+import { Chat } from './chat';
+import { textOn, type Config } from './config';
+import { ConversationView } from './conversation-view';
+import { el, replace } from './dom';
+import { firstField, preEngagementForm, prefilled, type Answers } from './form';
+import { SessionStore, WebchatApi, type Session } from './session';
+import { styles } from './styles';
+
+const CHAT_ICON = 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H8l-5 4V5a2 2 0 0 1 1-2z';
+const CLOSE_ICON = 'M5.3 3.9 12 10.6l6.7-6.7 1.4 1.4-6.7 6.7 6.7 6.7-1.4 1.4-6.7-6.7-6.7 6.7-1.4-1.4 6.7-6.7-6.7-6.7z';
+
+/** The launcher's picture (it is labelled by aria-label, so hidden from screen readers). */
+function icon(name: string, d: string): SVGSVGElement {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('class', `icon-${name}`);
+  const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+  path.setAttribute('d', d);
+  svg.append(path);
+  return svg;
+}
+
+export class Widget {
+  private readonly store: SessionStore;
+  private readonly api: WebchatApi;
+  private readonly launcher: HTMLButtonElement;
+  private readonly panel: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly body: HTMLElement;
+  private chat: Chat | undefined;
+  private view: ConversationView | undefined;
+  private form: HTMLFormElement | undefined;
+  private prefilledStart: Answers | undefined;
+
+  constructor(private readonly config: Config) {
+    const { t } = config;
+    this.store = new SessionStore(config.deploymentKey);
+    this.api = new WebchatApi(config.origin, config.deploymentKey);
+    // An element name of its own, so no rule of the page (`div { … }`) applies to the host.
+    const host = document.createElement('parley-widget');
+    const shadow = host.attachShadow({ mode: 'open' });
+    this.launcher = el(
+      'button',
+      { class: 'launcher', type: 'button', 'aria-label': t.open, 'aria-expanded': 'false', 'aria-controls': 'parley-panel',
+        onclick: () => this.toggle() },
+      icon('chat', CHAT_ICON),
+      icon('shut', CLOSE_ICON),
+    );
+    this.status = el('div', { class: 'status', role: 'status', hidden: true });
+    this.body = el('div', { class: 'body' });
+    this.panel = el(
+      'section',
+      { class: 'panel', id: 'parley-panel', role: 'dialog', 'aria-label': config.title, hidden: true,
+        onkeydown: (e: Event) => (e as KeyboardEvent).key === 'Escape' && this.close() },
+      el('header', {}, el('h2', {}, config.title),
+        el('button', { class: 'close', type: 'button', 'aria-label': t.close, onclick: () => this.close() }, '×')),
+      this.status,
+      this.body,
+    );
+    // The panel comes first in the DOM as it sits above the launcher on screen, so the Tab order
+    // follows what the visitor sees.
+    shadow.append(el('style', {}, styles(config.color, textOn(config.color), config.position)),
+      el('div', { class: 'root' }, this.panel, this.launcher));
+    document.body.append(host);
+
+    const session = this.store.session();
+    if (session) void this.connect(session);
+    else this.showForm();
+    if (this.store.wasOpen()) this.open(false);
+  }
+
+  private toggle(): void {
+    if (this.panel.hidden) this.open(true);
+    else this.close();
+  }
+
+  private open(focus: boolean): void {
+    this.panel.hidden = false;
+    this.launcher.setAttribute('aria-expanded', 'true');
+    this.launcher.setAttribute('aria-label', this.config.t.close);
+    this.store.setOpen(true);
+    this.startPrefilled();
+    this.view?.settle();
+    this.chat?.markRead();
+    if (focus) this.focusContent();
+  }
+
+  private close(): void {
+    this.panel.hidden = true;
+    this.launcher.setAttribute('aria-expanded', 'false');
+    this.launcher.setAttribute('aria-label', this.config.t.open);
+    this.store.setOpen(false);
+    this.launcher.focus();
+  }
+
+  private focusContent(): void {
+    (this.view?.input ?? (this.form && firstField(this.form)))?.focus();
+  }
+
+  private showForm(autostart = true): void {
+    const values = prefilled(this.config);
+    if (values) {
+      // The page knows who the visitor is: no form. The chat (and the agent's task) starts when
+      // the visitor opens the panel, not on every page view.
+      this.form = undefined;
+      replace(this.body);
+      this.prefilledStart = values;
+      if (autostart && !this.panel.hidden) this.startPrefilled();
+      return;
+    }
+    this.form = preEngagementForm(this.config, (answers) => this.start(answers));
+    replace(this.body, this.form);
+    if (!this.panel.hidden) this.focusContent();
+  }
+
+  private startPrefilled(): void {
+    const values = this.prefilledStart;
+    if (!values) return;
+    this.prefilledStart = undefined;
+    this.start(values).catch(() => {
+      this.setStatus(this.config.t.failed);
+      this.prefilledStart = values; // tried again when the panel next opens
+    });
+  }
+
+  /** Init (with the returning visitor's identity), then the conversation. */
+  private async start(answers: Answers): Promise<void> {
+    const name = answers.friendlyName || this.config.t.customer;
+    const session = await this.api.init(name, answers, this.store.identity());
+    this.store.save(session);
+    await this.connect(session, true);
+    if (answers.query) await this.chat?.send(answers.query).catch(() => {});
+  }
+
+  private async connect(session: Session, fresh = false): Promise<void> {
+    const { t } = this.config;
+    this.setStatus(t.connecting);
+    let connected = false;
+    const chat = new Chat(session, this.api, this.config.origin, this.config.maskAgentNames ? t.agent : undefined, {
+      message: (message, live) => {
+        this.view?.message(message, live);
+        if (live && !this.panel.hidden && document.visibilityState === 'visible') chat.markRead();
+      },
+      read: (index) => this.view?.read(index),
+      notice: (kind, name) => this.view?.notice(kind === 'joined' ? t.joined(name) : t.left(name)),
+      typing: (names) => this.view?.typing(names),
+      connection: (state) => {
+        // Once connected, any other state is a lost connection that the SDK is retrying.
+        connected ||= state === 'connected';
+        this.setStatus(state === 'connected' ? '' : connected ? t.reconnecting : t.connecting);
+      },
+      ended: () => this.view?.ended(),
+      session: (renewed) => this.store.save(renewed),
+      lost: () => void this.restart(),
+    });
+    this.chat = chat;
+    const view = new ConversationView(this.config, {
+      send: (text) => chat.send(text),
+      typed: () => chat.typed(),
+      earlier: () => chat.earlier(),
+      hasEarlier: () => chat.hasEarlier(),
+      newChat: () => void this.restart(),
+    });
+    this.view = view;
+    const hadFocus = this.form?.contains(this.shadowFocus()) ?? false;
+    this.form = undefined;
+    replace(this.body, view.element);
+    if (hadFocus || (!this.panel.hidden && !this.shadowFocus())) view.input.focus();
+    try {
+      await chat.open();
+      view.ready();
+      if (!this.panel.hidden) chat.markRead();
+    } catch {
+      // A resumed conversation that is gone, or a refused token: start afresh with the identity.
+      // A chat just started that cannot be opened is not retried by itself (no loop of chats).
+      await this.restart(!fresh);
+      if (fresh) this.setStatus(t.failed);
+    }
+  }
+
+  /** Leaves the current conversation behind and shows the form again (or starts, prefilled). */
+  private async restart(autostart = true): Promise<void> {
+    const chat = this.chat;
+    this.chat = undefined;
+    this.view = undefined;
+    this.store.forget();
+    this.setStatus('');
+    await chat?.shutdown();
+    this.showForm(autostart);
+  }
+
+  private setStatus(text: string): void {
+    this.status.textContent = text;
+    this.status.hidden = !text;
+  }
+
+  private shadowFocus(): Element | null {
+    return (this.panel.getRootNode() as ShadowRoot).activeElement;
+  }
+}
