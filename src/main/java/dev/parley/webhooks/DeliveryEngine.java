@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,9 @@ public final class DeliveryEngine implements AutoCloseable {
   /** Calls in flight at once, over all receivers: a hanging receiver holds one per lane. */
   static final int MAX_IN_FLIGHT = 256;
 
+  /** Calls in flight at once to one receiver origin: hanging receivers leave the rest free. */
+  static final int MAX_IN_FLIGHT_PER_ORIGIN = 64;
+
   private static final int READ_BATCH = 1_000;
   private static final int MAX_LOADED = 20_000;
   private static final long IDLE_POLL_MILLIS = 500;
@@ -54,9 +58,11 @@ public final class DeliveryEngine implements AutoCloseable {
   private WebhookClient client;
   private Thread dispatcher;
   private Lanes lanes;
+  private final OriginLimit origins = new OriginLimit(MAX_IN_FLIGHT_PER_ORIGIN);
   private int inFlight;
 
-  private record Finished(Lane lane, DeliveryRecord delivery, Outcome outcome, boolean called) {}
+  /** {@code origin} is the receiver's origin when a call was made, else null. */
+  private record Finished(Lane lane, DeliveryRecord delivery, Outcome outcome, String origin) {}
 
   public DeliveryEngine(
       Store store, Clock clock, AccountService accounts, DeliverySettings settings) {
@@ -158,40 +164,60 @@ public final class DeliveryEngine implements AutoCloseable {
     rows.forEach((lane, pending) -> lanes.refilled(lane, pending, now));
   }
 
-  /** Starts the heads of ready lanes, as many as the in-flight bound allows. */
+  /**
+   * Starts the heads of ready lanes, as many as the in-flight bounds allow; a lane whose receiver
+   * origin is at its cap waits in {@link OriginLimit} instead.
+   */
   private void dispatch(long now) {
-    List<Lane> batch = lanes.takeReady(MAX_IN_FLIGHT - inFlight);
-    if (batch.isEmpty()) {
+    List<Lane> admitted = new ArrayList<>();
+    Map<Lane, String> urls = new HashMap<>();
+    for (Lane lane : lanes.takeReady(MAX_IN_FLIGHT - inFlight)) {
+      DeliveryRecord d = lane.head();
+      String url = d.url();
+      if (url == null && "studio".equals(d.kind()) && settings.studioUrl() != null) {
+        url = settings.studioUrl().replaceAll("/+$", "") + "/" + d.targetSid();
+      }
+      if (url == null) {
+        settle(lane, d, Outcome.refused(StudioTarget.UNCONFIGURED), null);
+      } else if (origins.admit(OriginLimit.of(url), lane)) {
+        admitted.add(lane);
+        urls.put(lane, url);
+      }
+    }
+    if (admitted.isEmpty()) {
       return;
     }
-    List<Long> seqs = batch.stream().map(lane -> lane.head().eventSeq()).distinct().toList();
+    List<Long> seqs = admitted.stream().map(lane -> lane.head().eventSeq()).distinct().toList();
     Map<Long, EventRecord> events;
     try {
       events =
           store.read(tx -> store.events().findAll(tx, seqs)).stream()
               .collect(Collectors.toMap(EventRecord::seq, Function.identity()));
     } catch (RuntimeException e) {
-      batch.forEach(lanes::headUnknown);
+      admitted.forEach(
+          lane -> {
+            unpark(origins.release(OriginLimit.of(urls.get(lane))));
+            lanes.headUnknown(lane);
+          });
       throw e;
     }
-    for (Lane lane : batch) {
+    for (Lane lane : admitted) {
       DeliveryRecord d = lane.head();
-      String url = d.url();
-      if (url == null && "studio".equals(d.kind()) && settings.studioUrl() != null) {
-        url = settings.studioUrl().replaceAll("/+$", "") + "/" + d.targetSid();
-      }
+      String url = urls.get(lane);
+      String origin = OriginLimit.of(url);
       EventRecord event = events.get(d.eventSeq());
-      if (url == null || event == null) {
-        String why =
-            event == null ? "event " + d.eventSeq() + " not found" : StudioTarget.UNCONFIGURED;
-        settle(lane, d, Outcome.refused(why), false);
-        continue;
+      String token = null;
+      String refusal = event == null ? "event " + d.eventSeq() + " not found" : null;
+      if (refusal == null) {
+        try {
+          token = keys.of(d.accountSid());
+        } catch (RuntimeException gone) {
+          refusal = "account " + d.accountSid() + " not found";
+        }
       }
-      String token;
-      try {
-        token = keys.of(d.accountSid());
-      } catch (RuntimeException gone) {
-        settle(lane, d, Outcome.refused("account " + d.accountSid() + " not found"), false);
+      if (refusal != null) {
+        unpark(origins.release(origin));
+        settle(lane, d, Outcome.refused(refusal), null);
         continue;
       }
       Map<String, String> params = new LinkedHashMap<>(EventLog.fields(event));
@@ -199,12 +225,18 @@ public final class DeliveryEngine implements AutoCloseable {
       inFlight++;
       client
           .send(new WebhookCall(d.method(), url, params), token, d.sid())
-          .thenAccept(outcome -> settle(lane, d, outcome, true));
+          .thenAccept(outcome -> settle(lane, d, outcome, origin));
     }
   }
 
-  private void settle(Lane lane, DeliveryRecord d, Outcome outcome, boolean called) {
-    finished.add(new Finished(lane, d, outcome, called));
+  private void unpark(Lane lane) {
+    if (lane != null) {
+      lanes.unpark(lane);
+    }
+  }
+
+  private void settle(Lane lane, DeliveryRecord d, Outcome outcome, String origin) {
+    finished.add(new Finished(lane, d, outcome, origin));
     wake.release();
   }
 
@@ -221,8 +253,9 @@ public final class DeliveryEngine implements AutoCloseable {
     Instant at = Instant.ofEpochMilli(now);
     List<Settled> settled = new ArrayList<>(done.size());
     for (Finished f : done) {
-      if (f.called()) {
+      if (f.origin() != null) {
         inFlight--;
+        unpark(origins.release(f.origin()));
       }
     }
     try {
