@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends pending webhook deliveries. One dispatcher thread owns all lane state ({@link Lanes}),
  * reads pending rows forward from the store in batches, starts at most {@link #MAX_IN_FLIGHT} calls
- * at once (one per lane: a lane's next delivery waits for the previous one to be delivered or
- * dead), and saves the outcomes that came back together in one write transaction, before the lanes
+ * at once, {@link #MAX_IN_FLIGHT_PER_ORIGIN} to one receiver (one per lane: a lane's next delivery
+ * waits for the previous one to be delivered or dead), and saves the outcomes that came back
+ * together in one write transaction ({@link OutcomeSaver}, off this thread), before the lanes
  * concerned may move on. The store stays the truth: what is pending there after a crash is sent
  * again on start, with the same idempotency token (at least once).
  */
@@ -53,6 +54,7 @@ public final class DeliveryEngine implements AutoCloseable {
   private final ConcurrentLinkedQueue<Finished> finished = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<String> replays = new ConcurrentLinkedQueue<>();
   private final Semaphore wake = new Semaphore(0);
+  private final OutcomeSaver saver;
   private volatile long nudgedNanos = System.nanoTime();
   private volatile boolean running;
   private WebhookClient client;
@@ -70,6 +72,7 @@ public final class DeliveryEngine implements AutoCloseable {
     this.clock = clock;
     this.settings = settings;
     this.keys = new SigningKeys(accounts);
+    this.saver = new OutcomeSaver(store, wake::release);
   }
 
   /** Starts sending, with {@code vertx}'s HTTP client; resumes whatever the store has pending. */
@@ -106,6 +109,7 @@ public final class DeliveryEngine implements AutoCloseable {
       try {
         long now = clock.millis();
         saveOutcomes(now);
+        applySaved(now);
         String replayed;
         while ((replayed = replays.poll()) != null) {
           lanes.replayed(replayed);
@@ -127,7 +131,7 @@ public final class DeliveryEngine implements AutoCloseable {
         if (!moreToRead || !lanes.roomToLoad()) {
           long untilDue = lanes.nextDueMillis() - clock.millis();
           long wait = Math.min(eager ? EAGER_POLL_MILLIS : IDLE_POLL_MILLIS, untilDue);
-          if (wait > 0 && finished.isEmpty()) {
+          if (wait > 0 && finished.isEmpty() && saver.nothingToPoll()) {
             wake.tryAcquire(wait, TimeUnit.MILLISECONDS);
           }
           wake.drainPermits();
@@ -240,7 +244,10 @@ public final class DeliveryEngine implements AutoCloseable {
     wake.release();
   }
 
-  /** Saves every outcome that came back in one transaction, then lets their lanes move on. */
+  /**
+   * Settles every outcome that came back and starts saving them in one transaction; their lanes
+   * move on in {@link #applySaved} once the write has ended.
+   */
   private void saveOutcomes(long now) {
     List<Finished> done = new ArrayList<>();
     Finished next;
@@ -251,52 +258,58 @@ public final class DeliveryEngine implements AutoCloseable {
       return;
     }
     Instant at = Instant.ofEpochMilli(now);
+    List<Lane> lanesDone = new ArrayList<>(done.size());
     List<Settled> settled = new ArrayList<>(done.size());
     for (Finished f : done) {
       if (f.origin() != null) {
         inFlight--;
         unpark(origins.release(f.origin()));
       }
+      lanesDone.add(f.lane());
+      settled.add(
+          Settled.of(f.delivery(), f.outcome(), settings.retry(), at, ThreadLocalRandom.current()));
     }
-    try {
-      for (Finished f : done) {
-        settled.add(
-            Settled.of(
-                f.delivery(), f.outcome(), settings.retry(), at, ThreadLocalRandom.current()));
+    saver.save(lanesDone, settled);
+  }
+
+  /** Lets the lanes of every saved batch move on; a batch not saved has its lanes reread. */
+  private void applySaved(long now) {
+    OutcomeSaver.Batch batch;
+    while ((batch = saver.poll()) != null) {
+      if (batch.failure() != null) {
+        log.error(
+            "event=webhook_outcomes_not_saved deliveries={}",
+            batch.lanes().size(),
+            batch.failure());
+        batch.lanes().forEach(lanes::headUnknown);
+        continue;
       }
-      store.write(
-          tx -> {
-            settled.forEach(s -> store.deliveries().recordOutcome(tx, s.delivery(), s.attempt()));
-            return null;
-          });
-    } catch (RuntimeException e) {
-      log.error("event=webhook_outcomes_not_saved deliveries={}", done.size(), e);
-      done.forEach(f -> lanes.headUnknown(f.lane()));
-      return;
+      for (int i = 0; i < batch.lanes().size(); i++) {
+        moveOn(batch.lanes().get(i), batch.settled().get(i), now);
+      }
     }
-    for (int i = 0; i < done.size(); i++) {
-      Settled s = settled.get(i);
-      Lane lane = done.get(i).lane();
-      DeliveryRecord d = s.delivery();
-      switch (s.verdict()) {
-        case DELIVERED -> lanes.headDone(lane, now);
-        case DEAD -> {
-          log.warn(
-              "event=webhook_dead delivery_sid={} account_sid={} attempts={} error=\"{}\"",
-              d.sid(),
-              d.accountSid(),
-              d.attempts(),
-              d.lastError());
-          lanes.headDone(lane, now);
-        }
-        case RETRY -> {
-          log.warn(
-              "event=webhook_retry delivery_sid={} attempts={} error=\"{}\"",
-              d.sid(),
-              d.attempts(),
-              d.lastError());
-          lanes.headRetries(lane, d, s.retryAtMillis());
-        }
+  }
+
+  private void moveOn(Lane lane, Settled s, long now) {
+    DeliveryRecord d = s.delivery();
+    switch (s.verdict()) {
+      case DELIVERED -> lanes.headDone(lane, now);
+      case DEAD -> {
+        log.warn(
+            "event=webhook_dead delivery_sid={} account_sid={} attempts={} error=\"{}\"",
+            d.sid(),
+            d.accountSid(),
+            d.attempts(),
+            d.lastError());
+        lanes.headDone(lane, now);
+      }
+      case RETRY -> {
+        log.warn(
+            "event=webhook_retry delivery_sid={} attempts={} error=\"{}\"",
+            d.sid(),
+            d.attempts(),
+            d.lastError());
+        lanes.headRetries(lane, d, s.retryAtMillis());
       }
     }
   }
@@ -305,9 +318,10 @@ public final class DeliveryEngine implements AutoCloseable {
   private void finishInFlight() {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MILLIS);
     try {
-      while (inFlight > 0 && System.nanoTime() < deadline) {
+      while ((inFlight > 0 || saver.saving() > 0) && System.nanoTime() < deadline) {
         wake.tryAcquire(10, TimeUnit.MILLISECONDS);
         saveOutcomes(clock.millis());
+        applySaved(clock.millis());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -341,6 +355,7 @@ public final class DeliveryEngine implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     client.close();
+    saver.close();
     dispatcher = null;
   }
 }
