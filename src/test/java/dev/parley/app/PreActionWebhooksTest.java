@@ -2,12 +2,15 @@ package dev.parley.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.parley.conversation.NewMessage;
 import dev.parley.conversation.Scope;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.events.Origin;
+import dev.parley.testing.FaultyReceiver;
+import dev.parley.testing.FaultyReceiver.Fault;
 import dev.parley.testing.ParleyServer;
 import dev.parley.testing.WebhookReceiver;
 import dev.parley.testing.WebhookReceiver.Received;
@@ -148,6 +151,27 @@ class PreActionWebhooksTest {
     assertThat(Duration.between(start, Instant.now()))
         .isBetween(Duration.ofMillis(4900), Duration.ofSeconds(8));
     assertThat(stored(sid, "body")).isEqualTo("still here");
+  }
+
+  @Test
+  void an_answer_trickled_past_five_seconds_publishes_unmodified() {
+    try (FaultyReceiver trickles = new FaultyReceiver(Fault.TRICKLE)) {
+      server
+          .api()
+          .formParam("PreWebhookUrl", trickles.url("/pre"))
+          .post("/v1/Configuration/Webhooks")
+          .then()
+          .statusCode(200);
+      Instant start = Instant.now();
+
+      String sid =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(10), () -> sendAsSdkClient("alice", "slowly now"));
+
+      assertThat(Duration.between(start, Instant.now()))
+          .isBetween(Duration.ofMillis(4900), Duration.ofSeconds(8));
+      assertThat(stored(sid, "body")).isEqualTo("slowly now");
+    }
   }
 
   @Test
