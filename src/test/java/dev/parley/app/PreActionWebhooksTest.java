@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.parley.conversation.NewConversation;
 import dev.parley.conversation.NewMessage;
 import dev.parley.conversation.Scope;
 import dev.parley.error.ApiException;
@@ -117,6 +118,43 @@ class PreActionWebhooksTest {
     assertThat(stored(sid, "attributes")).isEqualTo("{\"flag\":1}");
     Received published = receiver.awaitEvents("onMessageAdded", 1).get(0);
     assertThat(published.param("Body")).isEqualTo("[redacted]");
+  }
+
+  @Test
+  void a_json_answer_renames_a_new_conversation() {
+    server
+        .api()
+        .formParam("Filters", "onConversationAdd")
+        .post("/v1/Configuration/Webhooks")
+        .then()
+        .statusCode(200);
+    receiver.answerJson("/pre", "{\"friendly_name\":\"Support #42\"}");
+    Scope scope =
+        server
+            .parley()
+            .services()
+            .directory()
+            .scope(ParleyServer.ACCOUNT_SID, null)
+            .by(Origin.sdk("alice"));
+
+    String sid =
+        server
+            .parley()
+            .services()
+            .conversations()
+            .create(scope, NewConversation.named("Chat", "{}"))
+            .sid();
+
+    assertThat(receiver.received("/pre").get(0).param("EventType")).isEqualTo("onConversationAdd");
+    assertThat(
+            server
+                .api()
+                .get("/v1/Conversations/" + sid)
+                .then()
+                .statusCode(200)
+                .extract()
+                .<String>path("friendly_name"))
+        .isEqualTo("Support #42");
   }
 
   @Test
