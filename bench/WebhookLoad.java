@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * A delivery counts once per idempotency token; redeliveries are counted apart. Bounded: it gives
  * up waiting 60 s after the last post. Usage: WebhookLoad <parley-url> <account> <token>
- * <receiver-port> <N> <M> <B>. Prints one line: live_posts live_post_s live_delivered
+ * <receiver-port, 0 for any> <N> <M> <B>. Prints one line: live_posts live_post_s live_delivered
  * live_deliveries_s lag_p50_ms lag_p99_ms lag_max_ms backlog backlog_delivered
  * backlog_deliveries_s duplicates failed_posts distinct_tokens_all_phases
  */
@@ -76,6 +76,9 @@ public class WebhookLoad {
     int perConversation = Integer.parseInt(args[5]);
     int backlogPerConversation = Integer.parseInt(args[6]);
     client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(conversations + 8));
+    // Listen first, on a free port when asked for 0, so the webhooks name the port really held.
+    HttpServer receiver = listen(receiverPort);
+    receiverPort = receiver.actualPort();
     String hook = "http://127.0.0.1:" + receiverPort + "/hook";
 
     List<String> sids = new ArrayList<>();
@@ -87,7 +90,6 @@ public class WebhookLoad {
       sids.add(sid);
     }
 
-    HttpServer receiver = listen(receiverPort);
     // Warm-up, not recorded: a few messages per conversation so both JVMs compile the paths.
     postAll(sids, 20, "warm");
     awaitDelivered(conversations * 20L, 30);

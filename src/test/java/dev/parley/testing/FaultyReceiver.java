@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A webhook receiver on a free port of 127.0.0.1 that misbehaves below HTTP, where the JDK's server
  * cannot: each connection reads the request's head and then gets {@link Fault}. It counts the
- * requests it saw, so a test can tell that Parley called (and called again).
+ * requests it saw, so a test can tell that Parley called (and called again), and for a hang the
+ * connections Parley held open at once.
  */
 public final class FaultyReceiver implements AutoCloseable {
   /** What every request gets. */
@@ -25,13 +26,18 @@ public final class FaultyReceiver implements AutoCloseable {
     /** Bytes that are not HTTP, then the connection closes. */
     GARBAGE,
     /** A 200 whose promised body comes one byte every 200 ms, never in full. */
-    TRICKLE
+    TRICKLE,
+    /** No answer at all: the connection is held until the caller gives up and closes it. */
+    HANG
   }
 
   private final Fault fault;
   private final ServerSocket socket;
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private final AtomicInteger requests = new AtomicInteger();
+  private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final AtomicInteger held = new AtomicInteger();
+  private final AtomicInteger mostHeld = new AtomicInteger();
 
   public FaultyReceiver(Fault fault) {
     this.fault = fault;
@@ -47,6 +53,11 @@ public final class FaultyReceiver implements AutoCloseable {
     return "http://127.0.0.1:" + socket.getLocalPort() + path;
   }
 
+  /** The most {@link Fault#HANG} connections the caller kept open at one time. */
+  public int mostHeldAtOnce() {
+    return mostHeld.get();
+  }
+
   /** Requests whose head arrived so far. */
   public int requests() {
     return requests.get();
@@ -56,6 +67,7 @@ public final class FaultyReceiver implements AutoCloseable {
     while (!socket.isClosed()) {
       try {
         Socket connection = socket.accept();
+        open.add(connection);
         threads.execute(() -> serve(connection));
       } catch (IOException closed) {
         return;
@@ -65,12 +77,23 @@ public final class FaultyReceiver implements AutoCloseable {
 
   private void serve(Socket connection) {
     try (connection) {
-      readHead(connection.getInputStream());
+      InputStream in = connection.getInputStream();
+      readHead(in);
       requests.incrementAndGet();
       OutputStream out = connection.getOutputStream();
       switch (fault) {
         case RESET -> connection.setSoLinger(true, 0);
         case GARBAGE -> out.write("SURPRISE\r\n\u0000\u0001 not http at all\r\n\r\n".getBytes());
+        case HANG -> {
+          mostHeld.accumulateAndGet(held.incrementAndGet(), Math::max);
+          try {
+            while (in.read() >= 0) {
+              // the body, then nothing until the caller closes
+            }
+          } finally {
+            held.decrementAndGet();
+          }
+        }
         case TRICKLE -> {
           out.write(
               "HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n".getBytes(StandardCharsets.UTF_8));
@@ -83,6 +106,8 @@ public final class FaultyReceiver implements AutoCloseable {
       }
     } catch (IOException | InterruptedException gone) {
       // Parley hung up, or the receiver closed: either is the end of this connection.
+    } finally {
+      open.remove(connection);
     }
   }
 
@@ -102,6 +127,13 @@ public final class FaultyReceiver implements AutoCloseable {
       socket.close();
     } catch (IOException ignored) {
       // closing anyway
+    }
+    for (Socket connection : open) {
+      try {
+        connection.close(); // a blocked read is not interruptible; closing ends it
+      } catch (IOException ignored) {
+        // closing anyway
+      }
     }
     threads.shutdownNow();
   }

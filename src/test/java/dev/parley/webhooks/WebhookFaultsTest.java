@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Receivers that misbehave below HTTP (reset, garbage, a trickled answer) or hang by the hundred:
  * each such delivery is retried and at last dead-lettered, and none holds up another conversation,
- * whose deliveries must keep arriving within a second.
+ * whose deliveries keep arriving.
  */
 class WebhookFaultsTest {
   @RegisterExtension
@@ -36,7 +36,10 @@ class WebhookFaultsTest {
     healthy.close();
   }
 
-  /** Posts to a fresh conversation calling the healthy receiver; all must arrive within 1 s. */
+  /**
+   * Posts to a fresh conversation calling the healthy receiver. All must arrive within 3 s: well
+   * inside the 5 s a stalled engine would wait for a hanging call, with room for a busy machine.
+   */
   private void anotherConversationStillFlows(String path) {
     String other = fixtures.conversationCalling(healthy.url(path), "POST");
 
@@ -44,7 +47,7 @@ class WebhookFaultsTest {
       fixtures.post(other, "still flowing " + i);
     }
 
-    await().atMost(Duration.ofSeconds(1)).until(() -> healthy.received(path).size() == 5);
+    await().atMost(Duration.ofSeconds(3)).until(() -> healthy.received(path).size() == 5);
   }
 
   private JsonPath awaitFirstDelivery(String conversation, String status, Duration within) {
@@ -113,20 +116,23 @@ class WebhookFaultsTest {
   }
 
   @Test
-  void hundreds_of_conversations_at_a_hanging_receiver_do_not_hold_up_another() {
-    try (WebhookReceiver hangs = new WebhookReceiver()) {
-      hangs.hang("/hangs");
-      int stuck = DeliveryEngine.MAX_IN_FLIGHT + 20;
-      List<String> conversations =
-          IntStream.range(0, stuck)
+  void a_hanging_receiver_holds_at_most_its_origins_share_of_the_calls() {
+    try (FaultyReceiver hangs = new FaultyReceiver(Fault.HANG)) {
+      List<String> stuck =
+          IntStream.range(0, DeliveryEngine.MAX_IN_FLIGHT_PER_ORIGIN + 16)
               .mapToObj(i -> fixtures.conversationCalling(hangs.url("/hangs"), "POST"))
               .toList();
-      conversations.forEach(c -> fixtures.post(c, "anyone?"));
+      stuck.forEach(c -> fixtures.post(c, "anyone?"));
       await()
           .atMost(Duration.ofSeconds(5))
-          .until(() -> hangs.received("/hangs").size() >= DeliveryEngine.MAX_IN_FLIGHT_PER_ORIGIN);
+          .until(() -> hangs.requests() >= DeliveryEngine.MAX_IN_FLIGHT_PER_ORIGIN);
 
       anotherConversationStillFlows("/beside-the-hang");
+
+      // So hanging receivers, however many lanes point at them, leave most of the engine's
+      // calls to everyone else.
+      assertThat(hangs.mostHeldAtOnce()).isEqualTo(DeliveryEngine.MAX_IN_FLIGHT_PER_ORIGIN);
+      assertThat(DeliveryEngine.MAX_IN_FLIGHT_PER_ORIGIN).isLessThan(DeliveryEngine.MAX_IN_FLIGHT);
     }
   }
 }
