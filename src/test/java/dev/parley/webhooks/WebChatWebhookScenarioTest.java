@@ -111,6 +111,36 @@ class WebChatWebhookScenarioTest {
   }
 
   @Test
+  void the_address_webhook_hears_the_visitor_join_when_the_web_chat_asks_for_webhooks() {
+    String address =
+        AddressConfiguration.creator(
+                AddressConfiguration.Type.CHAT, "urn:parley:joins-" + System.nanoTime())
+            .setAutoCreationEnabled(true)
+            .setAutoCreationType(AddressConfiguration.AutoCreationType.WEBHOOK)
+            .setAutoCreationWebhookUrl(receiver.url("/joins"))
+            .setAutoCreationWebhookFilters(List.of("onParticipantAdded", "onMessageAdded"))
+            .create(twilio)
+            .getSid();
+
+    var chat =
+        server
+            .api()
+            .header("X-Twilio-Webhook-Enabled", "true")
+            .formParam("AddressSid", address)
+            .formParam("CustomerFriendlyName", "Ann")
+            .post("/v2/WebChats")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
+
+    Received joined = receiver.awaitEvents("onParticipantAdded", 1).get(0);
+    assertThat(joined.path()).isEqualTo("/joins");
+    assertThat(joined.param("ConversationSid")).isEqualTo(chat.getString("conversation_sid"));
+    assertThat(joined.param("Identity")).isEqualTo(chat.getString("identity"));
+  }
+
+  @Test
   void a_receiver_that_fails_several_times_gets_every_message_in_order() {
     receiver.answer("/flaky", 500, 503, 502, 429, 500);
     WebChannels chat = webChat(webhookAddress("/flaky"));
