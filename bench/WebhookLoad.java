@@ -37,9 +37,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * A delivery counts once per idempotency token; redeliveries are counted apart. Bounded: it gives
  * up waiting 60 s after the last post. Usage: WebhookLoad <parley-url> <account> <token>
- * <receiver-port, 0 for any> <N> <M> <B>. Prints one line: live_posts live_post_s live_delivered
+ * <receiver-port, 0 for any> <N> <M> <B>
+ * [parley-pid, to report its CPU time per phase]. Prints one line: live_posts live_post_s live_delivered
  * live_deliveries_s lag_p50_ms lag_p99_ms lag_max_ms backlog backlog_delivered
- * backlog_deliveries_s duplicates failed_posts distinct_tokens_all_phases
+ * backlog_deliveries_s duplicates failed_posts distinct_tokens_all_phases live_cpu_ms drain_cpu_ms
  */
 public class WebhookLoad {
   private static final Vertx vertx = Vertx.vertx();
@@ -95,12 +96,15 @@ public class WebhookLoad {
     awaitDelivered(conversations * 20L, 30);
     reset();
 
+    long parleyPid = args.length > 7 ? Long.parseLong(args[7]) : -1;
+    long liveCpu = cpuMillis(parleyPid);
     long liveStart = System.nanoTime();
     postAll(sids, perConversation, "live");
     double livePostSeconds = (System.nanoTime() - liveStart) / 1e9;
     long live = (long) conversations * perConversation - failedPosts.get();
     awaitDelivered(live, 60);
     double liveSeconds = (System.nanoTime() - liveStart) / 1e9;
+    liveCpu = cpuMillis(parleyPid) - liveCpu;
     long liveDelivered = delivered();
     long[] sorted = lags.stream().mapToLong(Long::longValue).sorted().toArray();
     long liveDuplicates = duplicates;
@@ -110,8 +114,10 @@ public class WebhookLoad {
     long failedBefore = failedPosts.get();
     postAll(sids, backlogPerConversation, "backlog");
     long backlog = (long) conversations * backlogPerConversation - (failedPosts.get() - failedBefore);
+    long drainCpu = cpuMillis(parleyPid);
     listen(receiverPort);
     awaitDelivered(backlog, 60);
+    drainCpu = cpuMillis(parleyPid) - drainCpu;
     long backlogDelivered = delivered();
     double drainSeconds;
     int distinct;
@@ -121,11 +127,11 @@ public class WebhookLoad {
     }
 
     System.out.printf(
-        "%d %.0f %d %.0f %d %d %d %d %d %.0f %d %d %d%n",
+        "%d %.0f %d %.0f %d %d %d %d %d %.0f %d %d %d %d %d%n",
         live, live / livePostSeconds, liveDelivered, liveDelivered / liveSeconds,
         pct(sorted, 0.50), pct(sorted, 0.99), sorted.length == 0 ? -1 : sorted[sorted.length - 1],
         backlog, backlogDelivered, backlogDelivered / drainSeconds, liveDuplicates + duplicates, failedPosts.get(),
-        distinct);
+        distinct, liveCpu, drainCpu);
   }
 
   /** The receiver: counts each idempotency token once and the lag from the message's creation. */
@@ -224,6 +230,17 @@ public class WebhookLoad {
       firstArrival = 0;
       lastArrival = 0;
     }
+  }
+
+  /** Parley's CPU time so far (user + system, from /proc), or 0 without a pid. */
+  private static long cpuMillis(long pid) throws java.io.IOException {
+    if (pid < 0) {
+      return 0;
+    }
+    String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux)
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
   }
 
   private static long pct(long[] sorted, double q) {
