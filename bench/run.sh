@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Parley's benchmark: builds, starts what it needs on 127.0.0.1, runs bounded loads, stops all it
 # started, and writes bench/RESULTS.md with each figure as a ratio to a hello-world Vert.x server
-# measured in the same run. Usage: bench/run.sh  (about two minutes)
+# measured in the same run, then the webhook delivery load (bench/webhooks.sh). Usage: bench/run.sh
+# (about three minutes)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -115,4 +116,5 @@ committed but not counted by wrk.
 Every create is durable before it is answered: SQLite WAL with \`synchronous=FULL\`, writes
 group-committed by one writer thread (\`store/sql/GroupCommitWriter.java\`).
 RESULTS
+BENCH_BUILT=1 bench/webhooks.sh > /dev/null
 cat bench/RESULTS.md

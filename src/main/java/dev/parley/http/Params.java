@@ -154,7 +154,10 @@ public final class Params {
     try {
       java.net.URI uri = new java.net.URI(value);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+      // A port past 65535 still parses; the receiver could never be called, so say so now.
+      if ((scheme.equals("http") || scheme.equals("https"))
+          && uri.getHost() != null
+          && uri.getPort() <= 65_535) {
         return value;
       }
     } catch (java.net.URISyntaxException e) {

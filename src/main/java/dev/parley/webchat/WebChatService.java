@@ -95,10 +95,12 @@ public final class WebChatService {
     ConversationRecord conversation =
         conversations.create(
             tx, scope, NewConversation.named(request.chatFriendlyName(), attributes(request)));
-    participants.addChat(tx, scope, conversation, user, "{}");
     if (webhook != null) {
+      // Attached before the visitor joins, so an address that filters on onParticipantAdded
+      // hears it (when the request asks for webhooks).
       webhooks.create(tx, scope, conversation.sid(), webhook);
     }
+    participants.addChat(tx, scope, conversation, user, "{}");
     return new WebChat(conversation.sid(), conversation.serviceSid(), identity);
   }
 

@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends pending webhook deliveries. One dispatcher thread owns all lane state ({@link Lanes}),
  * reads pending rows forward from the store in batches, starts at most {@link #MAX_IN_FLIGHT} calls
- * at once (one per lane: a lane's next delivery waits for the previous one to be delivered or
- * dead), and saves the outcomes that came back together in one write transaction, before the lanes
+ * at once, {@link #MAX_IN_FLIGHT_PER_ORIGIN} to one receiver (one per lane: a lane's next delivery
+ * waits for the previous one to be delivered or dead), and saves the outcomes that came back
+ * together in one write transaction ({@link OutcomeSaver}, off this thread), before the lanes
  * concerned may move on. The store stays the truth: what is pending there after a crash is sent
  * again on start, with the same idempotency token (at least once).
  */
@@ -34,6 +36,9 @@ public final class DeliveryEngine implements AutoCloseable {
 
   /** Calls in flight at once, over all receivers: a hanging receiver holds one per lane. */
   static final int MAX_IN_FLIGHT = 256;
+
+  /** Calls in flight at once to one receiver origin: hanging receivers leave the rest free. */
+  static final int MAX_IN_FLIGHT_PER_ORIGIN = 64;
 
   private static final int READ_BATCH = 1_000;
   private static final int MAX_LOADED = 20_000;
@@ -49,14 +54,17 @@ public final class DeliveryEngine implements AutoCloseable {
   private final ConcurrentLinkedQueue<Finished> finished = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<String> replays = new ConcurrentLinkedQueue<>();
   private final Semaphore wake = new Semaphore(0);
+  private final OutcomeSaver saver;
   private volatile long nudgedNanos = System.nanoTime();
   private volatile boolean running;
   private WebhookClient client;
   private Thread dispatcher;
   private Lanes lanes;
+  private final OriginLimit origins = new OriginLimit(MAX_IN_FLIGHT_PER_ORIGIN);
   private int inFlight;
 
-  private record Finished(Lane lane, DeliveryRecord delivery, Outcome outcome, boolean called) {}
+  /** {@code origin} is the receiver's origin when a call was made, else null. */
+  private record Finished(Lane lane, DeliveryRecord delivery, Outcome outcome, String origin) {}
 
   public DeliveryEngine(
       Store store, Clock clock, AccountService accounts, DeliverySettings settings) {
@@ -64,6 +72,7 @@ public final class DeliveryEngine implements AutoCloseable {
     this.clock = clock;
     this.settings = settings;
     this.keys = new SigningKeys(accounts);
+    this.saver = new OutcomeSaver(store, wake::release);
   }
 
   /** Starts sending, with {@code vertx}'s HTTP client; resumes whatever the store has pending. */
@@ -100,6 +109,7 @@ public final class DeliveryEngine implements AutoCloseable {
       try {
         long now = clock.millis();
         saveOutcomes(now);
+        applySaved(now);
         String replayed;
         while ((replayed = replays.poll()) != null) {
           lanes.replayed(replayed);
@@ -121,7 +131,7 @@ public final class DeliveryEngine implements AutoCloseable {
         if (!moreToRead || !lanes.roomToLoad()) {
           long untilDue = lanes.nextDueMillis() - clock.millis();
           long wait = Math.min(eager ? EAGER_POLL_MILLIS : IDLE_POLL_MILLIS, untilDue);
-          if (wait > 0 && finished.isEmpty()) {
+          if (wait > 0 && finished.isEmpty() && saver.nothingToPoll()) {
             wake.tryAcquire(wait, TimeUnit.MILLISECONDS);
           }
           wake.drainPermits();
@@ -158,40 +168,60 @@ public final class DeliveryEngine implements AutoCloseable {
     rows.forEach((lane, pending) -> lanes.refilled(lane, pending, now));
   }
 
-  /** Starts the heads of ready lanes, as many as the in-flight bound allows. */
+  /**
+   * Starts the heads of ready lanes, as many as the in-flight bounds allow; a lane whose receiver
+   * origin is at its cap waits in {@link OriginLimit} instead.
+   */
   private void dispatch(long now) {
-    List<Lane> batch = lanes.takeReady(MAX_IN_FLIGHT - inFlight);
-    if (batch.isEmpty()) {
+    List<Lane> admitted = new ArrayList<>();
+    Map<Lane, String> urls = new HashMap<>();
+    for (Lane lane : lanes.takeReady(MAX_IN_FLIGHT - inFlight)) {
+      DeliveryRecord d = lane.head();
+      String url = d.url();
+      if (url == null && "studio".equals(d.kind()) && settings.studioUrl() != null) {
+        url = settings.studioUrl().replaceAll("/+$", "") + "/" + d.targetSid();
+      }
+      if (url == null) {
+        settle(lane, d, Outcome.refused(StudioTarget.UNCONFIGURED), null);
+      } else if (origins.admit(OriginLimit.of(url), lane)) {
+        admitted.add(lane);
+        urls.put(lane, url);
+      }
+    }
+    if (admitted.isEmpty()) {
       return;
     }
-    List<Long> seqs = batch.stream().map(lane -> lane.head().eventSeq()).distinct().toList();
+    List<Long> seqs = admitted.stream().map(lane -> lane.head().eventSeq()).distinct().toList();
     Map<Long, EventRecord> events;
     try {
       events =
           store.read(tx -> store.events().findAll(tx, seqs)).stream()
               .collect(Collectors.toMap(EventRecord::seq, Function.identity()));
     } catch (RuntimeException e) {
-      batch.forEach(lanes::headUnknown);
+      admitted.forEach(
+          lane -> {
+            unpark(origins.release(OriginLimit.of(urls.get(lane))));
+            lanes.headUnknown(lane);
+          });
       throw e;
     }
-    for (Lane lane : batch) {
+    for (Lane lane : admitted) {
       DeliveryRecord d = lane.head();
-      String url = d.url();
-      if (url == null && "studio".equals(d.kind()) && settings.studioUrl() != null) {
-        url = settings.studioUrl().replaceAll("/+$", "") + "/" + d.targetSid();
-      }
+      String url = urls.get(lane);
+      String origin = OriginLimit.of(url);
       EventRecord event = events.get(d.eventSeq());
-      if (url == null || event == null) {
-        String why =
-            event == null ? "event " + d.eventSeq() + " not found" : StudioTarget.UNCONFIGURED;
-        settle(lane, d, Outcome.refused(why), false);
-        continue;
+      String token = null;
+      String refusal = event == null ? "event " + d.eventSeq() + " not found" : null;
+      if (refusal == null) {
+        try {
+          token = keys.of(d.accountSid());
+        } catch (RuntimeException gone) {
+          refusal = "account " + d.accountSid() + " not found";
+        }
       }
-      String token;
-      try {
-        token = keys.of(d.accountSid());
-      } catch (RuntimeException gone) {
-        settle(lane, d, Outcome.refused("account " + d.accountSid() + " not found"), false);
+      if (refusal != null) {
+        unpark(origins.release(origin));
+        settle(lane, d, Outcome.refused(refusal), null);
         continue;
       }
       Map<String, String> params = new LinkedHashMap<>(EventLog.fields(event));
@@ -199,16 +229,25 @@ public final class DeliveryEngine implements AutoCloseable {
       inFlight++;
       client
           .send(new WebhookCall(d.method(), url, params), token, d.sid())
-          .thenAccept(outcome -> settle(lane, d, outcome, true));
+          .thenAccept(outcome -> settle(lane, d, outcome, origin));
     }
   }
 
-  private void settle(Lane lane, DeliveryRecord d, Outcome outcome, boolean called) {
-    finished.add(new Finished(lane, d, outcome, called));
+  private void unpark(Lane lane) {
+    if (lane != null) {
+      lanes.unpark(lane);
+    }
+  }
+
+  private void settle(Lane lane, DeliveryRecord d, Outcome outcome, String origin) {
+    finished.add(new Finished(lane, d, outcome, origin));
     wake.release();
   }
 
-  /** Saves every outcome that came back in one transaction, then lets their lanes move on. */
+  /**
+   * Settles every outcome that came back and starts saving them in one transaction; their lanes
+   * move on in {@link #applySaved} once the write has ended.
+   */
   private void saveOutcomes(long now) {
     List<Finished> done = new ArrayList<>();
     Finished next;
@@ -219,51 +258,58 @@ public final class DeliveryEngine implements AutoCloseable {
       return;
     }
     Instant at = Instant.ofEpochMilli(now);
+    List<Lane> lanesDone = new ArrayList<>(done.size());
     List<Settled> settled = new ArrayList<>(done.size());
     for (Finished f : done) {
-      if (f.called()) {
+      if (f.origin() != null) {
         inFlight--;
+        unpark(origins.release(f.origin()));
+      }
+      lanesDone.add(f.lane());
+      settled.add(
+          Settled.of(f.delivery(), f.outcome(), settings.retry(), at, ThreadLocalRandom.current()));
+    }
+    saver.save(lanesDone, settled);
+  }
+
+  /** Lets the lanes of every saved batch move on; a batch not saved has its lanes reread. */
+  private void applySaved(long now) {
+    OutcomeSaver.Batch batch;
+    while ((batch = saver.poll()) != null) {
+      if (batch.failure() != null) {
+        log.error(
+            "event=webhook_outcomes_not_saved deliveries={}",
+            batch.lanes().size(),
+            batch.failure());
+        batch.lanes().forEach(lanes::headUnknown);
+        continue;
+      }
+      for (int i = 0; i < batch.lanes().size(); i++) {
+        moveOn(batch.lanes().get(i), batch.settled().get(i), now);
       }
     }
-    try {
-      for (Finished f : done) {
-        settled.add(
-            Settled.of(
-                f.delivery(), f.outcome(), settings.retry(), at, ThreadLocalRandom.current()));
+  }
+
+  private void moveOn(Lane lane, Settled s, long now) {
+    DeliveryRecord d = s.delivery();
+    switch (s.verdict()) {
+      case DELIVERED -> lanes.headDone(lane, now);
+      case DEAD -> {
+        log.warn(
+            "event=webhook_dead delivery_sid={} account_sid={} attempts={} error=\"{}\"",
+            d.sid(),
+            d.accountSid(),
+            d.attempts(),
+            d.lastError());
+        lanes.headDone(lane, now);
       }
-      store.write(
-          tx -> {
-            settled.forEach(s -> store.deliveries().recordOutcome(tx, s.delivery(), s.attempt()));
-            return null;
-          });
-    } catch (RuntimeException e) {
-      log.error("event=webhook_outcomes_not_saved deliveries={}", done.size(), e);
-      done.forEach(f -> lanes.headUnknown(f.lane()));
-      return;
-    }
-    for (int i = 0; i < done.size(); i++) {
-      Settled s = settled.get(i);
-      Lane lane = done.get(i).lane();
-      DeliveryRecord d = s.delivery();
-      switch (s.verdict()) {
-        case DELIVERED -> lanes.headDone(lane, now);
-        case DEAD -> {
-          log.warn(
-              "event=webhook_dead delivery_sid={} account_sid={} attempts={} error=\"{}\"",
-              d.sid(),
-              d.accountSid(),
-              d.attempts(),
-              d.lastError());
-          lanes.headDone(lane, now);
-        }
-        case RETRY -> {
-          log.warn(
-              "event=webhook_retry delivery_sid={} attempts={} error=\"{}\"",
-              d.sid(),
-              d.attempts(),
-              d.lastError());
-          lanes.headRetries(lane, d, s.retryAtMillis());
-        }
+      case RETRY -> {
+        log.warn(
+            "event=webhook_retry delivery_sid={} attempts={} error=\"{}\"",
+            d.sid(),
+            d.attempts(),
+            d.lastError());
+        lanes.headRetries(lane, d, s.retryAtMillis());
       }
     }
   }
@@ -272,9 +318,10 @@ public final class DeliveryEngine implements AutoCloseable {
   private void finishInFlight() {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MILLIS);
     try {
-      while (inFlight > 0 && System.nanoTime() < deadline) {
+      while ((inFlight > 0 || saver.saving() > 0) && System.nanoTime() < deadline) {
         wake.tryAcquire(10, TimeUnit.MILLISECONDS);
         saveOutcomes(clock.millis());
+        applySaved(clock.millis());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -308,6 +355,7 @@ public final class DeliveryEngine implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     client.close();
+    saver.close();
     dispatcher = null;
   }
 }

@@ -143,6 +143,16 @@ final class Lanes {
     waiting.add(lane);
   }
 
+  /** A lane parked while its receiver's origin had no call to spare may be attempted again. */
+  void unpark(Lane lane) {
+    lane.busy = false;
+    if (lane.reread) {
+      toReread.add(lane);
+    } else {
+      ready.addLast(lane);
+    }
+  }
+
   /** The head's outcome could not be saved: forget the lane and reread it from the store. */
   void headUnknown(Lane lane) {
     lane.busy = false;

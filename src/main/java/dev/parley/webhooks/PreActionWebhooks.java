@@ -10,7 +10,6 @@ import dev.parley.store.ConfigurationRecord;
 import dev.parley.store.ServiceRecord;
 import dev.parley.store.Store;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +18,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * change: the service's {@code PreWebhookUrl} when the service has webhooks of its own, else the
  * account's global one, each only for the actions its filters list. A blocking call on the caller's
  * worker thread, bounded by Twilio's five seconds; an answer is read up to {@value #MAX_ANSWER}
- * bytes, so a receiver cannot make Parley buffer more.
+ * bytes within the same five seconds, so a receiver can neither make Parley buffer more nor hold
+ * the thread longer.
  */
 public final class PreActionWebhooks implements PreActionHook {
   private static final Logger log = LoggerFactory.getLogger(PreActionWebhooks.class);
@@ -61,19 +65,23 @@ public final class PreActionWebhooks implements PreActionHook {
     params.put("RetryCount", "0");
     WebhookCall call = new WebhookCall(target.get().method(), target.get().url(), params);
     String token = accounts.authToken(accounts.find(accountSid));
+    CompletableFuture<HttpResponse<byte[]>> answer =
+        http.sendAsync(request(call, token), info -> new BoundedBody(MAX_ANSWER));
     try {
-      HttpResponse<InputStream> answer =
-          http.send(request(call, token), HttpResponse.BodyHandlers.ofInputStream());
-      return verdict(action, call, answer);
-    } catch (IOException e) {
+      // One deadline for the whole exchange: the request timeout alone stops at the headers, and
+      // a receiver that trickles its body would hold the caller's thread for as long as it likes.
+      return verdict(action, call, answer.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (ExecutionException | TimeoutException e) {
+      answer.cancel(true);
       // No answer (refused, reset, timed out): Twilio publishes unmodified.
       log.info(
           "event=pre_action_unanswered action={} url={} error={}",
           action.wire(),
           call.url(),
-          e.toString());
+          e instanceof TimeoutException ? "no answer within 5 s" : e.getCause().toString());
       return Verdict.PROCEED;
     } catch (InterruptedException e) {
+      answer.cancel(true);
       Thread.currentThread().interrupt();
       return Verdict.PROCEED;
     }
@@ -119,27 +127,24 @@ public final class PreActionWebhooks implements PreActionHook {
   }
 
   /** 4xx/5xx rejects; a 200 with a JSON object modifies; anything else publishes unmodified. */
-  private static Verdict verdict(
-      PreAction action, WebhookCall call, HttpResponse<InputStream> answer) throws IOException {
-    try (InputStream body = answer.body()) {
-      int status = answer.statusCode();
-      if (status >= 400) {
-        return new Verdict(status, Map.of());
-      }
-      byte[] bytes = body.readNBytes(MAX_ANSWER);
-      if (status != 200 || bytes.length == 0) {
-        return Verdict.PROCEED;
-      }
-      try {
-        Map<String, Object> changes = JSON.readValue(bytes, OBJECT);
-        return new Verdict(null, changes == null ? Map.of() : changes);
-      } catch (IOException notAnObject) {
-        log.info(
-            "event=pre_action_answer_ignored action={} url={} reason=not_a_json_object",
-            action.wire(),
-            call.url());
-        return Verdict.PROCEED;
-      }
+  private static Verdict verdict(PreAction action, WebhookCall call, HttpResponse<byte[]> answer) {
+    int status = answer.statusCode();
+    if (status >= 400) {
+      return new Verdict(status, Map.of());
+    }
+    byte[] bytes = answer.body();
+    if (status != 200 || bytes == null || bytes.length == 0) {
+      return Verdict.PROCEED;
+    }
+    try {
+      Map<String, Object> changes = JSON.readValue(bytes, OBJECT);
+      return new Verdict(null, changes == null ? Map.of() : changes);
+    } catch (IOException notAnObject) {
+      log.info(
+          "event=pre_action_answer_ignored action={} url={} reason=not_a_json_object",
+          action.wire(),
+          call.url());
+      return Verdict.PROCEED;
     }
   }
 }

@@ -2,12 +2,16 @@ package dev.parley.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.parley.conversation.NewConversation;
 import dev.parley.conversation.NewMessage;
 import dev.parley.conversation.Scope;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.events.Origin;
+import dev.parley.testing.FaultyReceiver;
+import dev.parley.testing.FaultyReceiver.Fault;
 import dev.parley.testing.ParleyServer;
 import dev.parley.testing.WebhookReceiver;
 import dev.parley.testing.WebhookReceiver.Received;
@@ -117,6 +121,43 @@ class PreActionWebhooksTest {
   }
 
   @Test
+  void a_json_answer_renames_a_new_conversation() {
+    server
+        .api()
+        .formParam("Filters", "onConversationAdd")
+        .post("/v1/Configuration/Webhooks")
+        .then()
+        .statusCode(200);
+    receiver.answerJson("/pre", "{\"friendly_name\":\"Support #42\"}");
+    Scope scope =
+        server
+            .parley()
+            .services()
+            .directory()
+            .scope(ParleyServer.ACCOUNT_SID, null)
+            .by(Origin.sdk("alice"));
+
+    String sid =
+        server
+            .parley()
+            .services()
+            .conversations()
+            .create(scope, NewConversation.named("Chat", "{}"))
+            .sid();
+
+    assertThat(receiver.received("/pre").get(0).param("EventType")).isEqualTo("onConversationAdd");
+    assertThat(
+            server
+                .api()
+                .get("/v1/Conversations/" + sid)
+                .then()
+                .statusCode(200)
+                .extract()
+                .<String>path("friendly_name"))
+        .isEqualTo("Support #42");
+  }
+
+  @Test
   void an_error_answer_rejects_the_change() {
     receiver.answer("/pre", 403);
 
@@ -148,6 +189,27 @@ class PreActionWebhooksTest {
     assertThat(Duration.between(start, Instant.now()))
         .isBetween(Duration.ofMillis(4900), Duration.ofSeconds(8));
     assertThat(stored(sid, "body")).isEqualTo("still here");
+  }
+
+  @Test
+  void an_answer_trickled_past_five_seconds_publishes_unmodified() {
+    try (FaultyReceiver trickles = new FaultyReceiver(Fault.TRICKLE)) {
+      server
+          .api()
+          .formParam("PreWebhookUrl", trickles.url("/pre"))
+          .post("/v1/Configuration/Webhooks")
+          .then()
+          .statusCode(200);
+      Instant start = Instant.now();
+
+      String sid =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(10), () -> sendAsSdkClient("alice", "slowly now"));
+
+      assertThat(Duration.between(start, Instant.now()))
+          .isBetween(Duration.ofMillis(4900), Duration.ofSeconds(8));
+      assertThat(stored(sid, "body")).isEqualTo("slowly now");
+    }
   }
 
   @Test

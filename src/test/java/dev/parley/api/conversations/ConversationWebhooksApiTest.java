@@ -237,6 +237,21 @@ class ConversationWebhooksApiTest {
   }
 
   @Test
+  void rejects_a_url_with_a_port_no_receiver_can_have() {
+    server
+        .api()
+        .formParam("Target", "webhook")
+        .formParam("Configuration.Url", "https://example.com:99999/hook")
+        .post(webhooks(createConversation()))
+        .then()
+        .statusCode(400)
+        .body("code", equalTo(20001))
+        .body(
+            "message",
+            equalTo("Invalid parameter Configuration.Url: must be an absolute http or https URL"));
+  }
+
+  @Test
   void rejects_a_method_other_than_get_or_post() {
     server
         .api()
