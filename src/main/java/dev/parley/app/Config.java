@@ -17,7 +17,8 @@ public record Config(
     String masterKey,
     String databaseUrl,
     WebchatLimits webchatLimits,
-    DeliverySettings webhooks) {
+    DeliverySettings webhooks,
+    String metricsToken) {
 
   /** Connections per node: enough for the worker threads that run blocking store calls. */
   private static final int POOL_SIZE = 16;
@@ -34,6 +35,32 @@ public record Config(
         throw new IllegalArgumentException("Webchat rate limits must be at least 1 per minute");
       }
     }
+  }
+
+  /** A configuration whose {@code /metrics} needs no token. */
+  public Config(
+      String host,
+      int port,
+      Path dataDir,
+      String publicUrl,
+      String accountSid,
+      String authToken,
+      String masterKey,
+      String databaseUrl,
+      WebchatLimits webchatLimits,
+      DeliverySettings webhooks) {
+    this(
+        host,
+        port,
+        dataDir,
+        publicUrl,
+        accountSid,
+        authToken,
+        masterKey,
+        databaseUrl,
+        webchatLimits,
+        webhooks,
+        null);
   }
 
   /** A configuration with the default Webchat rate limits and webhook delivery settings. */
@@ -70,7 +97,8 @@ public record Config(
         masterKey,
         databaseUrl,
         limits,
-        webhooks);
+        webhooks,
+        metricsToken);
   }
 
   public Config withWebhooks(DeliverySettings settings) {
@@ -84,7 +112,8 @@ public record Config(
         masterKey,
         databaseUrl,
         webchatLimits,
-        settings);
+        settings,
+        metricsToken);
   }
 
   /** The store this configuration names: PostgreSQL when a database URL is set, else SQLite. */

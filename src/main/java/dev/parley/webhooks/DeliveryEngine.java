@@ -55,6 +55,7 @@ public final class DeliveryEngine implements AutoCloseable {
   private Thread dispatcher;
   private Lanes lanes;
   private int inFlight;
+  private volatile DeliveryMeter meter = DeliveryMeter.NONE;
 
   private record Finished(Lane lane, DeliveryRecord delivery, Outcome outcome, boolean called) {}
 
@@ -64,6 +65,11 @@ public final class DeliveryEngine implements AutoCloseable {
     this.clock = clock;
     this.settings = settings;
     this.keys = new SigningKeys(accounts);
+  }
+
+  /** Reports to {@code meter} from now on (metrics). */
+  public void meter(DeliveryMeter meter) {
+    this.meter = meter;
   }
 
   /** Starts sending, with {@code vertx}'s HTTP client; resumes whatever the store has pending. */
@@ -118,6 +124,7 @@ public final class DeliveryEngine implements AutoCloseable {
         }
         lanes.promoteDue(now);
         dispatch(now);
+        meter.queue(lanes.loaded(), inFlight);
         if (!moreToRead || !lanes.roomToLoad()) {
           long untilDue = lanes.nextDueMillis() - clock.millis();
           long wait = Math.min(eager ? EAGER_POLL_MILLIS : IDLE_POLL_MILLIS, untilDue);
@@ -197,6 +204,9 @@ public final class DeliveryEngine implements AutoCloseable {
       Map<String, String> params = new LinkedHashMap<>(EventLog.fields(event));
       params.put("RetryCount", Integer.toString(d.attempts()));
       inFlight++;
+      if (d.attempts() == 0) {
+        meter.firstAttempt(now - d.dateCreated().toEpochMilli());
+      }
       client
           .send(new WebhookCall(d.method(), url, params), token, d.sid())
           .thenAccept(outcome -> settle(lane, d, outcome, true));
@@ -245,6 +255,7 @@ public final class DeliveryEngine implements AutoCloseable {
       Settled s = settled.get(i);
       Lane lane = done.get(i).lane();
       DeliveryRecord d = s.delivery();
+      meter.settled(s.verdict().name().toLowerCase(java.util.Locale.ROOT));
       switch (s.verdict()) {
         case DELIVERED -> lanes.headDone(lane, now);
         case DEAD -> {

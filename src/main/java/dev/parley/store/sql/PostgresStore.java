@@ -2,6 +2,7 @@ package dev.parley.store.sql;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import dev.parley.store.EventStore;
 import dev.parley.store.Tx;
 import java.sql.SQLException;
@@ -87,6 +88,11 @@ public final class PostgresStore extends SqlStore {
           handle.execute("SET TRANSACTION READ ONLY");
           return work.apply(new SqlTx(handle));
         });
+  }
+
+  /** Reports the connection pool's usage (Hikari's metrics) to {@code tracker} from now on. */
+  public void trackPool(MetricsTrackerFactory tracker) {
+    pool.setMetricsTrackerFactory(tracker);
   }
 
   @Override
