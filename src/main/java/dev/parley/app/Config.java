@@ -1,6 +1,7 @@
 package dev.parley.app;
 
 import dev.parley.store.Store;
+import dev.parley.store.sql.MigrationReport;
 import dev.parley.store.sql.PostgresStore;
 import dev.parley.store.sql.SqliteStore;
 import dev.parley.webhooks.DeliverySettings;
@@ -121,6 +122,13 @@ public record Config(
     return databaseUrl == null || databaseUrl.isBlank()
         ? SqliteStore.open(dataDir.resolve("parley.db"))
         : PostgresStore.open(databaseUrl, POOL_SIZE);
+  }
+
+  /** Applies pending migrations to the store this configuration names, without opening it. */
+  public MigrationReport migrateStore() {
+    return databaseUrl == null || databaseUrl.isBlank()
+        ? SqliteStore.migrate(dataDir.resolve("parley.db"))
+        : PostgresStore.migrate(databaseUrl);
   }
 
   /** The public URL, or {@code http://localhost:<port>} once the port is known. */

@@ -3,6 +3,7 @@ package dev.parley.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.parley.testing.ParleyServer;
 import dev.parley.testing.WebhookFixtures;
@@ -66,6 +67,17 @@ class ObserveEndpointsTest {
         .contains("process_uptime_seconds")
         .contains("parley_realtime_connections")
         .contains("parley_realtime_subscribed_objects");
+  }
+
+  @Test
+  void metrics_show_the_postgresql_pool() {
+    assumeTrue("postgresql".equals(System.getProperty("parley.test.store")), "on PostgreSQL only");
+
+    String text = scrape();
+
+    assertThat(text)
+        .contains("hikaricp_connections_active{pool=\"parley-postgresql\"}")
+        .contains("hikaricp_connections_max{pool=\"parley-postgresql\"}");
   }
 
   @Test

@@ -49,6 +49,25 @@ public final class PostgresStore extends SqlStore {
     return new PostgresStore(pool);
   }
 
+  /** Applies pending migrations to the database {@code url} names. */
+  public static MigrationReport migrate(String url) {
+    DatabaseUrl database = DatabaseUrl.parse(url);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(database.jdbcUrl());
+    config.setUsername(database.user());
+    config.setPassword(database.password());
+    // Flyway holds one connection for its lock and migrates on another.
+    config.setMaximumPoolSize(2);
+    config.setPoolName("parley-migrate");
+    try (HikariDataSource pool = new HikariDataSource(config)) {
+      String where = database.jdbcUrl().replaceFirst("\\?.*$", "");
+      return Migrations.migrate(
+          pool,
+          "db/migration/postgresql",
+          "PostgreSQL " + where + (database.user() == null ? "" : " as " + database.user()));
+    }
+  }
+
   @Override
   public <T> T write(Function<Tx, T> work) {
     for (int attempt = 1; ; attempt++) {
