@@ -16,20 +16,28 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# One start makes the schema and the bootstrapped account and service; then the server stops.
+# One start makes the schema, the bootstrapped account and its default service, and through the
+# API a second service (so the conversations list has other services' rows to skip); then the
+# server stops.
+account=AC0000000000000000000000000000e001
+token=explain-token-00000000000000000001
 bootstrap() {
-  ./parley serve --port 0 --host 127.0.0.1 --data-dir "$work/$1" "${@:2}" >"$work/$1.log" 2>&1 &
+  ./parley serve --port 0 --host 127.0.0.1 --data-dir "$work/$1" --account-sid "$account" \
+    --auth-token "$token" "${@:2}" >"$work/$1.log" 2>&1 &
   server=$!
   for _ in $(seq 1 100); do
     grep -q "event=started" "$work/$1.log" && break
     sleep 0.2
   done
   grep -q "event=started" "$work/$1.log" || { cat "$work/$1.log" >&2; exit 1; }
+  port=$(grep -o "event=started port=[0-9]*" "$work/$1.log" | grep -o "[0-9]*$")
+  curl -sf -u "$account:$token" "http://127.0.0.1:$port/v1/Services" -d FriendlyName=other >/dev/null
   kill "$server"; wait "$server" 2>/dev/null || true
   server=
 }
 
 N_CONVERSATIONS=10000
+DEFAULT_SERVICE="SELECT sid FROM services ORDER BY seq LIMIT 1"
 N_DEEP=200000      # messages of one conversation
 N_SPREAD=100000    # 100 messages in each of 1,000 others
 N_EVENTS=100000
@@ -51,8 +59,10 @@ no() { if [ "$engine" = sqlite ]; then echo 0; else echo false; fi; }
 
 fill_sql() {
   cat <<SQL
+-- 1,000 conversations in the default service, the other 9,000 in the second one.
 INSERT INTO conversations (sid, account_sid, service_sid, state, date_created, date_updated)
-  SELECT 'CH' || $(h n), (SELECT account_sid FROM services LIMIT 1), (SELECT sid FROM services LIMIT 1),
+  SELECT 'CH' || $(h n), (SELECT account_sid FROM services LIMIT 1),
+         CASE WHEN n <= 1000 THEN ($DEFAULT_SERVICE) ELSE (SELECT sid FROM services WHERE friendly_name = 'other') END,
          'active', 1700000000000 + n, 1700000000000 + n FROM $(series $N_CONVERSATIONS);
 INSERT INTO participants (sid, account_sid, service_sid, conversation_sid, identity, date_created, date_updated)
   SELECT 'MB' || $(h n), c.account_sid, c.service_sid, c.sid, 'user' || n, 1700000000000, 1700000000000
@@ -92,14 +102,14 @@ queries() {
   cat <<SQL
 message page, oldest first, deep in a 200,000-message conversation (Keyset on idx)|SELECT *, idx AS "index" FROM messages WHERE conversation_sid = 'CH00000000000000000000000000000001' AND idx > 150000 ORDER BY idx ASC LIMIT 51
 message page, newest first (Order=desc, or the previous page)|SELECT *, idx AS "index" FROM messages WHERE conversation_sid = 'CH00000000000000000000000000000001' AND idx < 150000 ORDER BY idx DESC LIMIT 51
-conversations list page of a service (Keyset on seq)|SELECT * FROM conversations WHERE service_sid = '$service' AND seq > 5000 ORDER BY seq ASC LIMIT 51
+conversations list page of a service, 1,000 of 10,000 conversations (Keyset on seq)|SELECT * FROM conversations WHERE service_sid = '$service' AND seq > 500 ORDER BY seq ASC LIMIT 51
 participants of a conversation (Keyset on seq)|SELECT * FROM participants WHERE conversation_sid = 'CH00000000000000000000000000000008' ORDER BY seq ASC LIMIT 51
 webhook engine: resume point after a start|SELECT COALESCE((SELECT MIN(seq) - 1 FROM webhook_deliveries WHERE status = 'pending'), (SELECT MAX(seq) FROM webhook_deliveries), 0)
 webhook engine: pending deliveries read forward|SELECT * FROM webhook_deliveries WHERE seq > 99000 AND status = 'pending' ORDER BY seq LIMIT 1000
 webhook engine: one lane's pending deliveries (lane pick)|SELECT * FROM webhook_deliveries WHERE lane = 'conversation:WH1:7' AND status = 'pending' AND seq <= 100000 ORDER BY seq LIMIT 32
 Sync list page from an index (sync_items by object_sid, item_index)|SELECT * FROM sync_items WHERE object_sid = 'ES00000000000000000000000000000001' AND removed = $false AND item_index >= 150000 ORDER BY item_index ASC LIMIT 51
 Sync list page, newest first from an index|SELECT * FROM sync_items WHERE object_sid = 'ES00000000000000000000000000000001' AND removed = $false AND item_index <= 150000 ORDER BY item_index DESC LIMIT 51
-Sync list first page (no From)|SELECT * FROM sync_items WHERE object_sid = 'ES00000000000000000000000000000001' AND removed = $false ORDER BY item_index ASC LIMIT 51
+Sync list first page (no From), newest first: the SDK opening a conversation|SELECT * FROM sync_items WHERE object_sid = 'ES00000000000000000000000000000001' AND removed = $false AND item_index IS NOT NULL ORDER BY item_index DESC LIMIT 51
 Sync changes since an event id (catch-up)|SELECT * FROM sync_items WHERE object_sid = 'ES00000000000000000000000000000001' AND last_event_id > 199000 ORDER BY last_event_id LIMIT 100
 SQL
 }
@@ -109,7 +119,7 @@ echo "## SQLite $(sqlite3 --version | cut -d' ' -f1)"
 bootstrap sqlite
 lite="$work/sqlite/parley.db"
 fill_sql | sqlite3 -bail "$lite"
-queries "$(no)" "$(sqlite3 "$lite" 'SELECT sid FROM services LIMIT 1')" | while IFS='|' read -r title sql; do
+queries "$(no)" "$(sqlite3 "$lite" "$DEFAULT_SERVICE")" | while IFS='|' read -r title sql; do
   echo
   echo "### $title"
   echo '```sql'
@@ -126,7 +136,7 @@ echo "## PostgreSQL $(psql -XAt -h 127.0.0.1 -U postgres -d postgres -c 'SHOW se
 psql -qX -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $db" >/dev/null
 bootstrap postgresql --database-url "$pg"
 fill_sql | psql -qX -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres -d "$db" >/dev/null
-queries "$(no)" "$(psql -XAt -h 127.0.0.1 -U postgres -d "$db" -c 'SELECT sid FROM services LIMIT 1')" | while IFS='|' read -r title sql; do
+queries "$(no)" "$(psql -XAt -h 127.0.0.1 -U postgres -d "$db" -c "$DEFAULT_SERVICE")" | while IFS='|' read -r title sql; do
   echo
   echo "### $title"
   echo '```'
