@@ -89,10 +89,11 @@ public final class Parley implements AutoCloseable {
     // both at once.
     long begin = System.nanoTime();
     long storeReady;
-    Metrics metrics = new Metrics();
+    // The meters' classes load on the spare core too: Vert.x needs the registry when it starts.
+    CompletableFuture<Metrics> metering = CompletableFuture.supplyAsync(Metrics::new);
     CompletableFuture<Vertx> starting =
-        CompletableFuture.supplyAsync(
-            () -> {
+        metering.thenApply(
+            metrics -> {
               Vertx vertx =
                   Vertx.builder()
                       .with(
@@ -122,6 +123,7 @@ public final class Parley implements AutoCloseable {
       String firstAccount = store.read(tx -> store.accounts().first(tx)).sid();
       CompletableFuture.runAsync(() -> services.authenticator().preload(firstAccount));
       Vertx vertx = starting.join();
+      Metrics metrics = metering.join();
       Router router = Router.router(vertx);
       TwilsockEndpoint twilsock =
           new TwilsockEndpoint(

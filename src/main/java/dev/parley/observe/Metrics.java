@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.spi.VertxMetricsFactory;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One node's meters, scraped as Prometheus text at {@code /metrics}: HTTP requests per route (from
@@ -22,15 +23,21 @@ public final class Metrics implements AutoCloseable {
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private final RouteMeters routes = new RouteMeters(registry);
+  private final CompletableFuture<Void> jvm;
 
+  /** Binds the JVM and process meters in the background: they cost start-up time otherwise. */
   public Metrics() {
-    new ClassLoaderMetrics().bindTo(registry);
-    new JvmMemoryMetrics().bindTo(registry);
-    gc.bindTo(registry);
-    new JvmThreadMetrics().bindTo(registry);
-    new ProcessorMetrics().bindTo(registry);
-    new UptimeMetrics().bindTo(registry);
-    new FileDescriptorMetrics().bindTo(registry);
+    jvm =
+        CompletableFuture.runAsync(
+            () -> {
+              new ClassLoaderMetrics().bindTo(registry);
+              new JvmMemoryMetrics().bindTo(registry);
+              gc.bindTo(registry);
+              new JvmThreadMetrics().bindTo(registry);
+              new ProcessorMetrics().bindTo(registry);
+              new UptimeMetrics().bindTo(registry);
+              new FileDescriptorMetrics().bindTo(registry);
+            });
   }
 
   /** Where the other packages' meters go. */
@@ -45,11 +52,13 @@ public final class Metrics implements AutoCloseable {
 
   /** The Prometheus text exposition (format 0.0.4) of every meter. */
   String scrape() {
+    jvm.join();
     return registry.scrape();
   }
 
   @Override
   public void close() {
+    jvm.join();
     gc.close();
     registry.close();
   }
