@@ -1,6 +1,7 @@
 package dev.parley.app;
 
 import dev.parley.store.Store;
+import dev.parley.store.sql.MigrationReport;
 import dev.parley.store.sql.PostgresStore;
 import dev.parley.store.sql.SqliteStore;
 import dev.parley.webhooks.DeliverySettings;
@@ -17,7 +18,8 @@ public record Config(
     String masterKey,
     String databaseUrl,
     WebchatLimits webchatLimits,
-    DeliverySettings webhooks) {
+    DeliverySettings webhooks,
+    String metricsToken) {
 
   /** Connections per node: enough for the worker threads that run blocking store calls. */
   private static final int POOL_SIZE = 16;
@@ -34,6 +36,32 @@ public record Config(
         throw new IllegalArgumentException("Webchat rate limits must be at least 1 per minute");
       }
     }
+  }
+
+  /** A configuration whose {@code /metrics} needs no token. */
+  public Config(
+      String host,
+      int port,
+      Path dataDir,
+      String publicUrl,
+      String accountSid,
+      String authToken,
+      String masterKey,
+      String databaseUrl,
+      WebchatLimits webchatLimits,
+      DeliverySettings webhooks) {
+    this(
+        host,
+        port,
+        dataDir,
+        publicUrl,
+        accountSid,
+        authToken,
+        masterKey,
+        databaseUrl,
+        webchatLimits,
+        webhooks,
+        null);
   }
 
   /** A configuration with the default Webchat rate limits and webhook delivery settings. */
@@ -70,7 +98,8 @@ public record Config(
         masterKey,
         databaseUrl,
         limits,
-        webhooks);
+        webhooks,
+        metricsToken);
   }
 
   public Config withWebhooks(DeliverySettings settings) {
@@ -84,7 +113,8 @@ public record Config(
         masterKey,
         databaseUrl,
         webchatLimits,
-        settings);
+        settings,
+        metricsToken);
   }
 
   /** The store this configuration names: PostgreSQL when a database URL is set, else SQLite. */
@@ -92,6 +122,13 @@ public record Config(
     return databaseUrl == null || databaseUrl.isBlank()
         ? SqliteStore.open(dataDir.resolve("parley.db"))
         : PostgresStore.open(databaseUrl, POOL_SIZE);
+  }
+
+  /** Applies pending migrations to the store this configuration names, without opening it. */
+  public MigrationReport migrateStore() {
+    return databaseUrl == null || databaseUrl.isBlank()
+        ? SqliteStore.migrate(dataDir.resolve("parley.db"))
+        : PostgresStore.migrate(databaseUrl);
   }
 
   /** The public URL, or {@code http://localhost:<port>} once the port is known. */

@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Parley 0.1.0",
     description = "A self-hosted web chat backend that speaks Twilio's web chat APIs.",
-    subcommands = {ServeCommand.class, TokenCommand.class, WarmupCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      MigrateCommand.class,
+      TokenCommand.class,
+      WarmupCommand.class
+    })
 public final class Main implements Runnable {
   public static void main(String[] args) {
     System.exit(

@@ -5,14 +5,19 @@ import dev.parley.auth.SecretBox;
 import dev.parley.http.Json;
 import dev.parley.http.PublicUrl;
 import dev.parley.ids.RandomSids;
+import dev.parley.observe.Metrics;
+import dev.parley.observe.ObserveApi;
+import dev.parley.observe.Readiness;
 import dev.parley.realtime.RealtimeSettings;
 import dev.parley.realtime.TwilsockEndpoint;
 import dev.parley.realtime.TwilsockProtocol;
 import dev.parley.realtime.Upstream;
 import dev.parley.store.Store;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.metrics.MetricsOptions;
 import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +40,8 @@ public final class Parley implements AutoCloseable {
   private final String publicUrl;
   private final Services services;
   private final Router router;
+  private final Metrics metrics;
+  private final Readiness readiness;
 
   private Parley(
       Vertx vertx,
@@ -43,7 +50,9 @@ public final class Parley implements AutoCloseable {
       Store store,
       Bootstrap.Result bootstrap,
       String publicUrl,
-      Services services) {
+      Services services,
+      Metrics metrics,
+      Readiness readiness) {
     this.vertx = vertx;
     this.server = server;
     this.router = router;
@@ -51,6 +60,8 @@ public final class Parley implements AutoCloseable {
     this.bootstrap = bootstrap;
     this.publicUrl = publicUrl;
     this.services = services;
+    this.metrics = metrics;
+    this.readiness = readiness;
   }
 
   /** Opens the store, bootstraps it when empty, and starts serving. */
@@ -78,10 +89,18 @@ public final class Parley implements AutoCloseable {
     // both at once.
     long begin = System.nanoTime();
     long storeReady;
+    // The meters' classes load on the spare core too: Vert.x needs the registry when it starts.
+    CompletableFuture<Metrics> metering = CompletableFuture.supplyAsync(Metrics::new);
     CompletableFuture<Vertx> starting =
-        CompletableFuture.supplyAsync(
-            () -> {
-              Vertx vertx = Vertx.vertx();
+        metering.thenApply(
+            metrics -> {
+              Vertx vertx =
+                  Vertx.builder()
+                      .with(
+                          new VertxOptions()
+                              .setMetricsOptions(new MetricsOptions().setEnabled(true)))
+                      .withMetrics(metrics.vertxMetrics())
+                      .build();
               Json.warmUp();
               return vertx;
             });
@@ -104,6 +123,7 @@ public final class Parley implements AutoCloseable {
       String firstAccount = store.read(tx -> store.accounts().first(tx)).sid();
       CompletableFuture.runAsync(() -> services.authenticator().preload(firstAccount));
       Vertx vertx = starting.join();
+      Metrics metrics = metering.join();
       Router router = Router.router(vertx);
       TwilsockEndpoint twilsock =
           new TwilsockEndpoint(
@@ -113,7 +133,18 @@ public final class Parley implements AutoCloseable {
               upstream != null ? upstream : services.realtime(),
               realtime,
               Json.MAPPER);
-      Routes.register(router, services, publicUrl, config.webchatLimits(), twilsock);
+      // Ready while the store answers a trivial query; /metrics sees the pool, webhooks, realtime.
+      Readiness readiness =
+          new Readiness().check("store", () -> store.read(tx -> store.accounts().first(tx)));
+      Instruments.bind(
+          metrics, store, services.deliveries(), twilsock, services.sync().subscriptions());
+      Routes.register(
+          router,
+          services,
+          publicUrl,
+          config.webchatLimits(),
+          twilsock,
+          new ObserveApi(readiness, metrics, config.metricsToken()));
       HttpServer server =
           vertx
               .createHttpServer(
@@ -147,7 +178,8 @@ public final class Parley implements AutoCloseable {
           publicUrl.base(),
           (storeReady - begin) / 1_000_000,
           (System.nanoTime() - begin) / 1_000_000);
-      return new Parley(vertx, server, router, store, bootstrap, publicUrl.base(), services);
+      return new Parley(
+          vertx, server, router, store, bootstrap, publicUrl.base(), services, metrics, readiness);
     } catch (RuntimeException e) {
       store.close();
       starting.thenAccept(Vertx::close);
@@ -193,6 +225,7 @@ public final class Parley implements AutoCloseable {
   /** Stops accepting, lets in-flight requests finish, then closes the store. */
   @Override
   public void close() {
+    readiness.shuttingDown();
     try {
       server.shutdown(10, TimeUnit.SECONDS).await(15, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -205,7 +238,9 @@ public final class Parley implements AutoCloseable {
     } catch (Exception e) {
       log.warn("event=vertx_close_incomplete", e);
     }
+    readiness.close();
     store.close();
+    metrics.close();
     log.info("event=stopped");
   }
 }

@@ -30,6 +30,7 @@ import dev.parley.http.FormBodies;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.RequestIds;
 import dev.parley.http.TokenBuckets;
+import dev.parley.observe.ObserveApi;
 import dev.parley.realtime.TwilsockEndpoint;
 import dev.parley.realtime.TwilsockProtocol;
 import dev.parley.widget.WidgetAssets;
@@ -53,12 +54,15 @@ final class Routes {
       Services services,
       PublicUrl base,
       Config.WebchatLimits limits,
-      TwilsockEndpoint twilsock) {
+      TwilsockEndpoint twilsock,
+      ObserveApi observe) {
     // First: the upgrade must happen before a body handler reads the request or Basic auth (the
     // SDK sends no credentials; its token travels in the init frame).
     router.get(TwilsockProtocol.PATH).handler(twilsock::upgrade);
     router.route().handler(RequestIds::assign);
     new WidgetAssets(router);
+    // Load balancers and Prometheus call these without Twilio credentials.
+    observe.register(router);
     // Webchat 3's public endpoints grant CORS per deployment key (WebchatGate), not to everyone.
     router
         .route()

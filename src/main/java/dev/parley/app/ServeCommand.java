@@ -88,6 +88,13 @@ final class ServeCommand implements Runnable {
           "Where studio webhooks go, as <url>/<FlowSid> (env PARLEY_STUDIO_URL; default: none, they are dead-lettered).")
   String studioUrl;
 
+  @Option(
+      names = "--metrics-token",
+      defaultValue = "${env:PARLEY_METRICS_TOKEN}",
+      description =
+          "Bearer token /metrics requires (env PARLEY_METRICS_TOKEN; default: none, /metrics is open).")
+  String metricsToken;
+
   @Mixin StoreOptions store;
 
   @Override
@@ -109,7 +116,8 @@ final class ServeCommand implements Runnable {
                     webhookMaxAttempts,
                     Duration.ofMillis(webhookBaseDelayMs),
                     Duration.ofMillis(webhookMaxDelayMs)),
-                studioUrl == null || studioUrl.isBlank() ? null : studioUrl));
+                studioUrl == null || studioUrl.isBlank() ? null : studioUrl),
+            metricsToken);
     Parley parley = Parley.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

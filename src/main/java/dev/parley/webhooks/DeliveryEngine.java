@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
@@ -62,6 +63,7 @@ public final class DeliveryEngine implements AutoCloseable {
   private Lanes lanes;
   private final OriginLimit origins = new OriginLimit(MAX_IN_FLIGHT_PER_ORIGIN);
   private int inFlight;
+  private volatile DeliveryMeter meter = DeliveryMeter.NONE;
 
   /** {@code origin} is the receiver's origin when a call was made, else null. */
   private record Finished(Lane lane, DeliveryRecord delivery, Outcome outcome, String origin) {}
@@ -73,6 +75,11 @@ public final class DeliveryEngine implements AutoCloseable {
     this.settings = settings;
     this.keys = new SigningKeys(accounts);
     this.saver = new OutcomeSaver(store, wake::release);
+  }
+
+  /** Reports to {@code meter} from now on (metrics). */
+  public void meter(DeliveryMeter meter) {
+    this.meter = meter;
   }
 
   /** Starts sending, with {@code vertx}'s HTTP client; resumes whatever the store has pending. */
@@ -128,6 +135,7 @@ public final class DeliveryEngine implements AutoCloseable {
         }
         lanes.promoteDue(now);
         dispatch(now);
+        meter.queue(lanes.loaded(), inFlight);
         if (!moreToRead || !lanes.roomToLoad()) {
           long untilDue = lanes.nextDueMillis() - clock.millis();
           long wait = Math.min(eager ? EAGER_POLL_MILLIS : IDLE_POLL_MILLIS, untilDue);
@@ -227,6 +235,9 @@ public final class DeliveryEngine implements AutoCloseable {
       Map<String, String> params = new LinkedHashMap<>(EventLog.fields(event));
       params.put("RetryCount", Integer.toString(d.attempts()));
       inFlight++;
+      if (d.attempts() == 0) {
+        meter.firstAttempt(now - d.dateCreated().toEpochMilli());
+      }
       client
           .send(new WebhookCall(d.method(), url, params), token, d.sid())
           .thenAccept(outcome -> settle(lane, d, outcome, origin));
@@ -292,6 +303,7 @@ public final class DeliveryEngine implements AutoCloseable {
 
   private void moveOn(Lane lane, Settled s, long now) {
     DeliveryRecord d = s.delivery();
+    meter.settled(s.verdict().name().toLowerCase(Locale.ROOT));
     switch (s.verdict()) {
       case DELIVERED -> lanes.headDone(lane, now);
       case DEAD -> {

@@ -173,6 +173,11 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
     return dataDir;
   }
 
+  /** The PostgreSQL URL the server runs on, or null on the embedded store. */
+  public String databaseUrl() {
+    return database == null ? null : database.url();
+  }
+
   /**
    * A REST Assured request to this server, unauthenticated, with UTF-8 form encoding. Every
    * response is checked against the official OpenAPI spec.

@@ -12,12 +12,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings a store's schema up to date with Flyway. Flyway's own "nothing to do" check costs about
@@ -35,6 +37,29 @@ final class Migrations {
       return;
     }
     Flyway.configure().dataSource(dataSource).locations("classpath:" + location).load().migrate();
+  }
+
+  /**
+   * Runs Flyway whatever the history says (for {@code ./parley migrate}): applies what is pending
+   * and reports it. On PostgreSQL Flyway holds an advisory lock meanwhile, so nodes that migrate at
+   * once take turns.
+   */
+  static MigrationReport migrate(DataSource dataSource, String location, String where) {
+    MigrateResult result =
+        Flyway.configure()
+            .dataSource(dataSource)
+            .locations("classpath:" + location)
+            .load()
+            .migrate();
+    List<String> applied =
+        result.migrations.stream()
+            .map(m -> "V" + m.version + " " + m.description + " (" + m.executionTime + " ms)")
+            .toList();
+    String version =
+        result.targetSchemaVersion != null
+            ? result.targetSchemaVersion
+            : result.initialSchemaVersion;
+    return new MigrationReport(where, applied, version);
   }
 
   /** Versions of the migrations shipped in {@code location}, as Flyway records them. */

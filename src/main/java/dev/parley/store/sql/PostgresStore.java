@@ -2,6 +2,7 @@ package dev.parley.store.sql;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import dev.parley.store.Broadcasts;
 import dev.parley.store.ConversationStore;
 import dev.parley.store.EventStore;
@@ -54,6 +55,25 @@ public final class PostgresStore extends SqlStore {
     return new PostgresStore(pool, database);
   }
 
+  /** Applies pending migrations to the database {@code url} names. */
+  public static MigrationReport migrate(String url) {
+    DatabaseUrl database = DatabaseUrl.parse(url);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(database.jdbcUrl());
+    config.setUsername(database.user());
+    config.setPassword(database.password());
+    // Flyway holds one connection for its lock and migrates on another.
+    config.setMaximumPoolSize(2);
+    config.setPoolName("parley-migrate");
+    try (HikariDataSource pool = new HikariDataSource(config)) {
+      String where = database.jdbcUrl().replaceFirst("\\?.*$", "");
+      return Migrations.migrate(
+          pool,
+          "db/migration/postgresql",
+          "PostgreSQL " + where + (database.user() == null ? "" : " as " + database.user()));
+    }
+  }
+
   @Override
   public <T> T write(Function<Tx, T> work) {
     for (int attempt = 1; ; attempt++) {
@@ -93,6 +113,11 @@ public final class PostgresStore extends SqlStore {
           handle.execute("SET TRANSACTION READ ONLY");
           return work.apply(new SqlTx(handle));
         });
+  }
+
+  /** Reports the connection pool's usage (Hikari's metrics) to {@code tracker} from now on. */
+  public void trackPool(MetricsTrackerFactory tracker) {
+    pool.setMetricsTrackerFactory(tracker);
   }
 
   @Override

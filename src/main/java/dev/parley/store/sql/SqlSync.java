@@ -95,6 +95,11 @@ final class SqlSync implements SyncStore {
       Tx tx, String objectSid, boolean list, String from, boolean descending, int limit) {
     String column = list ? "item_index" : "item_key";
     String where = from == null ? "" : " AND " + column + (descending ? " <= " : " >= ") + ":from";
+    if (list && from == null) {
+      // Lets both engines use the partial index sync_items_list for a first page (docs/queries.md):
+      // without a condition on item_index they scan and sort every item of the object.
+      where = " AND item_index IS NOT NULL";
+    }
     var query =
         SqlTx.of(tx)
             .createQuery(

@@ -44,6 +44,13 @@ public final class SqliteStore extends SqlStore {
     return new SqliteStore(writeSource, new HikariDataSource(pool));
   }
 
+  /** Applies pending migrations to the store in {@code file} (creating it when missing). */
+  public static MigrationReport migrate(Path file) {
+    SQLiteDataSource source = new SQLiteDataSource(config(false));
+    source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    return Migrations.migrate(source, "db/migration/sqlite", "SQLite " + file.toAbsolutePath());
+  }
+
   private static SQLiteConfig config(boolean readOnly) {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
