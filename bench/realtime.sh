@@ -76,6 +76,11 @@ stop_last
 source "$out/fanout.txt"
 jfr print --stack-depth 64 --events jdk.ExecutionSample "$out/fanout.jfr" > "$out/fanout-samples.txt"
 awk -f bench/realtime/hot.awk "$out/fanout-samples.txt" > "$out/fanout-hot.txt"
+# How much of the machine the server had: on a shared machine, the figures above depend on it.
+read -r jvm_cpu machine_cpu < <(jfr print --events jdk.CPULoad "$out/fanout.jfr" | awk '
+  /jvmUser/ { u = $3 + 0 } /jvmSystem/ { s = $3 + 0 }
+  /machineTotal/ { m = $3 + 0; if (m > 0) { jvm += u + s; total += m; n++ } }
+  END { printf "%.0f%% %.0f%%\n", n ? jvm / n : 0, n ? total / n : 0 }')
 
 echo "== idle connections: up to $wanted (fd limit $fd_limit)"
 idle=$wanted
@@ -167,8 +172,10 @@ $sources. Heap is the server's used heap after a full GC (\`jcmd GC.run\`, \`GC.
 
 ${limit_note:+Limit: $limit_note.}
 
-Server CPU samples during the fan-out (JFR \`jdk.ExecutionSample\`, by thread and by the innermost
-Parley method on the stack; \`bench/out/realtime/fanout-hot.txt\` has more):
+During the fan-out Parley's JVM used on average $jvm_cpu of the machine's CPU (both cores), while the
+machine as a whole was $machine_cpu busy (JFR \`jdk.CPULoad\`). Server CPU samples (JFR
+\`jdk.ExecutionSample\`, by thread and by the innermost Parley method on the stack;
+\`bench/out/realtime/fanout-hot.txt\` has more):
 
 \`\`\`
 $(head -40 "$out/fanout-hot.txt")
