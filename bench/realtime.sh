@@ -3,7 +3,7 @@
 # connection (throughput, latency, exactly-once), then idle connections' server heap. Starts Parley
 # (embedded store) on 127.0.0.1, drives it over loopback only, stops all it started, and rewrites
 # the realtime section of bench/RESULTS.md (keeping its hand-written notes). Runs on its own or from
-# bench/run.sh. Usage: bench/realtime.sh  (about four minutes)
+# bench/run.sh. Usage: bench/realtime.sh  (about five minutes)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -13,6 +13,7 @@ seconds=${BENCH_SECONDS:-10}
 rate=${BENCH_REALTIME_RATE:-5000}
 conversations=${BENCH_CONVERSATIONS:-100}
 concurrency=${BENCH_CONCURRENCY:-64}
+members=${BENCH_MEMBERS:-10}
 wanted=${BENCH_IDLE:-100000}
 account=AC0000000000000000000000000000b001
 token=bench-token-00000000000000000001
@@ -82,6 +83,14 @@ read -r jvm_cpu machine_cpu < <(jfr print --events jdk.CPULoad "$out/fanout.jfr"
   /machineTotal/ { m = $3 + 0; if (m > 0) { jvm += u + s; total += m; n++ } }
   END { printf "%.0f%% %.0f%%\n", n ? jvm / n : 0, n ? total / n : 0 }')
 
+echo "== group fan-out: $conversations conversations of $members connected members each"
+start_parley group "-Xmx2g"
+java -Xmx2g -cp "$cp" Fanout 127.0.0.1 "$port" "$account" "$token" \
+  "$conversations" "$seconds" "$concurrency" "$rate" "$members" | sed 's/^/group_/' > "$out/group.txt"
+stop_last
+# shellcheck disable=SC1090
+source "$out/group.txt"
+
 echo "== idle connections: up to $wanted (fd limit $fd_limit)"
 idle=$wanted
 limit_note=""
@@ -123,6 +132,7 @@ full_ok=$(verdict "$full_received_rps" 20000 ">=")
 rate_ok=$(verdict "$rate_p99" 25 "<")
 (( rate_used < rate_target )) && rate_ok="missed (not sustained at ${rate_target}/s)"
 
+group_once_ok=$([[ $group_lost == 0 && $group_duplicated == 0 && $group_misrouted == 0 ]] && echo met || echo missed)
 once_ok=$([[ $lost == 0 && $duplicated == 0 && $misrouted == 0 ]] && echo met || echo missed)
 reached_ok=$([[ $open_last -ge 100000 ]] && echo met || echo "not reached")
 heap_ok=$(verdict "$projected_mib" 2048 "<")
@@ -157,6 +167,16 @@ ${seconds} s recorded after 3 s). A 5 s warm-up precedes; JFR records the server
 | posts acknowledged / lost / duplicated / to the wrong client (all phases) | $acked / $lost / $duplicated / $misrouted | | | each once | $once_ok |
 
 Failed posts: $failed (received anyway: $received_but_failed).
+
+The same with $members connected members in each conversation (a fresh server, no JFR): every post
+goes to $members sockets, so receipts are $members × posts.
+
+| metric | Parley | target | |
+|---|---|---|---|
+| receipts over Twilsock at full speed, per second (posts acknowledged: $group_full_post_rps/s) | $group_full_received_rps | | |
+| post → receipt at full speed, p50 / p99 (ms) | $group_full_p50 / $group_full_p99 | | |
+| post → receipt at a constant ${group_rate_used} posts/s (achieved: $group_rate_post_rps/s; $group_rate_received_rps receipts/s), p50 / p99 (ms) | $group_rate_p50 / $group_rate_p99 | | |
+| receipts expected / lost / duplicated / to the wrong client | $(( group_acked * members )) / $group_lost / $group_duplicated / $group_misrouted | each once | $group_once_ok |
 
 **Idle connections**: each \`init\`ed with its own user's token, \`GET /Client/v2/Configuration\`
 read and the user's conversations map subscribed, then left idle; spread over source addresses

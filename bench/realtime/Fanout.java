@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * REST post → realtime receipt. {@code conversations} conversations, each with one participant
- * whose Twilsock connection is subscribed to the conversation's messages list, as the SDK does it
+ * REST post → realtime receipt. {@code conversations} conversations, each with {@code members}
+ * participants (default 1) whose Twilsock connections are subscribed to the conversation's
+ * messages list, as the SDK does it
  * (configuration, the user's conversation, the list's last event id, {@code /v4/Subscriptions}).
  * Messages are posted round-robin with {@code POST /v1/Conversations/{sid}/Messages}; each body is
  * {@code <id>.<conversation>.<nanos>}, so a receipt names its message, where it should have gone
@@ -28,11 +29,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code seconds} recorded, latency measured from each post's due time (no coordinated omission).
  * Every acknowledged post of every phase must arrive exactly once.
  *
- * <p>Usage: Fanout host port account authToken conversations seconds concurrency rate. Prints
+ * <p>Usage: Fanout host port account authToken conversations seconds concurrency rate [members].
+ * Prints
  * {@code key=value} lines.
  */
 public class Fanout {
-  private static final int CAPACITY = 3_000_000;
+  private static final int CAPACITY = 1_000_000;
   private static final byte[] TEXT = "\"text\":\"".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] ADDED = "\"list_item_added\"".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] ESTABLISHED =
@@ -41,9 +43,12 @@ public class Fanout {
   /** 0 not posted, 1 acknowledged (201), 2 failed. */
   private static final AtomicIntegerArray posted = new AtomicIntegerArray(CAPACITY);
 
-  private static final AtomicIntegerArray received = new AtomicIntegerArray(CAPACITY);
-  private static final long[] latency = new long[CAPACITY];
-  private static final long[] receivedAt = new long[CAPACITY];
+  /** Per receipt slot {@code id * members + member}: how often it came, its latency, when. */
+  private static AtomicIntegerArray received;
+
+  private static long[] latency;
+  private static long[] receivedAt;
+  private static int members;
   private static final long[] ackLatency = new long[CAPACITY];
   private static final AtomicLong misrouted = new AtomicLong();
   private static final AtomicInteger next = new AtomicInteger();
@@ -55,6 +60,10 @@ public class Fanout {
     int seconds = Integer.parseInt(args[5]);
     int concurrency = Integer.parseInt(args[6]);
     int rate = Integer.parseInt(args[7]);
+    members = args.length > 8 ? Integer.parseInt(args[8]) : 1;
+    received = new AtomicIntegerArray(CAPACITY * members);
+    latency = new long[CAPACITY * members];
+    receivedAt = new long[CAPACITY * members];
     Vertx vertx = Vertx.vertx();
     parley =
         new Parley(vertx, args[0], Integer.parseInt(args[1]), args[2], args[3], concurrency * 2)
@@ -62,21 +71,22 @@ public class Fanout {
     WebSocketClient sockets =
         vertx.createWebSocketClient(
             new WebSocketClientOptions()
-                .setMaxConnections(count + 1)
+                .setMaxConnections(count * members + 1)
                 .setMaxFrameSize(1 << 20)
                 .setMaxMessageSize(1 << 20));
     conversations = new String[count];
     List<Twilsock> connections = new ArrayList<>();
     for (int from = 0; from < count; from += 32) {
-      List<Future<Twilsock>> batch = new ArrayList<>();
+      List<Future<List<Twilsock>>> batch = new ArrayList<>();
       for (int k = from; k < Math.min(count, from + 32); k++) {
-        batch.add(member(sockets, k));
+        batch.add(conversation(sockets, k));
       }
-      for (Future<Twilsock> f : batch) {
-        connections.add(join(f));
+      for (Future<List<Twilsock>> f : batch) {
+        connections.addAll(join(f));
       }
     }
     say("conversations", count);
+    say("members", members);
 
     int warm = phase(closedLoop(concurrency, 5));
     int fullFrom = next.get();
@@ -88,7 +98,7 @@ public class Fanout {
 
     // Far past what the server sustains, a constant rate only measures the queue's growth: then
     // the rate is 80 % of the full-speed figure, and said so.
-    long sustained = Math.round(fullDelivered * 0.8 / 50) * 50;
+    long sustained = Math.round(fullDelivered / members * 0.8 / 50) * 50;
     say("rate_target", rate);
     rate = (int) Math.max(50, Math.min(rate, sustained));
     say("rate_used", rate);
@@ -103,12 +113,14 @@ public class Fanout {
     long acked = 0, failed = 0, lost = 0, duplicated = 0, strays = 0;
     for (int id = 0; id < next.get(); id++) {
       int state = posted.get(id);
-      int times = received.get(id);
       acked += state == 1 ? 1 : 0;
       failed += state == 2 ? 1 : 0;
-      lost += state == 1 && times == 0 ? 1 : 0;
-      duplicated += times > 1 ? 1 : 0;
-      strays += state != 1 && times > 0 ? 1 : 0;
+      for (int m = 0; m < members; m++) {
+        int times = received.get(id * members + m);
+        lost += state == 1 && times == 0 ? 1 : 0;
+        duplicated += times > 1 ? 1 : 0;
+        strays += state != 1 && times > 0 ? 1 : 0;
+      }
     }
     say("warmup_posts", warm);
     say("acked", acked);
@@ -123,19 +135,29 @@ public class Fanout {
     System.exit(0);
   }
 
-  /** Conversation {@code k}, its participant {@code fan-k}, connected and subscribed. */
-  private static Future<Twilsock> member(WebSocketClient sockets, int k) {
-    String identity = "fan-" + k;
-    Promise<Void> established = Promise.promise();
+  /** Conversation {@code k} with its participants, each connected and subscribed. */
+  private static Future<List<Twilsock>> conversation(WebSocketClient sockets, int k) {
     return parley
         .post("/v1/Conversations", Map.of("FriendlyName", "bench " + k))
         .compose(
             c -> {
               conversations[k] = c.body().path("sid").asText();
-              return parley.post(
-                  "/v1/Conversations/" + conversations[k] + "/Participants",
-                  Map.of("Identity", identity));
-            })
+              List<Future<Twilsock>> joined = new ArrayList<>();
+              for (int m = 0; m < members; m++) {
+                joined.add(member(sockets, k, m));
+              }
+              return Future.all(joined).map(all -> all.<Twilsock>list());
+            });
+  }
+
+  /** Participant {@code fan-k-m} of conversation {@code k}, connected and subscribed. */
+  private static Future<Twilsock> member(WebSocketClient sockets, int k, int m) {
+    String identity = "fan-" + k + "-" + m;
+    Promise<Void> established = Promise.promise();
+    return parley
+        .post(
+            "/v1/Conversations/" + conversations[k] + "/Participants",
+            Map.of("Identity", identity))
         .compose(p -> Twilsock.connect(sockets, parley.host, parley.port))
         .compose(
             socket ->
@@ -154,15 +176,15 @@ public class Fanout {
                                     + conversations[k],
                                 null))
                     .compose(
-                        m -> {
-                          String list = m.body().path("sync_objects").path("messages").asText();
+                        membership -> {
+                          String list = membership.body().path("sync_objects").path("messages").asText();
                           return socket
                               .request("GET", "/v3/Lists/" + list, null)
                               .compose(
                                   l -> {
                                     socket.listen(
                                         (c, type, frame, from, to) ->
-                                            heard(k, established, type, frame, from, to));
+                                            heard(k, m, established, type, frame, from, to));
                                     return socket.subscribe(
                                         list, "list", l.body().path("last_event_id").asLong(), k);
                                   });
@@ -172,7 +194,7 @@ public class Fanout {
   }
 
   private static void heard(
-      int k, Promise<Void> established, String type, byte[] frame, int from, int to) {
+      int k, int m, Promise<Void> established, String type, byte[] frame, int from, int to) {
     long now = System.nanoTime();
     if (Twilsock.indexOf(frame, from, to, ESTABLISHED) >= 0) {
       established.tryComplete();
@@ -194,9 +216,10 @@ public class Fanout {
     if (parts[1] != k) {
       misrouted.incrementAndGet();
     }
-    if (received.incrementAndGet(id) == 1) {
-      latency[id] = now - parts[2];
-      receivedAt[id] = now;
+    int slot = id * members + m;
+    if (received.incrementAndGet(slot) == 1) {
+      latency[slot] = now - parts[2];
+      receivedAt[slot] = now;
     }
   }
 
@@ -274,7 +297,9 @@ public class Fanout {
     while (System.nanoTime() - progress < TimeUnit.SECONDS.toNanos(10)) {
       long now = 0;
       for (int id = from; id < to; id++) {
-        now += posted.get(id) == 1 && received.get(id) == 0 ? 1 : 0;
+        for (int m = 0; m < members; m++) {
+          now += posted.get(id) == 1 && received.get(id * members + m) == 0 ? 1 : 0;
+        }
       }
       if (now == 0) {
         break;
@@ -288,10 +313,10 @@ public class Fanout {
     Thread.sleep(500); // time for a duplicate to show
   }
 
-  /** Prints the phase's figures; returns its received messages per second. */
+  /** Prints the phase's figures; returns its receipts per second (posts × members). */
   private static double report(String name, int from, int to, long start, long postedEnd) {
     long ok = 0, failed = 0, arrived = 0, last = start;
-    long[] delays = new long[to - from];
+    long[] delays = new long[(to - from) * members];
     long[] acks = new long[to - from];
     int n = 0;
     for (int id = from; id < to; id++) {
@@ -300,10 +325,12 @@ public class Fanout {
         continue;
       }
       acks[(int) ok++] = ackLatency[id];
-      if (received.get(id) > 0) {
-        arrived++;
-        delays[n++] = latency[id];
-        last = Math.max(last, receivedAt[id]);
+      for (int slot = id * members; slot < (id + 1) * members; slot++) {
+        if (received.get(slot) > 0) {
+          arrived++;
+          delays[n++] = latency[slot];
+          last = Math.max(last, receivedAt[slot]);
+        }
       }
     }
     delays = Arrays.copyOf(delays, n);
