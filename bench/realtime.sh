@@ -13,7 +13,7 @@ seconds=${BENCH_SECONDS:-10}
 rate=${BENCH_REALTIME_RATE:-5000}
 conversations=${BENCH_CONVERSATIONS:-100}
 concurrency=${BENCH_CONCURRENCY:-64}
-members=${BENCH_MEMBERS:-10}
+group_size=${BENCH_MEMBERS:-10}
 wanted=${BENCH_IDLE:-100000}
 account=AC0000000000000000000000000000b001
 token=bench-token-00000000000000000001
@@ -83,10 +83,10 @@ read -r jvm_cpu machine_cpu < <(jfr print --events jdk.CPULoad "$out/fanout.jfr"
   /machineTotal/ { m = $3 + 0; if (m > 0) { jvm += u + s; total += m; n++ } }
   END { printf "%.0f%% %.0f%%\n", n ? jvm / n : 0, n ? total / n : 0 }')
 
-echo "== group fan-out: $conversations conversations of $members connected members each"
+echo "== group fan-out: $conversations conversations of $group_size connected members each"
 start_parley group "-Xmx2g"
 java -Xmx2g -cp "$cp" Fanout 127.0.0.1 "$port" "$account" "$token" \
-  "$conversations" "$seconds" "$concurrency" "$rate" "$members" | sed 's/^/group_/' > "$out/group.txt"
+  "$conversations" "$seconds" "$concurrency" "$rate" "$group_size" | sed 's/^/group_/' > "$out/group.txt"
 stop_last
 # shellcheck disable=SC1090
 source "$out/group.txt"
@@ -168,8 +168,8 @@ ${seconds} s recorded after 3 s). A 5 s warm-up precedes; JFR records the server
 
 Failed posts: $failed (received anyway: $received_but_failed).
 
-The same with $members connected members in each conversation (a fresh server, no JFR): every post
-goes to $members sockets, so receipts are $members × posts.
+The same with $group_size connected members in each conversation (a fresh server, no JFR): every post
+goes to $group_size sockets, so receipts are $group_size × posts.
 
 | metric | Parley | target | |
 |---|---|---|---|
