@@ -176,7 +176,7 @@ goes to $group_size sockets, so receipts are $group_size × posts.
 | receipts over Twilsock at full speed, per second (posts acknowledged: $group_full_post_rps/s) | $group_full_received_rps | | |
 | post → receipt at full speed, p50 / p99 (ms) | $group_full_p50 / $group_full_p99 | | |
 | post → receipt at a constant ${group_rate_used} posts/s (achieved: $group_rate_post_rps/s; $group_rate_received_rps receipts/s), p50 / p99 (ms) | $group_rate_p50 / $group_rate_p99 | | |
-| receipts expected / lost / duplicated / to the wrong client | $(( group_acked * members )) / $group_lost / $group_duplicated / $group_misrouted | each once | $group_once_ok |
+| receipts expected / lost / duplicated / to the wrong client | $(( group_acked * group_size )) / $group_lost / $group_duplicated / $group_misrouted | each once | $group_once_ok |
 
 **Idle connections**: each \`init\`ed with its own user's token, \`GET /Client/v2/Configuration\`
 read and the user's conversations map subscribed, then left idle; spread over source addresses
