@@ -65,6 +65,12 @@ public class Fanout {
     latency = new long[CAPACITY * members];
     receivedAt = new long[CAPACITY * members];
     Vertx vertx = Vertx.vertx();
+    vertx.setTimer(
+        TimeUnit.MINUTES.toMillis(10),
+        timer -> {
+          System.err.println("fanout: still running after 10 minutes; giving up");
+          System.exit(2);
+        });
     parley =
         new Parley(vertx, args[0], Integer.parseInt(args[1]), args[2], args[3], concurrency * 2)
             .setUp();

@@ -94,6 +94,8 @@ final class Parley {
     return new RequestOptions()
         .setMethod(method)
         .setURI(path)
+        // Bounded: a post that hangs counts as failed instead of stalling the run.
+        .setIdleTimeout(30_000)
         .putHeader("Authorization", auth)
         .putHeader("Content-Type", "application/x-www-form-urlencoded");
   }
