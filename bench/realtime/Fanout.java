@@ -53,7 +53,7 @@ public class Fanout {
   private static final AtomicLong misrouted = new AtomicLong();
   private static final AtomicInteger next = new AtomicInteger();
   private static String[] conversations;
-  private static Parley parley;
+  private static Backend backend;
 
   public static void main(String[] args) throws Exception {
     int count = Integer.parseInt(args[4]);
@@ -71,8 +71,8 @@ public class Fanout {
           System.err.println("fanout: still running after 10 minutes; giving up");
           System.exit(2);
         });
-    parley =
-        new Parley(vertx, args[0], Integer.parseInt(args[1]), args[2], args[3], concurrency * 2)
+    backend =
+        new Backend(vertx, args[0], Integer.parseInt(args[1]), args[2], args[3], concurrency * 2)
             .setUp();
     WebSocketClient sockets =
         vertx.createWebSocketClient(
@@ -143,7 +143,7 @@ public class Fanout {
 
   /** Conversation {@code k} with its participants, each connected and subscribed. */
   private static Future<List<Twilsock>> conversation(WebSocketClient sockets, int k) {
-    return parley
+    return backend
         .post("/v1/Conversations", Map.of("FriendlyName", "bench " + k))
         .compose(
             c -> {
@@ -160,22 +160,22 @@ public class Fanout {
   private static Future<Twilsock> member(WebSocketClient sockets, int k, int m) {
     String identity = "fan-" + k + "-" + m;
     Promise<Void> established = Promise.promise();
-    return parley
+    return backend
         .post(
             "/v1/Conversations/" + conversations[k] + "/Participants",
             Map.of("Identity", identity))
-        .compose(p -> Twilsock.connect(sockets, parley.host, parley.port))
+        .compose(p -> Twilsock.connect(sockets, backend.host, backend.port))
         .compose(
             socket ->
                 socket
-                    .init(parley.token(identity))
+                    .init(backend.token(identity))
                     .compose(i -> socket.request("GET", "/Client/v2/Configuration", null))
                     .compose(
                         i ->
                             socket.request(
                                 "GET",
                                 "/Client/v2/Services/"
-                                    + parley.serviceSid
+                                    + backend.serviceSid
                                     + "/Users/"
                                     + identity
                                     + "/Conversations/"
@@ -235,7 +235,7 @@ public class Fanout {
   private static Future<Integer> post(int id, long due) {
     int k = id % conversations.length;
     String body = "Author=bench&Body=" + id + "." + k + "." + due;
-    return parley
+    return backend
         .postEncoded("/v1/Conversations/" + conversations[k] + "/Messages", body)
         .andThen(
             answer -> {

@@ -37,8 +37,8 @@ public class IdleConnections {
 
   public static void main(String[] args) throws Exception {
     Vertx vertx = Vertx.vertx();
-    Parley parley =
-        new Parley(vertx, args[0], Integer.parseInt(args[1]), args[2], args[3], 4).setUp();
+    Backend backend =
+        new Backend(vertx, args[0], Integer.parseInt(args[1]), args[2], args[3], 4).setUp();
     List<WebSocketClient> clients = new ArrayList<>();
     for (String source : args[4].split(",")) {
       clients.add(
@@ -55,7 +55,7 @@ public class IdleConnections {
       int target = Integer.parseInt(args[a]);
       CountDownLatch done = new CountDownLatch(concurrency);
       for (int i = 0; i < concurrency; i++) {
-        chain(parley, clients, target, done);
+        chain(backend, clients, target, done);
       }
       done.await();
       String at =
@@ -72,13 +72,13 @@ public class IdleConnections {
 
   /** Opens connections one after another until {@code target} have been tried. */
   private static void chain(
-      Parley parley, List<WebSocketClient> clients, int target, CountDownLatch done) {
+      Backend backend, List<WebSocketClient> clients, int target, CountDownLatch done) {
     int i = next.getAndUpdate(n -> n < target ? n + 1 : n);
     if (i >= target || failed.get() > 1000) {
       done.countDown();
       return;
     }
-    idle(parley, clients.get(i % clients.size()), "idle-" + i)
+    idle(backend, clients.get(i % clients.size()), "idle-" + i)
         .onComplete(
             opened -> {
               if (opened.succeeded()) {
@@ -87,17 +87,17 @@ public class IdleConnections {
                 failed.incrementAndGet();
                 reasons.merge(String.valueOf(opened.cause()), 1, Integer::sum);
               }
-              chain(parley, clients, target, done);
+              chain(backend, clients, target, done);
             });
   }
 
-  private static Future<Twilsock> idle(Parley parley, WebSocketClient client, String identity) {
+  private static Future<Twilsock> idle(Backend backend, WebSocketClient client, String identity) {
     Promise<Void> established = Promise.promise();
-    return Twilsock.connect(client, parley.host, parley.port)
+    return Twilsock.connect(client, backend.host, backend.port)
         .compose(
             socket ->
                 socket
-                    .init(parley.token(identity))
+                    .init(backend.token(identity))
                     .compose(i -> socket.request("GET", "/Client/v2/Configuration", null))
                     .compose(
                         c -> {

@@ -25,11 +25,12 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * The REST side of a benchmark run, over a pooled Vert.x client with the account's Basic auth, and
+ * The customer's backend in a benchmark run: REST over a pooled Vert.x client with the account's
+ * Basic auth, and
  * access tokens minted as a customer's backend does (twilio-java's AccessToken + ChatGrant: HS256
  * with an API key's secret, {@code cty twilio-fpa;v=1}).
  */
-final class Parley {
+final class Backend {
   /** An answer: status and JSON body. */
   record Answer(int status, JsonNode body) {}
 
@@ -42,7 +43,7 @@ final class Parley {
   private byte[] secret;
   String serviceSid;
 
-  Parley(Vertx vertx, String host, int port, String account, String authToken, int pool) {
+  Backend(Vertx vertx, String host, int port, String account, String authToken, int pool) {
     this.host = host;
     this.port = port;
     this.account = account;
@@ -57,7 +58,7 @@ final class Parley {
   }
 
   /** Makes an API key (for tokens) and reads the default Conversation Service. */
-  Parley setUp() {
+  Backend setUp() {
     JsonNode key = post("/2010-04-01/Accounts/" + account + "/Keys.json", Map.of("FriendlyName", "bench"))
         .toCompletionStage().toCompletableFuture().join().body();
     keySid = key.path("sid").asText();
