@@ -26,8 +26,7 @@ import java.util.StringJoiner;
 
 /**
  * The customer's backend in a benchmark run: REST over a pooled Vert.x client with the account's
- * Basic auth, and
- * access tokens minted as a customer's backend does (twilio-java's AccessToken + ChatGrant: HS256
+ * Basic auth, and access tokens minted as twilio-java's AccessToken + ChatGrant mints them (HS256
  * with an API key's secret, {@code cty twilio-fpa;v=1}).
  */
 final class Backend {
