@@ -72,7 +72,7 @@ load_fanout_before=$(load)
 start_parley fanout "-Xmx2g -XX:StartFlightRecording=filename=$out/fanout.jfr,settings=profile,dumponexit=true"
 cpu_before=$(cpu_ms "${pids[-1]}")
 java -Xmx1g -cp "$cp" Fanout 127.0.0.1 "$port" "$account" "$token" \
-  "$conversations" "$seconds" "$concurrency" "$rate" > "$out/fanout.txt"
+  "$conversations" "$seconds" "$concurrency" "$rate" 1 "${pids[-1]}" > "$out/fanout.txt"
 load_fanout=$(load)
 fanout_cpu=$(( $(cpu_ms "${pids[-1]}") - cpu_before ))
 stop_last
@@ -90,7 +90,7 @@ echo "== group fan-out: $conversations conversations of $group_size connected me
 start_parley group "-Xmx2g -XX:StartFlightRecording=filename=$out/group.jfr,settings=profile,dumponexit=true"
 cpu_before=$(cpu_ms "${pids[-1]}")
 java -Xmx2g -cp "$cp" Fanout 127.0.0.1 "$port" "$account" "$token" \
-  "$conversations" "$seconds" "$concurrency" "$rate" "$group_size" | sed 's/^/group_/' > "$out/group.txt"
+  "$conversations" "$seconds" "$concurrency" "$rate" "$group_size" "${pids[-1]}" | sed 's/^/group_/' > "$out/group.txt"
 group_cpu=$(( $(cpu_ms "${pids[-1]}") - cpu_before ))
 stop_last
 # shellcheck disable=SC1090
@@ -148,7 +148,7 @@ rate_why=""
 # Server CPU (user + system, all threads, JIT included) per acknowledged post over the whole run:
 # unlike the rates, it hardly depends on how much of the machine the server was given.
 per_post=$(awk -v c="$fanout_cpu" -v n="$acked" 'BEGIN { printf "%.2f", c / n }')
-ceiling=$(awk -v p="$per_post" -v cores="$(nproc)" 'BEGIN { printf "%d", cores * 1000 / p }')
+ceiling=$(awk -v p="$full_server_cpu_ms_per_post" -v cores="$(nproc)" 'BEGIN { printf "%d", cores * 1000 / p }')
 group_per_post=$(awk -v c="$group_cpu" -v n="$group_acked" 'BEGIN { printf "%.2f", c / n }')
 full_ratio=$(awk -v a="$full_received_rps" -v b="$hello_rps" 'BEGIN { printf "%.1f%%", 100*a/b }')
 of_target=$(awk -v a="$full_received_rps" 'BEGIN { printf "%.1f%%", 100*a/20000 }')
@@ -178,9 +178,10 @@ ${seconds} s recorded after 3 s). A 5 s warm-up precedes; JFR records the server
 | REST answer (201) at that rate, p50 / p99 (ms) | $rate_ack_p50 / $rate_ack_p99 | | | | |
 | posts acknowledged / lost / duplicated / to the wrong client (all phases) | $acked / $lost / $duplicated / $misrouted | | | each once | $once_ok |
 
-Failed posts: $failed (received anyway: $received_but_failed). Server CPU per acknowledged post,
-over the whole run: $per_post ms (so both cores, with nothing else running, would give at most
-~$ceiling posts/s at this cost; 20,000/s needs $(awk -v c="$(nproc)" 'BEGIN { printf "%.2f", c * 1000 / 20000 }') ms).
+Failed posts: $failed (received anyway: $received_but_failed). Server CPU (user + system, all
+threads, from \`/proc\`) per post during the full-speed phase: $full_server_cpu_ms_per_post ms, so both cores with
+nothing else running would give at most ~$ceiling posts/s at this cost; 20,000/s needs
+$(awk -v c="$(nproc)" 'BEGIN { printf "%.2f", c * 1000 / 20000 }') ms. (Over the whole run, setup and JIT included: $per_post ms.)
 
 The same with $group_size connected members in each conversation (a fresh server): every post
 goes to $group_size sockets, so receipts are $group_size × posts.
@@ -191,7 +192,7 @@ goes to $group_size sockets, so receipts are $group_size × posts.
 | post → receipt at full speed, p50 / p99 (ms) | $group_full_p50 / $group_full_p99 | | |
 | post → receipt at a constant ${group_rate_used} posts/s (achieved: $group_rate_post_rps/s; $group_rate_received_rps receipts/s), p50 / p99 (ms) | $group_rate_p50 / $group_rate_p99 | | |
 | receipts expected / lost / duplicated / to the wrong client | $(( group_acked * group_size )) / $group_lost / $group_duplicated / $group_misrouted | each once | $group_once_ok |
-| server CPU per acknowledged post (ms) | $group_per_post | | |
+| server CPU per post at full speed (ms; whole run, setup and JIT included: $group_per_post) | $group_full_server_cpu_ms_per_post | | |
 
 **Idle connections**: each \`init\`ed with its own user's token, \`GET /Client/v2/Configuration\`
 read and the user's conversations map subscribed, then left idle; spread over source addresses

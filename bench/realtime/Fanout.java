@@ -3,7 +3,10 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,8 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code seconds} recorded, latency measured from each post's due time (no coordinated omission).
  * Every acknowledged post of every phase must arrive exactly once.
  *
- * <p>Usage: Fanout host port account authToken conversations seconds concurrency rate [members].
- * Prints
+ * <p>Usage: Fanout host port account authToken conversations seconds concurrency rate [members
+ * [server-pid]]; with the pid it also prints the server's CPU per post in each phase. Prints
  * {@code key=value} lines.
  */
 public class Fanout {
@@ -61,6 +64,7 @@ public class Fanout {
     int concurrency = Integer.parseInt(args[6]);
     int rate = Integer.parseInt(args[7]);
     members = args.length > 8 ? Integer.parseInt(args[8]) : 1;
+    server = args.length > 9 ? Path.of("/proc", args[9], "stat") : null;
     received = new AtomicIntegerArray(CAPACITY * members);
     latency = new long[CAPACITY * members];
     receivedAt = new long[CAPACITY * members];
@@ -97,8 +101,10 @@ public class Fanout {
     int warm = phase(closedLoop(concurrency, 5));
     int fullFrom = next.get();
     long fullStart = System.nanoTime();
+    long cpu = serverCpuMillis();
     int fullTo = phase(closedLoop(concurrency, seconds));
     long postedEnd = lastAck;
+    serverCpu("full", cpu, fullFrom, fullTo);
     drain(fullFrom, fullTo);
     double fullDelivered = report("full", fullFrom, fullTo, fullStart, postedEnd);
 
@@ -111,7 +117,9 @@ public class Fanout {
     phase(constantRate(vertx, rate, 3));
     int rateFrom = next.get();
     long rateStart = System.nanoTime();
+    cpu = serverCpuMillis();
     int rateTo = phase(constantRate(vertx, rate, seconds));
+    serverCpu("rate", cpu, rateFrom, rateTo);
     drain(rateFrom, rateTo);
     report("rate", rateFrom, rateTo, rateStart, lastAck);
 
@@ -230,6 +238,25 @@ public class Fanout {
   }
 
   private static volatile long lastAck;
+  private static Path server;
+
+  /** The server's CPU time so far (user + system, all threads), or -1 without its pid. */
+  private static long serverCpuMillis() throws IOException {
+    if (server == null) {
+      return -1;
+    }
+    String stat = Files.readString(server);
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    // utime and stime are fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 a second).
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+  }
+
+  /** The server CPU per post in [from, to), measured over the phase. */
+  private static void serverCpu(String name, long before, int from, int to) throws IOException {
+    if (before >= 0) {
+      say(name + "_server_cpu_ms_per_post", String.format("%.3f", (serverCpuMillis() - before) / (double) (to - from)));
+    }
+  }
 
   /** Posts message {@code id} (due at {@code due}); counts its answer. */
   private static Future<Integer> post(int id, long due) {
