@@ -11,11 +11,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * REST post → realtime receipt. {@code conversations} conversations, each with {@code members}
@@ -64,7 +67,7 @@ public class Fanout {
     int concurrency = Integer.parseInt(args[6]);
     int rate = Integer.parseInt(args[7]);
     members = args.length > 8 ? Integer.parseInt(args[8]) : 1;
-    server = args.length > 9 ? Path.of("/proc", args[9], "stat") : null;
+    server = args.length > 9 ? Path.of("/proc", args[9]) : null;
     received = new AtomicIntegerArray(CAPACITY * members);
     latency = new long[CAPACITY * members];
     receivedAt = new long[CAPACITY * members];
@@ -101,7 +104,7 @@ public class Fanout {
     int warm = phase(closedLoop(concurrency, 5));
     int fullFrom = next.get();
     long fullStart = System.nanoTime();
-    long cpu = serverCpuMillis();
+    Map<String, Long> cpu = serverCpuMillis();
     int fullTo = phase(closedLoop(concurrency, seconds));
     long postedEnd = lastAck;
     serverCpu("full", cpu, fullFrom, fullTo);
@@ -240,22 +243,58 @@ public class Fanout {
   private static volatile long lastAck;
   private static Path server;
 
-  /** The server's CPU time so far (user + system, all threads), or -1 without its pid. */
-  private static long serverCpuMillis() throws IOException {
+  /**
+   * The server's CPU time so far (user + system) by thread name, numbers folded ({@code
+   * vert.x-eventloo#}); empty without its pid. From {@code /proc/<pid>/task/<tid>/stat}, fields 14
+   * and 15, in clock ticks (100 a second).
+   */
+  private static Map<String, Long> serverCpuMillis() throws IOException {
+    Map<String, Long> byThread = new TreeMap<>();
     if (server == null) {
-      return -1;
+      return byThread;
     }
-    String stat = Files.readString(server);
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    // utime and stime are fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 a second).
-    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    try (Stream<Path> tasks = Files.list(server.resolve("task"))) {
+      for (Path task : tasks.toList()) {
+        String stat;
+        try {
+          stat = Files.readString(task.resolve("stat"));
+        } catch (IOException gone) {
+          continue; // the thread ended
+        }
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long millis = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        byThread.merge(name.replaceAll("[0-9]+", "#"), millis, Long::sum);
+      }
+    }
+    return byThread;
   }
 
-  /** The server CPU per post in [from, to), measured over the phase. */
-  private static void serverCpu(String name, long before, int from, int to) throws IOException {
-    if (before >= 0) {
-      say(name + "_server_cpu_ms_per_post", String.format("%.3f", (serverCpuMillis() - before) / (double) (to - from)));
+  /**
+   * The server's CPU per post in [from, to) over the phase: in all, without the JIT compiler's
+   * threads (a warm-up cost), and by thread.
+   */
+  private static void serverCpu(String name, Map<String, Long> before, int from, int to)
+      throws IOException {
+    if (server == null) {
+      return;
     }
+    Map<String, Long> after = serverCpuMillis();
+    double posts = to - from;
+    double all = 0;
+    double jit = 0;
+    StringJoiner threads = new StringJoiner(",");
+    for (Map.Entry<String, Long> e : after.entrySet()) {
+      double spent = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+      all += spent;
+      jit += e.getKey().contains("Compiler") ? spent : 0;
+      if (spent / posts >= 0.01) {
+        threads.add(e.getKey().replace(' ', '_') + ":" + String.format("%.2f", spent / posts));
+      }
+    }
+    say(name + "_server_cpu_ms_per_post", String.format("%.3f", all / posts));
+    say(name + "_server_cpu_ms_per_post_without_jit", String.format("%.3f", (all - jit) / posts));
+    say(name + "_server_cpu_by_thread", threads);
   }
 
   /** Posts message {@code id} (due at {@code due}); counts its answer. */
