@@ -3,22 +3,16 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
-import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * REST post → realtime receipt. {@code conversations} conversations, each with {@code members}
@@ -67,7 +61,7 @@ public class Fanout {
     int concurrency = Integer.parseInt(args[6]);
     int rate = Integer.parseInt(args[7]);
     members = args.length > 8 ? Integer.parseInt(args[8]) : 1;
-    server = args.length > 9 ? Path.of("/proc", args[9]) : null;
+    ServerCpu server = new ServerCpu(args.length > 9 ? args[9] : null);
     received = new AtomicIntegerArray(CAPACITY * members);
     latency = new long[CAPACITY * members];
     receivedAt = new long[CAPACITY * members];
@@ -104,10 +98,10 @@ public class Fanout {
     int warm = phase(closedLoop(concurrency, 5));
     int fullFrom = next.get();
     long fullStart = System.nanoTime();
-    Map<String, Long> cpu = serverCpuMillis();
+    Map<String, Long> cpu = server.millis();
     int fullTo = phase(closedLoop(concurrency, seconds));
     long postedEnd = lastAck;
-    serverCpu("full", cpu, fullFrom, fullTo);
+    server.report("full", cpu, fullTo - fullFrom).forEach(Fanout::say);
     drain(fullFrom, fullTo);
     double fullDelivered = report("full", fullFrom, fullTo, fullStart, postedEnd);
 
@@ -120,9 +114,9 @@ public class Fanout {
     phase(constantRate(vertx, rate, 3));
     int rateFrom = next.get();
     long rateStart = System.nanoTime();
-    cpu = serverCpuMillis();
+    cpu = server.millis();
     int rateTo = phase(constantRate(vertx, rate, seconds));
-    serverCpu("rate", cpu, rateFrom, rateTo);
+    server.report("rate", cpu, rateTo - rateFrom).forEach(Fanout::say);
     drain(rateFrom, rateTo);
     report("rate", rateFrom, rateTo, rateStart, lastAck);
 
@@ -241,61 +235,6 @@ public class Fanout {
   }
 
   private static volatile long lastAck;
-  private static Path server;
-
-  /**
-   * The server's CPU time so far (user + system) by thread name, numbers folded ({@code
-   * vert.x-eventloo#}); empty without its pid. From {@code /proc/<pid>/task/<tid>/stat}, fields 14
-   * and 15, in clock ticks (100 a second).
-   */
-  private static Map<String, Long> serverCpuMillis() throws IOException {
-    Map<String, Long> byThread = new TreeMap<>();
-    if (server == null) {
-      return byThread;
-    }
-    try (Stream<Path> tasks = Files.list(server.resolve("task"))) {
-      for (Path task : tasks.toList()) {
-        String stat;
-        try {
-          stat = Files.readString(task.resolve("stat"));
-        } catch (IOException gone) {
-          continue; // the thread ended
-        }
-        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long millis = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
-        byThread.merge(name.replaceAll("[0-9]+", "#"), millis, Long::sum);
-      }
-    }
-    return byThread;
-  }
-
-  /**
-   * The server's CPU per post in [from, to) over the phase: in all, without the JIT compiler's
-   * threads (a warm-up cost), and by thread.
-   */
-  private static void serverCpu(String name, Map<String, Long> before, int from, int to)
-      throws IOException {
-    if (server == null) {
-      return;
-    }
-    Map<String, Long> after = serverCpuMillis();
-    double posts = to - from;
-    double all = 0;
-    double jit = 0;
-    StringJoiner threads = new StringJoiner(",");
-    for (Map.Entry<String, Long> e : after.entrySet()) {
-      double spent = e.getValue() - before.getOrDefault(e.getKey(), 0L);
-      all += spent;
-      jit += e.getKey().contains("Compiler") ? spent : 0;
-      if (spent / posts >= 0.01) {
-        threads.add(e.getKey().replace(' ', '_') + ":" + String.format("%.2f", spent / posts));
-      }
-    }
-    say(name + "_server_cpu_ms_per_post", String.format("%.3f", all / posts));
-    say(name + "_server_cpu_ms_per_post_without_jit", String.format("%.3f", (all - jit) / posts));
-    say(name + "_server_cpu_by_thread", threads);
-  }
 
   /** Posts message {@code id} (due at {@code due}); counts its answer. */
   private static Future<Integer> post(int id, long due) {
