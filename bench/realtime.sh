@@ -162,7 +162,7 @@ loop per core), all over 127.0.0.1.
 to the conversation's messages list as the SDK does it (and acknowledges every notification as the
 SDK does); messages posted round-robin with \`POST /v1/Conversations/{sid}/Messages\`, timed from the
 post (full speed: $concurrency posts in flight for ${seconds} s) or from its due time (constant rate:
-${seconds} s recorded after 3 s). A 5 s warm-up precedes; JFR records the server throughout.
+${seconds} s recorded after 3 s). A 15 s warm-up precedes; JFR records the server throughout.
 
 | metric | Parley | hello-world | ratio | target | |
 |---|---|---|---|---|---|

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code <id>.<conversation>.<nanos>}, so a receipt names its message, where it should have gone
  * and when it was sent (loader and receivers share this JVM's clock).
  *
- * <p>Phases, each drained before the next: warm-up (5 s, closed loop, not reported), full speed
+ * <p>Phases, each drained before the next: warm-up (15 s, closed loop, not reported: the JIT needs
+ * it), full speed
  * ({@code seconds}, {@code concurrency} posts in flight), then a constant {@code rate} (at most 80 %
  * of the full-speed figure): 3 s warm-up,
  * {@code seconds} recorded, latency measured from each post's due time (no coordinated omission).
@@ -95,7 +96,7 @@ public class Fanout {
     say("conversations", count);
     say("members", members);
 
-    int warm = phase(closedLoop(concurrency, 5));
+    int warm = phase(closedLoop(concurrency, 15));
     int fullFrom = next.get();
     long fullStart = System.nanoTime();
     Map<String, Long> cpu = server.millis();
