@@ -17,18 +17,17 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * REST post → realtime receipt. {@code conversations} conversations, each with {@code members}
  * participants (default 1) whose Twilsock connections are subscribed to the conversation's
- * messages list, as the SDK does it
- * (configuration, the user's conversation, the list's last event id, {@code /v4/Subscriptions}).
+ * messages list as the SDK does it (configuration, the user's conversation, the list's last event
+ * id, {@code /v4/Subscriptions}).
  * Messages are posted round-robin with {@code POST /v1/Conversations/{sid}/Messages}; each body is
  * {@code <id>.<conversation>.<nanos>}, so a receipt names its message, where it should have gone
  * and when it was sent (loader and receivers share this JVM's clock).
  *
  * <p>Phases, each drained before the next: warm-up (15 s, closed loop, not reported: the JIT needs
- * it), full speed
- * ({@code seconds}, {@code concurrency} posts in flight), then a constant {@code rate} (at most 80 %
- * of the full-speed figure): 3 s warm-up,
- * {@code seconds} recorded, latency measured from each post's due time (no coordinated omission).
- * Every acknowledged post of every phase must arrive exactly once.
+ * it), full speed ({@code seconds}, {@code concurrency} posts in flight), then a constant {@code
+ * rate} (at most 80 % of the full-speed figure): 3 s warm-up, {@code seconds} recorded, latency
+ * measured from each post's due time (no coordinated omission). Every acknowledged post of every
+ * phase must arrive exactly once at every member.
  *
  * <p>Usage: Fanout host port account authToken conversations seconds concurrency rate [members
  * [server-pid]]; with the pid it also prints the server's CPU per post in each phase. Prints
