@@ -22,6 +22,7 @@ hello_port=18094
 
 need() { command -v "$1" >/dev/null || { apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }; }
 need wrk wrk
+need jfr openjdk-17-jdk-headless # jcmd, jmap and jfr measure the server
 [[ -n ${BENCH_BUILT:-} ]] || mvn -B -q -DskipTests -Dspotless.check.skip=true package
 jar=target/parley.jar
 javac -d "$out/classes" -cp "$jar" bench/realtime/*.java
