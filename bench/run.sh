@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Parley's benchmark: builds, starts what it needs on 127.0.0.1, runs bounded loads, stops all it
 # started, and writes bench/RESULTS.md with each figure as a ratio to a hello-world Vert.x server
-# measured in the same run, then the webhook delivery load (bench/webhooks.sh). Usage: bench/run.sh
-# (about three minutes)
+# measured in the same run, then the webhook delivery load (bench/webhooks.sh) and the realtime
+# load (bench/realtime.sh). Usage: bench/run.sh  (about nine minutes)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -94,6 +94,8 @@ ratio_ok=$(awk -v a="$wc_rps" -v b="$hello_rps" 'BEGIN { print (a/b >= 0.05) ? "
 start_ok=$(awk -v s="$start_median" 'BEGIN { print (s < 1000) ? "met" : "missed" }')
 durable_ok=$([ "$stored" -ge "$acknowledged" ] && echo met || echo missed)
 
+# The realtime section (bench/realtime.sh) keeps its hand-written notes across runs.
+realtime_section=$(sed -n '/<!-- realtime:begin -->/,/<!-- realtime:end -->/p' bench/RESULTS.md 2>/dev/null || true)
 cat > bench/RESULTS.md <<RESULTS
 # Benchmark results
 
@@ -116,5 +118,10 @@ committed but not counted by wrk.
 Every create is durable before it is answered: SQLite WAL with \`synchronous=FULL\`, writes
 group-committed by one writer thread (\`store/sql/GroupCommitWriter.java\`).
 RESULTS
+[[ -z $realtime_section ]] || printf '\n%s\n' "$realtime_section" >> bench/RESULTS.md
+
 BENCH_BUILT=1 bench/webhooks.sh > /dev/null
+
+echo "== realtime"
+BENCH_BUILT=1 HELLO_RPS="$hello_rps" bench/realtime.sh > /dev/null
 cat bench/RESULTS.md
