@@ -50,6 +50,7 @@ public final class ChangeEvents {
         c.accountSid(),
         c.serviceSid(),
         c.sid(),
+        c,
         f ->
             f.put("ConversationSid", c.sid())
                 .put("DateCreated", c.dateCreated())
@@ -71,6 +72,7 @@ public final class ChangeEvents {
         to.accountSid(),
         to.serviceSid(),
         to.sid(),
+        to,
         f ->
             f.put("ConversationSid", to.sid())
                 .put("StateUpdated", to.dateUpdated())
@@ -89,6 +91,7 @@ public final class ChangeEvents {
         m.accountSid(),
         m.serviceSid(),
         m.conversationSid(),
+        new MessagePosted(conversation, m),
         f -> message(f, m).put("MessagingServiceSid", conversation.messagingServiceSid()));
   }
 
@@ -100,6 +103,7 @@ public final class ChangeEvents {
         m.accountSid(),
         m.serviceSid(),
         m.conversationSid(),
+        m,
         f -> message(f, m).put("DateUpdated", m.dateUpdated()));
   }
 
@@ -111,6 +115,7 @@ public final class ChangeEvents {
         m.accountSid(),
         m.serviceSid(),
         m.conversationSid(),
+        m,
         f -> message(f, m).put("DateUpdated", m.dateUpdated()).put("DateRemoved", removed));
   }
 
@@ -134,6 +139,7 @@ public final class ChangeEvents {
         p.accountSid(),
         p.serviceSid(),
         p.conversationSid(),
+        p,
         f -> participant(f, p));
   }
 
@@ -145,6 +151,7 @@ public final class ChangeEvents {
         p.accountSid(),
         p.serviceSid(),
         p.conversationSid(),
+        p,
         f ->
             participant(f, p)
                 .put("DateUpdated", p.dateUpdated())
@@ -159,6 +166,7 @@ public final class ChangeEvents {
         p.accountSid(),
         p.serviceSid(),
         p.conversationSid(),
+        p,
         f -> participant(f, p).put("DateUpdated", p.dateUpdated()).put("DateRemoved", removed));
   }
 
@@ -185,7 +193,7 @@ public final class ChangeEvents {
 
   public void userAdded(Tx tx, Origin origin, UserRecord u) {
     log.record(
-        tx, origin, EventType.USER_ADDED, u.accountSid(), u.serviceSid(), null, f -> user(f, u));
+        tx, origin, EventType.USER_ADDED, u.accountSid(), u.serviceSid(), null, u, f -> user(f, u));
   }
 
   public void userUpdated(Tx tx, Origin origin, UserRecord u) {
@@ -196,6 +204,7 @@ public final class ChangeEvents {
         u.accountSid(),
         u.serviceSid(),
         null,
+        u,
         f -> user(f, u).put("DateUpdated", u.dateUpdated()));
   }
 

@@ -46,6 +46,22 @@ public final class EventLog {
       String serviceSid,
       String conversationSid,
       Consumer<EventFields> own) {
+    return record(tx, origin, type, accountSid, serviceSid, conversationSid, null, own);
+  }
+
+  /**
+   * Records an event whose {@code subject} (the changed record, handed to this transaction's
+   * listeners and never stored) spares them reading it again.
+   */
+  public Event record(
+      Tx tx,
+      Origin origin,
+      EventType type,
+      String accountSid,
+      String serviceSid,
+      String conversationSid,
+      Object subject,
+      Consumer<EventFields> own) {
     EventFields fields = EventFields.common(accountSid, type.wire(), origin, serviceSid);
     own.accept(fields);
     EventRecord row =
@@ -69,7 +85,8 @@ public final class EventLog {
             conversationSid,
             origin,
             fields.asMap(),
-            row.dateCreated());
+            row.dateCreated(),
+            subject);
     listeners.forEach(l -> l.recorded(tx, event));
     return event;
   }

@@ -1,5 +1,6 @@
 package dev.parley.realtime.sync;
 
+import dev.parley.conversation.MessagePosted;
 import dev.parley.events.Event;
 import dev.parley.events.EventListener;
 import dev.parley.events.EventType;
@@ -13,6 +14,7 @@ import dev.parley.store.Tx;
 import dev.parley.store.UserRecord;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Keeps the Sync objects the SDK reads in step with conversations, participants, messages and
@@ -32,21 +34,16 @@ public final class SyncProjection implements EventListener {
   @Override
   public void recorded(Tx tx, Event e) {
     switch (e.type()) {
-      case CONVERSATION_ADDED ->
-          store
-              .conversations()
-              .find(tx, e.serviceSid(), e.conversationSid())
-              .ifPresent(c -> objectsOf(tx, c, true));
+      case CONVERSATION_ADDED -> conversation(tx, e).ifPresent(c -> objectsOf(tx, c, true));
       case CONVERSATION_UPDATED, CONVERSATION_STATE_UPDATED ->
-          store
-              .conversations()
-              .find(tx, e.serviceSid(), e.conversationSid())
-              .ifPresent(c -> refresh(tx, c));
+          conversation(tx, e).ifPresent(c -> refresh(tx, c));
       case CONVERSATION_REMOVED -> removeConversation(tx, e.serviceSid(), e.conversationSid());
       case PARTICIPANT_ADDED, PARTICIPANT_UPDATED ->
-          store
-              .participants()
-              .find(tx, e.conversationSid(), e.fields().get("ParticipantSid"))
+          (e.subject() instanceof ParticipantRecord p
+                  ? Optional.of(p)
+                  : store
+                      .participants()
+                      .find(tx, e.conversationSid(), e.fields().get("ParticipantSid")))
               .ifPresent(p -> putParticipant(tx, p, e.type() == EventType.PARTICIPANT_ADDED));
       case PARTICIPANT_REMOVED ->
           removeParticipant(
@@ -55,19 +52,36 @@ public final class SyncProjection implements EventListener {
               e.conversationSid(),
               e.fields().get("ParticipantSid"),
               e.fields().get("Identity"));
-      case MESSAGE_ADDED, MESSAGE_UPDATED ->
+      case MESSAGE_ADDED -> {
+        if (e.subject() instanceof MessagePosted posted) {
+          addMessage(tx, posted.conversation(), posted.message());
+        } else {
           store
               .messages()
               .find(tx, e.conversationSid(), e.fields().get("MessageSid"))
-              .ifPresent(m -> putMessage(tx, m, e.type() == EventType.MESSAGE_ADDED));
+              .ifPresent(m -> conversationOf(tx, m).ifPresent(c -> addMessage(tx, c, m)));
+        }
+      }
+      case MESSAGE_UPDATED ->
+          store
+              .messages()
+              .find(tx, e.conversationSid(), e.fields().get("MessageSid"))
+              .ifPresent(m -> updateMessage(tx, m));
       case MESSAGE_REMOVED -> removeMessage(tx, e.serviceSid(), e.conversationSid(), e.fields());
       case USER_ADDED, USER_UPDATED ->
-          store
-              .users()
-              .find(tx, e.serviceSid(), e.fields().get("UserSid"))
+          (e.subject() instanceof UserRecord u
+                  ? Optional.of(u)
+                  : store.users().find(tx, e.serviceSid(), e.fields().get("UserSid")))
               .ifPresent(u -> putUser(tx, u));
       default -> {}
     }
+  }
+
+  /** The conversation as the change left it: the event's subject, or read again. */
+  private Optional<ConversationRecord> conversation(Tx tx, Event e) {
+    return e.subject() instanceof ConversationRecord c
+        ? Optional.of(c)
+        : store.conversations().find(tx, e.serviceSid(), e.conversationSid());
   }
 
   /** The three objects of a conversation, created when missing. */
@@ -183,23 +197,35 @@ public final class SyncProjection implements EventListener {
         .ifPresent(map -> objects.removeItem(tx, map, conversationSid));
   }
 
-  private void putMessage(Tx tx, MessageRecord m, boolean added) {
-    ConversationRecord c =
-        store.conversations().find(tx, m.serviceSid(), m.conversationSid()).orElse(null);
-    if (c == null) {
-      return;
-    }
+  /**
+   * A new message: a list item (message indexes are never reused, so there is none to look for) and
+   * the document's {@code lastMessage}, rebuilt from the conversation in hand rather than read
+   * back.
+   */
+  private void addMessage(Tx tx, ConversationRecord c, MessageRecord m) {
     ConversationObjects o = objectsOf(tx, c);
-    String key = Long.toString(m.index());
-    if (added) {
-      // Message indexes are never reused, so the list cannot hold this one yet.
-      objects.addItem(tx, o.messages(), key, m.index(), SyncShapes.message(m));
-      SyncObjectRecord document = objects.current(tx, o.document());
-      objects.updateDocument(
-          tx, document, SyncShapes.withLastMessage(SyncJson.parse(document.data()), m));
-    } else {
-      objects.putItem(tx, o.messages(), key, m.index(), SyncShapes.message(m));
-    }
+    objects.addItem(tx, o.messages(), Long.toString(m.index()), m.index(), SyncShapes.message(m));
+    objects.updateDocument(
+        tx,
+        o.document(),
+        SyncShapes.withLastMessage(
+            SyncShapes.conversation(c, o.messages().sid(), o.roster().sid(), null), m));
+  }
+
+  private void updateMessage(Tx tx, MessageRecord m) {
+    conversationOf(tx, m)
+        .ifPresent(
+            c ->
+                objects.putItem(
+                    tx,
+                    objectsOf(tx, c).messages(),
+                    Long.toString(m.index()),
+                    m.index(),
+                    SyncShapes.message(m)));
+  }
+
+  private Optional<ConversationRecord> conversationOf(Tx tx, MessageRecord m) {
+    return store.conversations().find(tx, m.serviceSid(), m.conversationSid());
   }
 
   private void removeMessage(

@@ -71,11 +71,10 @@ final class SyncReplay {
     while (true) {
       List<SyncItemRecord> changed = store.sync().changedSince(tx, object.sid(), after, BATCH);
       for (SyncItemRecord item : changed) {
+        // A removal goes out even for an item added after the client's id: the SDK may know the
+        // thing from elsewhere (a conversation from the REST list it read before the map).
         boolean known = item.createdEventId() <= lastEventId;
-        // An item added and removed since the client looked is nothing it needs to hear of.
-        if (known || !item.removed()) {
-          missed.add(json.itemEvent(object, item, !known));
-        }
+        missed.add(json.itemEvent(object, item, !known));
         after = item.lastEventId();
       }
       if (changed.size() < BATCH) {
