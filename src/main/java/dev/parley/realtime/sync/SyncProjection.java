@@ -94,24 +94,8 @@ public final class SyncProjection implements EventListener {
 
   /** {@code fresh}: the conversation was just created, so none of its objects can exist yet. */
   private ConversationObjects objectsOf(Tx tx, ConversationRecord c, boolean fresh) {
-    SyncObjectRecord messages =
-        objects.ensure(
-            tx,
-            c.accountSid(),
-            c.serviceSid(),
-            SyncNames.messages(c.sid()),
-            SyncKind.LIST,
-            null,
-            fresh);
-    SyncObjectRecord roster =
-        objects.ensure(
-            tx,
-            c.accountSid(),
-            c.serviceSid(),
-            SyncNames.roster(c.sid()),
-            SyncKind.MAP,
-            null,
-            fresh);
+    SyncObjectRecord messages = ensure(tx, c, SyncNames.messages(c.sid()), SyncKind.LIST, fresh);
+    SyncObjectRecord roster = ensure(tx, c, SyncNames.roster(c.sid()), SyncKind.MAP, fresh);
     SyncObjectRecord document =
         objects.ensure(
             tx,
@@ -122,6 +106,11 @@ public final class SyncProjection implements EventListener {
             SyncShapes.conversation(c, messages.sid(), roster.sid(), null),
             fresh);
     return new ConversationObjects(document, messages, roster);
+  }
+
+  private SyncObjectRecord ensure(
+      Tx tx, ConversationRecord c, String name, SyncKind kind, boolean fresh) {
+    return objects.ensure(tx, c.accountSid(), c.serviceSid(), name, kind, null, fresh);
   }
 
   private void refresh(Tx tx, ConversationRecord c) {
