@@ -43,13 +43,6 @@ final class Callers {
         .orElseThrow(() -> forbidden("not a participant of " + conversation.sid()));
   }
 
-  boolean isParticipant(Tx tx, Session session, ConversationRecord conversation) {
-    return store
-        .participants()
-        .findByIdentity(tx, conversation.sid(), session.grant().identity())
-        .isPresent();
-  }
-
   void requireAgent(Session session, String action) {
     if (guest(session)) {
       throw forbidden("a web chat guest may not " + action);

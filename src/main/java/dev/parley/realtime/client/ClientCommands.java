@@ -256,11 +256,15 @@ final class ClientCommands {
   private ConversationRecord visible(Session s, List<String> p) {
     requireSameService(p.get(0), s.grant().serviceSid());
     Scope scope = Callers.scope(s);
-    ConversationRecord c = store.read(tx -> conversations.find(tx, scope, p.get(1)));
-    if (callers.guest(s)) {
-      store.read(tx -> callers.participant(tx, s, c));
-    }
-    return c;
+    boolean guest = callers.guest(s);
+    return store.read(
+        tx -> {
+          ConversationRecord c = conversations.find(tx, scope, p.get(1));
+          if (guest) {
+            callers.participant(tx, s, c);
+          }
+          return c;
+        });
   }
 
   /** The conversation's Sync objects, made now for one that predates them. */
