@@ -2,6 +2,7 @@ package dev.parley.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.testing.ConversationFixtures;
 import dev.parley.testing.ParleyServer;
 import dev.parley.testing.TwilsockClient;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Bad input to the SDK's tunnelled commands: a Twilio error with the right status, no change. */
 class ClientCommandsTest {
   @RegisterExtension static final ParleyServer server = new ParleyServer();
+  private static final ConversationFixtures fixtures = new ConversationFixtures(server);
 
   private static Tokens tokens;
   private static String conversation;
@@ -18,21 +20,7 @@ class ClientCommandsTest {
   @BeforeAll
   static void setUp() {
     tokens = Tokens.of(server);
-    conversation =
-        server
-            .api()
-            .formParam("FriendlyName", "commands")
-            .post("/v1/Conversations")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("sid");
-    server
-        .api()
-        .formParam("Identity", "ann")
-        .post("/v1/Conversations/" + conversation + "/Participants")
-        .then()
-        .statusCode(201);
+    conversation = fixtures.conversationWith("ann");
   }
 
   @Test

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.testing.ConversationFixtures;
 import dev.parley.testing.ParleyServer;
 import dev.parley.testing.TwilsockClient;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SyncApiTest {
   @RegisterExtension static final ParleyServer server = new ParleyServer();
+  private static final ConversationFixtures fixtures = new ConversationFixtures(server);
 
   private static Tokens tokens;
 
@@ -77,7 +79,7 @@ class SyncApiTest {
     try (TwilsockClient ann = connected("ann-pages")) {
       Chat chat = chatWith(ann, "ann-pages");
       for (int i = 0; i < 5; i++) {
-        post(chat.sid, "message " + i);
+        fixtures.post(chat.sid, "message " + i);
       }
       ObjectNode params =
           TwilsockClient.JSON.createObjectNode().put("From", "2").put("PageSize", "2");
@@ -96,10 +98,10 @@ class SyncApiTest {
   void a_subscription_replays_what_came_after_the_clients_event_id_then_establishes() {
     try (TwilsockClient ann = connected("ann-replay")) {
       Chat chat = chatWith(ann, "ann-replay");
-      post(chat.sid, "seen");
+      fixtures.post(chat.sid, "seen");
       long held = get(ann, "/v3/Lists/" + chat.messages).path("last_event_id").asLong();
-      post(chat.sid, "missed one");
-      post(chat.sid, "missed two");
+      fixtures.post(chat.sid, "missed one");
+      fixtures.post(chat.sid, "missed two");
 
       requestSubscription(ann, chat.messages, "list", held);
 
@@ -147,32 +149,8 @@ class SyncApiTest {
   private record Chat(String sid, String messages) {}
 
   private static Chat chatWith(TwilsockClient client, String identity) {
-    String sid =
-        server
-            .api()
-            .formParam("FriendlyName", "chat")
-            .post("/v1/Conversations")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("sid");
-    server
-        .api()
-        .formParam("Identity", identity)
-        .post("/v1/Conversations/" + sid + "/Participants")
-        .then()
-        .statusCode(201);
+    String sid = fixtures.conversationWith(identity);
     return new Chat(sid, messagesList(client, tokens.serviceSid(), identity, sid));
-  }
-
-  private static void post(String conversation, String body) {
-    server
-        .api()
-        .formParam("Author", "system")
-        .formParam("Body", body)
-        .post("/v1/Conversations/" + conversation + "/Messages")
-        .then()
-        .statusCode(201);
   }
 
   private static TwilsockClient connected(String identity) {

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.parley.app.Parley;
+import dev.parley.testing.ConversationFixtures;
 import dev.parley.testing.ParleyServer;
 import dev.parley.testing.TwilsockClient;
 import java.sql.Connection;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class TwoNodesTest {
   @RegisterExtension static final ParleyServer server = new ParleyServer();
+  private static final ConversationFixtures fixtures = new ConversationFixtures(server);
 
   private static Parley other;
   private static Tokens tokens;
@@ -52,14 +54,14 @@ class TwoNodesTest {
 
   @Test
   void a_message_posted_on_one_node_reaches_a_client_on_the_other() {
-    String conversation = conversationWith("ann", "bob");
+    String conversation = fixtures.conversationWith("ann", "bob");
     try (TwilsockClient ann = TwilsockClient.connect(other.port())) {
       ann.init(tokens.token("ann"));
       String messages = messagesList(ann, tokens.serviceSid(), "ann", conversation);
       subscribe(
           ann, messages, "list", get(ann, "/v3/Lists/" + messages).path("last_event_id").asLong());
 
-      post(conversation, "from node one");
+      fixtures.post(conversation, "from node one");
 
       TwilsockFrame added = ann.await(frame -> addedText(frame).equals("from node one"));
       assertThat(added.header().path("message_type").asText()).isEqualTo("com.twilio.rtd.cds.list");
@@ -68,7 +70,7 @@ class TwoNodesTest {
 
   @Test
   void typing_on_one_node_is_shown_to_a_client_on_the_other() {
-    String conversation = conversationWith("cai", "dee");
+    String conversation = fixtures.conversationWith("cai", "dee");
     try (TwilsockClient cai = TwilsockClient.connect(server.port());
         TwilsockClient dee = TwilsockClient.connect(other.port())) {
       cai.init(tokens.token("cai"));
@@ -135,36 +137,5 @@ class TwoNodesTest {
         return rows.getLong(1);
       }
     }
-  }
-
-  private static String conversationWith(String... identities) {
-    String sid =
-        server
-            .api()
-            .formParam("FriendlyName", "two nodes")
-            .post("/v1/Conversations")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("sid");
-    for (String identity : identities) {
-      server
-          .api()
-          .formParam("Identity", identity)
-          .post("/v1/Conversations/" + sid + "/Participants")
-          .then()
-          .statusCode(201);
-    }
-    return sid;
-  }
-
-  private static void post(String conversation, String body) {
-    server
-        .api()
-        .formParam("Author", "system")
-        .formParam("Body", body)
-        .post("/v1/Conversations/" + conversation + "/Messages")
-        .then()
-        .statusCode(201);
   }
 }

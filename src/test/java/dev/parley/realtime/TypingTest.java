@@ -2,6 +2,7 @@ package dev.parley.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.testing.ConversationFixtures;
 import dev.parley.testing.ParleyServer;
 import dev.parley.testing.SyncSteps;
 import dev.parley.testing.TwilsockClient;
@@ -18,6 +19,7 @@ class TypingTest {
   private static final String INDICATOR = "twilio.ipmsg.typing_indicator";
 
   @RegisterExtension static final ParleyServer server = new ParleyServer();
+  private static final ConversationFixtures fixtures = new ConversationFixtures(server);
 
   private static Tokens tokens;
   private static String conversation;
@@ -25,23 +27,7 @@ class TypingTest {
   @BeforeAll
   static void setUp() {
     tokens = Tokens.of(server);
-    conversation =
-        server
-            .api()
-            .formParam("FriendlyName", "typing")
-            .post("/v1/Conversations")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("sid");
-    for (String identity : List.of("ann", "bob")) {
-      server
-          .api()
-          .formParam("Identity", identity)
-          .post("/v1/Conversations/" + conversation + "/Participants")
-          .then()
-          .statusCode(201);
-    }
+    conversation = fixtures.conversationWith("ann", "bob");
   }
 
   @Test
