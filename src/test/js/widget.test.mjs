@@ -224,6 +224,34 @@ test('the visitor sees the connection drop and come back, with what was missed',
   await visitor.context().close();
 });
 
+test("the visitor's message is shown as sent even when its live event never arrives", async () => {
+  // The SDK ignores a message's live event when a page read at the same moment held it; dropping
+  // the event here is the worst case of that race, made certain.
+  const visitor = await newPage();
+  let dropped = 0;
+  await visitor.routeWebSocket(/\/v3\/wsconnect$/, (ws) => {
+    const server = ws.connectToServer();
+    server.onMessage((frame) => {
+      const text = frame.toString();
+      if (text.includes('"list_item_added"') && text.includes('Is anyone there')) dropped++;
+      else ws.send(frame);
+    });
+  });
+  await visitor.goto(demoUrl());
+  await visitor.locator('.launcher').click();
+  await visitor.locator('#parley-field-friendlyName').fill('Fay');
+  await visitor.locator('form.pre button[type=submit]').click();
+  await visitor.locator('.conversation[data-ready]').waitFor();
+
+  await visitor.locator('.composer textarea').fill('Is anyone there?');
+  await visitor.keyboard.press('Enter');
+
+  await visitor.locator('.msg.me:not(.pending)', { hasText: 'Is anyone there?' }).waitFor();
+  assert.equal(dropped, 1);
+  assert.deepEqual(await shownTexts(visitor), ['Is anyone there?']);
+  await visitor.context().close();
+});
+
 test('a chat closed by the agent side says so and lets the visitor start a new one as the same user', async () => {
   const { visitor, conversationSid } = await chattingVisitor(PARLEY_URL, 'Erin');
   const { identity } = (await stored(visitor)).session;

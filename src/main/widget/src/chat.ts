@@ -40,6 +40,9 @@ export class Chat {
   private shown = Promise.resolve();
   private readonly names = new Map<string, Promise<string>>();
   private readonly typists = new Map<string, string>();
+  /** Indexes of the messages handed to the view; the highest is what the visitor has read. */
+  private readonly shownIndexes = new Set<number>();
+  private newest = -1;
 
   constructor(
     private session: Session,
@@ -107,9 +110,17 @@ export class Chat {
     return this.page?.hasPrevPage === true;
   }
 
-  /** Sends once the conversation is open (a visitor may type before it is). */
+  /**
+   * Sends once the conversation is open (a visitor may type before it is), then makes sure the
+   * message is shown: the SDK drops a message's live event when a page read at the same moment
+   * already held it, so a message not seen by the time the send is answered is read back.
+   */
   async send(text: string): Promise<void> {
-    await (await this.open()).sendMessage(text);
+    const conversation = await this.open();
+    const index = await conversation.sendMessage(text);
+    if (this.shownIndexes.has(index)) return;
+    const page = await conversation.getMessages(1, index);
+    for (const message of page.items) if (message.index === index) await this.show(message, true);
   }
 
   /** Tells the others the visitor is typing (the SDK sends at most one signal every few seconds). */
@@ -117,9 +128,13 @@ export class Chat {
     void this.conversation?.typing().catch(() => {});
   }
 
-  /** Moves the visitor's read horizon to the last message (the agent's "Read"). */
+  /**
+   * Moves the visitor's read horizon to the newest message shown (the agent's "Read"). Not
+   * setAllMessagesRead: it reads a page, which can swallow the live event of a message (see send).
+   */
   markRead(): void {
-    void this.conversation?.setAllMessagesRead().catch(() => {});
+    if (this.newest < 0) return;
+    void this.conversation?.advanceLastReadMessageIndex(this.newest).catch(() => {});
   }
 
   private readBy(participant: Participant): void {
@@ -158,9 +173,13 @@ export class Chat {
 
   /** Shows messages one after the other, so a slow name lookup cannot reorder them. */
   private show(message: Message, live: boolean): Promise<void> {
+    this.shownIndexes.add(message.index);
     this.shown = this.shown
       .then(() => this.toChatMessage(message))
-      .then((m) => this.events.message(m, live));
+      .then((m) => {
+        this.newest = Math.max(this.newest, m.index);
+        this.events.message(m, live);
+      });
     return this.shown;
   }
 

@@ -7,10 +7,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
@@ -36,6 +42,13 @@ final class PostgresBroadcasts implements Broadcasts, AutoCloseable {
   private static final char STORED = '#';
 
   private static final long RECONNECT_MS = 1_000;
+
+  /** How long the receiver waits for notifications before it looks for new channels. */
+  private static final int POLL_MS = 100;
+
+  /** How long {@link #listen} waits for the channel to be heard before it goes on regardless. */
+  private static final long LISTEN_WAIT_MS = 10_000;
+
   private final DatabaseUrl url;
   private final Jdbi jdbi;
   private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
@@ -43,8 +56,8 @@ final class PostgresBroadcasts implements Broadcasts, AutoCloseable {
   private final List<Runnable> missed = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
-  /** Set when a listener asks for a channel the LISTENing connection does not know yet. */
-  private volatile boolean channelsChanged;
+  /** Each channel asked for, done once the receiving connection LISTENs to it. */
+  private final Map<String, CompletableFuture<Void>> heard = new ConcurrentHashMap<>();
 
   PostgresBroadcasts(DatabaseUrl url, DataSource pool) {
     this.url = url;
@@ -96,16 +109,24 @@ final class PostgresBroadcasts implements Broadcasts, AutoCloseable {
     missed.add(action);
   }
 
+  /**
+   * Returns once the channel is heard, so that nothing committed after it is missed (a node starts
+   * serving only when its channels are heard).
+   */
   @Override
   public void listen(String channel, Consumer<String> listener) {
-    listeners
-        .computeIfAbsent(
-            channel,
-            c -> {
-              channelsChanged = true;
-              return new CopyOnWriteArrayList<>();
-            })
-        .add(listener);
+    listeners.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(listener);
+    try {
+      heard
+          .computeIfAbsent(channel, c -> new CompletableFuture<>())
+          .get(LISTEN_WAIT_MS, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      log.warn("event=broadcast_channel_not_heard_yet channel={}", channel);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
@@ -118,25 +139,19 @@ final class PostgresBroadcasts implements Broadcasts, AutoCloseable {
     while (!closed) {
       try (Connection connection =
           DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password())) {
-        channelsChanged = false;
-        try (Statement statement = connection.createStatement()) {
-          for (String channel : List.copyOf(listeners.keySet())) {
-            statement.execute("LISTEN " + channel);
-          }
-        }
+        Set<String> listening = new HashSet<>();
+        listenToNew(connection, listening);
         PGConnection pg = connection.unwrap(PGConnection.class);
         if (lost) {
           lost = false;
           missed.forEach(Runnable::run);
         }
-        while (!closed && !channelsChanged) {
-          PGNotification[] notifications = pg.getNotifications(500);
-          if (notifications == null) {
-            continue;
-          }
-          for (PGNotification n : notifications) {
+        while (!closed) {
+          PGNotification[] notifications = pg.getNotifications(POLL_MS);
+          for (PGNotification n : notifications == null ? new PGNotification[0] : notifications) {
             LocalBroadcasts.dispatch(listeners, n.getName(), message(connection, n.getParameter()));
           }
+          listenToNew(connection, listening);
         }
       } catch (SQLException | RuntimeException e) {
         if (!closed) {
@@ -145,6 +160,18 @@ final class PostgresBroadcasts implements Broadcasts, AutoCloseable {
           sleep();
         }
       }
+    }
+  }
+
+  /** LISTENs on this connection to the channels asked for since it last looked. */
+  private void listenToNew(Connection connection, Set<String> listening) throws SQLException {
+    for (Map.Entry<String, CompletableFuture<Void>> channel : heard.entrySet()) {
+      if (listening.add(channel.getKey())) {
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("LISTEN " + channel.getKey());
+        }
+      }
+      channel.getValue().complete(null);
     }
   }
 
