@@ -42,7 +42,6 @@ import dev.parley.webhooks.DeliveryPlanner;
 import dev.parley.webhooks.DeliverySettings;
 import dev.parley.webhooks.PreActionWebhooks;
 import java.time.Clock;
-import java.util.UUID;
 
 /** The domain services, wired once on one store for {@code main} and tests alike. */
 record Services(
@@ -109,7 +108,7 @@ record Services(
             conversations,
             participants,
             conversationWebhooks,
-            () -> UUID.randomUUID().toString());
+            sids::identity);
     AccessTokens accessTokens = new AccessTokens(authenticator, clock);
     GuestKeys guestKeys = new GuestKeys(store, clock, sids, box);
     MembershipService memberships =

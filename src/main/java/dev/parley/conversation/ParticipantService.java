@@ -67,22 +67,27 @@ public final class ParticipantService {
     if (request.identity() != null) {
       users.findOrCreate(tx, scope, request.identity(), null);
     }
-    return insert(tx, scope, conversation, request);
+    return insert(tx, scope, conversation, request, true);
   }
 
   /**
-   * Adds {@code user}, whom the caller has just found or created in this transaction, as a chat
-   * participant (web chats).
+   * Adds {@code user}, whom the caller has just found or created in this transaction, as the first
+   * chat participant of {@code conversation}, which the caller has just created (web chats): nobody
+   * can hold the identity in it yet, so that is not looked up.
    */
   public ParticipantRecord addChat(
       Tx tx, Scope scope, ConversationRecord conversation, UserRecord user, String attributes) {
-    return insert(tx, scope, conversation, NewParticipant.chat(user.identity(), attributes));
+    return insert(tx, scope, conversation, NewParticipant.chat(user.identity(), attributes), false);
   }
 
   private ParticipantRecord insert(
-      Tx tx, Scope scope, ConversationRecord conversation, NewParticipant request) {
+      Tx tx,
+      Scope scope,
+      ConversationRecord conversation,
+      NewParticipant request,
+      boolean mayHoldIdentity) {
     requireOpen(conversation);
-    if (request.identity() != null) {
+    if (mayHoldIdentity && request.identity() != null) {
       requireFreeIdentity(tx, conversation, request.identity());
     }
     MessagingBinding binding = request.binding();

@@ -12,6 +12,7 @@ import dev.parley.store.SyncItemRecord;
 import dev.parley.store.SyncObjectRecord;
 import dev.parley.store.Tx;
 import dev.parley.store.UserRecord;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +34,7 @@ public final class SyncProjection implements EventListener {
 
   @Override
   public void recorded(Tx tx, Event e) {
+    seen(tx).remember(e.subject());
     switch (e.type()) {
       case CONVERSATION_ADDED -> conversation(tx, e).ifPresent(c -> objectsOf(tx, c, true));
       case CONVERSATION_UPDATED, CONVERSATION_STATE_UPDATED ->
@@ -75,6 +77,27 @@ public final class SyncProjection implements EventListener {
               .ifPresent(u -> putUser(tx, u));
       default -> {}
     }
+  }
+
+  /**
+   * The conversations and users this transaction's events carried, so that a participant added
+   * after them (a web chat's visitor) need not read them back. Only their SIDs and names are used.
+   */
+  private static final class Seen {
+    final Map<String, ConversationRecord> conversations = new HashMap<>();
+    final Map<String, UserRecord> users = new HashMap<>();
+
+    void remember(Object subject) {
+      if (subject instanceof ConversationRecord c) {
+        conversations.put(c.sid(), c);
+      } else if (subject instanceof UserRecord u) {
+        users.put(u.serviceSid() + "/" + u.identity(), u);
+      }
+    }
+  }
+
+  private static Seen seen(Tx tx) {
+    return tx.memo(Seen.class, Seen::new);
   }
 
   /** The conversation as the change left it: the event's subject, or read again. */
@@ -147,15 +170,21 @@ public final class SyncProjection implements EventListener {
   }
 
   private void putParticipant(Tx tx, ParticipantRecord p, boolean added) {
+    Seen seen = seen(tx);
     ConversationRecord c =
-        store.conversations().find(tx, p.serviceSid(), p.conversationSid()).orElse(null);
+        Optional.ofNullable(seen.conversations.get(p.conversationSid()))
+            .or(() -> store.conversations().find(tx, p.serviceSid(), p.conversationSid()))
+            .orElse(null);
     if (c == null) {
       return;
     }
     ConversationObjects o = objectsOf(tx, c);
     String userInfo = "";
     if (p.identity() != null) {
-      UserRecord user = store.users().findByIdentity(tx, p.serviceSid(), p.identity()).orElse(null);
+      UserRecord user =
+          Optional.ofNullable(seen.users.get(p.serviceSid() + "/" + p.identity()))
+              .or(() -> store.users().findByIdentity(tx, p.serviceSid(), p.identity()))
+              .orElse(null);
       if (user != null) {
         UserObjects maps = userObjects(tx, user);
         userInfo = maps.userInfo().sid();

@@ -13,6 +13,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 final class SqlAccounts implements AccountStore {
   private static final RowMapper<AccountRecord> MAPPER = RecordMapper.of(AccountRecord.class);
   private static final Keyset<AccountRecord> BY_SEQ = Keyset.on("seq", false);
+  private final ReadOnce<ConfigurationRecord> configurations = new ReadOnce<>();
 
   @Override
   public void insert(Tx tx, AccountRecord account) {
@@ -82,6 +83,7 @@ final class SqlAccounts implements AccountStore {
 
   @Override
   public void insertConfiguration(Tx tx, ConfigurationRecord configuration) {
+    configurations.forget(tx);
     SqlTx.of(tx)
         .createUpdate(
             "INSERT INTO account_configurations (account_sid, default_chat_service_sid,"
@@ -97,15 +99,20 @@ final class SqlAccounts implements AccountStore {
 
   @Override
   public Optional<ConfigurationRecord> configuration(Tx tx, String accountSid) {
-    return SqlTx.of(tx)
-        .createQuery("SELECT * FROM account_configurations WHERE account_sid = :accountSid")
-        .bind("accountSid", accountSid)
-        .map(RecordMapper.of(ConfigurationRecord.class))
-        .findOne();
+    return configurations.get(
+        tx,
+        accountSid,
+        () ->
+            SqlTx.of(tx)
+                .createQuery("SELECT * FROM account_configurations WHERE account_sid = :accountSid")
+                .bind("accountSid", accountSid)
+                .map(RecordMapper.of(ConfigurationRecord.class))
+                .findOne());
   }
 
   @Override
   public void updateConfiguration(Tx tx, ConfigurationRecord configuration) {
+    configurations.forget(tx);
     SqlTx.of(tx)
         .createUpdate(
             "UPDATE account_configurations SET default_chat_service_sid = :defaultChatServiceSid,"

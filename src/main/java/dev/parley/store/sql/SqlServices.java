@@ -11,9 +11,11 @@ import org.jdbi.v3.core.mapper.RowMapper;
 final class SqlServices implements ServiceStore {
   private static final RowMapper<ServiceRecord> MAPPER = RecordMapper.of(ServiceRecord.class);
   private static final Keyset<ServiceRecord> BY_SEQ = Keyset.on("seq", false);
+  private final ReadOnce<ServiceRecord> services = new ReadOnce<>();
 
   @Override
   public void insert(Tx tx, ServiceRecord service) {
+    services.forget(tx);
     SqlTx.of(tx)
         .createUpdate(
             "INSERT INTO services (sid, account_sid, friendly_name,"
@@ -31,12 +33,17 @@ final class SqlServices implements ServiceStore {
 
   @Override
   public Optional<ServiceRecord> find(Tx tx, String accountSid, String sid) {
-    return SqlTx.of(tx)
-        .createQuery("SELECT * FROM services WHERE sid = :sid AND account_sid = :accountSid")
-        .bind("sid", sid)
-        .bind("accountSid", accountSid)
-        .map(MAPPER)
-        .findOne();
+    return services.get(
+        tx,
+        accountSid + "/" + sid,
+        () ->
+            SqlTx.of(tx)
+                .createQuery(
+                    "SELECT * FROM services WHERE sid = :sid AND account_sid = :accountSid")
+                .bind("sid", sid)
+                .bind("accountSid", accountSid)
+                .map(MAPPER)
+                .findOne());
   }
 
   @Override
@@ -51,6 +58,7 @@ final class SqlServices implements ServiceStore {
 
   @Override
   public void update(Tx tx, ServiceRecord service) {
+    services.forget(tx);
     SqlTx.of(tx)
         .createUpdate(
             "UPDATE services SET friendly_name = :friendlyName,"
@@ -67,6 +75,7 @@ final class SqlServices implements ServiceStore {
 
   @Override
   public void delete(Tx tx, String sid) {
+    services.forget(tx);
     SqlTx.of(tx).createUpdate("DELETE FROM services WHERE sid = :sid").bind("sid", sid).execute();
   }
 }
