@@ -189,10 +189,13 @@ export class ConversationView {
     );
     const again = el('button', { type: 'button', class: 'secondary', onclick: () => this.actions.newChat() }, t.newChat);
     const panel = el('div', { class: 'ended' }, el('p', { role: 'status' }, t.ended), save, again);
+    // The focus moves on only from what goes away (the composer, the question), never from the page.
+    const root = this.element.getRootNode() as Document | ShadowRoot;
+    const hadFocus = this.element.contains(root.activeElement);
     this.footer.replaceWith(panel);
     this.endBar.remove();
     this.typing([]);
-    save.focus();
+    if (hadFocus) save.focus();
   }
 
   private async saveTranscript(button: HTMLButtonElement): Promise<void> {
