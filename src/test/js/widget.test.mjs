@@ -322,6 +322,23 @@ test('the visitor ends the chat with the keyboard: the agent sees it closed, the
   await visitor.context().close();
 });
 
+test('when ending fails the visitor is told and the chat stays open, End chat focused again', async () => {
+  const { visitor, conversationSid } = await chattingVisitor(PARLEY_URL, 'Nia');
+  await visitor.route('**/parley/v1/Webchat/Conversations/*/Close', (route) =>
+    route.fulfill({ status: 503, contentType: 'application/json', body: '{"code":20503,"message":"down","status":503}' }),
+  );
+
+  await visitor.locator('.end button', { hasText: 'End chat' }).click();
+  await visitor.locator('.confirm button.primary', { hasText: 'End chat' }).click();
+
+  await visitor.locator('.notice', { hasText: 'The chat could not be ended. Please try again.' }).waitFor();
+  assert.match(await focused(visitor), /button\.link/);
+  assert.equal(await visitor.locator('.composer').count(), 1);
+  const fetched = await rest().conversations.v1.conversations(conversationSid).fetch();
+  assert.equal(fetched.state, 'active');
+  await visitor.context().close();
+});
+
 test('the transcript of the whole history downloads as plain text, one line per message', async () => {
   const { visitor, conversation, conversationSid } = await chattingVisitor(PARLEY_URL, 'Gail');
   await visitor.locator('.composer textarea').fill('First line\nsecond line');
