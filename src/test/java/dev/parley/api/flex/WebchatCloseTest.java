@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 
 import com.twilio.jwt.accesstoken.AccessToken;
 import com.twilio.jwt.accesstoken.ChatGrant;
+import dev.parley.error.TwilioError;
 import dev.parley.testing.ParleyServer;
 import dev.parley.testing.WebhookReceiver;
 import dev.parley.testing.WebhookReceiver.Received;
@@ -31,6 +32,17 @@ class WebchatCloseTest {
   @AfterEach
   void close_the_receiver() {
     receiver.close();
+  }
+
+  @AfterEach
+  void no_pre_action_webhook() {
+    server
+        .api()
+        .formParam("PreWebhookUrl", "")
+        .formParam("Filters", "onMessageAdded")
+        .post("/v1/Configuration/Webhooks")
+        .then()
+        .statusCode(200);
   }
 
   private static String state(String conversation) {
@@ -83,6 +95,33 @@ class WebchatCloseTest {
     assertThat(state.param("StateTo")).isEqualTo("closed");
     assertThat(state.param("Source")).isEqualTo("SDK");
     assertThat(state.param("ClientIdentity")).isEqualTo(chat.getString("identity"));
+  }
+
+  @Test
+  void a_pre_action_webhook_may_refuse_the_close() {
+    String key = deploymentKey(server);
+    JsonPath chat = started(server, key);
+    String conversation = chat.getString("conversation_sid");
+    server
+        .api()
+        .formParam("PreWebhookUrl", receiver.url("/pre"))
+        .formParam("Filters", "onConversationUpdate")
+        .formParam("Target", "webhook")
+        .post("/v1/Configuration/Webhooks")
+        .then()
+        .statusCode(200);
+    receiver.answer("/pre", 403);
+
+    close(server, key, chat.getString("token"), conversation)
+        .then()
+        .statusCode(TwilioError.REJECTED_BY_WEBHOOK.status())
+        .body("code", equalTo(TwilioError.REJECTED_BY_WEBHOOK.code()));
+
+    Received asked = receiver.received("/pre").get(0);
+    assertThat(asked.param("EventType")).isEqualTo("onConversationUpdate");
+    assertThat(asked.param("State")).isEqualTo("closed");
+    assertThat(asked.param("ClientIdentity")).isEqualTo(chat.getString("identity"));
+    assertThat(state(conversation)).isEqualTo("active");
   }
 
   @Test
