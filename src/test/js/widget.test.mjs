@@ -9,6 +9,8 @@ import {
   PARLEY_URL,
   agentToken,
   conversationsClient,
+  guestInit,
+  post,
   rest,
   waitForEvent,
   webchatDeployment,
@@ -270,6 +272,130 @@ test('a chat closed by the agent side says so and lets the visitor start a new o
   await visitor.context().close();
 });
 
+test('End chat asks first: "Keep chatting" or Escape leaves the chat open', async () => {
+  const { visitor, conversationSid } = await chattingVisitor(PARLEY_URL, 'Hank');
+  const endChat = visitor.locator('.end button', { hasText: 'End chat' });
+
+  await endChat.click();
+  await visitor.locator('.confirm', { hasText: 'End this chat?' }).waitFor();
+  assert.match(await focused(visitor), /button\.secondary/);
+  await visitor.screenshot({ path: SCREENSHOTS + 'end-chat-confirm.png' });
+  await visitor.keyboard.press('Enter');
+  await endChat.waitFor();
+  await endChat.click();
+  await visitor.keyboard.press('Escape');
+
+  await endChat.waitFor();
+  assert.match(await focused(visitor), /button\.link/);
+  assert.equal(await visitor.locator('.panel').isVisible(), true);
+  assert.equal(await visitor.locator('.composer').count(), 1);
+  const fetched = await rest().conversations.v1.conversations(conversationSid).fetch();
+  assert.equal(fetched.state, 'active');
+  await visitor.context().close();
+});
+
+test('the visitor ends the chat with the keyboard: the agent sees it closed, the visitor the ended view', async () => {
+  const { visitor, conversation, conversationSid } = await chattingVisitor(PARLEY_URL, 'Ivy');
+  const closedAtAgent = waitForEvent(conversation, 'updated', {
+    timeout: WAIT,
+    filter: ({ updateReasons }) => updateReasons.includes('state') && conversation.state?.current === 'closed',
+  });
+
+  await visitor.locator('.composer textarea').focus();
+  await visitor.keyboard.press('Tab');
+  await visitor.keyboard.press('Tab');
+  assert.match(await focused(visitor), /button\.link/);
+  await visitor.keyboard.press('Enter');
+  assert.match(await focused(visitor), /button\.secondary/);
+  await visitor.keyboard.press('Tab');
+  assert.match(await focused(visitor), /button\.primary/);
+  await visitor.keyboard.press('Enter');
+
+  await closedAtAgent;
+  await visitor.locator('.ended', { hasText: 'This chat has ended.' }).waitFor();
+  assert.equal(await visitor.locator('.composer, .end').count(), 0);
+  assert.match(await focused(visitor), /button\.primary/);
+  assert.equal(await visitor.locator('.ended button.primary').textContent(), 'Download transcript');
+  const fetched = await rest().conversations.v1.conversations(conversationSid).fetch();
+  assert.equal(fetched.state, 'closed');
+  await visitor.screenshot({ path: SCREENSHOTS + 'ended.png' });
+  await visitor.context().close();
+});
+
+test('when ending fails the visitor is told and the chat stays open, End chat focused again', async () => {
+  const { visitor, conversationSid } = await chattingVisitor(PARLEY_URL, 'Nia');
+  await visitor.route('**/parley/v1/Webchat/Conversations/*/Close', (route) =>
+    route.fulfill({ status: 503, contentType: 'application/json', body: '{"code":20503,"message":"down","status":503}' }),
+  );
+
+  await visitor.locator('.end button', { hasText: 'End chat' }).click();
+  await visitor.locator('.confirm button.primary', { hasText: 'End chat' }).click();
+
+  await visitor.locator('.notice', { hasText: 'The chat could not be ended. Please try again.' }).waitFor();
+  assert.match(await focused(visitor), /button\.link/);
+  assert.equal(await visitor.locator('.composer').count(), 1);
+  const fetched = await rest().conversations.v1.conversations(conversationSid).fetch();
+  assert.equal(fetched.state, 'active');
+  await visitor.context().close();
+});
+
+test('the transcript of the whole history downloads as plain text, one line per message', async () => {
+  const { visitor, conversation, conversationSid } = await chattingVisitor(PARLEY_URL, 'Gail');
+  await visitor.locator('.composer textarea').fill('First line\nsecond line');
+  await visitor.locator('.composer textarea').press('Enter');
+  await visitor.locator('.msg.me:not(.pending)').waitFor();
+  for (const payload of XSS) await conversation.sendMessage(payload);
+  // More than one page of the SDK (the widget reads 100 at a time) and far more than is shown.
+  const messages = rest().conversations.v1.conversations(conversationSid).messages;
+  for (let i = 1; i <= 105; i++) await messages.create({ author: AGENT.identity, body: `Update ${i}` });
+  await visitor.locator('.msg .text', { hasText: 'Update 105' }).waitFor();
+  await rest().conversations.v1.conversations(conversationSid).update({ state: 'closed' });
+  await visitor.locator('.ended').waitFor();
+
+  const [download] = await Promise.all([
+    visitor.waitForEvent('download'),
+    visitor.locator('.ended button', { hasText: 'Download transcript' }).click(),
+  ]);
+
+  assert.match(download.suggestedFilename(), /^Chat-with-us-transcript-\d{4}-\d\d-\d\d\.txt$/);
+  const lines = readFileSync(await download.path(), 'utf8').split('\n');
+  const at = String.raw`\d{4}-\d\d-\d\d \d\d:\d\d`;
+  assert.deepEqual(lines.slice(0, 2), ['Chat with us', '']);
+  assert.match(lines[2], new RegExp(`^${at} Gail: First line$`));
+  assert.equal(lines[3], '  second line');
+  XSS.forEach((payload, i) => assert.match(lines[4 + i], new RegExp(`^${at} Bob Agent: `)));
+  assert.deepEqual(
+    lines.slice(4, 4 + XSS.length).map((line) => line.replace(new RegExp(`^${at} Bob Agent: `), '')),
+    XSS,
+  );
+  const updates = lines.slice(4 + XSS.length, -1);
+  assert.equal(updates.length, 105);
+  assert.match(updates[0], new RegExp(`^${at} Bob Agent: Update 1$`));
+  assert.match(updates.at(-1), new RegExp(`^${at} Bob Agent: Update 105$`));
+  assert.equal(lines.at(-1), '');
+  assert.equal(await visitor.evaluate(() => window.__xss), undefined);
+  await visitor.context().close();
+});
+
+test("a visitor's token cannot close another visitor's conversation", async () => {
+  const { visitor } = await chattingVisitor(PARLEY_URL, 'Jay');
+  const { session } = await stored(visitor);
+  const other = await guestInit({ name: 'Kim', deployment });
+
+  const { status, body } = await post(
+    `/parley/v1/Webchat/Conversations/${other.conversation_sid}/Close`,
+    { DeploymentKey: deployment.deployment_key, Token: session.token },
+    { auth: false },
+  );
+
+  assert.equal(status, 403);
+  assert.equal(body.code, 20403);
+  assert.equal(body.status, 403);
+  const fetched = await rest().conversations.v1.conversations(other.conversation_sid).fetch();
+  assert.equal(fetched.state, 'active');
+  await visitor.context().close();
+});
+
 test('the widget never writes HTML: no innerHTML and the like in its sources', () => {
   const dir = new URL('../../main/widget/src/', import.meta.url);
   for (const file of readdirSync(dir)) {
@@ -303,6 +429,7 @@ test('a page of another origin prefills the fields: no form, the chat starts on 
   await other.locator('.conversation[data-ready]').waitFor();
   assert.equal(await other.locator('form.pre').count(), 0);
   assert.equal(await other.locator('header h2').textContent(), 'Hilfe');
+  assert.equal(await other.locator('.end button').textContent(), 'Chat beenden');
   // Dark text on the light configured colour, for contrast.
   assert.equal(await launcher.evaluate((b) => getComputedStyle(b).color), 'rgb(0, 0, 0)');
   const { session } = await stored(other);
@@ -324,4 +451,38 @@ test('a page of another origin prefills the fields: no form, the chat starts on 
   await other.locator('.composer textarea').pressSequentially('Danke');
   assert.equal((await typing).identity, session.identity);
   await other.context().close();
+});
+
+test('a page that masks agent names gets "Agent" in the transcript too', async () => {
+  const hostUrl = new URL(PARLEY_URL);
+  hostUrl.port = String(Number(hostUrl.port) + 1);
+  const host = hostUrl.origin;
+  const masked = await newPage();
+  await masked.route(`${host}/**`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><title>Shop</title>
+        <script src="${PARLEY_URL}/widget.js" data-deployment-key="${deployment.deployment_key}" data-lang="en"
+          data-prefill-name="Liz" data-title="Help / Support" data-mask-agent-names="true" async></script>`,
+    }),
+  );
+  await masked.goto(`${host}/`);
+  await masked.locator('.launcher').click();
+  await masked.locator('.conversation[data-ready]').waitFor();
+  const { conversationSid } = (await stored(masked)).session;
+  const messages = rest().conversations.v1.conversations(conversationSid).messages;
+  await messages.create({ author: AGENT.identity, body: 'Hello Liz' });
+  await masked.locator('.msg.them .text', { hasText: 'Hello Liz' }).waitFor();
+  await rest().conversations.v1.conversations(conversationSid).update({ state: 'closed' });
+
+  const [download] = await Promise.all([
+    masked.waitForEvent('download'),
+    masked.locator('.ended button', { hasText: 'Download transcript' }).click(),
+  ]);
+
+  assert.match(download.suggestedFilename(), /^Help-Support-transcript-\d{4}-\d\d-\d\d\.txt$/);
+  const lines = readFileSync(await download.path(), 'utf8').split('\n');
+  assert.equal(lines[0], 'Help / Support');
+  assert.match(lines[2], /^\d{4}-\d\d-\d\d \d\d:\d\d Agent: Hello Liz$/);
+  await masked.context().close();
 });

@@ -28,6 +28,8 @@ export interface ChatEvents {
 }
 
 const PAGE = 30;
+/** Messages per page when the whole history is read for a transcript. */
+const HISTORY_PAGE = 100;
 
 export class Chat {
   private readonly client: Client;
@@ -43,6 +45,7 @@ export class Chat {
   /** Indexes of the messages handed to the view; the highest is what the visitor has read. */
   private readonly shownIndexes = new Set<number>();
   private newest = -1;
+  private over = false;
 
   constructor(
     private session: Session,
@@ -85,13 +88,49 @@ export class Chat {
       if (updateReasons.includes('lastReadMessageIndex')) this.readBy(participant);
     });
     conversation.on('updated', ({ updateReasons }) => {
-      if (updateReasons.includes('state') && conversation.state?.current === 'closed') this.events.ended();
+      if (updateReasons.includes('state') && conversation.state?.current === 'closed') this.finished();
     });
     this.page = await conversation.getMessages(PAGE);
     for (const message of this.page.items) await this.show(message, false);
     for (const participant of await conversation.getParticipants()) this.readBy(participant);
-    if (conversation.state?.current === 'closed') this.events.ended();
+    if (conversation.state?.current === 'closed') this.finished();
     return conversation;
+  }
+
+  /** Once, whether the visitor ended the chat or the agent side did (or both at once). */
+  private finished(): void {
+    if (this.over) return;
+    this.over = true;
+    this.events.ended();
+  }
+
+  /**
+   * Ends the chat for everyone (the conversation becomes `closed`). A guest token cannot do that
+   * through the SDK, so it is Parley's Webchat endpoint; the SDK's `updated` follows.
+   */
+  async end(): Promise<void> {
+    await this.api.close(this.session);
+    this.finished();
+  }
+
+  /**
+   * Every message of the conversation, oldest first, paging back from the newest. Only once the
+   * chat has ended: a page read while messages arrive can swallow one's live event (see send).
+   */
+  async history(): Promise<ChatMessage[]> {
+    const conversation = await this.open();
+    let page = await conversation.getMessages(HISTORY_PAGE);
+    const pages = [page.items];
+    while (page.hasPrevPage) {
+      page = await page.prevPage();
+      pages.unshift(page.items);
+    }
+    return Promise.all(pages.flat().map((m) => this.toChatMessage(m)));
+  }
+
+  /** The visitor's own name (its user's friendly name), for the transcript. */
+  ownName(): string | undefined {
+    return this.client.user?.friendlyName || undefined;
   }
 
   /** The page before the oldest shown, newest last; [] when there is none. */

@@ -1,10 +1,12 @@
 // The conversation: the message log (paging upward on scroll), the typing line, the composer
-// (Enter sends, Shift+Enter is a new line) and an ARIA live region that reads out what others
-// write. Message text is only ever set as text (dom.ts), never parsed as HTML.
+// (Enter sends, Shift+Enter is a new line), "End chat" (asked twice) and an ARIA live region that
+// reads out what others write. Once the chat has ended: the transcript and a new chat. Message
+// text is only ever set as text (dom.ts), never parsed as HTML.
 
 import type { ChatMessage } from './chat';
 import type { Config } from './config';
 import { el, replace } from './dom';
+import { download } from './transcript';
 
 export interface ConversationActions {
   send(text: string): Promise<void>;
@@ -12,6 +14,10 @@ export interface ConversationActions {
   earlier(): Promise<ChatMessage[]>;
   hasEarlier(): boolean;
   newChat(): void;
+  /** Closes the conversation for everyone. */
+  end(): Promise<void>;
+  /** The whole chat as a text file. */
+  transcript(): Promise<{ name: string; text: string }>;
 }
 
 export class ConversationView {
@@ -21,6 +27,11 @@ export class ConversationView {
   private readonly typingLine: HTMLElement;
   private readonly live: HTMLElement;
   private readonly footer: HTMLElement;
+  private readonly endBar: HTMLElement;
+  private readonly endButton: HTMLButtonElement;
+  private over = false;
+  /** Ending the chat or making the transcript: further clicks wait for it. */
+  private busy = false;
   private readonly shown = new Set<string>();
   private loading = false;
   private settled = false;
@@ -50,8 +61,57 @@ export class ConversationView {
       this.input,
       el('button', { type: 'submit', class: 'primary' }, t.send),
     );
+    this.endButton = el('button', { type: 'button', class: 'link', onclick: () => this.confirmEnd() }, t.endChat);
+    this.endBar = el('div', { class: 'end' }, this.endButton);
     this.log.addEventListener('scroll', () => void this.maybeLoadEarlier());
-    this.element = el('div', { class: 'conversation' }, this.log, this.typingLine, this.footer, this.live);
+    this.element = el('div', { class: 'conversation' }, this.log, this.typingLine, this.footer, this.endBar, this.live);
+  }
+
+  /**
+   * The confirm step, so that a stray click ends nothing: the focus goes to "Keep chatting" (the
+   * harmless answer), Tab reaches "End chat", Escape takes the question back.
+   */
+  private confirmEnd(): void {
+    const { t } = this.config;
+    const keep = el('button', { type: 'button', class: 'secondary', onclick: () => this.keepChatting() }, t.keepChatting);
+    const end = el('button', { type: 'button', class: 'primary', onclick: () => void this.end(keep, end) }, t.endConfirmed);
+    const group = el(
+      'div',
+      { class: 'confirm', role: 'group', 'aria-labelledby': 'parley-end-question',
+        onkeydown: (e: Event) => {
+          if ((e as KeyboardEvent).key !== 'Escape') return;
+          e.stopPropagation(); // the question goes, the panel stays open
+          this.keepChatting();
+        } },
+      el('span', { id: 'parley-end-question' }, t.endQuestion),
+      keep,
+      end,
+    );
+    replace(this.endBar, group);
+    keep.focus();
+  }
+
+  private keepChatting(): void {
+    if (this.busy) return;
+    replace(this.endBar, this.endButton);
+    this.endButton.focus();
+  }
+
+  /** While it runs the buttons say so but keep the focus (a disabled button would drop it). */
+  private async end(keep: HTMLButtonElement, end: HTMLButtonElement): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    for (const button of [keep, end]) button.setAttribute('aria-disabled', 'true');
+    end.textContent = this.config.t.ending;
+    try {
+      await this.actions.end();
+      this.busy = false;
+      this.ended();
+    } catch {
+      this.busy = false;
+      this.keepChatting();
+      this.notice(this.config.t.endFailed);
+    }
   }
 
   message(message: ChatMessage, live: boolean): void {
@@ -117,12 +177,40 @@ export class ConversationView {
     this.typingLine.textContent = names.map((n) => this.config.t.typing(n)).join(' ');
   }
 
+  /** The chat is over (ended here or by the agent side): the transcript, then a new chat. */
   ended(): void {
-    const button = el('button', { type: 'button', class: 'primary', onclick: () => this.actions.newChat() }, this.config.t.newChat);
-    const panel = el('div', { class: 'ended' }, el('p', { role: 'status' }, this.config.t.ended), button);
+    if (this.over) return;
+    this.over = true;
+    const { t } = this.config;
+    const save: HTMLButtonElement = el(
+      'button',
+      { type: 'button', class: 'primary', onclick: () => void this.saveTranscript(save) },
+      t.transcript,
+    );
+    const again = el('button', { type: 'button', class: 'secondary', onclick: () => this.actions.newChat() }, t.newChat);
+    const panel = el('div', { class: 'ended' }, el('p', { role: 'status' }, t.ended), save, again);
+    // The focus moves on only from what goes away (the composer, the question), never from the page.
+    const root = this.element.getRootNode() as Document | ShadowRoot;
+    const hadFocus = this.element.contains(root.activeElement);
     this.footer.replaceWith(panel);
+    this.endBar.remove();
     this.typing([]);
-    button.focus();
+    if (hadFocus) save.focus();
+  }
+
+  private async saveTranscript(button: HTMLButtonElement): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    button.setAttribute('aria-disabled', 'true');
+    try {
+      const { name, text } = await this.actions.transcript();
+      download(this.element, name, text);
+    } catch {
+      this.notice(this.config.t.transcriptFailed);
+    } finally {
+      this.busy = false;
+      button.removeAttribute('aria-disabled');
+    }
   }
 
   private bubble(message: ChatMessage): HTMLElement {

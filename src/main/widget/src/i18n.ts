@@ -35,6 +35,14 @@ const en = {
   notSent: 'The message could not be sent. Please try again.',
   ended: 'This chat has ended.',
   newChat: 'Start a new chat',
+  endChat: 'End chat',
+  endQuestion: 'End this chat?',
+  keepChatting: 'Keep chatting',
+  endConfirmed: 'End chat',
+  ending: 'Ending…',
+  endFailed: 'The chat could not be ended. Please try again.',
+  transcript: 'Download transcript',
+  transcriptFailed: 'The transcript could not be made. Please try again.',
 };
 
 export type Texts = typeof en;
@@ -73,6 +81,14 @@ const de: Texts = {
   notSent: 'Die Nachricht konnte nicht gesendet werden. Bitte versuchen Sie es erneut.',
   ended: 'Dieser Chat ist beendet.',
   newChat: 'Neuen Chat starten',
+  endChat: 'Chat beenden',
+  endQuestion: 'Diesen Chat beenden?',
+  keepChatting: 'Weiter chatten',
+  endConfirmed: 'Chat beenden',
+  ending: 'Wird beendet…',
+  endFailed: 'Der Chat konnte nicht beendet werden. Bitte versuchen Sie es erneut.',
+  transcript: 'Verlauf herunterladen',
+  transcriptFailed: 'Der Verlauf konnte nicht erstellt werden. Bitte versuchen Sie es erneut.',
 };
 
 const languages: Record<string, Texts> = { en, de };

@@ -115,6 +115,17 @@ export class WebchatApi {
     return { ...session, token: body.token, expiration: Date.parse(body.expiration) };
   }
 
+  /**
+   * POST /parley/v1/Webchat/Conversations/{CH}/Close: Parley's own endpoint, as the SDK has no way
+   * to change a conversation's state and the guest token may not use the REST API.
+   */
+  async close(session: Session): Promise<void> {
+    await this.post(`/parley/v1/Webchat/Conversations/${encodeURIComponent(session.conversationSid)}/Close`, {
+      DeploymentKey: this.deploymentKey,
+      Token: session.token,
+    });
+  }
+
   private async post(path: string, form: Record<string, string>): Promise<Record<string, string>> {
     let response: Response;
     try {

@@ -39,7 +39,11 @@ input[aria-invalid="true"] { border-color: #b3261e; }
 .error:empty { display: none; }
 .primary { background: ${color}; color: ${onColor}; border: 0; border-radius: 6px; padding: 10px 14px;
   font-weight: 600; }
-.primary:disabled { opacity: .6; cursor: default; }
+.primary:disabled, [aria-disabled="true"] { opacity: .6; cursor: default; }
+.secondary { background: #ffffff; color: #1a1a1a; border: 1px solid #767676; border-radius: 6px;
+  padding: 9px 14px; }
+.link { background: transparent; border: 0; color: #1a1a1a; text-decoration: underline;
+  font-size: 13px; padding: 4px 6px; border-radius: 4px; }
 .log { flex: 1; overflow-y: auto; padding: 12px 14px; margin: 0; list-style: none;
   display: flex; flex-direction: column; gap: 8px; }
 .msg { max-width: 80%; display: flex; flex-direction: column; gap: 2px; }
@@ -54,6 +58,10 @@ input[aria-invalid="true"] { border-color: #b3261e; }
 .typing { min-height: 20px; padding: 0 14px; font-size: 13px; color: #4a4a4a; font-style: italic; }
 .composer { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #d0d0d0; align-items: flex-end; }
 .composer textarea { flex: 1; resize: none; max-height: 120px; }
+.end { display: flex; justify-content: flex-end; padding: 0 10px 8px; }
+.confirm { display: flex; flex-wrap: wrap; align-items: center; justify-content: flex-end; gap: 8px;
+  font-size: 14px; }
+.confirm .primary, .confirm .secondary { padding: 6px 12px; }
 .ended { padding: 12px; border-top: 1px solid #d0d0d0; display: flex; flex-direction: column; gap: 8px;
   align-items: center; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);

@@ -9,6 +9,7 @@ import { el, replace } from './dom';
 import { firstField, preEngagementForm, prefilled, type Answers } from './form';
 import { SessionStore, WebchatApi, type Session } from './session';
 import { styles } from './styles';
+import { transcriptName, transcriptText } from './transcript';
 
 const CHAT_ICON = 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H8l-5 4V5a2 2 0 0 1 1-2z';
 const CLOSE_ICON = 'M5.3 3.9 12 10.6l6.7-6.7 1.4 1.4-6.7 6.7 6.7 6.7-1.4 1.4-6.7-6.7-6.7 6.7-1.4-1.4 6.7-6.7-6.7-6.7z';
@@ -165,6 +166,14 @@ export class Widget {
       earlier: () => chat.earlier(),
       hasEarlier: () => chat.hasEarlier(),
       newChat: () => void this.restart(),
+      end: () => chat.end(),
+      transcript: async () => {
+        const messages = await chat.history();
+        return {
+          name: transcriptName(this.config.title, messages),
+          text: transcriptText(this.config.title, messages, chat.ownName() ?? t.you),
+        };
+      },
     });
     this.view = view;
     const hadFocus = this.form?.contains(this.shadowFocus()) ?? false;

@@ -40,11 +40,15 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
+import java.util.List;
 import java.util.Set;
 
 /** The route table: shared plumbing first, then each product's API, then the failure handlers. */
 final class Routes {
   private Routes() {}
+
+  /** The public Webchat endpoints, admitted by deployment key (WebchatGate), not credentials. */
+  private static final List<String> WEBCHAT = List.of(WebchatApi.PREFIX, WebchatApi.PARLEY_PREFIX);
 
   /** Buckets per rate limit: at about 100 bytes each, at most a few MB per limit. */
   private static final int MAX_RATE_BUCKETS = 50_000;
@@ -68,7 +72,7 @@ final class Routes {
         .route()
         .handler(
             except(
-                WebchatApi.PREFIX,
+                WEBCHAT,
                 CorsHandler.create()
                     .addOrigin("*")
                     .allowedMethods(
@@ -95,9 +99,9 @@ final class Routes {
     router.route().handler(FormBodies::require);
     BasicAuth auth = new BasicAuth(services.authenticator());
     router.route("/v1/*").handler(auth);
-    router.route("/v2/*").handler(except(WebchatApi.PREFIX, auth));
+    router.route("/v2/*").handler(except(WEBCHAT, auth));
     router.route("/2010-04-01/*").handler(auth);
-    router.route("/parley/v1/*").handler(auth);
+    router.route("/parley/v1/*").handler(except(WEBCHAT, auth));
     ScopedPaths paths = new ScopedPaths(router, services.directory());
     new ConversationsApi(services.conversations(), paths, base);
     new AccountsApi(router, services.accounts());
@@ -132,10 +136,12 @@ final class Routes {
     router.errorHandler(413, ctx -> Failures.byStatus(ctx, 413));
   }
 
-  /** {@code handler} for every path except those under {@code prefix}, which pass straight on. */
-  private static Handler<RoutingContext> except(String prefix, Handler<RoutingContext> handler) {
+  /** {@code handler} for every path except those under {@code prefixes}, which pass straight on. */
+  private static Handler<RoutingContext> except(
+      List<String> prefixes, Handler<RoutingContext> handler) {
     return ctx -> {
-      if (ctx.normalizedPath().startsWith(prefix)) {
+      String path = ctx.normalizedPath();
+      if (prefixes.stream().anyMatch(path::startsWith)) {
         ctx.next();
       } else {
         handler.handle(ctx);

@@ -149,7 +149,7 @@ record Services(
         accessTokens,
         new ConversationAccess(store),
         new WebchatDeployments(store, clock, sids, box, addresses),
-        new WebchatGuests(store, webChats, guestKeys, accessTokens, authenticator),
+        new WebchatGuests(store, webChats, conversations, guestKeys, accessTokens, authenticator),
         events,
         deliveries,
         new DeliveryHistory(store, clock, deliveries::replayed),

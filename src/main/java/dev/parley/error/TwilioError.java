@@ -79,7 +79,7 @@ public enum TwilioError {
   TOKEN_NOT_GUEST(
       20103,
       401,
-      "Invalid Access Token issuer/subject: only guest tokens of this deployment can be refreshed"),
+      "Invalid Access Token issuer/subject: only guest tokens of this deployment are accepted here"),
   TOKEN_EXPIRED(20104, 401, "Access Token expired or expiration date invalid: expired at %s"),
   TOKEN_LIFETIME_TOO_LONG(
       20104,

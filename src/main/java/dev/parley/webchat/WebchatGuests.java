@@ -5,20 +5,33 @@ import dev.parley.auth.AccessTokens;
 import dev.parley.auth.Authenticator;
 import dev.parley.auth.MintedToken;
 import dev.parley.auth.SigningKey;
+import dev.parley.conversation.ConversationChanges;
+import dev.parley.conversation.ConversationService;
+import dev.parley.conversation.ConversationState;
+import dev.parley.conversation.Scope;
+import dev.parley.conversation.Timers;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.events.Origin;
+import dev.parley.store.ConversationRecord;
 import dev.parley.store.Store;
 
 /**
  * Webchat 3 guests: {@code /v2/Webchat/Init} runs the web chat orchestration for a deployment and
  * hands the visitor a token for its new identity; {@code /v2/Webchat/Tokens/Refresh} renews a
- * still-valid guest token. Guest tokens are ordinary access tokens signed with the account's {@link
- * GuestKeys guest key}, naming only the guest's identity.
+ * still-valid guest token; Parley's {@code /parley/v1/Webchat/Conversations/{CH}/Close} lets the
+ * guest end its own chat, which the SDK cannot do with a guest token. Guest tokens are ordinary
+ * access tokens signed with the account's {@link GuestKeys guest key}, naming only the guest's
+ * identity.
  */
 public final class WebchatGuests {
+  private static final ConversationChanges CLOSE =
+      new ConversationChanges(
+          null, null, null, null, null, null, ConversationState.CLOSED, Timers.NONE, null);
+
   private final Store store;
   private final WebChatService webChats;
+  private final ConversationService conversations;
   private final GuestKeys guestKeys;
   private final AccessTokens tokens;
   private final Authenticator keys;
@@ -26,11 +39,13 @@ public final class WebchatGuests {
   public WebchatGuests(
       Store store,
       WebChatService webChats,
+      ConversationService conversations,
       GuestKeys guestKeys,
       AccessTokens tokens,
       Authenticator keys) {
     this.store = store;
     this.webChats = webChats;
+    this.conversations = conversations;
     this.guestKeys = guestKeys;
     this.tokens = tokens;
     this.keys = keys;
@@ -89,6 +104,63 @@ public final class WebchatGuests {
    * lifetime from now.
    */
   public GuestSession refresh(WebchatDeployment deployment, String token) {
+    AccessGrant grant = guestGrant(deployment, token);
+    MintedToken renewed =
+        tokens.mint(
+            signingKey(grant.keySid()),
+            grant.serviceSid(),
+            grant.identity(),
+            deployment.tokenTtl());
+    return new GuestSession(renewed.jwt(), null, grant.identity(), renewed.expiresAt());
+  }
+
+  /**
+   * Closes {@code conversationSid} for the guest of {@code token} (a guest token of the
+   * deployment's account, checked as by {@link #refresh}): 50350 when the token's service has no
+   * such conversation, 20403 when the guest is not one of its participants. The guest acts as
+   * itself, as an SDK action would (webhooks say {@code Source=SDK} and its {@code ClientIdentity};
+   * an {@code onConversationUpdate} pre-action webhook may refuse it), through the same service as
+   * a REST {@code State=closed}, so agents and webhooks see an ordinary state change. A closed
+   * conversation stays as it is: the visitor and the agent may end the chat at the same moment.
+   */
+  public ConversationRecord close(
+      WebchatDeployment deployment, String token, String conversationSid) {
+    AccessGrant grant = guestGrant(deployment, token);
+    Scope scope = new Scope(grant.accountSid(), grant.serviceSid(), Origin.sdk(grant.identity()));
+    ConversationRecord conversation =
+        store.read(
+            tx -> {
+              ConversationRecord c = conversations.find(tx, scope, conversationSid);
+              if (store.participants().findByIdentity(tx, c.sid(), grant.identity()).isEmpty()) {
+                throw new ApiException(
+                    TwilioError.FORBIDDEN, "a web chat guest may close only its own conversation");
+              }
+              return c;
+            });
+    if (closed(conversation)) {
+      return conversation;
+    }
+    try {
+      return conversations.update(scope, conversation.sid(), CLOSE);
+    } catch (ApiException e) {
+      // Closed by someone else since it was read (50377): what the guest asked for is true.
+      if (e.error() != TwilioError.CONVERSATION_CLOSED) {
+        throw e;
+      }
+      return store.read(tx -> conversations.find(tx, scope, conversation.sid()));
+    }
+  }
+
+  private static boolean closed(ConversationRecord conversation) {
+    return ConversationState.CLOSED.wire().equals(conversation.state());
+  }
+
+  /**
+   * The grant of {@code token} when it is a valid guest token of the deployment's account (the
+   * checks of {@link AccessTokens#verify}, then 20103 for a token of another account or one not
+   * signed with the guest key, e.g. an agent's).
+   */
+  private AccessGrant guestGrant(WebchatDeployment deployment, String token) {
     AccessGrant grant = tokens.verify(token);
     boolean guestKey =
         grant.accountSid().equals(deployment.accountSid())
@@ -99,13 +171,7 @@ public final class WebchatGuests {
     if (!guestKey) {
       throw new ApiException(TwilioError.TOKEN_NOT_GUEST);
     }
-    MintedToken renewed =
-        tokens.mint(
-            signingKey(grant.keySid()),
-            grant.serviceSid(),
-            grant.identity(),
-            deployment.tokenTtl());
-    return new GuestSession(renewed.jwt(), null, grant.identity(), renewed.expiresAt());
+    return grant;
   }
 
   private SigningKey signingKey(String keySid) {

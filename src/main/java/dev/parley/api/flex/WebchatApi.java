@@ -15,13 +15,20 @@ import java.time.Instant;
 
 /**
  * Webchat 3's public endpoints, called by the browser with a deployment key and no account
- * credentials (flex-webchat-ui {@code sessionDataHandler.ts}); {@link WebchatGate} admits them.
+ * credentials (flex-webchat-ui {@code sessionDataHandler.ts}), and Parley's own one for a guest to
+ * end its chat; {@link WebchatGate} admits them all.
  */
 public final class WebchatApi {
   /** Served without account credentials: Routes keeps Basic auth and the open CORS off them. */
   public static final String PREFIX = "/v2/Webchat/";
 
-  private static final String PATHS = PREFIX + "*";
+  /**
+   * Parley's guest endpoints, which Twilio does not have: under Parley's own namespace rather than
+   * Twilio's {@code /v2/Webchat/}, where a later Twilio endpoint could take the name.
+   */
+  public static final String PARLEY_PREFIX = "/parley/v1/Webchat/";
+
+  private static final String CLOSE = PARLEY_PREFIX + "Conversations/:ConversationSid/Close";
   private static final int MAX_TOKEN_LENGTH = 8 * 1024;
   private final WebchatGuests guests;
 
@@ -33,9 +40,12 @@ public final class WebchatApi {
       TokenBuckets perIp,
       TokenBuckets perKey) {
     this.guests = guests;
-    router.route(PATHS).handler(new WebchatGate(deployments, perIp, perKey));
+    WebchatGate gate = new WebchatGate(deployments, perIp, perKey);
+    router.route(PREFIX + "*").handler(gate);
+    router.route(PARLEY_PREFIX + "*").handler(gate);
     router.post("/v2/Webchat/Init").handler(this::init);
     router.post("/v2/Webchat/Tokens/Refresh").handler(this::refresh);
+    router.post(CLOSE).handler(this::close);
   }
 
   /** The client reads these four and keeps them (camel-cased) in localStorage. */
@@ -43,6 +53,9 @@ public final class WebchatApi {
 
   /** Merged by the client over what it stored: no conversation SID. */
   record Refreshed(String token, String identity, Instant expiration) {}
+
+  /** The conversation after a guest closed it. */
+  record Closed(String conversationSid, String state, Instant dateUpdated) {}
 
   private void init(RoutingContext ctx) {
     Params form = Params.form(ctx);
@@ -64,15 +77,7 @@ public final class WebchatApi {
   }
 
   private void refresh(RoutingContext ctx) {
-    Params form = Params.form(ctx);
-    // The published client sends "token" in lower case; the documented name is "Token".
-    String token = form.has("Token") ? form.string("Token") : form.string("token");
-    if (token == null || token.isEmpty()) {
-      throw new ApiException(TwilioError.MISSING_PARAMETER, "Token");
-    }
-    if (token.length() > MAX_TOKEN_LENGTH) {
-      throw new ApiException(TwilioError.TOKEN_MALFORMED, "longer than any access token");
-    }
+    String token = token(Params.form(ctx));
     var deployment = WebchatGate.deployment(ctx);
     Replies.json(
         ctx,
@@ -81,5 +86,31 @@ public final class WebchatApi {
           GuestSession session = guests.refresh(deployment, token);
           return new Refreshed(session.token(), session.identity(), session.expiration());
         });
+  }
+
+  /** {@code Token}: the guest's own, as for a refresh (a form field keeps it a simple request). */
+  private void close(RoutingContext ctx) {
+    String token = token(Params.form(ctx));
+    String conversation = ctx.pathParam("ConversationSid");
+    var deployment = WebchatGate.deployment(ctx);
+    Replies.json(
+        ctx,
+        200,
+        () -> {
+          var closed = guests.close(deployment, token, conversation);
+          return new Closed(closed.sid(), closed.state(), closed.dateUpdated());
+        });
+  }
+
+  private static String token(Params form) {
+    // The published client sends "token" in lower case; the documented name is "Token".
+    String token = form.has("Token") ? form.string("Token") : form.string("token");
+    if (token == null || token.isEmpty()) {
+      throw new ApiException(TwilioError.MISSING_PARAMETER, "Token");
+    }
+    if (token.length() > MAX_TOKEN_LENGTH) {
+      throw new ApiException(TwilioError.TOKEN_MALFORMED, "longer than any access token");
+    }
+    return token;
   }
 }

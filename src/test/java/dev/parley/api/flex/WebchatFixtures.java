@@ -67,4 +67,14 @@ final class WebchatFixtures {
         .formParam("Token", token)
         .post("/v2/Webchat/Tokens/Refresh");
   }
+
+  /** Parley's close of a guest's own conversation, from {@link #ORIGIN}. */
+  static Response close(ParleyServer server, String key, String token, String conversation) {
+    return server
+        .unchecked()
+        .header("Origin", ORIGIN)
+        .formParam("DeploymentKey", key)
+        .formParam("Token", token)
+        .post("/parley/v1/Webchat/Conversations/" + conversation + "/Close");
+  }
 }
