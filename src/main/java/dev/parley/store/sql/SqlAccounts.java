@@ -13,6 +13,8 @@ import org.jdbi.v3.core.mapper.RowMapper;
 final class SqlAccounts implements AccountStore {
   private static final RowMapper<AccountRecord> MAPPER = RecordMapper.of(AccountRecord.class);
   private static final Keyset<AccountRecord> BY_SEQ = Keyset.on("seq", false);
+  private static final RowMapper<ConfigurationRecord> CONFIGURATION =
+      RecordMapper.of(ConfigurationRecord.class);
   private final ReadOnce<ConfigurationRecord> configurations = new ReadOnce<>();
 
   @Override
@@ -22,7 +24,7 @@ final class SqlAccounts implements AccountStore {
             "INSERT INTO accounts (sid, owner_account_sid, friendly_name, status, auth_token,"
                 + " date_created, date_updated) VALUES (:sid, :ownerAccountSid, :friendlyName,"
                 + " :status, :authToken, :dateCreated, :dateUpdated)")
-        .bindMethods(account)
+        .bindNamedArgumentFinder(RecordArguments.of(account))
         .execute();
   }
 
@@ -64,7 +66,7 @@ final class SqlAccounts implements AccountStore {
         .createUpdate(
             "UPDATE accounts SET friendly_name = :friendlyName, status = :status,"
                 + " auth_token = :authToken, date_updated = :dateUpdated WHERE sid = :sid")
-        .bindMethods(account)
+        .bindNamedArgumentFinder(RecordArguments.of(account))
         .execute();
   }
 
@@ -93,7 +95,7 @@ final class SqlAccounts implements AccountStore {
                 + " :defaultMessagingServiceSid, :defaultInactiveTimer, :defaultClosedTimer,"
                 + " :preWebhookUrl, :postWebhookUrl, :webhookMethod, :webhookFilters,"
                 + " :webhookTarget)")
-        .bindMethods(configuration)
+        .bindNamedArgumentFinder(RecordArguments.of(configuration))
         .execute();
   }
 
@@ -106,7 +108,7 @@ final class SqlAccounts implements AccountStore {
             SqlTx.of(tx)
                 .createQuery("SELECT * FROM account_configurations WHERE account_sid = :accountSid")
                 .bind("accountSid", accountSid)
-                .map(RecordMapper.of(ConfigurationRecord.class))
+                .map(CONFIGURATION)
                 .findOne());
   }
 
@@ -122,7 +124,7 @@ final class SqlAccounts implements AccountStore {
                 + " post_webhook_url = :postWebhookUrl, webhook_method = :webhookMethod,"
                 + " webhook_filters = :webhookFilters, webhook_target = :webhookTarget"
                 + " WHERE account_sid = :accountSid")
-        .bindMethods(configuration)
+        .bindNamedArgumentFinder(RecordArguments.of(configuration))
         .execute();
   }
 }

@@ -24,7 +24,7 @@ final class SqlAddresses implements AddressStore {
                 + " :autoCreationEnabled, :autoCreationType, :autoCreationServiceSid,"
                 + " :webhookUrl, :webhookMethod, :webhookFilters, :studioFlowSid,"
                 + " :studioRetryCount, :dateCreated, :dateUpdated)")
-        .bindMethods(a)
+        .bindNamedArgumentFinder(RecordArguments.of(a))
         .execute();
   }
 
@@ -96,7 +96,7 @@ final class SqlAddresses implements AddressStore {
                 + " webhook_filters = :webhookFilters, studio_flow_sid = :studioFlowSid,"
                 + " studio_retry_count = :studioRetryCount, date_updated = :dateUpdated"
                 + " WHERE sid = :sid")
-        .bindMethods(a)
+        .bindNamedArgumentFinder(RecordArguments.of(a))
         .execute();
   }
 

@@ -19,7 +19,7 @@ final class SqlApiKeys implements ApiKeyStore {
             "INSERT INTO api_keys (sid, account_sid, friendly_name, secret, date_created,"
                 + " date_updated) VALUES (:sid, :accountSid, :friendlyName, :secret,"
                 + " :dateCreated, :dateUpdated)")
-        .bindMethods(key)
+        .bindNamedArgumentFinder(RecordArguments.of(key))
         .execute();
   }
 
@@ -58,7 +58,7 @@ final class SqlApiKeys implements ApiKeyStore {
         .createUpdate(
             "UPDATE api_keys SET friendly_name = :friendlyName, date_updated = :dateUpdated"
                 + " WHERE sid = :sid")
-        .bindMethods(key)
+        .bindNamedArgumentFinder(RecordArguments.of(key))
         .execute();
   }
 

@@ -23,7 +23,7 @@ final class SqlConversationWebhooks implements ConversationWebhookStore {
                 + " date_updated) VALUES (:sid, :accountSid, :serviceSid, :conversationSid,"
                 + " :target, :url, :method, :filters, :triggers, :flowSid, :replayAfter,"
                 + " :dateCreated, :dateUpdated)")
-        .bindMethods(w)
+        .bindNamedArgumentFinder(RecordArguments.of(w))
         .execute();
   }
 
@@ -77,7 +77,7 @@ final class SqlConversationWebhooks implements ConversationWebhookStore {
             "UPDATE conversation_webhooks SET url = :url, method = :method, filters = :filters,"
                 + " triggers = :triggers, flow_sid = :flowSid, date_updated = :dateUpdated"
                 + " WHERE sid = :sid")
-        .bindMethods(w)
+        .bindNamedArgumentFinder(RecordArguments.of(w))
         .execute();
   }
 

@@ -43,7 +43,7 @@ final class SqlConversations implements ConversationStore {
                 + " :messagingServiceSid, :friendlyName, :uniqueName, :attributes, :state,"
                 + " :timerInactive, :timerClosed, :dateInactive, :dateClosed, :bindings,"
                 + " :createdBy, :lastMessageIndex, :dateCreated, :dateUpdated)")
-        .bindMethods(c)
+        .bindNamedArgumentFinder(RecordArguments.of(c))
         .execute();
   }
 
@@ -117,7 +117,7 @@ final class SqlConversations implements ConversationStore {
                 + " timer_closed = :timerClosed, date_inactive = :dateInactive,"
                 + " date_closed = :dateClosed, bindings = :bindings,"
                 + " date_created = :dateCreated, date_updated = :dateUpdated WHERE sid = :sid")
-        .bindMethods(c)
+        .bindNamedArgumentFinder(RecordArguments.of(c))
         .execute();
   }
 

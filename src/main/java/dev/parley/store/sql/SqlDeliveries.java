@@ -23,7 +23,7 @@ final class SqlDeliveries implements DeliveryStore {
                 + " url, method, status, attempts, next_attempt_at, date_created, date_updated)"
                 + " VALUES (:sid, :accountSid, :eventSeq, :lane, :kind, :targetSid, :url,"
                 + " :method, :status, :attempts, :nextAttemptAt, :dateCreated, :dateUpdated)")
-        .bindMethods(d)
+        .bindNamedArgumentFinder(RecordArguments.of(d))
         .execute();
   }
 
@@ -72,7 +72,7 @@ final class SqlDeliveries implements DeliveryStore {
                 + " last_error = :lastError, last_latency_ms = :lastLatencyMs,"
                 + " attempts_before_replay = :attemptsBeforeReplay, date_updated = :dateUpdated"
                 + " WHERE seq = :seq")
-        .bindMethods(d)
+        .bindNamedArgumentFinder(RecordArguments.of(d))
         .execute();
     if (attempt != null) {
       SqlTx.of(tx)
@@ -80,7 +80,7 @@ final class SqlDeliveries implements DeliveryStore {
               "INSERT INTO webhook_attempts (delivery_seq, number, status_code, error,"
                   + " latency_ms, date_created) VALUES (:deliverySeq, :number, :statusCode,"
                   + " :error, :latencyMs, :dateCreated)")
-          .bindMethods(attempt)
+          .bindNamedArgumentFinder(RecordArguments.of(attempt))
           .execute();
     }
   }

@@ -24,7 +24,7 @@ final class SqlDeliveryReceipts implements DeliveryReceiptStore {
                 + " date_created, date_updated) VALUES (:sid, :accountSid, :serviceSid,"
                 + " :conversationSid, :messageSid, :participantSid, :channelMessageSid, :status,"
                 + " :errorCode, :dateCreated, :dateUpdated)")
-        .bindMethods(r)
+        .bindNamedArgumentFinder(RecordArguments.of(r))
         .execute();
   }
 

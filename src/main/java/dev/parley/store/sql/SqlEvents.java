@@ -19,7 +19,7 @@ class SqlEvents implements EventStore {
                 + " client_identity, params, date_created) VALUES (:accountSid, :serviceSid,"
                 + " :conversationSid, :type, :source, :clientIdentity, :params, :dateCreated)"
                 + " RETURNING seq")
-        .bindMethods(e)
+        .bindNamedArgumentFinder(RecordArguments.of(e))
         .mapTo(Long.class)
         .one();
   }

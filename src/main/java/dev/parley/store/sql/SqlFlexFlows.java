@@ -22,7 +22,7 @@ final class SqlFlexFlows implements FlexFlowStore {
                 + " :accountSid, :friendlyName, :chatServiceSid, :channelType, :contactIdentity,"
                 + " :enabled, :integrationType, :integration, :longLived, :janitorEnabled,"
                 + " :dateCreated, :dateUpdated)")
-        .bindMethods(flow)
+        .bindNamedArgumentFinder(RecordArguments.of(flow))
         .execute();
   }
 
@@ -78,7 +78,7 @@ final class SqlFlexFlows implements FlexFlowStore {
                 + " integration_type = :integrationType, integration = :integration,"
                 + " long_lived = :longLived, janitor_enabled = :janitorEnabled,"
                 + " date_updated = :dateUpdated WHERE sid = :sid")
-        .bindMethods(flow)
+        .bindNamedArgumentFinder(RecordArguments.of(flow))
         .execute();
   }
 

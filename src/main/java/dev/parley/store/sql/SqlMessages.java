@@ -26,7 +26,7 @@ final class SqlMessages implements MessageStore {
                 + " :conversationSid, :index, :author, :body, :attributes, :participantSid,"
                 + " :media, :contentSid, :contentVariables, :subject, :dateCreated,"
                 + " :dateUpdated)")
-        .bindMethods(m)
+        .bindNamedArgumentFinder(RecordArguments.of(m))
         .execute();
   }
 
@@ -59,7 +59,7 @@ final class SqlMessages implements MessageStore {
             "UPDATE messages SET author = :author, body = :body, attributes = :attributes,"
                 + " participant_sid = :participantSid, subject = :subject,"
                 + " date_created = :dateCreated, date_updated = :dateUpdated WHERE sid = :sid")
-        .bindMethods(m)
+        .bindNamedArgumentFinder(RecordArguments.of(m))
         .execute();
   }
 

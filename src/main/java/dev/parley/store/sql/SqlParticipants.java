@@ -25,7 +25,7 @@ final class SqlParticipants implements ParticipantStore {
                 + " :conversationSid, :identity, :attributes, :messagingBinding, :bindingAddress,"
                 + " :bindingProxyAddress, :roleSid, :lastReadMessageIndex, :lastReadTimestamp,"
                 + " :notificationLevel, :dateCreated, :dateUpdated)")
-        .bindMethods(p)
+        .bindNamedArgumentFinder(RecordArguments.of(p))
         .execute();
   }
 
@@ -122,7 +122,7 @@ final class SqlParticipants implements ParticipantStore {
                 + " last_read_timestamp = :lastReadTimestamp,"
                 + " notification_level = :notificationLevel, date_created = :dateCreated,"
                 + " date_updated = :dateUpdated WHERE sid = :sid")
-        .bindMethods(p)
+        .bindNamedArgumentFinder(RecordArguments.of(p))
         .execute();
   }
 

@@ -19,7 +19,7 @@ final class SqlRoles implements RoleStore {
             "INSERT INTO roles (sid, account_sid, service_sid, friendly_name, type, permissions,"
                 + " date_created, date_updated) VALUES (:sid, :accountSid, :serviceSid,"
                 + " :friendlyName, :type, :permissions, :dateCreated, :dateUpdated)")
-        .bindMethods(role)
+        .bindNamedArgumentFinder(RecordArguments.of(role))
         .execute();
   }
 
@@ -49,7 +49,7 @@ final class SqlRoles implements RoleStore {
         .createUpdate(
             "UPDATE roles SET friendly_name = :friendlyName, permissions = :permissions,"
                 + " date_updated = :dateUpdated WHERE sid = :sid")
-        .bindMethods(role)
+        .bindNamedArgumentFinder(RecordArguments.of(role))
         .execute();
   }
 

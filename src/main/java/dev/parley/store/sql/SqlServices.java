@@ -27,7 +27,7 @@ final class SqlServices implements ServiceStore {
                 + " :defaultChatServiceRoleSid, :reachabilityEnabled, :notifications,"
                 + " :preWebhookUrl, :postWebhookUrl, :webhookMethod, :webhookFilters,"
                 + " :dateCreated, :dateUpdated)")
-        .bindMethods(service)
+        .bindNamedArgumentFinder(RecordArguments.of(service))
         .execute();
   }
 
@@ -69,7 +69,7 @@ final class SqlServices implements ServiceStore {
                 + " pre_webhook_url = :preWebhookUrl, post_webhook_url = :postWebhookUrl,"
                 + " webhook_method = :webhookMethod, webhook_filters = :webhookFilters,"
                 + " date_updated = :dateUpdated WHERE sid = :sid")
-        .bindMethods(service)
+        .bindNamedArgumentFinder(RecordArguments.of(service))
         .execute();
   }
 

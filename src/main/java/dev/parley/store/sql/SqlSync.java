@@ -34,7 +34,7 @@ final class SqlSync implements SyncStore {
                 + " last_event_id, data, date_created, date_updated) VALUES (:sid, :accountSid,"
                 + " :serviceSid, :uniqueName, :kind, :lastEventId, :data, :dateCreated,"
                 + " :dateUpdated)")
-        .bindMethods(o)
+        .bindNamedArgumentFinder(RecordArguments.of(o))
         .execute();
   }
 
@@ -86,7 +86,7 @@ final class SqlSync implements SyncStore {
                 + " data = excluded.data, created_event_id = excluded.created_event_id,"
                 + " last_event_id = excluded.last_event_id, removed = excluded.removed,"
                 + " date_created = excluded.date_created, date_updated = excluded.date_updated")
-        .bindMethods(item)
+        .bindNamedArgumentFinder(RecordArguments.of(item))
         .execute();
   }
 

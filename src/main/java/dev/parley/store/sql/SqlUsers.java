@@ -20,7 +20,7 @@ final class SqlUsers implements UserStore {
                 + " attributes, role_sid, date_created, date_updated) VALUES (:sid, :accountSid,"
                 + " :serviceSid, :identity, :friendlyName, :attributes, :roleSid, :dateCreated,"
                 + " :dateUpdated)")
-        .bindMethods(user)
+        .bindNamedArgumentFinder(RecordArguments.of(user))
         .execute();
   }
 
@@ -63,7 +63,7 @@ final class SqlUsers implements UserStore {
         .createUpdate(
             "UPDATE users SET friendly_name = :friendlyName, attributes = :attributes,"
                 + " role_sid = :roleSid, date_updated = :dateUpdated WHERE sid = :sid")
-        .bindMethods(user)
+        .bindNamedArgumentFinder(RecordArguments.of(user))
         .execute();
   }
 

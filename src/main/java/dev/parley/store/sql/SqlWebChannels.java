@@ -25,7 +25,7 @@ final class SqlWebChannels implements WebChannelStore {
             "INSERT INTO web_channels (sid, account_sid, flex_flow_sid, date_created,"
                 + " date_updated) VALUES (:sid, :accountSid, :flexFlowSid, :dateCreated,"
                 + " :dateUpdated)")
-        .bindMethods(channel)
+        .bindNamedArgumentFinder(RecordArguments.of(channel))
         .execute();
   }
 

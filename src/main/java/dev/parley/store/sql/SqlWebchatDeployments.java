@@ -21,7 +21,7 @@ final class SqlWebchatDeployments implements WebchatDeploymentStore {
                 + " key_hash, key_sealed, allowed_origins, token_ttl, date_created, date_updated)"
                 + " VALUES (:sid, :accountSid, :friendlyName, :addressSid, :keyHash, :keySealed,"
                 + " :allowedOrigins, :tokenTtl, :dateCreated, :dateUpdated)")
-        .bindMethods(deployment)
+        .bindNamedArgumentFinder(RecordArguments.of(deployment))
         .execute();
   }
 
@@ -63,7 +63,7 @@ final class SqlWebchatDeployments implements WebchatDeploymentStore {
                 + " address_sid = :addressSid, key_hash = :keyHash, key_sealed = :keySealed,"
                 + " allowed_origins = :allowedOrigins, token_ttl = :tokenTtl,"
                 + " date_updated = :dateUpdated WHERE sid = :sid")
-        .bindMethods(deployment)
+        .bindNamedArgumentFinder(RecordArguments.of(deployment))
         .execute();
   }
 
