@@ -22,7 +22,10 @@ import dev.parley.api.flex.WebChannelsApi;
 import dev.parley.api.flex.WebChatsApi;
 import dev.parley.api.flex.WebchatApi;
 import dev.parley.api.flex.WebchatDeploymentsApi;
+import dev.parley.api.parley.AgentsApi;
 import dev.parley.api.parley.WebhookDeliveriesApi;
+import dev.parley.console.ConsoleApi;
+import dev.parley.console.ConsoleAssets;
 import dev.parley.error.TwilioError;
 import dev.parley.http.BasicAuth;
 import dev.parley.http.Failures;
@@ -61,26 +64,33 @@ final class Routes {
     router.get(TwilsockProtocol.PATH).handler(twilsock::upgrade);
     router.route().handler(RequestIds::assign);
     new WidgetAssets(router);
+    new ConsoleAssets(router);
     // Load balancers and Prometheus call these without Twilio credentials.
     observe.register(router);
-    // Webchat 3's public endpoints grant CORS per deployment key (WebchatGate), not to everyone.
+    // Webchat 3's public endpoints grant CORS per deployment key (WebchatGate), not to everyone;
+    // the agent console is for Parley's own origin only.
     router
         .route()
         .handler(
             except(
                 WebchatApi.PREFIX,
-                CorsHandler.create()
-                    .addOrigin("*")
-                    .allowedMethods(
-                        Set.of(
-                            HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE, HttpMethod.OPTIONS))
-                    .allowedHeaders(
-                        Set.of(
-                            "Content-Type",
-                            "Authorization",
-                            "Ui-Version",
-                            "X-Twilio-Webhook-Enabled",
-                            "I-Twilio-Idempotency-Token"))));
+                except(
+                    ConsoleApi.PREFIX,
+                    CorsHandler.create()
+                        .addOrigin("*")
+                        .allowedMethods(
+                            Set.of(
+                                HttpMethod.GET,
+                                HttpMethod.POST,
+                                HttpMethod.DELETE,
+                                HttpMethod.OPTIONS))
+                        .allowedHeaders(
+                            Set.of(
+                                "Content-Type",
+                                "Authorization",
+                                "Ui-Version",
+                                "X-Twilio-Webhook-Enabled",
+                                "I-Twilio-Idempotency-Token")))));
     // The SDK uploads media here itself (X-Twilio-Token, no Basic auth): say plainly that media
     // is not served yet rather than ask for credentials it cannot give.
     router
@@ -126,6 +136,10 @@ final class Routes {
         new TokenBuckets(limits.perIpPerMinute(), MAX_RATE_BUCKETS),
         new TokenBuckets(limits.perKeyPerMinute(), MAX_RATE_BUCKETS));
     new WebhookDeliveriesApi(router, services.deliveryHistory(), base);
+    Services.Console console = services.console();
+    new AgentsApi(router, console.agents(), base);
+    new ConsoleApi(
+        router, console.sessions(), console.agents(), console.tokens(), console.chats(), base);
     router.route().failureHandler(Failures::handle);
     router.errorHandler(404, ctx -> Failures.byStatus(ctx, 404));
     router.errorHandler(405, ctx -> Failures.byStatus(ctx, 405));
