@@ -13,9 +13,12 @@ import dev.parley.console.ConsoleViews.ListsView;
 import dev.parley.console.ConsoleViews.SessionView;
 import dev.parley.console.ConsoleViews.TokenView;
 import dev.parley.console.ConsoleViews.TranscriptView;
+import dev.parley.error.TwilioError;
+import dev.parley.http.Failures;
 import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.Replies;
+import dev.parley.http.TokenBuckets;
 import dev.parley.ids.SidPrefix;
 import dev.parley.store.PageRequest;
 import io.vertx.core.http.Cookie;
@@ -32,6 +35,14 @@ import io.vertx.ext.web.RoutingContext;
 public final class ConsoleApi {
   public static final String PREFIX = "/console";
   private static final String CHAT = PREFIX + "/chats/:Sid";
+
+  /**
+   * Log-in attempts per identity per minute: with Argon2 each costs the server tens of
+   * milliseconds, and a password guesser should get few tries (OWASP authentication cheat sheet).
+   */
+  static final int LOGINS_PER_MINUTE = 10;
+
+  private final TokenBuckets logins = new TokenBuckets(LOGINS_PER_MINUTE, 10_000);
 
   private final ConsoleSessions sessions;
   private final AgentService agents;
@@ -78,6 +89,13 @@ public final class ConsoleApi {
     String identity = form.required("Identity", 256);
     String password = form.required("Password", 1024);
     String account = form.sid("AccountSid", SidPrefix.ACCOUNT);
+    long retryAfter = logins.take(identity);
+    if (retryAfter > 0) {
+      ctx.response().putHeader("Retry-After", Long.toString(retryAfter));
+      Failures.render(
+          ctx, TwilioError.TOO_MANY_REQUESTS, TwilioError.TOO_MANY_REQUESTS.message(retryAfter));
+      return;
+    }
     ctx.vertx()
         .executeBlocking(() -> sessions.login(account, identity, password), false)
         .onSuccess(
