@@ -12,6 +12,7 @@ import dev.parley.store.Tx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,12 +54,24 @@ public final class AgentTokens {
 
   public AgentToken mint(Agent agent) {
     record Signing(String keySid, String serviceSid) {}
+    String account = agent.accountSid();
+    // Read first: the key exists after the first token, so only that one needs the writer.
     Signing signing =
-        store.write(
-            tx ->
-                new Signing(
-                    keySid(tx, agent.accountSid()),
-                    AgentService.scope(store, tx, agent.accountSid()).serviceSid()));
+        store
+            .read(
+                tx ->
+                    current(tx, account)
+                        .map(
+                            key ->
+                                new Signing(
+                                    key, AgentService.scope(store, tx, account).serviceSid())))
+            .orElseGet(
+                () ->
+                    store.write(
+                        tx ->
+                            new Signing(
+                                keySid(tx, account),
+                                AgentService.scope(store, tx, account).serviceSid())));
     MintedToken token =
         tokens.mint(
             keys.signingKey(signing.keySid())
@@ -69,12 +82,15 @@ public final class AgentTokens {
     return new AgentToken(token.jwt(), agent.identity(), signing.serviceSid(), token.expiresAt());
   }
 
+  private Optional<String> current(Tx tx, String accountSid) {
+    return store
+        .agents()
+        .consoleKeySid(tx, accountSid)
+        .filter(sid -> store.apiKeys().find(tx, accountSid, sid).isPresent());
+  }
+
   private String keySid(Tx tx, String accountSid) {
-    var current =
-        store
-            .agents()
-            .consoleKeySid(tx, accountSid)
-            .filter(sid -> store.apiKeys().find(tx, accountSid, sid).isPresent());
+    Optional<String> current = current(tx, accountSid);
     if (current.isPresent()) {
       return current.get();
     }

@@ -83,11 +83,11 @@ final class Banner {
       }
     }
     lines.add("");
-    lines.add("Agent console: " + facts.url() + "/console");
-    lines.add("  add an agent first: ./parley agents add bob --name \"Bob\"");
-    lines.add("");
     lines.add("List conversations:");
     lines.add("  curl -u " + credentials + " " + facts.url() + "/v1/Conversations");
+    lines.add("");
+    lines.add("Agent console: " + facts.url() + "/console");
+    lines.add("  add an agent first: ./parley agents add bob --name \"Bob\"");
     lines.add("");
     return String.join("\n", lines);
   }
