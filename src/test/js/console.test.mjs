@@ -203,6 +203,19 @@ test("a closed chat's transcript shows every message as text", async () => {
   await bob.screenshot({ path: SCREENSHOTS + 'console-transcript.png' });
 });
 
+test('a reload keeps the agent logged in; Log out ends the session for good', async () => {
+  await ann.reload();
+  await ann.locator('.top .me', { hasText: ANN.name }).waitFor();
+
+  await ann.locator('button.logout').click();
+
+  await ann.locator('form.login').waitFor();
+  await ann.reload();
+  await ann.locator('form.login').waitFor();
+  const response = await ann.request.get(`${PARLEY_URL}/console/session`);
+  assert.equal(response.status(), 401);
+});
+
 test('nothing ran as HTML, no dialog opened and no page failed', async () => {
   assert.deepEqual(dialogs, []);
   assert.deepEqual(pageErrors, []);
