@@ -132,4 +132,61 @@ class ConsoleChatsTest {
         .statusCode(403)
         .body("code", equalTo(20403));
   }
+
+  @Test
+  void a_transfer_to_an_unknown_agent_is_404_and_keeps_the_chat() {
+    LoggedIn jan = loggedIn(server, "jan", "Jan");
+    String chat = webChat(server, "Ruth", "{}");
+    jan.change(server).post("/console/chats/" + chat + "/accept").then().statusCode(200);
+
+    jan.change(server)
+        .formParam("To", "nobody")
+        .post("/console/chats/" + chat + "/transfer")
+        .then()
+        .statusCode(404)
+        .body("code", equalTo(20404));
+
+    jan.request(server).get("/console/chats").then().body("mine.conversation_sid", hasItem(chat));
+  }
+
+  @Test
+  void accepting_a_closed_chat_is_refused_with_50377() {
+    LoggedIn kai = loggedIn(server, "kai", "Kai");
+    String chat = webChat(server, "Sam", "{}");
+    server
+        .api()
+        .formParam("State", "closed")
+        .post("/v1/Conversations/" + chat)
+        .then()
+        .statusCode(200);
+
+    kai.change(server)
+        .post("/console/chats/" + chat + "/accept")
+        .then()
+        .statusCode(400)
+        .body("code", equalTo(50377));
+  }
+
+  @Test
+  void accepting_an_unknown_conversation_is_404() {
+    LoggedIn lea = loggedIn(server, "lea", "Lea");
+
+    lea.change(server)
+        .post("/console/chats/CH00000000000000000000000000000000/accept")
+        .then()
+        .statusCode(404)
+        .body("code", equalTo(50350));
+  }
+
+  @Test
+  void the_transcript_of_a_chat_the_agent_is_not_in_is_403() {
+    LoggedIn max = loggedIn(server, "max", "Max");
+    String chat = webChat(server, "Tara", "{}");
+
+    max.request(server)
+        .get("/console/chats/" + chat + "/transcript")
+        .then()
+        .statusCode(403)
+        .body("code", equalTo(20403));
+  }
 }
