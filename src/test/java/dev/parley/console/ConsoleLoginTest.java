@@ -6,6 +6,7 @@ import static dev.parley.console.ConsoleFixtures.loggedIn;
 import static dev.parley.console.ConsoleFixtures.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -125,6 +126,20 @@ class ConsoleLoginTest {
         .body("identity", equalTo("gus"))
         .body("service_sid", matchesPattern("^IS[0-9a-f]{32}$"))
         .body("token", matchesPattern("^[\\w-]+\\.[\\w-]+\\.[\\w-]+$"));
+  }
+
+  @Test
+  void signs_agent_tokens_with_an_internal_key_of_the_account_not_the_guest_key() {
+    LoggedIn lou = loggedIn(server, "lou", "Lou");
+
+    lou.change(server).post("/console/token").then().statusCode(200);
+
+    server
+        .api()
+        .get("/2010-04-01/Accounts/" + ParleyServer.ACCOUNT_SID + "/Keys.json")
+        .then()
+        .statusCode(200)
+        .body("keys.friendly_name", hasItem("Parley console agent tokens (internal)"));
   }
 
   @Test
