@@ -89,8 +89,12 @@ final class AgentsCommand implements Runnable {
       }
       HttpResponse<String> response;
       try {
+        // HTTP/1.1: the default would offer an h2c upgrade, which Parley's jar does not serve.
         response =
-            HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
+                .send(request.build(), HttpResponse.BodyHandlers.ofString());
       } catch (IOException e) {
         throw new IllegalStateException("cannot reach Parley at " + url + " (is it running?)", e);
       } catch (InterruptedException e) {
