@@ -189,4 +189,21 @@ class ConsoleChatsTest {
         .statusCode(403)
         .body("code", equalTo(20403));
   }
+
+  @Test
+  void a_web_chat_whose_attributes_were_rewritten_with_spaces_still_waits() {
+    LoggedIn ned = loggedIn(server, "ned", "Ned");
+    String chat = webChat(server, "Uma", "{}");
+    server
+        .api()
+        .formParam("Attributes", "{\"channel_type\": \"web\", \"from\": \"Uma\"}")
+        .post("/v1/Conversations/" + chat)
+        .then()
+        .statusCode(200);
+
+    ned.request(server)
+        .get("/console/chats")
+        .then()
+        .body(waiting(chat) + ".customer_name", equalTo("Uma"));
+  }
 }

@@ -8,12 +8,15 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * The web chat test is a LIKE on the attributes text, the same on both engines (their JSON
- * functions differ); it matches what {@code WebChatService} writes, compact JSON.
+ * functions differ): compact JSON as {@code WebChatService} and JavaScript clients write it, or
+ * with the space after the colon that Python's {@code json.dumps} puts there.
  */
 final class SqlConsoleQueue implements ConsoleQueueStore {
   private static final RowMapper<ConversationRecord> MAPPER =
       RecordMapper.of(ConversationRecord.class);
-  private static final String WEB_CHAT = "c.attributes LIKE '%\"channel_type\":\"web\"%'";
+  private static final String WEB_CHAT =
+      "(c.attributes LIKE '%\"channel_type\":\"web\"%'"
+          + " OR c.attributes LIKE '%\"channel_type\": \"web\"%')";
   private static final String AGENT_IN =
       "EXISTS (SELECT 1 FROM participants p JOIN agents a ON a.identity = p.identity"
           + " AND a.account_sid = :accountSid WHERE p.conversation_sid = c.sid)";
