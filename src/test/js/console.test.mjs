@@ -117,6 +117,7 @@ test("a visitor's new chat appears waiting, live, with the pre-engagement data a
   assert.match(await waitingItem(ann).locator('.waited').textContent(), /^waiting /);
   assert.match(await ann.title(), /^\(\d+\) Parley console$/);
   assert.ok(Number(await ann.evaluate(() => document.body.dataset.cues)) >= 1);
+  assert.equal(await ann.locator('.sr[aria-live]').textContent(), `New chat waiting: ${VISITOR}`);
   await ann.screenshot({ path: SCREENSHOTS + 'console-waiting.png' });
 });
 

@@ -16,6 +16,8 @@ export class ConsoleApp {
   private readonly closed = el('ul', { class: 'chats', 'aria-label': 'Closed chats' });
   private readonly waitingCount = el('span', { class: 'count' }, '0');
   private readonly connection = el('span', { class: 'connection' }, 'connecting');
+  /** Read out by screen readers: the title and the tone are no cue for everyone. */
+  private readonly announcer = el('div', { class: 'sr', 'aria-live': 'polite' });
   private readonly main = el('main', { class: 'main' }, el('p', { class: 'empty' }, 'Accept a waiting chat or open one of yours.'));
   private client: AgentClient | undefined;
   private pane: ChatPane | undefined;
@@ -53,6 +55,7 @@ export class ConsoleApp {
         ),
         this.main,
       ),
+      this.announcer,
     );
     const [token, agents] = await Promise.all([this.api.token(), this.api.agents()]);
     this.others = agents.filter((a) => a.identity !== self.identity);
@@ -122,6 +125,8 @@ export class ConsoleApp {
     this.waitingCount.textContent = String(sids.size);
     document.title = sids.size ? `(${sids.size}) ${TITLE}` : TITLE;
     if (fresh.length) {
+      const names = waiting.filter((c) => fresh.includes(c.conversation_sid)).map(customerOf);
+      this.announcer.textContent = `New chat waiting: ${names.join(', ')}`;
       this.cues++;
       document.body.dataset.cues = String(this.cues);
       chime();
