@@ -1,6 +1,7 @@
 // Type-checks the widget and bundles it, @twilio/conversations included, into one minified
 // widget.js: `node build.mjs OUTPUT_DIR` (build.sh, run by Maven), or `node build.mjs --size`
-// to print its gzipped size with and without the SDK (README "Visitor widget").
+// to print its gzipped size with and without the SDK (README "Visitor widget"). The agent
+// console (console/, README "Agent console") is bundled the same way into OUTPUT_DIR/../console.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -63,4 +64,10 @@ if (process.argv[2] === '--size') {
   writeFileSync(join(out, 'widget.js'), bytes);
   writeFileSync(join(out, 'widget.js.gz'), gzipSync(bytes, { level: 9 }));
   writeFileSync(join(out, 'widget.js.etag'), createHash('sha256').update(bytes).digest('hex').slice(0, 32));
+  const consoleOut = join(out, '..', 'console');
+  mkdirSync(consoleOut, { recursive: true });
+  const script = await bundle({ entryPoints: ['console/main.ts'] });
+  writeFileSync(join(consoleOut, 'console.js'), script);
+  writeFileSync(join(consoleOut, 'console.js.gz'), gzipSync(script, { level: 9 }));
+  writeFileSync(join(consoleOut, 'console.js.etag'), createHash('sha256').update(script).digest('hex').slice(0, 32));
 }

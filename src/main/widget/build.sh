@@ -1,5 +1,6 @@
 #!/bin/sh
-# Builds widget.js into $1 (Maven passes target/classes/widget) with the machine's node and npm.
+# Builds widget.js into $1 (Maven passes target/classes/widget), and the agent console's
+# console.js into $1/../console, with the machine's node and npm.
 # Both steps are skipped when nothing changed, so `./parley serve` stays fast: npm ci only when
 # node_modules is older than the lock file, the bundle only when an input is newer than it.
 set -eu
@@ -27,8 +28,9 @@ if ! [ node_modules/.package-lock.json -nt package-lock.json ] \
   npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 fi
 bundle="$out/widget.js"
-if [ -f "$bundle" ] && [ -z "$(find src build.mjs tsconfig.json package-lock.json \
-  node_modules/.package-lock.json -newer "$bundle" -print -quit)" ]; then
+console_bundle="$out/../console/console.js"
+if [ -f "$bundle" ] && [ -f "$console_bundle" ] && [ -z "$(find src console build.mjs tsconfig.json \
+  package-lock.json node_modules/.package-lock.json -newer "$bundle" -print -quit)" ]; then
   exit 0
 fi
 exec node build.mjs "$out"

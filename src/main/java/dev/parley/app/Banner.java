@@ -86,6 +86,9 @@ final class Banner {
     lines.add("List conversations:");
     lines.add("  curl -u " + credentials + " " + facts.url() + "/v1/Conversations");
     lines.add("");
+    lines.add("Agent console: " + facts.url() + "/console");
+    lines.add("  add an agent first: ./parley agents add bob --name \"Bob\"");
+    lines.add("");
     return String.join("\n", lines);
   }
 }

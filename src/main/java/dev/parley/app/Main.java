@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       MigrateCommand.class,
       TokenCommand.class,
-      WarmupCommand.class
+      WarmupCommand.class,
+      AgentsCommand.class
     })
 public final class Main implements Runnable {
   public static void main(String[] args) {

@@ -22,7 +22,10 @@ import dev.parley.api.flex.WebChannelsApi;
 import dev.parley.api.flex.WebChatsApi;
 import dev.parley.api.flex.WebchatApi;
 import dev.parley.api.flex.WebchatDeploymentsApi;
+import dev.parley.api.parley.AgentsApi;
 import dev.parley.api.parley.WebhookDeliveriesApi;
+import dev.parley.console.ConsoleApi;
+import dev.parley.console.ConsoleAssets;
 import dev.parley.error.TwilioError;
 import dev.parley.http.BasicAuth;
 import dev.parley.http.Failures;
@@ -50,6 +53,10 @@ final class Routes {
   /** The public Webchat endpoints, admitted by deployment key (WebchatGate), not credentials. */
   private static final List<String> WEBCHAT = List.of(WebchatApi.PREFIX, WebchatApi.PARLEY_PREFIX);
 
+  /** Webchat answers CORS for its deployments' origins; the console is same-origin only. */
+  private static final List<String> NOT_OPEN_CORS =
+      List.of(WebchatApi.PREFIX, WebchatApi.PARLEY_PREFIX, ConsoleApi.PREFIX);
+
   /** Buckets per rate limit: at about 100 bytes each, at most a few MB per limit. */
   private static final int MAX_RATE_BUCKETS = 50_000;
 
@@ -65,14 +72,16 @@ final class Routes {
     router.get(TwilsockProtocol.PATH).handler(twilsock::upgrade);
     router.route().handler(RequestIds::assign);
     new WidgetAssets(router);
+    new ConsoleAssets(router);
     // Load balancers and Prometheus call these without Twilio credentials.
     observe.register(router);
-    // Webchat 3's public endpoints grant CORS per deployment key (WebchatGate), not to everyone.
+    // Webchat 3's public endpoints grant CORS per deployment key (WebchatGate), not to everyone;
+    // the agent console is for Parley's own origin only.
     router
         .route()
         .handler(
             except(
-                WEBCHAT,
+                NOT_OPEN_CORS,
                 CorsHandler.create()
                     .addOrigin("*")
                     .allowedMethods(
@@ -130,6 +139,10 @@ final class Routes {
         new TokenBuckets(limits.perIpPerMinute(), MAX_RATE_BUCKETS),
         new TokenBuckets(limits.perKeyPerMinute(), MAX_RATE_BUCKETS));
     new WebhookDeliveriesApi(router, services.deliveryHistory(), base);
+    Services.Console console = services.console();
+    new AgentsApi(router, console.agents(), base);
+    new ConsoleApi(
+        router, console.sessions(), console.agents(), console.tokens(), console.chats(), base);
     router.route().failureHandler(Failures::handle);
     router.errorHandler(404, ctx -> Failures.byStatus(ctx, 404));
     router.errorHandler(405, ctx -> Failures.byStatus(ctx, 405));

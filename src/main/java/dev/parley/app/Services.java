@@ -1,5 +1,9 @@
 package dev.parley.app;
 
+import dev.parley.agents.AgentService;
+import dev.parley.agents.AgentTokens;
+import dev.parley.agents.ConsoleChats;
+import dev.parley.agents.ConsoleSessions;
 import dev.parley.auth.AccessTokens;
 import dev.parley.auth.AccountService;
 import dev.parley.auth.ApiKeyService;
@@ -72,7 +76,12 @@ record Services(
     DeliveryEngine deliveries,
     DeliveryHistory deliveryHistory,
     Sync sync,
-    RealtimeUpstream realtime) {
+    RealtimeUpstream realtime,
+    Console console) {
+
+  /** The agent console's services (README "Agent console"). */
+  record Console(
+      AgentService agents, ConsoleSessions sessions, AgentTokens tokens, ConsoleChats chats) {}
 
   /** Builds every domain service on {@code store}. */
   static Services wire(
@@ -154,6 +163,11 @@ record Services(
         deliveries,
         new DeliveryHistory(store, clock, deliveries::replayed),
         sync,
-        new RealtimeUpstream(sync.api(), sync.subscriptions(), client, presence));
+        new RealtimeUpstream(sync.api(), sync.subscriptions(), client, presence),
+        new Console(
+            new AgentService(store, clock, sids, users),
+            new ConsoleSessions(store, clock, sids),
+            new AgentTokens(store, clock, sids, box, accessTokens, authenticator),
+            new ConsoleChats(store, conversations, participants, clock)));
   }
 }

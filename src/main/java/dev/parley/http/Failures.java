@@ -69,7 +69,10 @@ public final class Failures {
     body.put("message", message);
     body.put("more_info", error.moreInfo());
     body.put("status", error.status());
-    if (error.status() == 401) {
+    // A console log-in is not Basic auth: a challenge would make the browser prompt for it.
+    if (error.status() == 401
+        && error != TwilioError.LOGIN_FAILED
+        && error != TwilioError.CONSOLE_SESSION_MISSING) {
       ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"Twilio API\"");
     }
     Replies.send(ctx, error.status(), body);

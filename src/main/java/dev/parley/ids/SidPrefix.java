@@ -22,6 +22,8 @@ public enum SidPrefix {
   WEBHOOK_DELIVERY("WD"),
   /** Parley's own: a Webchat 3 deployment (its public key, allowed origins, token lifetime). */
   WEBCHAT_DEPLOYMENT("DP"),
+  /** Parley's own: a console agent, lettered like the Flex worker it stands for. */
+  AGENT("WK"),
   /** A Sync document, list and map: the realtime SDK's view of conversations and users. */
   SYNC_DOCUMENT("ET"),
   SYNC_LIST("ES"),

@@ -49,6 +49,13 @@ public interface Store extends AutoCloseable {
 
   WebchatDeploymentStore webchatDeployments();
 
+  /** Console agents (README "Agent console"), their log-ins and their views of the web chats. */
+  AgentStore agents();
+
+  ConsoleSessionStore consoleSessions();
+
+  ConsoleQueueStore consoleQueue();
+
   /** Messages to every node on this store, sent as transactions commit. */
   Broadcasts broadcasts();
 

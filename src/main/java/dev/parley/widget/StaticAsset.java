@@ -16,16 +16,16 @@ import java.util.zip.GZIPOutputStream;
  * widget.js.etag}) so that no server start spends time on them; a file without them gets them
  * computed here.
  */
-record StaticAsset(
+public record StaticAsset(
     String contentType, String cacheControl, byte[] body, byte[] gzipped, String etag) {
 
   /** True when the classpath has {@code name}: a cheap check that reads nothing. */
-  static boolean exists(String name) {
+  public static boolean exists(String name) {
     return StaticAsset.class.getClassLoader().getResource(name) != null;
   }
 
   /** The classpath resource {@code name}, or null when the build did not make it. */
-  static StaticAsset load(String name, String contentType, String cacheControl) {
+  public static StaticAsset load(String name, String contentType, String cacheControl) {
     byte[] body = read(name);
     if (body == null) {
       return null;
@@ -46,7 +46,7 @@ record StaticAsset(
    * Whether an {@code If-None-Match} value names this asset: {@code *} or any listed tag, weak ones
    * included (RFC 9110 §13.1.2 compares weakly for this header).
    */
-  boolean matches(String ifNoneMatch) {
+  public boolean matches(String ifNoneMatch) {
     if (ifNoneMatch == null) {
       return false;
     }
@@ -63,7 +63,7 @@ record StaticAsset(
   }
 
   /** The gzipped copy is another representation, so it gets its own tag. */
-  String gzipEtag() {
+  public String gzipEtag() {
     return etag.substring(0, etag.length() - 1) + "-gz\"";
   }
 

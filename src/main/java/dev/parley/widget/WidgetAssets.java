@@ -147,7 +147,7 @@ public final class WidgetAssets {
         ctx, TwilioError.INVALID_PARAMETER, TwilioError.INVALID_PARAMETER.message(parameter, why));
   }
 
-  static boolean acceptsGzip(String acceptEncoding) {
+  public static boolean acceptsGzip(String acceptEncoding) {
     if (acceptEncoding == null) {
       return false;
     }

@@ -23,7 +23,8 @@ class LayeringTest {
             "dev.parley.webchat..",
             "dev.parley.auth..",
             "dev.parley.events..",
-            "dev.parley.flows..")
+            "dev.parley.flows..",
+            "dev.parley.agents..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

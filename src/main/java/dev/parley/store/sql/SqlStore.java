@@ -2,7 +2,10 @@ package dev.parley.store.sql;
 
 import dev.parley.store.AccountStore;
 import dev.parley.store.AddressStore;
+import dev.parley.store.AgentStore;
 import dev.parley.store.ApiKeyStore;
+import dev.parley.store.ConsoleQueueStore;
+import dev.parley.store.ConsoleSessionStore;
 import dev.parley.store.ConversationStore;
 import dev.parley.store.ConversationWebhookStore;
 import dev.parley.store.DeliveryReceiptStore;
@@ -43,6 +46,24 @@ abstract class SqlStore implements Store {
   private final DeliveryStore deliveries = new SqlDeliveries();
   private final WebchatDeploymentStore webchatDeployments = new SqlWebchatDeployments();
   private final SyncStore sync = new SqlSync();
+  private final AgentStore agents = new SqlAgents();
+  private final ConsoleSessionStore consoleSessions = new SqlConsoleSessions();
+  private final ConsoleQueueStore consoleQueue = new SqlConsoleQueue();
+
+  @Override
+  public AgentStore agents() {
+    return agents;
+  }
+
+  @Override
+  public ConsoleSessionStore consoleSessions() {
+    return consoleSessions;
+  }
+
+  @Override
+  public ConsoleQueueStore consoleQueue() {
+    return consoleQueue;
+  }
 
   @Override
   public SyncStore sync() {

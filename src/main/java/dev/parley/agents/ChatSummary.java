@@ -1,0 +1,19 @@
+package dev.parley.agents;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/**
+ * One web chat in a console list: the visitor's name ({@code from} in the attributes) and
+ * pre-engagement answers (an object, empty when there were none), as the web chat stored them;
+ * {@code waitingSeconds} is counted by the server, so a skewed browser clock cannot skew it.
+ */
+public record ChatSummary(
+    String conversationSid,
+    String friendlyName,
+    String customerName,
+    JsonNode preEngagementData,
+    String state,
+    Instant dateCreated,
+    Instant dateUpdated,
+    long waitingSeconds) {}

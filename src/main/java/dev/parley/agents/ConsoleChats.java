@@ -1,0 +1,206 @@
+package dev.parley.agents;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.conversation.ConversationChanges;
+import dev.parley.conversation.ConversationService;
+import dev.parley.conversation.ConversationState;
+import dev.parley.conversation.NewParticipant;
+import dev.parley.conversation.ParticipantService;
+import dev.parley.conversation.Scope;
+import dev.parley.error.ApiException;
+import dev.parley.error.TwilioError;
+import dev.parley.events.Origin;
+import dev.parley.store.ConversationRecord;
+import dev.parley.store.MessageRecord;
+import dev.parley.store.PageRequest;
+import dev.parley.store.ParticipantRecord;
+import dev.parley.store.Store;
+import dev.parley.store.Tx;
+import dev.parley.store.UserRecord;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What an agent does with the account's web chats from the console: list them, accept one (join as
+ * a participant), transfer it to another agent, close it, read a transcript. Changes go through the
+ * conversation services as Parley's own actions, so webhooks and the realtime SDK hear them like
+ * any REST change (the visitor's widget shows "X joined" and "This chat has ended").
+ */
+public final class ConsoleChats {
+  private static final Logger log = LoggerFactory.getLogger(ConsoleChats.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  public static final int LIST_LIMIT = 50;
+  public static final int TRANSCRIPT_LIMIT = 1000;
+
+  private final Store store;
+  private final ConversationService conversations;
+  private final ParticipantService participants;
+  private final Clock clock;
+
+  public ConsoleChats(
+      Store store,
+      ConversationService conversations,
+      ParticipantService participants,
+      Clock clock) {
+    this.store = store;
+    this.clock = clock;
+    this.conversations = conversations;
+    this.participants = participants;
+  }
+
+  /** Waiting (oldest first), the agent's open chats and its closed ones (newest first). */
+  public ChatLists lists(Agent agent) {
+    return store.read(
+        tx -> {
+          Scope scope = scope(tx, agent);
+          var queue = store.consoleQueue();
+          return new ChatLists(
+              summaries(queue.waiting(tx, agent.accountSid(), scope.serviceSid(), LIST_LIMIT)),
+              summaries(queue.joined(tx, scope.serviceSid(), agent.identity(), false, LIST_LIMIT)),
+              summaries(queue.joined(tx, scope.serviceSid(), agent.identity(), true, LIST_LIMIT)));
+        });
+  }
+
+  /** Joins a waiting chat; 409 when another agent was first. */
+  public ChatSummary accept(Agent agent, String conversationSid) {
+    ConversationRecord chat =
+        store.write(
+            tx -> {
+              Scope scope = scope(tx, agent);
+              ConversationRecord c = conversations.findOpen(tx, scope, conversationSid);
+              if (store.consoleQueue().hasAgent(tx, agent.accountSid(), c.sid())) {
+                throw new ApiException(TwilioError.CHAT_TAKEN, c.sid());
+              }
+              participants.create(tx, scope, c, NewParticipant.chat(agent.identity(), "{}"));
+              return c;
+            });
+    log.info(
+        "event=console_chat_accepted conversation_sid={} agent_sid={}", chat.sid(), agent.sid());
+    return summary(chat);
+  }
+
+  /** Adds agent {@code to} and removes the caller, in one transaction. */
+  public void transfer(Agent agent, String conversationSid, String to) {
+    if (to == null || to.isEmpty()) {
+      throw new ApiException(TwilioError.MISSING_PARAMETER, "To");
+    }
+    if (to.equals(agent.identity()) || to.equals(agent.sid())) {
+      throw ApiException.invalid("To", "must be another agent");
+    }
+    String target =
+        store.write(
+            tx -> {
+              Scope scope = scope(tx, agent);
+              ConversationRecord c = conversations.findOpen(tx, scope, conversationSid);
+              ParticipantRecord me = self(tx, agent, c);
+              var other =
+                  store
+                      .agents()
+                      .find(tx, agent.accountSid(), to)
+                      .orElseThrow(() -> new ApiException(TwilioError.AGENT_NOT_FOUND, to));
+              participants.create(tx, scope, c, NewParticipant.chat(other.identity(), "{}"));
+              participants.remove(tx, scope, me);
+              return other.sid();
+            });
+    log.info(
+        "event=console_chat_transferred conversation_sid={} agent_sid={} to_agent_sid={}",
+        conversationSid,
+        agent.sid(),
+        target);
+  }
+
+  /** Closes the conversation for good (Twilio's {@code state=closed}). */
+  public void close(Agent agent, String conversationSid) {
+    store.write(
+        tx -> {
+          Scope scope = scope(tx, agent);
+          ConversationRecord c = conversations.findOpen(tx, scope, conversationSid);
+          self(tx, agent, c);
+          conversations.update(
+              tx,
+              scope,
+              c.sid(),
+              new ConversationChanges(
+                  null, null, null, null, null, null, ConversationState.CLOSED, null, null));
+          return null;
+        });
+    log.info(
+        "event=console_chat_closed conversation_sid={} agent_sid={}", conversationSid, agent.sid());
+  }
+
+  /** The messages of a chat the agent takes part in (or took part in until it closed). */
+  public List<TranscriptLine> transcript(Agent agent, String conversationSid) {
+    return store.read(
+        tx -> {
+          Scope scope = scope(tx, agent);
+          ConversationRecord c = conversations.find(tx, scope, conversationSid);
+          self(tx, agent, c);
+          Map<String, String> names = new HashMap<>();
+          List<MessageRecord> messages =
+              store
+                  .messages()
+                  .page(tx, c.sid(), false, PageRequest.first(TRANSCRIPT_LIMIT))
+                  .items();
+          return messages.stream()
+              .map(
+                  m ->
+                      new TranscriptLine(
+                          m.index(),
+                          m.author(),
+                          names.computeIfAbsent(
+                              m.author() == null ? "" : m.author(), a -> nameOf(tx, scope, a)),
+                          m.body() == null ? "" : m.body(),
+                          m.dateCreated()))
+              .toList();
+        });
+  }
+
+  private String nameOf(Tx tx, Scope scope, String identity) {
+    return store
+        .users()
+        .findByIdentity(tx, scope.serviceSid(), identity)
+        .map(UserRecord::friendlyName)
+        .filter(name -> !name.isEmpty())
+        .orElse(identity);
+  }
+
+  private ParticipantRecord self(Tx tx, Agent agent, ConversationRecord c) {
+    return store
+        .participants()
+        .findByIdentity(tx, c.sid(), agent.identity())
+        .orElseThrow(() -> new ApiException(TwilioError.NOT_IN_CHAT, c.sid()));
+  }
+
+  private Scope scope(Tx tx, Agent agent) {
+    return AgentService.scope(store, tx, agent.accountSid()).by(Origin.API);
+  }
+
+  private List<ChatSummary> summaries(List<ConversationRecord> conversations) {
+    return conversations.stream().map(this::summary).toList();
+  }
+
+  private ChatSummary summary(ConversationRecord c) {
+    JsonNode attributes;
+    try {
+      attributes = JSON.readTree(c.attributes());
+    } catch (Exception e) {
+      attributes = JSON.createObjectNode();
+    }
+    JsonNode preEngagement = attributes.path("pre_engagement_data");
+    return new ChatSummary(
+        c.sid(),
+        c.friendlyName(),
+        attributes.path("from").isTextual() ? attributes.get("from").asText() : null,
+        preEngagement.isObject() ? preEngagement : JSON.createObjectNode(),
+        c.state(),
+        c.dateCreated(),
+        c.dateUpdated(),
+        Math.max(0, Duration.between(c.dateCreated(), clock.instant()).toSeconds()));
+  }
+}

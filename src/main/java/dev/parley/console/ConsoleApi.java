@@ -1,0 +1,180 @@
+package dev.parley.console;
+
+import dev.parley.agents.AgentService;
+import dev.parley.agents.AgentTokens;
+import dev.parley.agents.ConsoleChats;
+import dev.parley.agents.ConsoleSession;
+import dev.parley.agents.ConsoleSessions;
+import dev.parley.agents.LoggedIn;
+import dev.parley.console.ConsoleViews.AgentView;
+import dev.parley.console.ConsoleViews.AgentsView;
+import dev.parley.console.ConsoleViews.LineView;
+import dev.parley.console.ConsoleViews.ListsView;
+import dev.parley.console.ConsoleViews.SessionView;
+import dev.parley.console.ConsoleViews.TokenView;
+import dev.parley.console.ConsoleViews.TranscriptView;
+import dev.parley.error.TwilioError;
+import dev.parley.http.Failures;
+import dev.parley.http.Params;
+import dev.parley.http.PublicUrl;
+import dev.parley.http.Replies;
+import dev.parley.http.TokenBuckets;
+import dev.parley.ids.SidPrefix;
+import dev.parley.store.PageRequest;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The agent console's own endpoints under {@code /console} (README "Agent console"): log-in and
+ * log-out, the agent's access token, the chat lists and the actions on a chat. Everything but the
+ * log-in needs the session cookie; every POST but the log-in also the CSRF token ({@link
+ * ConsoleAuth}).
+ */
+public final class ConsoleApi {
+  public static final String PREFIX = "/console";
+  private static final String CHAT = PREFIX + "/chats/:Sid";
+
+  /**
+   * Log-in attempts per identity per minute: with Argon2 each costs the server tens of
+   * milliseconds, and a password guesser should get few tries (OWASP authentication cheat sheet).
+   */
+  static final int LOGINS_PER_MINUTE = 10;
+
+  private final TokenBuckets logins = new TokenBuckets(LOGINS_PER_MINUTE, 10_000);
+
+  private final ConsoleSessions sessions;
+  private final AgentService agents;
+  private final AgentTokens tokens;
+  private final ConsoleChats chats;
+  private final PublicUrl base;
+
+  public ConsoleApi(
+      Router router,
+      ConsoleSessions sessions,
+      AgentService agents,
+      AgentTokens tokens,
+      ConsoleChats chats,
+      PublicUrl base) {
+    this.sessions = sessions;
+    this.agents = agents;
+    this.tokens = tokens;
+    this.chats = chats;
+    this.base = base;
+    ConsoleAuth auth = new ConsoleAuth(sessions, base);
+    router.post(PREFIX + "/login").handler(ctx -> login(ctx, auth));
+    router.route(PREFIX + "/logout").handler(auth);
+    router.route(PREFIX + "/session").handler(auth);
+    router.route(PREFIX + "/token").handler(auth);
+    router.route(PREFIX + "/agents").handler(auth);
+    router.route(PREFIX + "/chats").handler(auth);
+    router.route(PREFIX + "/chats/*").handler(auth);
+    router.post(PREFIX + "/logout").handler(this::logout);
+    router.get(PREFIX + "/session").handler(this::session);
+    router.post(PREFIX + "/token").handler(this::token);
+    router.get(PREFIX + "/agents").handler(this::agents);
+    router.get(PREFIX + "/chats").handler(this::lists);
+    router.get(CHAT + "/transcript").handler(this::transcript);
+    router.post(CHAT + "/accept").handler(this::accept);
+    router.post(CHAT + "/transfer").handler(this::transfer);
+    router.post(CHAT + "/close").handler(this::close);
+  }
+
+  private void login(RoutingContext ctx, ConsoleAuth auth) {
+    if (!auth.sameOrigin(ctx)) {
+      return;
+    }
+    Params form = Params.form(ctx);
+    String identity = form.required("Identity", 256);
+    String password = form.required("Password", 1024);
+    String account = form.sid("AccountSid", SidPrefix.ACCOUNT);
+    long retryAfter = logins.take(identity);
+    if (retryAfter > 0) {
+      ctx.response().putHeader("Retry-After", Long.toString(retryAfter));
+      Failures.render(
+          ctx, TwilioError.TOO_MANY_REQUESTS, TwilioError.TOO_MANY_REQUESTS.message(retryAfter));
+      return;
+    }
+    ctx.vertx()
+        .executeBlocking(() -> sessions.login(account, identity, password), false)
+        .onSuccess(
+            loggedIn -> {
+              ctx.response().addCookie(cookie(loggedIn));
+              Replies.send(ctx, 200, SessionView.of(loggedIn.session()));
+            })
+        .onFailure(ctx::fail);
+  }
+
+  private void logout(RoutingContext ctx) {
+    String token = ConsoleAuth.token(ctx);
+    ctx.response().addCookie(Cookie.cookie(ConsoleAuth.COOKIE, "").setPath(PREFIX).setMaxAge(0));
+    Replies.noContent(ctx, () -> sessions.logout(token));
+  }
+
+  private void session(RoutingContext ctx) {
+    Replies.send(ctx, 200, SessionView.of(ConsoleAuth.session(ctx)));
+  }
+
+  private void token(RoutingContext ctx) {
+    ConsoleSession session = ConsoleAuth.session(ctx);
+    Replies.json(ctx, 200, () -> TokenView.of(tokens.mint(session.agent())));
+  }
+
+  private void agents(RoutingContext ctx) {
+    String account = ConsoleAuth.session(ctx).agent().accountSid();
+    Replies.json(
+        ctx,
+        200,
+        () ->
+            new AgentsView(
+                agents.page(account, PageRequest.first(1000)).items().stream()
+                    .map(AgentView::of)
+                    .toList()));
+  }
+
+  private void lists(RoutingContext ctx) {
+    ConsoleSession session = ConsoleAuth.session(ctx);
+    Replies.json(ctx, 200, () -> ListsView.of(chats.lists(session.agent())));
+  }
+
+  private void transcript(RoutingContext ctx) {
+    ConsoleSession session = ConsoleAuth.session(ctx);
+    String sid = ctx.pathParam("Sid");
+    Replies.json(
+        ctx,
+        200,
+        () ->
+            new TranscriptView(
+                sid, chats.transcript(session.agent(), sid).stream().map(LineView::of).toList()));
+  }
+
+  private void accept(RoutingContext ctx) {
+    ConsoleSession session = ConsoleAuth.session(ctx);
+    String sid = ctx.pathParam("Sid");
+    Replies.json(ctx, 200, () -> ConsoleViews.ChatView.of(chats.accept(session.agent(), sid)));
+  }
+
+  private void transfer(RoutingContext ctx) {
+    ConsoleSession session = ConsoleAuth.session(ctx);
+    String to = Params.form(ctx).required("To", 256);
+    String sid = ctx.pathParam("Sid");
+    Replies.noContent(ctx, () -> chats.transfer(session.agent(), sid, to));
+  }
+
+  private void close(RoutingContext ctx) {
+    ConsoleSession session = ConsoleAuth.session(ctx);
+    String sid = ctx.pathParam("Sid");
+    Replies.noContent(ctx, () -> chats.close(session.agent(), sid));
+  }
+
+  /** Secure whenever Parley is reached over HTTPS; Path keeps it off every other endpoint. */
+  private Cookie cookie(LoggedIn loggedIn) {
+    return Cookie.cookie(ConsoleAuth.COOKIE, loggedIn.token())
+        .setPath(PREFIX)
+        .setHttpOnly(true)
+        .setSameSite(CookieSameSite.STRICT)
+        .setSecure(base.base().startsWith("https:"))
+        .setMaxAge(ConsoleSessions.LIFETIME.toSeconds());
+  }
+}

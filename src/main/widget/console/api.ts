@@ -1,0 +1,130 @@
+// The console's own endpoints (README "Agent console"): same origin, the session in an HttpOnly
+// cookie the script never sees, and the session's CSRF token sent back with every change.
+
+export interface AgentInfo {
+  sid: string;
+  identity: string;
+  friendly_name: string;
+}
+
+export interface SessionInfo {
+  agent: AgentInfo;
+  csrf_token: string;
+  expires_at: string;
+}
+
+export interface TokenInfo {
+  token: string;
+  identity: string;
+  service_sid: string;
+  expires_at: string;
+}
+
+export interface ChatInfo {
+  conversation_sid: string;
+  friendly_name: string | null;
+  customer_name: string | null;
+  pre_engagement_data: Record<string, unknown>;
+  state: string;
+  date_created: string;
+  date_updated: string;
+  waiting_seconds: number;
+}
+
+export interface Lists {
+  waiting: ChatInfo[];
+  mine: ChatInfo[];
+  closed: ChatInfo[];
+}
+
+export interface TranscriptLine {
+  index: number;
+  author: string | null;
+  author_name: string;
+  body: string;
+  date_created: string;
+}
+
+/** A Twilio-style error answer: `{code, message, more_info, status}`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class ConsoleApi {
+  private csrf = '';
+
+  /** The current session, or null when not logged in. */
+  async session(): Promise<SessionInfo | null> {
+    try {
+      return this.remember(await this.call<SessionInfo>('GET', '/console/session'));
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return null;
+      throw e;
+    }
+  }
+
+  async login(identity: string, password: string): Promise<SessionInfo> {
+    return this.remember(await this.call<SessionInfo>('POST', '/console/login', { Identity: identity, Password: password }));
+  }
+
+  logout(): Promise<unknown> {
+    return this.call('POST', '/console/logout');
+  }
+
+  token(): Promise<TokenInfo> {
+    return this.call<TokenInfo>('POST', '/console/token');
+  }
+
+  lists(): Promise<Lists> {
+    return this.call<Lists>('GET', '/console/chats');
+  }
+
+  async agents(): Promise<AgentInfo[]> {
+    return (await this.call<{ agents: AgentInfo[] }>('GET', '/console/agents')).agents;
+  }
+
+  accept(sid: string): Promise<ChatInfo> {
+    return this.call<ChatInfo>('POST', `/console/chats/${encodeURIComponent(sid)}/accept`);
+  }
+
+  transfer(sid: string, to: string): Promise<unknown> {
+    return this.call('POST', `/console/chats/${encodeURIComponent(sid)}/transfer`, { To: to });
+  }
+
+  close(sid: string): Promise<unknown> {
+    return this.call('POST', `/console/chats/${encodeURIComponent(sid)}/close`);
+  }
+
+  async transcript(sid: string): Promise<TranscriptLine[]> {
+    return (await this.call<{ messages: TranscriptLine[] }>('GET', `/console/chats/${encodeURIComponent(sid)}/transcript`))
+      .messages;
+  }
+
+  private remember(session: SessionInfo): SessionInfo {
+    this.csrf = session.csrf_token;
+    return session;
+  }
+
+  private async call<T>(method: 'GET' | 'POST', path: string, form?: Record<string, string>): Promise<T> {
+    const headers: Record<string, string> = {};
+    if (method === 'POST') headers['X-Parley-CSRF-Token'] = this.csrf;
+    if (form) headers['Content-Type'] = 'application/x-www-form-urlencoded';
+    const response = await fetch(path, {
+      method,
+      headers,
+      body: form ? new URLSearchParams(form) : undefined,
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+    if (response.status === 204) return undefined as T;
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) throw new ApiError(response.status, body.code ?? 0, body.message ?? `HTTP ${response.status}`);
+    return body as T;
+  }
+}

@@ -1,0 +1,216 @@
+// One chat the agent takes part in: its messages live through the SDK, the visitor's typing, the
+// composer (Enter sends, Shift+Enter is a new line, typing is signalled) and transfer / close.
+// Every text is set as text (dom.ts), never parsed as HTML.
+
+import type { Conversation, Message, Participant } from '@twilio/conversations';
+import type { AgentInfo, ChatInfo, TranscriptLine } from './api';
+import type { AgentClient } from './agent-client';
+import { el, replace } from '../src/dom';
+
+export interface PaneActions {
+  transfer(to: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const PAGE = 50;
+const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+/** One line of a chat log: who wrote it, when, and the text. */
+export function messageItem(author: string, body: string, date: Date | null, mine: boolean): HTMLLIElement {
+  return el(
+    'li',
+    { class: mine ? 'msg me' : 'msg' },
+    el('span', { class: 'author' }, author),
+    date ? el('time', { datetime: date.toISOString() }, time.format(date)) : null,
+    el('div', { class: 'text' }, body),
+  );
+}
+
+/** The pre-engagement answers as a definition list; nothing when there are none. */
+export function preEngagement(chat: ChatInfo): HTMLElement | null {
+  const entries = Object.entries(chat.pre_engagement_data ?? {});
+  if (entries.length === 0) return null;
+  const list = el('dl', { class: 'pre-engagement' });
+  for (const [key, value] of entries) {
+    list.append(el('dt', {}, key), el('dd', {}, typeof value === 'string' ? value : JSON.stringify(value)));
+  }
+  return list;
+}
+
+export function customerOf(chat: ChatInfo): string {
+  return chat.customer_name || chat.friendly_name || chat.conversation_sid;
+}
+
+/** A closed chat's transcript, read from the server (the SDK does not list closed chats). */
+export function transcriptView(chat: ChatInfo, lines: TranscriptLine[], self: AgentInfo): HTMLElement {
+  const log = el('ol', { class: 'log', 'aria-label': 'Transcript' });
+  for (const line of lines) {
+    log.append(messageItem(line.author_name, line.body, new Date(line.date_created), line.author === self.identity));
+  }
+  return el(
+    'section',
+    { class: 'pane transcript', 'data-sid': chat.conversation_sid },
+    el('h2', {}, `Transcript: ${customerOf(chat)}`),
+    preEngagement(chat),
+    lines.length ? log : el('p', { class: 'empty' }, 'No messages.'),
+  );
+}
+
+export class ChatPane {
+  readonly element: HTMLElement;
+  private readonly log = el('ol', { class: 'log', tabindex: '0', 'aria-label': 'Messages', 'aria-live': 'polite' });
+  private readonly typingLine = el('div', { class: 'typing', 'aria-live': 'polite' });
+  private readonly input: HTMLTextAreaElement;
+  private readonly status = el('p', { class: 'status', role: 'status' });
+  private readonly shown = new Set<number>();
+  private readonly typists = new Map<string, string>();
+  private conversation: Conversation | undefined;
+  private readonly listeners: [string, (value: never) => void][] = [];
+  private disposed = false;
+
+  constructor(
+    readonly chat: ChatInfo,
+    private readonly client: AgentClient,
+    private readonly self: AgentInfo,
+    others: AgentInfo[],
+    actions: PaneActions,
+  ) {
+    this.input = el('textarea', {
+      rows: '2',
+      'aria-label': 'Reply',
+      placeholder: 'Type a reply…',
+      onkeydown: (e: Event) => this.keydown(e as KeyboardEvent),
+      oninput: () => void this.conversation?.typing().catch(() => {}),
+    });
+    const target = el('select', { class: 'transfer-to', 'aria-label': 'Transfer to' });
+    for (const other of others) target.append(el('option', { value: other.identity }, other.friendly_name));
+    this.element = el(
+      'section',
+      { class: 'pane live', 'data-sid': chat.conversation_sid },
+      el('h2', {}, customerOf(chat)),
+      preEngagement(chat),
+      this.log,
+      this.typingLine,
+      el(
+        'form',
+        { class: 'composer', onsubmit: (e: Event) => (e.preventDefault(), void this.submit()) },
+        this.input,
+        el('button', { type: 'submit', class: 'primary' }, 'Send'),
+      ),
+      el(
+        'div',
+        { class: 'controls' },
+        others.length ? target : null,
+        others.length
+          ? el('button', { type: 'button', class: 'transfer', onclick: () => void this.run(() => actions.transfer(target.value)) }, 'Transfer')
+          : null,
+        el('button', { type: 'button', class: 'close-chat', onclick: () => void this.run(() => actions.close()) }, 'Close chat'),
+      ),
+      this.status,
+    );
+  }
+
+  async open(): Promise<void> {
+    this.status.textContent = 'Loading…';
+    const conversation = await this.client.conversation(this.chat.conversation_sid);
+    if (this.disposed) return;
+    this.conversation = conversation;
+    const onUpdated = ({ updateReasons }: { updateReasons: string[] }) => {
+      if (updateReasons.includes('state') && conversation.state?.current === 'closed') this.ended();
+    };
+    this.listen('messageAdded', (m: Message) => void this.show(m));
+    this.listen('participantJoined', (p: Participant) => void this.notice(p, 'joined the chat'));
+    this.listen('participantLeft', (p: Participant) => void this.notice(p, 'left the chat'));
+    this.listen('typingStarted', (p: Participant) => void this.typing(p, true));
+    this.listen('typingEnded', (p: Participant) => void this.typing(p, false));
+    this.listen('updated', onUpdated as never);
+    // The SDK names typists from the participants it holds, which it fetches on first ask.
+    await conversation.getParticipants();
+    const page = await conversation.getMessages(PAGE);
+    for (const message of page.items) await this.show(message);
+    this.status.textContent = '';
+    this.element.setAttribute('data-ready', '');
+    if (conversation.state?.current === 'closed') this.ended();
+    else this.input.focus();
+  }
+
+  /** Stops listening: the client lives on, and its conversation with it. */
+  dispose(): void {
+    this.disposed = true;
+    for (const [event, listener] of this.listeners) this.conversation?.removeListener(event as never, listener as never);
+    this.listeners.length = 0;
+  }
+
+  private listen(event: string, listener: (value: never) => void): void {
+    this.conversation?.on(event as never, listener as never);
+    this.listeners.push([event, listener]);
+  }
+
+  private keydown(e: KeyboardEvent): void {
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      void this.submit();
+    }
+  }
+
+  /**
+   * Sends, then makes sure the message is shown: the SDK drops a message's live event when a page
+   * read at the same moment held it (the widget's chat.ts does the same).
+   */
+  private async submit(): Promise<void> {
+    const text = this.input.value;
+    if (!text.trim() || !this.conversation) return;
+    this.input.value = '';
+    try {
+      const index = await this.conversation.sendMessage(text);
+      if (this.shown.has(index)) return;
+      const page = await this.conversation.getMessages(1, index);
+      for (const message of page.items) if (message.index === index) await this.show(message);
+    } catch {
+      this.input.value = text;
+      this.status.textContent = 'Not sent; try again.';
+    }
+  }
+
+  private async show(message: Message): Promise<void> {
+    if (this.shown.has(message.index)) return;
+    this.shown.add(message.index);
+    const author = message.author ?? '';
+    const item = messageItem(await this.client.nameOf(author), message.body ?? '', message.dateCreated, author === this.self.identity);
+    item.dataset.index = String(message.index);
+    const after = [...this.log.querySelectorAll<HTMLElement>('.msg')].find((li) => Number(li.dataset.index) > message.index);
+    this.log.insertBefore(item, after ?? null);
+    this.log.scrollTop = this.log.scrollHeight;
+  }
+
+  private async notice(participant: Participant, what: string): Promise<void> {
+    if (participant.identity === this.self.identity) return;
+    const name = await this.client.nameOf(participant.identity ?? '');
+    this.log.append(el('li', { class: 'notice' }, `${name} ${what}`));
+  }
+
+  private async typing(participant: Participant, started: boolean): Promise<void> {
+    const identity = participant.identity ?? participant.sid;
+    if (started) this.typists.set(identity, '');
+    else this.typists.delete(identity);
+    const name = await this.client.nameOf(identity);
+    if (this.typists.has(identity)) this.typists.set(identity, name);
+    const names = [...this.typists.values()].filter(Boolean);
+    this.typingLine.textContent = names.length ? `${names.join(', ')} ${names.length > 1 ? 'are' : 'is'} typing…` : '';
+  }
+
+  private ended(): void {
+    this.input.disabled = true;
+    this.element.classList.add('ended');
+    replace(this.status, 'This chat has ended.');
+  }
+
+  private async run(action: () => Promise<void>): Promise<void> {
+    this.status.textContent = '';
+    try {
+      await action();
+    } catch (e) {
+      this.status.textContent = e instanceof Error ? e.message : 'That did not work.';
+    }
+  }
+}

@@ -1,0 +1,188 @@
+// The console once logged in: the three lists (polled, see README "Agent console" for why), the
+// open chat or transcript, and the cue for a new waiting chat (the title's count and a short tone).
+
+import { ApiError, type AgentInfo, type ChatInfo, type ConsoleApi, type Lists, type SessionInfo } from './api';
+import { AgentClient } from './agent-client';
+import { ChatPane, customerOf, preEngagement, transcriptView } from './chat-pane';
+import { chime } from './chime';
+import { el, replace } from '../src/dom';
+
+const POLL_MS = 3_000;
+const TITLE = 'Parley console';
+
+export class ConsoleApp {
+  private readonly waiting = el('ul', { class: 'chats', 'aria-label': 'Waiting chats' });
+  private readonly mine = el('ul', { class: 'chats', 'aria-label': 'My chats' });
+  private readonly closed = el('ul', { class: 'chats', 'aria-label': 'Closed chats' });
+  private readonly waitingCount = el('span', { class: 'count' }, '0');
+  private readonly connection = el('span', { class: 'connection' }, 'connecting');
+  /** Read out by screen readers: the title and the tone are no cue for everyone. */
+  private readonly announcer = el('div', { class: 'sr', 'aria-live': 'polite' });
+  private readonly main = el('main', { class: 'main' }, el('p', { class: 'empty' }, 'Accept a waiting chat or open one of yours.'));
+  private client: AgentClient | undefined;
+  private pane: ChatPane | undefined;
+  private others: AgentInfo[] = [];
+  private seenWaiting: Set<string> | undefined;
+  private cues = 0;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly api: ConsoleApi,
+    private readonly session: SessionInfo,
+  ) {}
+
+  async start(): Promise<void> {
+    const self = this.session.agent;
+    replace(
+      this.root,
+      el(
+        'header',
+        { class: 'top' },
+        el('h1', {}, TITLE),
+        el('span', { class: 'me' }, self.friendly_name),
+        this.connection,
+        el('button', { type: 'button', class: 'logout', onclick: () => void this.logout() }, 'Log out'),
+      ),
+      el(
+        'div',
+        { class: 'layout' },
+        el(
+          'nav',
+          { class: 'lists' },
+          el('section', { class: 'waiting' }, el('h2', {}, 'Waiting ', this.waitingCount), this.waiting),
+          el('section', { class: 'mine' }, el('h2', {}, 'My chats'), this.mine),
+          el('section', { class: 'closed' }, el('h2', {}, 'Closed'), this.closed),
+        ),
+        this.main,
+      ),
+      this.announcer,
+    );
+    const [token, agents] = await Promise.all([this.api.token(), this.api.agents()]);
+    this.others = agents.filter((a) => a.identity !== self.identity);
+    this.client = new AgentClient(token.token, this.api, (state) => (this.connection.textContent = state));
+    await this.poll();
+  }
+
+  private async poll(): Promise<void> {
+    try {
+      this.render(await this.api.lists());
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) {
+        location.reload();
+        return;
+      }
+    }
+    setTimeout(() => void this.poll(), POLL_MS);
+  }
+
+  private async refresh(): Promise<void> {
+    this.render(await this.api.lists());
+  }
+
+  private render(lists: Lists): void {
+    this.cue(lists.waiting);
+    this.fill(this.waiting, lists.waiting, (chat) => this.waitingItem(chat));
+    this.fill(this.mine, lists.mine, (chat) =>
+      el('button', { type: 'button', class: 'open', onclick: () => void this.openLive(chat) }, customerOf(chat)),
+    );
+    this.fill(this.closed, lists.closed, (chat) =>
+      el('button', { type: 'button', class: 'open', onclick: () => void this.openTranscript(chat) }, customerOf(chat)),
+    );
+  }
+
+  /** Keeps the items of chats still listed (so a click in flight is not lost), in list order. */
+  private fill(list: HTMLUListElement, chats: ChatInfo[], make: (chat: ChatInfo) => HTMLElement): void {
+    const existing = new Map([...list.children].map((li) => [(li as HTMLElement).dataset.sid, li as HTMLLIElement]));
+    const items = chats.map((chat) => {
+      let item = existing.get(chat.conversation_sid);
+      if (!item) {
+        item = el('li', { class: 'chat', 'data-sid': chat.conversation_sid }, make(chat));
+      }
+      const waited = item.querySelector('.waited');
+      if (waited) waited.textContent = waitedFor(chat.waiting_seconds);
+      return item;
+    });
+    replace(list, ...items);
+    if (!items.length) list.append(el('li', { class: 'none' }, 'None'));
+  }
+
+  private waitingItem(chat: ChatInfo): HTMLElement {
+    return el(
+      'div',
+      { class: 'waiting-chat' },
+      el('span', { class: 'customer' }, customerOf(chat)),
+      el('span', { class: 'waited' }, waitedFor(chat.waiting_seconds)),
+      preEngagement(chat),
+      el('button', { type: 'button', class: 'accept', onclick: () => void this.accept(chat) }, 'Accept'),
+    );
+  }
+
+  /** A chat not seen waiting before: the title counts the waiting chats, a tone sounds. */
+  private cue(waiting: ChatInfo[]): void {
+    const sids = new Set(waiting.map((c) => c.conversation_sid));
+    const fresh = this.seenWaiting ? [...sids].filter((sid) => !this.seenWaiting!.has(sid)) : [];
+    this.seenWaiting = sids;
+    this.waitingCount.textContent = String(sids.size);
+    document.title = sids.size ? `(${sids.size}) ${TITLE}` : TITLE;
+    if (fresh.length) {
+      const names = waiting.filter((c) => fresh.includes(c.conversation_sid)).map(customerOf);
+      this.announcer.textContent = `New chat waiting: ${names.join(', ')}`;
+      this.cues++;
+      document.body.dataset.cues = String(this.cues);
+      chime();
+    }
+  }
+
+  private async accept(chat: ChatInfo): Promise<void> {
+    try {
+      await this.api.accept(chat.conversation_sid);
+    } catch (e) {
+      replace(this.main, el('p', { class: 'status', role: 'status' }, e instanceof Error ? e.message : 'Cannot accept.'));
+      await this.refresh();
+      return;
+    }
+    await this.refresh();
+    await this.openLive(chat);
+  }
+
+  private async openLive(chat: ChatInfo): Promise<void> {
+    if (!this.client) return;
+    this.pane?.dispose();
+    const sid = chat.conversation_sid;
+    const pane = new ChatPane(chat, this.client, this.session.agent, this.others, {
+      transfer: async (to) => {
+        await this.api.transfer(sid, to);
+        pane.dispose();
+        const name = this.others.find((a) => a.identity === to)?.friendly_name ?? to;
+        replace(this.main, el('p', { class: 'status', role: 'status' }, `Transferred to ${name}.`));
+        await this.refresh();
+      },
+      close: async () => {
+        await this.api.close(sid);
+        await this.refresh();
+      },
+    });
+    this.pane = pane;
+    replace(this.main, pane.element);
+    await pane.open().catch(() => replace(this.main, el('p', { class: 'status' }, 'Cannot open this chat.')));
+  }
+
+  private async openTranscript(chat: ChatInfo): Promise<void> {
+    this.pane?.dispose();
+    this.pane = undefined;
+    const lines = await this.api.transcript(chat.conversation_sid);
+    replace(this.main, transcriptView(chat, lines, this.session.agent));
+  }
+
+  private async logout(): Promise<void> {
+    await this.api.logout().catch(() => {});
+    await this.client?.shutdown();
+    location.reload();
+  }
+}
+
+function waitedFor(seconds: number): string {
+  if (seconds < 60) return 'waiting <1 min';
+  const minutes = Math.floor(seconds / 60);
+  return minutes < 60 ? `waiting ${minutes} min` : `waiting ${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}

@@ -1,0 +1,98 @@
+package dev.parley.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.testing.ParleyServer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import picocli.CommandLine;
+
+/** {@code ./parley agents}: add, list, update and remove agents of a running server. */
+class AgentsCommandTest {
+  @RegisterExtension static final ParleyServer server = new ParleyServer();
+
+  private record Run(int exitCode, String out, String err) {}
+
+  private static Run agents(String stdin, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream previousOut = System.out;
+    InputStream previousIn = System.in;
+    int exit;
+    try (PrintStream printOut = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream printErr = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      System.setOut(printOut);
+      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+      List<String> all = new ArrayList<>(List.of("agents"));
+      all.addAll(List.of(args));
+      all.addAll(
+          List.of(
+              "--url",
+              server.baseUrl(),
+              "--account-sid",
+              ParleyServer.ACCOUNT_SID,
+              "--auth-token",
+              ParleyServer.AUTH_TOKEN));
+      exit =
+          new CommandLine(new Main())
+              .setErr(new java.io.PrintWriter(printErr, true))
+              .execute(all.toArray(String[]::new));
+    } finally {
+      System.setOut(previousOut);
+      System.setIn(previousIn);
+    }
+    return new Run(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void adds_an_agent_with_a_password_from_standard_input() {
+    Run run = agents("s3cret-password\n", "add", "cli-bob", "--name", "Bob", "--password-stdin");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).startsWith("Added agent cli-bob WK");
+    server
+        .unchecked()
+        .formParam("Identity", "cli-bob")
+        .formParam("Password", "s3cret-password")
+        .post("/console/login")
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
+  void lists_agents_with_identity_name_and_sid() {
+    agents("password-123\n", "add", "cli-cat", "--name", "Cat Agent", "--password-stdin");
+
+    Run run = agents("", "list");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).containsPattern("(?m)^cli-cat\tCat Agent\tWK[0-9a-f]{32}$");
+  }
+
+  @Test
+  void removes_an_agent() {
+    agents("password-123\n", "add", "cli-dan", "--name", "Dan", "--password-stdin");
+
+    Run run = agents("", "remove", "cli-dan");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(agents("", "list").out()).doesNotContain("cli-dan");
+  }
+
+  @Test
+  void says_what_the_server_refused_and_exits_non_zero() {
+    Run run = agents("short\n", "add", "cli-eve", "--name", "Eve", "--password-stdin");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .contains("Invalid parameter Password: must be at least 8 characters (code 20001)");
+  }
+}

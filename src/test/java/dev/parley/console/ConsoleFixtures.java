@@ -1,0 +1,76 @@
+package dev.parley.console;
+
+import dev.parley.testing.ParleyServer;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/** Agents, their console log-ins and web chats waiting for them, made through the wire. */
+final class ConsoleFixtures {
+  static final String AGENTS = "/parley/v1/Agents";
+  static final String PASSWORD = "correct horse battery";
+
+  private ConsoleFixtures() {}
+
+  /** A logged-in agent: the cookie's token and the session's CSRF token. */
+  record LoggedIn(String identity, String cookie, String csrf) {
+    /** A request with the session cookie (and, for changes, the CSRF header). */
+    RequestSpecification request(ParleyServer server) {
+      return server.unchecked().cookie(ConsoleAuth.COOKIE, cookie);
+    }
+
+    RequestSpecification change(ParleyServer server) {
+      return request(server).header(ConsoleAuth.CSRF_HEADER, csrf);
+    }
+  }
+
+  static void agent(ParleyServer server, String identity, String name) {
+    server
+        .api()
+        .formParam("Identity", identity)
+        .formParam("FriendlyName", name)
+        .formParam("Password", PASSWORD)
+        .post(AGENTS)
+        .then()
+        .statusCode(201);
+  }
+
+  static Response login(ParleyServer server, String identity, String password) {
+    return server
+        .unchecked()
+        .formParam("Identity", identity)
+        .formParam("Password", password)
+        .post("/console/login");
+  }
+
+  /** A new agent, logged in. */
+  static LoggedIn loggedIn(ParleyServer server, String identity, String name) {
+    agent(server, identity, name);
+    Response response = login(server, identity, PASSWORD);
+    response.then().statusCode(200);
+    return new LoggedIn(
+        identity, response.getCookie(ConsoleAuth.COOKIE), response.path("csrf_token"));
+  }
+
+  /** A Flex web chat from {@code customer} with these pre-engagement answers; its SID. */
+  static String webChat(ParleyServer server, String customer, String preEngagementJson) {
+    String address =
+        server
+            .api()
+            .get("/v1/Configuration/Addresses?Type=chat")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("address_configurations[0].sid");
+    return server
+        .api()
+        .formParam("AddressSid", address)
+        .formParam("ChatFriendlyName", "Chat with " + customer)
+        .formParam("CustomerFriendlyName", customer)
+        .formParam("PreEngagementData", preEngagementJson)
+        .post("/v2/WebChats")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("conversation_sid");
+  }
+}

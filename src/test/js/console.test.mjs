@@ -1,0 +1,234 @@
+// The agent console (/console, src/main/widget/console) in a real browser, against the visitor
+// widget in another: Debian's chromium driven by playwright-core. A visitor on the demo page
+// starts a chat; agents log in, see it waiting, accept, reply, transfer and close it.
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { PARLEY_URL, post, webchatDeployment } from './support/parley.mjs';
+
+const WAIT = 15_000;
+const SCREENSHOTS = new URL('../../../target/console-screenshots/', import.meta.url).pathname;
+const PASSWORD = 'console test password';
+const ANN = { identity: `ann-console-${process.pid}`, name: 'Ann Console' };
+const BOB = { identity: `bob-console-${process.pid}`, name: 'Bob Console' };
+const VISITOR = 'Vera <img src=x onerror="window.__xss=9">';
+const XSS = [
+  '<img src=x onerror="window.__xss=1;alert(1)">',
+  '<script>window.__xss=2;alert(2)</script>',
+  '<svg onload="window.__xss=3;alert(3)"></svg>',
+  '<a href="javascript:alert(5)">click me</a>',
+  '&lt;b&gt;entities&lt;/b&gt; & <b>bold</b>',
+];
+
+const dialogs = [];
+const pageErrors = [];
+
+mkdirSync(SCREENSHOTS, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-features=LocalNetworkAccessChecks',
+  ],
+});
+after(() => browser?.close());
+
+for (const agent of [ANN, BOB]) {
+  const { status, body } = await post('/parley/v1/Agents', {
+    Identity: agent.identity,
+    FriendlyName: agent.name,
+    Password: PASSWORD,
+  });
+  if (status !== 201) throw new Error(`agent create answered ${status} ${JSON.stringify(body)}`);
+}
+const deployment = await webchatDeployment({ friendlyName: 'console browser test' });
+
+/** A page in a browser context of its own: its own cookies and storage, like another person. */
+async function newPage() {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 750 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(WAIT);
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    dialog.dismiss().catch(() => {});
+  });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return page;
+}
+
+async function logIn(page, agent, password = PASSWORD) {
+  await page.goto(`${PARLEY_URL}/console`);
+  await page.locator('#login-identity').fill(agent.identity);
+  await page.locator('#login-password').fill(password);
+  await page.locator('form.login button[type=submit]').click();
+}
+
+const ann = await newPage();
+const visitor = await newPage();
+let bob;
+let conversationSid;
+
+const waitingItem = (page) => page.locator(`.waiting li[data-sid="${conversationSid}"]`);
+const consoleTexts = (page) => page.locator('.pane.live .log .msg .text').allTextContents();
+const visitorTexts = () => visitor.locator('.log .msg .text').allTextContents();
+
+test('a wrong password is refused with a message, the right one opens the console', async () => {
+  await logIn(ann, ANN, 'not the password');
+  await ann.locator('.login .error', { hasText: 'Wrong identity or password.' }).waitFor();
+
+  await ann.locator('#login-password').fill(PASSWORD);
+  await ann.locator('form.login button[type=submit]').click();
+
+  await ann.locator('.top .me', { hasText: ANN.name }).waitFor();
+  const cookies = await ann.context().cookies();
+  const session = cookies.find((c) => c.name === 'parley_console');
+  assert.equal(session?.httpOnly, true);
+  assert.equal(session?.sameSite, 'Strict');
+  assert.equal(await ann.evaluate(() => document.cookie), '');
+  await ann.screenshot({ path: SCREENSHOTS + 'console-empty.png' });
+});
+
+test("a visitor's new chat appears waiting, live, with the pre-engagement data and a title cue", async () => {
+  await visitor.goto(`${PARLEY_URL}/widget/demo?DeploymentKey=${deployment.deployment_key}`);
+  await visitor.locator('.launcher').click();
+  await visitor.locator('#parley-field-friendlyName').fill(VISITOR);
+  await visitor.locator('form.pre button[type=submit]').click();
+  await visitor.locator('.conversation[data-ready]').waitFor();
+  await visitor.locator('.composer textarea').fill('My order is late');
+  await visitor.keyboard.press('Enter');
+  await visitor.locator('.msg.me:not(.pending)').waitFor();
+  conversationSid = await visitor.evaluate(
+    (key) => JSON.parse(localStorage.getItem(`parley-widget:${key}`)).session.conversationSid,
+    deployment.deployment_key,
+  );
+
+  await waitingItem(ann).waitFor();
+
+  assert.equal(await waitingItem(ann).locator('.customer').textContent(), VISITOR);
+  assert.equal(await waitingItem(ann).locator('.pre-engagement dd').first().textContent(), VISITOR);
+  assert.match(await waitingItem(ann).locator('.waited').textContent(), /^waiting /);
+  assert.match(await ann.title(), /^\(\d+\) Parley console$/);
+  assert.ok(Number(await ann.evaluate(() => document.body.dataset.cues)) >= 1);
+  assert.equal(await ann.locator('.sr[aria-live]').textContent(), `New chat waiting: ${VISITOR}`);
+  await ann.screenshot({ path: SCREENSHOTS + 'console-waiting.png' });
+});
+
+test('accepting opens the chat with its history; the visitor sees the agent join', async () => {
+  await waitingItem(ann).locator('button.accept').click();
+
+  await ann.locator(`.pane.live[data-sid="${conversationSid}"][data-ready]`).waitFor();
+  assert.deepEqual(await consoleTexts(ann), ['My order is late']);
+  await visitor.locator('.notice', { hasText: `${ANN.name} joined the chat` }).waitFor();
+  await ann.locator(`.mine li[data-sid="${conversationSid}"]`).waitFor();
+  assert.equal(await waitingItem(ann).count(), 0);
+});
+
+test('the agent types and replies; the visitor sees the typing indicator, then the reply', async () => {
+  await ann.locator('.pane.live .composer textarea').pressSequentially('Let me check');
+
+  await visitor.locator('.typing', { hasText: `${ANN.name} is typing…` }).waitFor();
+  await ann.keyboard.press('Enter');
+  await visitor.locator('.log .msg .text', { hasText: 'Let me check' }).waitFor();
+  await ann.locator('.pane.live .log .msg.me .text', { hasText: 'Let me check' }).waitFor();
+  await ann.screenshot({ path: SCREENSHOTS + 'console-chat.png' });
+});
+
+test("the visitor's typing and messages reach the console, XSS payloads as text only", async () => {
+  // The SDK sends one typing signal per 5 s window, and the visitor's last one (its first message)
+  // is that recent: typing for longer than the window makes sure one gets through now.
+  const typed = visitor.locator('.composer textarea').pressSequentially('Is anyone there?', { delay: 400 });
+  await ann.locator('.pane.live .typing', { hasText: `${VISITOR} is typing…` }).waitFor();
+  await typed;
+  await visitor.locator('.composer textarea').fill('');
+
+  for (const payload of XSS) {
+    await visitor.locator('.composer textarea').fill(payload);
+    await visitor.keyboard.press('Enter');
+  }
+
+  await ann.locator('.pane.live .log .msg .text', { hasText: XSS.at(-1) }).waitFor();
+  const shown = await consoleTexts(ann);
+  for (const payload of XSS) assert.ok(shown.includes(payload), payload);
+  assert.equal(await ann.evaluate(() => window.__xss), undefined);
+  assert.equal(await ann.locator('.pane.live .log img, .pane.live .log script, .pane.live .log svg, .pane.live .log a').count(), 0);
+});
+
+test('a transfer hands the chat to a second agent; the visitor sees the change', async () => {
+  bob = await newPage();
+  await logIn(bob, BOB);
+  await bob.locator('.top .me', { hasText: BOB.name }).waitFor();
+
+  await ann.locator('.pane.live select.transfer-to').selectOption(BOB.identity);
+  await ann.locator('.pane.live button.transfer').click();
+
+  await ann.locator('.main .status', { hasText: `Transferred to ${BOB.name}.` }).waitFor();
+  await visitor.locator('.notice', { hasText: `${BOB.name} joined the chat` }).waitFor();
+  await visitor.locator('.notice', { hasText: `${ANN.name} left the chat` }).waitFor();
+  await bob.locator(`.mine li[data-sid="${conversationSid}"]`).waitFor();
+  await ann.locator(`.mine li[data-sid="${conversationSid}"]`).waitFor({ state: 'detached' });
+});
+
+test('the second agent replies and closes the chat; the visitor sees it ended', async () => {
+  await bob.locator(`.mine li[data-sid="${conversationSid}"] button.open`).click();
+  await bob.locator(`.pane.live[data-sid="${conversationSid}"][data-ready]`).waitFor();
+  assert.ok((await consoleTexts(bob)).includes('My order is late'));
+  await bob.locator('.pane.live .composer textarea').fill('It ships today. Bye!');
+  await bob.keyboard.press('Enter');
+  await visitor.locator('.log .msg .text', { hasText: 'It ships today. Bye!' }).waitFor();
+
+  await bob.locator('.pane.live button.close-chat').click();
+
+  await visitor.locator('.ended', { hasText: 'This chat has ended.' }).waitFor();
+  await bob.locator('.pane.live.ended').waitFor();
+  await bob.locator(`.closed li[data-sid="${conversationSid}"]`).waitFor();
+  await visitor.screenshot({ path: SCREENSHOTS + 'visitor-ended.png' });
+});
+
+test("a closed chat's transcript shows every message as text", async () => {
+  await bob.locator(`.closed li[data-sid="${conversationSid}"] button.open`).click();
+
+  await bob.locator(`.transcript[data-sid="${conversationSid}"]`).waitFor();
+  const texts = await bob.locator('.transcript .log .msg .text').allTextContents();
+  assert.deepEqual(texts, ['My order is late', 'Let me check', ...XSS, 'It ships today. Bye!']);
+  const authors = await bob.locator('.transcript .log .msg .author').allTextContents();
+  assert.deepEqual([...new Set(authors)].sort(), [ANN.name, BOB.name, VISITOR].sort());
+  assert.equal(await bob.evaluate(() => window.__xss), undefined);
+  await bob.screenshot({ path: SCREENSHOTS + 'console-transcript.png' });
+});
+
+test('a reload keeps the agent logged in; Log out ends the session for good', async () => {
+  await ann.reload();
+  await ann.locator('.top .me', { hasText: ANN.name }).waitFor();
+
+  await ann.locator('button.logout').click();
+
+  await ann.locator('form.login').waitFor();
+  await ann.reload();
+  await ann.locator('form.login').waitFor();
+  const response = await ann.request.get(`${PARLEY_URL}/console/session`);
+  assert.equal(response.status(), 401);
+});
+
+test('nothing ran as HTML, no dialog opened and no page failed', async () => {
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(pageErrors, []);
+  assert.deepEqual(await visitorTexts(), ['My order is late', 'Let me check', ...XSS, 'It ships today. Bye!']);
+});
+
+test('the console never writes HTML: no innerHTML and the like in its sources', () => {
+  const dir = new URL('../../main/widget/console/', import.meta.url);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+  assert.ok(files.length > 0);
+  for (const file of files) {
+    const source = readFileSync(new URL(file, dir), 'utf8');
+    assert.doesNotMatch(source, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|DOMParser/, file);
+  }
+});
