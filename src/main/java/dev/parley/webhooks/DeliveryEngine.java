@@ -320,10 +320,12 @@ public final class DeliveryEngine implements AutoCloseable {
               return new Tick(held, expired, replays);
             });
     heldUntilMillis = now + leaseMillis;
+    int lost = 0;
     for (String key : lanes.held()) {
       if (!tick.held().contains(key)) {
         log.warn("event=webhook_lane_taken_over node={} lane=\"{}\"", node, key);
         lanes.forget(key);
+        lost++;
       }
     }
     for (String key : tick.expired()) {
@@ -334,6 +336,8 @@ public final class DeliveryEngine implements AutoCloseable {
       replaysToClaim.remove(key);
       lanes.replayed(key);
     }
+    meter.takenOver(tick.expired().size(), lost);
+    meter.lanesHeld(lanes.heldCount());
   }
 
   /** Reads back lanes that hold more pending rows than were loaded, or were replayed. */

@@ -55,6 +55,10 @@ final class Lanes {
     return byKey.containsKey(key);
   }
 
+  int heldCount() {
+    return byKey.size();
+  }
+
   /** The keys of every lane held, busy or idle. */
   java.util.Set<String> held() {
     return java.util.Set.copyOf(byKey.keySet());
