@@ -5,18 +5,15 @@ import dev.parley.events.EventLog;
 import dev.parley.store.DeliveryRecord;
 import dev.parley.store.EventRecord;
 import dev.parley.store.Store;
-import dev.parley.store.Tx;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -57,15 +54,6 @@ public final class DeliveryEngine implements AutoCloseable {
   private static final long EAGER_POLL_MILLIS = 5;
   private static final long EAGER_WINDOW_NANOS = 250_000_000L;
   private static final long STOP_GRACE_MILLIS = 1_000;
-  private static final int TAKEOVER_BATCH = 1_000;
-
-  /**
-   * How long the forward read waits at a hole in the delivery seqs before reading past it. On
-   * PostgreSQL a transaction takes its seq at insert and may commit after a later one: reading past
-   * the hole would miss its delivery, and a later one of the same lane could go first. A hole that
-   * stays this long is a rolled-back transaction.
-   */
-  private static final long HOLE_WAIT_MILLIS = 2_000;
 
   private final Store store;
   private final Clock clock;
@@ -83,29 +71,8 @@ public final class DeliveryEngine implements AutoCloseable {
   private final OriginLimit origins = new OriginLimit(MAX_IN_FLIGHT_PER_ORIGIN);
   private int inFlight;
   private volatile DeliveryMeter meter = DeliveryMeter.NONE;
-  private final String node =
-      ProcessHandle.current().pid()
-          + "-"
-          + Integer.toHexString(ThreadLocalRandom.current().nextInt() | 0x10000000);
-  private final long leaseMillis;
-  private final long tickMillis;
-  private long nextTickMillis;
-  private long heldUntilMillis;
-
-  /** Every delivery seq up to here exists (or its hole was waited out): reads stop here. */
-  private long horizon;
-
-  private long holeSinceMillis = -1;
-
-  /** Replayed lanes another node held: claimed on the next tick, once it lets them go. */
-  private final Set<String> replaysToClaim = new LinkedHashSet<>();
-
-  /**
-   * Set once a read found a lane another node held, so its rows were skipped: from then on a lane
-   * claimed here is read back from the store, in case the other node gave it up with rows this node
-   * had read past. A lone node never sets it and reads nothing twice.
-   */
-  private boolean skippedOthers;
+  private final LaneLeases leases;
+  private SeqHorizon horizon;
 
   /** {@code origin} is the receiver's origin when a call was made, else null. */
   private record Finished(Lane lane, DeliveryRecord delivery, Outcome outcome, String origin) {}
@@ -116,14 +83,13 @@ public final class DeliveryEngine implements AutoCloseable {
     this.clock = clock;
     this.settings = settings;
     this.keys = new SigningKeys(accounts);
-    this.saver = new OutcomeSaver(store, node, wake::release);
-    this.leaseMillis = settings.lease().toMillis();
-    this.tickMillis = Math.min(leaseMillis / 3, 1_000);
+    this.leases = new LaneLeases(store, settings.lease().toMillis());
+    this.saver = new OutcomeSaver(store, leases.node(), wake::release);
   }
 
   /** This node's name in the store's leases ({@code <pid>-<random>}). */
   public String node() {
-    return node;
+    return leases.node();
   }
 
   /** Reports to {@code meter} from now on (metrics). */
@@ -137,14 +103,14 @@ public final class DeliveryEngine implements AutoCloseable {
     store.read(
         tx -> {
           lanes = new Lanes(MAX_LOADED, store.deliveries().resumePoint(tx));
-          horizon = store.deliveries().lastSeq(tx);
+          horizon = new SeqHorizon(store.deliveries().lastSeq(tx), READ_BATCH);
           return null;
         });
     running = true;
     dispatcher = new Thread(this::run, "parley-webhooks");
     dispatcher.setDaemon(true);
     dispatcher.start();
-    log.info("event=webhooks_started node={} lease_ms={}", node, leaseMillis);
+    log.info("event=webhooks_started node={} lease_ms={}", leases.node(), leases.leaseMillis());
   }
 
   /**
@@ -174,17 +140,12 @@ public final class DeliveryEngine implements AutoCloseable {
         applySaved(now);
         String replayed;
         while ((replayed = replays.poll()) != null) {
-          if (lanes.holds(replayed)) {
-            lanes.replayed(replayed);
-          } else {
-            replaysToClaim.add(replayed);
-            nextTickMillis = now;
-          }
+          leases.replayed(lanes, replayed, now);
         }
-        tickLeases(now);
+        leases.tick(lanes, now, meter);
         reread(now);
         long nanos = System.nanoTime();
-        boolean eager = nanos - nudgedNanos < EAGER_WINDOW_NANOS || holeSinceMillis >= 0;
+        boolean eager = nanos - nudgedNanos < EAGER_WINDOW_NANOS || horizon.waiting();
         long pollNanos =
             TimeUnit.MILLISECONDS.toNanos(eager ? EAGER_POLL_MILLIS : IDLE_POLL_MILLIS);
         if (lanes.roomToLoad() && (moreToRead || nanos - lastReadNanos >= pollNanos)) {
@@ -192,25 +153,25 @@ public final class DeliveryEngine implements AutoCloseable {
           List<DeliveryRecord> rows =
               store.read(
                   tx -> {
-                    moreSeqs[0] = extendHorizon(tx, now);
+                    moreSeqs[0] = horizon.extend(tx, store.deliveries(), now);
                     return store
                         .deliveries()
-                        .pendingAfter(tx, lanes.position(), horizon, READ_BATCH);
+                        .pendingAfter(tx, lanes.position(), horizon.value(), READ_BATCH);
                   });
-          lanes.scanned(claimed(rows, now), now);
+          lanes.scanned(leases.claimed(lanes, rows, now), now);
           boolean full = rows.size() == READ_BATCH;
-          lanes.advanceTo(full ? rows.get(rows.size() - 1).seq() : horizon);
+          lanes.advanceTo(full ? rows.get(rows.size() - 1).seq() : horizon.value());
           moreToRead = full || moreSeqs[0];
           lastReadNanos = nanos;
         }
         lanes.promoteDue(now);
-        if (clock.millis() < heldUntilMillis - tickMillis) {
+        if (leases.current(clock.millis())) {
           dispatch(now);
         }
         meter.queue(lanes.loaded(), inFlight);
         if (!moreToRead || !lanes.roomToLoad()) {
           long untilDue = lanes.nextDueMillis() - clock.millis();
-          long untilTick = nextTickMillis - clock.millis();
+          long untilTick = leases.untilTick(clock.millis());
           long wait =
               Math.min(Math.min(eager ? EAGER_POLL_MILLIS : IDLE_POLL_MILLIS, untilDue), untilTick);
           if (wait > 0 && finished.isEmpty() && saver.nothingToPoll()) {
@@ -228,116 +189,6 @@ public final class DeliveryEngine implements AutoCloseable {
       }
     }
     finishInFlight();
-  }
-
-  /**
-   * Moves {@link #horizon} over the seqs that follow it without a hole, or past a hole that has
-   * lasted {@link #HOLE_WAIT_MILLIS}; true when there may be more to move over.
-   */
-  private boolean extendHorizon(Tx tx, long now) {
-    List<Long> seqs = store.deliveries().seqsAfter(tx, horizon, READ_BATCH);
-    for (long seq : seqs) {
-      if (seq != horizon + 1) {
-        if (holeSinceMillis < 0) {
-          holeSinceMillis = now;
-        }
-        if (now - holeSinceMillis < HOLE_WAIT_MILLIS) {
-          return false;
-        }
-        log.warn("event=webhook_seq_hole_skipped from={} to={}", horizon + 1, seq - 1);
-      }
-      holeSinceMillis = -1;
-      horizon = seq;
-    }
-    return seqs.size() == READ_BATCH;
-  }
-
-  /**
-   * The rows of {@code rows} this node may send: those of lanes it holds, after claiming in one
-   * transaction the lanes it does not hold yet. Rows of lanes another node holds are skipped; that
-   * node sends them. A lane claimed after this node skipped rows for others is read back instead.
-   */
-  private List<DeliveryRecord> claimed(List<DeliveryRecord> rows, long now) {
-    Set<String> wanted = new LinkedHashSet<>();
-    for (DeliveryRecord row : rows) {
-      if (!lanes.holds(row.lane())) {
-        wanted.add(row.lane());
-      }
-    }
-    if (wanted.isEmpty()) {
-      return rows;
-    }
-    Set<String> won =
-        store.write(
-            tx ->
-                store
-                    .deliveries()
-                    .claimLanes(
-                        tx,
-                        node,
-                        wanted,
-                        Instant.ofEpochMilli(now),
-                        Instant.ofEpochMilli(now + leaseMillis)));
-    boolean readBack = skippedOthers;
-    List<DeliveryRecord> mine = new ArrayList<>(rows.size());
-    for (DeliveryRecord row : rows) {
-      if (lanes.holds(row.lane()) || (won.contains(row.lane()) && !readBack)) {
-        mine.add(row);
-      } else if (!won.contains(row.lane())) {
-        skippedOthers = true;
-      }
-    }
-    if (readBack) {
-      won.forEach(lanes::replayed);
-    }
-    return mine;
-  }
-
-  private record Tick(Set<String> held, List<String> expired, Set<String> replays) {}
-
-  /**
-   * Once a tick: hands back idle lanes, renews this node's leases (forgetting any lane another node
-   * took meanwhile), takes over lanes whose lease ran out and replayed lanes now free, all in one
-   * transaction.
-   */
-  private void tickLeases(long now) {
-    if (now < nextTickMillis) {
-      return;
-    }
-    nextTickMillis = now + tickMillis;
-    Instant at = Instant.ofEpochMilli(now);
-    Instant until = Instant.ofEpochMilli(now + leaseMillis);
-    List<String> idle = lanes.takeIdle();
-    List<String> replayed = List.copyOf(replaysToClaim);
-    Tick tick =
-        store.write(
-            tx -> {
-              store.deliveries().releaseLanes(tx, node, idle);
-              Set<String> held = store.deliveries().renewLeases(tx, node, until);
-              List<String> expired =
-                  store.deliveries().claimExpiredLanes(tx, node, at, until, TAKEOVER_BATCH);
-              Set<String> replays = store.deliveries().claimLanes(tx, node, replayed, at, until);
-              return new Tick(held, expired, replays);
-            });
-    heldUntilMillis = now + leaseMillis;
-    int lost = 0;
-    for (String key : lanes.held()) {
-      if (!tick.held().contains(key)) {
-        log.warn("event=webhook_lane_taken_over node={} lane=\"{}\"", node, key);
-        lanes.forget(key);
-        lost++;
-      }
-    }
-    for (String key : tick.expired()) {
-      log.info("event=webhook_lane_taken_over_here node={} lane=\"{}\"", node, key);
-      lanes.replayed(key);
-    }
-    for (String key : tick.replays()) {
-      replaysToClaim.remove(key);
-      lanes.replayed(key);
-    }
-    meter.takenOver(tick.expired().size(), lost);
-    meter.lanesHeld(lanes.heldCount());
   }
 
   /** Reads back lanes that hold more pending rows than were loaded, or were replayed. */
@@ -482,10 +333,7 @@ public final class DeliveryEngine implements AutoCloseable {
       for (int i = 0; i < batch.lanes().size(); i++) {
         Lane lane = batch.lanes().get(i);
         if (!batch.kept()[i]) {
-          if (!lane.lost) {
-            log.warn("event=webhook_lane_taken_over node={} lane=\"{}\"", node, lane.key);
-            lanes.forget(lane.key);
-          }
+          leases.lost(lanes, lane);
           continue;
         }
         moveOn(lane, batch.settled().get(i), now);
@@ -561,15 +409,7 @@ public final class DeliveryEngine implements AutoCloseable {
     client.close();
     saver.close();
     dispatcher = null;
-    try {
-      // What this node held goes to the other nodes now, not when the leases run out.
-      store.write(
-          tx -> {
-            store.deliveries().expireLeases(tx, node, clock.instant());
-            return null;
-          });
-    } catch (RuntimeException e) {
-      log.warn("event=webhook_leases_not_released node={} (they expire)", node, e);
-    }
+    // What this node held goes to the other nodes now, not when the leases run out.
+    leases.expireAll(clock.instant());
   }
 }
