@@ -4,8 +4,10 @@ import dev.parley.store.DeliveryRecord;
 import dev.parley.store.Store;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -41,6 +43,13 @@ final class LaneLeases {
    * had read past. A lone node never sets it and reads nothing twice.
    */
   private boolean skippedOthers;
+
+  /**
+   * Lanes another node held when this one last tried, until when it will not try again (a tick):
+   * every node reads every delivery, so without this each read would claim in vain, in a write, the
+   * lanes the other nodes are busy with. The holder sends what is skipped here.
+   */
+  private final Map<String, Long> refusedUntil = new HashMap<>();
 
   private record Tick(Set<String> held, List<String> expired, Set<String> replays) {}
 
@@ -80,12 +89,12 @@ final class LaneLeases {
   List<DeliveryRecord> claimed(Lanes lanes, List<DeliveryRecord> rows, long now) {
     Set<String> wanted = new LinkedHashSet<>();
     for (DeliveryRecord row : rows) {
-      if (!lanes.holds(row.lane())) {
+      if (!lanes.holds(row.lane()) && refusedUntil.getOrDefault(row.lane(), 0L) <= now) {
         wanted.add(row.lane());
       }
     }
     if (wanted.isEmpty()) {
-      return rows;
+      return notRefused(lanes, rows);
     }
     Set<String> won =
         store.write(
@@ -105,10 +114,25 @@ final class LaneLeases {
         mine.add(row);
       } else if (!won.contains(row.lane())) {
         skippedOthers = true;
+        if (wanted.contains(row.lane())) {
+          refusedUntil.put(row.lane(), now + tickMillis);
+        }
       }
     }
     if (readBack) {
       won.forEach(lanes::replayed);
+    }
+    return mine;
+  }
+
+  private List<DeliveryRecord> notRefused(Lanes lanes, List<DeliveryRecord> rows) {
+    List<DeliveryRecord> mine = new ArrayList<>(rows.size());
+    for (DeliveryRecord row : rows) {
+      if (lanes.holds(row.lane())) {
+        mine.add(row);
+      } else {
+        skippedOthers = true;
+      }
     }
     return mine;
   }
@@ -141,6 +165,7 @@ final class LaneLeases {
       return;
     }
     nextTickMillis = now + tickMillis;
+    refusedUntil.values().removeIf(until -> until <= now);
     Instant at = Instant.ofEpochMilli(now);
     Instant until = Instant.ofEpochMilli(now + leaseMillis);
     List<String> idle = lanes.takeIdle();

@@ -160,7 +160,9 @@ final class SqlDeliveries implements DeliveryStore {
         handle.prepareBatch(
             "INSERT INTO webhook_lanes (lane, leased_by, lease_until) VALUES (:lane, :node, :until)"
                 + " ON CONFLICT (lane) DO NOTHING");
-    for (String lane : lanes) {
+    // In one order on every node: two claims inserting the same new lanes wait for each other in
+    // turn, never in a circle (a deadlock PostgreSQL would break by failing one).
+    for (String lane : lanes.stream().sorted().toList()) {
       insert.bind("lane", lane).bind("node", node).bind("until", until).add();
     }
     insert.execute();
