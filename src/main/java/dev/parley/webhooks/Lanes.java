@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 
 /**
  * The delivery engine's bounded window on pending work, touched only by its dispatcher thread. Rows
@@ -60,8 +61,8 @@ final class Lanes {
   }
 
   /** The keys of every lane held, busy or idle. */
-  java.util.Set<String> held() {
-    return java.util.Set.copyOf(byKey.keySet());
+  Set<String> held() {
+    return Set.copyOf(byKey.keySet());
   }
 
   /** Moves the read position to {@code seq}: the rows up to it were read (some for other nodes). */
