@@ -84,6 +84,11 @@ INSERT INTO webhook_deliveries (sid, account_sid, event_seq, lane, kind, url, me
          CASE WHEN e.seq > (SELECT MAX(seq) FROM events) - 1000 THEN 'pending' ELSE 'delivered' END,
          e.date_created, e.date_created
   FROM events e;
+-- 10,000 leased webhook lanes over three nodes, 100 of them expired (their node died).
+INSERT INTO webhook_lanes (lane, leased_by, lease_until)
+  SELECT 'conversation:WH1:' || n, 'node' || (n % 3),
+         CASE WHEN n % 100 = 0 THEN 1700000000000 ELSE 1800000000000 END
+  FROM $(series 10000);
 INSERT INTO sync_objects (sid, account_sid, service_sid, unique_name, kind, last_event_id, date_created, date_updated)
   SELECT 'ES' || $(h 1), account_sid, sid, 'messages-list', 'list', $N_ITEMS, 1700000000000, 1700000000000
   FROM services LIMIT 1;
@@ -96,16 +101,22 @@ SQL
 }
 
 # The queries as the store code builds them (SqlMessages, SqlConversations, SqlParticipants,
-# SqlDeliveries, SqlSync through Keyset), page size 50 (+1 to see whether there is more).
+# SqlDeliveries, SqlSync through Keyset), page size 50 (+1 to see whether there is more). $3 ends
+# the lease claims' subqueries (FOR UPDATE SKIP LOCKED on PostgreSQL, nothing on SQLite).
 queries() {
-  local false=$1 service=$2
+  local false=$1 service=$2 lock=$3
   cat <<SQL
 message page, oldest first, deep in a 200,000-message conversation (Keyset on idx)|SELECT *, idx AS "index" FROM messages WHERE conversation_sid = 'CH00000000000000000000000000000001' AND idx > 150000 ORDER BY idx ASC LIMIT 51
 message page, newest first (Order=desc, or the previous page)|SELECT *, idx AS "index" FROM messages WHERE conversation_sid = 'CH00000000000000000000000000000001' AND idx < 150000 ORDER BY idx DESC LIMIT 51
 conversations list page of a service, 1,000 of 10,000 conversations (Keyset on seq)|SELECT * FROM conversations WHERE service_sid = '$service' AND seq > 500 ORDER BY seq ASC LIMIT 51
 participants of a conversation (Keyset on seq)|SELECT * FROM participants WHERE conversation_sid = 'CH00000000000000000000000000000008' ORDER BY seq ASC LIMIT 51
 webhook engine: resume point after a start|SELECT COALESCE((SELECT MIN(seq) - 1 FROM webhook_deliveries WHERE status = 'pending'), (SELECT MAX(seq) FROM webhook_deliveries), 0)
-webhook engine: pending deliveries read forward|SELECT * FROM webhook_deliveries WHERE seq > 99000 AND status = 'pending' ORDER BY seq LIMIT 1000
+webhook engine: seqs after the read position (a hole is a commit still to come)|SELECT seq FROM webhook_deliveries WHERE seq > 99000 ORDER BY seq LIMIT 1000
+webhook engine: pending deliveries read forward, up to the hole-free horizon|SELECT * FROM webhook_deliveries WHERE seq > 99000 AND seq <= 100000 AND status = 'pending' ORDER BY seq LIMIT 1000
+webhook leases: claim the lanes of a read batch (after inserting the never-leased ones)|UPDATE webhook_lanes SET leased_by = 'node1', lease_until = 1800000030000 WHERE lane IN (SELECT lane FROM webhook_lanes WHERE lane IN ('conversation:WH1:7', 'conversation:WH1:8', 'conversation:WH1:100') AND (leased_by = 'node1' OR lease_until <= 1750000000000)$lock) RETURNING lane
+webhook leases: take over lanes whose lease ran out (each tick)|UPDATE webhook_lanes SET leased_by = 'node1', lease_until = 1800000030000 WHERE lane IN (SELECT lane FROM webhook_lanes WHERE lease_until <= 1750000000000 ORDER BY lease_until LIMIT 1000$lock) RETURNING lane
+webhook leases: renew one node's leases (each tick)|UPDATE webhook_lanes SET lease_until = 1800000030000 WHERE leased_by = 'node1' RETURNING lane
+webhook leases: an outcome, saved only while the lane is held|UPDATE webhook_deliveries SET status = 'delivered', attempts = 1, date_updated = 1750000000000 WHERE seq = 99500 AND EXISTS (SELECT 1 FROM webhook_lanes WHERE lane = 'conversation:WH1:7' AND leased_by = 'node1')
 webhook engine: one lane's pending deliveries (lane pick)|SELECT * FROM webhook_deliveries WHERE lane = 'conversation:WH1:7' AND status = 'pending' AND seq <= 100000 ORDER BY seq LIMIT 32
 Sync list page from an index (sync_items by object_sid, item_index)|SELECT * FROM sync_items WHERE object_sid = 'ES00000000000000000000000000000001' AND removed = $false AND item_index >= 150000 ORDER BY item_index ASC LIMIT 51
 Sync list page, newest first from an index|SELECT * FROM sync_items WHERE object_sid = 'ES00000000000000000000000000000001' AND removed = $false AND item_index <= 150000 ORDER BY item_index DESC LIMIT 51
@@ -119,7 +130,7 @@ echo "## SQLite $(sqlite3 --version | cut -d' ' -f1)"
 bootstrap sqlite
 lite="$work/sqlite/parley.db"
 fill_sql | sqlite3 -bail "$lite"
-queries "$(no)" "$(sqlite3 "$lite" "$DEFAULT_SERVICE")" | while IFS='|' read -r title sql; do
+queries "$(no)" "$(sqlite3 "$lite" "$DEFAULT_SERVICE")" "" | while IFS='|' read -r title sql; do
   echo
   echo "### $title"
   echo '```sql'
@@ -136,7 +147,7 @@ echo "## PostgreSQL $(psql -XAt -h 127.0.0.1 -U postgres -d postgres -c 'SHOW se
 psql -qX -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $db" >/dev/null
 bootstrap postgresql --database-url "$pg"
 fill_sql | psql -qX -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres -d "$db" >/dev/null
-queries "$(no)" "$(psql -XAt -h 127.0.0.1 -U postgres -d "$db" -c "$DEFAULT_SERVICE")" | while IFS='|' read -r title sql; do
+queries "$(no)" "$(psql -XAt -h 127.0.0.1 -U postgres -d "$db" -c "$DEFAULT_SERVICE")" " FOR UPDATE SKIP LOCKED" | while IFS='|' read -r title sql; do
   echo
   echo "### $title"
   echo '```'

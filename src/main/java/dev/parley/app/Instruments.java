@@ -50,8 +50,11 @@ final class Instruments {
   private static final class WebhookMeters implements DeliveryMeter {
     private final Map<String, Counter> outcomes;
     private final Timer lag;
+    private final Counter takenOverHere;
+    private final Counter takenOverLost;
     private volatile int pending;
     private volatile int inFlight;
+    private volatile int lanesHeld;
 
     WebhookMeters(MeterRegistry registry) {
       outcomes =
@@ -81,6 +84,31 @@ final class Instruments {
       Gauge.builder("parley.webhook.in.flight", this, meters -> meters.inFlight)
           .description("Webhook calls awaiting an answer")
           .register(registry);
+      Gauge.builder("parley.webhook.lanes.held", this, meters -> meters.lanesHeld)
+          .description("Webhook lanes (target and conversation) this node holds the lease of")
+          .register(registry);
+      takenOverHere = takeovers(registry, "here");
+      takenOverLost = takeovers(registry, "lost");
+    }
+
+    private static Counter takeovers(MeterRegistry registry, String side) {
+      return Counter.builder("parley.webhook.lanes.taken.over")
+          .description(
+              "Webhook lanes that changed hands: here = from a node whose lease ran out, lost ="
+                  + " to another node")
+          .tag("side", side)
+          .register(registry);
+    }
+
+    @Override
+    public void lanesHeld(int lanes) {
+      this.lanesHeld = lanes;
+    }
+
+    @Override
+    public void takenOver(int here, int lost) {
+      takenOverHere.increment(here);
+      takenOverLost.increment(lost);
     }
 
     @Override

@@ -209,6 +209,11 @@ public final class Parley implements AutoCloseable {
     return bootstrap == null ? null : bootstrap.generatedToken();
   }
 
+  /** This node's name in the store's webhook lane leases ({@code <pid>-<random>}). */
+  public String webhookNode() {
+    return services.deliveries().node();
+  }
+
   /** Whether a route is registered for exactly {@code path}. */
   boolean serves(String path) {
     return router.getRoutes().stream().anyMatch(route -> path.equals(route.getPath()));

@@ -82,6 +82,14 @@ final class ServeCommand implements Runnable {
   long webhookMaxDelayMs;
 
   @Option(
+      names = "--webhook-lease-ms",
+      defaultValue = "${env:PARLEY_WEBHOOK_LEASE_MS:-30000}",
+      description =
+          "How long a node's claim on a conversation's webhooks lasts unrenewed: how soon other nodes"
+              + " take over a dead node's (env PARLEY_WEBHOOK_LEASE_MS, default 30000).")
+  long webhookLeaseMs;
+
+  @Option(
       names = "--studio-url",
       defaultValue = "${env:PARLEY_STUDIO_URL}",
       description =
@@ -116,7 +124,8 @@ final class ServeCommand implements Runnable {
                     webhookMaxAttempts,
                     Duration.ofMillis(webhookBaseDelayMs),
                     Duration.ofMillis(webhookMaxDelayMs)),
-                studioUrl == null || studioUrl.isBlank() ? null : studioUrl),
+                studioUrl == null || studioUrl.isBlank() ? null : studioUrl,
+                Duration.ofMillis(webhookLeaseMs)),
             metricsToken);
     Parley parley = Parley.start(config);
     CountDownLatch stopped = new CountDownLatch(1);

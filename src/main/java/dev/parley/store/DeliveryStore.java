@@ -1,9 +1,16 @@
 package dev.parley.store;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** Webhook deliveries and their attempts. */
+/**
+ * Webhook deliveries and their attempts, and the leases through which one node at a time sends a
+ * lane's deliveries: a node claims a lane, renews its leases while it works, and gives idle lanes
+ * back; a lease not renewed by {@code lease_until} (its node died) may be taken by any node.
+ */
 public interface DeliveryStore {
   void insert(Tx tx, DeliveryRecord delivery);
 
@@ -13,14 +20,57 @@ public interface DeliveryStore {
    */
   long resumePoint(Tx tx);
 
-  /** Pending deliveries after {@code afterSeq}, oldest first, at most {@code limit}. */
-  List<DeliveryRecord> pendingAfter(Tx tx, long afterSeq, int limit);
+  /** The newest delivery's seq, 0 when there is none. */
+  long lastSeq(Tx tx);
+
+  /**
+   * The seqs of the deliveries after {@code afterSeq}, in order, at most {@code limit}: a hole
+   * among them is a transaction that took a seq and has not committed yet (or rolled back).
+   */
+  List<Long> seqsAfter(Tx tx, long afterSeq, int limit);
+
+  /**
+   * Pending deliveries after {@code afterSeq} up to {@code upToSeq}, oldest first, at most {@code
+   * limit}.
+   */
+  List<DeliveryRecord> pendingAfter(Tx tx, long afterSeq, long upToSeq, int limit);
 
   /** The oldest pending deliveries of {@code lane} up to {@code upToSeq}, at most {@code limit}. */
   List<DeliveryRecord> pendingInLane(Tx tx, String lane, long upToSeq, int limit);
 
   /** Saves an attempt's outcome: the delivery's new state and, when one was made, the attempt. */
   void recordOutcome(Tx tx, DeliveryRecord delivery, AttemptRecord attempt);
+
+  /**
+   * Saves an outcome like {@link #recordOutcome}, but only while {@code node} holds the delivery's
+   * lane; false (nothing written) when another node has taken the lane over.
+   */
+  boolean recordLeasedOutcome(Tx tx, String node, DeliveryRecord delivery, AttemptRecord attempt);
+
+  /**
+   * Leases to {@code node}, until {@code until}, those of {@code lanes} that no node holds or whose
+   * lease expired by {@code now}, skipping any another node is claiming at this moment; returns the
+   * ones {@code node} holds now (newly or already).
+   */
+  Set<String> claimLanes(Tx tx, String node, Collection<String> lanes, Instant now, Instant until);
+
+  /**
+   * Leases to {@code node}, until {@code until}, up to {@code limit} lanes whose lease expired by
+   * {@code now} (their node stopped renewing), oldest expiry first; returns them.
+   */
+  List<String> claimExpiredLanes(Tx tx, String node, Instant now, Instant until, int limit);
+
+  /** Extends every lease {@code node} holds to {@code until}; returns the lanes it still holds. */
+  Set<String> renewLeases(Tx tx, String node, Instant until);
+
+  /** Gives back {@code node}'s leases of {@code lanes}, idle lanes it has no more work for. */
+  void releaseLanes(Tx tx, String node, Collection<String> lanes);
+
+  /**
+   * Ends every lease {@code node} holds now, on its way out: its lanes, pending work included, are
+   * taken over on the other nodes' next tick, read back from their oldest pending delivery.
+   */
+  void expireLeases(Tx tx, String node, Instant now);
 
   Optional<DeliveryRecord> find(Tx tx, String accountSid, String sid);
 

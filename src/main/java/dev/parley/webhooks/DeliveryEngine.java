@@ -31,6 +31,13 @@ import org.slf4j.LoggerFactory;
  * together in one write transaction ({@link OutcomeSaver}, off this thread), before the lanes
  * concerned may move on. The store stays the truth: what is pending there after a crash is sent
  * again on start, with the same idempotency token (at least once).
+ *
+ * <p>Several nodes may share the store. A node sends a lane's deliveries only while it holds the
+ * lane's lease: it claims the new lanes of each batch it reads in one statement, renews all its
+ * leases and hands back its idle lanes in one transaction per tick (a third of the lease, at most a
+ * second), and in the same transaction takes over lanes whose lease ran out, reading them back from
+ * their oldest pending delivery. It stops starting calls when it could not renew in time, and an
+ * outcome is saved only while its lane is still held, so a lane taken over moves on from the store.
  */
 public final class DeliveryEngine implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DeliveryEngine.class);
@@ -64,6 +71,8 @@ public final class DeliveryEngine implements AutoCloseable {
   private final OriginLimit origins = new OriginLimit(MAX_IN_FLIGHT_PER_ORIGIN);
   private int inFlight;
   private volatile DeliveryMeter meter = DeliveryMeter.NONE;
+  private final LaneLeases leases;
+  private SeqHorizon horizon;
 
   /** {@code origin} is the receiver's origin when a call was made, else null. */
   private record Finished(Lane lane, DeliveryRecord delivery, Outcome outcome, String origin) {}
@@ -74,7 +83,13 @@ public final class DeliveryEngine implements AutoCloseable {
     this.clock = clock;
     this.settings = settings;
     this.keys = new SigningKeys(accounts);
-    this.saver = new OutcomeSaver(store, wake::release);
+    this.leases = new LaneLeases(store, settings.lease().toMillis());
+    this.saver = new OutcomeSaver(store, leases.node(), wake::release);
+  }
+
+  /** This node's name in the store's leases ({@code <pid>-<random>}). */
+  public String node() {
+    return leases.node();
   }
 
   /** Reports to {@code meter} from now on (metrics). */
@@ -85,11 +100,17 @@ public final class DeliveryEngine implements AutoCloseable {
   /** Starts sending, with {@code vertx}'s HTTP client; resumes whatever the store has pending. */
   public void start(Vertx vertx) {
     client = new WebhookClient(vertx, MAX_IN_FLIGHT);
-    lanes = new Lanes(MAX_LOADED, store.read(tx -> store.deliveries().resumePoint(tx)));
+    store.read(
+        tx -> {
+          lanes = new Lanes(MAX_LOADED, store.deliveries().resumePoint(tx));
+          horizon = new SeqHorizon(store.deliveries().lastSeq(tx), READ_BATCH);
+          return null;
+        });
     running = true;
     dispatcher = new Thread(this::run, "parley-webhooks");
     dispatcher.setDaemon(true);
     dispatcher.start();
+    log.info("event=webhooks_started node={} lease_ms={}", leases.node(), leases.leaseMillis());
   }
 
   /**
@@ -119,26 +140,40 @@ public final class DeliveryEngine implements AutoCloseable {
         applySaved(now);
         String replayed;
         while ((replayed = replays.poll()) != null) {
-          lanes.replayed(replayed);
+          leases.replayed(lanes, replayed, now);
         }
+        leases.tick(lanes, now, meter);
         reread(now);
         long nanos = System.nanoTime();
-        boolean eager = nanos - nudgedNanos < EAGER_WINDOW_NANOS;
+        boolean eager = nanos - nudgedNanos < EAGER_WINDOW_NANOS || horizon.waiting();
         long pollNanos =
             TimeUnit.MILLISECONDS.toNanos(eager ? EAGER_POLL_MILLIS : IDLE_POLL_MILLIS);
         if (lanes.roomToLoad() && (moreToRead || nanos - lastReadNanos >= pollNanos)) {
+          boolean[] moreSeqs = new boolean[1];
           List<DeliveryRecord> rows =
-              store.read(tx -> store.deliveries().pendingAfter(tx, lanes.position(), READ_BATCH));
-          lanes.scanned(rows, now);
-          moreToRead = rows.size() == READ_BATCH;
+              store.read(
+                  tx -> {
+                    moreSeqs[0] = horizon.extend(tx, store.deliveries(), now);
+                    return store
+                        .deliveries()
+                        .pendingAfter(tx, lanes.position(), horizon.value(), READ_BATCH);
+                  });
+          lanes.scanned(leases.claimed(lanes, rows, now), now);
+          boolean full = rows.size() == READ_BATCH;
+          lanes.advanceTo(full ? rows.get(rows.size() - 1).seq() : horizon.value());
+          moreToRead = full || moreSeqs[0];
           lastReadNanos = nanos;
         }
         lanes.promoteDue(now);
-        dispatch(now);
+        if (leases.current(clock.millis())) {
+          dispatch(now);
+        }
         meter.queue(lanes.loaded(), inFlight);
         if (!moreToRead || !lanes.roomToLoad()) {
           long untilDue = lanes.nextDueMillis() - clock.millis();
-          long wait = Math.min(eager ? EAGER_POLL_MILLIS : IDLE_POLL_MILLIS, untilDue);
+          long untilTick = leases.untilTick(clock.millis());
+          long wait =
+              Math.min(Math.min(eager ? EAGER_POLL_MILLIS : IDLE_POLL_MILLIS, untilDue), untilTick);
           if (wait > 0 && finished.isEmpty() && saver.nothingToPoll()) {
             wake.tryAcquire(wait, TimeUnit.MILLISECONDS);
           }
@@ -296,7 +331,12 @@ public final class DeliveryEngine implements AutoCloseable {
         continue;
       }
       for (int i = 0; i < batch.lanes().size(); i++) {
-        moveOn(batch.lanes().get(i), batch.settled().get(i), now);
+        Lane lane = batch.lanes().get(i);
+        if (!batch.kept()[i]) {
+          leases.lost(lanes, lane);
+          continue;
+        }
+        moveOn(lane, batch.settled().get(i), now);
       }
     }
   }
@@ -369,5 +409,7 @@ public final class DeliveryEngine implements AutoCloseable {
     client.close();
     saver.close();
     dispatcher = null;
+    // What this node held goes to the other nodes now, not when the leases run out.
+    leases.expireAll(clock.instant());
   }
 }

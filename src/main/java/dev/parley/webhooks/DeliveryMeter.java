@@ -18,4 +18,13 @@ public interface DeliveryMeter {
 
   /** After each dispatch round: pending deliveries held in memory, and calls in flight. */
   default void queue(int pendingLoaded, int inFlight) {}
+
+  /** After each lease tick: the lanes this node holds the lease of. */
+  default void lanesHeld(int lanes) {}
+
+  /**
+   * Lanes changed hands: {@code here} were taken over by this node from one whose lease ran out,
+   * {@code lost} were taken from this node by another (it had not renewed in time).
+   */
+  default void takenOver(int here, int lost) {}
 }

@@ -19,6 +19,9 @@ final class Lane {
 
   long dueMillis;
 
+  /** Another node took the lane over: nothing more is done with it here. */
+  boolean lost;
+
   Lane(String key) {
     this.key = key;
   }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 
 /**
  * The delivery engine's bounded window on pending work, touched only by its dispatcher thread. Rows
@@ -15,6 +16,10 @@ import java.util.PriorityQueue;
  * rows than it may hold, from rereading that lane ({@link #refilled}). At most {@link #PER_LANE}
  * rows per lane and {@code maxLoaded} in all are held, so a stuck lane or a long backlog costs
  * bounded memory; a lane waiting to retry keeps only its head.
+ *
+ * <p>Every lane held here is leased to this node in the store. A lane that runs out of work stays
+ * held until {@link #takeIdle} hands it back for release, so a busy conversation is not claimed
+ * anew for each event; a lane another node took over is {@link #forget forgotten}.
  */
 final class Lanes {
   static final int PER_LANE = 32;
@@ -24,6 +29,7 @@ final class Lanes {
   private final PriorityQueue<Lane> waiting =
       new PriorityQueue<>(Comparator.comparingLong(lane -> lane.dueMillis));
   private final ArrayDeque<Lane> toReread = new ArrayDeque<>();
+  private final ArrayDeque<Lane> idle = new ArrayDeque<>();
   private int loaded;
   private long position;
 
@@ -43,6 +49,60 @@ final class Lanes {
 
   int loaded() {
     return loaded;
+  }
+
+  /** Whether this node holds {@code key}'s lease (it may send the lane's deliveries). */
+  boolean holds(String key) {
+    return byKey.containsKey(key);
+  }
+
+  int heldCount() {
+    return byKey.size();
+  }
+
+  /** The keys of every lane held, busy or idle. */
+  Set<String> held() {
+    return Set.copyOf(byKey.keySet());
+  }
+
+  /** Moves the read position to {@code seq}: the rows up to it were read (some for other nodes). */
+  void advanceTo(long seq) {
+    position = Math.max(position, seq);
+  }
+
+  /** Lanes with nothing pending and nothing in flight, no longer held here: release them. */
+  List<String> takeIdle() {
+    List<String> keys = new ArrayList<>(idle.size());
+    Lane lane;
+    while ((lane = idle.pollFirst()) != null) {
+      if (!lane.lost
+          && byKey.get(lane.key) == lane
+          && lane.queue.isEmpty()
+          && lane.complete
+          && !lane.busy
+          && !lane.reread) {
+        byKey.remove(lane.key);
+        keys.add(lane.key);
+      }
+    }
+    return keys;
+  }
+
+  /**
+   * Another node holds {@code key} now (this one's lease ran out): drop the lane and ignore what
+   * comes back for it. Its call in flight, if any, is answered into the void.
+   */
+  void forget(String key) {
+    Lane lane = byKey.remove(key);
+    if (lane == null) {
+      return;
+    }
+    lane.lost = true;
+    loaded -= lane.queue.size();
+    lane.queue.clear();
+    ready.remove(lane);
+    waiting.remove(lane);
+    toReread.remove(lane);
   }
 
   /** Takes pending rows read forward from the store, in seq order. */
@@ -77,6 +137,9 @@ final class Lanes {
 
   /** A lane's pending rows as the store has them now, oldest first, at most {@link #PER_LANE}. */
   void refilled(Lane lane, List<DeliveryRecord> rows, long nowMillis) {
+    if (lane.lost) {
+      return;
+    }
     loaded -= lane.queue.size();
     lane.queue.clear();
     lane.queue.addAll(rows);
@@ -84,7 +147,7 @@ final class Lanes {
     lane.complete = rows.size() < PER_LANE;
     lane.reread = false;
     if (rows.isEmpty()) {
-      byKey.remove(lane.key);
+      idle.add(lane);
     } else {
       schedule(lane, nowMillis);
     }
@@ -115,6 +178,9 @@ final class Lanes {
 
   /** The head was delivered or is dead: the next one of the lane may go. */
   void headDone(Lane lane, long nowMillis) {
+    if (lane.lost) {
+      return;
+    }
     lane.busy = false;
     lane.queue.pollFirst();
     loaded--;
@@ -126,6 +192,9 @@ final class Lanes {
    * state). Only the head is kept meanwhile: the rest is reread when it is through.
    */
   void headRetries(Lane lane, DeliveryRecord updated, long retryAtMillis) {
+    if (lane.lost) {
+      return;
+    }
     lane.busy = false;
     lane.queue.pollFirst();
     while (!lane.queue.isEmpty()) {
@@ -145,6 +214,9 @@ final class Lanes {
 
   /** A lane parked while its receiver's origin had no call to spare may be attempted again. */
   void unpark(Lane lane) {
+    if (lane.lost) {
+      return;
+    }
     lane.busy = false;
     if (lane.reread) {
       toReread.add(lane);
@@ -155,12 +227,18 @@ final class Lanes {
 
   /** The head's outcome could not be saved: forget the lane and reread it from the store. */
   void headUnknown(Lane lane) {
+    if (lane.lost) {
+      return;
+    }
     lane.busy = false;
     lane.reread = true;
     afterHead(lane, 0);
   }
 
-  /** A dead delivery of {@code key} is pending again: reread the lane as soon as it is idle. */
+  /**
+   * A dead delivery of {@code key} is pending again, or the lane was just claimed with rows this
+   * node may not have read (another node held it): reread the lane as soon as it is idle.
+   */
   void replayed(String key) {
     Lane lane = byKey.get(key);
     if (lane == null) {
@@ -172,8 +250,8 @@ final class Lanes {
     }
     lane.complete = false;
     lane.reread = true;
-    if (!lane.busy && ready.remove(lane) | waiting.remove(lane)) {
-      toReread.add(lane);
+    if (!lane.busy && (ready.remove(lane) | waiting.remove(lane) || lane.queue.isEmpty())) {
+      rereadSoon(lane);
     }
   }
 
@@ -183,8 +261,14 @@ final class Lanes {
     } else if (!lane.queue.isEmpty()) {
       schedule(lane, nowMillis);
     } else if (lane.complete) {
-      byKey.remove(lane.key);
+      idle.add(lane);
     } else {
+      toReread.add(lane);
+    }
+  }
+
+  private void rereadSoon(Lane lane) {
+    if (!toReread.contains(lane)) {
       toReread.add(lane);
     }
   }

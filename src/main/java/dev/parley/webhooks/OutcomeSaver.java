@@ -16,10 +16,14 @@ import java.util.concurrent.Executors;
 final class OutcomeSaver implements AutoCloseable {
   private static final int THREADS = 4;
 
-  /** Outcomes saved together, in the order given; {@code failure} is set when the write failed. */
-  record Batch(List<Lane> lanes, List<Settled> settled, RuntimeException failure) {}
+  /**
+   * Outcomes saved together, in the order given; {@code failure} is set when the write failed;
+   * {@code kept[i]} is false when the i-th was not saved because another node holds its lane now.
+   */
+  record Batch(List<Lane> lanes, List<Settled> settled, boolean[] kept, RuntimeException failure) {}
 
   private final Store store;
+  private final String node;
   private final Runnable wake;
   private final ConcurrentLinkedQueue<Batch> saved = new ConcurrentLinkedQueue<>();
   private final ExecutorService threads =
@@ -33,8 +37,9 @@ final class OutcomeSaver implements AutoCloseable {
   private int saving;
 
   /** {@code wake} is called after each save, from the saving thread. */
-  OutcomeSaver(Store store, Runnable wake) {
+  OutcomeSaver(Store store, String node, Runnable wake) {
     this.store = store;
+    this.node = node;
     this.wake = wake;
   }
 
@@ -44,17 +49,21 @@ final class OutcomeSaver implements AutoCloseable {
     threads.execute(
         () -> {
           RuntimeException failure = null;
+          boolean[] kept = new boolean[settled.size()];
           try {
             store.write(
                 tx -> {
-                  settled.forEach(
-                      s -> store.deliveries().recordOutcome(tx, s.delivery(), s.attempt()));
+                  for (int i = 0; i < kept.length; i++) {
+                    Settled s = settled.get(i);
+                    kept[i] =
+                        store.deliveries().recordLeasedOutcome(tx, node, s.delivery(), s.attempt());
+                  }
                   return null;
                 });
           } catch (RuntimeException e) {
             failure = e;
           }
-          saved.add(new Batch(lanes, settled, failure));
+          saved.add(new Batch(lanes, settled, kept, failure));
           wake.run();
         });
   }

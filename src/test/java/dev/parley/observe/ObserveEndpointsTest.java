@@ -96,6 +96,8 @@ class ObserveEndpointsTest {
                     && text.contains("parley_webhook_outbox_lag_seconds_count 1"));
     assertThat(scrape())
         .contains("parley_webhook_in_flight")
-        .contains("parley_webhook_pending_loaded");
+        .contains("parley_webhook_pending_loaded")
+        .contains("parley_webhook_lanes_held")
+        .contains("parley_webhook_lanes_taken_over_total{side=\"here\"}");
   }
 }

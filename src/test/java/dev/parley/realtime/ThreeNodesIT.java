@@ -12,6 +12,7 @@ import com.twilio.jwt.accesstoken.AccessToken;
 import com.twilio.jwt.accesstoken.ChatGrant;
 import dev.parley.testing.SyncSteps;
 import dev.parley.testing.TwilsockClient;
+import dev.parley.testing.WebhookReceiver;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
@@ -22,6 +23,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,14 +34,20 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Three Parley processes on one PostgreSQL database, as behind a load balancer: a message posted on
  * one node reaches a client on another, and when that client's node is killed (SIGKILL, no goodbye)
- * the client catches up on a third node with no gap and no duplicate. Runs after {@code package}
- * (it starts the built jar); needs the machine's PostgreSQL at 127.0.0.1:5432.
+ * the client catches up on a third node with no gap and no duplicate; a killed node's webhook lane
+ * is taken over by another once its lease (2 s here) runs out. Runs after {@code package} (it
+ * starts the built jar); needs the machine's PostgreSQL at 127.0.0.1:5432. Each test kills a node,
+ * so they run in order on the ones left.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ThreeNodesIT {
   private static final String SERVER = "127.0.0.1:5432";
   private static final String ACCOUNT = "AC00000000000000000000000000000003";
@@ -77,6 +86,7 @@ class ThreeNodesIT {
   }
 
   @Test
+  @Order(1)
   void a_client_whose_node_is_killed_catches_up_on_another_without_gap_or_duplicate() {
     String conversation = conversationWith("ann");
     String token = token("ann");
@@ -114,6 +124,91 @@ class ThreeNodesIT {
     assertThat(received).containsExactly("one", "two", "three", "four");
   }
 
+  @Test
+  @Order(2)
+  void a_killed_nodes_claimed_delivery_is_delivered_by_another_node() throws Exception {
+    try (WebhookReceiver receiver = new WebhookReceiver()) {
+      receiver.hang("/killed");
+      int rest = living();
+      String conversation = conversationCalling(rest, receiver.url("/killed"));
+      postWithWebhooks(rest, conversation, "before the kill");
+      receiver.awaitAll(r -> r.path().equals("/killed"), 1);
+      Process holder = holderOf(conversation);
+
+      holder.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+      receiver.release("/killed");
+      postWithWebhooks(living(), conversation, "after the kill");
+
+      List<WebhookReceiver.Received> calls =
+          await()
+              .atMost(Duration.ofSeconds(20))
+              .until(
+                  () -> receiver.received("/killed"),
+                  got -> got.stream().anyMatch(r -> "after the kill".equals(r.param("Body"))));
+      assertThat(calls)
+          .extracting(r -> r.param("Body"))
+          .containsExactly("before the kill", "before the kill", "after the kill");
+      assertThat(calls.get(1).header("I-Twilio-Idempotency-Token"))
+          .isEqualTo(calls.get(0).header("I-Twilio-Idempotency-Token"));
+    }
+  }
+
+  /** The index of a node still running. */
+  private static int living() {
+    for (int i = 0; i < nodes.size(); i++) {
+      if (nodes.get(i).isAlive()) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("no node left");
+  }
+
+  /** The node process that holds the lease of the conversation's webhook lane. */
+  private static Process holderOf(String conversation) throws SQLException {
+    try (Connection db =
+            DriverManager.getConnection(
+                "jdbc:postgresql://" + SERVER + "/" + DATABASE, "postgres", "");
+        PreparedStatement query =
+            db.prepareStatement("SELECT leased_by FROM webhook_lanes WHERE lane LIKE ?")) {
+      query.setString(1, "conversation % " + conversation);
+      try (ResultSet rows = query.executeQuery()) {
+        assertThat(rows.next()).as("a node holds the lane").isTrue();
+        long pid = Long.parseLong(rows.getString(1).replaceFirst("-.*", ""));
+        return nodes.stream().filter(node -> node.pid() == pid).findFirst().orElseThrow();
+      }
+    }
+  }
+
+  private static String conversationCalling(int node, String url) {
+    String sid =
+        api(node)
+            .formParam("FriendlyName", "three nodes webhooks")
+            .post("/v1/Conversations")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("sid");
+    api(node)
+        .formParam("Target", "webhook")
+        .formParam("Configuration.Url", url)
+        .formParam("Configuration.Method", "POST")
+        .formParam("Configuration.Filters", "onMessageAdded")
+        .post("/v1/Conversations/" + sid + "/Webhooks")
+        .then()
+        .statusCode(201);
+    return sid;
+  }
+
+  private static void postWithWebhooks(int node, String conversation, String body) {
+    api(node)
+        .header("X-Twilio-Webhook-Enabled", "true")
+        .formParam("Author", "system")
+        .formParam("Body", body)
+        .post("/v1/Conversations/" + conversation + "/Messages")
+        .then()
+        .statusCode(201);
+  }
+
   private static void start(String masterKey) throws IOException {
     int port;
     try (ServerSocket probe = new ServerSocket(0)) {
@@ -142,6 +237,7 @@ class ThreeNodesIT {
     builder.environment().put("PARLEY_MASTER_KEY", masterKey);
     builder.environment().put("PARLEY_ACCOUNT_SID", ACCOUNT);
     builder.environment().put("PARLEY_AUTH_TOKEN", AUTH_TOKEN);
+    builder.environment().put("PARLEY_WEBHOOK_LEASE_MS", "2000");
     nodes.add(builder.start());
     ports.add(port);
   }

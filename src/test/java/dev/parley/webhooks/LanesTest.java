@@ -76,4 +76,31 @@ class LanesTest {
     assertThat(admitted).isFalse();
     assertThat(lanes.takeReady(1)).containsExactly(lane);
   }
+
+  @Test
+  void an_emptied_lane_stays_held_until_handed_back() {
+    Lanes lanes = new Lanes(20_000, 0);
+    lanes.scanned(List.of(pending(1, "quiet")), NOW.toEpochMilli());
+    Lane lane = lanes.takeReady(1).get(0);
+
+    lanes.headDone(lane, NOW.toEpochMilli());
+
+    assertThat(lanes.holds("quiet")).isTrue();
+    assertThat(lanes.takeIdle()).containsExactly("quiet");
+    assertThat(lanes.holds("quiet")).isFalse();
+  }
+
+  @Test
+  void a_lane_another_node_took_over_sends_nothing_more_from_here() {
+    Lanes lanes = new Lanes(20_000, 0);
+    lanes.scanned(backlog("moved", 3), NOW.toEpochMilli());
+    Lane lane = lanes.takeReady(1).get(0);
+
+    lanes.forget("moved");
+    lanes.headDone(lane, NOW.toEpochMilli());
+
+    assertThat(lanes.takeReady(10)).isEmpty();
+    assertThat(lanes.loaded()).isZero();
+    assertThat(lanes.holds("moved")).isFalse();
+  }
 }

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import dev.parley.store.Broadcasts;
 import dev.parley.store.ConversationStore;
+import dev.parley.store.DeliveryStore;
 import dev.parley.store.EventStore;
 import dev.parley.store.Tx;
 import java.sql.SQLException;
@@ -27,6 +28,7 @@ public final class PostgresStore extends SqlStore {
   private final Jdbi jdbi;
   private final EventStore events = new SerializedEvents();
   private final ConversationStore conversations = new SqlConversations(" FOR UPDATE SKIP LOCKED");
+  private final DeliveryStore deliveries = new SqlDeliveries(" FOR UPDATE SKIP LOCKED");
   private final PostgresBroadcasts broadcasts;
 
   private PostgresStore(HikariDataSource pool, DatabaseUrl database) {
@@ -123,6 +125,11 @@ public final class PostgresStore extends SqlStore {
   @Override
   public ConversationStore conversations() {
     return conversations;
+  }
+
+  @Override
+  public DeliveryStore deliveries() {
+    return deliveries;
   }
 
   @Override

@@ -20,7 +20,7 @@ final class SqlAgents implements AgentStore {
             "INSERT INTO agents (sid, account_sid, identity, friendly_name, password_hash,"
                 + " date_created, date_updated) VALUES (:sid, :accountSid, :identity,"
                 + " :friendlyName, :passwordHash, :dateCreated, :dateUpdated)")
-        .bindMethods(agent)
+        .bindNamedArgumentFinder(RecordArguments.of(agent))
         .execute();
   }
 
@@ -70,7 +70,7 @@ final class SqlAgents implements AgentStore {
         .createUpdate(
             "UPDATE agents SET friendly_name = :friendlyName, password_hash = :passwordHash,"
                 + " date_updated = :dateUpdated WHERE sid = :sid")
-        .bindMethods(agent)
+        .bindNamedArgumentFinder(RecordArguments.of(agent))
         .execute();
   }
 

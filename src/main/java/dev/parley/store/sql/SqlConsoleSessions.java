@@ -18,7 +18,7 @@ final class SqlConsoleSessions implements ConsoleSessionStore {
             "INSERT INTO console_sessions (token_hash, agent_sid, csrf_token, date_created,"
                 + " date_expires) VALUES (:tokenHash, :agentSid, :csrfToken, :dateCreated,"
                 + " :dateExpires)")
-        .bindMethods(session)
+        .bindNamedArgumentFinder(RecordArguments.of(session))
         .execute();
   }
 

@@ -6,14 +6,41 @@ import dev.parley.store.DeliveryStore;
 import dev.parley.store.PageRequest;
 import dev.parley.store.Slice;
 import dev.parley.store.Tx;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 final class SqlDeliveries implements DeliveryStore {
   private static final RowMapper<DeliveryRecord> MAPPER = RecordMapper.of(DeliveryRecord.class);
   private static final RowMapper<AttemptRecord> ATTEMPTS = RecordMapper.of(AttemptRecord.class);
   private static final Keyset<DeliveryRecord> NEWEST_FIRST = Keyset.on("seq", true);
+  private static final String SET_OUTCOME =
+      "UPDATE webhook_deliveries SET status = :status, attempts = :attempts,"
+          + " next_attempt_at = :nextAttemptAt, last_status_code = :lastStatusCode,"
+          + " last_error = :lastError, last_latency_ms = :lastLatencyMs,"
+          + " attempts_before_replay = :attemptsBeforeReplay, date_updated = :dateUpdated"
+          + " WHERE seq = :seq";
+  private final String claimLock;
+
+  /** The embedded store's: its single writer serialises claims, so there is nothing to skip. */
+  SqlDeliveries() {
+    this("");
+  }
+
+  /**
+   * {@code claimLock} ends the subqueries that pick lanes to lease: on PostgreSQL {@code FOR UPDATE
+   * SKIP LOCKED}, so nodes claiming at once split the lanes instead of waiting on each other (a
+   * skipped lane is claimed by the other node, or tried again on the next read).
+   */
+  SqlDeliveries(String claimLock) {
+    this.claimLock = claimLock;
+  }
 
   @Override
   public void insert(Tx tx, DeliveryRecord d) {
@@ -39,12 +66,32 @@ final class SqlDeliveries implements DeliveryStore {
   }
 
   @Override
-  public List<DeliveryRecord> pendingAfter(Tx tx, long afterSeq, int limit) {
+  public long lastSeq(Tx tx) {
+    return SqlTx.of(tx)
+        .createQuery("SELECT COALESCE(MAX(seq), 0) FROM webhook_deliveries")
+        .mapTo(Long.class)
+        .one();
+  }
+
+  @Override
+  public List<Long> seqsAfter(Tx tx, long afterSeq, int limit) {
     return SqlTx.of(tx)
         .createQuery(
-            "SELECT * FROM webhook_deliveries WHERE seq > :after AND status = 'pending'"
-                + " ORDER BY seq LIMIT :limit")
+            "SELECT seq FROM webhook_deliveries WHERE seq > :after ORDER BY seq LIMIT :limit")
         .bind("after", afterSeq)
+        .bind("limit", limit)
+        .mapTo(Long.class)
+        .list();
+  }
+
+  @Override
+  public List<DeliveryRecord> pendingAfter(Tx tx, long afterSeq, long upToSeq, int limit) {
+    return SqlTx.of(tx)
+        .createQuery(
+            "SELECT * FROM webhook_deliveries WHERE seq > :after AND seq <= :upTo"
+                + " AND status = 'pending' ORDER BY seq LIMIT :limit")
+        .bind("after", afterSeq)
+        .bind("upTo", upToSeq)
         .bind("limit", limit)
         .map(MAPPER)
         .list();
@@ -65,15 +112,30 @@ final class SqlDeliveries implements DeliveryStore {
 
   @Override
   public void recordOutcome(Tx tx, DeliveryRecord d, AttemptRecord attempt) {
-    SqlTx.of(tx)
-        .createUpdate(
-            "UPDATE webhook_deliveries SET status = :status, attempts = :attempts,"
-                + " next_attempt_at = :nextAttemptAt, last_status_code = :lastStatusCode,"
-                + " last_error = :lastError, last_latency_ms = :lastLatencyMs,"
-                + " attempts_before_replay = :attemptsBeforeReplay, date_updated = :dateUpdated"
-                + " WHERE seq = :seq")
-        .bindNamedArgumentFinder(RecordArguments.of(d))
-        .execute();
+    SqlTx.of(tx).createUpdate(SET_OUTCOME).bindNamedArgumentFinder(RecordArguments.of(d)).execute();
+    insertAttempt(tx, attempt);
+  }
+
+  @Override
+  public boolean recordLeasedOutcome(Tx tx, String node, DeliveryRecord d, AttemptRecord attempt) {
+    // The lease check rides in the outcome's UPDATE (one primary-key probe): no extra statement.
+    int updated =
+        SqlTx.of(tx)
+            .createUpdate(
+                SET_OUTCOME
+                    + " AND EXISTS (SELECT 1 FROM webhook_lanes WHERE lane = :lane"
+                    + " AND leased_by = :node)")
+            .bindNamedArgumentFinder(RecordArguments.of(d))
+            .bind("node", node)
+            .execute();
+    if (updated == 0) {
+      return false;
+    }
+    insertAttempt(tx, attempt);
+    return true;
+  }
+
+  private static void insertAttempt(Tx tx, AttemptRecord attempt) {
     if (attempt != null) {
       SqlTx.of(tx)
           .createUpdate(
@@ -81,6 +143,91 @@ final class SqlDeliveries implements DeliveryStore {
                   + " latency_ms, date_created) VALUES (:deliverySeq, :number, :statusCode,"
                   + " :error, :latencyMs, :dateCreated)")
           .bindNamedArgumentFinder(RecordArguments.of(attempt))
+          .execute();
+    }
+  }
+
+  @Override
+  public Set<String> claimLanes(
+      Tx tx, String node, Collection<String> lanes, Instant now, Instant until) {
+    if (lanes.isEmpty()) {
+      return Set.of();
+    }
+    Handle handle = SqlTx.of(tx);
+    // A lane never leased gets its row here; one another node is inserting waits for it, then is
+    // left alone. Then every listed lane that is free to take (expired, or already ours) is taken.
+    PreparedBatch insert =
+        handle.prepareBatch(
+            "INSERT INTO webhook_lanes (lane, leased_by, lease_until) VALUES (:lane, :node, :until)"
+                + " ON CONFLICT (lane) DO NOTHING");
+    // In one order on every node: two claims inserting the same new lanes wait for each other in
+    // turn, never in a circle (a deadlock PostgreSQL would break by failing one).
+    for (String lane : lanes.stream().sorted().toList()) {
+      insert.bind("lane", lane).bind("node", node).bind("until", until).add();
+    }
+    insert.execute();
+    return new HashSet<>(
+        handle
+            .createQuery(
+                "UPDATE webhook_lanes SET leased_by = :node, lease_until = :until"
+                    + " WHERE lane IN (SELECT lane FROM webhook_lanes WHERE lane IN (<lanes>)"
+                    + " AND (leased_by = :node OR lease_until <= :now)"
+                    + claimLock
+                    + ") RETURNING lane")
+            .bindList("lanes", List.copyOf(lanes))
+            .bind("node", node)
+            .bind("now", now)
+            .bind("until", until)
+            .mapTo(String.class)
+            .list());
+  }
+
+  @Override
+  public List<String> claimExpiredLanes(Tx tx, String node, Instant now, Instant until, int limit) {
+    return SqlTx.of(tx)
+        .createQuery(
+            "UPDATE webhook_lanes SET leased_by = :node, lease_until = :until"
+                + " WHERE lane IN (SELECT lane FROM webhook_lanes WHERE lease_until <= :now"
+                + " ORDER BY lease_until LIMIT :limit"
+                + claimLock
+                + ") RETURNING lane")
+        .bind("node", node)
+        .bind("now", now)
+        .bind("until", until)
+        .bind("limit", limit)
+        .mapTo(String.class)
+        .list();
+  }
+
+  @Override
+  public Set<String> renewLeases(Tx tx, String node, Instant until) {
+    return new HashSet<>(
+        SqlTx.of(tx)
+            .createQuery(
+                "UPDATE webhook_lanes SET lease_until = :until WHERE leased_by = :node"
+                    + " RETURNING lane")
+            .bind("node", node)
+            .bind("until", until)
+            .mapTo(String.class)
+            .list());
+  }
+
+  @Override
+  public void expireLeases(Tx tx, String node, Instant now) {
+    SqlTx.of(tx)
+        .createUpdate("UPDATE webhook_lanes SET lease_until = :now WHERE leased_by = :node")
+        .bind("node", node)
+        .bind("now", now)
+        .execute();
+  }
+
+  @Override
+  public void releaseLanes(Tx tx, String node, Collection<String> lanes) {
+    if (!lanes.isEmpty()) {
+      SqlTx.of(tx)
+          .createUpdate("DELETE FROM webhook_lanes WHERE leased_by = :node AND lane IN (<lanes>)")
+          .bind("node", node)
+          .bindList("lanes", List.copyOf(lanes))
           .execute();
     }
   }

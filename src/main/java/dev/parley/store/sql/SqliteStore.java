@@ -35,6 +35,9 @@ public final class SqliteStore extends SqlStore {
     SQLiteDataSource writeSource = new SQLiteDataSource(config(false));
     writeSource.setUrl(url);
     Migrations.apply(writeSource, "db/migration/sqlite");
+    // One process owns the file: leases of webhook lanes left by a previous one that died are
+    // nobody's, so the lanes go out at once instead of after the lease runs out.
+    Jdbis.create(writeSource).useHandle(h -> h.execute("DELETE FROM webhook_lanes"));
     HikariConfig pool = new HikariConfig();
     pool.setJdbcUrl(url);
     pool.setMaximumPoolSize(4);
