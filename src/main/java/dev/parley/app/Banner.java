@@ -2,7 +2,9 @@ package dev.parley.app;
 
 import dev.parley.conversation.AddressConfigurations;
 import dev.parley.store.AddressRecord;
+import dev.parley.store.PageRequest;
 import dev.parley.store.Store;
+import dev.parley.webchat.WebchatDeployment;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +12,10 @@ import java.util.List;
 final class Banner {
   private Banner() {}
 
-  /** What the banner shows; {@code addressSid} is null in a store made before chat addresses. */
+  /**
+   * What the banner shows; {@code addressSid} is null in a store made before chat addresses, {@code
+   * deploymentKey} in one made before Webchat deployments (or with all of them deleted).
+   */
   record Facts(
       String url,
       String accountSid,
@@ -18,6 +23,7 @@ final class Banner {
       String tokenForCurl,
       String serviceSid,
       String addressSid,
+      String deploymentKey,
       boolean webChatsServed,
       long startMillis) {}
 
@@ -36,6 +42,16 @@ final class Banner {
                       .orElse(null);
               return new String[] {account.sid(), configuration.defaultChatServiceSid(), address};
             });
+    String deploymentKey =
+        parley
+            .services()
+            .webchatDeployments()
+            .page(stored[0], PageRequest.first(1))
+            .items()
+            .stream()
+            .findFirst()
+            .map(WebchatDeployment::key)
+            .orElse(null);
     String generated = parley.generatedAuthToken();
     return text(
         new Facts(
@@ -48,6 +64,7 @@ final class Banner {
             generated != null ? generated : "$PARLEY_AUTH_TOKEN",
             stored[1],
             stored[2],
+            deploymentKey,
             parley.serves("/v2/WebChats"),
             startMillis));
   }
@@ -86,6 +103,20 @@ final class Banner {
     lines.add("List conversations:");
     lines.add("  curl -u " + credentials + " " + facts.url() + "/v1/Conversations");
     lines.add("");
+    if (facts.deploymentKey() != null) {
+      lines.add("Chat as a visitor (the widget's demo page):");
+      lines.add("  " + facts.url() + "/widget/demo?DeploymentKey=" + facts.deploymentKey());
+    } else {
+      lines.add(
+          "Chat as a visitor: make a Webchat deployment, then open /widget/demo?DeploymentKey=…");
+      lines.add(
+          "  curl -u "
+              + credentials
+              + " "
+              + facts.url()
+              + "/parley/v1/WebchatDeployments -d FriendlyName=Site -d AddressSid="
+              + facts.addressSid());
+    }
     lines.add("Agent console: " + facts.url() + "/console");
     lines.add("  add an agent first: ./parley agents add bob --name \"Bob\"");
     lines.add("");

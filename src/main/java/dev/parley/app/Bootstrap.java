@@ -5,12 +5,16 @@ import dev.parley.conversation.AddressConfigurations;
 import dev.parley.error.ApiException;
 import dev.parley.ids.RandomSids;
 import dev.parley.ids.SidPrefix;
+import dev.parley.store.AddressRecord;
 import dev.parley.store.Store;
+import dev.parley.webchat.DeploymentRequest;
+import dev.parley.webchat.WebchatDeployments;
 
 /**
  * Fills an empty store the way a new Twilio Flex account starts: the account, its default
- * Conversation Service (with its default roles), the account's Conversations configuration and the
- * default chat address web chats start from.
+ * Conversation Service (with its default roles), the account's Conversations configuration, the
+ * default chat address web chats start from, and a Webchat deployment on it (so the start-up
+ * banner's demo page works at once).
  */
 final class Bootstrap {
   private Bootstrap() {}
@@ -23,6 +27,7 @@ final class Bootstrap {
       Store store,
       AccountService accounts,
       AddressConfigurations addresses,
+      WebchatDeployments deployments,
       RandomSids random) {
     return store.write(
         tx -> {
@@ -38,7 +43,11 @@ final class Bootstrap {
           boolean generated = config.authToken() == null || config.authToken().isBlank();
           String token = generated ? random.secret(16) : config.authToken();
           accounts.create(tx, accountSid, null, "Parley", token);
-          addresses.createDefaultChat(tx, accountSid);
+          AddressRecord address = addresses.createDefaultChat(tx, accountSid);
+          deployments.create(
+              tx,
+              accountSid,
+              new DeploymentRequest("Default web chat", address.sid(), null, null, false));
           return new Result(accountSid, generated ? token : null);
         });
   }

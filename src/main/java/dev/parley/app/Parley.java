@@ -118,7 +118,13 @@ public final class Parley implements AutoCloseable {
       PublicUrl publicUrl = new PublicUrl();
       Services services = Services.wire(store, clock, sids, box, config.webhooks(), publicUrl);
       Bootstrap.Result bootstrap =
-          Bootstrap.run(config, store, services.accounts(), services.addresses(), sids);
+          Bootstrap.run(
+              config,
+              store,
+              services.accounts(),
+              services.addresses(),
+              services.webchatDeployments(),
+              sids);
       // On the spare core while the routes are built: the account an operator will call first.
       String firstAccount = store.read(tx -> store.accounts().first(tx)).sid();
       CompletableFuture.runAsync(() -> services.authenticator().preload(firstAccount));

@@ -53,6 +53,11 @@ public final class WebchatDeployments {
   }
 
   public WebchatDeployment create(String accountSid, DeploymentRequest request) {
+    return store.write(tx -> create(tx, accountSid, request));
+  }
+
+  /** Creates the deployment inside a caller's transaction (the first start's bootstrap). */
+  public WebchatDeployment create(Tx tx, String accountSid, DeploymentRequest request) {
     String key = random.secret(16);
     Instant now = clock.instant();
     WebchatDeploymentRecord record =
@@ -67,13 +72,14 @@ public final class WebchatDeployments {
             seconds(request.tokenTtl() == null ? DEFAULT_TOKEN_TTL : request.tokenTtl()),
             now,
             now);
-    store.write(
-        tx -> {
-          requireChatAddress(tx, accountSid, record.addressSid());
-          store.webchatDeployments().insert(tx, record);
-          return null;
-        });
-    log.info("event=webchat_deployment_created sid={} account_sid={}", record.sid(), accountSid);
+    requireChatAddress(tx, accountSid, record.addressSid());
+    store.webchatDeployments().insert(tx, record);
+    tx.afterCommit(
+        () ->
+            log.info(
+                "event=webchat_deployment_created sid={} account_sid={}",
+                record.sid(),
+                accountSid));
     return view(record);
   }
 

@@ -2,6 +2,7 @@ package dev.parley.app;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.file.Files;
@@ -49,6 +50,17 @@ class BannerTest {
   }
 
   @Test
+  void prints_a_widget_demo_page_that_opens_for_the_bootstrapped_deployment() {
+    String text = Banner.text(parley, config, 1);
+
+    Matcher demo =
+        Pattern.compile("\n  (http://\\S+/widget/demo\\?DeploymentKey=[0-9a-f]{32})\n")
+            .matcher(text);
+    assertThat(demo.find()).as(text).isTrue();
+    given().get(demo.group(1)).then().statusCode(200).body(containsString("widget.js"));
+  }
+
+  @Test
   void prints_a_one_line_web_chat_curl_for_the_address_once_web_chats_are_served() {
     Banner.Facts facts =
         new Banner.Facts(
@@ -58,6 +70,7 @@ class BannerTest {
             "$PARLEY_AUTH_TOKEN",
             "IS00000000000000000000000000000001",
             "IG00000000000000000000000000000001",
+            null,
             true,
             1);
 
@@ -83,6 +96,7 @@ class BannerTest {
             "$PARLEY_AUTH_TOKEN",
             "IS00000000000000000000000000000001",
             "IG00000000000000000000000000000001",
+            null,
             false,
             1);
 
