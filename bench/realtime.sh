@@ -1,44 +1,39 @@
 #!/usr/bin/env bash
 # Parley's realtime benchmark (issue 7): REST message post → receipt on a subscribed Twilsock
-# connection (throughput, latency, exactly-once), then idle connections' server heap. Starts Parley
-# (embedded store) on 127.0.0.1, drives it over loopback only, stops all it started, and rewrites
-# the realtime section of bench/RESULTS.md (keeping its hand-written notes). Runs on its own or from
-# bench/run.sh. Usage: bench/realtime.sh  (about five minutes)
+# connection (throughput, latency, exactly-once), then idle connections' server heap (embedded
+# store only: the connections do not touch the store once subscribed). Starts Parley on the store
+# BENCH_STORE picks (bench/lib.sh) on 127.0.0.1, drives it over loopback only, stops all it
+# started, and rewrites the store's realtime section of bench/RESULTS.md (keeping its hand-written
+# notes). Runs on its own or from bench/run.sh.
+# Usage: [BENCH_STORE=postgresql] bench/realtime.sh  (about five minutes; two on PostgreSQL)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
-out=bench/out/realtime
+source bench/lib.sh
+out=bench/out/realtime-$store
 rm -rf "$out" && mkdir -p "$out"
 seconds=${BENCH_SECONDS:-10}
+warmup=${BENCH_REALTIME_WARMUP:-15}
 rate=${BENCH_REALTIME_RATE:-5000}
 conversations=${BENCH_CONVERSATIONS:-100}
 concurrency=${BENCH_CONCURRENCY:-64}
 group_size=${BENCH_MEMBERS:-10}
 wanted=${BENCH_IDLE:-100000}
-account=AC0000000000000000000000000000b001
-token=bench-token-00000000000000000001
-port=18092
-hello_port=18094
+port=$((port_base + 2))
+hello_port=$((port_base + 4))
+section=realtime$section_suffix
 
-need() { command -v "$1" >/dev/null || { apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }; }
 need wrk wrk
 need jfr openjdk-17-jdk-headless # jcmd, jmap and jfr measure the server
 [[ -n ${BENCH_BUILT:-} ]] || mvn -B -q -DskipTests -Dspotless.check.skip=true package
 jar=target/parley.jar
+port_free "$port" BENCH_PORT_BASE
 javac -d "$out/classes" -cp "$jar" bench/realtime/*.java
 cp="$jar:$out/classes"
 
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
-stop_last() { kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true; unset 'pids[-1]'; }
-wait_for() { # url
-  for _ in $(seq 1 600); do curl -s -o /dev/null "$1" && return 0; sleep 0.05; done
-  echo "no answer from $1" >&2; return 1
-}
-start_parley() { # name, JVM options
-  rm -rf "$out/$1-data"
-  PARLEY_JAVA_OPTS="$2" ./parley serve --host 127.0.0.1 --port "$port" --data-dir "$out/$1-data" \
+start_parley() { # name, JVM options: a fresh store each
+  store_fresh "$1"
+  PARLEY_JAVA_OPTS="$2" ./parley serve --host 127.0.0.1 --port "$port" "${store_args[@]}" \
     --account-sid "$account" --auth-token "$token" > "$out/$1.log" 2>&1 &
   pids+=($!)
   wait_for "http://127.0.0.1:$port/"
@@ -47,6 +42,7 @@ heap_used_kib() { # pid → used heap after a full GC
   jcmd "$1" GC.run > /dev/null
   jcmd "$1" GC.heap_info | sed -n 's/.*heap *total [0-9]*K, used \([0-9]*\)K.*/\1/p'
 }
+verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { ok = (op == ">=") ? v >= t : v < t; print ok ? "met" : "missed" }'; }
 rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 load() { uptime | sed 's/.*load average: //'; }
 
@@ -54,18 +50,7 @@ load() { uptime | sed 's/.*load average: //'; }
 ulimit -n 1048576 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 fd_limit=$(ulimit -n)
 
-if [[ -n ${HELLO_RPS:-} ]]; then
-  hello_rps=$HELLO_RPS
-else
-  echo "== hello-world baseline"
-  java -cp "$jar" bench/HelloWorld.java "$hello_port" > "$out/hello.log" 2>&1 &
-  pids+=($!)
-  wait_for "http://127.0.0.1:$hello_port/"
-  wrk -t1 -c64 -d3s "http://127.0.0.1:$hello_port/" > /dev/null
-  wrk -t1 -c64 -d"${seconds}s" "http://127.0.0.1:$hello_port/" > "$out/hello.txt"
-  hello_rps=$(awk '/Requests\/sec/ {print $2}' "$out/hello.txt")
-  stop_last
-fi
+hello_rps=$(hello_rps "$hello_port" "$seconds" "$jar")
 
 # JDK's profile settings without Jdbi's own JFR event: it describes every statement's bound values
 # for the recording, which cost the writer thread a fifth of its time.
@@ -74,11 +59,11 @@ sed 's|</configuration>|  <event name="jdbi.statement"><setting name="enabled">f
   "$java_home/lib/jfr/profile.jfc" > "$out/profile.jfc"
 jfr_opts() { echo "-XX:StartFlightRecording=filename=$out/$1.jfr,settings=$out/profile.jfc,dumponexit=true"; }
 
-echo "== fan-out: $conversations conversations, full speed then ${rate}/s (JFR on)"
+echo "== fan-out ($store): $conversations conversations, full speed then ${rate}/s (JFR on)"
 load_fanout_before=$(load)
 start_parley fanout "-Xmx2g $(jfr_opts fanout)"
 java -Xmx1g -cp "$cp" Fanout 127.0.0.1 "$port" "$account" "$token" \
-  "$conversations" "$seconds" "$concurrency" "$rate" 1 "${pids[-1]}" > "$out/fanout.txt"
+  "$conversations" "$seconds" "$concurrency" "$rate" 1 "${pids[-1]}" "$warmup" > "$out/fanout.txt"
 load_fanout=$(load)
 stop_last
 # shellcheck disable=SC1090
@@ -94,58 +79,87 @@ read -r jvm_cpu machine_cpu < <(jfr print --events jdk.CPULoad "$out/fanout.jfr"
 echo "== group fan-out: $conversations conversations of $group_size connected members each"
 start_parley group "-Xmx2g $(jfr_opts group)"
 java -Xmx2g -cp "$cp" Fanout 127.0.0.1 "$port" "$account" "$token" \
-  "$conversations" "$seconds" "$concurrency" "$rate" "$group_size" "${pids[-1]}" | sed 's/^/group_/' > "$out/group.txt"
+  "$conversations" "$seconds" "$concurrency" "$rate" "$group_size" "${pids[-1]}" "$warmup" | sed 's/^/group_/' > "$out/group.txt"
 stop_last
 # shellcheck disable=SC1090
 source "$out/group.txt"
 jfr print --stack-depth 64 --events jdk.ExecutionSample "$out/group.jfr" > "$out/group-samples.txt"
 awk -f bench/realtime/hot.awk "$out/group-samples.txt" > "$out/group-hot.txt"
 
-echo "== idle connections: up to $wanted (fd limit $fd_limit)"
-idle=$wanted
-limit_note=""
-if (( idle > fd_limit - 500 )); then
-  idle=$(( (fd_limit - 500) / 1000 * 1000 ))
-  limit_note="capped at $idle by the open-files limit ($fd_limit; raising the hard limit needs CAP_SYS_RESOURCE, which this machine does not grant): server and client each hold one descriptor per connection"
-fi
-sources=$(seq -s, -f '127.0.0.%g' 2 $(( 2 + idle / 25000 )))
-load_idle_before=$(load)
-start_parley idle "-Xmx2g"
-server=${pids[-1]}
-mkdir -p "$out/idle"
-heap_empty=$(heap_used_kib "$server")
-java -Xmx4g -cp "$cp" IdleConnections 127.0.0.1 "$port" "$account" "$token" "$sources" 64 \
-  "$out/idle" 1000 "$idle" 2> "$out/idle.txt" &
-pids+=($!)
-client=${pids[-1]}
-checkpoint() { # → "open heap_kib rss_kib"
-  until [[ -f "$out/idle/at" ]]; do sleep 0.2; kill -0 "$client"; done
-  local open; open=$(sed -n 's/^open=\([0-9]*\).*/\1/p' "$out/idle/at")
-  cat "$out/idle/at" >> "$out/idle-checkpoints.txt"
-  echo "$open $(heap_used_kib "$server") $(rss_kib "$server")"
-}
-read -r open_first heap_first _ < <(checkpoint)
-rm "$out/idle/at" && touch "$out/idle/go"
-read -r open_last heap_last rss_last < <(checkpoint)
-jmap -histo:live "$server" | head -28 > "$out/idle-histo.txt"
-load_idle=$(load)
-touch "$out/idle/stop"
-wait "$client" || true; unset 'pids[-1]'
-stop_last
-idle_failed=$(sed -n 's/.* failed=\([0-9]*\).*/\1/p' "$out/idle-checkpoints.txt" | tail -1)
-idle_seconds=$(sed -n 's/.* seconds=\([0-9]*\).*/\1/p' "$out/idle-checkpoints.txt" | tail -1)
+# Idle connections hold no store work once subscribed: measured on the embedded store only.
+load_idle_before=- load_idle=-
+if [[ $store == sqlite ]]; then
+  echo "== idle connections: up to $wanted (fd limit $fd_limit)"
+  idle=$wanted
+  limit_note=""
+  if (( idle > fd_limit - 500 )); then
+    idle=$(( (fd_limit - 500) / 1000 * 1000 ))
+    limit_note="capped at $idle by the open-files limit ($fd_limit; raising the hard limit needs CAP_SYS_RESOURCE, which this machine does not grant): server and client each hold one descriptor per connection"
+  fi
+  sources=$(seq -s, -f '127.0.0.%g' 2 $(( 2 + idle / 25000 )))
+  load_idle_before=$(load)
+  start_parley idle "-Xmx2g"
+  server=${pids[-1]}
+  mkdir -p "$out/idle"
+  heap_empty=$(heap_used_kib "$server")
+  java -Xmx4g -cp "$cp" IdleConnections 127.0.0.1 "$port" "$account" "$token" "$sources" 64 \
+    "$out/idle" 1000 "$idle" 2> "$out/idle.txt" &
+  pids+=($!)
+  client=${pids[-1]}
+  checkpoint() { # → "open heap_kib rss_kib"
+    until [[ -f "$out/idle/at" ]]; do sleep 0.2; kill -0 "$client"; done
+    local open; open=$(sed -n 's/^open=\([0-9]*\).*/\1/p' "$out/idle/at")
+    cat "$out/idle/at" >> "$out/idle-checkpoints.txt"
+    echo "$open $(heap_used_kib "$server") $(rss_kib "$server")"
+  }
+  read -r open_first heap_first _ < <(checkpoint)
+  rm "$out/idle/at" && touch "$out/idle/go"
+  read -r open_last heap_last rss_last < <(checkpoint)
+  jmap -histo:live "$server" | head -28 > "$out/idle-histo.txt"
+  load_idle=$(load)
+  touch "$out/idle/stop"
+  wait "$client" || true; unset 'pids[-1]'
+  stop_last
+  idle_failed=$(sed -n 's/.* failed=\([0-9]*\).*/\1/p' "$out/idle-checkpoints.txt" | tail -1)
+  idle_seconds=$(sed -n 's/.* seconds=\([0-9]*\).*/\1/p' "$out/idle-checkpoints.txt" | tail -1)
+  per_conn=$(( (heap_last - heap_first) * 1024 / (open_last - open_first) ))
+  projected_mib=$(( (heap_last * 1024 + per_conn * (100000 - open_last)) / 1048576 ))
+  reached_ok=$([[ $open_last -ge 100000 ]] && echo met || echo "not reached")
+  heap_ok=$(verdict "$projected_mib" 2048 "<")
+  cat > "$out/idle.md" <<IDLE
+**Idle connections**: each \`init\`ed with its own user's token, \`GET /Client/v2/Configuration\`
+read and the user's conversations map subscribed, then left idle; spread over source addresses
+$sources. Heap is the server's used heap after a full GC (\`jcmd GC.run\`, \`GC.heap_info\`).
 
-per_conn=$(( (heap_last - heap_first) * 1024 / (open_last - open_first) ))
-projected_mib=$(( (heap_last * 1024 + per_conn * (100000 - open_last)) / 1048576 ))
-verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { ok = (op == ">=") ? v >= t : v < t; print ok ? "met" : "missed" }'; }
+| metric | Parley | target | |
+|---|---|---|---|
+| idle connections open (wanted $wanted; failed $idle_failed; opened in ${idle_seconds} s) | $open_last | 100,000 | $reached_ok |
+| server heap per idle connection (slope from $open_first to $open_last connections) | $(( per_conn / 1024 )) KiB ($per_conn bytes) | | |
+| server heap: empty / at $open_first / at $open_last (MiB) | $(( heap_empty / 1024 )) / $(( heap_first / 1024 )) / $(( heap_last / 1024 )) | | |
+| server heap projected to 100,000 idle connections (MiB) | $projected_mib | < 2,048 | $heap_ok |
+| server resident memory at $open_last connections (MiB) | $(( rss_last / 1024 )) | | |
+
+${limit_note:+Limit: $limit_note.}
+
+IDLE
+  cat > "$out/idle-heap.md" <<HEAP
+Largest classes on the server's heap at $open_last idle connections (\`jmap -histo:live\`):
+
+\`\`\`
+$(head -18 "$out/idle-histo.txt")
+\`\`\`
+
+HEAP
+else
+  echo "**Idle connections**: measured on the embedded store only (its section): an idle connection does not touch the store." > "$out/idle.md"
+  : > "$out/idle-heap.md"
+fi
 full_ok=$(verdict "$full_received_rps" 20000 ">=")
 rate_ok=$(verdict "$rate_p99" 25 "<")
 (( rate_used < rate_target )) && rate_ok="missed (not sustained at ${rate_target}/s)"
 
 group_once_ok=$([[ $group_lost == 0 && $group_duplicated == 0 && $group_misrouted == 0 ]] && echo met || echo missed)
 once_ok=$([[ $lost == 0 && $duplicated == 0 && $misrouted == 0 ]] && echo met || echo missed)
-reached_ok=$([[ $open_last -ge 100000 ]] && echo met || echo "not reached")
-heap_ok=$(verdict "$projected_mib" 2048 "<")
 rate_why=""
 (( rate_used < rate_target )) && rate_why=" (${rate_target}/s is past the full-speed figure; 80 % of it)"
 writer_ms=$(tr ',' '\n' <<< "$full_server_cpu_by_thread" | sed -n 's/^parley-sqlite-w://p')
@@ -155,22 +169,29 @@ ceiling=$(awk -v p="$full_server_cpu_ms_per_post_without_jit" -v w="${writer_ms:
 full_ratio=$(awk -v a="$full_received_rps" -v b="$hello_rps" 'BEGIN { printf "%.1f%%", 100*a/b }')
 of_target=$(awk -v a="$full_received_rps" 'BEGIN { printf "%.1f%%", 100*a/20000 }')
 
-notes=$(sed -n '/<!-- realtime-notes:begin -->/,/<!-- realtime-notes:end -->/p' bench/RESULTS.md 2>/dev/null || true)
-[[ -n $notes ]] || notes=$'<!-- realtime-notes:begin -->\n<!-- realtime-notes:end -->'
+idle_load=""
+[[ $store != sqlite ]] || idle_load="; $load_idle_before before the idle run, $load_idle after it"
+if [[ -n $writer_ms ]]; then
+  cap="At that cost the single writer thread
+($writer_ms ms a post) and the $(nproc) cores cap the rate at ~$ceiling posts/s even with the machine to
+itself; 20,000/s needs under 0.05 ms of writer time and"
+else
+  cap="At that cost the $(nproc) cores cap the rate at ~$ceiling posts/s even with the machine to itself
+(PostgreSQL's own CPU, in its server processes, not counted); 20,000/s needs"
+fi
 cat > "$out/section.md" <<SECTION
-<!-- realtime:begin -->
-## Realtime (\`bench/realtime.sh\`)
+<!-- $section:begin -->
+## Realtime, $store_name (\`bench/realtime.sh\`)
 
 Measured on $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores shared with other work (load average 1/5/15 min:
-$load_fanout_before before the fan-out, $load_fanout after it; $load_idle_before before the idle run, $load_idle
-after it). Parley on the embedded store with \`-Xmx2g\`, clients in their own JVMs (Vert.x, one event
+$load_fanout_before before the fan-out, $load_fanout after it$idle_load). Parley on $store_label with \`-Xmx2g\`, clients in their own JVMs (Vert.x, one event
 loop per core), all over 127.0.0.1.
 
 **Fan-out**: $conversations conversations, each with one participant whose Twilsock connection is subscribed
 to the conversation's messages list as the SDK does it (and acknowledges every notification as the
 SDK does); messages posted round-robin with \`POST /v1/Conversations/{sid}/Messages\`, timed from the
 post (full speed: $concurrency posts in flight for ${seconds} s) or from its due time (constant rate:
-${seconds} s recorded after 3 s). A 15 s warm-up precedes; JFR records the server throughout (profile settings, without Jdbi's
+${seconds} s recorded after 3 s). A ${warmup} s warm-up precedes; JFR records the server throughout (profile settings, without Jdbi's
 per-statement event).
 
 | metric | Parley | hello-world | ratio | target | |
@@ -186,9 +207,7 @@ Failed posts: $failed (received anyway: $received_but_failed).
 Server CPU per post during the full-speed phase (user + system from \`/proc/<pid>/task\`, which
 hardly depends on how much of the shared machine the server got): $full_server_cpu_ms_per_post ms
 in all, $full_server_cpu_ms_per_post_without_jit ms without the JIT compiler's threads; by thread
-(ms per post): \`$full_server_cpu_by_thread\`. At that cost the single writer thread
-($writer_ms ms a post) and the $(nproc) cores cap the rate at ~$ceiling posts/s even with the machine to
-itself; 20,000/s needs under 0.05 ms of writer time and $(awk -v c="$(nproc)" 'BEGIN { printf "%.2f", c * 1000 / 20000 }') ms in all per post.
+(ms per post): \`$full_server_cpu_by_thread\`. $cap $(awk -v c="$(nproc)" 'BEGIN { printf "%.2f", c * 1000 / 20000 }') ms in all per post.
 
 The same with $group_size connected members in each conversation (a fresh server): every post
 goes to $group_size sockets, so receipts are $group_size × posts.
@@ -201,24 +220,12 @@ goes to $group_size sockets, so receipts are $group_size × posts.
 | receipts expected / lost / duplicated / to the wrong client | $(( group_acked * group_size )) / $group_lost / $group_duplicated / $group_misrouted | each once | $group_once_ok |
 | server CPU per post at full speed, without the JIT (ms; by thread: \`$group_full_server_cpu_by_thread\`) | $group_full_server_cpu_ms_per_post_without_jit | | |
 
-**Idle connections**: each \`init\`ed with its own user's token, \`GET /Client/v2/Configuration\`
-read and the user's conversations map subscribed, then left idle; spread over source addresses
-$sources. Heap is the server's used heap after a full GC (\`jcmd GC.run\`, \`GC.heap_info\`).
-
-| metric | Parley | target | |
-|---|---|---|---|
-| idle connections open (wanted $wanted; failed $idle_failed; opened in ${idle_seconds} s) | $open_last | 100,000 | $reached_ok |
-| server heap per idle connection (slope from $open_first to $open_last connections) | $(( per_conn / 1024 )) KiB ($per_conn bytes) | | |
-| server heap: empty / at $open_first / at $open_last (MiB) | $(( heap_empty / 1024 )) / $(( heap_first / 1024 )) / $(( heap_last / 1024 )) | | |
-| server heap projected to 100,000 idle connections (MiB) | $projected_mib | < 2,048 | $heap_ok |
-| server resident memory at $open_last connections (MiB) | $(( rss_last / 1024 )) | | |
-
-${limit_note:+Limit: $limit_note.}
+$(cat "$out/idle.md")
 
 During the fan-out Parley's JVM used on average $jvm_cpu of the machine's CPU (both cores), while the
 machine as a whole was $machine_cpu busy (JFR \`jdk.CPULoad\`). Server CPU samples (JFR
 \`jdk.ExecutionSample\`, by thread and by the innermost Parley method on the stack;
-\`bench/out/realtime/fanout-hot.txt\` has more):
+\`$out/fanout-hot.txt\` has more):
 
 \`\`\`
 $(head -40 "$out/fanout-hot.txt")
@@ -230,22 +237,10 @@ The same by thread with $group_size members per conversation:
 $(sed -n '1,/^by innermost/p' "$out/group-hot.txt" | sed '$d')
 \`\`\`
 
-Largest classes on the server's heap at $open_last idle connections (\`jmap -histo:live\`):
+$(cat "$out/idle-heap.md")
 
-\`\`\`
-$(head -18 "$out/idle-histo.txt")
-\`\`\`
-
-$notes
-<!-- realtime:end -->
+$(section_notes "$section")
+<!-- $section:end -->
 SECTION
-if grep -q '<!-- realtime:begin -->' bench/RESULTS.md 2>/dev/null; then
-  awk -v section="$out/section.md" '
-    /<!-- realtime:begin -->/ { while ((getline line < section) > 0) print line; skip = 1 }
-    !skip { print }
-    /<!-- realtime:end -->/ { skip = 0 }' bench/RESULTS.md > "$out/RESULTS.md"
-  cp "$out/RESULTS.md" bench/RESULTS.md
-else
-  { [[ -f bench/RESULTS.md ]] && echo; cat "$out/section.md"; } >> bench/RESULTS.md
-fi
-sed -n '/<!-- realtime:begin -->/,/<!-- realtime:end -->/p' bench/RESULTS.md
+section_write "$section" "$out/section.md"
+section_print "$section"

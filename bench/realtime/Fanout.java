@@ -23,14 +23,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code <id>.<conversation>.<nanos>}, so a receipt names its message, where it should have gone
  * and when it was sent (loader and receivers share this JVM's clock).
  *
- * <p>Phases, each drained before the next: warm-up (15 s, closed loop, not reported: the JIT needs
- * it), full speed ({@code seconds}, {@code concurrency} posts in flight), then a constant {@code
+ * <p>Phases, each drained before the next: warm-up (15 s unless told, closed loop, not reported:
+ * the JIT needs it), full speed ({@code seconds}, {@code concurrency} posts in flight), then a constant {@code
  * rate} (at most 80 % of the full-speed figure): 3 s warm-up, {@code seconds} recorded, latency
  * measured from each post's due time (no coordinated omission). Every acknowledged post of every
  * phase must arrive exactly once at every member.
  *
  * <p>Usage: Fanout host port account authToken conversations seconds concurrency rate [members
- * [server-pid]]; with the pid it also prints the server's CPU per post in each phase. Prints
+ * [server-pid [warm-up-seconds]]]; with the pid it also prints the server's CPU per post in each
+ * phase. Prints
  * {@code key=value} lines.
  */
 public class Fanout {
@@ -62,6 +63,7 @@ public class Fanout {
     int rate = Integer.parseInt(args[7]);
     members = args.length > 8 ? Integer.parseInt(args[8]) : 1;
     ServerCpu server = new ServerCpu(args.length > 9 ? args[9] : null);
+    int warmSeconds = args.length > 10 ? Integer.parseInt(args[10]) : 15;
     received = new AtomicIntegerArray(CAPACITY * members);
     latency = new long[CAPACITY * members];
     receivedAt = new long[CAPACITY * members];
@@ -95,7 +97,7 @@ public class Fanout {
     say("conversations", count);
     say("members", members);
 
-    int warm = phase(closedLoop(concurrency, 15));
+    int warm = phase(closedLoop(concurrency, warmSeconds));
     int fullFrom = next.get();
     long fullStart = System.nanoTime();
     Map<String, Long> cpu = server.millis();
