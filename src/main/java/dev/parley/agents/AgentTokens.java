@@ -2,14 +2,10 @@ package dev.parley.agents;
 
 import dev.parley.auth.AccessTokens;
 import dev.parley.auth.Authenticator;
+import dev.parley.auth.InternalKeys;
 import dev.parley.auth.MintedToken;
-import dev.parley.auth.SecretBox;
-import dev.parley.ids.RandomSids;
-import dev.parley.ids.SidPrefix;
-import dev.parley.store.ApiKeyRecord;
 import dev.parley.store.Store;
 import dev.parley.store.Tx;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -31,23 +27,14 @@ public final class AgentTokens {
   public record AgentToken(String jwt, String identity, String serviceSid, Instant expiresAt) {}
 
   private final Store store;
-  private final Clock clock;
-  private final RandomSids random;
-  private final SecretBox box;
+  private final InternalKeys internalKeys;
   private final AccessTokens tokens;
   private final Authenticator keys;
 
   public AgentTokens(
-      Store store,
-      Clock clock,
-      RandomSids random,
-      SecretBox box,
-      AccessTokens tokens,
-      Authenticator keys) {
+      Store store, InternalKeys internalKeys, AccessTokens tokens, Authenticator keys) {
     this.store = store;
-    this.clock = clock;
-    this.random = random;
-    this.box = box;
+    this.internalKeys = internalKeys;
     this.tokens = tokens;
     this.keys = keys;
   }
@@ -94,18 +81,9 @@ public final class AgentTokens {
     if (current.isPresent()) {
       return current.get();
     }
-    Instant now = clock.instant();
-    ApiKeyRecord key =
-        new ApiKeyRecord(
-            random.next(SidPrefix.API_KEY),
-            accountSid,
-            FRIENDLY_NAME,
-            box.seal(random.secret(16)),
-            now,
-            now);
-    store.apiKeys().insert(tx, key);
-    store.agents().setConsoleKeySid(tx, accountSid, key.sid());
-    log.info("event=console_key_created key_sid={} account_sid={}", key.sid(), accountSid);
-    return key.sid();
+    String key = internalKeys.create(tx, accountSid, FRIENDLY_NAME);
+    store.agents().setConsoleKeySid(tx, accountSid, key);
+    log.info("event=console_key_created key_sid={} account_sid={}", key, accountSid);
+    return key;
   }
 }

@@ -8,6 +8,7 @@ import dev.parley.auth.AccessTokens;
 import dev.parley.auth.AccountService;
 import dev.parley.auth.ApiKeyService;
 import dev.parley.auth.Authenticator;
+import dev.parley.auth.InternalKeys;
 import dev.parley.auth.SecretBox;
 import dev.parley.conversation.AccountConfiguration;
 import dev.parley.conversation.AddressConfigurations;
@@ -119,7 +120,8 @@ record Services(
             conversationWebhooks,
             sids::identity);
     AccessTokens accessTokens = new AccessTokens(authenticator, clock);
-    GuestKeys guestKeys = new GuestKeys(store, clock, sids, box);
+    InternalKeys internalKeys = new InternalKeys(store, clock, sids, box);
+    GuestKeys guestKeys = new GuestKeys(store, internalKeys);
     MembershipService memberships =
         new MembershipService(store, users, conversations, participants);
     Guests guests = new Guests(store, guestKeys::current);
@@ -167,7 +169,7 @@ record Services(
         new Console(
             new AgentService(store, clock, sids, users),
             new ConsoleSessions(store, clock, sids),
-            new AgentTokens(store, clock, sids, box, accessTokens, authenticator),
+            new AgentTokens(store, internalKeys, accessTokens, authenticator),
             new ConsoleChats(store, conversations, participants, clock)));
   }
 }

@@ -1,13 +1,8 @@
 package dev.parley.webchat;
 
-import dev.parley.auth.SecretBox;
-import dev.parley.ids.RandomSids;
-import dev.parley.ids.SidPrefix;
-import dev.parley.store.ApiKeyRecord;
+import dev.parley.auth.InternalKeys;
 import dev.parley.store.Store;
 import dev.parley.store.Tx;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,15 +18,11 @@ public final class GuestKeys {
   public static final String FRIENDLY_NAME = "Parley Webchat guest tokens (internal)";
 
   private final Store store;
-  private final Clock clock;
-  private final RandomSids random;
-  private final SecretBox box;
+  private final InternalKeys keys;
 
-  public GuestKeys(Store store, Clock clock, RandomSids random, SecretBox box) {
+  public GuestKeys(Store store, InternalKeys keys) {
     this.store = store;
-    this.clock = clock;
-    this.random = random;
-    this.box = box;
+    this.keys = keys;
   }
 
   /** The account's guest key, made (or made again after a deletion) inside {@code tx}. */
@@ -40,19 +31,10 @@ public final class GuestKeys {
     if (current.isPresent()) {
       return current.get();
     }
-    Instant now = clock.instant();
-    ApiKeyRecord key =
-        new ApiKeyRecord(
-            random.next(SidPrefix.API_KEY),
-            accountSid,
-            FRIENDLY_NAME,
-            box.seal(random.secret(16)),
-            now,
-            now);
-    store.apiKeys().insert(tx, key);
-    store.webchatDeployments().setGuestKeySid(tx, accountSid, key.sid());
-    log.info("event=guest_key_created key_sid={} account_sid={}", key.sid(), accountSid);
-    return key.sid();
+    String key = keys.create(tx, accountSid, FRIENDLY_NAME);
+    store.webchatDeployments().setGuestKeySid(tx, accountSid, key);
+    log.info("event=guest_key_created key_sid={} account_sid={}", key, accountSid);
+    return key;
   }
 
   /** The account's guest key if it has one that still exists. */

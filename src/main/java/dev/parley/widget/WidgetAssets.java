@@ -2,7 +2,6 @@ package dev.parley.widget;
 
 import dev.parley.error.TwilioError;
 import dev.parley.http.Failures;
-import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
@@ -33,45 +32,22 @@ public final class WidgetAssets {
   private static final Pattern DEPLOYMENT_KEY = Pattern.compile("[0-9a-fA-F]{32}");
   private static final Pattern LANG = Pattern.compile("en|de");
 
-  private static final String SCRIPT = "widget/widget.js";
-  private static final String DEMO = "widget/demo.html";
-
-  /** Read on first use, off the event loop, so that a server start does not wait for them. */
-  private Future<StaticAsset> script;
-
-  private Future<StaticAsset> demo;
+  private final LazyAsset script =
+      new LazyAsset("widget/widget.js", "application/javascript; charset=utf-8", SCRIPT_CACHE);
+  private final LazyAsset demo = new LazyAsset("widget/demo.html", "text/html", "no-store");
 
   public WidgetAssets(Router router) {
     router.route(SCRIPT_PATH).handler(this::script);
     router.route(DEMO_PATH).handler(this::demo);
-    if (!StaticAsset.exists(SCRIPT)) {
+    if (!script.exists()) {
       log.warn("event=widget_missing path={} (build it with mvn package)", SCRIPT_PATH);
     }
   }
 
   private void script(RoutingContext ctx) {
     if (readOnly(ctx)) {
-      scriptAsset(ctx).onSuccess(asset -> script(ctx, asset)).onFailure(ctx::fail);
+      script.get(ctx.vertx()).onSuccess(asset -> script(ctx, asset)).onFailure(ctx::fail);
     }
-  }
-
-  private synchronized Future<StaticAsset> scriptAsset(RoutingContext ctx) {
-    if (script == null) {
-      script =
-          ctx.vertx()
-              .executeBlocking(
-                  () ->
-                      StaticAsset.load(
-                          SCRIPT, "application/javascript; charset=utf-8", SCRIPT_CACHE));
-    }
-    return script;
-  }
-
-  private synchronized Future<StaticAsset> demoAsset(RoutingContext ctx) {
-    if (demo == null) {
-      demo = ctx.vertx().executeBlocking(() -> StaticAsset.load(DEMO, "text/html", "no-store"));
-    }
-    return demo;
   }
 
   private void script(RoutingContext ctx, StaticAsset script) {
@@ -79,23 +55,32 @@ public final class WidgetAssets {
       Failures.byStatus(ctx, 404);
       return;
     }
-    HttpServerResponse response = ctx.response();
-    boolean gzip = acceptsGzip(ctx.request().getHeader("Accept-Encoding"));
-    response
-        .putHeader("Content-Type", script.contentType())
-        .putHeader("Cache-Control", script.cacheControl())
-        .putHeader("ETag", gzip ? script.gzipEtag() : script.etag())
-        .putHeader("Vary", "Accept-Encoding")
+    ctx.response()
         .putHeader("Access-Control-Allow-Origin", "*")
         // Pages that isolate themselves (COEP require-corp) may still load it.
         .putHeader("Cross-Origin-Resource-Policy", "cross-origin")
         .putHeader("X-Content-Type-Options", "nosniff");
-    if (script.matches(ctx.request().getHeader("If-None-Match"))) {
+    send(ctx, script);
+  }
+
+  /**
+   * Sends {@code asset} with its type and caching headers, gzipped to a client that accepts it, or
+   * a {@code 304} to one that has this version already. The caller adds its other headers first.
+   */
+  public static void send(RoutingContext ctx, StaticAsset asset) {
+    HttpServerResponse response = ctx.response();
+    boolean gzip = acceptsGzip(ctx.request().getHeader("Accept-Encoding"));
+    response
+        .putHeader("Content-Type", asset.contentType())
+        .putHeader("Cache-Control", asset.cacheControl())
+        .putHeader("ETag", gzip ? asset.gzipEtag() : asset.etag())
+        .putHeader("Vary", "Accept-Encoding");
+    if (asset.matches(ctx.request().getHeader("If-None-Match"))) {
       response.setStatusCode(304).end();
     } else if (gzip) {
-      response.putHeader("Content-Encoding", "gzip").end(Buffer.buffer(script.gzipped()));
+      response.putHeader("Content-Encoding", "gzip").end(Buffer.buffer(asset.gzipped()));
     } else {
-      response.end(Buffer.buffer(script.body()));
+      response.end(Buffer.buffer(asset.body()));
     }
   }
 
@@ -106,7 +91,7 @@ public final class WidgetAssets {
    */
   private void demo(RoutingContext ctx) {
     if (readOnly(ctx)) {
-      demoAsset(ctx).onSuccess(page -> demo(ctx, page)).onFailure(ctx::fail);
+      demo.get(ctx.vertx()).onSuccess(page -> demo(ctx, page)).onFailure(ctx::fail);
     }
   }
 
