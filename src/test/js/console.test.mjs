@@ -4,7 +4,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './support/browser.mjs';
 import { PARLEY_URL, post, webchatDeployment } from './support/parley.mjs';
 
 const WAIT = 15_000;
@@ -25,20 +25,7 @@ const dialogs = [];
 const pageErrors = [];
 
 mkdirSync(SCREENSHOTS, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-features=LocalNetworkAccessChecks',
-  ],
-});
+const browser = await launchChromium();
 after(() => browser?.close());
 
 for (const agent of [ANN, BOB]) {

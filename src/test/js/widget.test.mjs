@@ -4,7 +4,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './support/browser.mjs';
 import {
   PARLEY_URL,
   agentToken,
@@ -35,23 +35,7 @@ const pageErrors = [];
 // Set up at the top level, not in before(): conversationsClient registers its own after() hook,
 // which must belong to the whole file for the agent to stay connected across the tests.
 mkdirSync(SCREENSHOTS, { recursive: true });
-// Playwright gives every launch a fresh temporary profile (its --user-data-dir).
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    // The host page of another origin is served by a Playwright route, so Chromium cannot tell
-    // it is on this machine and would ask the (absent) user before it loads from loopback.
-    '--disable-features=LocalNetworkAccessChecks',
-  ],
-});
+const browser = await launchChromium();
 const [deployment] = await Promise.all([
   webchatDeployment({ friendlyName: 'widget browser test' }),
   rest().conversations.v1.users.create(AGENT),

@@ -44,7 +44,7 @@ final class PostgresBroadcasts implements Broadcasts, AutoCloseable {
   private static final long RECONNECT_MS = 1_000;
 
   /** How long the receiver waits for notifications before it looks for new channels. */
-  private static final int POLL_MS = 100;
+  private static final int POLL_MS = 25;
 
   /** How long {@link #listen} waits for the channel to be heard before it goes on regardless. */
   private static final long LISTEN_WAIT_MS = 10_000;
