@@ -5,6 +5,7 @@ import dev.parley.store.AddressRecord;
 import dev.parley.store.PageRequest;
 import dev.parley.store.Store;
 import dev.parley.webchat.WebchatDeployment;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +25,7 @@ final class Banner {
       String serviceSid,
       String addressSid,
       String deploymentKey,
+      String addAgent,
       boolean webChatsServed,
       long startMillis) {}
 
@@ -65,8 +67,26 @@ final class Banner {
             stored[1],
             stored[2],
             deploymentKey,
+            addAgent(parley.publicUrl(), config),
             parley.serves("/v2/WebChats"),
             startMillis));
+  }
+
+  /**
+   * The command that adds an agent to this server: the CLI calls the running server's API, with the
+   * credentials it reads from the same store, so it needs this server's URL and store.
+   */
+  static String addAgent(String url, Config config) {
+    StringBuilder command = new StringBuilder("./parley agents add bob --name \"Bob\"");
+    if (!url.equals("http://localhost:8080")) {
+      command.append(" --url ").append(url);
+    }
+    if (config.databaseUrl() != null) {
+      command.append(" --database-url <this server's>");
+    } else if (!config.dataDir().normalize().equals(Path.of("data"))) {
+      command.append(" --data-dir ").append(config.dataDir());
+    }
+    return command.toString();
   }
 
   /**
@@ -118,7 +138,7 @@ final class Banner {
               + facts.addressSid());
     }
     lines.add("Agent console: " + facts.url() + "/console");
-    lines.add("  add an agent first: ./parley agents add bob --name \"Bob\"");
+    lines.add("  add an agent first: " + facts.addAgent());
     lines.add("");
     return String.join("\n", lines);
   }

@@ -61,6 +61,19 @@ class BannerTest {
   }
 
   @Test
+  void the_add_agent_command_names_a_server_and_store_other_than_the_defaults() {
+    Config defaults =
+        new Config("127.0.0.1", 8080, Path.of("./data"), null, ACCOUNT, TOKEN, null, null);
+
+    assertThat(Banner.addAgent("http://localhost:8080", defaults))
+        .isEqualTo("./parley agents add bob --name \"Bob\"");
+    assertThat(Banner.addAgent("http://localhost:18400", config))
+        .isEqualTo(
+            "./parley agents add bob --name \"Bob\" --url http://localhost:18400 --data-dir "
+                + config.dataDir());
+  }
+
+  @Test
   void prints_a_one_line_web_chat_curl_for_the_address_once_web_chats_are_served() {
     Banner.Facts facts =
         new Banner.Facts(
@@ -71,6 +84,7 @@ class BannerTest {
             "IS00000000000000000000000000000001",
             "IG00000000000000000000000000000001",
             null,
+            "./parley agents add bob --name \"Bob\"",
             true,
             1);
 
@@ -97,6 +111,7 @@ class BannerTest {
             "IS00000000000000000000000000000001",
             "IG00000000000000000000000000000001",
             null,
+            "./parley agents add bob --name \"Bob\"",
             false,
             1);
 
