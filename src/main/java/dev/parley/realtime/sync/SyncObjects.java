@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Changes Sync objects inside a caller's transaction. Each change takes the object's next event id,
@@ -137,7 +138,7 @@ final class SyncObjects {
             text,
             document.dateCreated(),
             now);
-    published(tx, json.documentUpdated(updated));
+    published(tx, document, () -> json.documentUpdated(updated));
   }
 
   /** Adds an item under a key the object never had (a new message index, a new participant). */
@@ -148,7 +149,7 @@ final class SyncObjects {
     SyncItemRecord item =
         new SyncItemRecord(object.sid(), key, index, SyncJson.write(data), id, id, false, now, now);
     store.sync().putItem(tx, item);
-    published(tx, json.itemEvent(object, item, true));
+    published(tx, object, () -> json.itemEvent(object, item, true));
   }
 
   /** Adds the item, or replaces its data; an unchanged item is left alone. */
@@ -177,7 +178,7 @@ final class SyncObjects {
             existing.map(SyncItemRecord::dateCreated).orElse(now),
             now);
     store.sync().putItem(tx, item);
-    published(tx, json.itemEvent(object, item, existing.isEmpty()));
+    published(tx, object, () -> json.itemEvent(object, item, existing.isEmpty()));
   }
 
   /** Removes the item, keeping a tombstone so that a reconnecting client hears of it. */
@@ -202,7 +203,7 @@ final class SyncObjects {
             old.dateCreated(),
             now);
     store.sync().putItem(tx, tombstone);
-    published(tx, json.itemEvent(object, tombstone, false));
+    published(tx, object, () -> json.itemEvent(object, tombstone, false));
   }
 
   /** Deletes the object; subscribers hear that it was removed, later openers get a 404. */
@@ -211,6 +212,16 @@ final class SyncObjects {
     here(tx).objects.remove(object.serviceSid() + "/" + object.uniqueName());
     tx.afterCommit(() -> known.remove(object));
     published(tx, json.objectRemoved(object, object.lastEventId() + 1));
+  }
+
+  /**
+   * Broadcasts the change after commit, unless its object was created in this transaction: nobody
+   * can be subscribed to it yet, and whoever subscribes later reads the committed state.
+   */
+  private void published(Tx tx, SyncObjectRecord object, Supplier<SyncEvent> event) {
+    if (!here(tx).created.contains(object.sid())) {
+      published(tx, event.get());
+    }
   }
 
   private void published(Tx tx, SyncEvent event) {
