@@ -31,7 +31,7 @@ use_store() { # sqlite | postgresql
 }
 use_store "${BENCH_STORE:-sqlite}"
 # Ports: BENCH_PORT_BASE and the next few (run.sh +0/+1, realtime.sh +2..+4, webhooks.sh +5,
-# paging.sh +6/+7); each script refuses a port already taken.
+# paging.sh +6/+7, webchat-cpu.sh +8); each script refuses a port already taken.
 port_base=${BENCH_PORT_BASE:-18200}
 
 # The machine is shared: never load someone else's server by mistake.
@@ -90,6 +90,25 @@ sql() {
   else
     if (($#)); then pg -d "$store_db" -c "$1"; else pg -d "$store_db"; fi
   fi
+}
+
+# The POST /v2/WebChats that bench/post.lua sends to the Parley on port $1: sets webchat_body (on the
+# default chat address) and basic_auth.
+webchat_request() { # port
+  local address
+  address=$(curl -s -u "$account:$token" "http://127.0.0.1:$1/v1/Configuration/Addresses?Type=chat" \
+    | sed -n 's/.*"sid":"\(IG[0-9a-f]\{32\}\)".*/\1/p')
+  webchat_body="AddressSid=$address&ChatFriendlyName=Bench&CustomerFriendlyName=Visitor&PreEngagementData=%7B%22friendlyName%22%3A%22Ann%22%7D"
+  basic_auth="Basic $(printf '%s:%s' "$account" "$token" | base64 -w0)"
+}
+
+# Writes $1/profile.jfc: the JDK's profile settings without Jdbi's own JFR event, which describes
+# every statement's bound values for the recording and cost the writer thread a fifth of its time.
+profile_jfc() { # dir
+  local java_home
+  java_home=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.home = //p')
+  sed 's|</configuration>|  <event name="jdbi.statement"><setting name="enabled">false</setting></event>\n</configuration>|' \
+    "$java_home/lib/jfr/profile.jfc" > "$1/profile.jfc"
 }
 
 # wrk's output file → "req/s p50 p99 non2xx total"

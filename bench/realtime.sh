@@ -52,11 +52,7 @@ fd_limit=$(ulimit -n)
 
 hello_rps=$(hello_rps "$hello_port" "$seconds" "$jar")
 
-# JDK's profile settings without Jdbi's own JFR event: it describes every statement's bound values
-# for the recording, which cost the writer thread a fifth of its time.
-java_home=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.home = //p')
-sed 's|</configuration>|  <event name="jdbi.statement"><setting name="enabled">false</setting></event>\n</configuration>|' \
-  "$java_home/lib/jfr/profile.jfc" > "$out/profile.jfc"
+profile_jfc "$out"
 jfr_opts() { echo "-XX:StartFlightRecording=filename=$out/$1.jfr,settings=$out/profile.jfc,dumponexit=true"; }
 
 echo "== fan-out ($store): $conversations conversations, full speed then ${rate}/s (JFR on)"

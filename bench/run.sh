@@ -67,11 +67,8 @@ webchats() { # the current store → its table in $out/webchats-$store.md
   store_fresh webchats
   serve "$out/parley-$store.log"
   wait_for "http://127.0.0.1:$parley_port/"
-  local address body auth
-  address=$(curl -s -u "$account:$token" "http://127.0.0.1:$parley_port/v1/Configuration/Addresses?Type=chat" \
-    | sed -n 's/.*"sid":"\(IG[0-9a-f]\{32\}\)".*/\1/p')
-  body="AddressSid=$address&ChatFriendlyName=Bench&CustomerFriendlyName=Visitor&PreEngagementData=%7B%22friendlyName%22%3A%22Ann%22%7D"
-  auth="Basic $(printf '%s:%s' "$account" "$token" | base64 -w0)"
+  webchat_request "$parley_port"
+  local body=$webchat_body auth=$basic_auth
   # Warm-up, not recorded: let the JIT compile the hot path before measuring, as for the baseline.
   BENCH_BODY="$body" BENCH_AUTH="$auth" wrk -t1 -c64 -d5s -s bench/post.lua \
     "http://127.0.0.1:$parley_port/v2/WebChats" > "$out/webchats-warmup-$store.txt"
