@@ -90,6 +90,14 @@ public final class UserService {
             });
   }
 
+  /**
+   * Creates the user of an identity just generated to be unique (a new visitor's random UUID), so
+   * without looking for one that holds it already.
+   */
+  public UserRecord createUnique(Tx tx, Scope scope, String identity, String friendlyName) {
+    return insert(tx, scope, new NewUser(identity, friendlyName, null, null));
+  }
+
   public UserRecord find(Scope scope, String sidOrIdentity) {
     return store.read(tx -> find(tx, scope, sidOrIdentity));
   }

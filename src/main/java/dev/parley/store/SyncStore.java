@@ -9,7 +9,11 @@ public interface SyncStore {
   /** The object of {@code serviceSid} whose SID or unique name is {@code id}. */
   Optional<SyncObjectRecord> find(Tx tx, String serviceSid, String id);
 
-  void insert(Tx tx, SyncObjectRecord object);
+  /** Inserts new objects. */
+  void insertAll(Tx tx, List<SyncObjectRecord> objects);
+
+  /** Inserts items under keys their objects do not hold (objects made in this transaction). */
+  void insertItems(Tx tx, List<SyncItemRecord> items);
 
   /**
    * Takes the object's next event id, and replaces its data when {@code data} is not null (a

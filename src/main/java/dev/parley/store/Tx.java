@@ -15,6 +15,13 @@ public interface Tx {
   void afterCommit(Runnable action);
 
   /**
+   * Runs {@code action} inside this write transaction once its work is done, just before it
+   * commits: for rows a change holds back to write many in one statement. An action that fails
+   * rolls the transaction back, as failing work does.
+   */
+  void beforeCommit(Runnable action);
+
+  /**
    * The value kept under {@code key} for the rest of this transaction, made by {@code make} the
    * first time: what one change already looked up, the next change in the same transaction need not
    * look up again.

@@ -85,7 +85,10 @@ public final class WebChatService {
     NewConversationWebhook webhook = webhookFor(address);
     Scope scope = new Scope(accountSid, serviceOf(tx, address), request.origin());
     String identity = request.identity() != null ? request.identity() : identities.get();
-    UserRecord user = users.findOrCreate(tx, scope, identity, request.customerFriendlyName());
+    UserRecord user =
+        request.identity() != null
+            ? users.findOrCreate(tx, scope, identity, request.customerFriendlyName())
+            : users.createUnique(tx, scope, identity, request.customerFriendlyName());
     if (request.customerFriendlyName() != null
         && !request.customerFriendlyName().equals(user.friendlyName())) {
       // A returning visitor may give another name; agents should see the current one.

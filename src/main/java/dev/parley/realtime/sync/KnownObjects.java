@@ -14,7 +14,8 @@ final class KnownObjects {
 
   KnownObjects(int capacity) {
     this.byName =
-        new LinkedHashMap<>(16, 0.75f, true) {
+        // Sized for all of them at once: growing by rehashing would stall the writer thread.
+        new LinkedHashMap<>(capacity * 4 / 3 + 1, 0.75f, true) {
           @Override
           protected boolean removeEldestEntry(Map.Entry<String, SyncObjectRecord> eldest) {
             return size() > capacity;

@@ -151,8 +151,7 @@ public final class SyncProjection implements EventListener {
         .find(tx, serviceSid, SyncNames.roster(conversationSid))
         .ifPresent(
             roster -> {
-              List<SyncItemRecord> members =
-                  store.sync().items(tx, roster.sid(), false, null, false, MAX_ROSTER);
+              List<SyncItemRecord> members = objects.items(tx, roster, MAX_ROSTER);
               for (SyncItemRecord member : members) {
                 var identity = SyncJson.parse(member.data()).get("identity");
                 if (identity != null && !identity.isNull()) {

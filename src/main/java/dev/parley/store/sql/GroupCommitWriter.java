@@ -1,6 +1,9 @@
 package dev.parley.store.sql;
 
 import dev.parley.store.Tx;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,12 +26,14 @@ final class GroupCommitWriter implements AutoCloseable {
   private static final int MAX_BATCH = 256;
 
   private final Handle handle;
+  private final Savepoints savepoints;
   private final LinkedBlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean running = true;
 
   GroupCommitWriter(Jdbi jdbi) {
     this.handle = jdbi.open();
+    this.savepoints = new Savepoints(handle.getConnection());
     this.thread = new Thread(this::run, "parley-sqlite-writer");
     this.thread.setDaemon(true);
     this.thread.start();
@@ -87,17 +92,15 @@ final class GroupCommitWriter implements AutoCloseable {
       handle.begin();
       for (Job<?> job : batch) {
         SqlTx tx = new SqlTx(handle);
-        // Plain SQL savepoints: SQLite keeps one on the stack after ROLLBACK TO, so it is
-        // released either way.
-        handle.execute("SAVEPOINT job");
+        savepoints.open();
         try {
           job.run(tx);
           succeeded.add(job);
         } catch (Throwable failure) {
-          handle.execute("ROLLBACK TO job");
+          savepoints.rollBack();
           job.result.completeExceptionally(failure);
         }
-        handle.execute("RELEASE job");
+        savepoints.release();
       }
       handle.commit();
       succeeded.forEach(job -> job.tx.committed());
@@ -121,7 +124,60 @@ final class GroupCommitWriter implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    savepoints.close();
     handle.close();
+  }
+
+  /**
+   * The savepoint around each job, as statements prepared once: through JDBI each would be parsed
+   * and prepared again, twice per write. SQLite keeps a savepoint on the stack after ROLLBACK TO,
+   * so it is released either way.
+   */
+  private static final class Savepoints implements AutoCloseable {
+    private final PreparedStatement open;
+    private final PreparedStatement rollBack;
+    private final PreparedStatement release;
+
+    Savepoints(Connection connection) {
+      try {
+        open = connection.prepareStatement("SAVEPOINT job");
+        rollBack = connection.prepareStatement("ROLLBACK TO job");
+        release = connection.prepareStatement("RELEASE job");
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot prepare savepoints", e);
+      }
+    }
+
+    void open() {
+      run(open);
+    }
+
+    void rollBack() {
+      run(rollBack);
+    }
+
+    void release() {
+      run(release);
+    }
+
+    private static void run(PreparedStatement statement) {
+      try {
+        statement.execute();
+      } catch (SQLException e) {
+        throw new IllegalStateException("savepoint statement failed", e);
+      }
+    }
+
+    @Override
+    public void close() {
+      for (PreparedStatement statement : List.of(open, rollBack, release)) {
+        try {
+          statement.close();
+        } catch (SQLException ignored) {
+          // The connection is closing anyway.
+        }
+      }
+    }
   }
 
   private static final class Job<T> {
@@ -137,6 +193,7 @@ final class GroupCommitWriter implements AutoCloseable {
     void run(SqlTx tx) {
       this.tx = tx;
       value = work.apply(tx);
+      tx.finish();
     }
 
     void publish() {

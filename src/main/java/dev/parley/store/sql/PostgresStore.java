@@ -85,7 +85,9 @@ public final class PostgresStore extends SqlStore {
             jdbi.inTransaction(
                 handle -> {
                   tx[0] = new SqlTx(handle);
-                  return work.apply(tx[0]);
+                  T value = work.apply(tx[0]);
+                  tx[0].finish();
+                  return value;
                 });
         tx[0].committed();
         return result;

@@ -5,12 +5,14 @@ import java.lang.invoke.MethodHandles;
 import java.lang.reflect.RecordComponent;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.argument.NamedArgumentFinder;
 import org.jdbi.v3.core.qualifier.QualifiedType;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -23,11 +25,12 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class RecordArguments implements NamedArgumentFinder {
   private record Component(MethodHandle accessor, Class<?> type) {}
 
+  /** Each record class's components by name, in declaration order. */
   private static final ClassValue<Map<String, Component>> COMPONENTS =
       new ClassValue<>() {
         @Override
         protected Map<String, Component> computeValue(Class<?> type) {
-          Map<String, Component> byName = new HashMap<>();
+          Map<String, Component> byName = new LinkedHashMap<>();
           for (RecordComponent c : type.getRecordComponents()) {
             try {
               MethodHandle accessor = MethodHandles.lookup().unreflect(c.getAccessor());
@@ -52,19 +55,39 @@ final class RecordArguments implements NamedArgumentFinder {
     return new RecordArguments(record);
   }
 
+  /** The components of {@code type} in declaration order. */
+  static List<String> names(Class<? extends Record> type) {
+    return List.copyOf(COMPONENTS.get(type).keySet());
+  }
+
+  /**
+   * Binds every component of {@code record}, in declaration order, to the positions from {@code
+   * first} on; returns the position after the last.
+   */
+  static int bindInOrder(SqlStatement<?> statement, int first, Record record) {
+    int position = first;
+    for (Map.Entry<String, Component> c : COMPONENTS.get(record.getClass()).entrySet()) {
+      Object value = read(record, c.getKey(), c.getValue());
+      statement.bind(position++, argument(c.getValue().type(), value, statement.getContext()));
+    }
+    return position;
+  }
+
   @Override
   public Optional<Argument> find(String name, StatementContext ctx) {
     Component component = components.get(name);
     if (component == null) {
       return Optional.empty();
     }
-    Object value;
+    return Optional.of(argument(component.type(), read(record, name, component), ctx));
+  }
+
+  private static Object read(Record record, String name, Component component) {
     try {
-      value = component.accessor().invoke(record);
+      return component.accessor().invoke(record);
     } catch (Throwable e) {
       throw new IllegalStateException("cannot read " + name, e);
     }
-    return Optional.of(argument(component.type(), value, ctx));
   }
 
   private static Argument argument(Class<?> type, Object value, StatementContext ctx) {

@@ -27,15 +27,13 @@ final class SqlSync implements SyncStore {
   }
 
   @Override
-  public void insert(Tx tx, SyncObjectRecord o) {
-    SqlTx.of(tx)
-        .createUpdate(
-            "INSERT INTO sync_objects (sid, account_sid, service_sid, unique_name, kind,"
-                + " last_event_id, data, date_created, date_updated) VALUES (:sid, :accountSid,"
-                + " :serviceSid, :uniqueName, :kind, :lastEventId, :data, :dateCreated,"
-                + " :dateUpdated)")
-        .bindNamedArgumentFinder(RecordArguments.of(o))
-        .execute();
+  public void insertAll(Tx tx, List<SyncObjectRecord> objects) {
+    MultiRowInsert.insert(SqlTx.of(tx), "sync_objects", objects);
+  }
+
+  @Override
+  public void insertItems(Tx tx, List<SyncItemRecord> items) {
+    MultiRowInsert.insert(SqlTx.of(tx), "sync_items", items);
   }
 
   @Override

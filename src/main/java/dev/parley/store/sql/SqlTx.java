@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 final class SqlTx implements Tx {
   private static final Logger log = LoggerFactory.getLogger(SqlTx.class);
   private final Handle handle;
+  private List<Runnable> beforeCommit;
   private List<Runnable> afterCommit;
   private Map<Object, Object> memos;
 
@@ -32,6 +33,25 @@ final class SqlTx implements Tx {
       memos = new HashMap<>();
     }
     return (T) memos.computeIfAbsent(key, k -> make.get());
+  }
+
+  @Override
+  public void beforeCommit(Runnable action) {
+    if (beforeCommit == null) {
+      beforeCommit = new ArrayList<>(2);
+    }
+    beforeCommit.add(action);
+  }
+
+  /** Runs the work's before-commit actions, including any they add; the first failure throws. */
+  void finish() {
+    if (beforeCommit == null) {
+      return;
+    }
+    for (int i = 0; i < beforeCommit.size(); i++) {
+      beforeCommit.get(i).run();
+    }
+    beforeCommit = null;
   }
 
   @Override

@@ -63,4 +63,38 @@ class GroupCommitWriterTest {
       callers.shutdownNow();
     }
   }
+
+  @Test
+  void a_before_commit_action_that_fails_rolls_back_its_own_transaction() {
+    try (Store store = SqliteStore.open(dir.resolve("before.db"))) {
+      store.write(tx -> SqlTx.of(tx).execute("CREATE TABLE numbers (n INTEGER NOT NULL)"));
+
+      assertThatThrownBy(
+              () ->
+                  store.write(
+                      tx -> {
+                        SqlTx.of(tx).execute("INSERT INTO numbers (n) VALUES (1)");
+                        tx.beforeCommit(
+                            () -> {
+                              throw new IllegalStateException("refused at the end");
+                            });
+                        return null;
+                      }))
+          .hasMessage("refused at the end");
+      store.write(
+          tx -> {
+            tx.beforeCommit(() -> SqlTx.of(tx).execute("INSERT INTO numbers (n) VALUES (2)"));
+            return null;
+          });
+      List<Integer> kept =
+          store.read(
+              tx ->
+                  SqlTx.of(tx)
+                      .createQuery("SELECT n FROM numbers ORDER BY n")
+                      .mapTo(Integer.class)
+                      .list());
+
+      assertThat(kept).containsExactly(2);
+    }
+  }
 }
