@@ -26,13 +26,15 @@ final class GroupCommitWriter implements AutoCloseable {
   private static final int MAX_BATCH = 256;
 
   private final Handle handle;
+  private final SharedReads sharedReads;
   private final Savepoints savepoints;
   private final LinkedBlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean running = true;
 
-  GroupCommitWriter(Jdbi jdbi) {
+  GroupCommitWriter(Jdbi jdbi, SharedReads sharedReads) {
     this.handle = jdbi.open();
+    this.sharedReads = sharedReads;
     this.savepoints = new Savepoints(handle.getConnection());
     this.thread = new Thread(this::run, "parley-sqlite-writer");
     this.thread.setDaemon(true);
@@ -91,7 +93,7 @@ final class GroupCommitWriter implements AutoCloseable {
     try {
       handle.begin();
       for (Job<?> job : batch) {
-        SqlTx tx = new SqlTx(handle);
+        SqlTx tx = new SqlTx(handle, sharedReads);
         savepoints.open();
         try {
           job.run(tx);
@@ -104,6 +106,7 @@ final class GroupCommitWriter implements AutoCloseable {
       }
       handle.commit();
       succeeded.forEach(job -> job.tx.committed());
+      ended(batch);
       succeeded.forEach(Job::publish);
     } catch (RuntimeException e) {
       log.error("event=commit_failed jobs={}", batch.size(), e);
@@ -112,7 +115,16 @@ final class GroupCommitWriter implements AutoCloseable {
       } catch (RuntimeException ignored) {
         // The connection is already out of its transaction.
       }
+      ended(batch);
       batch.forEach(job -> job.result.completeExceptionally(e));
+    }
+  }
+
+  private static void ended(List<Job<?>> batch) {
+    for (Job<?> job : batch) {
+      if (job.tx != null) {
+        job.tx.ended();
+      }
     }
   }
 

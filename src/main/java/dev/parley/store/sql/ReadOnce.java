@@ -9,22 +9,44 @@ import java.util.function.Supplier;
 /**
  * Rows that one transaction asks for again and again (an account's configuration, its service: a
  * web chat needs each in three places) read once per transaction, and read afresh after the
- * transaction writes any of them.
+ * transaction writes any of them. On a store one process writes they also outlive the transaction
+ * ({@link SharedReads}).
  */
 final class ReadOnce<T> {
   Optional<T> get(Tx tx, String key, Supplier<Optional<T>> read) {
     Map<String, Optional<T>> seen = seen(tx);
     Optional<T> known = seen.get(key);
     if (known == null) {
-      known = read.get();
+      known = readShared(tx, key, read);
       seen.put(key, known);
     }
     return known;
   }
 
+  /** The value other transactions read, when the store keeps such (see {@link SharedReads}). */
+  @SuppressWarnings("unchecked")
+  private Optional<T> readShared(Tx tx, String key, Supplier<Optional<T>> read) {
+    SharedReads shared = SqlTx.sharedReads(tx);
+    if (shared == null) {
+      return read.get();
+    }
+    Optional<?> kept = shared.get(this, key);
+    if (kept != null) {
+      return (Optional<T>) kept;
+    }
+    long readAt = shared.generation();
+    Optional<T> value = read.get();
+    shared.keep(this, key, value, readAt);
+    return value;
+  }
+
   /** Called by every write of these rows. */
   void forget(Tx tx) {
     seen(tx).clear();
+    SharedReads shared = SqlTx.sharedReads(tx);
+    if (shared != null) {
+      shared.written((SqlTx) tx);
+    }
   }
 
   private Map<String, Optional<T>> seen(Tx tx) {

@@ -3,6 +3,8 @@ package dev.parley.store.sql;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.RecordComponent;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -12,7 +14,6 @@ import java.util.Optional;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.argument.NamedArgumentFinder;
 import org.jdbi.v3.core.qualifier.QualifiedType;
-import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -61,16 +62,52 @@ final class RecordArguments implements NamedArgumentFinder {
   }
 
   /**
-   * Binds every component of {@code record}, in declaration order, to the positions from {@code
-   * first} on; returns the position after the last.
+   * Sets the components of {@code record} but {@code skipped} (null for none), in declaration
+   * order, on a JDBC statement's parameters from {@code first} (1-based) on, the way the named
+   * binding binds them; returns the parameter after the last.
    */
-  static int bindInOrder(SqlStatement<?> statement, int first, Record record) {
+  static int bindInOrder(PreparedStatement statement, int first, Record record, String skipped)
+      throws SQLException {
     int position = first;
     for (Map.Entry<String, Component> c : COMPONENTS.get(record.getClass()).entrySet()) {
-      Object value = read(record, c.getKey(), c.getValue());
-      statement.bind(position++, argument(c.getValue().type(), value, statement.getContext()));
+      if (!c.getKey().equals(skipped)) {
+        set(statement, position++, c.getValue().type(), read(record, c.getKey(), c.getValue()));
+      }
     }
     return position;
+  }
+
+  private static void set(PreparedStatement s, int p, Class<?> type, Object value)
+      throws SQLException {
+    if (type == String.class) {
+      s.setString(p, (String) value);
+    } else if (type == Instant.class) {
+      if (value == null) {
+        s.setNull(p, Types.BIGINT);
+      } else {
+        s.setLong(p, ((Instant) value).toEpochMilli());
+      }
+    } else if (type == long.class || type == Long.class) {
+      if (value == null) {
+        s.setNull(p, Types.BIGINT);
+      } else {
+        s.setLong(p, (Long) value);
+      }
+    } else if (type == int.class || type == Integer.class) {
+      if (value == null) {
+        s.setNull(p, Types.INTEGER);
+      } else {
+        s.setInt(p, (Integer) value);
+      }
+    } else if (type == boolean.class || type == Boolean.class) {
+      if (value == null) {
+        s.setNull(p, Types.BOOLEAN);
+      } else {
+        s.setBoolean(p, (Boolean) value);
+      }
+    } else {
+      throw new IllegalArgumentException("no JDBC binding for " + type.getName());
+    }
   }
 
   @Override

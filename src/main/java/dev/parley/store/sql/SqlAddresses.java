@@ -9,11 +9,14 @@ import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 final class SqlAddresses implements AddressStore {
+  private final ReadOnce<AddressRecord> addresses = new ReadOnce<>();
+
   private static final RowMapper<AddressRecord> MAPPER = RecordMapper.of(AddressRecord.class);
   private static final Keyset<AddressRecord> BY_SEQ = Keyset.on("seq", false);
 
   @Override
   public void insert(Tx tx, AddressRecord a) {
+    addresses.forget(tx);
     SqlTx.of(tx)
         .createUpdate(
             "INSERT INTO address_configurations (sid, account_sid, type, address, friendly_name,"
@@ -30,15 +33,19 @@ final class SqlAddresses implements AddressStore {
 
   @Override
   public Optional<AddressRecord> find(Tx tx, String accountSid, String sidOrAddress) {
-    return SqlTx.of(tx)
-        .createQuery(
-            "SELECT * FROM address_configurations WHERE account_sid = :account"
-                + " AND (sid = :key OR address = :key)"
-                + " ORDER BY CASE WHEN sid = :key THEN 0 ELSE 1 END LIMIT 1")
-        .bind("account", accountSid)
-        .bind("key", sidOrAddress)
-        .map(MAPPER)
-        .findOne();
+    return addresses.get(
+        tx,
+        accountSid + "/" + sidOrAddress,
+        () ->
+            SqlTx.of(tx)
+                .createQuery(
+                    "SELECT * FROM address_configurations WHERE account_sid = :account"
+                        + " AND (sid = :key OR address = :key)"
+                        + " ORDER BY CASE WHEN sid = :key THEN 0 ELSE 1 END LIMIT 1")
+                .bind("account", accountSid)
+                .bind("key", sidOrAddress)
+                .map(MAPPER)
+                .findOne());
   }
 
   @Override
@@ -86,6 +93,7 @@ final class SqlAddresses implements AddressStore {
 
   @Override
   public void update(Tx tx, AddressRecord a) {
+    addresses.forget(tx);
     SqlTx.of(tx)
         .createUpdate(
             "UPDATE address_configurations SET friendly_name = :friendlyName,"
@@ -102,6 +110,7 @@ final class SqlAddresses implements AddressStore {
 
   @Override
   public void delete(Tx tx, String sid) {
+    addresses.forget(tx);
     SqlTx.of(tx)
         .createUpdate("DELETE FROM address_configurations WHERE sid = :sid")
         .bind("sid", sid)

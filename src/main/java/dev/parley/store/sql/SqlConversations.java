@@ -34,17 +34,7 @@ final class SqlConversations implements ConversationStore {
 
   @Override
   public void insert(Tx tx, ConversationRecord c) {
-    SqlTx.of(tx)
-        .createUpdate(
-            "INSERT INTO conversations (sid, account_sid, service_sid, messaging_service_sid,"
-                + " friendly_name, unique_name, attributes, state, timer_inactive, timer_closed,"
-                + " date_inactive, date_closed, bindings, created_by, last_message_index,"
-                + " date_created, date_updated) VALUES (:sid, :accountSid, :serviceSid,"
-                + " :messagingServiceSid, :friendlyName, :uniqueName, :attributes, :state,"
-                + " :timerInactive, :timerClosed, :dateInactive, :dateClosed, :bindings,"
-                + " :createdBy, :lastMessageIndex, :dateCreated, :dateUpdated)")
-        .bindNamedArgumentFinder(RecordArguments.of(c))
-        .execute();
+    RecordInsert.insert(SqlTx.of(tx), "conversations", List.of(c));
   }
 
   @Override

@@ -13,15 +13,7 @@ class SqlEvents implements EventStore {
 
   @Override
   public long append(Tx tx, EventRecord e) {
-    return SqlTx.of(tx)
-        .createQuery(
-            "INSERT INTO events (account_sid, service_sid, conversation_sid, type, source,"
-                + " client_identity, params, date_created) VALUES (:accountSid, :serviceSid,"
-                + " :conversationSid, :type, :source, :clientIdentity, :params, :dateCreated)"
-                + " RETURNING seq")
-        .bindNamedArgumentFinder(RecordArguments.of(e))
-        .mapTo(Long.class)
-        .one();
+    return RecordInsert.insertReturning(SqlTx.of(tx), "events", e, "seq");
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.parley.store.MessageStore;
 import dev.parley.store.PageRequest;
 import dev.parley.store.Slice;
 import dev.parley.store.Tx;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -18,16 +19,7 @@ final class SqlMessages implements MessageStore {
 
   @Override
   public void insert(Tx tx, MessageRecord m) {
-    SqlTx.of(tx)
-        .createUpdate(
-            "INSERT INTO messages (sid, account_sid, service_sid, conversation_sid, idx, author,"
-                + " body, attributes, participant_sid, media, content_sid, content_variables,"
-                + " subject, date_created, date_updated) VALUES (:sid, :accountSid, :serviceSid,"
-                + " :conversationSid, :index, :author, :body, :attributes, :participantSid,"
-                + " :media, :contentSid, :contentVariables, :subject, :dateCreated,"
-                + " :dateUpdated)")
-        .bindNamedArgumentFinder(RecordArguments.of(m))
-        .execute();
+    RecordInsert.insert(SqlTx.of(tx), "messages", List.of(m));
   }
 
   @Override

@@ -16,17 +16,7 @@ final class SqlParticipants implements ParticipantStore {
 
   @Override
   public void insert(Tx tx, ParticipantRecord p) {
-    SqlTx.of(tx)
-        .createUpdate(
-            "INSERT INTO participants (sid, account_sid, service_sid, conversation_sid, identity,"
-                + " attributes, messaging_binding, binding_address, binding_proxy_address,"
-                + " role_sid, last_read_message_index, last_read_timestamp, notification_level,"
-                + " date_created, date_updated) VALUES (:sid, :accountSid, :serviceSid,"
-                + " :conversationSid, :identity, :attributes, :messagingBinding, :bindingAddress,"
-                + " :bindingProxyAddress, :roleSid, :lastReadMessageIndex, :lastReadTimestamp,"
-                + " :notificationLevel, :dateCreated, :dateUpdated)")
-        .bindNamedArgumentFinder(RecordArguments.of(p))
-        .execute();
+    RecordInsert.insert(SqlTx.of(tx), "participants", List.of(p));
   }
 
   @Override

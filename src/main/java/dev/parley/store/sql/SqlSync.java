@@ -28,12 +28,12 @@ final class SqlSync implements SyncStore {
 
   @Override
   public void insertAll(Tx tx, List<SyncObjectRecord> objects) {
-    MultiRowInsert.insert(SqlTx.of(tx), "sync_objects", objects);
+    RecordInsert.insert(SqlTx.of(tx), "sync_objects", objects);
   }
 
   @Override
   public void insertItems(Tx tx, List<SyncItemRecord> items) {
-    MultiRowInsert.insert(SqlTx.of(tx), "sync_items", items);
+    RecordInsert.insert(SqlTx.of(tx), "sync_items", items);
   }
 
   @Override

@@ -14,16 +14,47 @@ import org.slf4j.LoggerFactory;
 final class SqlTx implements Tx {
   private static final Logger log = LoggerFactory.getLogger(SqlTx.class);
   private final Handle handle;
+  private final SharedReads sharedReads;
   private List<Runnable> beforeCommit;
+  private List<Runnable> afterEnd;
   private List<Runnable> afterCommit;
   private Map<Object, Object> memos;
 
   SqlTx(Handle handle) {
+    this(handle, null);
+  }
+
+  /**
+   * {@code sharedReads}: where reads outlive transactions (a store one process writes), or null.
+   */
+  SqlTx(Handle handle, SharedReads sharedReads) {
     this.handle = handle;
+    this.sharedReads = sharedReads;
   }
 
   static Handle of(Tx tx) {
     return ((SqlTx) tx).handle;
+  }
+
+  static SharedReads sharedReads(Tx tx) {
+    return ((SqlTx) tx).sharedReads;
+  }
+
+  /** Runs {@code action} when this transaction has ended, committed or rolled back. */
+  void afterEnd(Runnable action) {
+    if (afterEnd == null) {
+      afterEnd = new ArrayList<>(1);
+    }
+    afterEnd.add(action);
+  }
+
+  /** Called once the transaction has committed or rolled back. */
+  void ended() {
+    if (afterEnd == null) {
+      return;
+    }
+    afterEnd.forEach(Runnable::run);
+    afterEnd = null;
   }
 
   @Override

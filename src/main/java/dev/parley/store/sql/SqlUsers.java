@@ -5,6 +5,7 @@ import dev.parley.store.Slice;
 import dev.parley.store.Tx;
 import dev.parley.store.UserRecord;
 import dev.parley.store.UserStore;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -14,14 +15,7 @@ final class SqlUsers implements UserStore {
 
   @Override
   public void insert(Tx tx, UserRecord user) {
-    SqlTx.of(tx)
-        .createUpdate(
-            "INSERT INTO users (sid, account_sid, service_sid, identity, friendly_name,"
-                + " attributes, role_sid, date_created, date_updated) VALUES (:sid, :accountSid,"
-                + " :serviceSid, :identity, :friendlyName, :attributes, :roleSid, :dateCreated,"
-                + " :dateUpdated)")
-        .bindNamedArgumentFinder(RecordArguments.of(user))
-        .execute();
+    RecordInsert.insert(SqlTx.of(tx), "users", List.of(user));
   }
 
   @Override

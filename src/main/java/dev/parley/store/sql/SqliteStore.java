@@ -19,6 +19,7 @@ public final class SqliteStore extends SqlStore {
   private final GroupCommitWriter writer;
   private final Jdbi readJdbi;
   private final LocalBroadcasts broadcasts = new LocalBroadcasts();
+  private final SharedReads sharedReads = new SharedReads();
 
   private SqliteStore(SQLiteDataSource writeSource, HikariDataSource readers) {
     this.readers = readers;
@@ -26,7 +27,8 @@ public final class SqliteStore extends SqlStore {
     this.writer =
         new GroupCommitWriter(
             Jdbis.create(writeSource)
-                .setStatementBuilderFactory(c -> new CachingStatementBuilder()));
+                .setStatementBuilderFactory(c -> new CachingStatementBuilder()),
+            sharedReads);
   }
 
   /** Opens (creating and migrating when needed) the store in {@code file}. */
@@ -80,7 +82,7 @@ public final class SqliteStore extends SqlStore {
 
   @Override
   public <T> T read(Function<Tx, T> work) {
-    return readJdbi.inTransaction(handle -> work.apply(new SqlTx(handle)));
+    return readJdbi.inTransaction(handle -> work.apply(new SqlTx(handle, sharedReads)));
   }
 
   @Override

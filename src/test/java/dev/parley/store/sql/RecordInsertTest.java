@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class MultiRowInsertTest {
+class RecordInsertTest {
   private static final Instant CREATED = Instant.parse("2026-12-01T10:00:00Z");
   private static final Instant UPDATED = Instant.parse("2026-12-01T10:00:05Z");
 
