@@ -9,6 +9,7 @@ import dev.parley.store.DeliveryStore;
 import dev.parley.store.EventStore;
 import dev.parley.store.Tx;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
@@ -160,11 +161,14 @@ public final class PostgresStore extends SqlStore {
     @Override
     public long append(Tx tx, dev.parley.store.EventRecord event) {
       String key = event.conversationSid() != null ? event.conversationSid() : event.accountSid();
-      SqlTx.of(tx)
-          .createQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(:key))")
-          .bind("key", key)
-          .mapTo(Integer.class)
-          .one();
+      // Held until the transaction ends: its next event with the same key needs no second lock.
+      if (tx.memo(SerializedEvents.class, HashSet<String>::new).add(key)) {
+        SqlTx.of(tx)
+            .createQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(:key))")
+            .bind("key", key)
+            .mapTo(Integer.class)
+            .one();
+      }
       return super.append(tx, event);
     }
   }

@@ -68,6 +68,10 @@ public final class SqliteStore extends SqlStore {
     // The group commit's savepoints make SQLite copy each page a job changes, if an earlier job of
     // the batch changed it too, into a sub-journal; on disk that was ~20 writes per web chat.
     config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+    // A checkpoint copies each page the log holds once, however often it was rewritten: every
+    // 10,000 pages (~40 MB of log) instead of every 1,000, the pages every commit rewrites (the
+    // newest leaf of each index) are copied a tenth as often.
+    config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, "10000");
     config.setBusyTimeout(10_000);
     config.setReadOnly(readOnly);
     config.setTransactionMode(
