@@ -49,13 +49,7 @@ class GroupCommitWriterTest {
 
       long refused =
           writes.stream().map(w -> w.handle((v, e) -> e != null).join()).filter(b -> b).count();
-      List<Integer> kept =
-          store.read(
-              tx ->
-                  SqlTx.of(tx)
-                      .createQuery("SELECT n FROM numbers ORDER BY n")
-                      .mapTo(Integer.class)
-                      .list());
+      List<Integer> kept = numbers(store);
 
       assertThat(refused).isEqualTo(100);
       assertThat(kept).hasSize(100).allMatch(n -> n % 2 == 0);
@@ -86,15 +80,18 @@ class GroupCommitWriterTest {
             tx.beforeCommit(() -> SqlTx.of(tx).execute("INSERT INTO numbers (n) VALUES (2)"));
             return null;
           });
-      List<Integer> kept =
-          store.read(
-              tx ->
-                  SqlTx.of(tx)
-                      .createQuery("SELECT n FROM numbers ORDER BY n")
-                      .mapTo(Integer.class)
-                      .list());
+      List<Integer> kept = numbers(store);
 
       assertThat(kept).containsExactly(2);
     }
+  }
+
+  private static List<Integer> numbers(Store store) {
+    return store.read(
+        tx ->
+            SqlTx.of(tx)
+                .createQuery("SELECT n FROM numbers ORDER BY n")
+                .mapTo(Integer.class)
+                .list());
   }
 }
