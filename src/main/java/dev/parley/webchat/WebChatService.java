@@ -84,11 +84,11 @@ public final class WebChatService {
                 () -> new ApiException(TwilioError.ADDRESS_NOT_FOUND, request.addressSid()));
     NewConversationWebhook webhook = webhookFor(address);
     Scope scope = new Scope(accountSid, serviceOf(tx, address), request.origin());
-    String identity = request.identity() != null ? request.identity() : identities.get();
     UserRecord user =
         request.identity() != null
-            ? users.findOrCreate(tx, scope, identity, request.customerFriendlyName())
-            : users.createUnique(tx, scope, identity, request.customerFriendlyName());
+            ? users.findOrCreate(tx, scope, request.identity(), request.customerFriendlyName())
+            : users.createUnique(tx, scope, identities.get(), request.customerFriendlyName());
+    String identity = user.identity();
     if (request.customerFriendlyName() != null
         && !request.customerFriendlyName().equals(user.friendlyName())) {
       // A returning visitor may give another name; agents should see the current one.

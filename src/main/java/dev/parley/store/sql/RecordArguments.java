@@ -24,7 +24,13 @@ import org.jdbi.v3.core.statement.StatementContext;
  * milliseconds, see {@link Jdbis}); any other type is left to JDBI.
  */
 final class RecordArguments implements NamedArgumentFinder {
-  private record Component(MethodHandle accessor, Class<?> type) {}
+  /** A component's accessor and type, and how to set it on a JDBC parameter (null: by JDBI). */
+  private record Component(MethodHandle accessor, Class<?> type, Setter setter) {}
+
+  /** Sets a value, null included, of one column type on a JDBC statement's parameter. */
+  private interface Setter {
+    void set(PreparedStatement statement, int position, Object value) throws SQLException;
+  }
 
   /** Each record class's components by name, in declaration order. */
   private static final ClassValue<Map<String, Component>> COMPONENTS =
@@ -35,7 +41,7 @@ final class RecordArguments implements NamedArgumentFinder {
           for (RecordComponent c : type.getRecordComponents()) {
             try {
               MethodHandle accessor = MethodHandles.lookup().unreflect(c.getAccessor());
-              byName.put(c.getName(), new Component(accessor, c.getType()));
+              byName.put(c.getName(), new Component(accessor, c.getType(), setterFor(c.getType())));
             } catch (IllegalAccessException e) {
               throw new IllegalStateException("cannot read " + type.getName(), e);
             }
@@ -70,44 +76,16 @@ final class RecordArguments implements NamedArgumentFinder {
       throws SQLException {
     int position = first;
     for (Map.Entry<String, Component> c : COMPONENTS.get(record.getClass()).entrySet()) {
-      if (!c.getKey().equals(skipped)) {
-        set(statement, position++, c.getValue().type(), read(record, c.getKey(), c.getValue()));
+      if (c.getKey().equals(skipped)) {
+        continue;
       }
+      Component component = c.getValue();
+      if (component.setter() == null) {
+        throw new IllegalArgumentException("no JDBC binding for " + component.type().getName());
+      }
+      component.setter().set(statement, position++, read(record, c.getKey(), component));
     }
     return position;
-  }
-
-  private static void set(PreparedStatement s, int p, Class<?> type, Object value)
-      throws SQLException {
-    if (type == String.class) {
-      s.setString(p, (String) value);
-    } else if (type == Instant.class) {
-      if (value == null) {
-        s.setNull(p, Types.BIGINT);
-      } else {
-        s.setLong(p, ((Instant) value).toEpochMilli());
-      }
-    } else if (type == long.class || type == Long.class) {
-      if (value == null) {
-        s.setNull(p, Types.BIGINT);
-      } else {
-        s.setLong(p, (Long) value);
-      }
-    } else if (type == int.class || type == Integer.class) {
-      if (value == null) {
-        s.setNull(p, Types.INTEGER);
-      } else {
-        s.setInt(p, (Integer) value);
-      }
-    } else if (type == boolean.class || type == Boolean.class) {
-      if (value == null) {
-        s.setNull(p, Types.BOOLEAN);
-      } else {
-        s.setBoolean(p, (Boolean) value);
-      }
-    } else {
-      throw new IllegalArgumentException("no JDBC binding for " + type.getName());
-    }
   }
 
   @Override
@@ -116,7 +94,7 @@ final class RecordArguments implements NamedArgumentFinder {
     if (component == null) {
       return Optional.empty();
     }
-    return Optional.of(argument(component.type(), read(record, name, component), ctx));
+    return Optional.of(argument(component, read(record, name, component), ctx));
   }
 
   private static Object read(Record record, String name, Component component) {
@@ -127,33 +105,43 @@ final class RecordArguments implements NamedArgumentFinder {
     }
   }
 
-  private static Argument argument(Class<?> type, Object value, StatementContext ctx) {
+  private static Argument argument(Component component, Object value, StatementContext ctx) {
+    Setter setter = component.setter();
+    if (setter != null) {
+      return (position, statement, c) -> setter.set(statement, position, value);
+    }
+    return ctx.findArgumentFor(QualifiedType.of(component.type()), value)
+        .orElseThrow(
+            () -> new IllegalStateException("no argument for " + component.type().getName()));
+  }
+
+  /** The types the records use, set as JDBI sets them; null for any other (left to JDBI). */
+  private static Setter setterFor(Class<?> type) {
     if (type == String.class) {
-      return value == null
-          ? (p, s, c) -> s.setNull(p, Types.VARCHAR)
-          : (p, s, c) -> s.setString(p, (String) value);
+      return orNull(Types.VARCHAR, (s, p, v) -> s.setString(p, (String) v));
     }
     if (type == Instant.class) {
-      return value == null
-          ? (p, s, c) -> s.setNull(p, Types.BIGINT)
-          : (p, s, c) -> s.setLong(p, ((Instant) value).toEpochMilli());
+      return orNull(Types.BIGINT, (s, p, v) -> s.setLong(p, ((Instant) v).toEpochMilli()));
     }
     if (type == long.class || type == Long.class) {
-      return value == null
-          ? (p, s, c) -> s.setNull(p, Types.BIGINT)
-          : (p, s, c) -> s.setLong(p, (Long) value);
+      return orNull(Types.BIGINT, (s, p, v) -> s.setLong(p, (Long) v));
     }
     if (type == int.class || type == Integer.class) {
-      return value == null
-          ? (p, s, c) -> s.setNull(p, Types.INTEGER)
-          : (p, s, c) -> s.setInt(p, (Integer) value);
+      return orNull(Types.INTEGER, (s, p, v) -> s.setInt(p, (Integer) v));
     }
     if (type == boolean.class || type == Boolean.class) {
-      return value == null
-          ? (p, s, c) -> s.setNull(p, Types.BOOLEAN)
-          : (p, s, c) -> s.setBoolean(p, (Boolean) value);
+      return orNull(Types.BOOLEAN, (s, p, v) -> s.setBoolean(p, (Boolean) v));
     }
-    return ctx.findArgumentFor(QualifiedType.of(type), value)
-        .orElseThrow(() -> new IllegalStateException("no argument for " + type.getName()));
+    return null;
+  }
+
+  private static Setter orNull(int sqlType, Setter value) {
+    return (s, p, v) -> {
+      if (v == null) {
+        s.setNull(p, sqlType);
+      } else {
+        value.set(s, p, v);
+      }
+    };
   }
 }

@@ -23,6 +23,9 @@ final class RecordInsert {
   /** Statement texts by table, row count and generated column: made once, reused all day. */
   private static final Map<String, String> SQL = new ConcurrentHashMap<>();
 
+  /** {@code index} is an SQL keyword: the messages table keeps a message's index as {@code idx}. */
+  private static final Map<String, String> RENAMED = Map.of("index", "idx");
+
   private RecordInsert() {}
 
   /** Inserts {@code rows}, all of one record class. */
@@ -117,9 +120,6 @@ final class RecordInsert {
     }
     return sql.toString();
   }
-
-  /** {@code index} is an SQL keyword: the messages table keeps a message's index as {@code idx}. */
-  private static final Map<String, String> RENAMED = Map.of("index", "idx");
 
   private static String column(String component) {
     return RENAMED.getOrDefault(
