@@ -191,9 +191,18 @@ public final class ChangeEvents {
         .put("MessagingBinding.Type", binding.type().toUpperCase(Locale.ROOT));
   }
 
-  public void userAdded(Tx tx, Origin origin, UserRecord u) {
+  /** {@code generated}: the user's identity was just made up (see {@link NewIdentityUser}). */
+  public void userAdded(Tx tx, Origin origin, UserRecord u, boolean generated) {
+    Object subject = generated ? new NewIdentityUser(u) : u;
     log.record(
-        tx, origin, EventType.USER_ADDED, u.accountSid(), u.serviceSid(), null, u, f -> user(f, u));
+        tx,
+        origin,
+        EventType.USER_ADDED,
+        u.accountSid(),
+        u.serviceSid(),
+        null,
+        subject,
+        f -> user(f, u));
   }
 
   public void userUpdated(Tx tx, Origin origin, UserRecord u) {

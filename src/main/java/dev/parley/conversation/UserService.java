@@ -54,6 +54,11 @@ public final class UserService {
   }
 
   private UserRecord insert(Tx tx, Scope scope, NewUser request) {
+    return insert(tx, scope, request, false);
+  }
+
+  /** {@code generated}: the identity was just made up, so nothing can be keyed by it yet. */
+  private UserRecord insert(Tx tx, Scope scope, NewUser request, boolean generated) {
     Instant now = clock.instant();
     UserRecord user =
         new UserRecord(
@@ -69,7 +74,7 @@ public final class UserService {
             now,
             now);
     store.users().insert(tx, user);
-    events.userAdded(tx, scope.origin(), user);
+    events.userAdded(tx, scope.origin(), user, generated);
     return user;
   }
 
@@ -95,7 +100,7 @@ public final class UserService {
    * without looking for one that holds it already.
    */
   public UserRecord createUnique(Tx tx, Scope scope, String identity, String friendlyName) {
-    return insert(tx, scope, new NewUser(identity, friendlyName, null, null));
+    return insert(tx, scope, new NewUser(identity, friendlyName, null, null), true);
   }
 
   public UserRecord find(Scope scope, String sidOrIdentity) {

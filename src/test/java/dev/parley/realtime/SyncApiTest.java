@@ -11,7 +11,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.testing.ConversationFixtures;
 import dev.parley.testing.ParleyServer;
+import dev.parley.testing.SyncSteps;
 import dev.parley.testing.TwilsockClient;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +61,65 @@ class SyncApiTest {
 
       assertThat(httpStatus(reply)).isEqualTo(404);
       assertThat(TwilsockClient.body(reply).path("code").intValue()).isEqualTo(54100);
+    }
+  }
+
+  @Test
+  void a_conversation_has_no_sync_objects_until_a_client_opens_one() throws Exception {
+    try (TwilsockClient ann = connected("ann-lazy")) {
+      String sid = fixtures.conversationWith("ann-lazy", "bob-lazy");
+      JsonNode objects = conversationObjects(ann, "ann-lazy", sid);
+      long before = syncObjectsOf(sid);
+
+      JsonNode document = get(ann, "/v3/Documents/" + objects.path("conversation").asText());
+
+      assertThat(before).isZero();
+      assertThat(document.path("data").path("messages").asText())
+          .isEqualTo(objects.path("messages").asText());
+      assertThat(syncObjectsOf(sid)).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void a_roster_opened_first_holds_the_participants_added_before() {
+    try (TwilsockClient ann = connected("ann-roster")) {
+      String sid = fixtures.conversationWith("ann-roster", "bob-roster");
+      String roster = conversationObjects(ann, "ann-roster", sid).path("participants").asText();
+
+      JsonNode page = get(ann, "/v3/Maps/" + roster + "/Items");
+
+      assertThat(page.path("items"))
+          .extracting(item -> item.path("data").path("identity").asText())
+          .containsExactlyInAnyOrder("ann-roster", "bob-roster");
+    }
+  }
+
+  @Test
+  void a_message_to_a_conversation_nobody_opened_is_in_its_list() {
+    try (TwilsockClient ann = connected("ann-first")) {
+      String sid = fixtures.conversationWith("ann-first");
+      fixtures.post(sid, "first words");
+      String messages = conversationObjects(ann, "ann-first", sid).path("messages").asText();
+
+      JsonNode page = get(ann, "/v3/Lists/" + messages + "/Items");
+
+      assertThat(page.path("items"))
+          .extracting(item -> item.path("data").path("text").asText())
+          .containsExactly("first words");
+    }
+  }
+
+  @Test
+  void a_subscription_to_an_unopened_conversations_list_is_established() {
+    try (TwilsockClient ann = connected("ann-sub-first")) {
+      String sid = fixtures.conversationWith("ann-sub-first");
+      String messages = conversationObjects(ann, "ann-sub-first", sid).path("messages").asText();
+
+      requestSubscription(ann, messages, "list", 0);
+
+      assertThat(ann.await(frame -> eventType(frame).startsWith("subscription_")))
+          .extracting(SyncSteps::eventType)
+          .isEqualTo("subscription_established");
     }
   }
 
@@ -151,6 +214,33 @@ class SyncApiTest {
   private static Chat chatWith(TwilsockClient client, String identity) {
     String sid = fixtures.conversationWith(identity);
     return new Chat(sid, messagesList(client, tokens.serviceSid(), identity, sid));
+  }
+
+  /** The SIDs the member's conversation row names its Sync objects by. */
+  private static JsonNode conversationObjects(
+      TwilsockClient client, String identity, String conversation) {
+    return get(
+            client,
+            "/Client/v2/Services/"
+                + tokens.serviceSid()
+                + "/Users/"
+                + identity
+                + "/Conversations/"
+                + conversation)
+        .path("sync_objects");
+  }
+
+  /** How many Sync objects the conversation has in the store. */
+  private static long syncObjectsOf(String conversation) throws Exception {
+    try (Connection c = server.connect();
+        PreparedStatement count =
+            c.prepareStatement("SELECT count(*) FROM sync_objects WHERE unique_name LIKE ?")) {
+      count.setString(1, conversation + ".%");
+      try (ResultSet rows = count.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
   }
 
   private static TwilsockClient connected(String identity) {

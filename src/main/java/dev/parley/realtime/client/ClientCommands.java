@@ -267,11 +267,9 @@ final class ClientCommands {
         });
   }
 
-  /** The conversation's Sync objects, made now for one that predates them. */
+  /** The SIDs of the conversation's Sync objects. */
   SyncDirectory.ConversationObjects objects(ConversationRecord c) {
-    return store
-        .read(tx -> directory.conversation(tx, c.serviceSid(), c.sid()))
-        .orElseGet(() -> store.write(tx -> directory.ensureConversation(tx, c)));
+    return store.read(tx -> directory.conversation(tx, c.serviceSid(), c.sid()));
   }
 
   private static String emptyToNull(String value) {

@@ -35,7 +35,7 @@ public final class Sync {
     SyncProjection projection = new SyncProjection(store, objects);
     events.listen(projection);
     this.directory = new SyncDirectory(store, projection);
-    SyncAccess access = new SyncAccess(store, guests);
+    SyncAccess access = new SyncAccess(store, guests, projection);
     this.api =
         new SyncApi(
             store, json, access, new SyncReplay(store, json, access, subscriptions), subscriptions);

@@ -7,6 +7,8 @@ import dev.parley.realtime.Guests;
 import dev.parley.store.Store;
 import dev.parley.store.SyncObjectRecord;
 import dev.parley.store.Tx;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Who may open a Sync object: a conversation's objects its participants, and agents of the service
@@ -17,24 +19,44 @@ import dev.parley.store.Tx;
 final class SyncAccess {
   private final Store store;
   private final Guests guests;
+  private final SyncProjection projection;
 
-  SyncAccess(Store store, Guests guests) {
+  SyncAccess(Store store, Guests guests, SyncProjection projection) {
     this.store = store;
     this.guests = guests;
+    this.projection = projection;
   }
 
   /**
-   * The object {@code id} (SID or unique name) of the grant's service, if the grant may read it.
+   * Runs {@code work} on the object {@code id} (SID or unique name) of the grant's service, if the
+   * grant may read it. A conversation's objects are made first if this is the first time anyone
+   * asks for them ({@link SyncProjection#objectsOf}).
    */
-  SyncObjectRecord open(Tx tx, AccessGrant grant, SyncKind kind, String id) {
-    SyncObjectRecord object =
+  <T> T read(
+      AccessGrant grant, SyncKind kind, String id, BiFunction<Tx, SyncObjectRecord, T> work) {
+    Optional<T> done = store.read(tx -> find(tx, grant, kind, id).map(o -> work.apply(tx, o)));
+    if (done.isPresent()) {
+      return done.get();
+    }
+    if (!store.write(tx -> projection.makeFor(tx, grant.accountSid(), grant.serviceSid(), id))) {
+      throw new ApiException(TwilioError.SYNC_OBJECT_NOT_FOUND, id);
+    }
+    return store.read(
+        tx ->
+            work.apply(
+                tx,
+                find(tx, grant, kind, id)
+                    .orElseThrow(() -> new ApiException(TwilioError.SYNC_OBJECT_NOT_FOUND, id))));
+  }
+
+  private Optional<SyncObjectRecord> find(Tx tx, AccessGrant grant, SyncKind kind, String id) {
+    Optional<SyncObjectRecord> object =
         store
             .sync()
             .find(tx, grant.serviceSid(), id)
             .filter(o -> o.accountSid().equals(grant.accountSid()))
-            .filter(o -> kind == null || o.kind().equals(kind.wire()))
-            .orElseThrow(() -> new ApiException(TwilioError.SYNC_OBJECT_NOT_FOUND, id));
-    if (!mayRead(tx, grant, object)) {
+            .filter(o -> kind == null || o.kind().equals(kind.wire()));
+    if (object.isPresent() && !mayRead(tx, grant, object.get())) {
       throw new ApiException(TwilioError.SYNC_FORBIDDEN, grant.identity());
     }
     return object;

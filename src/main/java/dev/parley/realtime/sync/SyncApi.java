@@ -74,9 +74,11 @@ public final class SyncApi {
 
   private ObjectNode descriptor(
       AccessGrant grant, SyncKind kind, String id, UpstreamRequest request) {
-    return store.read(
-        tx -> {
-          SyncObjectRecord object = access.open(tx, grant, kind, id);
+    return access.read(
+        grant,
+        kind,
+        id,
+        (tx, object) -> {
           ObjectNode descriptor = json.descriptor(object);
           if (kind == SyncKind.MAP && "items".equals(request.param("Include"))) {
             descriptor.setAll(page(tx, object, null, false, DEFAULT_PAGE));
@@ -86,16 +88,17 @@ public final class SyncApi {
   }
 
   private ObjectNode item(AccessGrant grant, SyncKind kind, String id, String key) {
-    return store.read(
-        tx -> {
-          SyncObjectRecord object = access.open(tx, grant, kind, id);
-          return store
-              .sync()
-              .findItem(tx, object.sid(), key)
-              .filter(item -> !item.removed())
-              .map(item -> json.item(object, item))
-              .orElseThrow(() -> new ApiException(TwilioError.SYNC_OBJECT_NOT_FOUND, key));
-        });
+    return access.read(
+        grant,
+        kind,
+        id,
+        (tx, object) ->
+            store
+                .sync()
+                .findItem(tx, object.sid(), key)
+                .filter(item -> !item.removed())
+                .map(item -> json.item(object, item))
+                .orElseThrow(() -> new ApiException(TwilioError.SYNC_OBJECT_NOT_FOUND, key)));
   }
 
   /**
@@ -111,9 +114,11 @@ public final class SyncApi {
       throw new ApiException(TwilioError.SYNC_REQUEST_INVALID, "From must be an item index");
     }
     int size = only != null ? 1 : pageSize(request.param("PageSize"));
-    return store.read(
-        tx -> {
-          SyncObjectRecord object = access.open(tx, grant, kind, id);
+    return access.read(
+        grant,
+        kind,
+        id,
+        (tx, object) -> {
           if (only == null) {
             return page(tx, object, from, descending, size);
           }

@@ -1,6 +1,6 @@
 package dev.parley.realtime.sync;
 
-import dev.parley.store.ConversationRecord;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.store.Store;
 import dev.parley.store.SyncObjectRecord;
 import dev.parley.store.Tx;
@@ -23,25 +23,23 @@ public final class SyncDirectory {
   /** The SIDs of a user's conversations map and profile map. */
   public record UserObjects(String conversations, String userInfo) {}
 
-  public Optional<ConversationObjects> conversation(
-      Tx tx, String serviceSid, String conversationSid) {
+  /**
+   * The SIDs of the conversation's objects: those they were made with, or those they will be made
+   * with when first opened ({@link SyncProjection#objectsOf}).
+   */
+  public ConversationObjects conversation(Tx tx, String serviceSid, String conversationSid) {
     Optional<SyncObjectRecord> document =
         store.sync().find(tx, serviceSid, SyncNames.conversation(conversationSid));
-    Optional<SyncObjectRecord> messages =
-        store.sync().find(tx, serviceSid, SyncNames.messages(conversationSid));
-    Optional<SyncObjectRecord> roster =
-        store.sync().find(tx, serviceSid, SyncNames.roster(conversationSid));
-    if (document.isEmpty() || messages.isEmpty() || roster.isEmpty()) {
-      return Optional.empty();
+    if (document.isEmpty()) {
+      return new ConversationObjects(
+          SyncNames.sid(SyncKind.DOCUMENT, conversationSid),
+          SyncNames.sid(SyncKind.LIST, conversationSid),
+          SyncNames.sid(SyncKind.MAP, conversationSid));
     }
-    return Optional.of(
-        new ConversationObjects(document.get().sid(), messages.get().sid(), roster.get().sid()));
-  }
-
-  /** The conversation's objects, created inside {@code tx} when missing. */
-  public ConversationObjects ensureConversation(Tx tx, ConversationRecord c) {
-    SyncProjection.ConversationObjects o = projection.objectsOf(tx, c);
-    return new ConversationObjects(o.document().sid(), o.messages().sid(), o.roster().sid());
+    // Made with other SIDs before objects were made on first use: read the document's links.
+    JsonNode data = SyncJson.parse(document.get().data());
+    return new ConversationObjects(
+        document.get().sid(), data.path("messages").asText(), data.path("roster").asText());
   }
 
   public Optional<UserObjects> user(Tx tx, String serviceSid, String identity) {

@@ -1,5 +1,7 @@
 package dev.parley.realtime.sync;
 
+import dev.parley.ids.SidPrefix;
+
 /**
  * The unique names of the Sync objects behind conversations and users. The SDK only copies them
  * from what the server hands out; Parley reads them back to decide who may open an object.
@@ -31,6 +33,30 @@ public final class SyncNames {
 
   public static String userInfo(String identity) {
     return identity + USER_INFO;
+  }
+
+  /**
+   * The SID a conversation's object of {@code kind} is made with: its prefix and the conversation
+   * SID's digits. Known before the object exists, so a user's map can name a conversation whose
+   * objects are made only when a client first opens them (see {@code SyncProjection}).
+   */
+  static String sid(SyncKind kind, String conversationSid) {
+    return kind.prefix().letters() + conversationSid.substring(2);
+  }
+
+  /** The conversation whose object would have SID or unique name {@code id}, if any could. */
+  static String conversationOf(String id) {
+    for (String suffix : new String[] {CONVERSATION, MESSAGES, ROSTER}) {
+      if (id.endsWith(suffix)) {
+        return id.substring(0, id.length() - suffix.length());
+      }
+    }
+    for (SyncKind kind : SyncKind.values()) {
+      if (id.length() == 34 && id.startsWith(kind.prefix().letters())) {
+        return SidPrefix.CONVERSATION.letters() + id.substring(2);
+      }
+    }
+    return null;
   }
 
   /** Who an object belongs to: a conversation's objects or a user's, by its unique name. */

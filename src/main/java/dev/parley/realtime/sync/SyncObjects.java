@@ -53,9 +53,8 @@ final class SyncObjects {
 
   /**
    * The object named {@code uniqueName}, created empty (a document with {@code data}) when there is
-   * none yet; {@code fresh} says the caller knows there is none (its conversation was just made).
-   * Creation is no event: nobody can be subscribed to an object before it exists. A document's data
-   * may be old: {@link #current} reads it.
+   * none yet; {@code fresh} says the caller knows there is none (its user was just made). A
+   * document's data may be old: {@link #current} reads it.
    */
   SyncObjectRecord ensure(
       Tx tx,
@@ -65,28 +64,55 @@ final class SyncObjects {
       SyncKind kind,
       JsonNode data,
       boolean fresh) {
+    return existing(tx, serviceSid, uniqueName, fresh)
+        .orElseGet(
+            () ->
+                create(
+                    tx, accountSid, serviceSid, uniqueName, kind, sids.next(kind.prefix()), data));
+  }
+
+  /**
+   * The object named {@code uniqueName}, if there is one; {@code onlyHere}: look only among those
+   * this transaction made or met (the caller knows no other can exist).
+   */
+  Optional<SyncObjectRecord> existing(
+      Tx tx, String serviceSid, String uniqueName, boolean onlyHere) {
     ThisTransaction here = here(tx);
     SyncObjectRecord met = here.objects.get(serviceSid + "/" + uniqueName);
-    if (met != null) {
-      return met;
+    if (met != null || onlyHere) {
+      return Optional.ofNullable(met);
     }
-    if (!fresh) {
-      SyncObjectRecord cached = known.get(serviceSid, uniqueName);
-      if (cached != null) {
-        return cached;
-      }
-      // An object this transaction made is among those it met: no need to write it first.
-      Optional<SyncObjectRecord> found = store.sync().find(tx, serviceSid, uniqueName);
-      if (found.isPresent()) {
-        here.objects.put(serviceSid + "/" + uniqueName, found.get());
-        remember(tx, found.get());
-        return found.get();
-      }
+    SyncObjectRecord cached = known.get(serviceSid, uniqueName);
+    if (cached != null) {
+      return Optional.of(cached);
     }
+    // An object this transaction made is among those it met: no need to write it first.
+    Optional<SyncObjectRecord> found = store.sync().find(tx, serviceSid, uniqueName);
+    found.ifPresent(
+        o -> {
+          here.objects.put(serviceSid + "/" + uniqueName, o);
+          remember(tx, o);
+        });
+    return found;
+  }
+
+  /**
+   * Creates the object, empty (a document with {@code data}). Creation is no event: nobody can be
+   * subscribed to an object before it exists.
+   */
+  SyncObjectRecord create(
+      Tx tx,
+      String accountSid,
+      String serviceSid,
+      String uniqueName,
+      SyncKind kind,
+      String sid,
+      JsonNode data) {
+    ThisTransaction here = here(tx);
     Instant now = clock.instant();
     SyncObjectRecord created =
         new SyncObjectRecord(
-            sids.next(kind.prefix()),
+            sid,
             accountSid,
             serviceSid,
             uniqueName,

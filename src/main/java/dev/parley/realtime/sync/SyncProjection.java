@@ -1,21 +1,29 @@
 package dev.parley.realtime.sync;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.conversation.MessagePosted;
+import dev.parley.conversation.NewIdentityUser;
 import dev.parley.events.Event;
 import dev.parley.events.EventListener;
 import dev.parley.events.EventType;
 import dev.parley.store.ConversationRecord;
+import dev.parley.store.Cursor;
 import dev.parley.store.MessageRecord;
+import dev.parley.store.PageRequest;
 import dev.parley.store.ParticipantRecord;
+import dev.parley.store.Slice;
 import dev.parley.store.Store;
-import dev.parley.store.SyncItemRecord;
 import dev.parley.store.SyncObjectRecord;
 import dev.parley.store.Tx;
 import dev.parley.store.UserRecord;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Keeps the Sync objects the SDK reads in step with conversations, participants, messages and
@@ -24,6 +32,7 @@ import java.util.Optional;
  */
 public final class SyncProjection implements EventListener {
   private static final int MAX_ROSTER = 10_000;
+  private static final int PAGE = 1_000;
   private final Store store;
   private final SyncObjects objects;
 
@@ -34,11 +43,13 @@ public final class SyncProjection implements EventListener {
 
   @Override
   public void recorded(Tx tx, Event e) {
-    seen(tx).remember(e.subject());
+    Seen seen = seen(tx);
+    seen.remember(e.subject());
     switch (e.type()) {
-      case CONVERSATION_ADDED -> conversation(tx, e).ifPresent(c -> objectsOf(tx, c, true));
+      // Its objects are made when first needed (objectsOf): until then, nothing to keep in step.
+      case CONVERSATION_ADDED -> seen.newConversations.add(e.conversationSid());
       case CONVERSATION_UPDATED, CONVERSATION_STATE_UPDATED ->
-          conversation(tx, e).ifPresent(c -> refresh(tx, c));
+          conversation(tx, e).ifPresent(c -> existing(tx, c).ifPresent(o -> refresh(tx, c, o)));
       case CONVERSATION_REMOVED -> removeConversation(tx, e.serviceSid(), e.conversationSid());
       case PARTICIPANT_ADDED, PARTICIPANT_UPDATED ->
           (e.subject() instanceof ParticipantRecord p
@@ -73,7 +84,9 @@ public final class SyncProjection implements EventListener {
       case USER_ADDED, USER_UPDATED ->
           (e.subject() instanceof UserRecord u
                   ? Optional.of(u)
-                  : store.users().find(tx, e.serviceSid(), e.fields().get("UserSid")))
+                  : e.subject() instanceof NewIdentityUser n
+                      ? Optional.of(n.user())
+                      : store.users().find(tx, e.serviceSid(), e.fields().get("UserSid")))
               .ifPresent(u -> putUser(tx, u));
       default -> {}
     }
@@ -87,11 +100,20 @@ public final class SyncProjection implements EventListener {
     final Map<String, ConversationRecord> conversations = new HashMap<>();
     final Map<String, UserRecord> users = new HashMap<>();
 
+    /** Conversations this transaction added: none of them can have objects it did not make. */
+    final Set<String> newConversations = new HashSet<>();
+
+    /** Users whose identity was just generated: no maps can be keyed by it but theirs. */
+    final Set<String> newIdentities = new HashSet<>();
+
     void remember(Object subject) {
       if (subject instanceof ConversationRecord c) {
         conversations.put(c.sid(), c);
       } else if (subject instanceof UserRecord u) {
         users.put(u.serviceSid() + "/" + u.identity(), u);
+      } else if (subject instanceof NewIdentityUser n) {
+        remember(n.user());
+        newIdentities.add(n.user().serviceSid() + "/" + n.user().identity());
       }
     }
   }
@@ -107,28 +129,35 @@ public final class SyncProjection implements EventListener {
         : store.conversations().find(tx, e.serviceSid(), e.conversationSid());
   }
 
-  /** The three objects of a conversation, created when missing. */
+  /** The three objects of a conversation. */
   record ConversationObjects(
       SyncObjectRecord document, SyncObjectRecord messages, SyncObjectRecord roster) {}
 
+  /**
+   * The conversation's objects, made now if they never were: when a client first opens one (see
+   * {@link #makeFor}) or the first message comes. Until then nobody reads them, and a web chat or a
+   * conversation only ever used through REST never pays for them. They are made from the
+   * conversation as it is, after taking turns with every transaction that changes it (on
+   * PostgreSQL; SQLite has one writer), so that no change falls between the reading and the making:
+   * its roster from its participants, and an empty messages list (a conversation without objects
+   * has had no message since there were objects to hold one).
+   */
   ConversationObjects objectsOf(Tx tx, ConversationRecord c) {
-    return objectsOf(tx, c, false);
+    store.events().serialize(tx, c.sid());
+    return existing(tx, c).orElseGet(() -> make(tx, c));
   }
 
-  /** {@code fresh}: the conversation was just created, so none of its objects can exist yet. */
-  private ConversationObjects objectsOf(Tx tx, ConversationRecord c, boolean fresh) {
-    SyncObjectRecord messages = ensure(tx, c, SyncNames.messages(c.sid()), SyncKind.LIST, fresh);
-    SyncObjectRecord roster = ensure(tx, c, SyncNames.roster(c.sid()), SyncKind.MAP, fresh);
-    SyncObjectRecord document =
-        objects.ensure(
-            tx,
-            c.accountSid(),
-            c.serviceSid(),
-            SyncNames.conversation(c.sid()),
-            SyncKind.DOCUMENT,
-            SyncShapes.conversation(c, messages.sid(), roster.sid(), null),
-            fresh);
-    return new ConversationObjects(document, messages, roster);
+  /** The conversation's objects, if they were made. */
+  private Optional<ConversationObjects> existing(Tx tx, ConversationRecord c) {
+    boolean isNew = seen(tx).newConversations.contains(c.sid());
+    return objects
+        .existing(tx, c.serviceSid(), SyncNames.conversation(c.sid()), isNew)
+        .map(
+            document ->
+                new ConversationObjects(
+                    document,
+                    ensure(tx, c, SyncNames.messages(c.sid()), SyncKind.LIST, isNew),
+                    ensure(tx, c, SyncNames.roster(c.sid()), SyncKind.MAP, isNew)));
   }
 
   private SyncObjectRecord ensure(
@@ -136,8 +165,75 @@ public final class SyncProjection implements EventListener {
     return objects.ensure(tx, c.accountSid(), c.serviceSid(), name, kind, null, fresh);
   }
 
-  private void refresh(Tx tx, ConversationRecord c) {
-    ConversationObjects o = objectsOf(tx, c);
+  private ConversationObjects make(Tx tx, ConversationRecord c) {
+    SyncObjectRecord messages = create(tx, c, SyncNames.messages(c.sid()), SyncKind.LIST, null);
+    SyncObjectRecord roster = create(tx, c, SyncNames.roster(c.sid()), SyncKind.MAP, null);
+    SyncObjectRecord document =
+        create(
+            tx,
+            c,
+            SyncNames.conversation(c.sid()),
+            SyncKind.DOCUMENT,
+            SyncShapes.conversation(c, messages.sid(), roster.sid(), null));
+    for (ParticipantRecord p : participants(tx, c.sid())) {
+      objects.addItem(tx, roster, p.sid(), null, SyncShapes.participant(p, userInfoOf(tx, p)));
+    }
+    return new ConversationObjects(document, messages, roster);
+  }
+
+  private SyncObjectRecord create(
+      Tx tx, ConversationRecord c, String name, SyncKind kind, JsonNode data) {
+    return objects.create(
+        tx, c.accountSid(), c.serviceSid(), name, kind, SyncNames.sid(kind, c.sid()), data);
+  }
+
+  /**
+   * Makes the objects of the conversation that {@code id} (an object's SID or unique name) would
+   * belong to, if they were never made; whether there is such a conversation in the account.
+   */
+  boolean makeFor(Tx tx, String accountSid, String serviceSid, String id) {
+    String conversationSid = SyncNames.conversationOf(id);
+    if (conversationSid == null) {
+      return false;
+    }
+    // Before the conversation is read: the document is made from it as it is.
+    store.events().serialize(tx, conversationSid);
+    Optional<ConversationRecord> c =
+        store
+            .conversations()
+            .find(tx, serviceSid, conversationSid)
+            .filter(found -> found.accountSid().equals(accountSid));
+    c.ifPresent(found -> objectsOf(tx, found));
+    return c.isPresent();
+  }
+
+  /** The conversation's participants, the first {@code MAX_ROSTER} of them. */
+  private List<ParticipantRecord> participants(Tx tx, String conversationSid) {
+    List<ParticipantRecord> all = new ArrayList<>();
+    Cursor cursor = null;
+    do {
+      Slice<ParticipantRecord> page =
+          store.participants().page(tx, conversationSid, new PageRequest(PAGE, cursor));
+      all.addAll(page.items());
+      cursor = page.next();
+    } while (cursor != null && all.size() < MAX_ROSTER);
+    return all;
+  }
+
+  /** The SID of the participant's user's profile map, or "" for one without a user. */
+  private String userInfoOf(Tx tx, ParticipantRecord p) {
+    return Optional.ofNullable(p.identity())
+        .flatMap(identity -> user(tx, p.serviceSid(), identity))
+        .map(u -> userObjects(tx, u).userInfo().sid())
+        .orElse("");
+  }
+
+  private Optional<UserRecord> user(Tx tx, String serviceSid, String identity) {
+    return Optional.ofNullable(seen(tx).users.get(serviceSid + "/" + identity))
+        .or(() -> store.users().findByIdentity(tx, serviceSid, identity));
+  }
+
+  private void refresh(Tx tx, ConversationRecord c, ConversationObjects o) {
     SyncObjectRecord document = objects.current(tx, o.document());
     objects.updateDocument(
         tx,
@@ -146,19 +242,13 @@ public final class SyncProjection implements EventListener {
             c, o.messages().sid(), o.roster().sid(), SyncJson.parse(document.data())));
   }
 
+  /** Heard before the conversation goes: its participants are still there to be told. */
   private void removeConversation(Tx tx, String serviceSid, String conversationSid) {
-    objects
-        .find(tx, serviceSid, SyncNames.roster(conversationSid))
-        .ifPresent(
-            roster -> {
-              List<SyncItemRecord> members = objects.items(tx, roster, MAX_ROSTER);
-              for (SyncItemRecord member : members) {
-                var identity = SyncJson.parse(member.data()).get("identity");
-                if (identity != null && !identity.isNull()) {
-                  leave(tx, serviceSid, conversationSid, identity.asText());
-                }
-              }
-            });
+    for (ParticipantRecord p : participants(tx, conversationSid)) {
+      if (p.identity() != null) {
+        leave(tx, serviceSid, conversationSid, p.identity());
+      }
+    }
     for (String name :
         List.of(
             SyncNames.conversation(conversationSid),
@@ -168,33 +258,37 @@ public final class SyncProjection implements EventListener {
     }
   }
 
+  /**
+   * A user's conversations map names the conversation's document by the SID it has, or will be made
+   * with; the roster changes only if it was made.
+   */
   private void putParticipant(Tx tx, ParticipantRecord p, boolean added) {
-    Seen seen = seen(tx);
     ConversationRecord c =
-        Optional.ofNullable(seen.conversations.get(p.conversationSid()))
+        Optional.ofNullable(seen(tx).conversations.get(p.conversationSid()))
             .or(() -> store.conversations().find(tx, p.serviceSid(), p.conversationSid()))
             .orElse(null);
     if (c == null) {
       return;
     }
-    ConversationObjects o = objectsOf(tx, c);
+    Optional<ConversationObjects> o = existing(tx, c);
     String userInfo = "";
-    if (p.identity() != null) {
-      UserRecord user =
-          Optional.ofNullable(seen.users.get(p.serviceSid() + "/" + p.identity()))
-              .or(() -> store.users().findByIdentity(tx, p.serviceSid(), p.identity()))
-              .orElse(null);
-      if (user != null) {
-        UserObjects maps = userObjects(tx, user);
-        userInfo = maps.userInfo().sid();
-        objects.putItem(
-            tx, maps.conversations(), c.sid(), null, SyncShapes.membership(o.document().sid(), p));
-      }
+    UserRecord user =
+        p.identity() == null ? null : user(tx, p.serviceSid(), p.identity()).orElse(null);
+    if (user != null) {
+      UserObjects maps = userObjects(tx, user);
+      userInfo = maps.userInfo().sid();
+      String document =
+          o.map(found -> found.document().sid()).orElse(SyncNames.sid(SyncKind.DOCUMENT, c.sid()));
+      objects.putItem(tx, maps.conversations(), c.sid(), null, SyncShapes.membership(document, p));
     }
+    if (o.isEmpty()) {
+      return;
+    }
+    ObjectNode member = SyncShapes.participant(p, userInfo);
     if (added) {
-      objects.addItem(tx, o.roster(), p.sid(), null, SyncShapes.participant(p, userInfo));
+      objects.addItem(tx, o.get().roster(), p.sid(), null, member);
     } else {
-      objects.putItem(tx, o.roster(), p.sid(), null, SyncShapes.participant(p, userInfo));
+      objects.putItem(tx, o.get().roster(), p.sid(), null, member);
     }
   }
 
@@ -231,14 +325,11 @@ public final class SyncProjection implements EventListener {
 
   private void updateMessage(Tx tx, MessageRecord m) {
     conversationOf(tx, m)
+        .flatMap(c -> existing(tx, c))
         .ifPresent(
-            c ->
+            o ->
                 objects.putItem(
-                    tx,
-                    objectsOf(tx, c).messages(),
-                    Long.toString(m.index()),
-                    m.index(),
-                    SyncShapes.message(m)));
+                    tx, o.messages(), Long.toString(m.index()), m.index(), SyncShapes.message(m)));
   }
 
   private Optional<ConversationRecord> conversationOf(Tx tx, MessageRecord m) {
@@ -260,6 +351,7 @@ public final class SyncProjection implements EventListener {
   record UserObjects(SyncObjectRecord conversations, SyncObjectRecord userInfo) {}
 
   UserObjects userObjects(Tx tx, UserRecord u) {
+    boolean fresh = seen(tx).newIdentities.contains(u.serviceSid() + "/" + u.identity());
     return new UserObjects(
         objects.ensure(
             tx,
@@ -268,7 +360,7 @@ public final class SyncProjection implements EventListener {
             SyncNames.userConversations(u.identity()),
             SyncKind.MAP,
             null,
-            false),
+            fresh),
         objects.ensure(
             tx,
             u.accountSid(),
@@ -276,7 +368,7 @@ public final class SyncProjection implements EventListener {
             SyncNames.userInfo(u.identity()),
             SyncKind.MAP,
             null,
-            false));
+            fresh));
   }
 
   void putUser(Tx tx, UserRecord u) {

@@ -41,11 +41,11 @@ final class SyncReplay {
     Snapshot snapshot;
     try {
       snapshot =
-          store.read(
-              tx -> {
-                SyncObjectRecord object = access.open(tx, session.grant(), null, objectSid);
-                return new Snapshot(object, missed(tx, object, lastEventId));
-              });
+          access.read(
+              session.grant(),
+              null,
+              objectSid,
+              (tx, object) -> new Snapshot(object, missed(tx, object, lastEventId)));
     } catch (ApiException e) {
       subscriptions.drop(session, objectSid);
       session.notify(Subscriber.SYNC_EVENT, failed(objectSid, objectType, e, correlationId));

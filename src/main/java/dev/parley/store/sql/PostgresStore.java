@@ -160,7 +160,12 @@ public final class PostgresStore extends SqlStore {
   private static final class SerializedEvents extends SqlEvents {
     @Override
     public long append(Tx tx, dev.parley.store.EventRecord event) {
-      String key = event.conversationSid() != null ? event.conversationSid() : event.accountSid();
+      serialize(tx, event.conversationSid() != null ? event.conversationSid() : event.accountSid());
+      return super.append(tx, event);
+    }
+
+    @Override
+    public void serialize(Tx tx, String key) {
       // Held until the transaction ends: its next event with the same key needs no second lock.
       if (tx.memo(SerializedEvents.class, HashSet<String>::new).add(key)) {
         SqlTx.of(tx)
@@ -169,7 +174,6 @@ public final class PostgresStore extends SqlStore {
             .mapTo(Integer.class)
             .one();
       }
-      return super.append(tx, event);
     }
   }
 }

@@ -16,6 +16,10 @@ class SqlEvents implements EventStore {
     return RecordInsert.insertReturning(SqlTx.of(tx), "events", e, "seq");
   }
 
+  /** One writer at a time already (SQLite's): nothing to wait for. */
+  @Override
+  public void serialize(Tx tx, String conversationOrAccountSid) {}
+
   @Override
   public Optional<EventRecord> find(Tx tx, long seq) {
     return SqlTx.of(tx)
