@@ -124,6 +124,23 @@ class SyncApiTest {
   }
 
   @Test
+  void a_users_profile_map_is_made_when_first_opened_with_the_users_friendly_name()
+      throws Exception {
+    try (TwilsockClient ann = connected("ann-profile")) {
+      String profile = configuration(ann).path("sync_objects").path("my_user_info").asText();
+      long before = syncObjectsNamed("ann-profile.userInfo");
+
+      JsonNode page = get(ann, "/v3/Maps/" + profile + "/Items");
+
+      assertThat(before).isZero();
+      assertThat(page.path("items"))
+          .extracting(item -> item.path("key").asText())
+          .containsExactlyInAnyOrder("friendlyName", "attributes");
+      assertThat(syncObjectsNamed("ann-profile.userInfo")).isEqualTo(1);
+    }
+  }
+
+  @Test
   void a_list_page_from_a_non_numeric_index_is_400_with_54008() {
     try (TwilsockClient ann = connected("ann-from")) {
       Chat chat = chatWith(ann, "ann-from");
@@ -232,10 +249,15 @@ class SyncApiTest {
 
   /** How many Sync objects the conversation has in the store. */
   private static long syncObjectsOf(String conversation) throws Exception {
+    return syncObjectsNamed(conversation + ".%");
+  }
+
+  /** How many Sync objects have a unique name like {@code pattern} (SQL LIKE). */
+  private static long syncObjectsNamed(String pattern) throws Exception {
     try (Connection c = server.connect();
         PreparedStatement count =
             c.prepareStatement("SELECT count(*) FROM sync_objects WHERE unique_name LIKE ?")) {
-      count.setString(1, conversation + ".%");
+      count.setString(1, pattern);
       try (ResultSet rows = count.executeQuery()) {
         rows.next();
         return rows.getLong(1);

@@ -42,21 +42,33 @@ public final class SyncDirectory {
         document.get().sid(), data.path("messages").asText(), data.path("roster").asText());
   }
 
+  /**
+   * The SIDs of the user's maps: the conversations map's (empty when it was never made, for a user
+   * older than them) and the profile map's, as made or as it will be made when first opened.
+   */
   public Optional<UserObjects> user(Tx tx, String serviceSid, String identity) {
     Optional<SyncObjectRecord> conversations =
         store.sync().find(tx, serviceSid, SyncNames.userConversations(identity));
-    Optional<SyncObjectRecord> info =
-        store.sync().find(tx, serviceSid, SyncNames.userInfo(identity));
-    if (conversations.isEmpty() || info.isEmpty()) {
+    if (conversations.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new UserObjects(conversations.get().sid(), info.get().sid()));
+    Optional<String> info =
+        store
+            .sync()
+            .find(tx, serviceSid, SyncNames.userInfo(identity))
+            .map(SyncObjectRecord::sid)
+            .or(
+                () ->
+                    store
+                        .users()
+                        .findByIdentity(tx, serviceSid, identity)
+                        .map(u -> SyncNames.sid(SyncKind.MAP, u.sid())));
+    return info.map(sid -> new UserObjects(conversations.get().sid(), sid));
   }
 
-  /** The user's maps, created (with the profile's items) inside {@code tx} when missing. */
+  /** The user's maps, the conversations map made inside {@code tx} when missing. */
   public UserObjects ensureUser(Tx tx, UserRecord user) {
     SyncProjection.UserObjects o = projection.userObjects(tx, user);
-    projection.putUser(tx, user);
-    return new UserObjects(o.conversations().sid(), o.userInfo().sid());
+    return new UserObjects(o.conversations().sid(), o.userInfo());
   }
 }

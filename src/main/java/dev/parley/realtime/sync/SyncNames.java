@@ -36,12 +36,12 @@ public final class SyncNames {
   }
 
   /**
-   * The SID a conversation's object of {@code kind} is made with: its prefix and the conversation
-   * SID's digits. Known before the object exists, so a user's map can name a conversation whose
-   * objects are made only when a client first opens them (see {@code SyncProjection}).
+   * The SID an object of {@code kind} is made with for its owner (a conversation, or a user for its
+   * profile map): the kind's prefix and the owner SID's digits. Known before the object exists, so
+   * others can name it before a client first opens it and it is made (see {@code SyncProjection}).
    */
-  static String sid(SyncKind kind, String conversationSid) {
-    return kind.prefix().letters() + conversationSid.substring(2);
+  static String sid(SyncKind kind, String ownerSid) {
+    return kind.prefix().letters() + ownerSid.substring(2);
   }
 
   /** The conversation whose object would have SID or unique name {@code id}, if any could. */
@@ -55,6 +55,20 @@ public final class SyncNames {
       if (id.length() == 34 && id.startsWith(kind.prefix().letters())) {
         return SidPrefix.CONVERSATION.letters() + id.substring(2);
       }
+    }
+    return null;
+  }
+
+  /**
+   * The user (identity, or SID) whose profile map would have SID or unique name {@code id}, if any
+   * could: a profile map is made with its prefix and the user SID's digits.
+   */
+  static String userOf(String id) {
+    if (id.endsWith(USER_INFO)) {
+      return id.substring(0, id.length() - USER_INFO.length());
+    }
+    if (id.length() == 34 && id.startsWith(SyncKind.MAP.prefix().letters())) {
+      return SidPrefix.USER.letters() + id.substring(2);
     }
     return null;
   }

@@ -188,10 +188,15 @@ public final class SyncProjection implements EventListener {
   }
 
   /**
-   * Makes the objects of the conversation that {@code id} (an object's SID or unique name) would
-   * belong to, if they were never made; whether there is such a conversation in the account.
+   * Makes the objects that {@code id} (an object's SID or unique name) would be one of, if they
+   * were never made: a conversation's three, or a user's profile map. Whether their owner exists.
    */
   boolean makeFor(Tx tx, String accountSid, String serviceSid, String id) {
+    return makeConversationFor(tx, accountSid, serviceSid, id)
+        || makeProfileFor(tx, accountSid, serviceSid, id);
+  }
+
+  private boolean makeConversationFor(Tx tx, String accountSid, String serviceSid, String id) {
     String conversationSid = SyncNames.conversationOf(id);
     if (conversationSid == null) {
       return false;
@@ -224,7 +229,7 @@ public final class SyncProjection implements EventListener {
   private String userInfoOf(Tx tx, ParticipantRecord p) {
     return Optional.ofNullable(p.identity())
         .flatMap(identity -> user(tx, p.serviceSid(), identity))
-        .map(u -> userObjects(tx, u).userInfo().sid())
+        .map(u -> profileSid(tx, u, isNewIdentity(tx, u)))
         .orElse("");
   }
 
@@ -276,7 +281,7 @@ public final class SyncProjection implements EventListener {
         p.identity() == null ? null : user(tx, p.serviceSid(), p.identity()).orElse(null);
     if (user != null) {
       UserObjects maps = userObjects(tx, user);
-      userInfo = maps.userInfo().sid();
+      userInfo = maps.userInfo();
       String document =
           o.map(found -> found.document().sid()).orElse(SyncNames.sid(SyncKind.DOCUMENT, c.sid()));
       objects.putItem(tx, maps.conversations(), c.sid(), null, SyncShapes.membership(document, p));
@@ -347,12 +352,15 @@ public final class SyncProjection implements EventListener {
         .ifPresent(list -> objects.removeItem(tx, list, index));
   }
 
-  /** A user's two maps: its conversations and its profile. */
-  record UserObjects(SyncObjectRecord conversations, SyncObjectRecord userInfo) {}
+  /**
+   * A user's conversations map, made with the user, and the SID of its profile map, which is made
+   * when a client first opens it (see {@link #makeProfileFor}).
+   */
+  record UserObjects(SyncObjectRecord conversations, String userInfo) {}
 
   UserObjects userObjects(Tx tx, UserRecord u) {
-    boolean fresh = seen(tx).newIdentities.contains(u.serviceSid() + "/" + u.identity());
-    return new UserObjects(
+    boolean fresh = isNewIdentity(tx, u);
+    SyncObjectRecord conversations =
         objects.ensure(
             tx,
             u.accountSid(),
@@ -360,20 +368,67 @@ public final class SyncProjection implements EventListener {
             SyncNames.userConversations(u.identity()),
             SyncKind.MAP,
             null,
-            fresh),
-        objects.ensure(
-            tx,
-            u.accountSid(),
-            u.serviceSid(),
-            SyncNames.userInfo(u.identity()),
-            SyncKind.MAP,
-            null,
-            fresh));
+            fresh);
+    return new UserObjects(conversations, profileSid(tx, u, fresh));
   }
 
+  private boolean isNewIdentity(Tx tx, UserRecord u) {
+    return seen(tx).newIdentities.contains(u.serviceSid() + "/" + u.identity());
+  }
+
+  /** The SID the user's profile map has, or will be made with. */
+  private String profileSid(Tx tx, UserRecord u, boolean fresh) {
+    return profile(tx, u, fresh)
+        .map(SyncObjectRecord::sid)
+        .orElse(SyncNames.sid(SyncKind.MAP, u.sid()));
+  }
+
+  private Optional<SyncObjectRecord> profile(Tx tx, UserRecord u, boolean fresh) {
+    return objects.existing(tx, u.serviceSid(), SyncNames.userInfo(u.identity()), fresh);
+  }
+
+  /** A change of the user reaches its profile map, if that was made. */
   void putUser(Tx tx, UserRecord u) {
-    SyncObjectRecord info = userObjects(tx, u).userInfo();
+    profile(tx, u, isNewIdentity(tx, u)).ifPresent(info -> putProfile(tx, info, u));
+  }
+
+  private void putProfile(Tx tx, SyncObjectRecord info, UserRecord u) {
     objects.putItem(tx, info, "friendlyName", null, SyncShapes.friendlyName(u));
     objects.putItem(tx, info, "attributes", null, SyncShapes.attributes(u));
+  }
+
+  /**
+   * Makes the profile map of the user that {@code id} (the map's SID or unique name) would belong
+   * to, if it was never made; whether there is such a user in the account. It is made from the user
+   * as it is after taking turns with every transaction that changes one of the account's users
+   * (their events all take the account's turn), so no change falls between the reading and the
+   * making.
+   */
+  private boolean makeProfileFor(Tx tx, String accountSid, String serviceSid, String id) {
+    String sidOrIdentity = SyncNames.userOf(id);
+    if (sidOrIdentity == null) {
+      return false;
+    }
+    store.events().serialize(tx, accountSid);
+    Optional<UserRecord> u =
+        store
+            .users()
+            .find(tx, serviceSid, sidOrIdentity)
+            .filter(found -> found.accountSid().equals(accountSid));
+    u.filter(found -> profile(tx, found, false).isEmpty())
+        .ifPresent(
+            found ->
+                putProfile(
+                    tx,
+                    objects.create(
+                        tx,
+                        found.accountSid(),
+                        found.serviceSid(),
+                        SyncNames.userInfo(found.identity()),
+                        SyncKind.MAP,
+                        SyncNames.sid(SyncKind.MAP, found.sid()),
+                        null),
+                    found));
+    return u.isPresent();
   }
 }

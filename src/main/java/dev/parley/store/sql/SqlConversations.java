@@ -142,13 +142,19 @@ final class SqlConversations implements ConversationStore {
   }
 
   private List<ConversationRecord> due(Tx tx, Instant now, int limit, String lock) {
-    // Two index range scans rather than one OR, which neither engine serves from an index.
+    // Two index range scans rather than one OR, which neither engine serves from an index. The
+    // outer query says "due" again: a row another node's sweep changed after this statement's
+    // snapshot is re-checked, once its lock is free, against the outer conditions only, and would
+    // otherwise be claimed (and its timer fired) a second time.
     return SqlTx.of(tx)
         .createQuery(
             "SELECT * FROM conversations WHERE sid IN ("
                 + " SELECT sid FROM conversations WHERE date_inactive <= :now AND state = 'active'"
                 + " UNION SELECT sid FROM conversations WHERE date_closed <= :now"
-                + " AND state <> 'closed') ORDER BY seq LIMIT :limit"
+                + " AND state <> 'closed')"
+                + " AND ((date_inactive <= :now AND state = 'active')"
+                + " OR (date_closed <= :now AND state <> 'closed'))"
+                + " ORDER BY seq LIMIT :limit"
                 + lock)
         .bind("now", now)
         .bind("limit", limit)
