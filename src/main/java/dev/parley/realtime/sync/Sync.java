@@ -32,10 +32,11 @@ public final class Sync {
     store.broadcasts().listen(CHANNEL, message -> subscriptions.deliver(SyncEvent.decode(message)));
     // Changes sent while this node was not listening reach its clients when they replay.
     store.broadcasts().whenMissed(subscriptions::reconnectAll);
-    SyncProjection projection = new SyncProjection(store, objects);
+    FirstUse firstUse = new FirstUse(store, objects);
+    SyncProjection projection = new SyncProjection(store, objects, firstUse);
     events.listen(projection);
-    this.directory = new SyncDirectory(store, projection);
-    SyncAccess access = new SyncAccess(store, guests, projection);
+    this.directory = new SyncDirectory(store, firstUse);
+    SyncAccess access = new SyncAccess(store, guests, firstUse);
     this.api =
         new SyncApi(
             store, json, access, new SyncReplay(store, json, access, subscriptions), subscriptions);

@@ -19,18 +19,18 @@ import java.util.function.BiFunction;
 final class SyncAccess {
   private final Store store;
   private final Guests guests;
-  private final SyncProjection projection;
+  private final FirstUse firstUse;
 
-  SyncAccess(Store store, Guests guests, SyncProjection projection) {
+  SyncAccess(Store store, Guests guests, FirstUse firstUse) {
     this.store = store;
     this.guests = guests;
-    this.projection = projection;
+    this.firstUse = firstUse;
   }
 
   /**
    * Runs {@code work} on the object {@code id} (SID or unique name) of the grant's service, if the
    * grant may read it. A conversation's objects are made first if this is the first time anyone
-   * asks for them ({@link SyncProjection#objectsOf}).
+   * asks for them ({@link FirstUse}).
    */
   <T> T read(
       AccessGrant grant, SyncKind kind, String id, BiFunction<Tx, SyncObjectRecord, T> work) {
@@ -38,7 +38,7 @@ final class SyncAccess {
     if (done.isPresent()) {
       return done.get();
     }
-    if (!store.write(tx -> projection.makeFor(tx, grant.accountSid(), grant.serviceSid(), id))) {
+    if (!store.write(tx -> firstUse.makeFor(tx, grant.accountSid(), grant.serviceSid(), id))) {
       throw new ApiException(TwilioError.SYNC_OBJECT_NOT_FOUND, id);
     }
     return store.read(

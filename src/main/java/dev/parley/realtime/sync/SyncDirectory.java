@@ -10,11 +10,11 @@ import java.util.Optional;
 /** Where the Sync objects of conversations and users are, for the answers that name them. */
 public final class SyncDirectory {
   private final Store store;
-  private final SyncProjection projection;
+  private final FirstUse firstUse;
 
-  SyncDirectory(Store store, SyncProjection projection) {
+  SyncDirectory(Store store, FirstUse firstUse) {
     this.store = store;
-    this.projection = projection;
+    this.firstUse = firstUse;
   }
 
   /** The SIDs of a conversation's document, messages list and roster map. */
@@ -25,7 +25,7 @@ public final class SyncDirectory {
 
   /**
    * The SIDs of the conversation's objects: those they were made with, or those they will be made
-   * with when first opened ({@link SyncProjection#objectsOf}).
+   * with when first opened ({@link FirstUse}).
    */
   public ConversationObjects conversation(Tx tx, String serviceSid, String conversationSid) {
     Optional<SyncObjectRecord> document =
@@ -68,7 +68,7 @@ public final class SyncDirectory {
 
   /** The user's maps, the conversations map made inside {@code tx} when missing. */
   public UserObjects ensureUser(Tx tx, UserRecord user) {
-    SyncProjection.UserObjects o = projection.userObjects(tx, user);
+    FirstUse.UserObjects o = firstUse.userObjects(tx, user);
     return new UserObjects(o.conversations().sid(), o.userInfo());
   }
 }

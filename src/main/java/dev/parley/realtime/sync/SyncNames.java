@@ -38,7 +38,7 @@ public final class SyncNames {
   /**
    * The SID an object of {@code kind} is made with for its owner (a conversation, or a user for its
    * profile map): the kind's prefix and the owner SID's digits. Known before the object exists, so
-   * others can name it before a client first opens it and it is made (see {@code SyncProjection}).
+   * others can name it before a client first opens it and it is made (see {@code FirstUse}).
    */
   static String sid(SyncKind kind, String ownerSid) {
     return kind.prefix().letters() + ownerSid.substring(2);

@@ -1,0 +1,222 @@
+package dev.parley.realtime.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.store.ConversationRecord;
+import dev.parley.store.Cursor;
+import dev.parley.store.PageRequest;
+import dev.parley.store.ParticipantRecord;
+import dev.parley.store.Slice;
+import dev.parley.store.Store;
+import dev.parley.store.SyncObjectRecord;
+import dev.parley.store.Tx;
+import dev.parley.store.UserRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Sync objects made when first needed rather than with their owner: a conversation's three
+ * (when a client first opens one, or its first message comes) and a user's profile map (when first
+ * opened). Each is made from its owner as it is then, after taking turns with every transaction
+ * that changes the owner, and named before it exists by a SID derived from the owner's.
+ */
+final class FirstUse {
+  private static final int MAX_ROSTER = 10_000;
+  private static final int PAGE = 1_000;
+  private final Store store;
+  private final SyncObjects objects;
+
+  FirstUse(Store store, SyncObjects objects) {
+    this.store = store;
+    this.objects = objects;
+  }
+
+  /** The three objects of a conversation. */
+  record ConversationObjects(
+      SyncObjectRecord document, SyncObjectRecord messages, SyncObjectRecord roster) {}
+
+  /**
+   * The conversation's objects, made now if they never were: when a client first opens one (see
+   * {@link #makeFor}) or the first message comes. Until then nobody reads them, and a web chat or a
+   * conversation only ever used through REST never pays for them. They are made from the
+   * conversation as it is, after taking turns with every transaction that changes it (on
+   * PostgreSQL; SQLite has one writer), so that no change falls between the reading and the making:
+   * its roster from its participants, and an empty messages list (a conversation without objects
+   * has had no message since there were objects to hold one).
+   */
+  ConversationObjects objectsOf(Tx tx, ConversationRecord c) {
+    store.events().serialize(tx, c.sid());
+    return existing(tx, c).orElseGet(() -> make(tx, c));
+  }
+
+  /** The conversation's objects, if they were made. */
+  Optional<ConversationObjects> existing(Tx tx, ConversationRecord c) {
+    boolean isNew = Seen.in(tx).newConversations.contains(c.sid());
+    return objects
+        .existing(tx, c.serviceSid(), SyncNames.conversation(c.sid()), isNew)
+        .map(
+            document ->
+                new ConversationObjects(
+                    document,
+                    ensure(tx, c, SyncNames.messages(c.sid()), SyncKind.LIST, isNew),
+                    ensure(tx, c, SyncNames.roster(c.sid()), SyncKind.MAP, isNew)));
+  }
+
+  private SyncObjectRecord ensure(
+      Tx tx, ConversationRecord c, String name, SyncKind kind, boolean fresh) {
+    return objects.ensure(tx, c.accountSid(), c.serviceSid(), name, kind, null, fresh);
+  }
+
+  private ConversationObjects make(Tx tx, ConversationRecord c) {
+    SyncObjectRecord messages = create(tx, c, SyncNames.messages(c.sid()), SyncKind.LIST, null);
+    SyncObjectRecord roster = create(tx, c, SyncNames.roster(c.sid()), SyncKind.MAP, null);
+    SyncObjectRecord document =
+        create(
+            tx,
+            c,
+            SyncNames.conversation(c.sid()),
+            SyncKind.DOCUMENT,
+            SyncShapes.conversation(c, messages.sid(), roster.sid(), null));
+    for (ParticipantRecord p : participants(tx, c.sid())) {
+      objects.addItem(tx, roster, p.sid(), null, SyncShapes.participant(p, userInfoOf(tx, p)));
+    }
+    return new ConversationObjects(document, messages, roster);
+  }
+
+  private SyncObjectRecord create(
+      Tx tx, ConversationRecord c, String name, SyncKind kind, JsonNode data) {
+    return objects.create(
+        tx, c.accountSid(), c.serviceSid(), name, kind, SyncNames.sid(kind, c.sid()), data);
+  }
+
+  /**
+   * Makes the objects that {@code id} (an object's SID or unique name) would be one of, if they
+   * were never made: a conversation's three, or a user's profile map. Whether their owner exists.
+   */
+  boolean makeFor(Tx tx, String accountSid, String serviceSid, String id) {
+    return makeConversationFor(tx, accountSid, serviceSid, id)
+        || makeProfileFor(tx, accountSid, serviceSid, id);
+  }
+
+  private boolean makeConversationFor(Tx tx, String accountSid, String serviceSid, String id) {
+    String conversationSid = SyncNames.conversationOf(id);
+    if (conversationSid == null) {
+      return false;
+    }
+    // Before the conversation is read: the document is made from it as it is.
+    store.events().serialize(tx, conversationSid);
+    Optional<ConversationRecord> c =
+        store
+            .conversations()
+            .find(tx, serviceSid, conversationSid)
+            .filter(found -> found.accountSid().equals(accountSid));
+    c.ifPresent(found -> objectsOf(tx, found));
+    return c.isPresent();
+  }
+
+  /** The conversation's participants, the first {@code MAX_ROSTER} of them. */
+  List<ParticipantRecord> participants(Tx tx, String conversationSid) {
+    List<ParticipantRecord> all = new ArrayList<>();
+    Cursor cursor = null;
+    do {
+      Slice<ParticipantRecord> page =
+          store.participants().page(tx, conversationSid, new PageRequest(PAGE, cursor));
+      all.addAll(page.items());
+      cursor = page.next();
+    } while (cursor != null && all.size() < MAX_ROSTER);
+    return all;
+  }
+
+  /** The SID of the participant's user's profile map, or "" for one without a user. */
+  private String userInfoOf(Tx tx, ParticipantRecord p) {
+    return Optional.ofNullable(p.identity())
+        .flatMap(identity -> user(tx, p.serviceSid(), identity))
+        .map(u -> profileSid(tx, u, isNewIdentity(tx, u)))
+        .orElse("");
+  }
+
+  Optional<UserRecord> user(Tx tx, String serviceSid, String identity) {
+    return Optional.ofNullable(Seen.in(tx).users.get(serviceSid + "/" + identity))
+        .or(() -> store.users().findByIdentity(tx, serviceSid, identity));
+  }
+
+  /**
+   * A user's conversations map, made with the user, and the SID of its profile map, which is made
+   * when a client first opens it (see {@link #makeProfileFor}).
+   */
+  record UserObjects(SyncObjectRecord conversations, String userInfo) {}
+
+  UserObjects userObjects(Tx tx, UserRecord u) {
+    boolean fresh = isNewIdentity(tx, u);
+    SyncObjectRecord conversations =
+        objects.ensure(
+            tx,
+            u.accountSid(),
+            u.serviceSid(),
+            SyncNames.userConversations(u.identity()),
+            SyncKind.MAP,
+            null,
+            fresh);
+    return new UserObjects(conversations, profileSid(tx, u, fresh));
+  }
+
+  private boolean isNewIdentity(Tx tx, UserRecord u) {
+    return Seen.in(tx).newIdentities.contains(u.serviceSid() + "/" + u.identity());
+  }
+
+  /** The SID the user's profile map has, or will be made with. */
+  private String profileSid(Tx tx, UserRecord u, boolean fresh) {
+    return profile(tx, u, fresh)
+        .map(SyncObjectRecord::sid)
+        .orElse(SyncNames.sid(SyncKind.MAP, u.sid()));
+  }
+
+  /** The user's profile map, if it was made. */
+  Optional<SyncObjectRecord> profile(Tx tx, UserRecord u) {
+    return profile(tx, u, isNewIdentity(tx, u));
+  }
+
+  private Optional<SyncObjectRecord> profile(Tx tx, UserRecord u, boolean fresh) {
+    return objects.existing(tx, u.serviceSid(), SyncNames.userInfo(u.identity()), fresh);
+  }
+
+  void putProfile(Tx tx, SyncObjectRecord info, UserRecord u) {
+    objects.putItem(tx, info, "friendlyName", null, SyncShapes.friendlyName(u));
+    objects.putItem(tx, info, "attributes", null, SyncShapes.attributes(u));
+  }
+
+  /**
+   * Makes the profile map of the user that {@code id} (the map's SID or unique name) would belong
+   * to, if it was never made; whether there is such a user in the account. It is made from the user
+   * as it is after taking turns with every transaction that changes one of the account's users
+   * (their events all take the account's turn), so no change falls between the reading and the
+   * making.
+   */
+  private boolean makeProfileFor(Tx tx, String accountSid, String serviceSid, String id) {
+    String sidOrIdentity = SyncNames.userOf(id);
+    if (sidOrIdentity == null) {
+      return false;
+    }
+    store.events().serialize(tx, accountSid);
+    Optional<UserRecord> u =
+        store
+            .users()
+            .find(tx, serviceSid, sidOrIdentity)
+            .filter(found -> found.accountSid().equals(accountSid));
+    u.filter(found -> profile(tx, found, false).isEmpty())
+        .ifPresent(
+            found ->
+                putProfile(
+                    tx,
+                    objects.create(
+                        tx,
+                        found.accountSid(),
+                        found.serviceSid(),
+                        SyncNames.userInfo(found.identity()),
+                        SyncKind.MAP,
+                        SyncNames.sid(SyncKind.MAP, found.sid()),
+                        null),
+                    found));
+    return u.isPresent();
+  }
+}
