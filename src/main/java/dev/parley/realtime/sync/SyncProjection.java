@@ -38,7 +38,7 @@ public final class SyncProjection implements EventListener {
     Seen seen = Seen.in(tx);
     seen.remember(e.subject());
     switch (e.type()) {
-      // Its objects are made when first needed (objectsOf): until then, nothing to keep in step.
+      // Its objects are made when first needed (FirstUse): until then, nothing to keep in step.
       case CONVERSATION_ADDED -> seen.newConversations.add(e.conversationSid());
       case CONVERSATION_UPDATED, CONVERSATION_STATE_UPDATED ->
           conversation(tx, e)
