@@ -45,12 +45,6 @@ final class SyncObjects {
     return store.sync().find(tx, serviceSid, uniqueName);
   }
 
-  /** Up to {@code limit} live items of a map in key order. */
-  List<SyncItemRecord> items(Tx tx, SyncObjectRecord map, int limit) {
-    flush(tx);
-    return store.sync().items(tx, map.sid(), false, null, false, limit);
-  }
-
   /**
    * The object named {@code uniqueName}, created empty (a document with {@code data}) when there is
    * none yet; {@code fresh} says the caller knows there is none (its user was just made). A

@@ -42,10 +42,7 @@ final class SqlTx implements Tx {
 
   /** Runs {@code action} when this transaction has ended, committed or rolled back. */
   void afterEnd(Runnable action) {
-    if (afterEnd == null) {
-      afterEnd = new ArrayList<>(1);
-    }
-    afterEnd.add(action);
+    afterEnd = added(afterEnd, action);
   }
 
   /** Called once the transaction has committed or rolled back. */
@@ -68,10 +65,7 @@ final class SqlTx implements Tx {
 
   @Override
   public void beforeCommit(Runnable action) {
-    if (beforeCommit == null) {
-      beforeCommit = new ArrayList<>(2);
-    }
-    beforeCommit.add(action);
+    beforeCommit = added(beforeCommit, action);
   }
 
   /** Runs the work's before-commit actions, including any they add; the first failure throws. */
@@ -87,10 +81,14 @@ final class SqlTx implements Tx {
 
   @Override
   public void afterCommit(Runnable action) {
-    if (afterCommit == null) {
-      afterCommit = new ArrayList<>(2);
-    }
-    afterCommit.add(action);
+    afterCommit = added(afterCommit, action);
+  }
+
+  /** {@code actions} with {@code action} added, made on first use: most transactions have none. */
+  private static List<Runnable> added(List<Runnable> actions, Runnable action) {
+    List<Runnable> list = actions != null ? actions : new ArrayList<>(2);
+    list.add(action);
+    return list;
   }
 
   /** Runs the after-commit actions; one that fails is logged and does not stop the others. */
