@@ -243,6 +243,36 @@ test("the visitor's message is shown as sent even when its live event never arri
   await visitor.context().close();
 });
 
+test('messages sent in quick succession are stored and shown in the order typed', async () => {
+  // The first send is held on its way to Parley: sent at once, the others would be stored first.
+  const visitor = await newPage();
+  await visitor.routeWebSocket(/\/v3\/wsconnect$/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((frame) => {
+      if (frame.toString().includes('First of three')) setTimeout(() => server.send(frame), 700);
+      else server.send(frame);
+    });
+  });
+  await visitor.goto(demoUrl());
+  await visitor.locator('.launcher').click();
+  await visitor.locator('#parley-field-friendlyName').fill('Gus');
+  await visitor.locator('form.pre button[type=submit]').click();
+  await visitor.locator('.conversation[data-ready]').waitFor();
+  const typed = ['First of three', 'Second of three', 'Third of three'];
+
+  for (const text of typed) {
+    await visitor.locator('.composer textarea').fill(text);
+    await visitor.keyboard.press('Enter');
+  }
+
+  await visitor.locator('.msg.me:not(.pending)', { hasText: typed.at(-1) }).waitFor();
+  const { conversationSid } = (await stored(visitor)).session;
+  const messages = await rest().conversations.v1.conversations(conversationSid).messages.list();
+  assert.deepEqual(messages.map((m) => m.body), typed);
+  assert.deepEqual(await shownTexts(visitor), typed);
+  await visitor.context().close();
+});
+
 test('a chat closed by the agent side says so and lets the visitor start a new one as the same user', async () => {
   const { visitor, conversationSid } = await chattingVisitor(PARLEY_URL, 'Erin');
   const { identity } = (await stored(visitor)).session;

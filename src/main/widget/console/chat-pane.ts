@@ -6,6 +6,7 @@ import type { Conversation, Message, Participant } from '@twilio/conversations';
 import type { AgentInfo, ChatInfo, TranscriptLine } from './api';
 import type { AgentClient } from './agent-client';
 import { el, replace } from '../src/dom';
+import { InOrder } from '../src/in-order';
 
 export interface PaneActions {
   transfer(to: string): Promise<void>;
@@ -63,6 +64,7 @@ export class ChatPane {
   private readonly input: HTMLTextAreaElement;
   private readonly status = el('p', { class: 'status', role: 'status' });
   private readonly shown = new Set<number>();
+  private readonly sends = new InOrder();
   private readonly typists = new Map<string, string>();
   private conversation: Conversation | undefined;
   private readonly listeners: [string, (value: never) => void][] = [];
@@ -154,18 +156,22 @@ export class ChatPane {
   }
 
   /**
-   * Sends, then makes sure the message is shown: the SDK drops a message's live event when a page
-   * read at the same moment held it (the widget's chat.ts does the same).
+   * Sends after every earlier message is sent (so they are stored in the order typed), then makes
+   * sure the message is shown: the SDK drops a message's live event when a page read at the same
+   * moment held it (the widget's chat.ts does the same).
    */
   private async submit(): Promise<void> {
     const text = this.input.value;
-    if (!text.trim() || !this.conversation) return;
+    const conversation = this.conversation;
+    if (!text.trim() || !conversation) return;
     this.input.value = '';
     try {
-      const index = await this.conversation.sendMessage(text);
-      if (this.shown.has(index)) return;
-      const page = await this.conversation.getMessages(1, index);
-      for (const message of page.items) if (message.index === index) await this.show(message);
+      await this.sends.run(async () => {
+        const index = await conversation.sendMessage(text);
+        if (this.shown.has(index)) return;
+        const page = await conversation.getMessages(1, index);
+        for (const message of page.items) if (message.index === index) await this.show(message);
+      });
     } catch {
       this.input.value = text;
       this.status.textContent = 'Not sent; try again.';

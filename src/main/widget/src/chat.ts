@@ -3,6 +3,7 @@
 // this class turns its events into what the view shows and keeps the token fresh.
 
 import { Client, type Conversation, type Message, type Participant, type Paginator } from '@twilio/conversations';
+import { InOrder } from './in-order';
 import type { Session, WebchatApi } from './session';
 
 export interface ChatMessage {
@@ -39,7 +40,8 @@ export class Chat {
   private conversation: Conversation | undefined;
   private page: Paginator<Message> | undefined;
   private loadingEarlier = false;
-  private shown = Promise.resolve();
+  private readonly shows = new InOrder();
+  private readonly sends = new InOrder();
   private readonly names = new Map<string, Promise<string>>();
   private readonly typists = new Map<string, string>();
   /** Indexes of the messages handed to the view; the highest is what the visitor has read. */
@@ -150,16 +152,19 @@ export class Chat {
   }
 
   /**
-   * Sends once the conversation is open (a visitor may type before it is), then makes sure the
-   * message is shown: the SDK drops a message's live event when a page read at the same moment
-   * already held it, so a message not seen by the time the send is answered is read back.
+   * Sends once the conversation is open (a visitor may type before it is) and once every earlier
+   * message is sent, so they are stored in the order typed. Then makes sure the message is shown:
+   * the SDK drops a message's live event when a page read at the same moment already held it, so
+   * a message not seen by the time the send is answered is read back.
    */
-  async send(text: string): Promise<void> {
-    const conversation = await this.open();
-    const index = await conversation.sendMessage(text);
-    if (this.shownIndexes.has(index)) return;
-    const page = await conversation.getMessages(1, index);
-    for (const message of page.items) if (message.index === index) await this.show(message, true);
+  send(text: string): Promise<void> {
+    return this.sends.run(async () => {
+      const conversation = await this.open();
+      const index = await conversation.sendMessage(text);
+      if (this.shownIndexes.has(index)) return;
+      const page = await conversation.getMessages(1, index);
+      for (const message of page.items) if (message.index === index) await this.show(message, true);
+    });
   }
 
   /** Tells the others the visitor is typing (the SDK sends at most one signal every few seconds). */
@@ -213,13 +218,11 @@ export class Chat {
   /** Shows messages one after the other, so a slow name lookup cannot reorder them. */
   private show(message: Message, live: boolean): Promise<void> {
     this.shownIndexes.add(message.index);
-    this.shown = this.shown
-      .then(() => this.toChatMessage(message))
-      .then((m) => {
-        this.newest = Math.max(this.newest, m.index);
-        this.events.message(m, live);
-      });
-    return this.shown;
+    return this.shows.run(async () => {
+      const m = await this.toChatMessage(message);
+      this.newest = Math.max(this.newest, m.index);
+      this.events.message(m, live);
+    });
   }
 
   private async toChatMessage(message: Message): Promise<ChatMessage> {
