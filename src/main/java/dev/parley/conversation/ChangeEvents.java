@@ -194,25 +194,15 @@ public final class ChangeEvents {
   /** {@code generated}: the user's identity was just made up (see {@link NewIdentityUser}). */
   public void userAdded(Tx tx, Origin origin, UserRecord u, boolean generated) {
     Object subject = generated ? new NewIdentityUser(u) : u;
-    log.record(
-        tx,
-        origin,
-        EventType.USER_ADDED,
-        u.accountSid(),
-        u.serviceSid(),
-        null,
-        subject,
-        f -> user(f, u));
+    log.recordOfUser(tx, origin, EventType.USER_ADDED, u, subject, f -> user(f, u));
   }
 
   public void userUpdated(Tx tx, Origin origin, UserRecord u) {
-    log.record(
+    log.recordOfUser(
         tx,
         origin,
         EventType.USER_UPDATED,
-        u.accountSid(),
-        u.serviceSid(),
-        null,
+        u,
         u,
         f -> user(f, u).put("DateUpdated", u.dateUpdated()));
   }

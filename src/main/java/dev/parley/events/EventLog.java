@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.store.EventRecord;
 import dev.parley.store.Store;
 import dev.parley.store.Tx;
+import dev.parley.store.UserRecord;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
@@ -50,8 +51,8 @@ public final class EventLog {
   }
 
   /**
-   * Records an event whose {@code subject} (the changed record, handed to this transaction's
-   * listeners and never stored) spares them reading it again.
+   * Records an event of conversation {@code conversationSid} whose {@code subject} (the changed
+   * record, handed to this transaction's listeners and never stored) spares them reading it again.
    */
   public Event record(
       Tx tx,
@@ -60,6 +61,34 @@ public final class EventLog {
       String accountSid,
       String serviceSid,
       String conversationSid,
+      Object subject,
+      Consumer<EventFields> own) {
+    return record(
+        tx, origin, type, accountSid, serviceSid, conversationSid, conversationSid, subject, own);
+  }
+
+  /**
+   * Records an event of user {@code u} (of no conversation): a user's events take turns with each
+   * other only, so web chats of one account, each adding a user, don't wait for one another.
+   */
+  public Event recordOfUser(
+      Tx tx,
+      Origin origin,
+      EventType type,
+      UserRecord u,
+      Object subject,
+      Consumer<EventFields> own) {
+    return record(tx, origin, type, u.accountSid(), u.serviceSid(), null, u.sid(), subject, own);
+  }
+
+  private Event record(
+      Tx tx,
+      Origin origin,
+      EventType type,
+      String accountSid,
+      String serviceSid,
+      String conversationSid,
+      String turn,
       Object subject,
       Consumer<EventFields> own) {
     EventFields fields = EventFields.common(accountSid, type.wire(), origin, serviceSid);
@@ -75,7 +104,7 @@ public final class EventLog {
             origin.clientIdentity(),
             write(fields.asMap()),
             clock.instant());
-    long seq = store.events().append(tx, row);
+    long seq = store.events().append(tx, row, turn);
     Event event =
         new Event(
             seq,

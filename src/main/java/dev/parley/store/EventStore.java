@@ -6,15 +6,18 @@ import java.util.Optional;
 
 /** The outbox of change events. */
 public interface EventStore {
-  /** Appends {@code event} and returns its sequence number. */
-  long append(Tx tx, EventRecord event);
+  /**
+   * Appends {@code event} and returns its sequence number, taking turns ({@link #serialize}) on
+   * {@code turn}: the SID of the conversation the event is of, or of the user for a user's events.
+   */
+  long append(Tx tx, EventRecord event, String turn);
 
   /**
-   * Makes this transaction take turns with every other that records events of the conversation (or
-   * the account, for events of no conversation), as appending one does: from here to its end,
-   * whatever another such transaction wrote is committed and visible, or waits for this one.
+   * Makes this transaction take turns with every other that records events of the conversation or
+   * user {@code turn} names, as appending one does: from here to its end, whatever another such
+   * transaction wrote is committed and visible, or waits for this one.
    */
-  void serialize(Tx tx, String conversationOrAccountSid);
+  void serialize(Tx tx, String turn);
 
   Optional<EventRecord> find(Tx tx, long seq);
 

@@ -188,21 +188,25 @@ final class FirstUse {
   /**
    * Makes the profile map of the user that {@code id} (the map's SID or unique name) would belong
    * to, if it was never made; whether there is such a user in the account. It is made from the user
-   * as it is after taking turns with every transaction that changes one of the account's users
-   * (their events all take the account's turn), so no change falls between the reading and the
-   * making.
+   * as it is after taking turns with every transaction that changes the user (its events take the
+   * user's turn), so no change falls between the reading and the making.
    */
   private boolean makeProfileFor(Tx tx, String accountSid, String serviceSid, String id) {
     String sidOrIdentity = SyncNames.userOf(id);
     if (sidOrIdentity == null) {
       return false;
     }
-    store.events().serialize(tx, accountSid);
     Optional<UserRecord> u =
         store
             .users()
             .find(tx, serviceSid, sidOrIdentity)
-            .filter(found -> found.accountSid().equals(accountSid));
+            .filter(found -> found.accountSid().equals(accountSid))
+            .flatMap(
+                found -> {
+                  // Read again after the turn: a change committed meanwhile is in what is made.
+                  store.events().serialize(tx, found.sid());
+                  return store.users().find(tx, serviceSid, found.sid());
+                });
     u.filter(found -> profile(tx, found, false).isEmpty())
         .ifPresent(
             found ->

@@ -154,23 +154,23 @@ public final class PostgresStore extends SqlStore {
   /**
    * Events of one conversation must commit in the order of their sequence numbers, or a reader
    * could see event 11 before event 10 commits and deliver them out of order. A transaction-scoped
-   * advisory lock on the conversation makes its events' transactions take turns; other
-   * conversations' events don't wait.
+   * advisory lock on the conversation (or on the user, for a user's events) makes its events'
+   * transactions take turns; other conversations' and users' events don't wait.
    */
   private static final class SerializedEvents extends SqlEvents {
     @Override
-    public long append(Tx tx, dev.parley.store.EventRecord event) {
-      serialize(tx, event.conversationSid() != null ? event.conversationSid() : event.accountSid());
-      return super.append(tx, event);
+    public long append(Tx tx, dev.parley.store.EventRecord event, String turn) {
+      serialize(tx, turn);
+      return super.append(tx, event, turn);
     }
 
     @Override
-    public void serialize(Tx tx, String key) {
-      // Held until the transaction ends: its next event with the same key needs no second lock.
-      if (tx.memo(SerializedEvents.class, HashSet<String>::new).add(key)) {
+    public void serialize(Tx tx, String turn) {
+      // Held until the transaction ends: its next event with the same turn needs no second lock.
+      if (tx.memo(SerializedEvents.class, HashSet<String>::new).add(turn)) {
         SqlTx.of(tx)
             .createQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(:key))")
-            .bind("key", key)
+            .bind("key", turn)
             .mapTo(Integer.class)
             .one();
       }

@@ -12,13 +12,13 @@ class SqlEvents implements EventStore {
   private static final RowMapper<EventRecord> MAPPER = RecordMapper.of(EventRecord.class);
 
   @Override
-  public long append(Tx tx, EventRecord e) {
+  public long append(Tx tx, EventRecord e, String turn) {
     return RecordInsert.insertReturning(SqlTx.of(tx), "events", e, "seq");
   }
 
   /** One writer at a time already (SQLite's): nothing to wait for. */
   @Override
-  public void serialize(Tx tx, String conversationOrAccountSid) {}
+  public void serialize(Tx tx, String turn) {}
 
   @Override
   public Optional<EventRecord> find(Tx tx, long seq) {
