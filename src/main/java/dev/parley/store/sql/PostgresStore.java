@@ -158,22 +158,27 @@ public final class PostgresStore extends SqlStore {
    * transactions take turns; other conversations' and users' events don't wait.
    */
   private static final class SerializedEvents extends SqlEvents {
+    private static final String LOCK = "SELECT 1 FROM pg_advisory_xact_lock(hashtext(?))";
+
     @Override
     public long append(Tx tx, dev.parley.store.EventRecord event, String turn) {
-      serialize(tx, turn);
-      return super.append(tx, event, turn);
+      if (!firstOf(tx, turn)) {
+        return super.append(tx, event, turn);
+      }
+      // The lock and the insert in one round trip; the seq is taken once the lock is held.
+      return RecordInsert.insertReturningAfter(SqlTx.of(tx), "events", event, "seq", LOCK, turn);
     }
 
     @Override
     public void serialize(Tx tx, String turn) {
-      // Held until the transaction ends: its next event with the same turn needs no second lock.
-      if (tx.memo(SerializedEvents.class, HashSet<String>::new).add(turn)) {
-        SqlTx.of(tx)
-            .createQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(:key))")
-            .bind("key", turn)
-            .mapTo(Integer.class)
-            .one();
+      if (firstOf(tx, turn)) {
+        SqlTx.of(tx).createQuery(LOCK).bind(0, turn).mapTo(Integer.class).one();
       }
+    }
+
+    /** Whether {@code turn} is not held yet: it is held until the transaction ends. */
+    private static boolean firstOf(Tx tx, String turn) {
+      return tx.memo(SerializedEvents.class, HashSet<String>::new).add(turn);
     }
   }
 }

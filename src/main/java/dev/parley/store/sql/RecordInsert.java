@@ -68,6 +68,38 @@ final class RecordInsert {
         });
   }
 
+  /**
+   * As {@link #insertReturning}, in one statement after the one-row query {@code first} (its one
+   * parameter {@code firstArgument}): the row is selected from that query's result, so the table
+   * numbers the row only once the query has run (PostgreSQL's lock of a turn, see {@code
+   * PostgresStore}), and the two cost one round trip.
+   */
+  static long insertReturningAfter(
+      Handle handle,
+      String table,
+      Record row,
+      String generated,
+      String first,
+      String firstArgument) {
+    String sql =
+        SQL.computeIfAbsent(
+            table + " " + generated + " after " + first,
+            k -> newSqlAfter(table, row.getClass(), generated, first));
+    return run(
+        handle,
+        sql,
+        statement -> {
+          statement.setString(1, firstArgument);
+          RecordArguments.bindInOrder(statement, 2, row, generated);
+          try (ResultSet keys = statement.executeQuery()) {
+            if (!keys.next()) {
+              throw new SQLException("INSERT INTO " + table + " returned no " + generated);
+            }
+            return keys.getLong(1);
+          }
+        });
+  }
+
   private interface StatementWork<T> {
     T run(PreparedStatement statement) throws SQLException;
   }
@@ -104,14 +136,10 @@ final class RecordInsert {
 
   private static String newSql(
       String table, Class<? extends Record> type, int rows, String generated) {
-    List<String> names =
-        RecordArguments.names(type).stream().filter(n -> !n.equals(generated)).toList();
-    StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (");
-    for (int i = 0; i < names.size(); i++) {
-      sql.append(i == 0 ? "" : ", ").append(column(names.get(i)));
-    }
+    List<String> names = columns(type, generated);
+    StringBuilder sql = into(table, names);
     String row = "(" + "?, ".repeat(names.size() - 1) + "?)";
-    sql.append(") VALUES ").append(row);
+    sql.append(" VALUES ").append(row);
     for (int i = 1; i < rows; i++) {
       sql.append(", ").append(row);
     }
@@ -119,6 +147,32 @@ final class RecordInsert {
       sql.append(" RETURNING ").append(column(generated));
     }
     return sql.toString();
+  }
+
+  private static String newSqlAfter(
+      String table, Class<? extends Record> type, String generated, String first) {
+    List<String> names = columns(type, generated);
+    return "WITH first AS ("
+        + first
+        + ") "
+        + into(table, names)
+        + " SELECT "
+        + "?, ".repeat(names.size() - 1)
+        + "? FROM first RETURNING "
+        + column(generated);
+  }
+
+  private static List<String> columns(Class<? extends Record> type, String generated) {
+    return RecordArguments.names(type).stream().filter(n -> !n.equals(generated)).toList();
+  }
+
+  /** {@code INSERT INTO table (columns)}. */
+  private static StringBuilder into(String table, List<String> names) {
+    StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (");
+    for (int i = 0; i < names.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append(column(names.get(i)));
+    }
+    return sql.append(")");
   }
 
   private static String column(String component) {
