@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.twilio.jwt.accesstoken.AccessToken;
 import com.twilio.jwt.accesstoken.ChatGrant;
 import dev.parley.auth.AccessGrant;
+import dev.parley.testing.ConversationFixtures;
 import dev.parley.testing.ParleyServer;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
@@ -59,13 +60,7 @@ class AccessTokensTest {
 
   @Test
   void only_a_participant_may_read_a_conversation() {
-    String address =
-        server
-            .api()
-            .get("/v1/Configuration/Addresses?Type=chat")
-            .then()
-            .extract()
-            .path("address_configurations[0].sid");
+    String address = new ConversationFixtures(server).defaultChatAddress();
     JsonPath chat =
         server
             .api()

@@ -1,6 +1,9 @@
 package dev.parley.testing;
 
-/** Arrange steps for realtime tests: conversations with chat participants, messages in them. */
+/**
+ * Arrange steps through REST: conversations with chat participants, messages in them, the address a
+ * web chat names.
+ */
 public final class ConversationFixtures {
   private final ParleyServer server;
 
@@ -39,5 +42,16 @@ public final class ConversationFixtures {
         .post("/v1/Conversations/" + conversation + "/Messages")
         .then()
         .statusCode(201);
+  }
+
+  /** The SID of the chat address configuration every new account has. */
+  public String defaultChatAddress() {
+    return server
+        .api()
+        .get("/v1/Configuration/Addresses?Type=chat")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("address_configurations[0].sid");
   }
 }

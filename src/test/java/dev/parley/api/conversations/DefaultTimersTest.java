@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.parley.testing.ConversationFixtures;
 import dev.parley.testing.ParleyServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,13 +51,7 @@ class DefaultTimersTest {
 
   @Test
   void a_web_chat_conversation_gets_them_too() {
-    String address =
-        server
-            .api()
-            .get("/v1/Configuration/Addresses?Type=chat")
-            .then()
-            .extract()
-            .path("address_configurations[0].sid");
+    String address = new ConversationFixtures(server).defaultChatAddress();
 
     String sid =
         server

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.parley.testing.ConversationFixtures;
 import dev.parley.testing.ParleyServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -97,13 +98,7 @@ class EventTurnsTest {
   }
 
   private static int webChat() {
-    String address =
-        server
-            .api()
-            .get("/v1/Configuration/Addresses?Type=chat")
-            .then()
-            .extract()
-            .path("address_configurations[0].sid");
+    String address = new ConversationFixtures(server).defaultChatAddress();
     return server
         .api()
         .formParam("AddressSid", address)
