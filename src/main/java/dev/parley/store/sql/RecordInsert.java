@@ -59,12 +59,7 @@ final class RecordInsert {
         sql,
         statement -> {
           RecordArguments.bindInOrder(statement, 1, row, generated);
-          try (ResultSet keys = statement.executeQuery()) {
-            if (!keys.next()) {
-              throw new SQLException("INSERT INTO " + table + " returned no " + generated);
-            }
-            return keys.getLong(1);
-          }
+          return returned(statement, table, generated);
         });
   }
 
@@ -91,13 +86,19 @@ final class RecordInsert {
         statement -> {
           statement.setString(1, firstArgument);
           RecordArguments.bindInOrder(statement, 2, row, generated);
-          try (ResultSet keys = statement.executeQuery()) {
-            if (!keys.next()) {
-              throw new SQLException("INSERT INTO " + table + " returned no " + generated);
-            }
-            return keys.getLong(1);
-          }
+          return returned(statement, table, generated);
         });
+  }
+
+  /** Runs the bound INSERT … RETURNING {@code generated} and gives the number it returned. */
+  private static long returned(PreparedStatement statement, String table, String generated)
+      throws SQLException {
+    try (ResultSet keys = statement.executeQuery()) {
+      if (!keys.next()) {
+        throw new SQLException("INSERT INTO " + table + " returned no " + generated);
+      }
+      return keys.getLong(1);
+    }
   }
 
   private interface StatementWork<T> {
