@@ -32,7 +32,7 @@ public final class ServiceDirectory {
    * the account's default service when {@code serviceSid} is null.
    */
   public Scope scope(String accountSid, String serviceSid) {
-    return store.read(
+    return store.readOne(
         tx -> {
           if (serviceSid == null) {
             String fallback =

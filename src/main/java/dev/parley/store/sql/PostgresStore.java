@@ -120,6 +120,12 @@ public final class PostgresStore extends SqlStore {
         });
   }
 
+  @Override
+  public <T> T readOne(Function<Tx, T> work) {
+    // The pool's connections are in autocommit: the one statement is its own transaction.
+    return jdbi.withHandle(handle -> work.apply(new SqlTx(handle)));
+  }
+
   /** Reports the connection pool's usage (Hikari's metrics) to {@code tracker} from now on. */
   public void trackPool(MetricsTrackerFactory tracker) {
     pool.setMetricsTrackerFactory(tracker);
