@@ -1,5 +1,6 @@
 package dev.parley.console;
 
+import dev.parley.testing.ConversationFixtures;
 import dev.parley.testing.ParleyServer;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -53,14 +54,7 @@ final class ConsoleFixtures {
 
   /** A Flex web chat from {@code customer} with these pre-engagement answers; its SID. */
   static String webChat(ParleyServer server, String customer, String preEngagementJson) {
-    String address =
-        server
-            .api()
-            .get("/v1/Configuration/Addresses?Type=chat")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("address_configurations[0].sid");
+    String address = new ConversationFixtures(server).defaultChatAddress();
     return server
         .api()
         .formParam("AddressSid", address)

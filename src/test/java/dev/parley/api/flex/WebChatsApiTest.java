@@ -19,13 +19,7 @@ class WebChatsApiTest {
       "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
 
   static String defaultChatAddress() {
-    return server
-        .api()
-        .get("/v1/Configuration/Addresses?Type=chat")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("address_configurations[0].sid");
+    return WebchatFixtures.defaultChatAddress(server);
   }
 
   static String address(String address, String... autoCreation) {

@@ -1,5 +1,6 @@
 package dev.parley.api.flex;
 
+import dev.parley.testing.ConversationFixtures;
 import dev.parley.testing.ParleyServer;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -15,13 +16,7 @@ final class WebchatFixtures {
   private WebchatFixtures() {}
 
   static String defaultChatAddress(ParleyServer server) {
-    return server
-        .api()
-        .get("/v1/Configuration/Addresses?Type=chat")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("address_configurations[0].sid");
+    return new ConversationFixtures(server).defaultChatAddress();
   }
 
   /** A deployment of the default chat address allowing {@link #ORIGIN}, plus {@code params}. */
