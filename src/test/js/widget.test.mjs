@@ -61,14 +61,19 @@ async function newPage() {
 
 const demoUrl = (base = PARLEY_URL) => `${base}/widget/demo?DeploymentKey=${deployment.deployment_key}`;
 
-/** A visitor on the demo page at `base` who started a chat that the agent joined. */
-async function chattingVisitor(base, name) {
-  const visitor = await newPage();
+/** `visitor` opens the demo page at `base` and starts a chat as `name`. */
+async function startChat(visitor, name, base = PARLEY_URL) {
   await visitor.goto(demoUrl(base));
   await visitor.locator('.launcher').click();
   await visitor.locator('#parley-field-friendlyName').fill(name);
   await visitor.locator('form.pre button[type=submit]').click();
   await visitor.locator('.conversation[data-ready]').waitFor();
+}
+
+/** A visitor on the demo page at `base` who started a chat that the agent joined. */
+async function chattingVisitor(base, name) {
+  const visitor = await newPage();
+  await startChat(visitor, name, base);
   const { conversationSid } = (await stored(visitor)).session;
   const joined = waitForEvent(agent, 'conversationJoined', { timeout: WAIT, filter: (c) => c.sid === conversationSid });
   await rest().conversations.v1.conversations(conversationSid).participants.create({ identity: AGENT.identity });
@@ -223,11 +228,7 @@ test("the visitor's message is shown as sent even when its live event never arri
       else ws.send(frame);
     });
   });
-  await visitor.goto(demoUrl());
-  await visitor.locator('.launcher').click();
-  await visitor.locator('#parley-field-friendlyName').fill('Fay');
-  await visitor.locator('form.pre button[type=submit]').click();
-  await visitor.locator('.conversation[data-ready]').waitFor();
+  await startChat(visitor, 'Fay');
 
   await visitor.locator('.composer textarea').fill('Is anyone there?');
   await visitor.keyboard.press('Enter');
@@ -253,11 +254,7 @@ test('messages sent in quick succession are stored and shown in the order typed'
       else server.send(frame);
     });
   });
-  await visitor.goto(demoUrl());
-  await visitor.locator('.launcher').click();
-  await visitor.locator('#parley-field-friendlyName').fill('Gus');
-  await visitor.locator('form.pre button[type=submit]').click();
-  await visitor.locator('.conversation[data-ready]').waitFor();
+  await startChat(visitor, 'Gus');
   const typed = ['First of three', 'Second of three', 'Third of three'];
 
   for (const text of typed) {
