@@ -27,8 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * Checks response bodies against Twilio's official OpenAPI specs in {@code ../shared/twilio-oai}:
- * the operation is found from the request's method and path, and the body is validated against the
+ * Checks response bodies against Twilio's official OpenAPI specs (twilio-oai's {@code spec/json},
+ * which the build fetches from the npm registry: see {@code src/test/twilio-oai/fetch.sh}): the
+ * operation is found from the request's method and path, and the body is validated against the
  * schema the spec gives for that status. Error bodies are checked against Twilio's error shape.
  */
 public final class OpenApi {
@@ -59,11 +60,23 @@ public final class OpenApi {
   private OpenApi() {}
 
   /**
-   * The shared {@code ../shared} folder: from the build's system property, else beside the repo.
+   * The folder of {@code twilio_*.json} specs: the build's {@code parley.twilio-oai} property (the
+   * fetched copy in {@code target/}, or the folder given with {@code -Dparley.twilio-oai=…}), else
+   * the fetched copy when a test runs outside Maven.
    */
-  static Path shared() {
-    String configured = System.getProperty("parley.shared");
-    return Path.of(configured != null ? configured : "../shared").toAbsolutePath().normalize();
+  static Path specs() {
+    String configured = System.getProperty("parley.twilio-oai");
+    Path folder =
+        Path.of(configured != null ? configured : "target/twilio-oai/spec/json")
+            .toAbsolutePath()
+            .normalize();
+    if (!Files.isDirectory(folder)) {
+      throw new IllegalStateException(
+          "No OpenAPI specs in "
+              + folder
+              + ": `mvn generate-test-resources` fetches them (src/test/twilio-oai/fetch.sh)");
+    }
+    return folder;
   }
 
   /**
@@ -228,7 +241,7 @@ public final class OpenApi {
   private static List<Operation> load() {
     List<Operation> operations = new ArrayList<>();
     for (String name : SPECS) {
-      Path file = shared().resolve("twilio-oai").resolve(name);
+      Path file = specs().resolve(name);
       spec(file)
           .get("paths")
           .fields()
