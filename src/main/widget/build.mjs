@@ -1,7 +1,7 @@
 // Type-checks the widget and bundles it, @twilio/conversations included, into one minified
 // widget.js: `node build.mjs OUTPUT_DIR` (build.sh, run by Maven), or `node build.mjs --size`
-// to print its gzipped size with and without the SDK (README "Visitor widget"). The agent
-// console (console/, README "Agent console") is bundled the same way into OUTPUT_DIR/../console.
+// to print its gzipped size with and without the SDK (docs/widget.md). The agent
+// console (console/, docs/console.md) is bundled the same way into OUTPUT_DIR/../console.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';

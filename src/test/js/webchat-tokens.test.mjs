@@ -1,4 +1,4 @@
-// POST /v2/Webchat/Tokens/Refresh renews guest tokens only (README "Webchat 3"), whichever
+// POST /v2/Webchat/Tokens/Refresh renews guest tokens only (docs/flex-and-webchat.md), whichever
 // library minted the token it is given.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
 // The agent's one @twilio/conversations client, pointed at Parley's realtime endpoint exactly as
-// the widget's is (README "Realtime"); its token comes from the console session and is renewed
+// the widget's is (docs/realtime.md); its token comes from the console session and is renewed
 // before it expires.
 
 import { Client, type Conversation } from '@twilio/conversations';

@@ -1,4 +1,4 @@
-// The console's own endpoints (README "Agent console"): same origin, the session in an HttpOnly
+// The console's own endpoints (docs/console.md): same origin, the session in an HttpOnly
 // cookie the script never sees, and the session's CSRF token sent back with every change.
 
 export interface AgentInfo {

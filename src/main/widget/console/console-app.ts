@@ -1,4 +1,4 @@
-// The console once logged in: the three lists (polled, see README "Agent console" for why), the
+// The console once logged in: the three lists (polled, see docs/console.md for why), the
 // open chat or transcript, and the cue for a new waiting chat (the title's count and a short tone).
 
 import { ApiError, type AgentInfo, type ChatInfo, type ConsoleApi, type Lists, type SessionInfo } from './api';

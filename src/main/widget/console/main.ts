@@ -1,5 +1,5 @@
 // console.js, loaded by Parley's /console page: the log-in form, or the console for the agent
-// whose session cookie is still valid (README "Agent console").
+// whose session cookie is still valid (docs/console.md).
 
 import { ConsoleApi } from './api';
 import { ConsoleApp } from './console-app';

@@ -1,5 +1,5 @@
 // One conversation through the unmodified @twilio/conversations SDK, pointed at Parley's realtime
-// endpoint with its one option (README "Realtime"). The SDK reconnects and catches up by itself;
+// endpoint with its one option (docs/realtime.md). The SDK reconnects and catches up by itself;
 // this class turns its events into what the view shows and keeps the token fresh.
 
 import { Client, type Conversation, type Message, type Participant, type Paginator } from '@twilio/conversations';

@@ -1,4 +1,4 @@
-// The embedding script tag's data attributes (README "Visitor widget"), read once at start.
+// The embedding script tag's data attributes (docs/widget.md), read once at start.
 
 import { language, texts, type Texts } from './i18n';
 

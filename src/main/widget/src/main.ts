@@ -1,5 +1,5 @@
 // widget.js: <script src="https://<parley>/widget.js" data-deployment-key="…" async></script>.
-// Parley's base URL is the script's own origin. README "Visitor widget" lists the options.
+// Parley's base URL is the script's own origin. docs/widget.md lists the options.
 
 import { readConfig } from './config';
 import { Widget } from './widget';

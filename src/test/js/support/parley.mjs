@@ -1,5 +1,5 @@
 // Twilio's unmodified JavaScript clients pointed at the Parley named by PARLEY_URL, and the few
-// fixtures the tests share. JavaScriptClientsTest sets the variables; by hand, see README "Tests".
+// fixtures the tests share. JavaScriptClientsTest sets the variables; by hand, see docs/testing.md.
 import { after } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import twilio from 'twilio';
@@ -11,7 +11,7 @@ const { ChatGrant } = AccessToken;
 function required(name) {
   const value = process.env[name];
   if (!value) {
-    throw new Error(`${name} is not set; run through JavaScriptClientsTest or see README "Tests"`);
+    throw new Error(`${name} is not set; run through JavaScriptClientsTest or see docs/testing.md`);
   }
   return value;
 }
@@ -84,7 +84,7 @@ export async function agentToken(identity, { ttl = 3600 } = {}) {
   return token.toJwt();
 }
 
-/** A Webchat 3 deployment on the default chat address (README "Webchat 3"); its JSON. */
+/** A Webchat 3 deployment on the default chat address (docs/flex-and-webchat.md); its JSON. */
 export async function webchatDeployment({ friendlyName = 'js-clients widget', tokenTtl } = {}) {
   const address = await defaultChatAddress();
   const form = { AddressSid: address.sid, FriendlyName: friendlyName };

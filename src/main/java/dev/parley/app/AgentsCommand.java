@@ -26,9 +26,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code ./parley agents}: manages console agents through a running server's {@code
- * /parley/v1/Agents} (README "Agent console"), so that every change takes the one path that also
- * names the agent's Conversations user. Credentials default to the first account's, read from the
- * store as {@code ./parley token} does.
+ * /parley/v1/Agents} (docs/console.md), so that every change takes the one path that also names the
+ * agent's Conversations user. Credentials default to the first account's, read from the store as
+ * {@code ./parley token} does.
  */
 @Command(
     name = "agents",

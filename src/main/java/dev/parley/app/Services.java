@@ -80,7 +80,7 @@ record Services(
     RealtimeUpstream realtime,
     Console console) {
 
-  /** The agent console's services (README "Agent console"). */
+  /** The agent console's services (docs/console.md). */
   record Console(
       AgentService agents, ConsoleSessions sessions, AgentTokens tokens, ConsoleChats chats) {}
 

@@ -27,10 +27,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The agent console's own endpoints under {@code /console} (README "Agent console"): log-in and
- * log-out, the agent's access token, the chat lists and the actions on a chat. Everything but the
- * log-in needs the session cookie; every POST but the log-in also the CSRF token ({@link
- * ConsoleAuth}).
+ * The agent console's own endpoints under {@code /console} (docs/console.md): log-in and log-out,
+ * the agent's access token, the chat lists and the actions on a chat. Everything but the log-in
+ * needs the session cookie; every POST but the log-in also the CSRF token ({@link ConsoleAuth}).
  */
 public final class ConsoleApi {
   public static final String PREFIX = "/console";

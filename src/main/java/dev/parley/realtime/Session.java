@@ -25,8 +25,9 @@ public interface Session {
   boolean isOpen();
 
   /**
-   * Asks the client to reconnect and catch up (a {@code close} with 308, protocol §2.7): for when
-   * this node may have missed changes the client should have heard of. Safe from any thread.
+   * Asks the client to reconnect and catch up (a {@code close} with 308, docs/realtime-protocol.md
+   * §2.7): for when this node may have missed changes the client should have heard of. Safe from
+   * any thread.
    */
   void reconnect(String why);
 }

@@ -9,8 +9,9 @@ import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 
 /**
- * The token rules of {@code init} and {@code update} (§2.4, §2.5). Verifying may read the store, so
- * it runs on the realtime workers; the future completes on the caller's event loop.
+ * The token rules of {@code init} and {@code update} (docs/realtime-protocol.md §2.4, §2.5).
+ * Verifying may read the store, so it runs on the realtime workers; the future completes on the
+ * caller's event loop.
  */
 final class TokenChecks {
   private final AccessTokens tokens;

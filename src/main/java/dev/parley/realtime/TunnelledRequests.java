@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the HTTP request of a {@code message} frame (§2.8). The SDK sends the path percent-encoded
- * and the query split on {@code &} and {@code =} without decoding, a repeated key as an array; both
- * are decoded here, so the upstream sees what a REST handler would.
+ * Reads the HTTP request of a {@code message} frame (docs/realtime-protocol.md §2.8). The SDK sends
+ * the path percent-encoded and the query split on {@code &} and {@code =} without decoding, a
+ * repeated key as an array; both are decoded here, so the upstream sees what a REST handler would.
  */
 final class TunnelledRequests {
   private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE");

@@ -2,7 +2,7 @@ package dev.parley.realtime;
 
 /**
  * The Twilsock wire constants, one per line, as {@code @twilio/conversations} 3.x (twilsock 1.0.x)
- * reads and writes them. Source: ../shared/reference/conversations-realtime-protocol.md §2.
+ * reads and writes them. Source: docs/realtime-protocol.md §2.
  */
 public final class TwilsockProtocol {
   private TwilsockProtocol() {}

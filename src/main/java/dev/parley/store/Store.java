@@ -58,7 +58,7 @@ public interface Store extends AutoCloseable {
 
   WebchatDeploymentStore webchatDeployments();
 
-  /** Console agents (README "Agent console"), their log-ins and their views of the web chats. */
+  /** Console agents (docs/console.md), their log-ins and their views of the web chats. */
   AgentStore agents();
 
   ConsoleSessionStore consoleSessions();

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The attributes Flex's legacy web chat keeps on its chat channel, and so on Parley's conversation:
  * {@code {"status":"ACTIVE","long_lived":false,"pre_engagement_data":{…},"from":"<name>",
- * "channel_type":"web"}} as observed on Twilio (webchat-client-contract.md §3.5); the Flex UI and
- * the janitor read {@code status}.
+ * "channel_type":"web"}} as observed on Twilio (docs/webchat-clients.md §3.5); the Flex UI and the
+ * janitor read {@code status}.
  */
 final class LegacyChannelAttributes {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -7,7 +7,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the arrows of STYLE.md true: domain code knows no HTTP or SQL; nothing uses api.*. */
+/**
+ * Keeps the package arrows of docs/architecture.md true: domain code knows no HTTP or SQL; nothing
+ * uses api.*.
+ */
 class LayeringTest {
   private static final JavaClasses PARLEY =
       new ClassFileImporter()

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** How the SDK's encoded path and undecoded query (§2.8) become an {@link UpstreamRequest}. */
+/**
+ * How the SDK's encoded path and undecoded query (docs/realtime-protocol.md §2.8) become an {@link
+ * UpstreamRequest}.
+ */
 class TunnelledRequestsTest {
 
   private static TwilsockFrame message(String method, String path, ObjectNode params) {

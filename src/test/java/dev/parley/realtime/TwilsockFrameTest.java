@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The frame layout of §2.2, byte by byte, and each way a frame is refused. */
+/**
+ * The frame layout of docs/realtime-protocol.md §2.2, byte by byte, and each way a frame is
+ * refused.
+ */
 class TwilsockFrameTest {
 
   private static byte[] bytes(String text) {

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The init handshake (§2.4): who gets a session, and what everyone else is answered. */
+/**
+ * The init handshake (docs/realtime-protocol.md §2.4): who gets a session, and what everyone else
+ * is answered.
+ */
 class TwilsockInitTest {
   private static final RecordingUpstream upstream = new RecordingUpstream();
 

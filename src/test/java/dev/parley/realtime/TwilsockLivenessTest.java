@@ -13,7 +13,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What keeps a socket open and what closes it when the SDK sends nothing: it has no keepalive and
- * no dead-peer detection of its own (§2.6). Timings shortened to fractions of a second.
+ * no dead-peer detection of its own (docs/realtime-protocol.md §2.6). Timings shortened to
+ * fractions of a second.
  */
 class TwilsockLivenessTest {
   private static final RecordingUpstream upstream = new RecordingUpstream();

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Token lifetime (§2.5), driven by the server's settable clock: the SDK has no expiry timer, so the
- * server warns three minutes ahead and closes with 410 at expiry.
+ * Token lifetime (docs/realtime-protocol.md §2.5), driven by the server's settable clock: the SDK
+ * has no expiry timer, so the server warns three minutes ahead and closes with 410 at expiry.
  */
 class TwilsockTokenExpiryTest {
   private static final RecordingUpstream upstream = new RecordingUpstream();

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Tunnelled HTTP (§2.8) and server push (§2.9) through an open session. */
+/**
+ * Tunnelled HTTP (docs/realtime-protocol.md §2.8) and server push (§2.9) through an open session.
+ */
 class TwilsockTunnelTest {
   private static final int MAX_IN_FLIGHT = 4;
   private static final RecordingUpstream upstream = new RecordingUpstream();

@@ -17,9 +17,9 @@ import java.time.Clock;
 import java.util.function.UnaryOperator;
 
 /**
- * The Conversations commands the SDK tunnels ({@code /Client/v2/...}, protocol §3). Reads of
- * conversation state go through Sync; these answer the configuration, the user's conversation list
- * and every mutation.
+ * The Conversations commands the SDK tunnels ({@code /Client/v2/...}, docs/realtime-protocol.md
+ * §3). Reads of conversation state go through Sync; these answer the configuration, the user's
+ * conversation list and every mutation.
  */
 public final class ClientApi {
   private static final String S = ClientLinks.PREFIX + "/Services/{service}";

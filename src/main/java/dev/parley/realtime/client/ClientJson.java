@@ -10,8 +10,8 @@ import dev.parley.store.UserRecord;
 import java.time.Instant;
 
 /**
- * The JSON the SDK's commands answer with (conversations-realtime-protocol.md §3.3): snake_case
- * like the REST API, plus the {@code sync_objects} and absolute {@code links} the SDK follows.
+ * The JSON the SDK's commands answer with (docs/realtime-protocol.md §3.3): snake_case like the
+ * REST API, plus the {@code sync_objects} and absolute {@code links} the SDK follows.
  */
 final class ClientJson {
   private final ClientLinks links;

@@ -65,8 +65,8 @@ final class ClientPeople {
   }
 
   /**
-   * {@code GET Client/v2/Configuration} (protocol §3.2). The token's identity becomes a user on its
-   * first connection, as with Twilio.
+   * {@code GET Client/v2/Configuration} (docs/realtime-protocol.md §3.2). The token's identity
+   * becomes a user on its first connection, as with Twilio.
    */
   UpstreamResponse configuration(Session s, UpstreamRequest r, List<String> p) {
     AccessGrant g = s.grant();

@@ -18,8 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code conversation.typing()}: nothing is stored, the other participants' sessions are told
- * (protocol §5). The typer's own identity is left out, or a second tab would see itself typing. One
- * session's indicators are passed on at most once a second: a flood reaches nobody.
+ * (docs/realtime-protocol.md §5). The typer's own identity is left out, or a second tab would see
+ * itself typing. One session's indicators are passed on at most once a second: a flood reaches
+ * nobody.
  */
 final class Typing {
   static final String MESSAGE_TYPE = "twilio.ipmsg.typing_indicator";

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 /**
  * One session's subscription to one Sync object. While its replay is being read, live events are
  * held back, so the client sees the replay, then {@code subscription_established}, then the live
- * events after it, each event once and in id order (protocol §4.5–4.6).
+ * events after it, each event once and in id order (docs/realtime-protocol.md §4.5–4.6).
  */
 final class Subscriber {
   static final String SYNC_EVENT = "twilio.sync.event";

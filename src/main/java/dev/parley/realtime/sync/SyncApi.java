@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * The Sync (CDS) calls the SDK tunnels: object descriptors, item pages and subscriptions
- * (conversations-realtime-protocol.md §4.3–4.5). Reads only: the SDK never writes to Sync.
+ * (docs/realtime-protocol.md §4.3–4.5). Reads only: the SDK never writes to Sync.
  */
 public final class SyncApi {
   public static final String SUBSCRIPTIONS = "/v4/Subscriptions";

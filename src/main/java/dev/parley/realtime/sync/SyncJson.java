@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.function.UnaryOperator;
 
 /**
- * The CDS wire shapes of objects, items and their events (conversations-realtime-protocol.md §4).
- * Every URL is absolute: the SDK's tunnel refuses any other.
+ * The CDS wire shapes of objects, items and their events (docs/realtime-protocol.md §4). Every URL
+ * is absolute: the SDK's tunnel refuses any other.
  */
 final class SyncJson {
   static final ObjectMapper JSON = new ObjectMapper();

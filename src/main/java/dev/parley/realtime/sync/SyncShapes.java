@@ -9,8 +9,8 @@ import dev.parley.store.UserRecord;
 
 /**
  * The data of each Sync object and item, in the camelCase shapes the SDK reads
- * (conversations-realtime-protocol.md §4.2). Message and participant attributes stay JSON strings:
- * the SDK parses them itself.
+ * (docs/realtime-protocol.md §4.2). Message and participant attributes stay JSON strings: the SDK
+ * parses them itself.
  */
 final class SyncShapes {
   private SyncShapes() {}
