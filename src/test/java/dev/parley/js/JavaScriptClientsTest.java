@@ -66,7 +66,7 @@ class JavaScriptClientsTest {
             "node",
             "--test",
             "--test-force-exit",
-            "--test-timeout=60000",
+            "--test-timeout=180000",
             "--test-reporter=spec",
             "--test-reporter-destination=stdout",
             "--test-reporter=./support/junit-events.mjs",
