@@ -9,6 +9,7 @@ export interface AgentInfo {
 
 export interface SessionInfo {
   agent: AgentInfo;
+  account_sid: string;
   csrf_token: string;
   expires_at: string;
 }
@@ -69,8 +70,11 @@ export class ConsoleApi {
     }
   }
 
-  async login(identity: string, password: string): Promise<SessionInfo> {
-    return this.remember(await this.call<SessionInfo>('POST', '/console/login', { Identity: identity, Password: password }));
+  /** `account` (an Account SID) names the agent's account; empty leaves it to the identity. */
+  async login(identity: string, password: string, account = ''): Promise<SessionInfo> {
+    const form: Record<string, string> = { Identity: identity, Password: password };
+    if (account) form.AccountSid = account;
+    return this.remember(await this.call<SessionInfo>('POST', '/console/login', form));
   }
 
   logout(): Promise<unknown> {
