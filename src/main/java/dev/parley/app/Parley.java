@@ -13,15 +13,13 @@ import dev.parley.realtime.TwilsockEndpoint;
 import dev.parley.realtime.TwilsockProtocol;
 import dev.parley.realtime.Upstream;
 import dev.parley.store.Store;
+import dev.parley.store.sql.OwnerOnlyFiles;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.metrics.MetricsOptions;
 import io.vertx.ext.web.Router;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -80,11 +78,8 @@ public final class Parley implements AutoCloseable {
    */
   public static Parley start(
       Config config, Clock clock, RealtimeSettings realtime, Upstream upstream) {
-    try {
-      Files.createDirectories(config.dataDir());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
-    }
+    // Owner-only (0700, its files 0600): it holds the master key and, on SQLite, every message.
+    OwnerOnlyFiles.directory(config.dataDir());
     // Netty and the store (Flyway, SQLite) each take a few hundred milliseconds to come up: start
     // both at once.
     long begin = System.nanoTime();
