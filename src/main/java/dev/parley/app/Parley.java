@@ -12,6 +12,7 @@ import dev.parley.realtime.RealtimeSettings;
 import dev.parley.realtime.TwilsockEndpoint;
 import dev.parley.realtime.TwilsockProtocol;
 import dev.parley.realtime.Upstream;
+import dev.parley.store.AccountRecord;
 import dev.parley.store.Store;
 import dev.parley.store.sql.OwnerOnlyFiles;
 import io.vertx.core.Vertx;
@@ -121,7 +122,9 @@ public final class Parley implements AutoCloseable {
               services.webchatDeployments(),
               sids);
       // On the spare core while the routes are built: the account an operator will call first.
-      String firstAccount = store.read(tx -> store.accounts().first(tx)).sid();
+      AccountRecord first = store.read(tx -> store.accounts().first(tx));
+      requireMasterKeyOpens(config, services, first);
+      String firstAccount = first.sid();
       CompletableFuture.runAsync(() -> services.authenticator().preload(firstAccount));
       Vertx vertx = starting.join();
       Metrics metrics = metering.join();
@@ -189,6 +192,18 @@ public final class Parley implements AutoCloseable {
       store.close();
       starting.thenAccept(Vertx::close);
       throw new IllegalStateException("Parley failed to start", e);
+    }
+  }
+
+  /**
+   * Fails the start, saying what to do, when the store's secrets were sealed under another master
+   * key: every authenticated request would fail otherwise.
+   */
+  private static void requireMasterKeyOpens(Config config, Services services, AccountRecord first) {
+    try {
+      services.accounts().authToken(first);
+    } catch (SecretBox.WrongKey e) {
+      throw new IllegalStateException(MasterKey.mismatch(config.masterKey(), config.dataDir()), e);
     }
   }
 
