@@ -13,7 +13,12 @@ const ACCOUNT_SID = /^AC[0-9a-fA-F]{32}$/;
 
 export function loginView(api: ConsoleApi, done: (session: SessionInfo) => void): HTMLElement {
   const linked = new URLSearchParams(location.search).get('account')?.trim() ?? '';
-  const identity = el('input', { id: 'login-identity', name: 'identity', autocomplete: 'username', required: true });
+  const identity = el('input', {
+    id: 'login-identity',
+    name: 'identity',
+    autocomplete: 'username',
+    required: true,
+  });
   const password = el('input', {
     id: 'login-password',
     name: 'password',
