@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.parley.testing.ParleyServer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
+import javax.crypto.AEADBadTagException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +36,7 @@ class MasterKeyMismatchTest {
         .hasMessageContaining("every node on one database needs the same master key")
         .hasMessageContaining("<data-dir>/master.key")
         .hasMessageContaining("as PARLEY_MASTER_KEY (or --master-key) on every node")
-        .hasRootCauseInstanceOf(javax.crypto.AEADBadTagException.class);
+        .hasRootCauseInstanceOf(AEADBadTagException.class);
   }
 
   @Test
@@ -50,7 +52,7 @@ class MasterKeyMismatchTest {
   @Test
   void a_node_given_the_first_nodes_key_starts() throws Exception {
     assumeTrue(server.onPostgres(), "only nodes on PostgreSQL share a store");
-    String firstKey = java.nio.file.Files.readString(server.dataDir().resolve("master.key")).trim();
+    String firstKey = Files.readString(server.dataDir().resolve("master.key")).trim();
 
     try (Parley second = Parley.start(secondNode(firstKey))) {
       server.unchecked().baseUri(second.publicUrl()).get("/healthz").then().statusCode(200);
