@@ -12,16 +12,15 @@ import dev.parley.realtime.RealtimeSettings;
 import dev.parley.realtime.TwilsockEndpoint;
 import dev.parley.realtime.TwilsockProtocol;
 import dev.parley.realtime.Upstream;
+import dev.parley.store.AccountRecord;
 import dev.parley.store.Store;
+import dev.parley.store.sql.OwnerOnlyFiles;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.metrics.MetricsOptions;
 import io.vertx.ext.web.Router;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -80,11 +79,8 @@ public final class Parley implements AutoCloseable {
    */
   public static Parley start(
       Config config, Clock clock, RealtimeSettings realtime, Upstream upstream) {
-    try {
-      Files.createDirectories(config.dataDir());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
-    }
+    // Owner-only (0700, its files 0600): it holds the master key and, on SQLite, every message.
+    OwnerOnlyFiles.directory(config.dataDir());
     // Netty and the store (Flyway, SQLite) each take a few hundred milliseconds to come up: start
     // both at once.
     long begin = System.nanoTime();
@@ -126,7 +122,9 @@ public final class Parley implements AutoCloseable {
               services.webchatDeployments(),
               sids);
       // On the spare core while the routes are built: the account an operator will call first.
-      String firstAccount = store.read(tx -> store.accounts().first(tx)).sid();
+      AccountRecord first = store.read(tx -> store.accounts().first(tx));
+      requireMasterKeyOpens(config, services, first);
+      String firstAccount = first.sid();
       CompletableFuture.runAsync(() -> services.authenticator().preload(firstAccount));
       Vertx vertx = starting.join();
       Metrics metrics = metering.join();
@@ -194,6 +192,18 @@ public final class Parley implements AutoCloseable {
       store.close();
       starting.thenAccept(Vertx::close);
       throw new IllegalStateException("Parley failed to start", e);
+    }
+  }
+
+  /**
+   * Fails the start, saying what to do, when the store's secrets were sealed under another master
+   * key: every authenticated request would fail otherwise.
+   */
+  private static void requireMasterKeyOpens(Config config, Services services, AccountRecord first) {
+    try {
+      services.accounts().authToken(first);
+    } catch (SecretBox.WrongKey e) {
+      throw new IllegalStateException(MasterKey.mismatch(config.masterKey(), config.dataDir()), e);
     }
   }
 

@@ -18,7 +18,6 @@ import dev.parley.http.Failures;
 import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.Replies;
-import dev.parley.http.TokenBuckets;
 import dev.parley.ids.SidPrefix;
 import dev.parley.store.PageRequest;
 import io.vertx.core.http.Cookie;
@@ -34,14 +33,6 @@ import io.vertx.ext.web.RoutingContext;
 public final class ConsoleApi {
   public static final String PREFIX = "/console";
   private static final String CHAT = PREFIX + "/chats/:Sid";
-
-  /**
-   * Log-in attempts per identity per minute: with Argon2 each costs the server tens of
-   * milliseconds, and a password guesser should get few tries (OWASP authentication cheat sheet).
-   */
-  static final int LOGINS_PER_MINUTE = 10;
-
-  private final TokenBuckets logins = new TokenBuckets(LOGINS_PER_MINUTE, 10_000);
 
   private final ConsoleSessions sessions;
   private final AgentService agents;
@@ -88,7 +79,8 @@ public final class ConsoleApi {
     String identity = form.required("Identity", 256);
     String password = form.required("Password", 1024);
     String account = form.sid("AccountSid", SidPrefix.ACCOUNT);
-    long retryAfter = logins.take(identity);
+    String address = ClientAddress.of(ctx);
+    long retryAfter = sessions.admit(address, account, identity);
     if (retryAfter > 0) {
       ctx.response().putHeader("Retry-After", Long.toString(retryAfter));
       Failures.render(
@@ -96,7 +88,7 @@ public final class ConsoleApi {
       return;
     }
     ctx.vertx()
-        .executeBlocking(() -> sessions.login(account, identity, password), false)
+        .executeBlocking(() -> sessions.login(address, account, identity, password), false)
         .onSuccess(
             loggedIn -> {
               ctx.response().addCookie(cookie(loggedIn));

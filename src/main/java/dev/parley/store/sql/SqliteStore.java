@@ -33,6 +33,7 @@ public final class SqliteStore extends SqlStore {
 
   /** Opens (creating and migrating when needed) the store in {@code file}. */
   public static SqliteStore open(Path file) {
+    OwnerOnlyFiles.database(file);
     String url = "jdbc:sqlite:" + file.toAbsolutePath();
     SQLiteDataSource writeSource = new SQLiteDataSource(config(false));
     writeSource.setUrl(url);
@@ -51,6 +52,7 @@ public final class SqliteStore extends SqlStore {
 
   /** Applies pending migrations to the store in {@code file} (creating it when missing). */
   public static MigrationReport migrate(Path file) {
+    OwnerOnlyFiles.database(file);
     SQLiteDataSource source = new SQLiteDataSource(config(false));
     source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
     return Migrations.migrate(source, "db/migration/sqlite", "SQLite " + file.toAbsolutePath());
