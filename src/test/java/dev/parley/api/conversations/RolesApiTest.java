@@ -187,7 +187,7 @@ class RolesApiTest {
         .get("/v1/Roles/RL00000000000000000000000000000000")
         .then()
         .statusCode(404)
-        .body("code", equalTo(50101));
+        .body("code", equalTo(20404));
   }
 
   @Test
