@@ -73,7 +73,7 @@ class ConsoleChatsTest {
         .post("/console/chats/" + chat + "/accept")
         .then()
         .statusCode(409)
-        .body("code", equalTo(50300));
+        .body("code", equalTo(20409));
   }
 
   @Test

@@ -316,7 +316,7 @@ class ConversationWebhooksApiTest {
         .post(webhooks(conversation))
         .then()
         .statusCode(400)
-        .body("code", equalTo(50513))
+        .body("code", equalTo(50361))
         .body("message", equalTo("A conversation can have at most 5 webhooks"));
   }
 

@@ -284,6 +284,7 @@ class RolesApiTest {
         .delete("/v1/Roles/" + sid)
         .then()
         .statusCode(409)
+        .body("code", equalTo(20409))
         .body("message", matchesPattern("Role " + sid + " is a default role of service IS.*"));
 
     server.api().get("/v1/Roles/" + sid).then().statusCode(200);
