@@ -111,13 +111,6 @@ public final class ApiKeyService {
 
   private ApiKeyRecord reachable(Tx tx, Principal caller, String accountSid, String sid) {
     Family.reachable(store, tx, caller, accountSid);
-    return store
-        .apiKeys()
-        .find(tx, accountSid, sid)
-        .orElseThrow(
-            () ->
-                new ApiException(
-                    TwilioError.NOT_FOUND,
-                    "/2010-04-01/Accounts/" + accountSid + "/Keys/" + sid + ".json"));
+    return store.apiKeys().find(tx, accountSid, sid).orElseThrow(ApiException::notFound);
   }
 }

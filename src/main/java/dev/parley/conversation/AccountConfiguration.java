@@ -3,7 +3,6 @@ package dev.parley.conversation;
 import static dev.parley.conversation.Changes.or;
 
 import dev.parley.error.ApiException;
-import dev.parley.error.TwilioError;
 import dev.parley.store.ConfigurationRecord;
 import dev.parley.store.Store;
 import dev.parley.store.Tx;
@@ -21,10 +20,7 @@ public final class AccountConfiguration {
   }
 
   private ConfigurationRecord find(Tx tx, String accountSid) {
-    return store
-        .accounts()
-        .configuration(tx, accountSid)
-        .orElseThrow(() -> new ApiException(TwilioError.NOT_FOUND, "/v1/Configuration"));
+    return store.accounts().configuration(tx, accountSid).orElseThrow(ApiException::notFound);
   }
 
   /** Applies {@code changes}; a default service must be one of the account's (400 otherwise). */

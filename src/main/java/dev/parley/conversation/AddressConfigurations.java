@@ -91,13 +91,7 @@ public final class AddressConfigurations {
   }
 
   private AddressRecord find(Tx tx, String accountSid, String sidOrAddress) {
-    return store
-        .addresses()
-        .find(tx, accountSid, sidOrAddress)
-        .orElseThrow(
-            () ->
-                new ApiException(
-                    TwilioError.NOT_FOUND, "/v1/Configuration/Addresses/" + sidOrAddress));
+    return store.addresses().find(tx, accountSid, sidOrAddress).orElseThrow(ApiException::notFound);
   }
 
   /**

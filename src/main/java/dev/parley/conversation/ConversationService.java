@@ -104,7 +104,7 @@ public final class ConversationService {
         .conversations()
         .find(tx, scope.serviceSid(), sidOrUniqueName)
         .filter(c -> c.accountSid().equals(scope.accountSid()))
-        .orElseThrow(() -> new ApiException(TwilioError.CONVERSATION_NOT_FOUND, sidOrUniqueName));
+        .orElseThrow(ApiException::notFound);
   }
 
   /** The conversation, or a 404; and 50377 when it is closed and so cannot change. */

@@ -80,7 +80,7 @@ public final class ConversationWebhooks {
     return store
         .conversationWebhooks()
         .find(tx, conversation.sid(), sid)
-        .orElseThrow(() -> new ApiException(TwilioError.WEBHOOK_NOT_FOUND, sid));
+        .orElseThrow(ApiException::notFound);
   }
 
   public Slice<ConversationWebhookRecord> page(

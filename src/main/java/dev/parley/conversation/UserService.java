@@ -112,7 +112,7 @@ public final class UserService {
     return store
         .users()
         .find(tx, scope.serviceSid(), sidOrIdentity)
-        .orElseThrow(() -> new ApiException(TwilioError.USER_NOT_FOUND, sidOrIdentity));
+        .orElseThrow(ApiException::notFound);
   }
 
   public Slice<UserRecord> page(Scope scope, PageRequest page) {
@@ -161,7 +161,6 @@ public final class UserService {
     return store
         .services()
         .find(tx, scope.accountSid(), scope.serviceSid())
-        .orElseThrow(
-            () -> new ApiException(TwilioError.NOT_FOUND, "/v1/Services/" + scope.serviceSid()));
+        .orElseThrow(ApiException::notFound);
   }
 }

@@ -6,6 +6,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,13 +15,14 @@ import org.slf4j.LoggerFactory;
 public final class Failures {
   private static final Logger log = LoggerFactory.getLogger(Failures.class);
   static final int MAX_BODY_BYTES = 1 << 20;
+  private static final Pattern VERSION = Pattern.compile("/v[0-9]+(/.*)");
 
   private Failures() {}
 
   public static void handle(RoutingContext ctx) {
     Throwable failure = ctx.failure();
     if (failure instanceof ApiException api) {
-      render(ctx, api.error(), api.getMessage());
+      render(ctx, api.error(), api.messageFor(resourcePath(ctx.request().path())));
     } else if (failure == null || failure instanceof HttpException) {
       int status = failure == null ? ctx.statusCode() : ((HttpException) failure).getStatusCode();
       byStatus(ctx, status);
@@ -38,7 +41,8 @@ public final class Failures {
   public static void byStatus(RoutingContext ctx, int status) {
     String path = ctx.request().path();
     switch (status) {
-      case 404 -> render(ctx, TwilioError.NOT_FOUND, TwilioError.NOT_FOUND.message(path));
+      case 404 ->
+          render(ctx, TwilioError.NOT_FOUND, TwilioError.NOT_FOUND.message(resourcePath(path)));
       case 405 ->
           render(
               ctx,
@@ -58,6 +62,19 @@ public final class Failures {
         }
       }
     }
+  }
+
+  /**
+   * How Twilio names a request's resource in a 20404: the path without the query and without the
+   * version segment of the product APIs ({@code /v1/Conversations/CH…} → {@code
+   * /Conversations/CH…}, {@code /v1/Services/IS…/Users/ann} → {@code /Services/IS…/Users/ann}). The
+   * 2010 API keeps its whole path, {@code .json} included ({@code The requested resource
+   * /2010-04-01/Accounts/AC…/Calls/CA….json was not found}); so do Parley's own {@code /parley/v1}
+   * paths, which no Twilio client parses. The path is the raw one the client sent.
+   */
+  static String resourcePath(String path) {
+    Matcher versioned = VERSION.matcher(path);
+    return versioned.matches() ? versioned.group(1) : path;
   }
 
   public static void render(RoutingContext ctx, TwilioError error, String message) {

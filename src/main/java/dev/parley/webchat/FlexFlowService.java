@@ -63,12 +63,17 @@ public final class FlexFlowService {
     return store.read(tx -> find(tx, accountSid, sid));
   }
 
-  /** The flow, or a 404 naming it. */
+  /** The flow the request's path names, or a 404 for the request. */
   public FlexFlowRecord find(Tx tx, String accountSid, String sid) {
+    return store.flexFlows().find(tx, accountSid, sid).orElseThrow(ApiException::notFound);
+  }
+
+  /** The flow a body parameter names, or a 404 naming the flow rather than the request. */
+  public FlexFlowRecord named(Tx tx, String accountSid, String sid) {
     return store
         .flexFlows()
         .find(tx, accountSid, sid)
-        .orElseThrow(() -> new ApiException(TwilioError.NOT_FOUND, "/v1/FlexFlows/" + sid));
+        .orElseThrow(() -> new ApiException(TwilioError.NOT_FOUND, "/FlexFlows/" + sid));
   }
 
   public Slice<FlexFlowRecord> page(String accountSid, String friendlyName, PageRequest page) {

@@ -1,7 +1,6 @@
 package dev.parley.api.flex;
 
 import dev.parley.error.ApiException;
-import dev.parley.error.TwilioError;
 import dev.parley.http.BasicAuth;
 import dev.parley.http.Paging;
 import dev.parley.http.Params;
@@ -90,7 +89,7 @@ public final class WebChannelsApi {
   private static String sid(RoutingContext ctx) {
     String sid = ctx.pathParam("Sid");
     if (!SidPrefix.CONVERSATION.matches(sid)) {
-      throw new ApiException(TwilioError.NOT_FOUND, ctx.request().path());
+      throw ApiException.notFound();
     }
     return sid;
   }
