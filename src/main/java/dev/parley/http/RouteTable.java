@@ -50,7 +50,8 @@ public final class RouteTable {
     all.putAll(guards);
     for (Access access : Access.values()) {
       if (access.guarded() != all.containsKey(access)) {
-        throw new IllegalArgumentException("guard for " + access + ": " + all.get(access));
+        throw new IllegalArgumentException(
+            access + (access.guarded() ? " needs a guard" : " takes no guard"));
       }
     }
     // Longest prefix first, so /v2/Webchat/ wins over /v2/.
