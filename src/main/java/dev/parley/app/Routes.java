@@ -107,6 +107,7 @@ final class Routes {
     table.edge("body", BodyHandler.create(false).setBodyLimit(Parley.MAX_BODY_BYTES));
     table.edge("form bodies only", FormBodies::require);
 
+    // ---- Conversations v1, with their /v1/Services/:ChatServiceSid twins ----
     ConversationsRoutes.declare(table, services, base);
 
     // ---- Flex ----

@@ -124,6 +124,11 @@ class RoutesTest {
   }
 
   @Test
+  void a_method_a_resource_does_not_have_asks_for_credentials_before_saying_not_allowed() {
+    server.unchecked().put("/v1/Conversations").then().statusCode(401).body("code", equalTo(20003));
+  }
+
+  @Test
   void an_unknown_path_with_credentials_is_not_found() {
     server
         .unchecked()
