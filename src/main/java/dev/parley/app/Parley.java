@@ -4,6 +4,7 @@ import dev.parley.auth.MasterKey;
 import dev.parley.auth.SecretBox;
 import dev.parley.http.Json;
 import dev.parley.http.PublicUrl;
+import dev.parley.http.RouteTable;
 import dev.parley.ids.RandomSids;
 import dev.parley.observe.Metrics;
 import dev.parley.observe.ObserveApi;
@@ -39,6 +40,7 @@ public final class Parley implements AutoCloseable {
   private final String publicUrl;
   private final Services services;
   private final Router router;
+  private final RouteTable routes;
   private final Metrics metrics;
   private final Readiness readiness;
 
@@ -46,6 +48,7 @@ public final class Parley implements AutoCloseable {
       Vertx vertx,
       HttpServer server,
       Router router,
+      RouteTable routes,
       Store store,
       Bootstrap.Result bootstrap,
       String publicUrl,
@@ -55,6 +58,7 @@ public final class Parley implements AutoCloseable {
     this.vertx = vertx;
     this.server = server;
     this.router = router;
+    this.routes = routes;
     this.store = store;
     this.bootstrap = bootstrap;
     this.publicUrl = publicUrl;
@@ -142,13 +146,14 @@ public final class Parley implements AutoCloseable {
           new Readiness().check("store", () -> store.read(tx -> store.accounts().first(tx)));
       Instruments.bind(
           metrics, store, services.deliveries(), twilsock, services.sync().subscriptions());
-      Routes.register(
-          router,
-          services,
-          publicUrl,
-          config.webchatLimits(),
-          twilsock,
-          new ObserveApi(readiness, metrics, config.metricsToken()));
+      RouteTable routes =
+          Routes.register(
+              router,
+              services,
+              publicUrl,
+              config.webchatLimits(),
+              twilsock,
+              new ObserveApi(readiness, metrics, config.metricsToken()));
       HttpServer server =
           vertx
               .createHttpServer(
@@ -183,7 +188,16 @@ public final class Parley implements AutoCloseable {
           (storeReady - begin) / 1_000_000,
           (System.nanoTime() - begin) / 1_000_000);
       return new Parley(
-          vertx, server, router, store, bootstrap, publicUrl.base(), services, metrics, readiness);
+          vertx,
+          server,
+          router,
+          routes,
+          store,
+          bootstrap,
+          publicUrl.base(),
+          services,
+          metrics,
+          readiness);
     } catch (RuntimeException e) {
       store.close();
       starting.thenAccept(Vertx::close);
@@ -233,6 +247,16 @@ public final class Parley implements AutoCloseable {
   /** Whether a route is registered for exactly {@code path}. */
   boolean serves(String path) {
     return router.getRoutes().stream().anyMatch(route -> path.equals(route.getPath()));
+  }
+
+  /** The running router, every route as declared in {@link Routes}. */
+  Router router() {
+    return router;
+  }
+
+  /** The route table the router was built from: its namespaces for unmatched requests. */
+  RouteTable routes() {
+    return routes;
   }
 
   Services services() {

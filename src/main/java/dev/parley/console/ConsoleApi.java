@@ -20,9 +20,9 @@ import dev.parley.http.PublicUrl;
 import dev.parley.http.Replies;
 import dev.parley.ids.SidPrefix;
 import dev.parley.store.PageRequest;
+import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -32,16 +32,15 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class ConsoleApi {
   public static final String PREFIX = "/console";
-  private static final String CHAT = PREFIX + "/chats/:Sid";
 
   private final ConsoleSessions sessions;
   private final AgentService agents;
   private final AgentTokens tokens;
   private final ConsoleChats chats;
   private final PublicUrl base;
+  private final ConsoleAuth auth;
 
   public ConsoleApi(
-      Router router,
       ConsoleSessions sessions,
       AgentService agents,
       AgentTokens tokens,
@@ -52,26 +51,18 @@ public final class ConsoleApi {
     this.tokens = tokens;
     this.chats = chats;
     this.base = base;
-    ConsoleAuth auth = new ConsoleAuth(sessions, base);
-    router.post(PREFIX + "/login").handler(ctx -> login(ctx, auth));
-    router.route(PREFIX + "/logout").handler(auth);
-    router.route(PREFIX + "/session").handler(auth);
-    router.route(PREFIX + "/token").handler(auth);
-    router.route(PREFIX + "/agents").handler(auth);
-    router.route(PREFIX + "/chats").handler(auth);
-    router.route(PREFIX + "/chats/*").handler(auth);
-    router.post(PREFIX + "/logout").handler(this::logout);
-    router.get(PREFIX + "/session").handler(this::session);
-    router.post(PREFIX + "/token").handler(this::token);
-    router.get(PREFIX + "/agents").handler(this::agents);
-    router.get(PREFIX + "/chats").handler(this::lists);
-    router.get(CHAT + "/transcript").handler(this::transcript);
-    router.post(CHAT + "/accept").handler(this::accept);
-    router.post(CHAT + "/transfer").handler(this::transfer);
-    router.post(CHAT + "/close").handler(this::close);
+    this.auth = new ConsoleAuth(sessions, base);
   }
 
-  private void login(RoutingContext ctx, ConsoleAuth auth) {
+  /**
+   * The console's session check ({@link ConsoleAuth}): the route table puts it in front of every
+   * console endpoint but the log-in.
+   */
+  public Handler<RoutingContext> auth() {
+    return auth;
+  }
+
+  public void login(RoutingContext ctx) {
     if (!auth.sameOrigin(ctx)) {
       return;
     }
@@ -97,22 +88,22 @@ public final class ConsoleApi {
         .onFailure(ctx::fail);
   }
 
-  private void logout(RoutingContext ctx) {
+  public void logout(RoutingContext ctx) {
     String token = ConsoleAuth.token(ctx);
     ctx.response().addCookie(Cookie.cookie(ConsoleAuth.COOKIE, "").setPath(PREFIX).setMaxAge(0));
     Replies.noContent(ctx, () -> sessions.logout(token));
   }
 
-  private void session(RoutingContext ctx) {
+  public void session(RoutingContext ctx) {
     Replies.send(ctx, 200, SessionView.of(ConsoleAuth.session(ctx)));
   }
 
-  private void token(RoutingContext ctx) {
+  public void token(RoutingContext ctx) {
     ConsoleSession session = ConsoleAuth.session(ctx);
     Replies.json(ctx, 200, () -> TokenView.of(tokens.mint(session.agent())));
   }
 
-  private void agents(RoutingContext ctx) {
+  public void agents(RoutingContext ctx) {
     String account = ConsoleAuth.session(ctx).agent().accountSid();
     Replies.json(
         ctx,
@@ -124,12 +115,12 @@ public final class ConsoleApi {
                     .toList()));
   }
 
-  private void lists(RoutingContext ctx) {
+  public void lists(RoutingContext ctx) {
     ConsoleSession session = ConsoleAuth.session(ctx);
     Replies.json(ctx, 200, () -> ListsView.of(chats.lists(session.agent())));
   }
 
-  private void transcript(RoutingContext ctx) {
+  public void transcript(RoutingContext ctx) {
     ConsoleSession session = ConsoleAuth.session(ctx);
     String sid = ctx.pathParam("Sid");
     Replies.json(
@@ -140,20 +131,20 @@ public final class ConsoleApi {
                 sid, chats.transcript(session.agent(), sid).stream().map(LineView::of).toList()));
   }
 
-  private void accept(RoutingContext ctx) {
+  public void accept(RoutingContext ctx) {
     ConsoleSession session = ConsoleAuth.session(ctx);
     String sid = ctx.pathParam("Sid");
     Replies.json(ctx, 200, () -> ConsoleViews.ChatView.of(chats.accept(session.agent(), sid)));
   }
 
-  private void transfer(RoutingContext ctx) {
+  public void transfer(RoutingContext ctx) {
     ConsoleSession session = ConsoleAuth.session(ctx);
     String to = Params.form(ctx).required("To", 256);
     String sid = ctx.pathParam("Sid");
     Replies.noContent(ctx, () -> chats.transfer(session.agent(), sid, to));
   }
 
-  private void close(RoutingContext ctx) {
+  public void close(RoutingContext ctx) {
     ConsoleSession session = ConsoleAuth.session(ctx);
     String sid = ctx.pathParam("Sid");
     Replies.noContent(ctx, () -> chats.close(session.agent(), sid));

@@ -26,7 +26,10 @@ class MetricsTokenTest {
     vertx = Vertx.vertx();
     metrics = new Metrics();
     Router router = Router.router(vertx);
-    new ObserveApi(new Readiness(), metrics, "s3cret").register(router);
+    ObserveApi observe = new ObserveApi(new Readiness(), metrics, "s3cret");
+    router.get(ObserveApi.HEALTH).handler(observe::health);
+    router.get(ObserveApi.READY).handler(observe::ready);
+    router.get(ObserveApi.METRICS).handler(observe::metrics);
     server =
         vertx
             .createHttpServer()

@@ -11,7 +11,6 @@ import dev.parley.http.WebhookHeader;
 import dev.parley.ids.SidPrefix;
 import dev.parley.webchat.WebChatRequest;
 import dev.parley.webchat.WebChatService;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 
@@ -25,14 +24,13 @@ public final class WebChatsApi {
 
   private final WebChatService webChats;
 
-  public WebChatsApi(Router router, WebChatService webChats) {
+  public WebChatsApi(WebChatService webChats) {
     this.webChats = webChats;
-    router.post("/v2/WebChats").handler(this::create);
   }
 
   record Created(String conversationSid, String identity) {}
 
-  private void create(RoutingContext ctx) {
+  public void create(RoutingContext ctx) {
     WebChatRequest request =
         parse(Params.form(ctx), ctx.request().getHeader("Ui-Version"), WebhookHeader.origin(ctx));
     String account = BasicAuth.principal(ctx).accountSid();
