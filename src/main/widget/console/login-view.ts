@@ -5,7 +5,12 @@ import { ApiError, type ConsoleApi, type SessionInfo } from './api';
 import { el } from '../src/dom';
 
 export function loginView(api: ConsoleApi, done: (session: SessionInfo) => void): HTMLElement {
-  const identity = el('input', { id: 'login-identity', name: 'identity', autocomplete: 'username', required: true });
+  const identity = el('input', {
+    id: 'login-identity',
+    name: 'identity',
+    autocomplete: 'username',
+    required: true,
+  });
   const password = el('input', {
     id: 'login-password',
     name: 'password',
