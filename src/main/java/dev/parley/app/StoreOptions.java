@@ -18,7 +18,8 @@ final class StoreOptions {
       names = "--data-dir",
       defaultValue = "${env:PARLEY_DATA_DIR:-./data}",
       description =
-          "Directory of the embedded store and the generated master key (env PARLEY_DATA_DIR, default ./data).")
+          "Directory of the embedded store, the generated master key and server.json (env"
+              + " PARLEY_DATA_DIR, default ./data; the ./parley script makes it <its directory>/data).")
   Path dataDir;
 
   @Option(
