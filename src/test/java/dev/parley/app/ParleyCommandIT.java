@@ -53,6 +53,39 @@ class ParleyCommandIT {
     assertCurlsWork(banner);
   }
 
+  @Test
+  void agents_and_token_find_the_running_server_and_its_store_from_another_directory()
+      throws Exception {
+    Path dataDir = Files.createTempDirectory("parley-it");
+    serve(dataDir);
+    Path elsewhere = Files.createTempDirectory("parley-it-cwd");
+
+    String agents = run(elsewhere, dataDir, "agents", "list");
+    String token = run(elsewhere, dataDir, "token", "--basic");
+
+    assertThat(agents).isEmpty();
+    assertThat(token).matches("AC[0-9a-f]{32}:[0-9a-f]{32}\n");
+  }
+
+  /**
+   * Runs {@code ./parley args…} from {@code cwd} with only {@code PARLEY_DATA_DIR} set, as a user
+   * who exported it once would; its standard output, after it exited 0.
+   */
+  private static String run(Path cwd, Path dataDir, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(ROOT.resolve("parley").toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(false);
+    builder.environment().keySet().removeIf(name -> name.startsWith("PARLEY_"));
+    builder.environment().put("PARLEY_DATA_DIR", dataDir.toString());
+    Process process = builder.start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as("exit code of %s: %s", command, err).isZero();
+    return out;
+  }
+
   /** Runs {@code ./parley serve} on {@code dataDir} with no PARLEY_* variable; its banner. */
   private List<String> serve(Path dataDir) throws IOException {
     ProcessBuilder builder =
