@@ -57,14 +57,21 @@ final class StoreOptions {
         databaseUrl != null && !databaseUrl.isBlank()
             ? databaseUrl
             : runningServer().map(RunningServer::databaseUrl).orElse(null);
-    boolean keyGiven = masterKey != null && !masterKey.isBlank();
-    if ((database == null && !Files.isRegularFile(dataDir.resolve("parley.db")))
-        || (!keyGiven && !Files.isRegularFile(dataDir.resolve("master.key")))) {
+    Path where = dataDir.toAbsolutePath().normalize();
+    if (database == null && !Files.isRegularFile(dataDir.resolve("parley.db"))) {
       throw new IllegalArgumentException(
           "no Parley store in "
-              + dataDir.toAbsolutePath().normalize()
+              + where
               + ": start ./parley serve first, or name the server's store with --data-dir (env"
               + " PARLEY_DATA_DIR) or --database-url (env PARLEY_DATABASE_URL)");
+    }
+    if ((masterKey == null || masterKey.isBlank())
+        && !Files.isRegularFile(dataDir.resolve("master.key"))) {
+      throw new IllegalArgumentException(
+          "no master key in "
+              + where
+              + ": pass the one the server was started with, --master-key (env"
+              + " PARLEY_MASTER_KEY)");
     }
     SecretBox box = new SecretBox(MasterKey.load(masterKey, dataDir));
     try (Store store = new Config(null, 0, dataDir, null, null, null, null, database).openStore()) {

@@ -102,4 +102,18 @@ class TokenCommandTest {
       assertThat(files).isEmpty();
     }
   }
+
+  @Test
+  void asks_for_the_master_key_when_the_data_dir_has_a_store_but_no_key() throws Exception {
+    Path dir = Files.createTempDirectory("parley-no-key");
+    Files.createFile(dir.resolve("parley.db"));
+
+    Run run = parley("token", "--data-dir", dir.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .contains("no master key in " + dir.toAbsolutePath())
+        .contains("--master-key (env PARLEY_MASTER_KEY)");
+    assertThat(dir.resolve("master.key")).doesNotExist();
+  }
 }
