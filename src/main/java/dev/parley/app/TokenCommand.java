@@ -22,9 +22,7 @@ final class TokenCommand implements Runnable {
   @Parameters(arity = "0..1", description = "Account SID (AC…).")
   String accountSid;
 
-  @Option(
-      names = "--basic",
-      description = "Print SID:TOKEN on one line, for curl -u \"$(./parley token --basic)\".")
+  @Option(names = "--basic", description = "Print SID:TOKEN on one line, for curl -u and scripts.")
   boolean basic;
 
   @Mixin StoreOptions options;
