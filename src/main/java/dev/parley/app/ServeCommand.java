@@ -128,6 +128,7 @@ final class ServeCommand implements Runnable {
                 Duration.ofMillis(webhookLeaseMs)),
             metricsToken);
     Parley parley = Parley.start(config);
+    RunningServer.record(config, parley);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
