@@ -15,7 +15,9 @@ import dev.parley.store.Tx;
 import dev.parley.store.UserRecord;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Keeps the Sync objects the SDK reads in step with conversations, participants, messages and
@@ -103,18 +105,25 @@ public final class SyncProjection implements EventListener {
 
   /** Heard before the conversation goes: its participants are still there to be told. */
   private void removeConversation(Tx tx, String serviceSid, String conversationSid) {
-    for (ParticipantRecord p : firstUse.participants(tx, conversationSid)) {
-      if (p.identity() != null) {
-        leave(tx, serviceSid, conversationSid, p.identity());
-      }
-    }
-    for (String name :
-        List.of(
+    List<SyncObjectRecord> made = made(tx, serviceSid, conversationSid);
+    List<String> identities =
+        firstUse.participants(tx, conversationSid).stream()
+            .map(ParticipantRecord::identity)
+            .filter(Objects::nonNull)
+            .toList();
+    identities.forEach(identity -> leave(tx, serviceSid, conversationSid, identity));
+    made.forEach(o -> objects.delete(tx, o));
+    identities.forEach(identity -> ended(tx, serviceSid, identity, made));
+  }
+
+  /** The conversation's objects that were made. */
+  private List<SyncObjectRecord> made(Tx tx, String serviceSid, String conversationSid) {
+    return Stream.of(
             SyncNames.conversation(conversationSid),
             SyncNames.messages(conversationSid),
-            SyncNames.roster(conversationSid))) {
-      objects.find(tx, serviceSid, name).ifPresent(o -> objects.delete(tx, o));
-    }
+            SyncNames.roster(conversationSid))
+        .flatMap(name -> objects.find(tx, serviceSid, name).stream())
+        .toList();
   }
 
   /**
@@ -158,6 +167,7 @@ public final class SyncProjection implements EventListener {
         .ifPresent(roster -> objects.removeItem(tx, roster, participantSid));
     if (identity != null) {
       leave(tx, serviceSid, conversationSid, identity);
+      ended(tx, serviceSid, identity, made(tx, serviceSid, conversationSid));
     }
   }
 
@@ -165,6 +175,20 @@ public final class SyncProjection implements EventListener {
     objects
         .find(tx, serviceSid, SyncNames.userConversations(identity))
         .ifPresent(map -> objects.removeItem(tx, map, conversationSid));
+  }
+
+  /**
+   * Once this commits, after the removal's own events, every node drops the user's subscriptions to
+   * the conversation's objects: a removed participant hears nothing more of the conversation, even
+   * from a client that keeps its subscriptions.
+   */
+  private void ended(Tx tx, String serviceSid, String identity, List<SyncObjectRecord> made) {
+    if (!made.isEmpty()) {
+      List<String> sids = made.stream().map(SyncObjectRecord::sid).toList();
+      store
+          .broadcasts()
+          .send(tx, Sync.ACCESS_CHANNEL, MembershipEnded.encode(serviceSid, identity, sids));
+    }
   }
 
   /**
