@@ -9,6 +9,7 @@ import {
   PARLEY_URL,
   TWILSOCK_URL,
   agentToken,
+  apiKey,
   conversationsClient,
   guestInit,
   rest,
@@ -229,6 +230,17 @@ test('a guest cannot join another visitor conversation', async () => {
   await assert.rejects(denied);
   const participants = await rest().conversations.v1.conversations(first.conversation_sid).participants.list();
   assert.deepEqual(participants.map((p) => p.identity), [first.identity]);
+});
+
+test('deleting the API key that signed a token disconnects its client (close 401: no reconnect)', async () => {
+  const key = await apiKey('js-clients key to delete');
+  const client = await conversationsClient(await agentToken(`agent-${process.pid}-${++agents}`, { key }));
+  const disconnected = waitForEvent(client, 'connectionStateChanged', { filter: (s) => s === 'disconnected' });
+
+  await rest().keys(key.sid).remove();
+
+  await disconnected;
+  assert.equal(client.connectionState, 'disconnected');
 });
 
 test('a token about to expire is announced, and an expired one ends the connection', async () => {

@@ -144,6 +144,61 @@ class RealtimeAccessTest {
     }
   }
 
+  @Test
+  void a_removed_participant_hears_no_more_of_the_profile_of_a_user_it_no_longer_meets() {
+    String left = fixtures.conversationWith("ann-parted", "bob-parted");
+    String kept = fixtures.conversationWith("bob-parted", "cai-parted");
+    try (TwilsockClient bob = connected("bob-parted");
+        TwilsockClient ann = connected("ann-parted");
+        TwilsockClient cai = connected("cai-parted")) {
+      String annProfile = profileOf(bob, "ann-parted");
+      String caiProfile = profileOf(bob, "cai-parted");
+      get(ann, service() + "/Users/ann-parted");
+      get(cai, service() + "/Users/cai-parted");
+      subscribe(bob, annProfile, "map", mapEventId(bob, annProfile));
+      subscribe(bob, caiProfile, "map", mapEventId(bob, caiProfile));
+
+      server
+          .api()
+          .delete("/v1/Conversations/" + left + "/Participants/bob-parted")
+          .then()
+          .statusCode(204);
+      rename(ann, "ann-parted", "Ann renamed");
+      rename(cai, "cai-parted", "Cai renamed");
+
+      bob.await(frame -> renamedTo(frame, "Cai renamed"));
+      assertThat(bob.frames()).noneMatch(frame -> renamedTo(frame, "Ann renamed"));
+      assertThat(httpStatus(reply(bob, "GET", "/v3/Maps/" + annProfile + "/Items"))).isEqualTo(403);
+    }
+  }
+
+  private static String profileOf(TwilsockClient client, String identity) {
+    return get(client, service() + "/Users/" + identity)
+        .path("sync_objects")
+        .path("user_info_map")
+        .asText();
+  }
+
+  private static long mapEventId(TwilsockClient client, String map) {
+    return get(client, "/v3/Maps/" + map).path("last_event_id").asLong();
+  }
+
+  private static void rename(TwilsockClient client, String identity, String name) {
+    String id =
+        client.request(
+            "POST", service() + "/Users/" + identity, null, "{\"friendly_name\":\"" + name + "\"}");
+    assertThat(httpStatus(client.awaitReply(id))).isEqualTo(200);
+  }
+
+  private static boolean renamedTo(TwilsockFrame frame, String name) {
+    if (!eventType(frame).startsWith("map_item_")) {
+      return false;
+    }
+    JsonNode event = TwilsockClient.body(frame).path("event");
+    return event.path("item_key").asText().equals("friendlyName")
+        && event.path("item_data").toString().contains(name);
+  }
+
   private static void typing(TwilsockClient client, String conversation) {
     String id = client.request("POST", service() + "/Typing", null, "ChannelSid=" + conversation);
     assertThat(httpStatus(client.awaitReply(id))).isEqualTo(200);

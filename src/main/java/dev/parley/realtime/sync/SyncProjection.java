@@ -8,6 +8,7 @@ import dev.parley.events.EventListener;
 import dev.parley.events.EventType;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.MessageRecord;
+import dev.parley.store.PageRequest;
 import dev.parley.store.ParticipantRecord;
 import dev.parley.store.Store;
 import dev.parley.store.SyncObjectRecord;
@@ -25,6 +26,7 @@ import java.util.stream.Stream;
  * the realtime view is a projection of the same store the REST API reads, never a second truth.
  */
 public final class SyncProjection implements EventListener {
+  private static final int MAX_PARTED = 100;
   private final Store store;
   private final SyncObjects objects;
   private final FirstUse firstUse;
@@ -168,6 +170,29 @@ public final class SyncProjection implements EventListener {
     if (identity != null) {
       leave(tx, serviceSid, conversationSid, identity);
       ended(tx, serviceSid, identity, made(tx, serviceSid, conversationSid));
+      parted(tx, serviceSid, conversationSid, identity);
+    }
+  }
+
+  /**
+   * The removed user and the participants it no longer meets in any conversation stop hearing of
+   * each other's profile: a profile is for those who share a conversation ({@link SyncAccess}). One
+   * indexed lookup per remaining participant, for the first {@code MAX_PARTED} of them.
+   */
+  private void parted(Tx tx, String serviceSid, String conversationSid, String identity) {
+    Optional<SyncObjectRecord> mine = objects.find(tx, serviceSid, SyncNames.userInfo(identity));
+    for (ParticipantRecord p :
+        store.participants().page(tx, conversationSid, PageRequest.first(MAX_PARTED)).items()) {
+      String other = p.identity();
+      if (other == null
+          || other.equals(identity)
+          || store.participants().meet(tx, serviceSid, identity, other)) {
+        continue;
+      }
+      objects
+          .find(tx, serviceSid, SyncNames.userInfo(other))
+          .ifPresent(theirs -> ended(tx, serviceSid, identity, List.of(theirs)));
+      mine.ifPresent(profile -> ended(tx, serviceSid, other, List.of(profile)));
     }
   }
 
