@@ -141,6 +141,7 @@ public final class Parley implements AutoCloseable {
               upstream != null ? upstream : services.realtime(),
               realtime,
               Json.MAPPER);
+      twilsock.watch(services.authenticator(), store.broadcasts());
       // Ready while the store answers a trivial query; /metrics sees the pool, webhooks, realtime.
       Readiness readiness =
           new Readiness().check("store", () -> store.read(tx -> store.accounts().first(tx)));

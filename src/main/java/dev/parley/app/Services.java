@@ -119,13 +119,13 @@ record Services(
             participants,
             conversationWebhooks,
             sids::identity);
-    AccessTokens accessTokens = new AccessTokens(authenticator, clock);
+    AccessTokens accessTokens = new AccessTokens(authenticator, store, clock);
     InternalKeys internalKeys = new InternalKeys(store, clock, sids, box);
     GuestKeys guestKeys = new GuestKeys(store, internalKeys);
     MembershipService memberships =
         new MembershipService(store, users, conversations, participants);
     Guests guests = new Guests(store, guestKeys::current);
-    Sync sync = new Sync(store, clock, sids, events, guests, publicUrl::of);
+    Sync sync = new Sync(store, clock, sids, events, publicUrl::of);
     Presence presence = new Presence();
     ClientApi client =
         new ClientApi(

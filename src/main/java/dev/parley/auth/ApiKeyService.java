@@ -103,6 +103,8 @@ public final class ApiKeyService {
         tx -> {
           reachable(tx, caller, accountSid, sid);
           store.apiKeys().delete(tx, sid);
+          // Other nodes, and the realtime connections its tokens opened, hear of it too.
+          authenticator.revoked(tx, sid);
           return null;
         });
     authenticator.forget(sid);

@@ -36,6 +36,10 @@ public enum TwilioError {
       409,
       "A binding for this participant and proxy address already exists in Conversation %s"),
   PARTICIPANTS_FAILED(50427, 400, "Errors during multiple participants creation: %s"),
+  // What Twilio answers getConversationBySid/peekConversationBySid for a conversation the token's
+  // identity is not in (Twilio support: "Troubleshoot 403 Forbidden Errors on
+  // getConversationBySid").
+  NOT_A_PARTICIPANT(50430, 403, "Participant is not a member of conversation %s"),
   PARTICIPANT_EXISTS(50433, 409, "Participant already exists"),
   USER_EXISTS(50201, 409, "User with identity %s already exists"),
   // Twilio documents 50361 "Too many conversation webhooks" for the sixth (Parley said 50513).

@@ -69,6 +69,28 @@ class TwoNodesTest {
   }
 
   @Test
+  void deleting_a_key_on_one_node_ends_its_connections_on_the_other() {
+    Tokens deleted = Tokens.of(server);
+    try (TwilsockClient ann = TwilsockClient.connect(other.port())) {
+      ann.init(deleted.token("ann-revoked"));
+
+      server
+          .api()
+          .delete(
+              "/2010-04-01/Accounts/"
+                  + ParleyServer.ACCOUNT_SID
+                  + "/Keys/"
+                  + deleted.keySid()
+                  + ".json")
+          .then()
+          .statusCode(204);
+
+      assertThat(RealtimeRevocationTest.closeStatus(ann).path("errorCode").intValue())
+          .isEqualTo(20103);
+    }
+  }
+
+  @Test
   void typing_on_one_node_is_shown_to_a_client_on_the_other() {
     String conversation = fixtures.conversationWith("cai", "dee");
     try (TwilsockClient cai = TwilsockClient.connect(server.port());
