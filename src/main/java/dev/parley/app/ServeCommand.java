@@ -164,7 +164,7 @@ final class ServeCommand implements Runnable {
       return Networks.parse(list);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "--webhook-allow-networks (PARLEY_WEBHOOK_ALLOW_NETWORKS): " + e.getMessage(), e);
+          "--webhook-allow-networks (PARLEY_WEBHOOK_ALLOW_NETWORKS): " + e.getMessage());
     }
   }
 }
