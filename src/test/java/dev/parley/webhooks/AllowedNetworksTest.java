@@ -3,6 +3,7 @@ package dev.parley.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpServer;
 import com.twilio.security.RequestValidator;
 import dev.parley.testing.ParleyServer;
 import dev.parley.testing.SettableResolver;
@@ -10,10 +11,14 @@ import dev.parley.testing.WebhookFixtures;
 import dev.parley.testing.WebhookReceiver;
 import dev.parley.testing.WebhookReceiver.Received;
 import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -65,6 +70,37 @@ class AllowedNetworksTest {
             new RequestValidator(ParleyServer.AUTH_TOKEN)
                 .validate(url, call.params(), call.header("X-Twilio-Signature")))
         .isTrue();
+  }
+
+  @Test
+  void calls_an_allowed_ipv6_literal_with_its_brackets_in_the_host_header() throws IOException {
+    HttpServer v6;
+    try {
+      v6 = HttpServer.create(new InetSocketAddress("::1", 0), 16);
+    } catch (IOException noIpv6) {
+      Assumptions.abort("no IPv6 loopback here: " + noIpv6.getMessage());
+      return;
+    }
+    List<String> hosts = new CopyOnWriteArrayList<>();
+    v6.createContext(
+        "/",
+        exchange -> {
+          hosts.add(exchange.getRequestHeaders().getFirst("Host"));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    v6.start();
+    try {
+      int port = v6.getAddress().getPort();
+      String conversation = fixtures.conversationCalling("http://[::1]:" + port + "/six", "POST");
+
+      fixtures.post(conversation, "over IPv6");
+
+      await().atMost(Duration.ofSeconds(5)).until(() -> !hosts.isEmpty());
+      assertThat(hosts.get(0)).isEqualTo("[::1]:" + port);
+    } finally {
+      v6.stop(0);
+    }
   }
 
   @Test
