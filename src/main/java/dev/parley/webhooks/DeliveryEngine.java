@@ -59,13 +59,14 @@ public final class DeliveryEngine implements AutoCloseable {
   private final Clock clock;
   private final DeliverySettings settings;
   private final SigningKeys keys;
+  private final OutboundRule rule;
   private final ConcurrentLinkedQueue<Finished> finished = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<String> replays = new ConcurrentLinkedQueue<>();
   private final Semaphore wake = new Semaphore(0);
   private final OutcomeSaver saver;
   private volatile long nudgedNanos = System.nanoTime();
   private volatile boolean running;
-  private WebhookClient client;
+  private volatile WebhookClient client;
   private Thread dispatcher;
   private Lanes lanes;
   private final OriginLimit origins = new OriginLimit(MAX_IN_FLIGHT_PER_ORIGIN);
@@ -77,11 +78,17 @@ public final class DeliveryEngine implements AutoCloseable {
   /** {@code origin} is the receiver's origin when a call was made, else null. */
   private record Finished(Lane lane, DeliveryRecord delivery, Outcome outcome, String origin) {}
 
+  /** {@code rule} decides which addresses deliveries and pre-action hooks may call. */
   public DeliveryEngine(
-      Store store, Clock clock, AccountService accounts, DeliverySettings settings) {
+      Store store,
+      Clock clock,
+      AccountService accounts,
+      DeliverySettings settings,
+      OutboundRule rule) {
     this.store = store;
     this.clock = clock;
     this.settings = settings;
+    this.rule = rule;
     this.keys = new SigningKeys(accounts);
     this.leases = new LaneLeases(store, settings.lease().toMillis());
     this.saver = new OutcomeSaver(store, leases.node(), wake::release);
@@ -92,6 +99,11 @@ public final class DeliveryEngine implements AutoCloseable {
     return leases.node();
   }
 
+  /** The client calls go out through, once started (pre-action hooks share it); else null. */
+  WebhookClient client() {
+    return client;
+  }
+
   /** Reports to {@code meter} from now on (metrics). */
   public void meter(DeliveryMeter meter) {
     this.meter = meter;
@@ -99,7 +111,7 @@ public final class DeliveryEngine implements AutoCloseable {
 
   /** Starts sending, with {@code vertx}'s HTTP client; resumes whatever the store has pending. */
   public void start(Vertx vertx) {
-    client = new WebhookClient(vertx, MAX_IN_FLIGHT);
+    client = new WebhookClient(vertx, MAX_IN_FLIGHT, rule);
     store.read(
         tx -> {
           lanes = new Lanes(MAX_LOADED, store.deliveries().resumePoint(tx));
@@ -273,8 +285,10 @@ public final class DeliveryEngine implements AutoCloseable {
       if (d.attempts() == 0) {
         meter.firstAttempt(now - d.dateCreated().toEpochMilli());
       }
+      // A studio delivery goes to the operator's PARLEY_STUDIO_URL, which no user can point.
+      boolean operatorTarget = d.url() == null;
       client
-          .send(new WebhookCall(d.method(), url, params), token, d.sid())
+          .send(new WebhookCall(d.method(), url, params), token, d.sid(), operatorTarget)
           .thenAccept(outcome -> settle(lane, d, outcome, origin));
     }
   }
