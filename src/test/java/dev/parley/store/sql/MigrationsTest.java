@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.flywaydb.core.Flyway;
@@ -163,6 +164,38 @@ class MigrationsTest {
   void both_engines_define_the_same_placeholders() {
     assertThat(MigrationSet.POSTGRESQL.placeholders().keySet())
         .isEqualTo(MigrationSet.SQLITE.placeholders().keySet());
+  }
+
+  @Test
+  void a_common_migration_with_every_placeholder_runs_on_sqlite() throws Exception {
+    SQLiteDataSource source = source();
+
+    Migrations.apply(
+        source,
+        new MigrationSet(List.of("db/migration/placeholders"), MigrationSet.SQLITE.placeholders()));
+
+    assertThat(placeholderRows(source::getConnection))
+        .containsExactly("B 1 false true", "a 2 false true", "b 9007199254740993 false true");
+  }
+
+  interface Connections {
+    Connection get() throws java.sql.SQLException;
+  }
+
+  /** The rows of the placeholder fixture, in the order of their text key. */
+  static List<String> placeholderRows(Connections connections) throws Exception {
+    List<String> rows = new java.util.ArrayList<>();
+    try (Connection c = connections.get();
+        Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT item_key, number, off_flag, on_flag FROM placeholder_rows ORDER BY item_key")) {
+      while (r.next()) {
+        rows.add(
+            r.getString(1) + " " + r.getLong(2) + " " + r.getBoolean(3) + " " + r.getBoolean(4));
+      }
+    }
+    return rows;
   }
 
   /** Flyway's checksums of V1–V12 as released (from the files at ed5fe8a, before the move). */

@@ -84,16 +84,7 @@ class SchemaParityTest {
         }
       }
     }
-    try (Connection c = postgres();
-        Statement s = c.createStatement()) {
-      s.execute("CREATE SCHEMA old_layout");
-    }
-    DatabaseUrl url = DatabaseUrl.parse(server.databaseUrl());
-    PGSimpleDataSource source = new PGSimpleDataSource();
-    source.setUrl(url.jdbcUrl());
-    source.setUser(url.user());
-    source.setPassword(url.password());
-    source.setCurrentSchema("old_layout");
+    PGSimpleDataSource source = schema("old_layout");
     Flyway.configure().dataSource(source).locations("filesystem:" + old).load().migrate();
 
     MigrationReport report = Migrations.migrate(source, MigrationSet.POSTGRESQL, "old layout");
@@ -111,6 +102,50 @@ class SchemaParityTest {
       }
     }
     assertThat(recorded).isEqualTo(SHIPPED_POSTGRESQL_CHECKSUMS);
+  }
+
+  /**
+   * A common/ migration using every placeholder gives both engines the same table, and text keys
+   * sort alike (byte order: {@code ${key_text}} is COLLATE "C" here, SQLite's BINARY there).
+   */
+  @Test
+  void a_common_migration_with_every_placeholder_gives_both_engines_the_same_tables()
+      throws Exception {
+    SQLiteDataSource sqlite = new SQLiteDataSource();
+    sqlite.setUrl("jdbc:sqlite:" + dir.resolve("placeholders.db"));
+    Migrations.apply(
+        sqlite,
+        new MigrationSet(List.of("db/migration/placeholders"), MigrationSet.SQLITE.placeholders()));
+    PGSimpleDataSource postgres = schema("placeholders");
+    Migrations.apply(
+        postgres,
+        new MigrationSet(
+            List.of("db/migration/placeholders"), MigrationSet.POSTGRESQL.placeholders()));
+
+    TreeSet<String> embedded;
+    try (Connection c = sqlite.getConnection()) {
+      embedded = sqliteSchema(c);
+    }
+    try (Connection c = postgres.getConnection()) {
+      assertThat(postgresSchema(c)).isEqualTo(embedded);
+    }
+    assertThat(MigrationsTest.placeholderRows(postgres::getConnection))
+        .isEqualTo(MigrationsTest.placeholderRows(sqlite::getConnection));
+  }
+
+  /** A data source on a new, empty schema of the test database (Flyway migrates into it). */
+  private static PGSimpleDataSource schema(String name) throws SQLException {
+    try (Connection c = postgres();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA " + name);
+    }
+    DatabaseUrl url = DatabaseUrl.parse(server.databaseUrl());
+    PGSimpleDataSource source = new PGSimpleDataSource();
+    source.setUrl(url.jdbcUrl());
+    source.setUser(url.user());
+    source.setPassword(url.password());
+    source.setCurrentSchema(name);
+    return source;
   }
 
   /** Flyway's checksums of V1–V12 as released (from the files at ed5fe8a, before the move). */
