@@ -1,5 +1,6 @@
 package dev.parley.app;
 
+import dev.parley.http.HttpLimits;
 import dev.parley.webhooks.DeliverySettings;
 import dev.parley.webhooks.RetryPolicy;
 import java.time.Duration;
@@ -103,6 +104,22 @@ final class ServeCommand implements Runnable {
           "Bearer token /metrics requires (env PARLEY_METRICS_TOKEN; default: none, /metrics is open).")
   String metricsToken;
 
+  @Option(
+      names = "--http-header-timeout-seconds",
+      defaultValue = "${env:PARLEY_HTTP_HEADER_TIMEOUT_SECONDS:-10}",
+      description =
+          "Seconds a new connection has to send its whole request line and headers before it is"
+              + " closed (env PARLEY_HTTP_HEADER_TIMEOUT_SECONDS, default 10).")
+  int httpHeaderTimeoutSeconds;
+
+  @Option(
+      names = "--http-idle-timeout-seconds",
+      defaultValue = "${env:PARLEY_HTTP_IDLE_TIMEOUT_SECONDS:-120}",
+      description =
+          "Seconds a connection may send and receive nothing before it is closed (env"
+              + " PARLEY_HTTP_IDLE_TIMEOUT_SECONDS, default 120).")
+  int httpIdleTimeoutSeconds;
+
   @Mixin StoreOptions store;
 
   @Override
@@ -126,7 +143,10 @@ final class ServeCommand implements Runnable {
                     Duration.ofMillis(webhookMaxDelayMs)),
                 studioUrl == null || studioUrl.isBlank() ? null : studioUrl,
                 Duration.ofMillis(webhookLeaseMs)),
-            metricsToken);
+            metricsToken,
+            HttpLimits.DEFAULT.withTimeouts(
+                Duration.ofSeconds(httpHeaderTimeoutSeconds),
+                Duration.ofSeconds(httpIdleTimeoutSeconds)));
     Parley parley = Parley.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

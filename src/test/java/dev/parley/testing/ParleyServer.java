@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import dev.parley.app.Config;
 import dev.parley.app.Parley;
+import dev.parley.http.HttpLimits;
 import dev.parley.realtime.RealtimeSettings;
 import dev.parley.realtime.Upstream;
 import dev.parley.webhooks.DeliverySettings;
@@ -33,6 +34,7 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
   private final Config.WebchatLimits webchatLimits;
   private final DeliverySettings webhooks;
   private RealtimeSettings realtime = RealtimeSettings.DEFAULT;
+  private HttpLimits http = HttpLimits.DEFAULT;
   private Upstream upstream;
   private Parley parley;
   private Path dataDir;
@@ -71,6 +73,12 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
     return this;
   }
 
+  /** This server with these HTTP limits and timeouts (tests of slow or oversized clients). */
+  public ParleyServer withHttpLimits(HttpLimits limits) {
+    this.http = limits;
+    return this;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
     start();
@@ -99,16 +107,17 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
 
   private Config config() {
     return new Config(
-        "127.0.0.1",
-        0,
-        dataDir,
-        null,
-        ACCOUNT_SID,
-        AUTH_TOKEN,
-        null,
-        database == null ? null : database.url(),
-        webchatLimits,
-        webhooks);
+            "127.0.0.1",
+            0,
+            dataDir,
+            null,
+            ACCOUNT_SID,
+            AUTH_TOKEN,
+            null,
+            database == null ? null : database.url(),
+            webchatLimits,
+            webhooks)
+        .withHttp(http);
   }
 
   /** A direct connection to the server's database, for rows no API can write. */
