@@ -9,6 +9,9 @@ import static org.hamcrest.Matchers.hasItem;
 import dev.parley.testing.ConversationFixtures;
 import dev.parley.testing.ParleyServer;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -180,5 +183,61 @@ class JsonDepthTest {
         .then()
         .statusCode(200)
         .body("waiting.conversation_sid", hasItem(chat));
+  }
+
+  @Test
+  void a_chat_whose_stored_pre_engagement_data_is_too_deep_leaves_the_console_chat_list_answering()
+      throws Exception {
+    String chat = webChat("Old visitor", "{\"a\":1}");
+    try (Connection connection = server.connect();
+        PreparedStatement update =
+            connection.prepareStatement("UPDATE conversations SET attributes = ? WHERE sid = ?")) {
+      // Written before the depth limit: what a 1000-level value looked like once stored.
+      update.setString(
+          1,
+          "{\"pre_engagement_data\":"
+              + nested(998)
+              + ",\"from\":\"Old visitor\",\"channel_type\":\"web\"}");
+      update.setString(2, chat);
+      update.executeUpdate();
+    }
+
+    agentSession("old-data-agent")
+        .get("/console/chats")
+        .then()
+        .statusCode(200)
+        .body("waiting.conversation_sid", hasItem(chat));
+  }
+
+  private String webChat(String customer, String preEngagement) {
+    return server
+        .api()
+        .formParam("AddressSid", conversations.defaultChatAddress())
+        .formParam("ChatFriendlyName", "Chat with " + customer)
+        .formParam("CustomerFriendlyName", customer)
+        .formParam("PreEngagementData", preEngagement)
+        .post("/v2/WebChats")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("conversation_sid");
+  }
+
+  private static RequestSpecification agentSession(String identity) {
+    server
+        .api()
+        .formParam("Identity", identity)
+        .formParam("FriendlyName", identity)
+        .formParam("Password", "correct horse battery")
+        .post("/parley/v1/Agents")
+        .then()
+        .statusCode(201);
+    Response login =
+        server
+            .unchecked()
+            .formParam("Identity", identity)
+            .formParam("Password", "correct horse battery")
+            .post("/console/login");
+    return server.unchecked().cookies(login.getCookies());
   }
 }
