@@ -64,6 +64,14 @@ class HttpEdgeTest {
   }
 
   @Test
+  void answers_400_for_a_request_line_that_is_not_http() {
+    RawHttp.Response response =
+        RawHttp.exchange(server.port(), "GET /v1/Conversations HTTP/1.1 extra\r\nHost: x\r\n\r\n");
+
+    assertTwilioError(response, 400, 20001);
+  }
+
+  @Test
   void answers_413_for_a_chunked_body_over_one_megabyte() {
     StringBuilder request =
         new StringBuilder(
