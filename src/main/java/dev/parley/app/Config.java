@@ -1,5 +1,6 @@
 package dev.parley.app;
 
+import dev.parley.http.HttpLimits;
 import dev.parley.store.Store;
 import dev.parley.store.sql.MigrationReport;
 import dev.parley.store.sql.PostgresStore;
@@ -10,7 +11,8 @@ import java.nio.file.Path;
 
 /**
  * Everything Parley needs to start, from flags and environment (flags win). {@code outbound} is
- * which addresses Parley may call on a user's behalf ({@code PARLEY_WEBHOOK_ALLOW_NETWORKS}).
+ * which addresses Parley may call on a user's behalf ({@code PARLEY_WEBHOOK_ALLOW_NETWORKS});
+ * {@code http} the HTTP edge's limits and timeouts.
  */
 public record Config(
     String host,
@@ -24,7 +26,8 @@ public record Config(
     WebchatLimits webchatLimits,
     DeliverySettings webhooks,
     String metricsToken,
-    OutboundRule outbound) {
+    OutboundRule outbound,
+    HttpLimits http) {
 
   /** Connections per node: enough for the worker threads that run blocking store calls. */
   private static final int POOL_SIZE = 16;
@@ -43,7 +46,10 @@ public record Config(
     }
   }
 
-  /** A configuration that allows no internal webhook address. */
+  /**
+   * A configuration that allows no internal webhook address, with the default HTTP limits and
+   * timeouts.
+   */
   public Config(
       String host,
       int port,
@@ -68,7 +74,8 @@ public record Config(
         webchatLimits,
         webhooks,
         metricsToken,
-        OutboundRule.DEFAULT);
+        OutboundRule.DEFAULT,
+        HttpLimits.DEFAULT);
   }
 
   /** A configuration whose {@code /metrics} needs no token. */
@@ -133,7 +140,8 @@ public record Config(
         limits,
         webhooks,
         metricsToken,
-        outbound);
+        outbound,
+        http);
   }
 
   public Config withWebhooks(DeliverySettings settings) {
@@ -149,7 +157,25 @@ public record Config(
         webchatLimits,
         settings,
         metricsToken,
-        outbound);
+        outbound,
+        http);
+  }
+
+  public Config withHttp(HttpLimits limits) {
+    return new Config(
+        host,
+        port,
+        dataDir,
+        publicUrl,
+        accountSid,
+        authToken,
+        masterKey,
+        databaseUrl,
+        webchatLimits,
+        webhooks,
+        metricsToken,
+        outbound,
+        limits);
   }
 
   /** The store this configuration names: PostgreSQL when a database URL is set, else SQLite. */

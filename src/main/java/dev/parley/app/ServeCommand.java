@@ -1,5 +1,6 @@
 package dev.parley.app;
 
+import dev.parley.http.HttpLimits;
 import dev.parley.webhooks.DeliverySettings;
 import dev.parley.webhooks.Networks;
 import dev.parley.webhooks.OutboundRule;
@@ -114,6 +115,22 @@ final class ServeCommand implements Runnable {
               + " PARLEY_WEBHOOK_ALLOW_NETWORKS; default: none).")
   String webhookAllowNetworks;
 
+  @Option(
+      names = "--http-header-timeout-seconds",
+      defaultValue = "${env:PARLEY_HTTP_HEADER_TIMEOUT_SECONDS:-10}",
+      description =
+          "Seconds a new connection has to send its whole request line and headers before it is"
+              + " closed (env PARLEY_HTTP_HEADER_TIMEOUT_SECONDS, default 10).")
+  int httpHeaderTimeoutSeconds;
+
+  @Option(
+      names = "--http-idle-timeout-seconds",
+      defaultValue = "${env:PARLEY_HTTP_IDLE_TIMEOUT_SECONDS:-120}",
+      description =
+          "Seconds a connection may send and receive nothing before it is closed (env"
+              + " PARLEY_HTTP_IDLE_TIMEOUT_SECONDS, default 120).")
+  int httpIdleTimeoutSeconds;
+
   @Mixin StoreOptions store;
 
   @Override
@@ -138,7 +155,10 @@ final class ServeCommand implements Runnable {
                 studioUrl == null || studioUrl.isBlank() ? null : studioUrl,
                 Duration.ofMillis(webhookLeaseMs)),
             metricsToken,
-            OutboundRule.allowing(networks(webhookAllowNetworks)));
+            OutboundRule.allowing(networks(webhookAllowNetworks)),
+            HttpLimits.DEFAULT.withTimeouts(
+                Duration.ofSeconds(httpHeaderTimeoutSeconds),
+                Duration.ofSeconds(httpIdleTimeoutSeconds)));
     Parley parley = Parley.start(config);
     RunningServer.record(config, parley);
     CountDownLatch stopped = new CountDownLatch(1);

@@ -3,7 +3,6 @@ package dev.parley.conversation;
 import static dev.parley.conversation.Changes.or;
 
 import dev.parley.error.ApiException;
-import dev.parley.error.TwilioError;
 import dev.parley.events.WebhookUrlCheck;
 import dev.parley.store.ConfigurationRecord;
 import dev.parley.store.Store;

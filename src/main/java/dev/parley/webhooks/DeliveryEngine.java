@@ -262,35 +262,49 @@ public final class DeliveryEngine implements AutoCloseable {
     }
     for (Lane lane : admitted) {
       DeliveryRecord d = lane.head();
-      String url = urls.get(lane);
-      String origin = OriginLimit.of(url);
-      EventRecord event = events.get(d.eventSeq());
-      String token = null;
-      String refusal = event == null ? "event " + d.eventSeq() + " not found" : null;
-      if (refusal == null) {
-        try {
-          token = keys.of(d.accountSid());
-        } catch (RuntimeException gone) {
-          refusal = "account " + d.accountSid() + " not found";
-        }
-      }
-      if (refusal != null) {
+      String origin = OriginLimit.of(urls.get(lane));
+      try {
+        start(lane, d, urls.get(lane), origin, events.get(d.eventSeq()), now);
+      } catch (RuntimeException e) {
+        // A row that cannot be sent (its event's fields unreadable, say) would fail the same way
+        // on every try: dead-letter it alone rather than strand the rest of this round.
+        log.error("event=webhook_unsendable delivery_sid={}", d.sid(), e);
         unpark(origins.release(origin));
-        settle(lane, d, Outcome.refused(refusal), null);
-        continue;
+        settle(
+            lane, d, Outcome.refused("could not be sent: " + e.getClass().getSimpleName()), null);
       }
-      Map<String, String> params = new LinkedHashMap<>(EventLog.fields(event));
-      params.put("RetryCount", Integer.toString(d.attempts()));
-      inFlight++;
-      if (d.attempts() == 0) {
-        meter.firstAttempt(now - d.dateCreated().toEpochMilli());
-      }
-      // A studio delivery goes to the operator's PARLEY_STUDIO_URL, which no user can point.
-      boolean operatorTarget = d.url() == null;
-      client
-          .send(new WebhookCall(d.method(), url, params), token, d.sid(), operatorTarget)
-          .thenAccept(outcome -> settle(lane, d, outcome, origin));
     }
+  }
+
+  /** Sends one admitted lane's head; {@code inFlight} counts it once the call has started. */
+  private void start(
+      Lane lane, DeliveryRecord d, String url, String origin, EventRecord event, long now) {
+    String token = null;
+    String refusal = event == null ? "event " + d.eventSeq() + " not found" : null;
+    if (refusal == null) {
+      try {
+        token = keys.of(d.accountSid());
+      } catch (RuntimeException gone) {
+        refusal = "account " + d.accountSid() + " not found";
+      }
+    }
+    if (refusal != null) {
+      unpark(origins.release(origin));
+      settle(lane, d, Outcome.refused(refusal), null);
+      return;
+    }
+    Map<String, String> params = new LinkedHashMap<>(EventLog.fields(event));
+    params.put("RetryCount", Integer.toString(d.attempts()));
+    // A studio delivery goes to the operator's PARLEY_STUDIO_URL, which no user can point.
+    boolean operatorTarget = d.url() == null;
+    var call =
+        client.send(new WebhookCall(d.method(), url, params), token, d.sid(), operatorTarget);
+    // Counted after send() returned: an outcome is only settled on this thread, later.
+    inFlight++;
+    if (d.attempts() == 0) {
+      meter.firstAttempt(now - d.dateCreated().toEpochMilli());
+    }
+    call.thenAccept(outcome -> settle(lane, d, outcome, origin));
   }
 
   private void unpark(Lane lane) {

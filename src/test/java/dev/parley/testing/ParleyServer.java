@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import dev.parley.app.Config;
 import dev.parley.app.Parley;
+import dev.parley.http.HttpLimits;
 import dev.parley.realtime.RealtimeSettings;
 import dev.parley.realtime.Upstream;
 import dev.parley.webhooks.DeliverySettings;
@@ -43,6 +44,7 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
   private final DeliverySettings webhooks;
   private RealtimeSettings realtime = RealtimeSettings.DEFAULT;
   private OutboundRule outbound = LOOPBACK_ALLOWED;
+  private HttpLimits http = HttpLimits.DEFAULT;
   private Upstream upstream;
   private Parley parley;
   private Path dataDir;
@@ -87,6 +89,12 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
     return this;
   }
 
+  /** This server with these HTTP limits and timeouts (tests of slow or oversized clients). */
+  public ParleyServer withHttpLimits(HttpLimits limits) {
+    this.http = limits;
+    return this;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
     start();
@@ -126,7 +134,8 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
         webchatLimits,
         webhooks,
         null,
-        outbound);
+        outbound,
+        http);
   }
 
   /** A direct connection to the server's database, for rows no API can write. */
