@@ -1,5 +1,6 @@
 package dev.parley.app;
 
+import dev.parley.media.MediaLimits;
 import dev.parley.store.Store;
 import dev.parley.store.sql.MigrationReport;
 import dev.parley.store.sql.PostgresStore;
@@ -19,7 +20,8 @@ public record Config(
     String databaseUrl,
     WebchatLimits webchatLimits,
     DeliverySettings webhooks,
-    String metricsToken) {
+    String metricsToken,
+    MediaLimits media) {
 
   /** Connections per node: enough for the worker threads that run blocking store calls. */
   private static final int POOL_SIZE = 16;
@@ -36,6 +38,34 @@ public record Config(
         throw new IllegalArgumentException("Webchat rate limits must be at least 1 per minute");
       }
     }
+  }
+
+  /** A configuration with the default media limits (docs/media.md). */
+  public Config(
+      String host,
+      int port,
+      Path dataDir,
+      String publicUrl,
+      String accountSid,
+      String authToken,
+      String masterKey,
+      String databaseUrl,
+      WebchatLimits webchatLimits,
+      DeliverySettings webhooks,
+      String metricsToken) {
+    this(
+        host,
+        port,
+        dataDir,
+        publicUrl,
+        accountSid,
+        authToken,
+        masterKey,
+        databaseUrl,
+        webchatLimits,
+        webhooks,
+        metricsToken,
+        MediaLimits.DEFAULT);
   }
 
   /** A configuration whose {@code /metrics} needs no token. */
@@ -99,7 +129,8 @@ public record Config(
         databaseUrl,
         limits,
         webhooks,
-        metricsToken);
+        metricsToken,
+        media);
   }
 
   public Config withWebhooks(DeliverySettings settings) {
@@ -114,7 +145,24 @@ public record Config(
         databaseUrl,
         webchatLimits,
         settings,
-        metricsToken);
+        metricsToken,
+        media);
+  }
+
+  public Config withMedia(MediaLimits limits) {
+    return new Config(
+        host,
+        port,
+        dataDir,
+        publicUrl,
+        accountSid,
+        authToken,
+        masterKey,
+        databaseUrl,
+        webchatLimits,
+        webhooks,
+        metricsToken,
+        limits);
   }
 
   /** The store this configuration names: PostgreSQL when a database URL is set, else SQLite. */

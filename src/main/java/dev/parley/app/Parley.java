@@ -116,7 +116,8 @@ public final class Parley implements AutoCloseable {
     try {
       RandomSids sids = new RandomSids();
       PublicUrl publicUrl = new PublicUrl();
-      Services services = Services.wire(store, clock, sids, box, config.webhooks(), publicUrl);
+      Services services =
+          Services.wire(store, clock, sids, box, config.webhooks(), publicUrl, config.media());
       Bootstrap.Result bootstrap =
           Bootstrap.run(
               config,

@@ -29,6 +29,9 @@ import dev.parley.conversation.UserService;
 import dev.parley.events.EventLog;
 import dev.parley.http.PublicUrl;
 import dev.parley.ids.RandomSids;
+import dev.parley.media.MediaLimits;
+import dev.parley.media.MediaService;
+import dev.parley.media.MediaUrls;
 import dev.parley.realtime.Guests;
 import dev.parley.realtime.Presence;
 import dev.parley.realtime.RealtimeUpstream;
@@ -78,7 +81,9 @@ record Services(
     DeliveryHistory deliveryHistory,
     Sync sync,
     RealtimeUpstream realtime,
-    Console console) {
+    Console console,
+    MediaService media,
+    MediaUrls mediaUrls) {
 
   /** The agent console's services (docs/console.md). */
   record Console(
@@ -91,7 +96,8 @@ record Services(
       RandomSids sids,
       SecretBox box,
       DeliverySettings webhooks,
-      PublicUrl publicUrl) {
+      PublicUrl publicUrl,
+      MediaLimits mediaLimits) {
     Authenticator authenticator = new Authenticator(store, box);
     ServiceDirectory directory = new ServiceDirectory(store, clock, sids);
     AccountService accounts =
@@ -105,7 +111,9 @@ record Services(
     UserService users = new UserService(store, clock, sids, changes, pre);
     ParticipantService participants =
         new ParticipantService(store, clock, sids, conversations, users, changes, pre);
-    MessageService messages = new MessageService(store, clock, sids, conversations, changes, pre);
+    MediaService media = new MediaService(store, clock, sids, mediaLimits);
+    MessageService messages =
+        new MessageService(store, clock, sids, conversations, changes, pre, media);
     AddressConfigurations addresses = new AddressConfigurations(store, clock, sids);
     ConversationWebhooks conversationWebhooks =
         new ConversationWebhooks(store, clock, sids, conversations);
@@ -170,6 +178,8 @@ record Services(
             new AgentService(store, clock, sids, users),
             new ConsoleSessions(store, clock, sids),
             new AgentTokens(store, internalKeys, accessTokens, authenticator),
-            new ConsoleChats(store, conversations, participants, clock)));
+            new ConsoleChats(store, conversations, participants, clock)),
+        media,
+        new MediaUrls(box.derivedKey("parley media URLs v1"), clock));
   }
 }
