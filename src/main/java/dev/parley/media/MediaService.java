@@ -42,8 +42,12 @@ public final class MediaService {
     return limits;
   }
 
-  /** A new empty file to spool an upload into (see {@link MediaContent#spoolFile}). */
-  public Path spoolFile() {
+  /**
+   * A new empty file to spool an upload of {@code caller} to {@code serviceSid} into (see {@link
+   * MediaContent#spoolFile}); 404 first when the service is not the caller's.
+   */
+  public Path spoolFile(MediaCaller caller, String serviceSid) {
+    checkService(caller, serviceSid);
     try {
       return content.spoolFile();
     } catch (IOException e) {

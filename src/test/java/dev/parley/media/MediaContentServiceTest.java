@@ -202,6 +202,17 @@ class MediaContentServiceTest {
   }
 
   @Test
+  void an_upload_to_a_service_the_caller_does_not_own_is_not_found() {
+    mcs.as("alice")
+        .contentType("image/png")
+        .body(bytes("pixels"))
+        .post("/v1/Services/IS" + "0".repeat(32) + "/Media")
+        .then()
+        .statusCode(404)
+        .body("code", equalTo(20404));
+  }
+
+  @Test
   void a_forged_token_is_refused() {
     server
         .unchecked()

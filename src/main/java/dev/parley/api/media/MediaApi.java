@@ -53,7 +53,8 @@ public final class MediaApi {
     String type = request.getHeader("Content-Type");
     boolean multipart = type != null && type.toLowerCase().startsWith("multipart/form-data");
     ctx.vertx()
-        .executeBlocking(media::spoolFile, false)
+        // The caller's right to the service is checked before a byte of the body is read.
+        .executeBlocking(() -> media.spoolFile(caller, serviceSid), false)
         .compose(
             spooled ->
                 open(ctx, spooled)
@@ -208,8 +209,8 @@ public final class MediaApi {
 
   /** Past twice the limit the sender is cut off: answer now, then close the connection. */
   private void abort(RoutingContext ctx) {
-    ctx.fail(new ApiException(TwilioError.MEDIA_TOO_LARGE, max()));
     ctx.response().endHandler(v -> ctx.request().connection().close());
+    ctx.fail(new ApiException(TwilioError.MEDIA_TOO_LARGE, max()));
   }
 
   private Void discard(Path spooled) {
