@@ -43,7 +43,7 @@ public final class PreActions {
         json(verdict, "attributes", m.attributes()),
         m.dateCreated(),
         m.dateUpdated(),
-        m.mediaSid(),
+        m.mediaSids(),
         m.contentSid(),
         m.contentVariables(),
         m.subject());

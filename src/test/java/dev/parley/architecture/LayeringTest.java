@@ -29,7 +29,8 @@ class LayeringTest {
             "dev.parley.auth..",
             "dev.parley.events..",
             "dev.parley.flows..",
-            "dev.parley.agents..")
+            "dev.parley.agents..",
+            "dev.parley.media..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
