@@ -17,7 +17,10 @@ import { gzipSync } from 'node:zlib';
 const withoutPolyfills = {
   name: 'without-core-js-polyfills',
   setup(build) {
-    build.onResolve({ filter: /^core-js\/modules\// }, (args) => ({ path: args.path, namespace: 'polyfill' }));
+    build.onResolve({ filter: /^core-js\/modules\// }, (args) => ({
+      path: args.path,
+      namespace: 'polyfill',
+    }));
     build.onLoad({ filter: /.*/, namespace: 'polyfill' }, () => ({ contents: '', loader: 'js' }));
   },
 };
@@ -44,7 +47,9 @@ async function bundle(extra = {}) {
 if (process.argv[2] === '--size') {
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
   const report = (label, bytes) =>
-    console.log(`${label}: ${kb(bytes.length)} minified, ${kb(gzipSync(bytes, { level: 9 }).length)} gzipped`);
+    console.log(
+      `${label}: ${kb(bytes.length)} minified, ${kb(gzipSync(bytes, { level: 9 }).length)} gzipped`,
+    );
   report('widget.js (with @twilio/conversations)', await bundle());
   report('widget alone (SDK left out)', await bundle({ external: ['@twilio/conversations'] }));
 } else {
@@ -63,11 +68,17 @@ if (process.argv[2] === '--size') {
   const bytes = await bundle();
   writeFileSync(join(out, 'widget.js'), bytes);
   writeFileSync(join(out, 'widget.js.gz'), gzipSync(bytes, { level: 9 }));
-  writeFileSync(join(out, 'widget.js.etag'), createHash('sha256').update(bytes).digest('hex').slice(0, 32));
+  writeFileSync(
+    join(out, 'widget.js.etag'),
+    createHash('sha256').update(bytes).digest('hex').slice(0, 32),
+  );
   const consoleOut = join(out, '..', 'console');
   mkdirSync(consoleOut, { recursive: true });
   const script = await bundle({ entryPoints: ['console/main.ts'] });
   writeFileSync(join(consoleOut, 'console.js'), script);
   writeFileSync(join(consoleOut, 'console.js.gz'), gzipSync(script, { level: 9 }));
-  writeFileSync(join(consoleOut, 'console.js.etag'), createHash('sha256').update(script).digest('hex').slice(0, 32));
+  writeFileSync(
+    join(consoleOut, 'console.js.etag'),
+    createHash('sha256').update(script).digest('hex').slice(0, 32),
+  );
 }

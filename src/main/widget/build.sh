@@ -1,6 +1,7 @@
 #!/bin/sh
 # Builds widget.js into $1 (Maven passes target/classes/widget), and the agent console's
-# console.js into $1/../console, with the machine's node and npm.
+# console.js into $1/../console, with the machine's node and npm (required: without them the build
+# fails). Lint and format checks are `npm run lint`, which mvn verify runs.
 # Both steps are skipped when nothing changed, so `./parley serve` stays fast: npm ci only when
 # node_modules is older than the lock file, the bundle only when an input is newer than it.
 set -eu
@@ -8,13 +9,13 @@ out=${1:?usage: build.sh OUTPUT_DIR}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 cd "$(dirname "$0")"
-# Without node the server still builds and runs, only without the widget (GET /widget.js is 404);
-# the browser tests then fail, so CI cannot miss it.
+# Without node the build fails: a jar without the widget and console must never ship.
 for tool in node npm; do
   if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "parley: WARNING: no $tool on the PATH, so the visitor widget is not built;" \
-      "it needs Node 20 or newer (on Debian: apt-get install nodejs npm)" >&2
-    exit 0
+    echo "parley: no $tool on the PATH: building the visitor widget and the agent console needs" \
+      "Node 20 or newer with npm (https://nodejs.org; on Debian 13 or Ubuntu 24.04:" \
+      "apt-get install nodejs npm)" >&2
+    exit 1
   fi
 done
 if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then

@@ -5,7 +5,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { launchChromium } from './support/browser.mjs';
-import { PARLEY_URL, post, webchatDeployment } from './support/parley.mjs';
+import { ACCOUNT_SID, PARLEY_URL, post, webchatDeployment } from './support/parley.mjs';
 
 const WAIT = 15_000;
 const SCREENSHOTS = new URL('../../../target/console-screenshots/', import.meta.url).pathname;
@@ -202,6 +202,20 @@ test('a reload keeps the agent logged in; Log out ends the session for good', as
   await ann.locator('form.login').waitFor();
   const response = await ann.request.get(`${PARLEY_URL}/console/session`);
   assert.equal(response.status(), 401);
+});
+
+test("the account's console link fills in the account and logs in to it", async () => {
+  await ann.goto(`${PARLEY_URL}/console?account=${ACCOUNT_SID}`);
+  assert.equal(await ann.locator('#login-account').inputValue(), ACCOUNT_SID);
+  assert.equal(await ann.locator('details.account').getAttribute('open'), '');
+
+  await ann.locator('#login-identity').fill(ANN.identity);
+  await ann.locator('#login-password').fill(PASSWORD);
+  await ann.locator('form.login button[type=submit]').click();
+
+  await ann.locator('.top .me', { hasText: ANN.name }).waitFor();
+  const session = await ann.request.get(`${PARLEY_URL}/console/session`);
+  assert.equal((await session.json()).account_sid, ACCOUNT_SID);
 });
 
 test('nothing ran as HTML, no dialog opened and no page failed', async () => {

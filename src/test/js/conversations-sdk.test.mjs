@@ -9,6 +9,7 @@ import {
   PARLEY_URL,
   TWILSOCK_URL,
   agentToken,
+  apiKey,
   conversationsClient,
   guestInit,
   rest,
@@ -155,7 +156,7 @@ test('a guest cannot open another visitor conversation', async () => {
   const second = await guestInit({ name: 'Dee' });
   const client = await conversationsClient(second.token);
 
-  await assert.rejects(client.peekConversationBySid(first.conversation_sid));
+  await assert.rejects(client.peekConversationBySid(first.conversation_sid), (e) => e.body?.code === 50430);
   const own = await client.getSubscribedConversations();
   assert.deepEqual(own.items.map((c) => c.sid), [second.conversation_sid]);
 });
@@ -205,16 +206,17 @@ test('a client that loses its connection catches up on reconnect, each message o
   assert.deepEqual(received, ['one', 'two', 'three', 'four']);
 });
 
-test('an agent can peek at a waiting chat and join it from the SDK', async () => {
+test('an agent cannot get or peek at a chat it is not in: 403 with 50430, as Twilio', async () => {
   const guest = await guestInit({ name: 'Eve' });
   const identity = `agent-${process.pid}-${++agents}`;
   const client = await conversationsClient(await agentToken(identity));
+  const notAMember = (e) => e.status === 403 && e.body?.code === 50430;
 
-  const conversation = await client.peekConversationBySid(guest.conversation_sid);
-  await conversation.join();
+  await assert.rejects(client.peekConversationBySid(guest.conversation_sid), notAMember);
+  await assert.rejects(client.getConversationBySid(guest.conversation_sid), notAMember);
 
   const participants = await rest().conversations.v1.conversations(guest.conversation_sid).participants.list();
-  assert.deepEqual(participants.map((p) => p.identity).sort(), [guest.identity, identity].sort());
+  assert.deepEqual(participants.map((p) => p.identity), [guest.identity]);
 });
 
 test('a guest cannot join another visitor conversation', async () => {
@@ -228,6 +230,17 @@ test('a guest cannot join another visitor conversation', async () => {
   await assert.rejects(denied);
   const participants = await rest().conversations.v1.conversations(first.conversation_sid).participants.list();
   assert.deepEqual(participants.map((p) => p.identity), [first.identity]);
+});
+
+test('deleting the API key that signed a token disconnects its client (close 401: no reconnect)', async () => {
+  const key = await apiKey('js-clients key to delete');
+  const client = await conversationsClient(await agentToken(`agent-${process.pid}-${++agents}`, { key }));
+  const disconnected = waitForEvent(client, 'connectionStateChanged', { filter: (s) => s === 'disconnected' });
+
+  await rest().keys(key.sid).remove();
+
+  await disconnected;
+  assert.equal(client.connectionState, 'disconnected');
 });
 
 test('a token about to expire is announced, and an expired one ends the connection', async () => {

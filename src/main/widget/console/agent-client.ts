@@ -21,7 +21,9 @@ export class AgentClient {
     this.client = new Client(token, { Twilsock: { uri }, logLevel: 'silent' } as never);
     this.client.on('connectionStateChanged', (state) => onConnection(state));
     this.ready = new Promise<void>((resolve, reject) => {
-      this.client.once('stateChanged', (state) => (state === 'initialized' ? resolve() : reject(new Error(state))));
+      this.client.once('stateChanged', (state) =>
+        state === 'initialized' ? resolve() : reject(new Error(state)),
+      );
       this.client.once('initFailed', ({ error }) => reject(error ?? new Error('init failed')));
     });
     this.client.on('tokenAboutToExpire', () => void this.renew());

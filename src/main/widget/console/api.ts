@@ -9,6 +9,7 @@ export interface AgentInfo {
 
 export interface SessionInfo {
   agent: AgentInfo;
+  account_sid: string;
   csrf_token: string;
   expires_at: string;
 }
@@ -69,8 +70,11 @@ export class ConsoleApi {
     }
   }
 
-  async login(identity: string, password: string): Promise<SessionInfo> {
-    return this.remember(await this.call<SessionInfo>('POST', '/console/login', { Identity: identity, Password: password }));
+  /** `account` (an Account SID) names the agent's account; empty leaves it to the identity. */
+  async login(identity: string, password: string, account = ''): Promise<SessionInfo> {
+    const form: Record<string, string> = { Identity: identity, Password: password };
+    if (account) form.AccountSid = account;
+    return this.remember(await this.call<SessionInfo>('POST', '/console/login', form));
   }
 
   logout(): Promise<unknown> {
@@ -102,8 +106,12 @@ export class ConsoleApi {
   }
 
   async transcript(sid: string): Promise<TranscriptLine[]> {
-    return (await this.call<{ messages: TranscriptLine[] }>('GET', `/console/chats/${encodeURIComponent(sid)}/transcript`))
-      .messages;
+    return (
+      await this.call<{ messages: TranscriptLine[] }>(
+        'GET',
+        `/console/chats/${encodeURIComponent(sid)}/transcript`,
+      )
+    ).messages;
   }
 
   private remember(session: SessionInfo): SessionInfo {
@@ -111,7 +119,11 @@ export class ConsoleApi {
     return session;
   }
 
-  private async call<T>(method: 'GET' | 'POST', path: string, form?: Record<string, string>): Promise<T> {
+  private async call<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    form?: Record<string, string>,
+  ): Promise<T> {
     const headers: Record<string, string> = {};
     if (method === 'POST') headers['X-Parley-CSRF-Token'] = this.csrf;
     if (form) headers['Content-Type'] = 'application/x-www-form-urlencoded';
@@ -124,7 +136,12 @@ export class ConsoleApi {
     });
     if (response.status === 204) return undefined as T;
     const body = await response.json().catch(() => ({}));
-    if (!response.ok) throw new ApiError(response.status, body.code ?? 0, body.message ?? `HTTP ${response.status}`);
+    if (!response.ok)
+      throw new ApiError(
+        response.status,
+        body.code ?? 0,
+        body.message ?? `HTTP ${response.status}`,
+      );
     return body as T;
   }
 }

@@ -17,7 +17,12 @@ const PAGE = 50;
 const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
 /** One line of a chat log: who wrote it, when, and the text. */
-export function messageItem(author: string, body: string, date: Date | null, mine: boolean): HTMLLIElement {
+export function messageItem(
+  author: string,
+  body: string,
+  date: Date | null,
+  mine: boolean,
+): HTMLLIElement {
   return el(
     'li',
     { class: mine ? 'msg me' : 'msg' },
@@ -33,7 +38,10 @@ export function preEngagement(chat: ChatInfo): HTMLElement | null {
   if (entries.length === 0) return null;
   const list = el('dl', { class: 'pre-engagement' });
   for (const [key, value] of entries) {
-    list.append(el('dt', {}, key), el('dd', {}, typeof value === 'string' ? value : JSON.stringify(value)));
+    list.append(
+      el('dt', {}, key),
+      el('dd', {}, typeof value === 'string' ? value : JSON.stringify(value)),
+    );
   }
   return list;
 }
@@ -43,10 +51,21 @@ export function customerOf(chat: ChatInfo): string {
 }
 
 /** A closed chat's transcript, read from the server (the SDK does not list closed chats). */
-export function transcriptView(chat: ChatInfo, lines: TranscriptLine[], self: AgentInfo): HTMLElement {
+export function transcriptView(
+  chat: ChatInfo,
+  lines: TranscriptLine[],
+  self: AgentInfo,
+): HTMLElement {
   const log = el('ol', { class: 'log', 'aria-label': 'Transcript' });
   for (const line of lines) {
-    log.append(messageItem(line.author_name, line.body, new Date(line.date_created), line.author === self.identity));
+    log.append(
+      messageItem(
+        line.author_name,
+        line.body,
+        new Date(line.date_created),
+        line.author === self.identity,
+      ),
+    );
   }
   return el(
     'section',
@@ -59,7 +78,12 @@ export function transcriptView(chat: ChatInfo, lines: TranscriptLine[], self: Ag
 
 export class ChatPane {
   readonly element: HTMLElement;
-  private readonly log = el('ol', { class: 'log', tabindex: '0', 'aria-label': 'Messages', 'aria-live': 'polite' });
+  private readonly log = el('ol', {
+    class: 'log',
+    tabindex: '0',
+    'aria-label': 'Messages',
+    'aria-live': 'polite',
+  });
   private readonly typingLine = el('div', { class: 'typing', 'aria-live': 'polite' });
   private readonly input: HTMLTextAreaElement;
   private readonly status = el('p', { class: 'status', role: 'status' });
@@ -85,7 +109,8 @@ export class ChatPane {
       oninput: () => void this.conversation?.typing().catch(() => {}),
     });
     const target = el('select', { class: 'transfer-to', 'aria-label': 'Transfer to' });
-    for (const other of others) target.append(el('option', { value: other.identity }, other.friendly_name));
+    for (const other of others)
+      target.append(el('option', { value: other.identity }, other.friendly_name));
     this.element = el(
       'section',
       { class: 'pane live', 'data-sid': chat.conversation_sid },
@@ -104,9 +129,25 @@ export class ChatPane {
         { class: 'controls' },
         others.length ? target : null,
         others.length
-          ? el('button', { type: 'button', class: 'transfer', onclick: () => void this.run(() => actions.transfer(target.value)) }, 'Transfer')
+          ? el(
+              'button',
+              {
+                type: 'button',
+                class: 'transfer',
+                onclick: () => void this.run(() => actions.transfer(target.value)),
+              },
+              'Transfer',
+            )
           : null,
-        el('button', { type: 'button', class: 'close-chat', onclick: () => void this.run(() => actions.close()) }, 'Close chat'),
+        el(
+          'button',
+          {
+            type: 'button',
+            class: 'close-chat',
+            onclick: () => void this.run(() => actions.close()),
+          },
+          'Close chat',
+        ),
       ),
       this.status,
     );
@@ -139,7 +180,8 @@ export class ChatPane {
   /** Stops listening: the client lives on, and its conversation with it. */
   dispose(): void {
     this.disposed = true;
-    for (const [event, listener] of this.listeners) this.conversation?.removeListener(event as never, listener as never);
+    for (const [event, listener] of this.listeners)
+      this.conversation?.removeListener(event as never, listener as never);
     this.listeners.length = 0;
   }
 
@@ -182,9 +224,16 @@ export class ChatPane {
     if (this.shown.has(message.index)) return;
     this.shown.add(message.index);
     const author = message.author ?? '';
-    const item = messageItem(await this.client.nameOf(author), message.body ?? '', message.dateCreated, author === this.self.identity);
+    const item = messageItem(
+      await this.client.nameOf(author),
+      message.body ?? '',
+      message.dateCreated,
+      author === this.self.identity,
+    );
     item.dataset.index = String(message.index);
-    const after = [...this.log.querySelectorAll<HTMLElement>('.msg')].find((li) => Number(li.dataset.index) > message.index);
+    const after = [...this.log.querySelectorAll<HTMLElement>('.msg')].find(
+      (li) => Number(li.dataset.index) > message.index,
+    );
     this.log.insertBefore(item, after ?? null);
     this.log.scrollTop = this.log.scrollHeight;
   }
@@ -202,7 +251,9 @@ export class ChatPane {
     const name = await this.client.nameOf(identity);
     if (this.typists.has(identity)) this.typists.set(identity, name);
     const names = [...this.typists.values()].filter(Boolean);
-    this.typingLine.textContent = names.length ? `${names.join(', ')} ${names.length > 1 ? 'are' : 'is'} typing…` : '';
+    this.typingLine.textContent = names.length
+      ? `${names.join(', ')} ${names.length > 1 ? 'are' : 'is'} typing…`
+      : '';
   }
 
   private ended(): void {

@@ -1,7 +1,14 @@
 // The console once logged in: the three lists (polled, see docs/console.md for why), the
 // open chat or transcript, and the cue for a new waiting chat (the title's count and a short tone).
 
-import { ApiError, type AgentInfo, type ChatInfo, type ConsoleApi, type Lists, type SessionInfo } from './api';
+import {
+  ApiError,
+  type AgentInfo,
+  type ChatInfo,
+  type ConsoleApi,
+  type Lists,
+  type SessionInfo,
+} from './api';
 import { AgentClient } from './agent-client';
 import { ChatPane, customerOf, preEngagement, transcriptView } from './chat-pane';
 import { chime } from './chime';
@@ -18,7 +25,11 @@ export class ConsoleApp {
   private readonly connection = el('span', { class: 'connection' }, 'connecting');
   /** Read out by screen readers: the title and the tone are no cue for everyone. */
   private readonly announcer = el('div', { class: 'sr', 'aria-live': 'polite' });
-  private readonly main = el('main', { class: 'main' }, el('p', { class: 'empty' }, 'Accept a waiting chat or open one of yours.'));
+  private readonly main = el(
+    'main',
+    { class: 'main' },
+    el('p', { class: 'empty' }, 'Accept a waiting chat or open one of yours.'),
+  );
   private client: AgentClient | undefined;
   private pane: ChatPane | undefined;
   private others: AgentInfo[] = [];
@@ -41,7 +52,11 @@ export class ConsoleApp {
         el('h1', {}, TITLE),
         el('span', { class: 'me' }, self.friendly_name),
         this.connection,
-        el('button', { type: 'button', class: 'logout', onclick: () => void this.logout() }, 'Log out'),
+        el(
+          'button',
+          { type: 'button', class: 'logout', onclick: () => void this.logout() },
+          'Log out',
+        ),
       ),
       el(
         'div',
@@ -49,7 +64,12 @@ export class ConsoleApp {
         el(
           'nav',
           { class: 'lists' },
-          el('section', { class: 'waiting' }, el('h2', {}, 'Waiting ', this.waitingCount), this.waiting),
+          el(
+            'section',
+            { class: 'waiting' },
+            el('h2', {}, 'Waiting ', this.waitingCount),
+            this.waiting,
+          ),
           el('section', { class: 'mine' }, el('h2', {}, 'My chats'), this.mine),
           el('section', { class: 'closed' }, el('h2', {}, 'Closed'), this.closed),
         ),
@@ -59,7 +79,11 @@ export class ConsoleApp {
     );
     const [token, agents] = await Promise.all([this.api.token(), this.api.agents()]);
     this.others = agents.filter((a) => a.identity !== self.identity);
-    this.client = new AgentClient(token.token, this.api, (state) => (this.connection.textContent = state));
+    this.client = new AgentClient(
+      token.token,
+      this.api,
+      (state) => (this.connection.textContent = state),
+    );
     await this.poll();
   }
 
@@ -83,16 +107,30 @@ export class ConsoleApp {
     this.cue(lists.waiting);
     this.fill(this.waiting, lists.waiting, (chat) => this.waitingItem(chat));
     this.fill(this.mine, lists.mine, (chat) =>
-      el('button', { type: 'button', class: 'open', onclick: () => void this.openLive(chat) }, customerOf(chat)),
+      el(
+        'button',
+        { type: 'button', class: 'open', onclick: () => void this.openLive(chat) },
+        customerOf(chat),
+      ),
     );
     this.fill(this.closed, lists.closed, (chat) =>
-      el('button', { type: 'button', class: 'open', onclick: () => void this.openTranscript(chat) }, customerOf(chat)),
+      el(
+        'button',
+        { type: 'button', class: 'open', onclick: () => void this.openTranscript(chat) },
+        customerOf(chat),
+      ),
     );
   }
 
   /** Keeps the items of chats still listed (so a click in flight is not lost), in list order. */
-  private fill(list: HTMLUListElement, chats: ChatInfo[], make: (chat: ChatInfo) => HTMLElement): void {
-    const existing = new Map([...list.children].map((li) => [(li as HTMLElement).dataset.sid, li as HTMLLIElement]));
+  private fill(
+    list: HTMLUListElement,
+    chats: ChatInfo[],
+    make: (chat: ChatInfo) => HTMLElement,
+  ): void {
+    const existing = new Map(
+      [...list.children].map((li) => [(li as HTMLElement).dataset.sid, li as HTMLLIElement]),
+    );
     const items = chats.map((chat) => {
       let item = existing.get(chat.conversation_sid);
       if (!item) {
@@ -113,7 +151,11 @@ export class ConsoleApp {
       el('span', { class: 'customer' }, customerOf(chat)),
       el('span', { class: 'waited' }, waitedFor(chat.waiting_seconds)),
       preEngagement(chat),
-      el('button', { type: 'button', class: 'accept', onclick: () => void this.accept(chat) }, 'Accept'),
+      el(
+        'button',
+        { type: 'button', class: 'accept', onclick: () => void this.accept(chat) },
+        'Accept',
+      ),
     );
   }
 
@@ -137,7 +179,14 @@ export class ConsoleApp {
     try {
       await this.api.accept(chat.conversation_sid);
     } catch (e) {
-      replace(this.main, el('p', { class: 'status', role: 'status' }, e instanceof Error ? e.message : 'Cannot accept.'));
+      replace(
+        this.main,
+        el(
+          'p',
+          { class: 'status', role: 'status' },
+          e instanceof Error ? e.message : 'Cannot accept.',
+        ),
+      );
       await this.refresh();
       return;
     }
@@ -164,7 +213,9 @@ export class ConsoleApp {
     });
     this.pane = pane;
     replace(this.main, pane.element);
-    await pane.open().catch(() => replace(this.main, el('p', { class: 'status' }, 'Cannot open this chat.')));
+    await pane
+      .open()
+      .catch(() => replace(this.main, el('p', { class: 'status' }, 'Cannot open this chat.')));
   }
 
   private async openTranscript(chat: ChatInfo): Promise<void> {
@@ -184,5 +235,7 @@ export class ConsoleApp {
 function waitedFor(seconds: number): string {
   if (seconds < 60) return 'waiting <1 min';
   const minutes = Math.floor(seconds / 60);
-  return minutes < 60 ? `waiting ${minutes} min` : `waiting ${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  return minutes < 60
+    ? `waiting ${minutes} min`
+    : `waiting ${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }

@@ -15,11 +15,16 @@ async function boot(root: HTMLElement): Promise<void> {
   if (session) {
     await new ConsoleApp(root, api, session).start();
   } else {
-    replace(root, loginView(api, (s) => void new ConsoleApp(root, api, s).start()));
+    replace(
+      root,
+      loginView(api, (s) => void new ConsoleApp(root, api, s).start()),
+    );
   }
 }
 
 const root = document.getElementById('console');
 if (root) {
-  boot(root).catch(() => replace(root, el('p', { class: 'status' }, 'The console cannot start; reload the page.')));
+  boot(root).catch(() =>
+    replace(root, el('p', { class: 'status' }, 'The console cannot start; reload the page.')),
+  );
 }

@@ -2,7 +2,13 @@
 // endpoint with its one option (docs/realtime.md). The SDK reconnects and catches up by itself;
 // this class turns its events into what the view shows and keeps the token fresh.
 
-import { Client, type Conversation, type Message, type Participant, type Paginator } from '@twilio/conversations';
+import {
+  Client,
+  type Conversation,
+  type Message,
+  type Participant,
+  type Paginator,
+} from '@twilio/conversations';
 import { InOrder } from './in-order';
 import type { Session, WebchatApi } from './session';
 
@@ -60,11 +66,14 @@ export class Chat {
     this.client = new Client(session.token, { Twilsock: { uri }, logLevel: 'silent' } as never);
     this.client.on('connectionStateChanged', (state) => {
       if (state === 'connected' || state === 'connecting') events.connection(state);
-      else if (state === 'disconnected' || state === 'disconnecting') events.connection('disconnected');
+      else if (state === 'disconnected' || state === 'disconnecting')
+        events.connection('disconnected');
       else if (state === 'denied') void this.refresh();
     });
     this.ready = new Promise<void>((resolve, reject) => {
-      this.client.once('stateChanged', (state) => (state === 'initialized' ? resolve() : reject(new Error(state))));
+      this.client.once('stateChanged', (state) =>
+        state === 'initialized' ? resolve() : reject(new Error(state)),
+      );
       this.client.once('initFailed', ({ error }) => reject(error ?? new Error('init failed')));
     });
     this.client.on('tokenAboutToExpire', () => this.refreshSoon());
@@ -90,7 +99,8 @@ export class Chat {
       if (updateReasons.includes('lastReadMessageIndex')) this.readBy(participant);
     });
     conversation.on('updated', ({ updateReasons }) => {
-      if (updateReasons.includes('state') && conversation.state?.current === 'closed') this.finished();
+      if (updateReasons.includes('state') && conversation.state?.current === 'closed')
+        this.finished();
     });
     this.page = await conversation.getMessages(PAGE);
     for (const message of this.page.items) await this.show(message, false);
@@ -199,10 +209,13 @@ export class Chat {
   private refreshSoon(): void {
     if (this.refreshTimer !== undefined) return;
     const left = this.session.expiration - Date.now();
-    this.refreshTimer = setTimeout(() => {
-      this.refreshTimer = undefined;
-      void this.refresh();
-    }, left > 120_000 ? 0 : left / 2);
+    this.refreshTimer = setTimeout(
+      () => {
+        this.refreshTimer = undefined;
+        void this.refresh();
+      },
+      left > 120_000 ? 0 : left / 2,
+    );
   }
 
   private async refresh(): Promise<void> {

@@ -54,7 +54,13 @@ export function readConfig(script: HTMLScriptElement): Config {
     const required = spec.endsWith('*');
     const key = required ? spec.slice(0, -1).trim() : spec;
     if (!/^[A-Za-z][A-Za-z0-9_]{0,39}$/.test(key) || key === 'friendlyName') continue;
-    fields.push({ key, label: label(key), type: KNOWN[key as keyof typeof KNOWN] ?? 'text', required, prefilled: prefilled(key) });
+    fields.push({
+      key,
+      label: label(key),
+      type: KNOWN[key as keyof typeof KNOWN] ?? 'text',
+      required,
+      prefilled: prefilled(key),
+    });
   }
   return {
     deploymentKey,

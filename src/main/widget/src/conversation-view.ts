@@ -61,10 +61,22 @@ export class ConversationView {
       this.input,
       el('button', { type: 'submit', class: 'primary' }, t.send),
     );
-    this.endButton = el('button', { type: 'button', class: 'link', onclick: () => this.confirmEnd() }, t.endChat);
+    this.endButton = el(
+      'button',
+      { type: 'button', class: 'link', onclick: () => this.confirmEnd() },
+      t.endChat,
+    );
     this.endBar = el('div', { class: 'end' }, this.endButton);
     this.log.addEventListener('scroll', () => void this.maybeLoadEarlier());
-    this.element = el('div', { class: 'conversation' }, this.log, this.typingLine, this.footer, this.endBar, this.live);
+    this.element = el(
+      'div',
+      { class: 'conversation' },
+      this.log,
+      this.typingLine,
+      this.footer,
+      this.endBar,
+      this.live,
+    );
   }
 
   /**
@@ -73,16 +85,28 @@ export class ConversationView {
    */
   private confirmEnd(): void {
     const { t } = this.config;
-    const keep = el('button', { type: 'button', class: 'secondary', onclick: () => this.keepChatting() }, t.keepChatting);
-    const end = el('button', { type: 'button', class: 'primary', onclick: () => void this.end(keep, end) }, t.endConfirmed);
+    const keep = el(
+      'button',
+      { type: 'button', class: 'secondary', onclick: () => this.keepChatting() },
+      t.keepChatting,
+    );
+    const end = el(
+      'button',
+      { type: 'button', class: 'primary', onclick: () => void this.end(keep, end) },
+      t.endConfirmed,
+    );
     const group = el(
       'div',
-      { class: 'confirm', role: 'group', 'aria-labelledby': 'parley-end-question',
+      {
+        class: 'confirm',
+        role: 'group',
+        'aria-labelledby': 'parley-end-question',
         onkeydown: (e: Event) => {
           if ((e as KeyboardEvent).key !== 'Escape') return;
           e.stopPropagation(); // the question goes, the panel stays open
           this.keepChatting();
-        } },
+        },
+      },
       el('span', { id: 'parley-end-question' }, t.endQuestion),
       keep,
       end,
@@ -187,7 +211,11 @@ export class ConversationView {
       { type: 'button', class: 'primary', onclick: () => void this.saveTranscript(save) },
       t.transcript,
     );
-    const again = el('button', { type: 'button', class: 'secondary', onclick: () => this.actions.newChat() }, t.newChat);
+    const again = el(
+      'button',
+      { type: 'button', class: 'secondary', onclick: () => this.actions.newChat() },
+      t.newChat,
+    );
     const panel = el('div', { class: 'ended' }, el('p', { role: 'status' }, t.ended), save, again);
     // The focus moves on only from what goes away (the composer, the question), never from the page.
     const root = this.element.getRootNode() as Document | ShadowRoot;
@@ -254,7 +282,8 @@ export class ConversationView {
   }
 
   private async maybeLoadEarlier(): Promise<void> {
-    if (!this.settled || this.loading || this.log.scrollTop > 40 || !this.actions.hasEarlier()) return;
+    if (!this.settled || this.loading || this.log.scrollTop > 40 || !this.actions.hasEarlier())
+      return;
     this.loading = true;
     const loading = el('li', { class: 'notice', role: 'status' }, this.config.t.earlier);
     this.log.prepend(loading);

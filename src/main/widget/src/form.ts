@@ -15,13 +15,20 @@ export function prefilled(config: Config): Answers | undefined {
   return answers;
 }
 
-export function preEngagementForm(config: Config, submit: (answers: Answers) => Promise<void>): HTMLFormElement {
+export function preEngagementForm(
+  config: Config,
+  submit: (answers: Answers) => Promise<void>,
+): HTMLFormElement {
   const { t } = config;
   const inputs = new Map<Field, HTMLInputElement | HTMLTextAreaElement>();
   const errors = new Map<Field, HTMLElement>();
   const failure = el('p', { class: 'error', role: 'alert' });
   const button = el('button', { type: 'submit', class: 'primary' }, t.start);
-  const form = el('form', { class: 'pre', novalidate: true }, el('p', { class: 'greeting' }, config.greeting));
+  const form = el(
+    'form',
+    { class: 'pre', novalidate: true },
+    el('p', { class: 'greeting' }, config.greeting),
+  );
 
   for (const field of config.fields) {
     const id = `parley-field-${field.key}`;
@@ -31,7 +38,9 @@ export function preEngagementForm(config: Config, submit: (answers: Answers) => 
       required: field.required,
       'aria-required': field.required ? 'true' : undefined,
       'aria-describedby': `${id}-error`,
-      autocomplete: ({ friendlyName: 'name', email: 'email', phone: 'tel' } as Record<string, string>)[field.key],
+      autocomplete: (
+        { friendlyName: 'name', email: 'email', phone: 'tel' } as Record<string, string>
+      )[field.key],
     };
     const input =
       field.type === 'textarea'
@@ -42,7 +51,12 @@ export function preEngagementForm(config: Config, submit: (answers: Answers) => 
     inputs.set(field, input);
     errors.set(field, error);
     form.append(
-      el('label', { for: id }, field.label, field.required ? el('span', { class: 'hint' }, ` (${t.required})`) : null),
+      el(
+        'label',
+        { for: id },
+        field.label,
+        field.required ? el('span', { class: 'hint' }, ` (${t.required})`) : null,
+      ),
       input,
       error,
     );

@@ -90,7 +90,11 @@ export class WebchatApi {
   ) {}
 
   /** POST /v2/Webchat/Init: a new conversation (for `identity`, when it returns). */
-  async init(name: string, preEngagementData: Record<string, string>, identity?: string): Promise<Session> {
+  async init(
+    name: string,
+    preEngagementData: Record<string, string>,
+    identity?: string,
+  ): Promise<Session> {
     const form: Record<string, string> = {
       DeploymentKey: this.deploymentKey,
       CustomerFriendlyName: name,
@@ -120,10 +124,13 @@ export class WebchatApi {
    * to change a conversation's state and the guest token may not use the REST API.
    */
   async close(session: Session): Promise<void> {
-    await this.post(`/parley/v1/Webchat/Conversations/${encodeURIComponent(session.conversationSid)}/Close`, {
-      DeploymentKey: this.deploymentKey,
-      Token: session.token,
-    });
+    await this.post(
+      `/parley/v1/Webchat/Conversations/${encodeURIComponent(session.conversationSid)}/Close`,
+      {
+        DeploymentKey: this.deploymentKey,
+        Token: session.token,
+      },
+    );
   }
 
   private async post(path: string, form: Record<string, string>): Promise<Record<string, string>> {
@@ -138,7 +145,8 @@ export class WebchatApi {
       throw new WebchatError(0, String(e));
     }
     const body = await response.json().catch(() => ({}));
-    if (!response.ok) throw new WebchatError(response.status, body.message ?? response.statusText, body.code);
+    if (!response.ok)
+      throw new WebchatError(response.status, body.message ?? response.statusText, body.code);
     return body;
   }
 }

@@ -28,7 +28,9 @@ export function transcriptText(title: string, messages: ChatMessage[], me: strin
 /** `<title>-transcript-<date>.txt`, dated by the chat's first message (else today). */
 export function transcriptName(title: string, messages: ChatMessage[]): string {
   // Characters no file system takes, and spaces, which some downloads turn into %20.
-  const name = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '').trim().replace(/\s+/g, '-') || 'chat';
+  // eslint-disable-next-line no-control-regex -- control characters are among those removed
+  const unsafe = /[\\/:*?"<>|\u0000-\u001f]+/g;
+  const name = title.replace(unsafe, '').trim().replace(/\s+/g, '-') || 'chat';
   return `${name}-transcript-${day(messages.find((m) => m.date)?.date ?? new Date())}.txt`;
 }
 

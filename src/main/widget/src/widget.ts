@@ -12,7 +12,8 @@ import { styles } from './styles';
 import { transcriptName, transcriptText } from './transcript';
 
 const CHAT_ICON = 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H8l-5 4V5a2 2 0 0 1 1-2z';
-const CLOSE_ICON = 'M5.3 3.9 12 10.6l6.7-6.7 1.4 1.4-6.7 6.7 6.7 6.7-1.4 1.4-6.7-6.7-6.7 6.7-1.4-1.4 6.7-6.7-6.7-6.7z';
+const CLOSE_ICON =
+  'M5.3 3.9 12 10.6l6.7-6.7 1.4 1.4-6.7 6.7 6.7 6.7-1.4 1.4-6.7-6.7-6.7 6.7-1.4-1.4 6.7-6.7-6.7-6.7z';
 
 /** The launcher's picture (it is labelled by aria-label, so hidden from screen readers). */
 function icon(name: string, d: string): SVGSVGElement {
@@ -47,8 +48,14 @@ export class Widget {
     const shadow = host.attachShadow({ mode: 'open' });
     this.launcher = el(
       'button',
-      { class: 'launcher', type: 'button', 'aria-label': t.open, 'aria-expanded': 'false', 'aria-controls': 'parley-panel',
-        onclick: () => this.toggle() },
+      {
+        class: 'launcher',
+        type: 'button',
+        'aria-label': t.open,
+        'aria-expanded': 'false',
+        'aria-controls': 'parley-panel',
+        onclick: () => this.toggle(),
+      },
       icon('chat', CHAT_ICON),
       icon('shut', CLOSE_ICON),
     );
@@ -56,17 +63,33 @@ export class Widget {
     this.body = el('div', { class: 'body' });
     this.panel = el(
       'section',
-      { class: 'panel', id: 'parley-panel', role: 'dialog', 'aria-label': config.title, hidden: true,
-        onkeydown: (e: Event) => (e as KeyboardEvent).key === 'Escape' && this.close() },
-      el('header', {}, el('h2', {}, config.title),
-        el('button', { class: 'close', type: 'button', 'aria-label': t.close, onclick: () => this.close() }, '×')),
+      {
+        class: 'panel',
+        id: 'parley-panel',
+        role: 'dialog',
+        'aria-label': config.title,
+        hidden: true,
+        onkeydown: (e: Event) => (e as KeyboardEvent).key === 'Escape' && this.close(),
+      },
+      el(
+        'header',
+        {},
+        el('h2', {}, config.title),
+        el(
+          'button',
+          { class: 'close', type: 'button', 'aria-label': t.close, onclick: () => this.close() },
+          '×',
+        ),
+      ),
       this.status,
       this.body,
     );
     // The panel comes first in the DOM as it sits above the launcher on screen, so the Tab order
     // follows what the visitor sees.
-    shadow.append(el('style', {}, styles(config.color, textOn(config.color), config.position)),
-      el('div', { class: 'root' }, this.panel, this.launcher));
+    shadow.append(
+      el('style', {}, styles(config.color, textOn(config.color), config.position)),
+      el('div', { class: 'root' }, this.panel, this.launcher),
+    );
     document.body.append(host);
 
     const session = this.store.session();
@@ -142,23 +165,30 @@ export class Widget {
     const { t } = this.config;
     this.setStatus(t.connecting);
     let connected = false;
-    const chat = new Chat(session, this.api, this.config.origin, this.config.maskAgentNames ? t.agent : undefined, {
-      message: (message, live) => {
-        this.view?.message(message, live);
-        if (live && !this.panel.hidden && document.visibilityState === 'visible') chat.markRead();
+    const chat = new Chat(
+      session,
+      this.api,
+      this.config.origin,
+      this.config.maskAgentNames ? t.agent : undefined,
+      {
+        message: (message, live) => {
+          this.view?.message(message, live);
+          if (live && !this.panel.hidden && document.visibilityState === 'visible') chat.markRead();
+        },
+        read: (index) => this.view?.read(index),
+        notice: (kind, name) =>
+          this.view?.notice(kind === 'joined' ? t.joined(name) : t.left(name)),
+        typing: (names) => this.view?.typing(names),
+        connection: (state) => {
+          // Once connected, any other state is a lost connection that the SDK is retrying.
+          connected ||= state === 'connected';
+          this.setStatus(state === 'connected' ? '' : connected ? t.reconnecting : t.connecting);
+        },
+        ended: () => this.view?.ended(),
+        session: (renewed) => this.store.save(renewed),
+        lost: () => void this.restart(),
       },
-      read: (index) => this.view?.read(index),
-      notice: (kind, name) => this.view?.notice(kind === 'joined' ? t.joined(name) : t.left(name)),
-      typing: (names) => this.view?.typing(names),
-      connection: (state) => {
-        // Once connected, any other state is a lost connection that the SDK is retrying.
-        connected ||= state === 'connected';
-        this.setStatus(state === 'connected' ? '' : connected ? t.reconnecting : t.connecting);
-      },
-      ended: () => this.view?.ended(),
-      session: (renewed) => this.store.save(renewed),
-      lost: () => void this.restart(),
-    });
+    );
     this.chat = chat;
     const view = new ConversationView(this.config, {
       send: (text) => chat.send(text),

@@ -76,9 +76,12 @@ export const defaultChatAddress = once(async () => {
   return address;
 });
 
-/** An agent's access token, minted as a Twilio backend would: AccessToken + ChatGrant. */
-export async function agentToken(identity, { ttl = 3600 } = {}) {
-  const [key, config] = await Promise.all([signingKey(), configuration()]);
+/**
+ * An agent's access token, minted as a Twilio backend would: AccessToken + ChatGrant, signed with
+ * `key` (`{sid, secret}`, from apiKey()) or the suite's own key.
+ */
+export async function agentToken(identity, { ttl = 3600, key: given } = {}) {
+  const [key, config] = await Promise.all([given ?? signingKey(), configuration()]);
   const token = new AccessToken(ACCOUNT_SID, key.sid, key.secret, { identity, ttl });
   token.addGrant(new ChatGrant({ serviceSid: config.defaultChatServiceSid }));
   return token.toJwt();

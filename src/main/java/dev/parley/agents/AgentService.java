@@ -149,10 +149,7 @@ public final class AgentService {
   }
 
   private AgentRecord existing(Tx tx, String accountSid, String sidOrIdentity) {
-    return store
-        .agents()
-        .find(tx, accountSid, sidOrIdentity)
-        .orElseThrow(() -> new ApiException(TwilioError.AGENT_NOT_FOUND, sidOrIdentity));
+    return store.agents().find(tx, accountSid, sidOrIdentity).orElseThrow(ApiException::notFound);
   }
 
   private static void requireIdentity(String identity) {

@@ -27,22 +27,37 @@ public final class ConsoleSessions {
   private static final Logger log = LoggerFactory.getLogger(ConsoleSessions.class);
   public static final Duration LIFETIME = Duration.ofHours(12);
 
+  /** Keys the log-in throttle keeps per map: ~100 bytes each, so about a megabyte at most. */
+  private static final int THROTTLE_ENTRIES = 10_000;
+
   private final Store store;
   private final Clock clock;
   private final RandomSids random;
+  private final LoginThrottle throttle;
 
   public ConsoleSessions(Store store, Clock clock, RandomSids random) {
     this.store = store;
     this.clock = clock;
     this.random = random;
+    this.throttle = new LoginThrottle(clock, THROTTLE_ENTRIES);
   }
 
   /**
-   * A new session for the agent with {@code identity} (in {@code accountSid}, or in whichever
-   * account has it when null) whose password is {@code password}; 401 otherwise, the same answer
-   * and about the same time whether the identity or the password was wrong.
+   * Whether {@code address} may try to log in to {@code identity} of {@code accountSid} now: 0 when
+   * it may, else the seconds to wait ({@link LoginThrottle}). Ask before every {@link #login}.
    */
-  public LoggedIn login(String accountSid, String identity, String password) {
+  public long admit(String address, String accountSid, String identity) {
+    return throttle.admit(address, accountSid, identity);
+  }
+
+  /**
+   * A new session for the agent with {@code identity} in {@code accountSid} whose password is
+   * {@code password}; 401 otherwise, the same answer and about the same time whether the identity
+   * or the password was wrong. Without an account the identity must be one agent's on the whole
+   * server: when several accounts have it the answer is the same 401 after the same single password
+   * check, so that nobody learns which identities exist, or in how many accounts.
+   */
+  public LoggedIn login(String address, String accountSid, String identity, String password) {
     List<AgentRecord> candidates =
         store.read(tx -> store.agents().withIdentity(tx, identity)).stream()
             .filter(a -> accountSid == null || a.accountSid().equals(accountSid))
@@ -56,6 +71,7 @@ public final class ConsoleSessions {
       log.info("event=console_login_failed agent_sid={}", agent.sid());
       throw new ApiException(TwilioError.LOGIN_FAILED);
     }
+    throttle.succeeded(address, accountSid, identity);
     String token = random.secret(32);
     Instant now = clock.instant();
     ConsoleSessionRecord session =

@@ -2,9 +2,6 @@ package dev.parley.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.parley.auth.MasterKey;
-import dev.parley.auth.SecretBox;
-import dev.parley.store.Store;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -28,7 +25,7 @@ import picocli.CommandLine.Parameters;
  * {@code ./parley agents}: manages console agents through a running server's {@code
  * /parley/v1/Agents} (docs/console.md), so that every change takes the one path that also names the
  * agent's Conversations user. Credentials default to the first account's, read from the store as
- * {@code ./parley token} does.
+ * {@code ./parley token} does; the URL to the server last started on the data directory.
  */
 @Command(
     name = "agents",
@@ -52,8 +49,11 @@ final class AgentsCommand implements Runnable {
   static final class Server {
     @Option(
         names = "--url",
-        defaultValue = "${env:PARLEY_URL:-http://localhost:${env:PARLEY_HTTP_PORT:-8080}}",
-        description = "The running Parley (env PARLEY_URL, default http://localhost:8080).")
+        defaultValue = "${env:PARLEY_URL}",
+        description =
+            "The running Parley (env PARLEY_URL; default: the one started on the data dir, as its"
+                + " server.json says, else PARLEY_PUBLIC_URL, else http://localhost:8080 or"
+                + " PARLEY_HTTP_PORT).")
     String url;
 
     @Option(
@@ -70,14 +70,53 @@ final class AgentsCommand implements Runnable {
 
     @Mixin StoreOptions store;
 
+    /**
+     * The server to call: {@code --url} or env {@code PARLEY_URL}; else the one last started on the
+     * data directory; else where {@code serve} would listen with the same environment.
+     */
+    String url() {
+      if (url != null && !url.isBlank()) {
+        return url;
+      }
+      return store
+          .runningServer()
+          .map(RunningServer::localUrl)
+          .orElseGet(
+              () -> {
+                String publicUrl = System.getenv("PARLEY_PUBLIC_URL");
+                String port = System.getenv("PARLEY_HTTP_PORT");
+                return publicUrl != null && !publicUrl.isBlank()
+                    ? publicUrl
+                    : "http://localhost:" + (port == null || port.isBlank() ? "8080" : port);
+              });
+    }
+
+    /** Why {@link #url()} could not be reached, for a person to act on. */
+    private String unreachable(String target) {
+      var started = store.runningServer();
+      if (url == null && started.isPresent() && !started.get().alive()) {
+        return "Parley is not running: the server last started on "
+            + store.dataDir
+            + " (pid "
+            + started.get().pid()
+            + ", "
+            + target
+            + ") has stopped; start it with ./parley serve";
+      }
+      return "cannot reach Parley at "
+          + target
+          + " (is it running? --url or env PARLEY_URL names another server)";
+    }
+
     JsonNode call(String method, String path, Map<String, String> form) {
+      String target = url();
       String[] credentials = credentials();
       String basic =
           Base64.getEncoder()
               .encodeToString(
                   (credentials[0] + ":" + credentials[1]).getBytes(StandardCharsets.UTF_8));
       HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "") + path))
+          HttpRequest.newBuilder(URI.create(target.replaceAll("/+$", "") + path))
               .timeout(Duration.ofSeconds(30))
               .header("Authorization", "Basic " + basic);
       if (form == null) {
@@ -96,7 +135,7 @@ final class AgentsCommand implements Runnable {
                 .build()
                 .send(request.build(), HttpResponse.BodyHandlers.ofString());
       } catch (IOException e) {
-        throw new IllegalStateException("cannot reach Parley at " + url + " (is it running?)", e);
+        throw new IllegalStateException(unreachable(target), e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted", e);
@@ -116,18 +155,7 @@ final class AgentsCommand implements Runnable {
       if (accountSid != null && authToken != null) {
         return new String[] {accountSid, authToken};
       }
-      SecretBox box = new SecretBox(MasterKey.load(store.masterKey, store.dataDir));
-      try (Store opened =
-          new Config(null, 0, store.dataDir, null, null, null, null, store.databaseUrl)
-              .openStore()) {
-        var account =
-            accountSid == null
-                ? opened.read(tx -> opened.accounts().first(tx))
-                : opened
-                    .read(tx -> opened.accounts().find(tx, accountSid))
-                    .orElseThrow(() -> new IllegalArgumentException("no account " + accountSid));
-        return new String[] {account.sid(), box.open(account.authToken())};
-      }
+      return store.credentials(accountSid);
     }
   }
 

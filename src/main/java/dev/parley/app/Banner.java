@@ -15,13 +15,14 @@ final class Banner {
 
   /**
    * What the banner shows; {@code addressSid} is null in a store made before chat addresses, {@code
-   * deploymentKey} in one made before Webchat deployments (or with all of them deleted).
+   * deploymentKey} in one made before Webchat deployments (or with all of them deleted). {@code
+   * curlCredentials} is the argument of {@code curl -u}, quoted for the shell.
    */
   record Facts(
       String url,
       String accountSid,
       String token,
-      String tokenForCurl,
+      String curlCredentials,
       String serviceSid,
       String addressSid,
       String deploymentKey,
@@ -55,38 +56,54 @@ final class Banner {
             .map(WebchatDeployment::key)
             .orElse(null);
     String generated = parley.generatedAuthToken();
+    String token = "./parley token" + storeFlags(config);
     return text(
         new Facts(
             parley.publicUrl(),
             stored[0],
             generated != null
-                ? generated
-                    + "   (generated now and shown only this once; ./parley token shows it again)"
-                : "run ./parley token to show it (stored sealed in " + config.dataDir() + ")",
-            generated != null ? generated : "$PARLEY_AUTH_TOKEN",
+                ? generated + "   (generated now and shown only this once; " + token + " shows it)"
+                : "run " + token + " to show it (stored sealed in " + config.dataDir() + ")",
+            curlCredentials(stored[0], generated, config),
             stored[1],
             stored[2],
             deploymentKey,
-            addAgent(parley.publicUrl(), config),
+            addAgent(config),
             parley.serves("/v2/WebChats"),
             startMillis));
   }
 
   /**
-   * The command that adds an agent to this server: the CLI calls the running server's API, with the
-   * credentials it reads from the same store, so it needs this server's URL and store.
+   * The {@code curl -u} argument. The generated token is known only on the first start; after a
+   * restart it is sealed in the store and never printed unasked, so the curl asks {@code ./parley
+   * token --basic} for it: pasted as is, it works (an unset {@code $PARLEY_AUTH_TOKEN} gave 401).
    */
-  static String addAgent(String url, Config config) {
-    StringBuilder command = new StringBuilder("./parley agents add bob --name \"Bob\"");
-    if (!url.equals("http://localhost:8080")) {
-      command.append(" --url ").append(url);
-    }
-    if (config.databaseUrl() != null) {
-      command.append(" --database-url <this server's>");
-    } else if (!config.dataDir().normalize().equals(Path.of("data"))) {
-      command.append(" --data-dir ").append(config.dataDir());
-    }
-    return command.toString();
+  static String curlCredentials(String accountSid, String generatedToken, Config config) {
+    return generatedToken != null
+        ? accountSid + ":" + generatedToken
+        : "\"$(./parley token --basic" + storeFlags(config) + ")\"";
+  }
+
+  /**
+   * The command that adds an agent to this server: the CLI finds the running server's URL and store
+   * through the data directory (its server.json), so only a data directory other than the one the
+   * commands default to is named.
+   */
+  static String addAgent(Config config) {
+    return "./parley agents add bob --name \"Bob\"" + storeFlags(config);
+  }
+
+  /** {@code " --data-dir DIR"} when {@code ./parley token} and agents would not find it alone. */
+  static String storeFlags(Config config) {
+    Path dataDir = config.dataDir().toAbsolutePath().normalize();
+    return dataDir.equals(StoreOptions.defaultDataDir().toAbsolutePath().normalize())
+        ? ""
+        : " --data-dir " + shellWord(dataDir.toString());
+  }
+
+  /** {@code word} as one shell word: as is when it is plain, else in single quotes. */
+  static String shellWord(String word) {
+    return word.matches("[A-Za-z0-9_./:@%+=,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
   }
 
   /**
@@ -95,7 +112,7 @@ final class Banner {
    * that it pastes whole.
    */
   static String text(Facts facts) {
-    String credentials = facts.accountSid() + ":" + facts.tokenForCurl();
+    String credentials = facts.curlCredentials();
     List<String> lines = new ArrayList<>();
     lines.add("");
     lines.add(

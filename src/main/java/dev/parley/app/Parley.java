@@ -2,8 +2,12 @@ package dev.parley.app;
 
 import dev.parley.auth.MasterKey;
 import dev.parley.auth.SecretBox;
+import dev.parley.http.HeaderDeadlines;
+import dev.parley.http.HttpEdge;
+import dev.parley.http.HttpLimits;
 import dev.parley.http.Json;
 import dev.parley.http.PublicUrl;
+import dev.parley.http.RouteTable;
 import dev.parley.ids.RandomSids;
 import dev.parley.observe.Metrics;
 import dev.parley.observe.ObserveApi;
@@ -12,16 +16,15 @@ import dev.parley.realtime.RealtimeSettings;
 import dev.parley.realtime.TwilsockEndpoint;
 import dev.parley.realtime.TwilsockProtocol;
 import dev.parley.realtime.Upstream;
+import dev.parley.store.AccountRecord;
 import dev.parley.store.Store;
+import dev.parley.store.sql.OwnerOnlyFiles;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.metrics.MetricsOptions;
 import io.vertx.ext.web.Router;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +34,7 @@ import org.slf4j.LoggerFactory;
 /** A running Parley: store, domain services and the HTTP server, wired once for main and tests. */
 public final class Parley implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Parley.class);
-  static final int MAX_BODY_BYTES = 1 << 20;
+  static final int MAX_BODY_BYTES = HttpLimits.MAX_BODY_BYTES;
 
   private final Vertx vertx;
   private final HttpServer server;
@@ -40,6 +43,7 @@ public final class Parley implements AutoCloseable {
   private final String publicUrl;
   private final Services services;
   private final Router router;
+  private final RouteTable routes;
   private final Metrics metrics;
   private final Readiness readiness;
 
@@ -47,6 +51,7 @@ public final class Parley implements AutoCloseable {
       Vertx vertx,
       HttpServer server,
       Router router,
+      RouteTable routes,
       Store store,
       Bootstrap.Result bootstrap,
       String publicUrl,
@@ -56,6 +61,7 @@ public final class Parley implements AutoCloseable {
     this.vertx = vertx;
     this.server = server;
     this.router = router;
+    this.routes = routes;
     this.store = store;
     this.bootstrap = bootstrap;
     this.publicUrl = publicUrl;
@@ -80,11 +86,8 @@ public final class Parley implements AutoCloseable {
    */
   public static Parley start(
       Config config, Clock clock, RealtimeSettings realtime, Upstream upstream) {
-    try {
-      Files.createDirectories(config.dataDir());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
-    }
+    // Owner-only (0700, its files 0600): it holds the master key and, on SQLite, every message.
+    OwnerOnlyFiles.directory(config.dataDir());
     // Netty and the store (Flyway, SQLite) each take a few hundred milliseconds to come up: start
     // both at once.
     long begin = System.nanoTime();
@@ -116,7 +119,8 @@ public final class Parley implements AutoCloseable {
     try {
       RandomSids sids = new RandomSids();
       PublicUrl publicUrl = new PublicUrl();
-      Services services = Services.wire(store, clock, sids, box, config.webhooks(), publicUrl);
+      Services services =
+          Services.wire(store, clock, sids, box, config.webhooks(), publicUrl, config.outbound());
       Bootstrap.Result bootstrap =
           Bootstrap.run(
               config,
@@ -126,7 +130,9 @@ public final class Parley implements AutoCloseable {
               services.webchatDeployments(),
               sids);
       // On the spare core while the routes are built: the account an operator will call first.
-      String firstAccount = store.read(tx -> store.accounts().first(tx)).sid();
+      AccountRecord first = store.read(tx -> store.accounts().first(tx));
+      requireMasterKeyOpens(config, services, first);
+      String firstAccount = first.sid();
       CompletableFuture.runAsync(() -> services.authenticator().preload(firstAccount));
       Vertx vertx = starting.join();
       Metrics metrics = metering.join();
@@ -139,18 +145,23 @@ public final class Parley implements AutoCloseable {
               upstream != null ? upstream : services.realtime(),
               realtime,
               Json.MAPPER);
+      twilsock.watch(services.authenticator(), store.broadcasts());
       // Ready while the store answers a trivial query; /metrics sees the pool, webhooks, realtime.
       Readiness readiness =
           new Readiness().check("store", () -> store.read(tx -> store.accounts().first(tx)));
       Instruments.bind(
           metrics, store, services.deliveries(), twilsock, services.sync().subscriptions());
-      Routes.register(
-          router,
-          services,
-          publicUrl,
-          config.webchatLimits(),
-          twilsock,
-          new ObserveApi(readiness, metrics, config.metricsToken()));
+      RouteTable routes =
+          Routes.register(
+              router,
+              services,
+              publicUrl,
+              config.webchatLimits(),
+              twilsock,
+              new ObserveApi(readiness, metrics, config.metricsToken()));
+      HttpLimits limits = config.http();
+      HttpEdge edge = new HttpEdge(limits);
+      HeaderDeadlines deadlines = new HeaderDeadlines(vertx, limits.headerTimeout());
       HttpServer server =
           vertx
               .createHttpServer(
@@ -161,13 +172,27 @@ public final class Parley implements AutoCloseable {
                       // it; a 1,600-character Body or a large Attributes JSON is bigger once
                       // percent-encoded, so a field may be as large as the whole body.
                       .setMaxFormAttributeSize(MAX_BODY_BYTES)
+                      .setMaxFormFields(limits.maxFormFields())
+                      .setMaxInitialLineLength(limits.maxRequestLineBytes())
+                      .setMaxHeaderSize(limits.maxHeaderBytes())
+                      // Nothing sent or received for this long closes the connection; Twilsock's
+                      // pings (every 25 s) keep an idle realtime socket alive.
+                      // Cleartext HTTP/2 makes Netty hold a new connection's first 24 bytes
+                      // to look for its preface, and Vert.x learns of the connection only then:
+                      // a client that stalls sooner would escape the request-head deadline. No
+                      // Twilio client speaks h2c.
+                      .setHttp2ClearTextEnabled(false)
+                      .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                      .setIdleTimeout((int) limits.idleTimeout().toMillis())
                       // A Twilsock frame may be 1 MiB, in one WebSocket frame or several.
                       .setMaxWebSocketFrameSize(TwilsockProtocol.MAX_FRAME_BYTES)
                       .setMaxWebSocketMessageSize(TwilsockProtocol.MAX_FRAME_BYTES)
                       // Deflate keeps ~300 KB of zlib state per socket; idle sockets must be cheap.
                       .setPerMessageWebSocketCompressionSupported(false)
                       .setPerFrameWebSocketCompressionSupported(false))
-              .requestHandler(router);
+              .connectionHandler(deadlines::connected)
+              .invalidRequestHandler(edge::invalid)
+              .requestHandler(deadlines.then(edge.guard(router)));
       // Requests are accepted once listen() has bound; the URL base is known before any can arrive
       // except with port 0, whose number nobody can know until listen() returns.
       if (config.port() != 0) {
@@ -185,7 +210,16 @@ public final class Parley implements AutoCloseable {
           (storeReady - begin) / 1_000_000,
           (System.nanoTime() - begin) / 1_000_000);
       return new Parley(
-          vertx, server, router, store, bootstrap, publicUrl.base(), services, metrics, readiness);
+          vertx,
+          server,
+          router,
+          routes,
+          store,
+          bootstrap,
+          publicUrl.base(),
+          services,
+          metrics,
+          readiness);
     } catch (RuntimeException e) {
       store.close();
       starting.thenAccept(Vertx::close);
@@ -194,6 +228,18 @@ public final class Parley implements AutoCloseable {
       store.close();
       starting.thenAccept(Vertx::close);
       throw new IllegalStateException("Parley failed to start", e);
+    }
+  }
+
+  /**
+   * Fails the start, saying what to do, when the store's secrets were sealed under another master
+   * key: every authenticated request would fail otherwise.
+   */
+  private static void requireMasterKeyOpens(Config config, Services services, AccountRecord first) {
+    try {
+      services.accounts().authToken(first);
+    } catch (SecretBox.WrongKey e) {
+      throw new IllegalStateException(MasterKey.mismatch(config.masterKey(), config.dataDir()), e);
     }
   }
 
@@ -223,6 +269,16 @@ public final class Parley implements AutoCloseable {
   /** Whether a route is registered for exactly {@code path}. */
   boolean serves(String path) {
     return router.getRoutes().stream().anyMatch(route -> path.equals(route.getPath()));
+  }
+
+  /** The running router, every route as declared in {@link Routes}. */
+  Router router() {
+    return router;
+  }
+
+  /** The route table the router was built from: its namespaces for unmatched requests. */
+  RouteTable routes() {
+    return routes;
   }
 
   Services services() {

@@ -1,22 +1,13 @@
 package dev.parley.app;
 
+import static dev.parley.http.Access.ACCESS_TOKEN;
+import static dev.parley.http.Access.ACCOUNT_BASIC;
+import static dev.parley.http.Access.CONSOLE_SESSION;
+import static dev.parley.http.Access.DEPLOYMENT_KEY;
+import static dev.parley.http.Access.PUBLIC;
+
 import dev.parley.api.accounts.AccountsApi;
 import dev.parley.api.accounts.KeysApi;
-import dev.parley.api.conversations.AddressConfigurationsApi;
-import dev.parley.api.conversations.ConfigurationApi;
-import dev.parley.api.conversations.ConversationWebhooksApi;
-import dev.parley.api.conversations.ConversationWithParticipantsApi;
-import dev.parley.api.conversations.ConversationsApi;
-import dev.parley.api.conversations.DeliveryReceiptsApi;
-import dev.parley.api.conversations.MessagesApi;
-import dev.parley.api.conversations.ParticipantConversationsApi;
-import dev.parley.api.conversations.ParticipantsApi;
-import dev.parley.api.conversations.RolesApi;
-import dev.parley.api.conversations.ScopedPaths;
-import dev.parley.api.conversations.ServiceConfigurationApi;
-import dev.parley.api.conversations.ServicesApi;
-import dev.parley.api.conversations.UserConversationsApi;
-import dev.parley.api.conversations.UsersApi;
 import dev.parley.api.flex.FlexFlowsApi;
 import dev.parley.api.flex.WebChannelsApi;
 import dev.parley.api.flex.WebChatsApi;
@@ -32,6 +23,7 @@ import dev.parley.http.Failures;
 import dev.parley.http.FormBodies;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.RequestIds;
+import dev.parley.http.RouteTable;
 import dev.parley.http.TokenBuckets;
 import dev.parley.observe.ObserveApi;
 import dev.parley.realtime.TwilsockEndpoint;
@@ -44,109 +36,188 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** The route table: shared plumbing first, then each product's API, then the failure handlers. */
+/**
+ * The route table: every route with its method, path, {@link dev.parley.http.Access} and handler,
+ * in the order Vert.x tries them (docs/routes.md). RoutesTest lists the running router against
+ * {@code src/test/resources/routes.golden}.
+ */
 final class Routes {
   private Routes() {}
 
-  /** The public Webchat endpoints, admitted by deployment key (WebchatGate), not credentials. */
-  private static final List<String> WEBCHAT = List.of(WebchatApi.PREFIX, WebchatApi.PARLEY_PREFIX);
+  /** Buckets per rate limit: at about 100 bytes each, at most a few MB per limit. */
+  private static final int MAX_RATE_BUCKETS = 50_000;
 
   /** Webchat answers CORS for its deployments' origins; the console is same-origin only. */
   private static final List<String> NOT_OPEN_CORS =
       List.of(WebchatApi.PREFIX, WebchatApi.PARLEY_PREFIX, ConsoleApi.PREFIX);
 
-  /** Buckets per rate limit: at about 100 bytes each, at most a few MB per limit. */
-  private static final int MAX_RATE_BUCKETS = 50_000;
-
-  static void register(
+  static RouteTable register(
       Router router,
       Services services,
       PublicUrl base,
       Config.WebchatLimits limits,
       TwilsockEndpoint twilsock,
       ObserveApi observe) {
-    // First: the upgrade must happen before a body handler reads the request or Basic auth (the
-    // SDK sends no credentials; its token travels in the init frame).
-    router.get(TwilsockProtocol.PATH).handler(twilsock::upgrade);
-    router.route().handler(RequestIds::assign);
-    new WidgetAssets(router);
-    new ConsoleAssets(router);
-    // Load balancers and Prometheus call these without Twilio credentials.
-    observe.register(router);
-    // Webchat 3's public endpoints grant CORS per deployment key (WebchatGate), not to everyone;
-    // the agent console is for Parley's own origin only.
-    router
-        .route()
-        .handler(
-            except(
-                NOT_OPEN_CORS,
-                CorsHandler.create()
-                    .addOrigin("*")
-                    .allowedMethods(
-                        Set.of(
-                            HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE, HttpMethod.OPTIONS))
-                    .allowedHeaders(
-                        Set.of(
-                            "Content-Type",
-                            "Authorization",
-                            "Ui-Version",
-                            "X-Twilio-Webhook-Enabled",
-                            "I-Twilio-Idempotency-Token"))));
-    // The SDK uploads media here itself (X-Twilio-Token, no Basic auth): say plainly that media
-    // is not served yet rather than ask for credentials it cannot give.
-    router
-        .routeWithRegex("^/v1/Services/[^/]+/Media(Set)?(/.*)?$")
-        .handler(
-            ctx ->
-                Failures.render(
-                    ctx,
-                    TwilioError.NOT_IMPLEMENTED,
-                    TwilioError.NOT_IMPLEMENTED.message("Media (message attachments)")));
-    router.route().handler(BodyHandler.create(false).setBodyLimit(Parley.MAX_BODY_BYTES));
-    router.route().handler(FormBodies::require);
-    BasicAuth auth = new BasicAuth(services.authenticator());
-    router.route("/v1/*").handler(auth);
-    router.route("/v2/*").handler(except(WEBCHAT, auth));
-    router.route("/2010-04-01/*").handler(auth);
-    router.route("/parley/v1/*").handler(except(WEBCHAT, auth));
-    ScopedPaths paths = new ScopedPaths(router, services.directory());
-    new ConversationsApi(services.conversations(), paths, base);
-    new AccountsApi(router, services.accounts());
-    new KeysApi(router, services.apiKeys());
-    new ConversationWithParticipantsApi(services.conversationsWithParticipants(), paths, base);
-    new ParticipantsApi(services.participants(), paths, base);
-    new UsersApi(services.users(), paths, base);
-    new UserConversationsApi(services.memberships(), paths, base);
-    new ParticipantConversationsApi(services.memberships(), paths, base);
-    new FlexFlowsApi(router, services.flexFlows(), base);
-    new WebChannelsApi(router, services.webChannels(), base);
-    new MessagesApi(services.messages(), paths, base);
-    new DeliveryReceiptsApi(services.deliveryReceipts(), paths, base);
-    new ServicesApi(router, services.directory(), base);
-    new RolesApi(services.roles(), paths, base);
-    new ConfigurationApi(router, services.configuration(), base);
-    new ServiceConfigurationApi(router, services.serviceConfiguration(), paths, base);
-    new AddressConfigurationsApi(router, services.addresses(), base);
-    new ConversationWebhooksApi(services.conversationWebhooks(), paths, base);
-    new WebChatsApi(router, services.webChats());
-    new WebchatDeploymentsApi(router, services.webchatDeployments(), base);
-    new WebchatApi(
-        router,
-        services.webchatGuests(),
-        services.webchatDeployments(),
-        new TokenBuckets(limits.perIpPerMinute(), MAX_RATE_BUCKETS),
-        new TokenBuckets(limits.perKeyPerMinute(), MAX_RATE_BUCKETS));
-    new WebhookDeliveriesApi(router, services.deliveryHistory(), base);
-    Services.Console console = services.console();
-    new AgentsApi(router, console.agents(), base);
-    new ConsoleApi(
-        router, console.sessions(), console.agents(), console.tokens(), console.chats(), base);
-    router.route().failureHandler(Failures::handle);
-    router.errorHandler(404, ctx -> Failures.byStatus(ctx, 404));
-    router.errorHandler(405, ctx -> Failures.byStatus(ctx, 405));
+    Services.Console agents = services.console();
+    WebchatApi webchat =
+        new WebchatApi(
+            services.webchatGuests(),
+            services.webchatDeployments(),
+            new TokenBuckets(limits.perIpPerMinute(), MAX_RATE_BUCKETS),
+            new TokenBuckets(limits.perKeyPerMinute(), MAX_RATE_BUCKETS));
+    ConsoleApi console =
+        new ConsoleApi(agents.sessions(), agents.agents(), agents.tokens(), agents.chats(), base);
+    RouteTable table =
+        new RouteTable(
+            router,
+            Map.of(
+                ACCOUNT_BASIC, new BasicAuth(services.authenticator()),
+                DEPLOYMENT_KEY, webchat.gate(),
+                CONSOLE_SESSION, console.auth()));
+
+    // The SDK's WebSocket: upgraded before anything reads the request. It sends no credentials;
+    // its access token travels in the init frame, checked before any command.
+    table.get(TwilsockProtocol.PATH, ACCESS_TOKEN, twilsock::upgrade);
+
+    // ---- Edge: plumbing, in order, for every request below ----
+    table.edge("request ids", RequestIds::assign);
+
+    // Files and probes, before the API's CORS and body handling: they set their own headers.
+    WidgetAssets widget = new WidgetAssets();
+    ConsoleAssets consolePage = new ConsoleAssets();
+    table
+        .any(WidgetAssets.SCRIPT_PATH, PUBLIC, widget::script)
+        .any(WidgetAssets.DEMO_PATH, PUBLIC, widget::demo)
+        .any(ConsoleAssets.PAGE_PATH, PUBLIC, consolePage::page)
+        .any(ConsoleAssets.PAGE_PATH + "/", PUBLIC, consolePage::page)
+        .any(ConsoleAssets.SCRIPT_PATH, PUBLIC, consolePage::script)
+        // Load balancers and Prometheus have no Twilio credentials (/metrics may want a token).
+        .get(ObserveApi.HEALTH, PUBLIC, observe::health)
+        .get(ObserveApi.READY, PUBLIC, observe::ready)
+        .get(ObserveApi.METRICS, PUBLIC, observe::metrics);
+
+    // ---- Edge: the APIs' plumbing ----
+    table.edge("open CORS", except(NOT_OPEN_CORS, openCors()));
+    // The SDK uploads media itself (X-Twilio-Token, no Basic auth), before any body is read: say
+    // plainly that media is not served yet rather than ask for credentials it cannot give.
+    table.anyMatching("^/v1/Services/[^/]+/Media(Set)?(/.*)?$", PUBLIC, Routes::mediaNotServed);
+    table.edge("body", BodyHandler.create(false).setBodyLimit(Parley.MAX_BODY_BYTES));
+    table.edge("form bodies only", FormBodies::require);
+
+    // ---- Conversations v1, with their /v1/Services/:ChatServiceSid twins ----
+    ConversationsRoutes.declare(table, services, base);
+
+    // ---- Flex ----
+    WebChatsApi webChats = new WebChatsApi(services.webChats());
+    FlexFlowsApi flows = new FlexFlowsApi(services.flexFlows(), base);
+    WebChannelsApi channels = new WebChannelsApi(services.webChannels(), base);
+    table
+        .post("/v2/WebChats", ACCOUNT_BASIC, webChats::create)
+        .post("/v1/FlexFlows", ACCOUNT_BASIC, flows::create)
+        .get("/v1/FlexFlows", ACCOUNT_BASIC, flows::list)
+        .get("/v1/FlexFlows/:Sid", ACCOUNT_BASIC, flows::fetch)
+        .post("/v1/FlexFlows/:Sid", ACCOUNT_BASIC, flows::update)
+        .delete("/v1/FlexFlows/:Sid", ACCOUNT_BASIC, flows::delete)
+        .post("/v1/WebChannels", ACCOUNT_BASIC, channels::create)
+        .get("/v1/WebChannels", ACCOUNT_BASIC, channels::list)
+        .get("/v1/WebChannels/:Sid", ACCOUNT_BASIC, channels::fetch)
+        .post("/v1/WebChannels/:Sid", ACCOUNT_BASIC, channels::update)
+        .delete("/v1/WebChannels/:Sid", ACCOUNT_BASIC, channels::delete);
+
+    // ---- Webchat 3's browser endpoints and Parley's guest close: a deployment key ----
+    table
+        .post("/v2/Webchat/Init", DEPLOYMENT_KEY, webchat::init)
+        .post("/v2/Webchat/Tokens/Refresh", DEPLOYMENT_KEY, webchat::refresh)
+        .post(
+            "/parley/v1/Webchat/Conversations/:ConversationSid/Close",
+            DEPLOYMENT_KEY,
+            webchat::close);
+
+    // ---- Accounts (2010-04-01) ----
+    AccountsApi accounts = new AccountsApi(services.accounts());
+    KeysApi keys = new KeysApi(services.apiKeys());
+    table
+        .post("/2010-04-01/Accounts.json", ACCOUNT_BASIC, accounts::create)
+        .get("/2010-04-01/Accounts.json", ACCOUNT_BASIC, accounts::list)
+        .get("/2010-04-01/Accounts/:Sid.json", ACCOUNT_BASIC, accounts::fetch)
+        .post("/2010-04-01/Accounts/:Sid.json", ACCOUNT_BASIC, accounts::update)
+        .post("/2010-04-01/Accounts/:AccountSid/Keys.json", ACCOUNT_BASIC, keys::create)
+        .get("/2010-04-01/Accounts/:AccountSid/Keys.json", ACCOUNT_BASIC, keys::list)
+        .get("/2010-04-01/Accounts/:AccountSid/Keys/:Sid.json", ACCOUNT_BASIC, keys::fetch)
+        .post("/2010-04-01/Accounts/:AccountSid/Keys/:Sid.json", ACCOUNT_BASIC, keys::update)
+        .delete("/2010-04-01/Accounts/:AccountSid/Keys/:Sid.json", ACCOUNT_BASIC, keys::delete);
+
+    // ---- Parley's own (/parley/v1) ----
+    WebchatDeploymentsApi deployments =
+        new WebchatDeploymentsApi(services.webchatDeployments(), base);
+    WebhookDeliveriesApi deliveries = new WebhookDeliveriesApi(services.deliveryHistory(), base);
+    AgentsApi agentsApi = new AgentsApi(agents.agents(), base);
+    table
+        .post("/parley/v1/WebchatDeployments", ACCOUNT_BASIC, deployments::create)
+        .get("/parley/v1/WebchatDeployments", ACCOUNT_BASIC, deployments::list)
+        .get("/parley/v1/WebchatDeployments/:Sid", ACCOUNT_BASIC, deployments::fetch)
+        .post("/parley/v1/WebchatDeployments/:Sid", ACCOUNT_BASIC, deployments::update)
+        .delete("/parley/v1/WebchatDeployments/:Sid", ACCOUNT_BASIC, deployments::delete)
+        .get("/parley/v1/Webhooks/Deliveries", ACCOUNT_BASIC, deliveries::list)
+        .get("/parley/v1/Webhooks/Deliveries/:Sid", ACCOUNT_BASIC, deliveries::fetch)
+        .post("/parley/v1/Webhooks/Deliveries/:Sid/Replay", ACCOUNT_BASIC, deliveries::replay)
+        .post("/parley/v1/Agents", ACCOUNT_BASIC, agentsApi::create)
+        .get("/parley/v1/Agents", ACCOUNT_BASIC, agentsApi::list)
+        .get("/parley/v1/Agents/:Sid", ACCOUNT_BASIC, agentsApi::fetch)
+        .post("/parley/v1/Agents/:Sid", ACCOUNT_BASIC, agentsApi::update)
+        .delete("/parley/v1/Agents/:Sid", ACCOUNT_BASIC, agentsApi::delete);
+
+    // ---- The agent console's endpoints: the log-in is public, the rest need its session ----
+    table
+        .post("/console/login", PUBLIC, console::login)
+        .post("/console/logout", CONSOLE_SESSION, console::logout)
+        .get("/console/session", CONSOLE_SESSION, console::session)
+        .post("/console/token", CONSOLE_SESSION, console::token)
+        .get("/console/agents", CONSOLE_SESSION, console::agents)
+        .get("/console/chats", CONSOLE_SESSION, console::lists)
+        .get("/console/chats/:Sid/transcript", CONSOLE_SESSION, console::transcript)
+        .post("/console/chats/:Sid/accept", CONSOLE_SESSION, console::accept)
+        .post("/console/chats/:Sid/transfer", CONSOLE_SESSION, console::transfer)
+        .post("/console/chats/:Sid/close", CONSOLE_SESSION, console::close);
+
+    // ---- No route matched: the namespace's access is checked before the 404 or 405 ----
+    table
+        .unmatched("/v1/", ACCOUNT_BASIC)
+        .unmatched("/v2/", ACCOUNT_BASIC)
+        .unmatched("/2010-04-01/", ACCOUNT_BASIC)
+        .unmatched("/parley/v1/", ACCOUNT_BASIC)
+        .unmatched(WebchatApi.PREFIX, DEPLOYMENT_KEY)
+        .unmatched(WebchatApi.PARLEY_PREFIX, DEPLOYMENT_KEY)
+        .unmatched("/console/chats/", CONSOLE_SESSION);
+    table.failures(Failures::handle);
+    table.answerUnmatched(404, ctx -> Failures.byStatus(ctx, 404));
+    table.answerUnmatched(405, ctx -> Failures.byStatus(ctx, 405));
     router.errorHandler(413, ctx -> Failures.byStatus(ctx, 413));
+    return table;
+  }
+
+  private static CorsHandler openCors() {
+    return CorsHandler.create()
+        .addOrigin("*")
+        .allowedMethods(
+            Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE, HttpMethod.OPTIONS))
+        .allowedHeaders(
+            Set.of(
+                "Content-Type",
+                "Authorization",
+                "Ui-Version",
+                "X-Twilio-Webhook-Enabled",
+                "I-Twilio-Idempotency-Token"));
+  }
+
+  private static void mediaNotServed(RoutingContext ctx) {
+    Failures.render(
+        ctx,
+        TwilioError.NOT_IMPLEMENTED,
+        TwilioError.NOT_IMPLEMENTED.message("Media (message attachments)"));
   }
 
   /** {@code handler} for every path except those under {@code prefixes}, which pass straight on. */

@@ -11,6 +11,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.ids.SidPrefix;
+import dev.parley.store.Store;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,10 +43,12 @@ public final class AccessTokens {
       Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
   private final Authenticator keys;
+  private final Store store;
   private final Clock clock;
 
-  public AccessTokens(Authenticator keys, Clock clock) {
+  public AccessTokens(Authenticator keys, Store store, Clock clock) {
     this.keys = keys;
+    this.store = store;
     this.clock = clock;
   }
 
@@ -53,8 +56,9 @@ public final class AccessTokens {
    * The grant of a valid token. Blocking (may read the key). Throws a 401 {@link ApiException}
    * naming what is wrong: 20101 malformed, 20102 header, 20103 issuer/subject (unknown or deleted
    * key, key of another account), 20107 signature, 20104 expired or lifetime over 24 h, 20105 not
-   * yet valid, 20106 grants. The signature is checked before any time, so only a genuine token
-   * learns that it has expired.
+   * yet valid, 20106 grants (also a service that is not the signing key's account's: a key speaks
+   * for its own account only). The signature is checked before any time and the service, so only a
+   * genuine token learns that it has expired or what its service is.
    */
   public AccessGrant verify(String token) {
     SignedJWT jwt = parse(token);
@@ -79,7 +83,46 @@ public final class AccessTokens {
     }
     checkSignature(jwt, key);
     checkTimes(issued, expires, claims.getNotBeforeTime());
-    return new AccessGrant(accountSid, chat.serviceSid(), chat.identity(), keySid, expires);
+    AccessGrant grant =
+        new AccessGrant(accountSid, chat.serviceSid(), chat.identity(), keySid, expires);
+    checkService(grant);
+    return grant;
+  }
+
+  /**
+   * Checks a verified grant against the live key, account and service, for a connection that
+   * outlives its token's verification: throws the {@link ApiException} {@link #verify} would now
+   * (20103 for a deleted key or a closed account, 20403 for a suspended one, 20106 for a deleted
+   * service). {@code fresh} reads the key and its account from the store rather than from the
+   * credential cache, which another node's change may have left stale. Blocking.
+   */
+  public void recheck(AccessGrant grant, boolean fresh) {
+    if (fresh) {
+      keys.forget(grant.keySid());
+    }
+    SigningKey key =
+        keys.signingKey(grant.keySid())
+            .orElseThrow(() -> new ApiException(TwilioError.TOKEN_ISSUER_UNKNOWN, grant.keySid()));
+    if (!key.accountSid().equals(grant.accountSid())) {
+      throw new ApiException(
+          TwilioError.TOKEN_SUBJECT_MISMATCH, grant.keySid(), grant.accountSid());
+    }
+    checkService(grant);
+  }
+
+  private void checkService(AccessGrant grant) {
+    boolean ours =
+        store
+            .readOne(tx -> store.services().find(tx, grant.accountSid(), grant.serviceSid()))
+            .isPresent();
+    if (!ours) {
+      throw new ApiException(
+          TwilioError.TOKEN_GRANTS_INVALID,
+          "grants.chat.service_sid "
+              + grant.serviceSid()
+              + " is no Conversation Service of account "
+              + grant.accountSid());
+    }
   }
 
   /**

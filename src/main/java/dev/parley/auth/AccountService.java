@@ -150,6 +150,10 @@ public final class AccountService {
                       target.dateCreated(),
                       clock.instant());
               store.accounts().update(tx, changed);
+              if (statusChanges) {
+                // Other nodes, and the realtime connections of its tokens, hear of it too.
+                authenticator.revoked(tx, sid);
+              }
               return new Change(target, changed);
             });
     if (!change.after().status().equals(change.before().status())) {

@@ -103,6 +103,8 @@ public final class ApiKeyService {
         tx -> {
           reachable(tx, caller, accountSid, sid);
           store.apiKeys().delete(tx, sid);
+          // Other nodes, and the realtime connections its tokens opened, hear of it too.
+          authenticator.revoked(tx, sid);
           return null;
         });
     authenticator.forget(sid);
@@ -111,13 +113,6 @@ public final class ApiKeyService {
 
   private ApiKeyRecord reachable(Tx tx, Principal caller, String accountSid, String sid) {
     Family.reachable(store, tx, caller, accountSid);
-    return store
-        .apiKeys()
-        .find(tx, accountSid, sid)
-        .orElseThrow(
-            () ->
-                new ApiException(
-                    TwilioError.NOT_FOUND,
-                    "/2010-04-01/Accounts/" + accountSid + "/Keys/" + sid + ".json"));
+    return store.apiKeys().find(tx, accountSid, sid).orElseThrow(ApiException::notFound);
   }
 }

@@ -5,12 +5,16 @@ import dev.parley.error.TwilioError;
 import dev.parley.ids.SidPrefix;
 import dev.parley.store.AccountRecord;
 import dev.parley.store.Store;
+import dev.parley.store.Tx;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Checks HTTP Basic credentials the way Twilio does: {@code AccountSid:AuthToken} or {@code
@@ -19,9 +23,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * it changes, {@link #forgetAccount} all of an account's.
  */
 public final class Authenticator {
+  /**
+   * The broadcast channel of revoked credentials: the SID of a deleted API key, or of an account
+   * whose status changed. Every node forgets it and tells its {@link #onRevoked} listeners.
+   */
+  static final String REVOKED = "parley_revoked";
+
   private final Store store;
   private final SecretBox box;
   private final Map<String, Credential> cache = new ConcurrentHashMap<>();
+  private final List<Consumer<String>> revocationListeners = new CopyOnWriteArrayList<>();
 
   /**
    * Bumped by {@link #forgetAccount}. A credential loaded under an older epoch may hold an account
@@ -35,6 +46,33 @@ public final class Authenticator {
   public Authenticator(Store store, SecretBox box) {
     this.store = store;
     this.box = box;
+    store.broadcasts().listen(REVOKED, this::heardRevoked);
+  }
+
+  /**
+   * Tells every node, once {@code tx} commits, that credential {@code sid} (an API key deleted, an
+   * account whose status changed) must be read again: each forgets it, so it stops authenticating
+   * there too, and its {@link #onRevoked} listeners re-check what relied on it.
+   */
+  void revoked(Tx tx, String sid) {
+    store.broadcasts().send(tx, REVOKED, sid);
+  }
+
+  /**
+   * Hears the SID of each revoked credential (API key or account), on every node, after it was
+   * forgotten. Must be quick: it runs on the store's broadcast thread.
+   */
+  public void onRevoked(Consumer<String> listener) {
+    revocationListeners.add(listener);
+  }
+
+  private void heardRevoked(String sid) {
+    if (SidPrefix.ACCOUNT.matches(sid)) {
+      forgetAccount(sid);
+    } else {
+      forget(sid);
+    }
+    revocationListeners.forEach(listener -> listener.accept(sid));
   }
 
   /** The principal when the cache already knows this user, without touching the store. */

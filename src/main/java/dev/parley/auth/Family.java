@@ -22,8 +22,7 @@ final class Family {
             a ->
                 a.sid().equals(caller.accountSid())
                     || caller.accountSid().equals(a.ownerAccountSid()))
-        .orElseThrow(
-            () -> new ApiException(TwilioError.NOT_FOUND, "/2010-04-01/Accounts/" + sid + ".json"));
+        .orElseThrow(ApiException::notFound);
   }
 
   /**

@@ -45,6 +45,24 @@ public final class MasterKey {
     }
   }
 
+  /**
+   * What an operator must do when the store's secrets do not open under this node's key: a node
+   * joined a PostgreSQL store that another node, with another key, filled first.
+   */
+  public static String mismatch(String configured, Path dataDir) {
+    String source =
+        configured != null && !configured.isBlank()
+            ? "PARLEY_MASTER_KEY"
+            : dataDir.resolve("master.key").toString();
+    return "the stored secrets were sealed under another master key than this node's (from "
+        + source
+        + "): every node on one database needs the same master key. Take the key of the node"
+        + " that first started on this database: its PARLEY_MASTER_KEY (or --master-key) if it"
+        + " had one, else the contents of its <data-dir>/master.key (default ./data/master.key)."
+        + " Give that value as PARLEY_MASTER_KEY (or --master-key) on every node, and start this"
+        + " node again";
+  }
+
   private static byte[] decode(String base64, String source) {
     byte[] key;
     try {

@@ -42,7 +42,16 @@ public final class SecretBox {
     }
   }
 
-  /** Opens a sealed secret; fails when it was sealed under another key or tampered with. */
+  /** A sealed secret that does not open: sealed under another master key, or tampered with. */
+  public static final class WrongKey extends IllegalStateException {
+    WrongKey(GeneralSecurityException cause) {
+      super("a stored secret does not open under the master key", cause);
+    }
+  }
+
+  /**
+   * Opens a sealed secret; {@link WrongKey} when it was sealed under another key or tampered with.
+   */
   public String open(String sealed) {
     if (!sealed.startsWith(PREFIX)) {
       throw new IllegalStateException("unknown sealed-secret format");
@@ -54,7 +63,7 @@ public final class SecretBox {
       byte[] plain = cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES);
       return new String(plain, StandardCharsets.UTF_8);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("a stored secret does not open under the master key", e);
+      throw new WrongKey(e);
     }
   }
 }

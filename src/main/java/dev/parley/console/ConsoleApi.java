@@ -18,12 +18,11 @@ import dev.parley.http.Failures;
 import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.Replies;
-import dev.parley.http.TokenBuckets;
 import dev.parley.ids.SidPrefix;
 import dev.parley.store.PageRequest;
+import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -33,24 +32,15 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class ConsoleApi {
   public static final String PREFIX = "/console";
-  private static final String CHAT = PREFIX + "/chats/:Sid";
-
-  /**
-   * Log-in attempts per identity per minute: with Argon2 each costs the server tens of
-   * milliseconds, and a password guesser should get few tries (OWASP authentication cheat sheet).
-   */
-  static final int LOGINS_PER_MINUTE = 10;
-
-  private final TokenBuckets logins = new TokenBuckets(LOGINS_PER_MINUTE, 10_000);
 
   private final ConsoleSessions sessions;
   private final AgentService agents;
   private final AgentTokens tokens;
   private final ConsoleChats chats;
   private final PublicUrl base;
+  private final ConsoleAuth auth;
 
   public ConsoleApi(
-      Router router,
       ConsoleSessions sessions,
       AgentService agents,
       AgentTokens tokens,
@@ -61,26 +51,18 @@ public final class ConsoleApi {
     this.tokens = tokens;
     this.chats = chats;
     this.base = base;
-    ConsoleAuth auth = new ConsoleAuth(sessions, base);
-    router.post(PREFIX + "/login").handler(ctx -> login(ctx, auth));
-    router.route(PREFIX + "/logout").handler(auth);
-    router.route(PREFIX + "/session").handler(auth);
-    router.route(PREFIX + "/token").handler(auth);
-    router.route(PREFIX + "/agents").handler(auth);
-    router.route(PREFIX + "/chats").handler(auth);
-    router.route(PREFIX + "/chats/*").handler(auth);
-    router.post(PREFIX + "/logout").handler(this::logout);
-    router.get(PREFIX + "/session").handler(this::session);
-    router.post(PREFIX + "/token").handler(this::token);
-    router.get(PREFIX + "/agents").handler(this::agents);
-    router.get(PREFIX + "/chats").handler(this::lists);
-    router.get(CHAT + "/transcript").handler(this::transcript);
-    router.post(CHAT + "/accept").handler(this::accept);
-    router.post(CHAT + "/transfer").handler(this::transfer);
-    router.post(CHAT + "/close").handler(this::close);
+    this.auth = new ConsoleAuth(sessions, base);
   }
 
-  private void login(RoutingContext ctx, ConsoleAuth auth) {
+  /**
+   * The console's session check ({@link ConsoleAuth}): the route table puts it in front of every
+   * console endpoint but the log-in.
+   */
+  public Handler<RoutingContext> auth() {
+    return auth;
+  }
+
+  public void login(RoutingContext ctx) {
     if (!auth.sameOrigin(ctx)) {
       return;
     }
@@ -88,7 +70,8 @@ public final class ConsoleApi {
     String identity = form.required("Identity", 256);
     String password = form.required("Password", 1024);
     String account = form.sid("AccountSid", SidPrefix.ACCOUNT);
-    long retryAfter = logins.take(identity);
+    String address = ClientAddress.of(ctx);
+    long retryAfter = sessions.admit(address, account, identity);
     if (retryAfter > 0) {
       ctx.response().putHeader("Retry-After", Long.toString(retryAfter));
       Failures.render(
@@ -96,7 +79,7 @@ public final class ConsoleApi {
       return;
     }
     ctx.vertx()
-        .executeBlocking(() -> sessions.login(account, identity, password), false)
+        .executeBlocking(() -> sessions.login(address, account, identity, password), false)
         .onSuccess(
             loggedIn -> {
               ctx.response().addCookie(cookie(loggedIn));
@@ -105,22 +88,22 @@ public final class ConsoleApi {
         .onFailure(ctx::fail);
   }
 
-  private void logout(RoutingContext ctx) {
+  public void logout(RoutingContext ctx) {
     String token = ConsoleAuth.token(ctx);
     ctx.response().addCookie(Cookie.cookie(ConsoleAuth.COOKIE, "").setPath(PREFIX).setMaxAge(0));
     Replies.noContent(ctx, () -> sessions.logout(token));
   }
 
-  private void session(RoutingContext ctx) {
+  public void session(RoutingContext ctx) {
     Replies.send(ctx, 200, SessionView.of(ConsoleAuth.session(ctx)));
   }
 
-  private void token(RoutingContext ctx) {
+  public void token(RoutingContext ctx) {
     ConsoleSession session = ConsoleAuth.session(ctx);
     Replies.json(ctx, 200, () -> TokenView.of(tokens.mint(session.agent())));
   }
 
-  private void agents(RoutingContext ctx) {
+  public void agents(RoutingContext ctx) {
     String account = ConsoleAuth.session(ctx).agent().accountSid();
     Replies.json(
         ctx,
@@ -132,12 +115,12 @@ public final class ConsoleApi {
                     .toList()));
   }
 
-  private void lists(RoutingContext ctx) {
+  public void lists(RoutingContext ctx) {
     ConsoleSession session = ConsoleAuth.session(ctx);
     Replies.json(ctx, 200, () -> ListsView.of(chats.lists(session.agent())));
   }
 
-  private void transcript(RoutingContext ctx) {
+  public void transcript(RoutingContext ctx) {
     ConsoleSession session = ConsoleAuth.session(ctx);
     String sid = ctx.pathParam("Sid");
     Replies.json(
@@ -148,20 +131,20 @@ public final class ConsoleApi {
                 sid, chats.transcript(session.agent(), sid).stream().map(LineView::of).toList()));
   }
 
-  private void accept(RoutingContext ctx) {
+  public void accept(RoutingContext ctx) {
     ConsoleSession session = ConsoleAuth.session(ctx);
     String sid = ctx.pathParam("Sid");
     Replies.json(ctx, 200, () -> ConsoleViews.ChatView.of(chats.accept(session.agent(), sid)));
   }
 
-  private void transfer(RoutingContext ctx) {
+  public void transfer(RoutingContext ctx) {
     ConsoleSession session = ConsoleAuth.session(ctx);
     String to = Params.form(ctx).required("To", 256);
     String sid = ctx.pathParam("Sid");
     Replies.noContent(ctx, () -> chats.transfer(session.agent(), sid, to));
   }
 
-  private void close(RoutingContext ctx) {
+  public void close(RoutingContext ctx) {
     ConsoleSession session = ConsoleAuth.session(ctx);
     String sid = ctx.pathParam("Sid");
     Replies.noContent(ctx, () -> chats.close(session.agent(), sid));

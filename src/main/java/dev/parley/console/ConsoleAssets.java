@@ -5,7 +5,6 @@ import dev.parley.widget.LazyAsset;
 import dev.parley.widget.StaticAsset;
 import dev.parley.widget.WidgetAssets;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,13 +33,20 @@ public final class ConsoleAssets {
   private final LazyAsset script =
       new LazyAsset("console/console.js", "application/javascript; charset=utf-8", SCRIPT_CACHE);
 
-  public ConsoleAssets(Router router) {
-    router.route(PAGE_PATH).handler(ctx -> serve(ctx, page));
-    router.route(PAGE_PATH + "/").handler(ctx -> serve(ctx, page));
-    router.route(SCRIPT_PATH).handler(ctx -> serve(ctx, script));
+  public ConsoleAssets() {
     if (!script.exists()) {
       log.warn("event=console_missing path={} (build it with mvn package)", SCRIPT_PATH);
     }
+  }
+
+  /** {@code GET /console} and {@code /console/}. */
+  public void page(RoutingContext ctx) {
+    serve(ctx, page);
+  }
+
+  /** {@code GET /console/console.js}. */
+  public void script(RoutingContext ctx) {
+    serve(ctx, script);
   }
 
   private static void serve(RoutingContext ctx, LazyAsset asset) {

@@ -20,9 +20,11 @@ final class ConsoleViews {
     }
   }
 
-  record SessionView(AgentView agent, String csrfToken, Instant expiresAt) {
+  /** {@code account_sid}: the account the agent belongs to, which its console link names. */
+  record SessionView(AgentView agent, String accountSid, String csrfToken, Instant expiresAt) {
     static SessionView of(ConsoleSession s) {
-      return new SessionView(AgentView.of(s.agent()), s.csrfToken(), s.expires());
+      return new SessionView(
+          AgentView.of(s.agent()), s.agent().accountSid(), s.csrfToken(), s.expires());
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.parley.conversation;
 
 import dev.parley.error.ApiException;
-import dev.parley.error.TwilioError;
 import dev.parley.store.DeliveryReceiptRecord;
 import dev.parley.store.MessageRecord;
 import dev.parley.store.PageRequest;
@@ -38,7 +37,7 @@ public final class DeliveryReceiptService {
           return store
               .deliveryReceipts()
               .find(tx, message.sid(), sid)
-              .orElseThrow(() -> new ApiException(TwilioError.RECEIPT_NOT_FOUND, sid));
+              .orElseThrow(ApiException::notFound);
         });
   }
 }

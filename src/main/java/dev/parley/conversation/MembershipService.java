@@ -1,7 +1,6 @@
 package dev.parley.conversation;
 
 import dev.parley.error.ApiException;
-import dev.parley.error.TwilioError;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.MembershipRecord;
 import dev.parley.store.PageRequest;
@@ -98,6 +97,6 @@ public final class MembershipService {
     return store
         .memberships()
         .find(tx, conversation.sid(), user.identity())
-        .orElseThrow(() -> new ApiException(TwilioError.PARTICIPANT_NOT_FOUND, user.identity()));
+        .orElseThrow(ApiException::notFound);
   }
 }

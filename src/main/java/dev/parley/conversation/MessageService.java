@@ -3,7 +3,6 @@ package dev.parley.conversation;
 import static dev.parley.conversation.Changes.or;
 
 import dev.parley.error.ApiException;
-import dev.parley.error.TwilioError;
 import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;
 import dev.parley.store.ConversationRecord;
@@ -111,10 +110,7 @@ public final class MessageService {
   /** The message of the conversation in scope, or a 404 naming what is missing. */
   public MessageRecord find(Tx tx, Scope scope, String conversationSidOrUniqueName, String sid) {
     ConversationRecord conversation = conversations.find(tx, scope, conversationSidOrUniqueName);
-    return store
-        .messages()
-        .find(tx, conversation.sid(), sid)
-        .orElseThrow(() -> new ApiException(TwilioError.MESSAGE_NOT_FOUND, sid));
+    return store.messages().find(tx, conversation.sid(), sid).orElseThrow(ApiException::notFound);
   }
 
   public Slice<Message> page(
@@ -145,7 +141,7 @@ public final class MessageService {
               store
                   .messages()
                   .find(tx, conversation.sid(), sid)
-                  .orElseThrow(() -> new ApiException(TwilioError.MESSAGE_NOT_FOUND, sid));
+                  .orElseThrow(ApiException::notFound);
           String author = changes.author() == null ? m.author() : changes.author();
           MessageRecord updated =
               new MessageRecord(

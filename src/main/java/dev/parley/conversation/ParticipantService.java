@@ -127,7 +127,7 @@ public final class ParticipantService {
     return store
         .participants()
         .find(tx, conversation.sid(), sidOrIdentity)
-        .orElseThrow(() -> new ApiException(TwilioError.PARTICIPANT_NOT_FOUND, sidOrIdentity));
+        .orElseThrow(ApiException::notFound);
   }
 
   public Slice<ParticipantRecord> page(Scope scope, String conversation, PageRequest page) {

@@ -56,7 +56,7 @@ public final class RoleService {
         .roles()
         .find(tx, scope.serviceSid(), sid)
         .filter(r -> r.accountSid().equals(scope.accountSid()))
-        .orElseThrow(() -> new ApiException(TwilioError.ROLE_NOT_FOUND, sid));
+        .orElseThrow(ApiException::notFound);
   }
 
   public Slice<RoleRecord> page(Scope scope, PageRequest page) {

@@ -39,7 +39,7 @@ public final class ServiceDirectory {
                 store
                     .accounts()
                     .configuration(tx, accountSid)
-                    .orElseThrow(() -> new ApiException(TwilioError.NOT_FOUND, "/v1/Configuration"))
+                    .orElseThrow(() -> new ApiException(TwilioError.NOT_FOUND, "/Configuration"))
                     .defaultChatServiceSid();
             return new Scope(accountSid, fallback);
           }
@@ -119,10 +119,7 @@ public final class ServiceDirectory {
 
   /** The account's service, or a 404 naming it. */
   public ServiceRecord find(Tx tx, String accountSid, String sid) {
-    return store
-        .services()
-        .find(tx, accountSid, sid)
-        .orElseThrow(() -> new ApiException(TwilioError.NOT_FOUND, "/v1/Services/" + sid));
+    return store.services().find(tx, accountSid, sid).orElseThrow(ApiException::notFound);
   }
 
   public Slice<ServiceRecord> page(String accountSid, PageRequest page) {

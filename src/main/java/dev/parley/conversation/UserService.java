@@ -15,6 +15,12 @@ import java.time.Instant;
 
 /** Conversations users: one per identity (case-sensitive) within a service. */
 public final class UserService {
+  /**
+   * The broadcast channel of deleted users, {@code "<service SID> <identity>"} each: every node
+   * ends the realtime connections that act as them.
+   */
+  public static final String REMOVED = "parley_user_removed";
+
   public static final int MAX_IDENTITY = 256;
   private final Store store;
   private final Clock clock;
@@ -112,7 +118,7 @@ public final class UserService {
     return store
         .users()
         .find(tx, scope.serviceSid(), sidOrIdentity)
-        .orElseThrow(() -> new ApiException(TwilioError.USER_NOT_FOUND, sidOrIdentity));
+        .orElseThrow(ApiException::notFound);
   }
 
   public Slice<UserRecord> page(Scope scope, PageRequest page) {
@@ -152,7 +158,9 @@ public final class UserService {
   public void delete(Scope scope, String sidOrIdentity) {
     store.write(
         tx -> {
-          store.users().delete(tx, find(tx, scope, sidOrIdentity).sid());
+          UserRecord user = find(tx, scope, sidOrIdentity);
+          store.users().delete(tx, user.sid());
+          store.broadcasts().send(tx, REMOVED, user.serviceSid() + " " + user.identity());
           return null;
         });
   }
@@ -161,7 +169,6 @@ public final class UserService {
     return store
         .services()
         .find(tx, scope.accountSid(), scope.serviceSid())
-        .orElseThrow(
-            () -> new ApiException(TwilioError.NOT_FOUND, "/v1/Services/" + scope.serviceSid()));
+        .orElseThrow(ApiException::notFound);
   }
 }

@@ -16,15 +16,20 @@ public enum TwilioError {
   FORBIDDEN(20403, 403, "Forbidden: %s"),
   REJECTED_BY_WEBHOOK(
       20403, 403, "The %s pre-action webhook rejected the change (it answered HTTP %d)"),
+  // Twilio's REST APIs answer an unknown resource in the path, or one under an unknown parent, with
+  // 20404 naming the request path (e.g. /Conversations/CH…), whatever the resource: so does Parley
+  // (ApiException.notFound()). The dictionary's 50350, 50432, 50200… are not what a fetch sends.
   NOT_FOUND(20404, 404, "The requested resource %s was not found"),
   METHOD_NOT_ALLOWED(20004, 405, "Method %s not allowed on %s"),
   REQUEST_TOO_LARGE(20413, 413, "Request body is larger than %d bytes"),
+  URI_TOO_LONG(20414, 414, "Request line is longer than %d bytes"),
+  HEADERS_TOO_LARGE(20431, 431, "Request headers are larger than %d bytes"),
+  MALFORMED_REQUEST(20001, 400, "Bad request: %s"),
   UNSUPPORTED_MEDIA_TYPE(
       20415, 415, "Content-Type must be application/x-www-form-urlencoded, got %s"),
-  CONFLICT(50300, 409, "%s"),
-  CONVERSATION_NOT_FOUND(50350, 404, "Conversation %s not found"),
-  MESSAGE_NOT_FOUND(20404, 404, "Message %s not found"),
-  RECEIPT_NOT_FOUND(20404, 404, "Delivery receipt %s not found"),
+  // 20409 is Twilio's platform "Conflict" (the resource's state forbids the change); 50300, used
+  // here before, is Programmable Chat's "Channel not found".
+  CONFLICT(20409, 409, "%s"),
   UNIQUE_NAME_TAKEN(50353, 409, "Conversation with provided unique name already exists"),
   CONVERSATION_CLOSED(50377, 400, "Can't update conversation as it's in final closed state"),
   TIMER_WITHOUT_STATE(50382, 400, "Timer can't be set without state"),
@@ -34,29 +39,30 @@ public enum TwilioError {
       409,
       "A binding for this participant and proxy address already exists in Conversation %s"),
   PARTICIPANTS_FAILED(50427, 400, "Errors during multiple participants creation: %s"),
-  PARTICIPANT_NOT_FOUND(50432, 404, "Participant %s not found"),
+  // What Twilio answers getConversationBySid/peekConversationBySid for a conversation the token's
+  // identity is not in (Twilio support: "Troubleshoot 403 Forbidden Errors on
+  // getConversationBySid").
+  NOT_A_PARTICIPANT(50430, 403, "Participant is not a member of conversation %s"),
   PARTICIPANT_EXISTS(50433, 409, "Participant already exists"),
   USER_EXISTS(50201, 409, "User with identity %s already exists"),
-  USER_NOT_FOUND(50200, 404, "User %s not found"),
-  TOO_MANY_WEBHOOKS(50513, 400, "A conversation can have at most %d webhooks"),
+  // Twilio documents 50361 "Too many conversation webhooks" for the sixth (Parley said 50513).
+  TOO_MANY_WEBHOOKS(50361, 400, "A conversation can have at most %d webhooks"),
   ADDRESS_EXISTS(50417, 409, "Address configuration for %s already exists"),
-  ROLE_NOT_FOUND(50101, 404, "Role %s not found"),
   ROLE_IS_DEFAULT(
-      50300,
+      20409,
       409,
       "Role %s is a default role of service %s; choose another default on its Configuration"
           + " before deleting it"),
   DEFAULT_SERVICE_UNDELETABLE(
-      50300,
+      20409,
       409,
       "Service %s is the account's default Conversation Service; set another"
           + " DefaultChatServiceSid on /v1/Configuration before deleting it"),
   SERVICE_IN_USE(
-      50300,
+      20409,
       409,
       "Service %s is the auto-creation service of address configuration %s; change or delete"
           + " that first"),
-  WEBHOOK_NOT_FOUND(20404, 404, "Webhook %s not found"),
   WEBCHAT_NOT_FOUND(45744, 404, "%s"),
   WEBCHAT_INVALID_PARAMETER(45745, 400, "%s"),
   PRE_ENGAGEMENT_TOO_LARGE(45731, 400, "Pre-engagement data is too large, maximum is 16KB"),
@@ -93,9 +99,10 @@ public enum TwilioError {
   LOGIN_FAILED(20003, 401, "Authenticate: the identity or the password is wrong"),
   CONSOLE_SESSION_MISSING(20003, 401, "Authenticate: no console session, or it has expired"),
   CSRF_REJECTED(20403, 403, "Forbidden: %s"),
+  // An agent named in a body parameter (a transfer's To); an unknown path SID is notFound().
   AGENT_NOT_FOUND(20404, 404, "The requested resource /parley/v1/Agents/%s was not found"),
   AGENT_EXISTS(50201, 409, "Agent with identity %s already exists"),
-  CHAT_TAKEN(50300, 409, "Conversation %s already has an agent"),
+  CHAT_TAKEN(20409, 409, "Conversation %s already has an agent"),
   NOT_IN_CHAT(20403, 403, "Forbidden: the agent does not take part in conversation %s"),
   TOO_MANY_REQUESTS(20429, 429, "Too many requests: retry after %d seconds"),
   SYNC_OBJECT_NOT_FOUND(54100, 404, "Sync object %s not found"),

@@ -3,7 +3,6 @@ package dev.parley.observe;
 import dev.parley.http.Replies;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -37,20 +36,13 @@ public final class ObserveApi {
             : ("Bearer " + metricsToken).getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Registers the three routes; put them before any authentication. */
-  public void register(Router router) {
-    router.get(HEALTH).handler(this::health);
-    router.get(READY).handler(this::ready);
-    router.get(METRICS).handler(this::metrics);
-  }
-
   /** Liveness: the process serves requests. */
-  private void health(RoutingContext ctx) {
+  public void health(RoutingContext ctx) {
     Replies.send(ctx, 200, Map.of("status", "ok"));
   }
 
   /** Readiness: 200 when every check passes, else 503 naming each failure. */
-  private void ready(RoutingContext ctx) {
+  public void ready(RoutingContext ctx) {
     Future.fromCompletionStage(readiness.failures(), ctx.vertx().getOrCreateContext())
         .onSuccess(
             failed -> {
@@ -66,7 +58,7 @@ public final class ObserveApi {
         .onFailure(ctx::fail);
   }
 
-  private void metrics(RoutingContext ctx) {
+  public void metrics(RoutingContext ctx) {
     if (metricsToken != null && !authorized(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))) {
       ctx.response()
           .setStatusCode(401)

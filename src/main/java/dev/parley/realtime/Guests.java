@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 /**
- * Tells a Webchat guest's token (signed with the account's internal guest key) from an agent's. A
- * guest reaches only the conversations it takes part in; an agent may also peek at and join the
- * others of its service, as a Flex agent does.
+ * Tells a Webchat guest's token (signed with the account's internal guest key) from an agent's.
+ * Both reach only the conversations they take part in; a guest may not create conversations, add
+ * participants or change other participants.
  */
 public final class Guests {
   private final Store store;

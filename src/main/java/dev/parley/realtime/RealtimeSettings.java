@@ -9,7 +9,9 @@ import java.time.Duration;
  * closes a socket silent for {@code silenceLimit}, warns {@code tokenWarning} before a token
  * expires. {@code maxInFlight} bounds one connection's unanswered requests (tunnelled and {@code
  * update}); {@code maxQueuedBytes} its unsent output before it counts as too slow and is closed
- * with 308; {@code workerThreads} the threads answering tunnelled requests for all connections.
+ * with 308; {@code workerThreads} the threads answering tunnelled requests for all connections;
+ * {@code recheckInterval} how often every open connection's token is checked again against the live
+ * API key, account and service (the backstop of the revocations broadcast as they happen).
  */
 public record RealtimeSettings(
     Duration sweepInterval,
@@ -19,7 +21,8 @@ public record RealtimeSettings(
     Duration tokenWarning,
     int maxInFlight,
     int maxQueuedBytes,
-    int workerThreads) {
+    int workerThreads,
+    Duration recheckInterval) {
 
   /**
    * Twilio warns "about 3 minutes" before expiry. Browsers and proxies commonly drop WebSockets
@@ -35,10 +38,36 @@ public record RealtimeSettings(
           Duration.ofMinutes(3),
           32,
           2 * TwilsockProtocol.MAX_FRAME_BYTES,
-          16);
+          16,
+          Duration.ofSeconds(30));
+
+  /** Settings with the default {@code recheckInterval}. */
+  public RealtimeSettings(
+      Duration sweepInterval,
+      Duration initTimeout,
+      Duration pingInterval,
+      Duration silenceLimit,
+      Duration tokenWarning,
+      int maxInFlight,
+      int maxQueuedBytes,
+      int workerThreads) {
+    this(
+        sweepInterval,
+        initTimeout,
+        pingInterval,
+        silenceLimit,
+        tokenWarning,
+        maxInFlight,
+        maxQueuedBytes,
+        workerThreads,
+        Duration.ofSeconds(30));
+  }
 
   public RealtimeSettings {
-    if (sweepInterval.toMillis() < 1 || maxInFlight < 1 || workerThreads < 1) {
+    if (sweepInterval.toMillis() < 1
+        || recheckInterval.toMillis() < 1
+        || maxInFlight < 1
+        || workerThreads < 1) {
       throw new IllegalArgumentException("realtime sweep, in-flight limit and workers must be > 0");
     }
     if (maxQueuedBytes < TwilsockProtocol.MAX_FRAME_BYTES) {

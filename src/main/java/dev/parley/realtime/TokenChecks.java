@@ -7,6 +7,13 @@ import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The token rules of {@code init} and {@code update} (docs/realtime-protocol.md §2.4, §2.5).
@@ -14,6 +21,7 @@ import io.vertx.core.WorkerExecutor;
  * caller's event loop.
  */
 final class TokenChecks {
+  private static final Logger log = LoggerFactory.getLogger(TokenChecks.class);
   private final AccessTokens tokens;
   private final WorkerExecutor workers;
 
@@ -43,6 +51,35 @@ final class TokenChecks {
               }
               return next;
             });
+  }
+
+  /**
+   * Checks the grants of open connections again against the live key, account and service (each
+   * distinct grant once), and revokes those now refused. Blocking: runs on a worker.
+   */
+  void recheck(List<TwilsockConnection> open, boolean fresh) {
+    Map<AccessGrant, Optional<ApiException>> verdicts = new HashMap<>();
+    for (TwilsockConnection connection : open) {
+      AccessGrant grant = connection.grant();
+      // Expiry is the sweep's; the verdict is the same for every expiry of one key and service.
+      AccessGrant key =
+          new AccessGrant(
+              grant.accountSid(), grant.serviceSid(), "", grant.keySid(), Instant.EPOCH);
+      verdicts.computeIfAbsent(key, k -> refusal(grant, fresh)).ifPresent(connection::revoke);
+    }
+  }
+
+  private Optional<ApiException> refusal(AccessGrant grant, boolean fresh) {
+    try {
+      tokens.recheck(grant, fresh);
+      return Optional.empty();
+    } catch (ApiException refused) {
+      return Optional.of(refused);
+    } catch (RuntimeException e) {
+      // The store did not answer: the next check decides; a connection is not ended for a bug.
+      log.error("event=token_recheck_failed key_sid={}", grant.keySid(), e);
+      return Optional.empty();
+    }
   }
 
   /**

@@ -96,6 +96,27 @@ final class TwilsockConnection implements Session {
         ignored -> closeWith(status(TwilsockProtocol.RECONNECT, 0, why), "reconnect_requested"));
   }
 
+  /**
+   * Ends the connection because what its token relies on was revoked (its API key deleted, its
+   * account suspended or closed, its user deleted): {@code close} 401, after which the SDK goes
+   * "disconnected" and does not reconnect, with the reason's Twilio code. Safe from any thread.
+   */
+  void revoke(ApiException why) {
+    context.runOnContext(
+        ignored -> {
+          if (phase == Phase.OPEN) {
+            log.info(
+                "event=twilsock_revoked session={} identity={} code={}",
+                id,
+                identity(),
+                why.error().code());
+          }
+          closeWith(
+              status(TwilsockProtocol.UNAUTHORIZED, why.error().code(), why.getMessage()),
+              "revoked");
+        });
+  }
+
   private void received(Buffer buffer) {
     lastHeardNanos = System.nanoTime();
     if (phase == Phase.CLOSED) {

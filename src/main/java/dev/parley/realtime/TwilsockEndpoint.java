@@ -1,7 +1,13 @@
 package dev.parley.realtime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.auth.AccessGrant;
 import dev.parley.auth.AccessTokens;
+import dev.parley.auth.Authenticator;
+import dev.parley.conversation.UserService;
+import dev.parley.error.ApiException;
+import dev.parley.error.TwilioError;
+import dev.parley.store.Broadcasts;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -9,10 +15,12 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,9 +91,60 @@ public final class TwilsockEndpoint {
             failure -> log.debug("event=twilsock_upgrade_failed error={}", failure.toString()));
   }
 
-  /** Starts the sweep; call once the server listens. */
+  /** Starts the sweep and the periodic re-check of tokens; call once the server listens. */
   public void start() {
     vertx.setPeriodic(settings.sweepInterval().toMillis(), timer -> sweep());
+    vertx.setPeriodic(settings.recheckInterval().toMillis(), timer -> recheck(grant -> true, true));
+  }
+
+  /**
+   * Ends the connections whose token no longer holds, on every node, within moments of the change:
+   * a deleted API key or an account whose status changed (broadcast by {@code authenticator}, whose
+   * cache has forgotten it by then), a deleted user ({@link UserService#REMOVED}). Messages lost
+   * while a node was not listening are made up for by a fresh check of every connection, which also
+   * runs every {@link RealtimeSettings#recheckInterval}.
+   */
+  public void watch(Authenticator authenticator, Broadcasts broadcasts) {
+    authenticator.onRevoked(
+        sid -> recheck(g -> g.keySid().equals(sid) || g.accountSid().equals(sid), false));
+    broadcasts.listen(UserService.REMOVED, this::userRemoved);
+    broadcasts.whenMissed(() -> recheck(grant -> true, true));
+  }
+
+  /**
+   * Checks the tokens of the open connections {@code which} selects against the live key, account
+   * and service, on the workers, and ends those refused; {@code fresh} bypasses the credential
+   * cache.
+   */
+  void recheck(Predicate<AccessGrant> which, boolean fresh) {
+    List<TwilsockConnection> open =
+        connections.stream().filter(c -> c.isOpen() && which.test(c.grant())).toList();
+    if (!open.isEmpty()) {
+      workers
+          .executeBlocking(
+              () -> {
+                tokenChecks.recheck(open, fresh);
+                return null;
+              },
+              false)
+          .onFailure(e -> log.error("event=token_recheck_not_run", e));
+    }
+  }
+
+  /** A user was deleted: its connections end (a token names a user, not only a key). */
+  private void userRemoved(String message) {
+    int space = message.indexOf(' ');
+    String service = message.substring(0, space);
+    String identity = message.substring(space + 1);
+    ApiException why = new ApiException(TwilioError.NOT_FOUND, "/Users/" + identity);
+    for (TwilsockConnection connection : connections) {
+      AccessGrant grant = connection.isOpen() ? connection.grant() : null;
+      if (grant != null
+          && grant.serviceSid().equals(service)
+          && grant.identity().equals(identity)) {
+        connection.revoke(why);
+      }
+    }
   }
 
   /** Connections open now, with or without a completed {@code init}. */

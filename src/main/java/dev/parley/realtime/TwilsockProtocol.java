@@ -58,7 +58,7 @@ public final class TwilsockProtocol {
   public static final int OK = 200;
   public static final int BAD_REQUEST = 400; // malformed frame, init first: close, then reconnect
   public static final int RECONNECT = 308; // close: reconnect after the back-off (and catch up)
-  public static final int UNAUTHORIZED = 401; // init/update: "denied", terminal
+  public static final int UNAUTHORIZED = 401; // init/update: "denied"; close: no reconnect
   public static final int FORBIDDEN = 403; // init/update: "denied", terminal (suspended account)
   public static final int FATAL = 406; // close: connection error, no reconnect
   public static final int INIT_TIMEOUT = 408; // close: no init in time; the SDK reconnects

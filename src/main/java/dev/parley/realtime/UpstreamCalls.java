@@ -35,7 +35,7 @@ final class UpstreamCalls {
       byte[] body = response.body() == null ? EMPTY_OBJECT : jsonObject(json, response.body());
       return TwilsockFrames.upstreamReply(frameId, response.status(), body);
     } catch (ApiException e) {
-      return error(frameId, e.error(), e.getMessage());
+      return error(frameId, e.error(), e.messageFor(request.path()));
     } catch (RuntimeException e) {
       log.error(
           "event=upstream_failed session={} identity={} method={} path={}",

@@ -4,6 +4,7 @@ import static dev.parley.conversation.Changes.or;
 
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.events.WebhookUrlCheck;
 import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;
 import dev.parley.store.FlexFlowRecord;
@@ -19,14 +20,17 @@ public final class FlexFlowService {
   private final Store store;
   private final Clock clock;
   private final SidGenerator sids;
+  private final WebhookUrlCheck urls;
 
-  public FlexFlowService(Store store, Clock clock, SidGenerator sids) {
+  public FlexFlowService(Store store, Clock clock, SidGenerator sids, WebhookUrlCheck urls) {
     this.store = store;
     this.clock = clock;
     this.sids = sids;
+    this.urls = urls;
   }
 
   public FlexFlowRecord create(String accountSid, FlexFlowRequest request) {
+    vetUrl(request);
     return store.write(
         tx -> {
           requireService(tx, accountSid, request.chatServiceSid());
@@ -63,12 +67,17 @@ public final class FlexFlowService {
     return store.read(tx -> find(tx, accountSid, sid));
   }
 
-  /** The flow, or a 404 naming it. */
+  /** The flow the request's path names, or a 404 for the request. */
   public FlexFlowRecord find(Tx tx, String accountSid, String sid) {
+    return store.flexFlows().find(tx, accountSid, sid).orElseThrow(ApiException::notFound);
+  }
+
+  /** The flow a body parameter names, or a 404 naming the flow rather than the request. */
+  public FlexFlowRecord named(Tx tx, String accountSid, String sid) {
     return store
         .flexFlows()
         .find(tx, accountSid, sid)
-        .orElseThrow(() -> new ApiException(TwilioError.NOT_FOUND, "/v1/FlexFlows/" + sid));
+        .orElseThrow(() -> new ApiException(TwilioError.NOT_FOUND, "/FlexFlows/" + sid));
   }
 
   public Slice<FlexFlowRecord> page(String accountSid, String friendlyName, PageRequest page) {
@@ -76,6 +85,7 @@ public final class FlexFlowService {
   }
 
   public FlexFlowRecord update(String accountSid, String sid, FlexFlowRequest changes) {
+    vetUrl(changes);
     return store.write(
         tx -> {
           FlexFlowRecord current = find(tx, accountSid, sid);
@@ -121,6 +131,12 @@ public final class FlexFlowService {
           store.flexFlows().delete(tx, find(tx, accountSid, sid).sid());
           return null;
         });
+  }
+
+  private void vetUrl(FlexFlowRequest request) {
+    if (request.integration() != null) {
+      urls.vet("Integration.Url", request.integration().url());
+    }
   }
 
   private void requireService(Tx tx, String accountSid, String serviceSid) {

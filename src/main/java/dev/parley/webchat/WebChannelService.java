@@ -12,7 +12,6 @@ import dev.parley.conversation.Timers;
 import dev.parley.conversation.UserService;
 import dev.parley.conversation.WebhookTarget;
 import dev.parley.error.ApiException;
-import dev.parley.error.TwilioError;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.FlexFlowRecord;
 import dev.parley.store.PageRequest;
@@ -155,17 +154,14 @@ public final class WebChannelService {
   }
 
   private WebChannelRecord find(Tx tx, String accountSid, String sid) {
-    return store
-        .webChannels()
-        .find(tx, accountSid, sid)
-        .orElseThrow(() -> new ApiException(TwilioError.NOT_FOUND, "/v1/WebChannels/" + sid));
+    return store.webChannels().find(tx, accountSid, sid).orElseThrow(ApiException::notFound);
   }
 
   /**
    * The account's flow (404 otherwise), if it is enabled, for web, and its service still exists.
    */
   private FlexFlowRecord usableFlow(Tx tx, String accountSid, String flowSid) {
-    FlexFlowRecord flow = flows.find(tx, accountSid, flowSid);
+    FlexFlowRecord flow = flows.named(tx, accountSid, flowSid);
     if (!flow.enabled()) {
       throw ApiException.invalid("FlexFlowSid", "Flex Flow " + flowSid + " is disabled");
     }

@@ -152,11 +152,7 @@ public final class WebchatDeployments {
   }
 
   private WebchatDeploymentRecord existing(Tx tx, String accountSid, String sid) {
-    return store
-        .webchatDeployments()
-        .find(tx, accountSid, sid)
-        .orElseThrow(
-            () -> new ApiException(TwilioError.NOT_FOUND, "/parley/v1/WebchatDeployments/" + sid));
+    return store.webchatDeployments().find(tx, accountSid, sid).orElseThrow(ApiException::notFound);
   }
 
   private void requireChatAddress(Tx tx, String accountSid, String addressSid) {

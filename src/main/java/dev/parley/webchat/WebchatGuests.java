@@ -116,7 +116,7 @@ public final class WebchatGuests {
 
   /**
    * Closes {@code conversationSid} for the guest of {@code token} (a guest token of the
-   * deployment's account, checked as by {@link #refresh}): 50350 when the token's service has no
+   * deployment's account, checked as by {@link #refresh}): 20404 when the token's service has no
    * such conversation, 20403 when the guest is not one of its participants. The guest acts as
    * itself, as an SDK action would (webhooks say {@code Source=SDK} and its {@code ClientIdentity};
    * an {@code onConversationUpdate} pre-action webhook may refuse it), through the same service as

@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 
 /** An account's webhook deliveries as its owner sees them, and replaying the dead ones. */
 public final class DeliveryHistory {
-  private static final String PATH = "/parley/v1/Webhooks/Deliveries/";
   private final Store store;
   private final Clock clock;
   private final Consumer<String> replayed;
@@ -103,10 +102,7 @@ public final class DeliveryHistory {
   }
 
   private DeliveryRecord locate(Tx tx, String accountSid, String sid) {
-    return store
-        .deliveries()
-        .find(tx, accountSid, sid)
-        .orElseThrow(() -> new ApiException(TwilioError.NOT_FOUND, PATH + sid));
+    return store.deliveries().find(tx, accountSid, sid).orElseThrow(ApiException::notFound);
   }
 
   private Entry entry(Tx tx, DeliveryRecord d) {

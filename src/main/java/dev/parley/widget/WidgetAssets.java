@@ -5,7 +5,6 @@ import dev.parley.http.Failures;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
@@ -36,15 +35,13 @@ public final class WidgetAssets {
       new LazyAsset("widget/widget.js", "application/javascript; charset=utf-8", SCRIPT_CACHE);
   private final LazyAsset demo = new LazyAsset("widget/demo.html", "text/html", "no-store");
 
-  public WidgetAssets(Router router) {
-    router.route(SCRIPT_PATH).handler(this::script);
-    router.route(DEMO_PATH).handler(this::demo);
+  public WidgetAssets() {
     if (!script.exists()) {
       log.warn("event=widget_missing path={} (build it with mvn package)", SCRIPT_PATH);
     }
   }
 
-  private void script(RoutingContext ctx) {
+  public void script(RoutingContext ctx) {
     if (readOnly(ctx)) {
       script.get(ctx.vertx()).onSuccess(asset -> script(ctx, asset)).onFailure(ctx::fail);
     }
@@ -89,7 +86,7 @@ public final class WidgetAssets {
    * trying it by hand and for the browser tests. The key goes into the page only once it is known
    * to be 32 hex digits, so nothing else can be injected through it.
    */
-  private void demo(RoutingContext ctx) {
+  public void demo(RoutingContext ctx) {
     if (readOnly(ctx)) {
       demo.get(ctx.vertx()).onSuccess(page -> demo(ctx, page)).onFailure(ctx::fail);
     }

@@ -95,4 +95,36 @@ class AgentsCommandTest {
     assertThat(run.err())
         .contains("Invalid parameter Password: must be at least 8 characters (code 20001)");
   }
+
+  @Test
+  void finds_the_server_and_its_credentials_through_the_data_dir_without_url_or_token() {
+    agents("password-123\n", "add", "cli-fay", "--name", "Fay", "--password-stdin");
+    TokenCommandTest.recordServer(server);
+
+    TokenCommandTest.Run run =
+        TokenCommandTest.parley("agents", "list", "--data-dir", server.dataDir().toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).containsPattern("(?m)^cli-fay\tFay\tWK[0-9a-f]{32}$");
+  }
+
+  @Test
+  void says_the_server_has_stopped_when_the_one_started_on_the_data_dir_is_gone() throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("parley-stopped");
+    new RunningServer("http://localhost:1", "http://localhost:1", Long.MAX_VALUE, null).write(dir);
+
+    TokenCommandTest.Run run =
+        TokenCommandTest.parley(
+            "agents",
+            "list",
+            "--data-dir",
+            dir.toString(),
+            "--account-sid",
+            ParleyServer.ACCOUNT_SID,
+            "--auth-token",
+            ParleyServer.AUTH_TOKEN);
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("Parley is not running").contains("./parley serve");
+  }
 }

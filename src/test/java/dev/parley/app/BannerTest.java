@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.parley.testing.NoStore;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@NoStore
 class BannerTest {
   private static final String ACCOUNT = "AC00000000000000000000000000000002";
   private static final String TOKEN = "banner-test-token";
@@ -61,16 +66,67 @@ class BannerTest {
   }
 
   @Test
-  void the_add_agent_command_names_a_server_and_store_other_than_the_defaults() {
+  void the_add_agent_command_names_only_a_data_dir_the_commands_would_not_find_alone() {
     Config defaults =
-        new Config("127.0.0.1", 8080, Path.of("./data"), null, ACCOUNT, TOKEN, null, null);
+        new Config(
+            "127.0.0.1", 8080, StoreOptions.defaultDataDir(), null, ACCOUNT, TOKEN, null, null);
 
-    assertThat(Banner.addAgent("http://localhost:8080", defaults))
-        .isEqualTo("./parley agents add bob --name \"Bob\"");
-    assertThat(Banner.addAgent("http://localhost:18400", config))
+    assertThat(Banner.addAgent(defaults)).isEqualTo("./parley agents add bob --name \"Bob\"");
+    assertThat(Banner.addAgent(config))
         .isEqualTo(
-            "./parley agents add bob --name \"Bob\" --url http://localhost:18400 --data-dir "
-                + config.dataDir());
+            "./parley agents add bob --name \"Bob\" --data-dir "
+                + config.dataDir().toAbsolutePath());
+  }
+
+  @Test
+  void after_a_restart_the_curl_commands_work_as_pasted_without_printing_the_token()
+      throws Exception {
+    Path dir = Files.createTempDirectory("parley banner restart");
+    Config generated = new Config("127.0.0.1", 0, dir, null, null, null, null, null);
+    String token;
+    try (Parley first = Parley.start(generated)) {
+      token = first.generatedAuthToken();
+    }
+
+    String text;
+    try (Parley restarted = Parley.start(generated)) {
+      RunningServer.record(generated, restarted);
+      text = Banner.text(restarted, generated, 1);
+      List<String> curls =
+          text.lines().map(String::strip).filter(line -> line.startsWith("curl ")).toList();
+
+      assertThat(curls).hasSizeGreaterThanOrEqualTo(2);
+      for (String curl : curls) {
+        assertThat(pasted(curl)).as("status of: %s", curl).matches("20[01]");
+      }
+    }
+    assertThat(text).doesNotContain(token);
+  }
+
+  /**
+   * Runs {@code command} in bash as a user pastes it, in a directory whose {@code ./parley} runs
+   * this build's CLI, with no {@code PARLEY_*} variable set; returns curl's HTTP status.
+   */
+  private static String pasted(String command) throws Exception {
+    Path repo = Files.createTempDirectory("parley-launcher");
+    Path launcher = repo.resolve("parley");
+    Files.writeString(
+        launcher,
+        "#!/bin/sh\nexec '"
+            + Path.of(System.getProperty("java.home"), "bin", "java")
+            + "' -cp '"
+            + System.getProperty("java.class.path")
+            + "' dev.parley.app.Main \"$@\"\n");
+    launcher.toFile().setExecutable(true);
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", "-c", command + " -sS -o /dev/null -w '%{http_code}'")
+            .directory(repo.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().keySet().removeIf(name -> name.startsWith("PARLEY_"));
+    Process run = builder.start();
+    String status = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return status;
   }
 
   @Test
@@ -80,7 +136,7 @@ class BannerTest {
             "http://localhost:8080",
             ACCOUNT,
             "shown",
-            "$PARLEY_AUTH_TOKEN",
+            ACCOUNT + ":" + TOKEN,
             "IS00000000000000000000000000000001",
             "IG00000000000000000000000000000001",
             null,
@@ -94,7 +150,9 @@ class BannerTest {
         .contains(
             "\n  curl -u "
                 + ACCOUNT
-                + ":$PARLEY_AUTH_TOKEN http://localhost:8080/v2/WebChats"
+                + ":"
+                + TOKEN
+                + " http://localhost:8080/v2/WebChats"
                 + " -d AddressSid=IG00000000000000000000000000000001"
                 + " -d ChatFriendlyName=Webchat -d CustomerFriendlyName=Ann"
                 + " --data-urlencode 'PreEngagementData={\"friendlyName\":\"Ann\"}'\n");
@@ -107,7 +165,7 @@ class BannerTest {
             "http://localhost:8080",
             ACCOUNT,
             "shown",
-            "$PARLEY_AUTH_TOKEN",
+            ACCOUNT + ":" + TOKEN,
             "IS00000000000000000000000000000001",
             "IG00000000000000000000000000000001",
             null,

@@ -5,12 +5,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.parley.testing.NoStore;
 import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the package arrows of docs/architecture.md true: domain code knows no HTTP or SQL; nothing
  * uses api.*.
  */
+@NoStore
 class LayeringTest {
   private static final JavaClasses PARLEY =
       new ClassFileImporter()

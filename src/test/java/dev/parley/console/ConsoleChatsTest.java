@@ -73,7 +73,7 @@ class ConsoleChatsTest {
         .post("/console/chats/" + chat + "/accept")
         .then()
         .statusCode(409)
-        .body("code", equalTo(50300));
+        .body("code", equalTo(20409));
   }
 
   @Test
@@ -175,7 +175,7 @@ class ConsoleChatsTest {
         .post("/console/chats/CH00000000000000000000000000000000/accept")
         .then()
         .statusCode(404)
-        .body("code", equalTo(50350));
+        .body("code", equalTo(20404));
   }
 
   @Test

@@ -2,8 +2,13 @@ package dev.parley.console;
 
 import dev.parley.testing.ConversationFixtures;
 import dev.parley.testing.ParleyServer;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 
 /** Agents, their console log-ins and web chats waiting for them, made through the wire. */
 final class ConsoleFixtures {
@@ -25,9 +30,12 @@ final class ConsoleFixtures {
   }
 
   static void agent(ParleyServer server, String identity, String name) {
-    server
-        .api()
-        .formParam("Identity", identity)
+    agent(server.api(), identity, name);
+  }
+
+  /** An agent of the account whose credentials {@code api} carries. */
+  static void agent(RequestSpecification api, String identity, String name) {
+    api.formParam("Identity", identity)
         .formParam("FriendlyName", name)
         .formParam("Password", PASSWORD)
         .post(AGENTS)
@@ -36,11 +44,38 @@ final class ConsoleFixtures {
   }
 
   static Response login(ParleyServer server, String identity, String password) {
-    return server
-        .unchecked()
+    return login(server.unchecked(), identity, password);
+  }
+
+  /** A log-in sent with {@code request} (from some address, naming some account). */
+  static Response login(RequestSpecification request, String identity, String password) {
+    return request
         .formParam("Identity", identity)
         .formParam("Password", password)
         .post("/console/login");
+  }
+
+  /**
+   * A request from {@code localAddress} (any of 127.0.0.0/8: Linux routes them all to the loopback
+   * interface), so that one test's clients can come from several addresses.
+   */
+  static RequestSpecification from(ParleyServer server, String localAddress) {
+    try {
+      return server
+          .unchecked()
+          .config(
+              RestAssuredConfig.config()
+                  .encoderConfig(
+                      EncoderConfig.encoderConfig()
+                          .defaultCharsetForContentType(
+                              "UTF-8", "application/x-www-form-urlencoded"))
+                  .httpClient(
+                      HttpClientConfig.httpClientConfig()
+                          .setParam(
+                              "http.route.local-address", InetAddress.getByName(localAddress))));
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException(e);
+    }
   }
 
   /** A new agent, logged in. */

@@ -177,18 +177,4 @@ class ConsoleLoginTest {
         .statusCode(401)
         .body("message", equalTo("Authenticate: no console session, or it has expired"));
   }
-
-  @Test
-  void refuses_an_eleventh_log_in_attempt_in_a_minute_with_429() {
-    agent(server, "kim", "Kim");
-    for (int i = 0; i < ConsoleApi.LOGINS_PER_MINUTE; i++) {
-      login(server, "kim", "wrong password " + i).then().statusCode(401);
-    }
-
-    login(server, "kim", PASSWORD)
-        .then()
-        .statusCode(429)
-        .body("code", equalTo(20429))
-        .header("Retry-After", matchesPattern("^[1-9][0-9]*$"));
-  }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.realtime.MalformedFrameException;
 import dev.parley.realtime.TwilsockFrame;
 import dev.parley.realtime.TwilsockProtocol;
+import dev.parley.testing.NoStore;
 
 /**
  * Coverage-guided fuzzing of the Twilsock frame parser (the first code an unauthenticated WebSocket
@@ -16,6 +17,7 @@ import dev.parley.realtime.TwilsockProtocol;
  * in every run; fuzzes with {@code JAZZER_FUZZ=1} (docs/testing.md). The jqwik properties in {@code
  * realtime/TwilsockFrameFuzzTest} stay: they generate whole frames, which this does not.
  */
+@NoStore
 class TwilsockFrameFuzzTest {
   @FuzzTest(maxDuration = "2m")
   void bytes_parse_to_a_frame_or_a_malformed_frame(byte[] bytes) {

@@ -13,7 +13,13 @@ class BadRequestsTest {
 
   @Test
   void answers_404_with_code_20404_for_an_unknown_path() {
-    server.api().get("/v1/NoSuchThing").then().statusCode(404).body("code", equalTo(20404));
+    server
+        .api()
+        .get("/v1/NoSuchThing")
+        .then()
+        .statusCode(404)
+        .body("code", equalTo(20404))
+        .body("message", equalTo("The requested resource /NoSuchThing was not found"));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.parley.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.testing.NoStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** With {@code PARLEY_METRICS_TOKEN} set, {@code /metrics} wants that bearer token. */
+@NoStore
 class MetricsTokenTest {
   static Vertx vertx;
   static HttpServer server;
@@ -26,7 +28,10 @@ class MetricsTokenTest {
     vertx = Vertx.vertx();
     metrics = new Metrics();
     Router router = Router.router(vertx);
-    new ObserveApi(new Readiness(), metrics, "s3cret").register(router);
+    ObserveApi observe = new ObserveApi(new Readiness(), metrics, "s3cret");
+    router.get(ObserveApi.HEALTH).handler(observe::health);
+    router.get(ObserveApi.READY).handler(observe::ready);
+    router.get(ObserveApi.METRICS).handler(observe::metrics);
     server =
         vertx
             .createHttpServer()

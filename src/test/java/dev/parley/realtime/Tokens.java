@@ -52,6 +52,15 @@ final class Tokens {
     return serviceSid;
   }
 
+  /** The same key, its tokens naming {@code otherService} (perhaps another account's). */
+  Tokens naming(String otherService) {
+    return new Tokens(accountSid, keySid, secret, otherService);
+  }
+
+  String keySid() {
+    return keySid;
+  }
+
   AccessToken.Builder builder(String identity) {
     return new AccessToken.Builder(accountSid, keySid, secret.getBytes(StandardCharsets.UTF_8))
         .identity(identity)

@@ -125,6 +125,29 @@ class TwilsockInitTest {
   }
 
   @Test
+  void rejects_a_token_naming_another_accounts_service_with_20106_and_closes() {
+    var sub =
+        server
+            .api()
+            .formParam("FriendlyName", "other tenant")
+            .post("/2010-04-01/Accounts.json")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
+    Tokens tenant = Tokens.of(server, sub.getString("sid"), sub.getString("auth_token"));
+
+    try (TwilsockClient client = TwilsockClient.connect(server)) {
+      TwilsockFrame reply = client.init(tenant.naming(tokens.serviceSid()).token("ann"));
+
+      assertThat(status(reply).get("code").intValue()).isEqualTo(401);
+      assertThat(status(reply).get("errorCode").intValue()).isEqualTo(20106);
+      client.awaitClosed();
+      assertThat(upstream.opened).noneMatch(s -> s.grant().keySid().equals(tenant.keySid()));
+    }
+  }
+
+  @Test
   void refuses_a_request_before_init_and_closes() {
     try (TwilsockClient client = TwilsockClient.connect(server)) {
       String id = client.request("GET", "/Client/v2/Configuration", null, null);

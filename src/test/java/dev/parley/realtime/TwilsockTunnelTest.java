@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.error.ApiException;
-import dev.parley.error.TwilioError;
 import dev.parley.testing.ParleyServer;
 import dev.parley.testing.TwilsockClient;
 import java.nio.charset.StandardCharsets;
@@ -128,7 +127,7 @@ class TwilsockTunnelTest {
   void answers_an_api_exception_with_its_twilio_error_body_and_http_status() {
     upstream.answer =
         (session, request) -> {
-          throw new ApiException(TwilioError.CONVERSATION_NOT_FOUND, "CH1");
+          throw ApiException.notFound();
         };
 
     TwilsockFrame reply = client.awaitReply(client.request("GET", "/Client/v2/C/CH1", null, null));
@@ -136,10 +135,11 @@ class TwilsockTunnelTest {
     assertThat(code(reply, "status")).isEqualTo(200);
     assertThat(code(reply, "http_status")).isEqualTo(404);
     JsonNode body = TwilsockClient.body(reply);
-    assertThat(body.get("code").intValue()).isEqualTo(50350);
-    assertThat(body.get("message").textValue()).isEqualTo("Conversation CH1 not found");
+    assertThat(body.get("code").intValue()).isEqualTo(20404);
+    assertThat(body.get("message").textValue())
+        .isEqualTo("The requested resource /Client/v2/C/CH1 was not found");
     assertThat(body.get("more_info").textValue())
-        .isEqualTo("https://www.twilio.com/docs/errors/50350");
+        .isEqualTo("https://www.twilio.com/docs/errors/20404");
     assertThat(body.get("status").intValue()).isEqualTo(404);
   }
 

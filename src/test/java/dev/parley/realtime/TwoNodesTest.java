@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.parley.app.Parley;
 import dev.parley.testing.ConversationFixtures;
 import dev.parley.testing.ParleyServer;
+import dev.parley.testing.PostgresqlOnly;
 import dev.parley.testing.TwilsockClient;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the realtime clients connected to the other, and a timer fires once, whichever node sweeps. (Runs
  * when the suite runs on PostgreSQL.)
  */
+@PostgresqlOnly
 class TwoNodesTest {
   @RegisterExtension static final ParleyServer server = new ParleyServer();
   private static final ConversationFixtures fixtures = new ConversationFixtures(server);
@@ -65,6 +67,28 @@ class TwoNodesTest {
 
       TwilsockFrame added = ann.await(frame -> addedText(frame).equals("from node one"));
       assertThat(added.header().path("message_type").asText()).isEqualTo("com.twilio.rtd.cds.list");
+    }
+  }
+
+  @Test
+  void deleting_a_key_on_one_node_ends_its_connections_on_the_other() {
+    Tokens deleted = Tokens.of(server);
+    try (TwilsockClient ann = TwilsockClient.connect(other.port())) {
+      ann.init(deleted.token("ann-revoked"));
+
+      server
+          .api()
+          .delete(
+              "/2010-04-01/Accounts/"
+                  + ParleyServer.ACCOUNT_SID
+                  + "/Keys/"
+                  + deleted.keySid()
+                  + ".json")
+          .then()
+          .statusCode(204);
+
+      assertThat(RealtimeRevocationTest.closeStatus(ann).path("errorCode").intValue())
+          .isEqualTo(20103);
     }
   }
 

@@ -1,8 +1,5 @@
 package dev.parley.api.accounts;
 
-import static io.vertx.core.http.HttpMethod.GET;
-import static io.vertx.core.http.HttpMethod.POST;
-
 import dev.parley.auth.AccountService;
 import dev.parley.auth.AccountStatus;
 import dev.parley.http.BasicAuth;
@@ -11,7 +8,6 @@ import dev.parley.http.Replies;
 import dev.parley.http.V2010Paging;
 import dev.parley.store.AccountFilter;
 import dev.parley.store.AccountRecord;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,26 +22,22 @@ public final class AccountsApi {
   private static final int MAX_NAME = 64;
   private final AccountService accounts;
 
-  public AccountsApi(Router router, AccountService accounts) {
+  public AccountsApi(AccountService accounts) {
     this.accounts = accounts;
-    router.route(POST, "/2010-04-01/Accounts.json").handler(this::create);
-    router.route(GET, "/2010-04-01/Accounts.json").handler(this::list);
-    router.route(GET, "/2010-04-01/Accounts/:Sid.json").handler(this::fetch);
-    router.route(POST, "/2010-04-01/Accounts/:Sid.json").handler(this::update);
   }
 
-  private void create(RoutingContext ctx) {
+  public void create(RoutingContext ctx) {
     String friendlyName = Params.form(ctx).string("FriendlyName", MAX_NAME);
     Replies.json(
         ctx, 201, () -> view(accounts.createSubaccount(BasicAuth.principal(ctx), friendlyName)));
   }
 
-  private void fetch(RoutingContext ctx) {
+  public void fetch(RoutingContext ctx) {
     Replies.json(
         ctx, 200, () -> view(accounts.find(BasicAuth.principal(ctx), ctx.pathParam("Sid"))));
   }
 
-  private void list(RoutingContext ctx) {
+  public void list(RoutingContext ctx) {
     Params query = Params.query(ctx);
     AccountFilter filter =
         new AccountFilter(query.string("FriendlyName"), query.oneOf("Status", STATUSES));
@@ -63,7 +55,7 @@ public final class AccountsApi {
         });
   }
 
-  private void update(RoutingContext ctx) {
+  public void update(RoutingContext ctx) {
     Params form = Params.form(ctx);
     String friendlyName = form.string("FriendlyName", MAX_NAME);
     String status = form.oneOf("Status", STATUSES);

@@ -1,15 +1,10 @@
 package dev.parley.api.accounts;
 
-import static io.vertx.core.http.HttpMethod.DELETE;
-import static io.vertx.core.http.HttpMethod.GET;
-import static io.vertx.core.http.HttpMethod.POST;
-
 import dev.parley.auth.ApiKeyService;
 import dev.parley.http.BasicAuth;
 import dev.parley.http.Params;
 import dev.parley.http.Replies;
 import dev.parley.http.V2010Paging;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 
@@ -18,21 +13,14 @@ import java.util.Map;
  * Only the create response carries the secret ({@code NewKey}); every other one is a {@code Key}.
  */
 public final class KeysApi {
-  private static final String LIST = "/2010-04-01/Accounts/:AccountSid/Keys.json";
-  private static final String INSTANCE = "/2010-04-01/Accounts/:AccountSid/Keys/:Sid.json";
   private static final int MAX_NAME = 64;
   private final ApiKeyService keys;
 
-  public KeysApi(Router router, ApiKeyService keys) {
+  public KeysApi(ApiKeyService keys) {
     this.keys = keys;
-    router.route(POST, LIST).handler(this::create);
-    router.route(GET, LIST).handler(this::list);
-    router.route(GET, INSTANCE).handler(this::fetch);
-    router.route(POST, INSTANCE).handler(this::update);
-    router.route(DELETE, INSTANCE).handler(this::delete);
   }
 
-  private void create(RoutingContext ctx) {
+  public void create(RoutingContext ctx) {
     String friendlyName = Params.form(ctx).string("FriendlyName", MAX_NAME);
     Replies.json(
         ctx,
@@ -42,7 +30,7 @@ public final class KeysApi {
                 keys.create(BasicAuth.principal(ctx), ctx.pathParam("AccountSid"), friendlyName)));
   }
 
-  private void list(RoutingContext ctx) {
+  public void list(RoutingContext ctx) {
     V2010Paging paging = V2010Paging.parse(Params.query(ctx));
     String accountSid = ctx.pathParam("AccountSid");
     Replies.json(
@@ -56,7 +44,7 @@ public final class KeysApi {
         });
   }
 
-  private void fetch(RoutingContext ctx) {
+  public void fetch(RoutingContext ctx) {
     Replies.json(
         ctx,
         200,
@@ -66,7 +54,7 @@ public final class KeysApi {
                     BasicAuth.principal(ctx), ctx.pathParam("AccountSid"), ctx.pathParam("Sid"))));
   }
 
-  private void update(RoutingContext ctx) {
+  public void update(RoutingContext ctx) {
     String friendlyName = Params.form(ctx).string("FriendlyName", MAX_NAME);
     Replies.json(
         ctx,
@@ -80,7 +68,7 @@ public final class KeysApi {
                     friendlyName)));
   }
 
-  private void delete(RoutingContext ctx) {
+  public void delete(RoutingContext ctx) {
     Replies.noContent(
         ctx,
         () ->

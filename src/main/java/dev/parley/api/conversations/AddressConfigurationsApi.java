@@ -1,9 +1,5 @@
 package dev.parley.api.conversations;
 
-import static io.vertx.core.http.HttpMethod.DELETE;
-import static io.vertx.core.http.HttpMethod.GET;
-import static io.vertx.core.http.HttpMethod.POST;
-
 import dev.parley.conversation.AddressChanges;
 import dev.parley.conversation.AddressConfigurations;
 import dev.parley.conversation.AutoCreationChanges;
@@ -15,7 +11,6 @@ import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.Replies;
 import dev.parley.ids.SidPrefix;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,17 +27,12 @@ public final class AddressConfigurationsApi {
   private final AddressConfigurations addresses;
   private final PublicUrl base;
 
-  public AddressConfigurationsApi(Router router, AddressConfigurations addresses, PublicUrl base) {
+  public AddressConfigurationsApi(AddressConfigurations addresses, PublicUrl base) {
     this.addresses = addresses;
     this.base = base;
-    router.route(POST, PATH).handler(this::create);
-    router.route(GET, PATH).handler(this::list);
-    router.route(GET, PATH + "/:Sid").handler(this::fetch);
-    router.route(POST, PATH + "/:Sid").handler(this::update);
-    router.route(DELETE, PATH + "/:Sid").handler(this::delete);
   }
 
-  private void create(RoutingContext ctx) {
+  public void create(RoutingContext ctx) {
     Params form = Params.form(ctx);
     String type = form.required("Type");
     form.oneOf("Type", TYPES);
@@ -58,7 +48,7 @@ public final class AddressConfigurationsApi {
         ctx, 201, () -> AddressConfigurationView.of(addresses.create(account, request), base));
   }
 
-  private void fetch(RoutingContext ctx) {
+  public void fetch(RoutingContext ctx) {
     String account = BasicAuth.principal(ctx).accountSid();
     Replies.json(
         ctx,
@@ -66,7 +56,7 @@ public final class AddressConfigurationsApi {
         () -> AddressConfigurationView.of(addresses.find(account, ctx.pathParam("Sid")), base));
   }
 
-  private void list(RoutingContext ctx) {
+  public void list(RoutingContext ctx) {
     Params query = Params.query(ctx);
     String type = query.oneOf("Type", TYPES);
     Paging paging = Paging.parse(query, 50, 50);
@@ -85,7 +75,7 @@ public final class AddressConfigurationsApi {
         });
   }
 
-  private void update(RoutingContext ctx) {
+  public void update(RoutingContext ctx) {
     Params form = Params.form(ctx);
     AddressChanges changes =
         new AddressChanges(form.string("FriendlyName", 256), autoCreation(form));
@@ -98,7 +88,7 @@ public final class AddressConfigurationsApi {
                 addresses.update(account, ctx.pathParam("Sid"), changes), base));
   }
 
-  private void delete(RoutingContext ctx) {
+  public void delete(RoutingContext ctx) {
     String account = BasicAuth.principal(ctx).accountSid();
     Replies.noContent(ctx, () -> addresses.delete(account, ctx.pathParam("Sid")));
   }

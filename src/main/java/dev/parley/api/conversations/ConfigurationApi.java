@@ -1,8 +1,5 @@
 package dev.parley.api.conversations;
 
-import static io.vertx.core.http.HttpMethod.GET;
-import static io.vertx.core.http.HttpMethod.POST;
-
 import dev.parley.conversation.AccountConfiguration;
 import dev.parley.conversation.ConfigurationChanges;
 import dev.parley.conversation.EventWebhookChanges;
@@ -14,7 +11,6 @@ import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.Replies;
 import dev.parley.ids.SidPrefix;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.Set;
@@ -25,21 +21,17 @@ public final class ConfigurationApi {
   private final AccountConfiguration configuration;
   private final PublicUrl base;
 
-  public ConfigurationApi(Router router, AccountConfiguration configuration, PublicUrl base) {
+  public ConfigurationApi(AccountConfiguration configuration, PublicUrl base) {
     this.configuration = configuration;
     this.base = base;
-    router.route(GET, "/v1/Configuration").handler(this::fetch);
-    router.route(POST, "/v1/Configuration").handler(this::update);
-    router.route(GET, "/v1/Configuration/Webhooks").handler(this::fetchWebhooks);
-    router.route(POST, "/v1/Configuration/Webhooks").handler(this::updateWebhooks);
   }
 
-  private void fetch(RoutingContext ctx) {
+  public void fetch(RoutingContext ctx) {
     String account = BasicAuth.principal(ctx).accountSid();
     Replies.json(ctx, 200, () -> ConfigurationView.of(configuration.find(account), base));
   }
 
-  private void update(RoutingContext ctx) {
+  public void update(RoutingContext ctx) {
     Params form = Params.form(ctx);
     ConfigurationChanges changes =
         new ConfigurationChanges(
@@ -52,12 +44,12 @@ public final class ConfigurationApi {
         ctx, 200, () -> ConfigurationView.of(configuration.update(account, changes), base));
   }
 
-  private void fetchWebhooks(RoutingContext ctx) {
+  public void fetchWebhooks(RoutingContext ctx) {
     String account = BasicAuth.principal(ctx).accountSid();
     Replies.json(ctx, 200, () -> ConfigurationWebhookView.of(configuration.find(account), base));
   }
 
-  private void updateWebhooks(RoutingContext ctx) {
+  public void updateWebhooks(RoutingContext ctx) {
     Params form = Params.form(ctx);
     EventWebhookChanges changes =
         new EventWebhookChanges(

@@ -1,9 +1,5 @@
 package dev.parley.api.conversations;
 
-import static io.vertx.core.http.HttpMethod.DELETE;
-import static io.vertx.core.http.HttpMethod.GET;
-import static io.vertx.core.http.HttpMethod.POST;
-
 import dev.parley.conversation.ConversationWebhookChanges;
 import dev.parley.conversation.ConversationWebhooks;
 import dev.parley.conversation.NewConversationWebhook;
@@ -23,7 +19,6 @@ import java.util.Set;
 /** {@code /v1/Conversations/{ConversationSid}/Webhooks} and its service-scoped twin. */
 public final class ConversationWebhooksApi {
   private static final Set<String> TARGETS = Set.of("webhook", "trigger", "studio");
-  private static final String PATH = "/Conversations/:ConversationSid/Webhooks";
   private final ConversationWebhooks webhooks;
   private final ScopedPaths paths;
   private final PublicUrl base;
@@ -32,14 +27,9 @@ public final class ConversationWebhooksApi {
     this.webhooks = webhooks;
     this.paths = paths;
     this.base = base;
-    paths.route(POST, PATH, this::create);
-    paths.route(GET, PATH, this::list);
-    paths.route(GET, PATH + "/:Sid", this::fetch);
-    paths.route(POST, PATH + "/:Sid", this::update);
-    paths.route(DELETE, PATH + "/:Sid", this::delete);
   }
 
-  private void create(RoutingContext ctx) {
+  public void create(RoutingContext ctx) {
     Params form = Params.form(ctx);
     form.required("Target");
     NewConversationWebhook request =
@@ -58,7 +48,7 @@ public final class ConversationWebhooksApi {
             view(ctx, webhooks.create(at.scope(), ctx.pathParam("ConversationSid"), request), at));
   }
 
-  private void fetch(RoutingContext ctx) {
+  public void fetch(RoutingContext ctx) {
     paths.answer(
         ctx,
         200,
@@ -69,7 +59,7 @@ public final class ConversationWebhooksApi {
                 at));
   }
 
-  private void list(RoutingContext ctx) {
+  public void list(RoutingContext ctx) {
     Paging paging = Paging.parse(Params.query(ctx), 5, 5);
     paths.answer(
         ctx,
@@ -83,7 +73,7 @@ public final class ConversationWebhooksApi {
         });
   }
 
-  private void update(RoutingContext ctx) {
+  public void update(RoutingContext ctx) {
     Params form = Params.form(ctx);
     ConversationWebhookChanges changes =
         new ConversationWebhookChanges(
@@ -103,7 +93,7 @@ public final class ConversationWebhooksApi {
                 at));
   }
 
-  private void delete(RoutingContext ctx) {
+  public void delete(RoutingContext ctx) {
     Replies.noContent(
         ctx,
         () ->

@@ -1,7 +1,5 @@
 package dev.parley.api.conversations;
 
-import static io.vertx.core.http.HttpMethod.POST;
-
 import dev.parley.conversation.ConversationWithParticipantsService;
 import dev.parley.conversation.NewConversation;
 import dev.parley.conversation.NewParticipant;
@@ -24,11 +22,10 @@ public final class ConversationWithParticipantsApi {
     this.service = service;
     this.paths = paths;
     this.base = base;
-    paths.route(POST, "/ConversationWithParticipants", this::create);
   }
 
   /** 201 without participants, 202 with them, as the spec answers. */
-  private void create(RoutingContext ctx) {
+  public void create(RoutingContext ctx) {
     Params form = Params.form(ctx);
     NewConversation conversation = ConversationsApi.newConversation(form);
     List<String> sent = form.strings("Participant");

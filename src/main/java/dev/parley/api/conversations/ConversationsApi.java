@@ -1,9 +1,5 @@
 package dev.parley.api.conversations;
 
-import static io.vertx.core.http.HttpMethod.DELETE;
-import static io.vertx.core.http.HttpMethod.GET;
-import static io.vertx.core.http.HttpMethod.POST;
-
 import dev.parley.conversation.ConversationChanges;
 import dev.parley.conversation.ConversationService;
 import dev.parley.conversation.ConversationState;
@@ -32,14 +28,9 @@ public final class ConversationsApi {
     this.conversations = conversations;
     this.paths = paths;
     this.base = base;
-    paths.route(POST, "/Conversations", this::create);
-    paths.route(GET, "/Conversations", this::list);
-    paths.route(GET, "/Conversations/:Sid", this::fetch);
-    paths.route(POST, "/Conversations/:Sid", this::update);
-    paths.route(DELETE, "/Conversations/:Sid", this::delete);
   }
 
-  private void create(RoutingContext ctx) {
+  public void create(RoutingContext ctx) {
     NewConversation request = newConversation(Params.form(ctx));
     paths.answer(
         ctx,
@@ -47,7 +38,7 @@ public final class ConversationsApi {
         at -> ConversationView.of(conversations.create(at.scope(), request), base, at.prefix()));
   }
 
-  private void fetch(RoutingContext ctx) {
+  public void fetch(RoutingContext ctx) {
     paths.answer(
         ctx,
         200,
@@ -56,7 +47,7 @@ public final class ConversationsApi {
                 conversations.find(at.scope(), ctx.pathParam("Sid")), base, at.prefix()));
   }
 
-  private void list(RoutingContext ctx) {
+  public void list(RoutingContext ctx) {
     Params query = Params.query(ctx);
     ConversationFilter filter =
         new ConversationFilter(
@@ -78,7 +69,7 @@ public final class ConversationsApi {
         });
   }
 
-  private void update(RoutingContext ctx) {
+  public void update(RoutingContext ctx) {
     Params form = Params.form(ctx);
     ConversationChanges changes =
         new ConversationChanges(
@@ -101,7 +92,7 @@ public final class ConversationsApi {
                 at.prefix()));
   }
 
-  private void delete(RoutingContext ctx) {
+  public void delete(RoutingContext ctx) {
     Replies.noContent(
         ctx, () -> conversations.delete(paths.locate(ctx).scope(), ctx.pathParam("Sid")));
   }

@@ -1,7 +1,5 @@
 package dev.parley.api.conversations;
 
-import static io.vertx.core.http.HttpMethod.GET;
-
 import dev.parley.conversation.DeliveryReceiptService;
 import dev.parley.http.Paging;
 import dev.parley.http.Params;
@@ -11,8 +9,6 @@ import java.util.Map;
 
 /** {@code /v1/Conversations/{ConversationSid}/Messages/{MessageSid}/Receipts} (read only). */
 public final class DeliveryReceiptsApi {
-  private static final String LIST =
-      "/Conversations/:ConversationSid/Messages/:MessageSid/Receipts";
   private final DeliveryReceiptService receipts;
   private final ScopedPaths paths;
   private final PublicUrl base;
@@ -21,11 +17,9 @@ public final class DeliveryReceiptsApi {
     this.receipts = receipts;
     this.paths = paths;
     this.base = base;
-    paths.route(GET, LIST, this::list);
-    paths.route(GET, LIST + "/:Sid", this::fetch);
   }
 
-  private void list(RoutingContext ctx) {
+  public void list(RoutingContext ctx) {
     Paging paging = Paging.parse(Params.query(ctx), 50, 50);
     paths.answer(
         ctx,
@@ -43,7 +37,7 @@ public final class DeliveryReceiptsApi {
         });
   }
 
-  private void fetch(RoutingContext ctx) {
+  public void fetch(RoutingContext ctx) {
     paths.answer(
         ctx,
         200,

@@ -1,9 +1,5 @@
 package dev.parley.api.conversations;
 
-import static io.vertx.core.http.HttpMethod.DELETE;
-import static io.vertx.core.http.HttpMethod.GET;
-import static io.vertx.core.http.HttpMethod.POST;
-
 import dev.parley.conversation.MessageChanges;
 import dev.parley.conversation.MessageService;
 import dev.parley.conversation.NewMessage;
@@ -22,8 +18,6 @@ import java.util.Set;
  * conversation may be named by SID or unique name; the message only by its IM SID.
  */
 public final class MessagesApi {
-  private static final String LIST = "/Conversations/:ConversationSid/Messages";
-  private static final String INSTANCE = LIST + "/:Sid";
   private static final Set<String> ORDERS = Set.of("asc", "desc");
   private final MessageService messages;
   private final ScopedPaths paths;
@@ -33,14 +27,9 @@ public final class MessagesApi {
     this.messages = messages;
     this.paths = paths;
     this.base = base;
-    paths.route(POST, LIST, this::create);
-    paths.route(GET, LIST, this::list);
-    paths.route(GET, INSTANCE, this::fetch);
-    paths.route(POST, INSTANCE, this::update);
-    paths.route(DELETE, INSTANCE, this::delete);
   }
 
-  private void create(RoutingContext ctx) {
+  public void create(RoutingContext ctx) {
     Params form = Params.form(ctx);
     NewMessage request =
         new NewMessage(
@@ -62,7 +51,7 @@ public final class MessagesApi {
         });
   }
 
-  private void fetch(RoutingContext ctx) {
+  public void fetch(RoutingContext ctx) {
     paths.answer(
         ctx,
         200,
@@ -73,7 +62,7 @@ public final class MessagesApi {
         });
   }
 
-  private void list(RoutingContext ctx) {
+  public void list(RoutingContext ctx) {
     Params query = Params.query(ctx);
     String order = query.oneOf("Order", ORDERS);
     Paging paging = Paging.parse(query, 50, 100);
@@ -96,7 +85,7 @@ public final class MessagesApi {
         });
   }
 
-  private void update(RoutingContext ctx) {
+  public void update(RoutingContext ctx) {
     Params form = Params.form(ctx);
     MessageChanges changes =
         new MessageChanges(
@@ -117,7 +106,7 @@ public final class MessagesApi {
         });
   }
 
-  private void delete(RoutingContext ctx) {
+  public void delete(RoutingContext ctx) {
     Replies.noContent(
         ctx,
         () ->

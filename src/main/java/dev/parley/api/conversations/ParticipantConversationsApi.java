@@ -1,7 +1,5 @@
 package dev.parley.api.conversations;
 
-import static io.vertx.core.http.HttpMethod.GET;
-
 import dev.parley.conversation.MembershipService;
 import dev.parley.error.ApiException;
 import dev.parley.http.Paging;
@@ -22,14 +20,13 @@ public final class ParticipantConversationsApi {
     this.memberships = memberships;
     this.paths = paths;
     this.base = base;
-    paths.route(GET, "/ParticipantConversations", this::list);
   }
 
   /**
    * By {@code Identity} or by {@code Address}: Twilio says "Only one parameter should be
    * specified".
    */
-  private void list(RoutingContext ctx) {
+  public void list(RoutingContext ctx) {
     Params query = Params.query(ctx);
     String identity = query.string("Identity", 256);
     String address = query.string("Address", ParticipantParams.MAX_ADDRESS);

@@ -1,9 +1,5 @@
 package dev.parley.api.conversations;
 
-import static io.vertx.core.http.HttpMethod.DELETE;
-import static io.vertx.core.http.HttpMethod.GET;
-import static io.vertx.core.http.HttpMethod.POST;
-
 import dev.parley.conversation.MessagingBinding;
 import dev.parley.conversation.NewParticipant;
 import dev.parley.conversation.ParticipantChanges;
@@ -26,14 +22,9 @@ public final class ParticipantsApi {
     this.participants = participants;
     this.paths = paths;
     this.base = base;
-    paths.route(POST, "/Conversations/:ConversationSid/Participants", this::create);
-    paths.route(GET, "/Conversations/:ConversationSid/Participants", this::list);
-    paths.route(GET, "/Conversations/:ConversationSid/Participants/:Sid", this::fetch);
-    paths.route(POST, "/Conversations/:ConversationSid/Participants/:Sid", this::update);
-    paths.route(DELETE, "/Conversations/:ConversationSid/Participants/:Sid", this::delete);
   }
 
-  private void create(RoutingContext ctx) {
+  public void create(RoutingContext ctx) {
     Params form = Params.form(ctx);
     NewParticipant request =
         new NewParticipant(
@@ -56,7 +47,7 @@ public final class ParticipantsApi {
                 at.prefix()));
   }
 
-  private void fetch(RoutingContext ctx) {
+  public void fetch(RoutingContext ctx) {
     paths.answer(
         ctx,
         200,
@@ -68,7 +59,7 @@ public final class ParticipantsApi {
                 at.prefix()));
   }
 
-  private void list(RoutingContext ctx) {
+  public void list(RoutingContext ctx) {
     Paging paging = Paging.parse(Params.query(ctx), 50, 100);
     paths.answer(
         ctx,
@@ -84,7 +75,7 @@ public final class ParticipantsApi {
         });
   }
 
-  private void update(RoutingContext ctx) {
+  public void update(RoutingContext ctx) {
     Params form = Params.form(ctx);
     ParticipantChanges changes =
         new ParticipantChanges(
@@ -109,7 +100,7 @@ public final class ParticipantsApi {
                 at.prefix()));
   }
 
-  private void delete(RoutingContext ctx) {
+  public void delete(RoutingContext ctx) {
     Replies.noContent(
         ctx,
         () ->

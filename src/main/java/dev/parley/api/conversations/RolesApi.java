@@ -1,9 +1,5 @@
 package dev.parley.api.conversations;
 
-import static io.vertx.core.http.HttpMethod.DELETE;
-import static io.vertx.core.http.HttpMethod.GET;
-import static io.vertx.core.http.HttpMethod.POST;
-
 import dev.parley.conversation.NewRole;
 import dev.parley.conversation.RoleService;
 import dev.parley.conversation.RoleType;
@@ -29,14 +25,9 @@ public final class RolesApi {
     this.roles = roles;
     this.paths = paths;
     this.base = base;
-    paths.route(POST, "/Roles", this::create);
-    paths.route(GET, "/Roles", this::list);
-    paths.route(GET, "/Roles/:Sid", this::fetch);
-    paths.route(POST, "/Roles/:Sid", this::update);
-    paths.route(DELETE, "/Roles/:Sid", this::delete);
   }
 
-  private void create(RoutingContext ctx) {
+  public void create(RoutingContext ctx) {
     Params form = Params.form(ctx);
     String friendlyName = form.required("FriendlyName", 64);
     form.required("Type");
@@ -45,14 +36,14 @@ public final class RolesApi {
     paths.answer(ctx, 201, at -> RoleView.of(roles.create(at.scope(), request), base, at.prefix()));
   }
 
-  private void fetch(RoutingContext ctx) {
+  public void fetch(RoutingContext ctx) {
     paths.answer(
         ctx,
         200,
         at -> RoleView.of(roles.find(at.scope(), ctx.pathParam("Sid")), base, at.prefix()));
   }
 
-  private void list(RoutingContext ctx) {
+  public void list(RoutingContext ctx) {
     Paging paging = Paging.parse(Params.query(ctx), 50, 50);
     paths.answer(
         ctx,
@@ -64,7 +55,7 @@ public final class RolesApi {
         });
   }
 
-  private void update(RoutingContext ctx) {
+  public void update(RoutingContext ctx) {
     List<String> permissions = permissions(Params.form(ctx));
     paths.answer(
         ctx,
@@ -74,7 +65,7 @@ public final class RolesApi {
                 roles.update(at.scope(), ctx.pathParam("Sid"), permissions), base, at.prefix()));
   }
 
-  private void delete(RoutingContext ctx) {
+  public void delete(RoutingContext ctx) {
     Replies.noContent(ctx, () -> roles.delete(paths.locate(ctx).scope(), ctx.pathParam("Sid")));
   }
 

@@ -5,32 +5,26 @@ import dev.parley.conversation.ServiceDirectory;
 import dev.parley.http.BasicAuth;
 import dev.parley.http.Replies;
 import dev.parley.http.WebhookHeader;
-import io.vertx.core.Handler;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.function.Function;
 
 /**
  * Every Conversations resource lives at a short path on the account's default service ({@code
  * /v1/Conversations}) and at its service-scoped twin ({@code
- * /v1/Services/{ChatServiceSid}/Conversations}). This registers both and resolves which service a
- * request means.
+ * /v1/Services/{ChatServiceSid}/Conversations}). The route table declares both ({@link #PREFIXES});
+ * this resolves which service a request means.
  */
 public final class ScopedPaths {
   private static final String SERVICE_PREFIX = "/v1/Services/:ChatServiceSid";
-  private final Router router;
+
+  /** Where a resource's path is declared: the route table declares it under each of these. */
+  public static final List<String> PREFIXES = List.of("/v1", SERVICE_PREFIX);
+
   private final ServiceDirectory services;
 
-  public ScopedPaths(Router router, ServiceDirectory services) {
-    this.router = router;
+  public ScopedPaths(ServiceDirectory services) {
     this.services = services;
-  }
-
-  /** Registers {@code handler} for {@code /v1 + path} and its service-scoped twin. */
-  public void route(HttpMethod method, String path, Handler<RoutingContext> handler) {
-    router.route(method, "/v1" + path).handler(handler);
-    router.route(method, SERVICE_PREFIX + path).handler(handler);
   }
 
   /**

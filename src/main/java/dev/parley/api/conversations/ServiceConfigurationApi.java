@@ -1,8 +1,5 @@
 package dev.parley.api.conversations;
 
-import static io.vertx.core.http.HttpMethod.GET;
-import static io.vertx.core.http.HttpMethod.POST;
-
 import dev.parley.conversation.EventWebhookChanges;
 import dev.parley.conversation.NotificationChanges;
 import dev.parley.conversation.ServiceConfiguration;
@@ -12,7 +9,6 @@ import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.Replies;
 import dev.parley.ids.SidPrefix;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -20,32 +16,25 @@ import io.vertx.ext.web.RoutingContext;
  * Notifications}. These exist only under a service: {@code /v1/Configuration} is the account's.
  */
 public final class ServiceConfigurationApi {
-  private static final String PATH = "/v1/Services/:ChatServiceSid/Configuration";
   private final ServiceConfiguration configuration;
   private final ScopedPaths paths;
   private final PublicUrl base;
 
   public ServiceConfigurationApi(
-      Router router, ServiceConfiguration configuration, ScopedPaths paths, PublicUrl base) {
+      ServiceConfiguration configuration, ScopedPaths paths, PublicUrl base) {
     this.configuration = configuration;
     this.paths = paths;
     this.base = base;
-    router.route(GET, PATH).handler(this::fetch);
-    router.route(POST, PATH).handler(this::update);
-    router.route(GET, PATH + "/Webhooks").handler(this::fetchWebhooks);
-    router.route(POST, PATH + "/Webhooks").handler(this::updateWebhooks);
-    router.route(GET, PATH + "/Notifications").handler(this::fetchNotifications);
-    router.route(POST, PATH + "/Notifications").handler(this::updateNotifications);
   }
 
-  private void fetch(RoutingContext ctx) {
+  public void fetch(RoutingContext ctx) {
     Replies.json(
         ctx,
         200,
         () -> ServiceConfigurationView.of(configuration.find(paths.locate(ctx).scope()), base));
   }
 
-  private void update(RoutingContext ctx) {
+  public void update(RoutingContext ctx) {
     Params form = Params.form(ctx);
     ServiceConfigurationChanges changes =
         new ServiceConfigurationChanges(
@@ -61,12 +50,12 @@ public final class ServiceConfigurationApi {
                 configuration.update(paths.locate(ctx).scope(), changes), base));
   }
 
-  private void fetchWebhooks(RoutingContext ctx) {
+  public void fetchWebhooks(RoutingContext ctx) {
     Replies.json(
         ctx, 200, () -> ServiceWebhookView.of(configuration.find(paths.locate(ctx).scope()), base));
   }
 
-  private void updateWebhooks(RoutingContext ctx) {
+  public void updateWebhooks(RoutingContext ctx) {
     Params form = Params.form(ctx);
     EventWebhookChanges changes =
         new EventWebhookChanges(
@@ -83,7 +72,7 @@ public final class ServiceConfigurationApi {
                 configuration.updateWebhooks(paths.locate(ctx).scope(), changes), base));
   }
 
-  private void fetchNotifications(RoutingContext ctx) {
+  public void fetchNotifications(RoutingContext ctx) {
     Replies.json(
         ctx,
         200,
@@ -93,7 +82,7 @@ public final class ServiceConfigurationApi {
         });
   }
 
-  private void updateNotifications(RoutingContext ctx) {
+  public void updateNotifications(RoutingContext ctx) {
     Params form = Params.form(ctx);
     NotificationChanges changes =
         new NotificationChanges(

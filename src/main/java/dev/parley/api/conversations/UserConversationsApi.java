@@ -1,9 +1,5 @@
 package dev.parley.api.conversations;
 
-import static io.vertx.core.http.HttpMethod.DELETE;
-import static io.vertx.core.http.HttpMethod.GET;
-import static io.vertx.core.http.HttpMethod.POST;
-
 import dev.parley.conversation.MembershipService;
 import dev.parley.conversation.NotificationLevel;
 import dev.parley.http.Paging;
@@ -27,13 +23,9 @@ public final class UserConversationsApi {
     this.memberships = memberships;
     this.paths = paths;
     this.base = base;
-    paths.route(GET, "/Users/:UserSid/Conversations", this::list);
-    paths.route(GET, "/Users/:UserSid/Conversations/:ConversationSid", this::fetch);
-    paths.route(POST, "/Users/:UserSid/Conversations/:ConversationSid", this::update);
-    paths.route(DELETE, "/Users/:UserSid/Conversations/:ConversationSid", this::delete);
   }
 
-  private void list(RoutingContext ctx) {
+  public void list(RoutingContext ctx) {
     Paging paging = Paging.parse(Params.query(ctx), 50, 50);
     paths.answer(
         ctx,
@@ -47,7 +39,7 @@ public final class UserConversationsApi {
         });
   }
 
-  private void fetch(RoutingContext ctx) {
+  public void fetch(RoutingContext ctx) {
     paths.answer(
         ctx,
         200,
@@ -59,7 +51,7 @@ public final class UserConversationsApi {
         });
   }
 
-  private void update(RoutingContext ctx) {
+  public void update(RoutingContext ctx) {
     Params form = Params.form(ctx);
     String level = form.oneOf("NotificationLevel", LEVELS);
     NotificationLevel notificationLevel = level == null ? null : NotificationLevel.fromWire(level);
@@ -81,7 +73,7 @@ public final class UserConversationsApi {
         });
   }
 
-  private void delete(RoutingContext ctx) {
+  public void delete(RoutingContext ctx) {
     Replies.noContent(
         ctx,
         () ->

@@ -1,9 +1,5 @@
 package dev.parley.api.conversations;
 
-import static io.vertx.core.http.HttpMethod.DELETE;
-import static io.vertx.core.http.HttpMethod.GET;
-import static io.vertx.core.http.HttpMethod.POST;
-
 import dev.parley.conversation.NewUser;
 import dev.parley.conversation.UserChanges;
 import dev.parley.conversation.UserService;
@@ -25,14 +21,9 @@ public final class UsersApi {
     this.users = users;
     this.paths = paths;
     this.base = base;
-    paths.route(POST, "/Users", this::create);
-    paths.route(GET, "/Users", this::list);
-    paths.route(GET, "/Users/:Sid", this::fetch);
-    paths.route(POST, "/Users/:Sid", this::update);
-    paths.route(DELETE, "/Users/:Sid", this::delete);
   }
 
-  private void create(RoutingContext ctx) {
+  public void create(RoutingContext ctx) {
     Params form = Params.form(ctx);
     NewUser request =
         new NewUser(
@@ -43,14 +34,14 @@ public final class UsersApi {
     paths.answer(ctx, 201, at -> UserView.of(users.create(at.scope(), request), base, at.prefix()));
   }
 
-  private void fetch(RoutingContext ctx) {
+  public void fetch(RoutingContext ctx) {
     paths.answer(
         ctx,
         200,
         at -> UserView.of(users.find(at.scope(), ctx.pathParam("Sid")), base, at.prefix()));
   }
 
-  private void list(RoutingContext ctx) {
+  public void list(RoutingContext ctx) {
     Paging paging = Paging.parse(Params.query(ctx), 50, 50);
     paths.answer(
         ctx,
@@ -62,7 +53,7 @@ public final class UsersApi {
         });
   }
 
-  private void update(RoutingContext ctx) {
+  public void update(RoutingContext ctx) {
     Params form = Params.form(ctx);
     UserChanges changes =
         new UserChanges(
@@ -77,7 +68,7 @@ public final class UsersApi {
                 users.update(at.scope(), ctx.pathParam("Sid"), changes), base, at.prefix()));
   }
 
-  private void delete(RoutingContext ctx) {
+  public void delete(RoutingContext ctx) {
     Replies.noContent(ctx, () -> users.delete(paths.locate(ctx).scope(), ctx.pathParam("Sid")));
   }
 }

@@ -9,7 +9,6 @@ import dev.parley.ids.SidPrefix;
 import dev.parley.webchat.FlexFlowRequest;
 import dev.parley.webchat.FlexFlowService;
 import dev.parley.webchat.FlexIntegration;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,17 +22,12 @@ public final class FlexFlowsApi {
   private final FlexFlowService flows;
   private final PublicUrl base;
 
-  public FlexFlowsApi(Router router, FlexFlowService flows, PublicUrl base) {
+  public FlexFlowsApi(FlexFlowService flows, PublicUrl base) {
     this.flows = flows;
     this.base = base;
-    router.post("/v1/FlexFlows").handler(this::create);
-    router.get("/v1/FlexFlows").handler(this::list);
-    router.get("/v1/FlexFlows/:Sid").handler(this::fetch);
-    router.post("/v1/FlexFlows/:Sid").handler(this::update);
-    router.delete("/v1/FlexFlows/:Sid").handler(this::delete);
   }
 
-  private void create(RoutingContext ctx) {
+  public void create(RoutingContext ctx) {
     Params form = Params.form(ctx);
     form.required("FriendlyName");
     form.required("ChatServiceSid");
@@ -43,12 +37,12 @@ public final class FlexFlowsApi {
     Replies.json(ctx, 201, () -> FlexFlowView.of(flows.create(account, request), base));
   }
 
-  private void fetch(RoutingContext ctx) {
+  public void fetch(RoutingContext ctx) {
     String account = BasicAuth.principal(ctx).accountSid();
     Replies.json(ctx, 200, () -> FlexFlowView.of(flows.find(account, ctx.pathParam("Sid")), base));
   }
 
-  private void list(RoutingContext ctx) {
+  public void list(RoutingContext ctx) {
     Params query = Params.query(ctx);
     String friendlyName = query.string("FriendlyName");
     Paging paging = Paging.parse(query, 50, 1000);
@@ -69,7 +63,7 @@ public final class FlexFlowsApi {
                     .map(f -> FlexFlowView.of(f, base))));
   }
 
-  private void update(RoutingContext ctx) {
+  public void update(RoutingContext ctx) {
     FlexFlowRequest changes = request(Params.form(ctx));
     String account = BasicAuth.principal(ctx).accountSid();
     Replies.json(
@@ -78,7 +72,7 @@ public final class FlexFlowsApi {
         () -> FlexFlowView.of(flows.update(account, ctx.pathParam("Sid"), changes), base));
   }
 
-  private void delete(RoutingContext ctx) {
+  public void delete(RoutingContext ctx) {
     String account = BasicAuth.principal(ctx).accountSid();
     Replies.noContent(ctx, () -> flows.delete(account, ctx.pathParam("Sid")));
   }

@@ -1,7 +1,6 @@
 package dev.parley.api.flex;
 
 import dev.parley.error.ApiException;
-import dev.parley.error.TwilioError;
 import dev.parley.http.BasicAuth;
 import dev.parley.http.Paging;
 import dev.parley.http.Params;
@@ -12,7 +11,6 @@ import dev.parley.webchat.EngagementData;
 import dev.parley.webchat.NewWebChannel;
 import dev.parley.webchat.WebChannelChanges;
 import dev.parley.webchat.WebChannelService;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.Set;
@@ -23,17 +21,12 @@ public final class WebChannelsApi {
   private final WebChannelService channels;
   private final PublicUrl base;
 
-  public WebChannelsApi(Router router, WebChannelService channels, PublicUrl base) {
+  public WebChannelsApi(WebChannelService channels, PublicUrl base) {
     this.channels = channels;
     this.base = base;
-    router.post("/v1/WebChannels").handler(this::create);
-    router.get("/v1/WebChannels").handler(this::list);
-    router.get("/v1/WebChannels/:Sid").handler(this::fetch);
-    router.post("/v1/WebChannels/:Sid").handler(this::update);
-    router.delete("/v1/WebChannels/:Sid").handler(this::delete);
   }
 
-  private void create(RoutingContext ctx) {
+  public void create(RoutingContext ctx) {
     Params form = Params.form(ctx);
     form.required("FlexFlowSid");
     NewWebChannel request =
@@ -48,13 +41,13 @@ public final class WebChannelsApi {
     Replies.json(ctx, 201, () -> WebChannelView.of(channels.create(account, request), base));
   }
 
-  private void fetch(RoutingContext ctx) {
+  public void fetch(RoutingContext ctx) {
     String sid = sid(ctx);
     String account = BasicAuth.principal(ctx).accountSid();
     Replies.json(ctx, 200, () -> WebChannelView.of(channels.find(account, sid), base));
   }
 
-  private void list(RoutingContext ctx) {
+  public void list(RoutingContext ctx) {
     Paging paging = Paging.parse(Params.query(ctx), 50, 1000);
     String account = BasicAuth.principal(ctx).accountSid();
     Replies.json(
@@ -69,7 +62,7 @@ public final class WebChannelsApi {
                 channels.page(account, paging.request()).map(w -> WebChannelView.of(w, base))));
   }
 
-  private void update(RoutingContext ctx) {
+  public void update(RoutingContext ctx) {
     String sid = sid(ctx);
     Params form = Params.form(ctx);
     WebChannelChanges changes =
@@ -80,7 +73,7 @@ public final class WebChannelsApi {
     Replies.json(ctx, 200, () -> WebChannelView.of(channels.update(account, sid, changes), base));
   }
 
-  private void delete(RoutingContext ctx) {
+  public void delete(RoutingContext ctx) {
     String sid = sid(ctx);
     String account = BasicAuth.principal(ctx).accountSid();
     Replies.noContent(ctx, () -> channels.delete(account, sid));
@@ -90,7 +83,7 @@ public final class WebChannelsApi {
   private static String sid(RoutingContext ctx) {
     String sid = ctx.pathParam("Sid");
     if (!SidPrefix.CONVERSATION.matches(sid)) {
-      throw new ApiException(TwilioError.NOT_FOUND, ctx.request().path());
+      throw ApiException.notFound();
     }
     return sid;
   }

@@ -1,17 +1,16 @@
 package dev.parley.api.flex;
 
+import dev.parley.conversation.JsonInput;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.events.Origin;
 import dev.parley.http.BasicAuth;
-import dev.parley.http.Json;
 import dev.parley.http.Params;
 import dev.parley.http.Replies;
 import dev.parley.http.WebhookHeader;
 import dev.parley.ids.SidPrefix;
 import dev.parley.webchat.WebChatRequest;
 import dev.parley.webchat.WebChatService;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 
@@ -25,14 +24,13 @@ public final class WebChatsApi {
 
   private final WebChatService webChats;
 
-  public WebChatsApi(Router router, WebChatService webChats) {
+  public WebChatsApi(WebChatService webChats) {
     this.webChats = webChats;
-    router.post("/v2/WebChats").handler(this::create);
   }
 
   record Created(String conversationSid, String identity) {}
 
-  private void create(RoutingContext ctx) {
+  public void create(RoutingContext ctx) {
     WebChatRequest request =
         parse(Params.form(ctx), ctx.request().getHeader("Ui-Version"), WebhookHeader.origin(ctx));
     String account = BasicAuth.principal(ctx).accountSid();
@@ -77,11 +75,10 @@ public final class WebChatsApi {
       if (preEngagement.getBytes(StandardCharsets.UTF_8).length > MAX_PRE_ENGAGEMENT_BYTES) {
         throw new ApiException(TwilioError.PRE_ENGAGEMENT_TOO_LARGE);
       }
-      try {
-        Json.MAPPER.readTree(preEngagement);
-      } catch (Exception e) {
+      String problem = JsonInput.problem(preEngagement);
+      if (problem != null) {
         throw new ApiException(
-            TwilioError.WEBCHAT_INVALID_PARAMETER, "PreEngagementData must be valid JSON");
+            TwilioError.WEBCHAT_INVALID_PARAMETER, "PreEngagementData " + problem);
       }
     }
     return preEngagement;

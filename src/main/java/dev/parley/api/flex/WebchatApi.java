@@ -9,7 +9,7 @@ import dev.parley.webchat.GuestRequest;
 import dev.parley.webchat.GuestSession;
 import dev.parley.webchat.WebchatDeployments;
 import dev.parley.webchat.WebchatGuests;
-import io.vertx.ext.web.Router;
+import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 
@@ -19,7 +19,7 @@ import java.time.Instant;
  * end its chat; {@link WebchatGate} admits them all.
  */
 public final class WebchatApi {
-  /** Served without account credentials: Routes keeps Basic auth and the open CORS off them. */
+  /** Served without account credentials: Routes keeps the open CORS off them. */
   public static final String PREFIX = "/v2/Webchat/";
 
   /**
@@ -28,24 +28,26 @@ public final class WebchatApi {
    */
   public static final String PARLEY_PREFIX = "/parley/v1/Webchat/";
 
-  private static final String CLOSE = PARLEY_PREFIX + "Conversations/:ConversationSid/Close";
   private static final int MAX_TOKEN_LENGTH = 8 * 1024;
   private final WebchatGuests guests;
+  private final WebchatGate gate;
 
   /** {@code perIp} and {@code perKey} limit requests per client IP and per deployment key. */
   public WebchatApi(
-      Router router,
       WebchatGuests guests,
       WebchatDeployments deployments,
       TokenBuckets perIp,
       TokenBuckets perKey) {
     this.guests = guests;
-    WebchatGate gate = new WebchatGate(deployments, perIp, perKey);
-    router.route(PREFIX + "*").handler(gate);
-    router.route(PARLEY_PREFIX + "*").handler(gate);
-    router.post("/v2/Webchat/Init").handler(this::init);
-    router.post("/v2/Webchat/Tokens/Refresh").handler(this::refresh);
-    router.post(CLOSE).handler(this::close);
+    this.gate = new WebchatGate(deployments, perIp, perKey);
+  }
+
+  /**
+   * What admits a request by deployment key instead of account credentials ({@link WebchatGate}):
+   * the route table puts it in front of each Webchat route.
+   */
+  public Handler<RoutingContext> gate() {
+    return gate;
   }
 
   /** The client reads these four and keeps them (camel-cased) in localStorage. */
@@ -57,7 +59,7 @@ public final class WebchatApi {
   /** The conversation after a guest closed it. */
   record Closed(String conversationSid, String state, Instant dateUpdated) {}
 
-  private void init(RoutingContext ctx) {
+  public void init(RoutingContext ctx) {
     Params form = Params.form(ctx);
     GuestRequest request =
         new GuestRequest(
@@ -76,7 +78,7 @@ public final class WebchatApi {
         });
   }
 
-  private void refresh(RoutingContext ctx) {
+  public void refresh(RoutingContext ctx) {
     String token = token(Params.form(ctx));
     var deployment = WebchatGate.deployment(ctx);
     Replies.json(
@@ -89,7 +91,7 @@ public final class WebchatApi {
   }
 
   /** {@code Token}: the guest's own, as for a refresh (a form field keeps it a simple request). */
-  private void close(RoutingContext ctx) {
+  public void close(RoutingContext ctx) {
     String token = token(Params.form(ctx));
     String conversation = ctx.pathParam("ConversationSid");
     var deployment = WebchatGate.deployment(ctx);

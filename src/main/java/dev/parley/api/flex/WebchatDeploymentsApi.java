@@ -11,7 +11,6 @@ import dev.parley.ids.SidPrefix;
 import dev.parley.webchat.AllowedOrigins;
 import dev.parley.webchat.DeploymentRequest;
 import dev.parley.webchat.WebchatDeployments;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.Map;
@@ -25,17 +24,12 @@ public final class WebchatDeploymentsApi {
   private final WebchatDeployments deployments;
   private final PublicUrl base;
 
-  public WebchatDeploymentsApi(Router router, WebchatDeployments deployments, PublicUrl base) {
+  public WebchatDeploymentsApi(WebchatDeployments deployments, PublicUrl base) {
     this.deployments = deployments;
     this.base = base;
-    router.post(PATH).handler(this::create);
-    router.get(PATH).handler(this::list);
-    router.get(PATH + "/:Sid").handler(this::fetch);
-    router.post(PATH + "/:Sid").handler(this::update);
-    router.delete(PATH + "/:Sid").handler(this::delete);
   }
 
-  private void create(RoutingContext ctx) {
+  public void create(RoutingContext ctx) {
     Params form = Params.form(ctx);
     form.required("AddressSid");
     DeploymentRequest request = request(form, false);
@@ -44,7 +38,7 @@ public final class WebchatDeploymentsApi {
         ctx, 201, () -> WebchatDeploymentView.of(deployments.create(account, request), base));
   }
 
-  private void fetch(RoutingContext ctx) {
+  public void fetch(RoutingContext ctx) {
     String account = BasicAuth.principal(ctx).accountSid();
     Replies.json(
         ctx,
@@ -52,7 +46,7 @@ public final class WebchatDeploymentsApi {
         () -> WebchatDeploymentView.of(deployments.find(account, ctx.pathParam("Sid")), base));
   }
 
-  private void list(RoutingContext ctx) {
+  public void list(RoutingContext ctx) {
     Paging paging = Paging.parse(Params.query(ctx), 50, 1000);
     String account = BasicAuth.principal(ctx).accountSid();
     Replies.json(
@@ -69,7 +63,7 @@ public final class WebchatDeploymentsApi {
                     .map(d -> WebchatDeploymentView.of(d, base))));
   }
 
-  private void update(RoutingContext ctx) {
+  public void update(RoutingContext ctx) {
     DeploymentRequest changes = request(Params.form(ctx), true);
     String account = BasicAuth.principal(ctx).accountSid();
     Replies.json(
@@ -80,7 +74,7 @@ public final class WebchatDeploymentsApi {
                 deployments.update(account, ctx.pathParam("Sid"), changes), base));
   }
 
-  private void delete(RoutingContext ctx) {
+  public void delete(RoutingContext ctx) {
     String account = BasicAuth.principal(ctx).accountSid();
     Replies.noContent(ctx, () -> deployments.delete(account, ctx.pathParam("Sid")));
   }

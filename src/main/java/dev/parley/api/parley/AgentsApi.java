@@ -8,7 +8,6 @@ import dev.parley.http.Paging;
 import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.Replies;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 
@@ -21,17 +20,12 @@ public final class AgentsApi {
   private final AgentService agents;
   private final PublicUrl base;
 
-  public AgentsApi(Router router, AgentService agents, PublicUrl base) {
+  public AgentsApi(AgentService agents, PublicUrl base) {
     this.agents = agents;
     this.base = base;
-    router.post(PATH).handler(this::create);
-    router.get(PATH).handler(this::list);
-    router.get(PATH + "/:Sid").handler(this::fetch);
-    router.post(PATH + "/:Sid").handler(this::update);
-    router.delete(PATH + "/:Sid").handler(this::delete);
   }
 
-  private void create(RoutingContext ctx) {
+  public void create(RoutingContext ctx) {
     Params form = Params.form(ctx);
     NewAgent request =
         new NewAgent(
@@ -40,12 +34,12 @@ public final class AgentsApi {
     Replies.json(ctx, 201, () -> AgentView.of(agents.create(account, request), base));
   }
 
-  private void fetch(RoutingContext ctx) {
+  public void fetch(RoutingContext ctx) {
     String account = BasicAuth.principal(ctx).accountSid();
     Replies.json(ctx, 200, () -> AgentView.of(agents.find(account, ctx.pathParam("Sid")), base));
   }
 
-  private void list(RoutingContext ctx) {
+  public void list(RoutingContext ctx) {
     Paging paging = Paging.parse(Params.query(ctx), 50, 1000);
     String account = BasicAuth.principal(ctx).accountSid();
     Replies.json(
@@ -60,7 +54,7 @@ public final class AgentsApi {
                 agents.page(account, paging.request()).map(a -> AgentView.of(a, base))));
   }
 
-  private void update(RoutingContext ctx) {
+  public void update(RoutingContext ctx) {
     Params form = Params.form(ctx);
     AgentChanges changes = new AgentChanges(form.string("FriendlyName"), form.string("Password"));
     String account = BasicAuth.principal(ctx).accountSid();
@@ -68,7 +62,7 @@ public final class AgentsApi {
         ctx, 200, () -> AgentView.of(agents.update(account, ctx.pathParam("Sid"), changes), base));
   }
 
-  private void delete(RoutingContext ctx) {
+  public void delete(RoutingContext ctx) {
     String account = BasicAuth.principal(ctx).accountSid();
     Replies.noContent(ctx, () -> agents.delete(account, ctx.pathParam("Sid")));
   }

@@ -7,7 +7,6 @@ import dev.parley.http.PublicUrl;
 import dev.parley.http.Replies;
 import dev.parley.ids.SidPrefix;
 import dev.parley.webhooks.DeliveryHistory;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,15 +22,12 @@ public final class WebhookDeliveriesApi {
   private final DeliveryHistory history;
   private final PublicUrl base;
 
-  public WebhookDeliveriesApi(Router router, DeliveryHistory history, PublicUrl base) {
+  public WebhookDeliveriesApi(DeliveryHistory history, PublicUrl base) {
     this.history = history;
     this.base = base;
-    router.get(PATH).handler(this::list);
-    router.get(PATH + "/:Sid").handler(this::fetch);
-    router.post(PATH + "/:Sid/Replay").handler(this::replay);
   }
 
-  private void list(RoutingContext ctx) {
+  public void list(RoutingContext ctx) {
     Params query = Params.query(ctx);
     String status = query.oneOf("Status", STATUSES);
     String conversation = query.sid("ConversationSid", SidPrefix.CONVERSATION);
@@ -54,13 +50,13 @@ public final class WebhookDeliveriesApi {
                     .map(entry -> WebhookDeliveryView.of(entry, base))));
   }
 
-  private void fetch(RoutingContext ctx) {
+  public void fetch(RoutingContext ctx) {
     String account = BasicAuth.principal(ctx).accountSid();
     String sid = ctx.pathParam("Sid");
     Replies.json(ctx, 200, () -> WebhookDeliveryView.of(history.find(account, sid), base));
   }
 
-  private void replay(RoutingContext ctx) {
+  public void replay(RoutingContext ctx) {
     String account = BasicAuth.principal(ctx).accountSid();
     String sid = ctx.pathParam("Sid");
     Replies.json(ctx, 200, () -> WebhookDeliveryView.of(history.replay(account, sid), base));

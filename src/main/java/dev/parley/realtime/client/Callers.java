@@ -14,8 +14,9 @@ import dev.parley.store.Tx;
 
 /**
  * Who a session acts as and what it may do. Every command acts as the token's identity, as an SDK
- * action (webhooks say {@code Source=SDK}). A Webchat guest (a token of the account's guest key)
- * acts only in its own conversations; an agent may also look at, join and manage others.
+ * action (webhooks say {@code Source=SDK}). Everyone reaches only the conversations it takes part
+ * in; an agent (any token but a Webchat guest's) may also create conversations and manage the
+ * participants of those it is in.
  */
 final class Callers {
   private final Store store;
@@ -35,12 +36,15 @@ final class Callers {
     return guests.isGuest(session.grant());
   }
 
-  /** The session's participant in {@code conversation}, or 403. */
+  /**
+   * The session's participant in {@code conversation}, or 403 with 50430, what Twilio answers the
+   * SDK for a conversation its identity is not in (agents included: no role reads others' chats).
+   */
   ParticipantRecord participant(Tx tx, Session session, ConversationRecord conversation) {
     return store
         .participants()
         .findByIdentity(tx, conversation.sid(), session.grant().identity())
-        .orElseThrow(() -> forbidden("not a participant of " + conversation.sid()));
+        .orElseThrow(() -> new ApiException(TwilioError.NOT_A_PARTICIPANT, conversation.sid()));
   }
 
   void requireAgent(Session session, String action) {

@@ -61,9 +61,12 @@ final class ClientCommands {
     this.participants = participants;
   }
 
-  /** {@code GET C/{sid}}: a participant's, or an agent's look at any conversation. */
+  /**
+   * {@code GET C/{sid}} ({@code peekConversationBySid}, and {@code getConversationBySid} for a
+   * conversation not in the user's map): a participant's only, else 403 with 50430 as Twilio.
+   */
   UpstreamResponse peek(Session s, UpstreamRequest r, List<String> p) {
-    ConversationRecord c = visible(s, p);
+    ConversationRecord c = joined(s, p);
     ObjectNode j = json.conversation(c, objects(c));
     int participantsCount =
         store.read(
@@ -171,18 +174,14 @@ final class ClientCommands {
   }
 
   /**
-   * {@code POST C/{sid}/Participants}: {@code join()} adds the caller itself (agents only: a guest
-   * is in its own chat already); adding someone else takes an agent who is a participant.
+   * {@code POST C/{sid}/Participants}: adding someone takes an agent who is a participant. Nobody
+   * joins a conversation it cannot see: agents are added through REST (as Flex adds them).
    */
   UpstreamResponse addParticipant(Session s, UpstreamRequest r, List<String> p) {
-    ConversationRecord c = visible(s, p);
+    ConversationRecord c = joined(s, p);
     JsonNode body = ClientBodies.json(r);
     String identity = text(body, "identity");
-    boolean self = s.grant().identity().equals(identity);
-    callers.requireAgent(s, self ? "join other conversations" : "add participants");
-    if (!self) {
-      store.read(tx -> callers.participant(tx, s, c));
-    }
+    callers.requireAgent(s, "add participants");
     if (body.hasNonNull("messaging_binding")) {
       throw ApiException.invalid("messaging_binding", "only chat participants can be added here");
     }
@@ -248,21 +247,6 @@ final class ClientCommands {
         tx -> {
           ConversationRecord c = conversations.find(tx, scope, p.get(1));
           callers.participant(tx, s, c);
-          return c;
-        });
-  }
-
-  /** Like {@link #joined}, but agents may also see conversations they are not in. */
-  private ConversationRecord visible(Session s, List<String> p) {
-    requireSameService(p.get(0), s.grant().serviceSid());
-    Scope scope = Callers.scope(s);
-    boolean guest = callers.guest(s);
-    return store.read(
-        tx -> {
-          ConversationRecord c = conversations.find(tx, scope, p.get(1));
-          if (guest) {
-            callers.participant(tx, s, c);
-          }
           return c;
         });
   }

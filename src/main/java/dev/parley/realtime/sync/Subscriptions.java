@@ -2,6 +2,7 @@ package dev.parley.realtime.sync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.realtime.Session;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,6 +60,26 @@ public final class Subscriptions {
     Subscriber subscriber = mine == null ? null : mine.remove(objectSid);
     if (subscriber != null) {
       unregister(subscriber);
+    }
+  }
+
+  /**
+   * Drops the subscriptions of the user's sessions to the objects of a conversation it left. Looks
+   * only at the objects' own subscribers: no scan of all sessions.
+   */
+  void membershipEnded(MembershipEnded ended) {
+    for (String objectSid : ended.objectSids()) {
+      Set<Subscriber> subscribers = byObject.get(objectSid);
+      if (subscribers == null) {
+        continue;
+      }
+      List.copyOf(subscribers).stream()
+          .map(subscriber -> subscriber.session)
+          .filter(
+              session ->
+                  session.grant().serviceSid().equals(ended.serviceSid())
+                      && session.grant().identity().equals(ended.identity()))
+          .forEach(session -> drop(session, objectSid));
     }
   }
 

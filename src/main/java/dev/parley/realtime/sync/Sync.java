@@ -2,7 +2,6 @@ package dev.parley.realtime.sync;
 
 import dev.parley.events.EventLog;
 import dev.parley.ids.SidGenerator;
-import dev.parley.realtime.Guests;
 import dev.parley.store.Store;
 import java.time.Clock;
 import java.util.function.UnaryOperator;
@@ -15,6 +14,9 @@ public final class Sync {
   /** The broadcast channel of committed Sync changes, from every node to every node. */
   static final String CHANNEL = "parley_sync";
 
+  /** The broadcast channel of ended memberships, whose subscriptions every node drops. */
+  static final String ACCESS_CHANNEL = "parley_sync_access";
+
   private final Subscriptions subscriptions = new Subscriptions();
   private final SyncApi api;
   private final SyncDirectory directory;
@@ -25,18 +27,22 @@ public final class Sync {
       Clock clock,
       SidGenerator sids,
       EventLog events,
-      Guests guests,
       UnaryOperator<String> absolute) {
     SyncJson json = new SyncJson(absolute);
     SyncObjects objects = new SyncObjects(store, clock, sids, json);
     store.broadcasts().listen(CHANNEL, message -> subscriptions.deliver(SyncEvent.decode(message)));
+    store
+        .broadcasts()
+        .listen(
+            ACCESS_CHANNEL,
+            message -> subscriptions.membershipEnded(MembershipEnded.decode(message)));
     // Changes sent while this node was not listening reach its clients when they replay.
     store.broadcasts().whenMissed(subscriptions::reconnectAll);
     FirstUse firstUse = new FirstUse(store, objects);
     SyncProjection projection = new SyncProjection(store, objects, firstUse);
     events.listen(projection);
     this.directory = new SyncDirectory(store, firstUse);
-    SyncAccess access = new SyncAccess(store, guests, firstUse);
+    SyncAccess access = new SyncAccess(store, firstUse);
     this.api =
         new SyncApi(
             store, json, access, new SyncReplay(store, json, access, subscriptions), subscriptions);

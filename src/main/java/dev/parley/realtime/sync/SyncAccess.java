@@ -3,7 +3,6 @@ package dev.parley.realtime.sync;
 import dev.parley.auth.AccessGrant;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
-import dev.parley.realtime.Guests;
 import dev.parley.store.Store;
 import dev.parley.store.SyncObjectRecord;
 import dev.parley.store.Tx;
@@ -11,19 +10,19 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * Who may open a Sync object: a conversation's objects its participants, and agents of the service
- * (who peek before they join); a user's conversations only that user; a user's profile that user
- * and anyone who meets it in a conversation. So a Webchat guest can never read another visitor's
- * chat.
+ * Who may open a Sync object, always within the grant's account and service: a conversation's
+ * objects only its participants (Twilio has no role that reads a chat one is not in); a user's
+ * conversations only that user; a user's profile that user and anyone who meets it in a
+ * conversation. So a Webchat guest can never read another visitor's chat, nor an agent a chat it
+ * was not added to. A participant removed later loses its subscriptions ({@link
+ * Subscriptions#membershipEnded}).
  */
 final class SyncAccess {
   private final Store store;
-  private final Guests guests;
   private final FirstUse firstUse;
 
-  SyncAccess(Store store, Guests guests, FirstUse firstUse) {
+  SyncAccess(Store store, FirstUse firstUse) {
     this.store = store;
-    this.guests = guests;
     this.firstUse = firstUse;
   }
 
@@ -66,8 +65,7 @@ final class SyncAccess {
     SyncNames.Owner owner = SyncNames.ownerOf(object.uniqueName());
     String me = grant.identity();
     if (owner.conversationSid() != null) {
-      return !guests.isGuest(grant)
-          || store.participants().findByIdentity(tx, owner.conversationSid(), me).isPresent();
+      return store.participants().findByIdentity(tx, owner.conversationSid(), me).isPresent();
     }
     if (owner.identity().equals(me)) {
       return true;

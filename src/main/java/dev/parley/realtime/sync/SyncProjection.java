@@ -8,6 +8,7 @@ import dev.parley.events.EventListener;
 import dev.parley.events.EventType;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.MessageRecord;
+import dev.parley.store.PageRequest;
 import dev.parley.store.ParticipantRecord;
 import dev.parley.store.Store;
 import dev.parley.store.SyncObjectRecord;
@@ -15,7 +16,9 @@ import dev.parley.store.Tx;
 import dev.parley.store.UserRecord;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Keeps the Sync objects the SDK reads in step with conversations, participants, messages and
@@ -23,6 +26,7 @@ import java.util.Optional;
  * the realtime view is a projection of the same store the REST API reads, never a second truth.
  */
 public final class SyncProjection implements EventListener {
+  private static final int MAX_PARTED = 100;
   private final Store store;
   private final SyncObjects objects;
   private final FirstUse firstUse;
@@ -103,18 +107,25 @@ public final class SyncProjection implements EventListener {
 
   /** Heard before the conversation goes: its participants are still there to be told. */
   private void removeConversation(Tx tx, String serviceSid, String conversationSid) {
-    for (ParticipantRecord p : firstUse.participants(tx, conversationSid)) {
-      if (p.identity() != null) {
-        leave(tx, serviceSid, conversationSid, p.identity());
-      }
-    }
-    for (String name :
-        List.of(
+    List<SyncObjectRecord> made = made(tx, serviceSid, conversationSid);
+    List<String> identities =
+        firstUse.participants(tx, conversationSid).stream()
+            .map(ParticipantRecord::identity)
+            .filter(Objects::nonNull)
+            .toList();
+    identities.forEach(identity -> leave(tx, serviceSid, conversationSid, identity));
+    made.forEach(o -> objects.delete(tx, o));
+    identities.forEach(identity -> ended(tx, serviceSid, identity, made));
+  }
+
+  /** The conversation's objects that were made. */
+  private List<SyncObjectRecord> made(Tx tx, String serviceSid, String conversationSid) {
+    return Stream.of(
             SyncNames.conversation(conversationSid),
             SyncNames.messages(conversationSid),
-            SyncNames.roster(conversationSid))) {
-      objects.find(tx, serviceSid, name).ifPresent(o -> objects.delete(tx, o));
-    }
+            SyncNames.roster(conversationSid))
+        .flatMap(name -> objects.find(tx, serviceSid, name).stream())
+        .toList();
   }
 
   /**
@@ -158,6 +169,30 @@ public final class SyncProjection implements EventListener {
         .ifPresent(roster -> objects.removeItem(tx, roster, participantSid));
     if (identity != null) {
       leave(tx, serviceSid, conversationSid, identity);
+      ended(tx, serviceSid, identity, made(tx, serviceSid, conversationSid));
+      parted(tx, serviceSid, conversationSid, identity);
+    }
+  }
+
+  /**
+   * The removed user and the participants it no longer meets in any conversation stop hearing of
+   * each other's profile: a profile is for those who share a conversation ({@link SyncAccess}). One
+   * indexed lookup per remaining participant, for the first {@code MAX_PARTED} of them.
+   */
+  private void parted(Tx tx, String serviceSid, String conversationSid, String identity) {
+    Optional<SyncObjectRecord> mine = objects.find(tx, serviceSid, SyncNames.userInfo(identity));
+    for (ParticipantRecord p :
+        store.participants().page(tx, conversationSid, PageRequest.first(MAX_PARTED)).items()) {
+      String other = p.identity();
+      if (other == null
+          || other.equals(identity)
+          || store.participants().meet(tx, serviceSid, identity, other)) {
+        continue;
+      }
+      objects
+          .find(tx, serviceSid, SyncNames.userInfo(other))
+          .ifPresent(theirs -> ended(tx, serviceSid, identity, List.of(theirs)));
+      mine.ifPresent(profile -> ended(tx, serviceSid, other, List.of(profile)));
     }
   }
 
@@ -165,6 +200,20 @@ public final class SyncProjection implements EventListener {
     objects
         .find(tx, serviceSid, SyncNames.userConversations(identity))
         .ifPresent(map -> objects.removeItem(tx, map, conversationSid));
+  }
+
+  /**
+   * Once this commits, after the removal's own events, every node drops the user's subscriptions to
+   * the conversation's objects: a removed participant hears nothing more of the conversation, even
+   * from a client that keeps its subscriptions.
+   */
+  private void ended(Tx tx, String serviceSid, String identity, List<SyncObjectRecord> made) {
+    if (!made.isEmpty()) {
+      List<String> sids = made.stream().map(SyncObjectRecord::sid).toList();
+      store
+          .broadcasts()
+          .send(tx, Sync.ACCESS_CHANNEL, MembershipEnded.encode(serviceSid, identity, sids));
+    }
   }
 
   /**

@@ -33,10 +33,11 @@ public final class SqliteStore extends SqlStore {
 
   /** Opens (creating and migrating when needed) the store in {@code file}. */
   public static SqliteStore open(Path file) {
+    OwnerOnlyFiles.database(file);
     String url = "jdbc:sqlite:" + file.toAbsolutePath();
     SQLiteDataSource writeSource = new SQLiteDataSource(config(false));
     writeSource.setUrl(url);
-    Migrations.apply(writeSource, "db/migration/sqlite");
+    Migrations.apply(writeSource, MigrationSet.SQLITE);
     // One process owns the file: leases of webhook lanes left by a previous one that died are
     // nobody's, so the lanes go out at once instead of after the lease runs out.
     Jdbis.create(writeSource).useHandle(h -> h.execute("DELETE FROM webhook_lanes"));
@@ -51,9 +52,10 @@ public final class SqliteStore extends SqlStore {
 
   /** Applies pending migrations to the store in {@code file} (creating it when missing). */
   public static MigrationReport migrate(Path file) {
+    OwnerOnlyFiles.database(file);
     SQLiteDataSource source = new SQLiteDataSource(config(false));
     source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-    return Migrations.migrate(source, "db/migration/sqlite", "SQLite " + file.toAbsolutePath());
+    return Migrations.migrate(source, MigrationSet.SQLITE, "SQLite " + file.toAbsolutePath());
   }
 
   private static SQLiteConfig config(boolean readOnly) {

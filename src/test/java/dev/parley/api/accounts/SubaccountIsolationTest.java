@@ -32,7 +32,7 @@ class SubaccountIsolationTest {
         .get("/v1/Conversations/" + parents)
         .then()
         .statusCode(404)
-        .body("code", equalTo(50350));
+        .body("code", equalTo(20404));
   }
 
   @Test

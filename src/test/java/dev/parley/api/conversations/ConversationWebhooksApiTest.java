@@ -316,7 +316,7 @@ class ConversationWebhooksApiTest {
         .post(webhooks(conversation))
         .then()
         .statusCode(400)
-        .body("code", equalTo(50513))
+        .body("code", equalTo(50361))
         .body("message", equalTo("A conversation can have at most 5 webhooks"));
   }
 
@@ -329,7 +329,7 @@ class ConversationWebhooksApiTest {
         .post(webhooks("CH00000000000000000000000000000000"))
         .then()
         .statusCode(404)
-        .body("code", equalTo(50350));
+        .body("code", equalTo(20404));
   }
 
   @Test
@@ -355,7 +355,7 @@ class ConversationWebhooksApiTest {
         .get(webhooks(createConversation()) + "/" + sid)
         .then()
         .statusCode(404)
-        .body("message", equalTo("Webhook " + sid + " not found"));
+        .body("code", equalTo(20404));
   }
 
   @Test

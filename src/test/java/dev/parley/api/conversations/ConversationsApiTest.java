@@ -112,7 +112,9 @@ class ConversationsApiTest {
         .get("/v1/Conversations/" + sid)
         .then()
         .statusCode(404)
-        .body("code", equalTo(50350));
+        .body("code", equalTo(20404))
+        .body(
+            "message", equalTo("The requested resource /Conversations/" + sid + " was not found"));
   }
 
   @Test

@@ -61,7 +61,7 @@ class ConversationsTwilioJavaTest {
     assertThat(deleted).isTrue();
     assertThatThrownBy(() -> Conversation.fetcher(created.getSid()).fetch(twilio()))
         .isInstanceOf(ApiException.class)
-        .satisfies(e -> assertThat(((ApiException) e).getCode()).isEqualTo(50350));
+        .satisfies(e -> assertThat(((ApiException) e).getCode()).isEqualTo(20404));
   }
 
   @Test

@@ -99,13 +99,13 @@ class DeliveryReceiptsApiTest {
   }
 
   @Test
-  void answers_50350_for_receipts_in_an_unknown_conversation() {
+  void answers_20404_for_receipts_in_an_unknown_conversation() {
     server
         .api()
         .get(receipts("CH" + "0".repeat(32), "IM" + "0".repeat(32)))
         .then()
         .statusCode(404)
-        .body("code", equalTo(50350));
+        .body("code", equalTo(20404));
   }
 
   @Test

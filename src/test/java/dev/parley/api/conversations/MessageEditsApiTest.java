@@ -240,12 +240,12 @@ class MessageEditsApiTest {
   }
 
   @Test
-  void answers_50350_when_deleting_from_an_unknown_conversation() {
+  void answers_20404_when_deleting_from_an_unknown_conversation() {
     server
         .api()
         .delete(path("CH" + "0".repeat(32), "IM" + "0".repeat(32)))
         .then()
         .statusCode(404)
-        .body("code", equalTo(50350));
+        .body("code", equalTo(20404));
   }
 }

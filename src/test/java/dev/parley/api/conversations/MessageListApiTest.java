@@ -263,12 +263,15 @@ class MessageListApiTest {
   }
 
   @Test
-  void answers_50350_when_listing_an_unknown_conversation() {
+  void answers_20404_when_listing_an_unknown_conversation() {
     server
         .api()
         .get("/v1/Conversations/nobody-knows/Messages")
         .then()
         .statusCode(404)
-        .body("code", equalTo(50350));
+        .body("code", equalTo(20404))
+        .body(
+            "message",
+            equalTo("The requested resource /Conversations/nobody-knows/Messages was not found"));
   }
 }

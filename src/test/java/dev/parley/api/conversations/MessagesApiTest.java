@@ -176,13 +176,13 @@ class MessagesApiTest {
   }
 
   @Test
-  void answers_50350_when_posting_to_an_unknown_conversation() {
+  void answers_20404_when_posting_to_an_unknown_conversation() {
     fixtures
         .form("Body", "hello?")
         .post("/v1/Conversations/CH" + "0".repeat(32) + "/Messages")
         .then()
         .statusCode(404)
-        .body("code", equalTo(50350));
+        .body("code", equalTo(20404));
   }
 
   @Test

@@ -294,7 +294,7 @@ class ParticipantsApiTest {
     post(server, participants("CH" + "0".repeat(32)), "Identity", "x")
         .then()
         .statusCode(404)
-        .body("code", equalTo(50350));
+        .body("code", equalTo(20404));
   }
 
   @Test
@@ -326,7 +326,7 @@ class ParticipantsApiTest {
         .get(participants(conversation) + "/MB" + "0".repeat(32))
         .then()
         .statusCode(404)
-        .body("code", equalTo(50432));
+        .body("code", equalTo(20404));
   }
 
   @Test
@@ -476,7 +476,7 @@ class ParticipantsApiTest {
     post(server, participants(conversation) + "/nobody", "Attributes", "{}")
         .then()
         .statusCode(404)
-        .body("code", equalTo(50432));
+        .body("code", equalTo(20404));
   }
 
   @Test

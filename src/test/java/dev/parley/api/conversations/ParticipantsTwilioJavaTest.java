@@ -87,7 +87,7 @@ class ParticipantsTwilioJavaTest {
     assertThat(deleted).isTrue();
     assertThatThrownBy(() -> Participant.fetcher(conversation, added.getSid()).fetch(twilio()))
         .isInstanceOf(ApiException.class)
-        .satisfies(e -> assertThat(((ApiException) e).getCode()).isEqualTo(50432));
+        .satisfies(e -> assertThat(((ApiException) e).getCode()).isEqualTo(20404));
   }
 
   @Test

@@ -187,7 +187,7 @@ class RolesApiTest {
         .get("/v1/Roles/RL00000000000000000000000000000000")
         .then()
         .statusCode(404)
-        .body("code", equalTo(50101));
+        .body("code", equalTo(20404));
   }
 
   @Test
@@ -284,6 +284,7 @@ class RolesApiTest {
         .delete("/v1/Roles/" + sid)
         .then()
         .statusCode(409)
+        .body("code", equalTo(20409))
         .body("message", matchesPattern("Role " + sid + " is a default role of service IS.*"));
 
     server.api().get("/v1/Roles/" + sid).then().statusCode(200);

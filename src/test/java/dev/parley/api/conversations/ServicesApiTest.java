@@ -212,6 +212,7 @@ class ServicesApiTest {
         .delete("/v1/Services/" + sid)
         .then()
         .statusCode(409)
+        .body("code", equalTo(20409))
         .body("message", matchesPattern(".*default Conversation Service.*DefaultChatServiceSid.*"));
 
     server.api().get("/v1/Services/" + sid).then().statusCode(200);

@@ -73,7 +73,7 @@ class UserConversationsApiTest {
 
   @Test
   void answers_404_for_the_conversations_of_an_unknown_user() {
-    server.api().get(of("ghost")).then().statusCode(404).body("code", equalTo(50200));
+    server.api().get(of("ghost")).then().statusCode(404).body("code", equalTo(20404));
   }
 
   @Test
@@ -123,7 +123,7 @@ class UserConversationsApiTest {
         .get(of("outsider") + "/" + conversation)
         .then()
         .statusCode(404)
-        .body("code", equalTo(50432));
+        .body("code", equalTo(20404));
   }
 
   @Test
@@ -135,7 +135,7 @@ class UserConversationsApiTest {
         .get(of("lost") + "/CH" + "0".repeat(32))
         .then()
         .statusCode(404)
-        .body("code", equalTo(50350));
+        .body("code", equalTo(20404));
   }
 
   @Test

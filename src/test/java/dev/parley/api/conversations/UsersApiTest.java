@@ -153,7 +153,10 @@ class UsersApiTest {
         .get("/v1/Users/US" + "0".repeat(32))
         .then()
         .statusCode(404)
-        .body("code", equalTo(50200));
+        .body("code", equalTo(20404))
+        .body(
+            "message",
+            equalTo("The requested resource /Users/US" + "0".repeat(32) + " was not found"));
   }
 
   @Test
@@ -267,6 +270,10 @@ class UsersApiTest {
         .get("/v1/Services/IS" + "0".repeat(32) + "/Users")
         .then()
         .statusCode(404)
-        .body("code", equalTo(20404));
+        .body("code", equalTo(20404))
+        .body(
+            "message",
+            equalTo(
+                "The requested resource /Services/IS" + "0".repeat(32) + "/Users was not found"));
   }
 }

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AccessTokenValidationTest {
   @RegisterExtension static final ParleyServer server = new ParleyServer();
   private static final String ACCOUNT = ParleyServer.ACCOUNT_SID;
-  private static final String SERVICE = "IS00000000000000000000000000000001";
+  private static String service;
   private static String deployment;
   private static String keySid;
   private static String secret;
@@ -42,6 +42,9 @@ class AccessTokenValidationTest {
     keySid = key.getString("sid");
     secret = key.getString("secret");
     deployment = deploymentKey(server);
+    // A token must name a service of its key's account, or it is refused (20106) before the rest.
+    service =
+        server.api().get("/v1/Configuration").then().extract().path("default_chat_service_sid");
   }
 
   private static JsonPath createKey() {
@@ -58,7 +61,7 @@ class AccessTokenValidationTest {
   private static AccessToken.Builder token(String account, String key, String keySecret) {
     return new AccessToken.Builder(account, key, keySecret.getBytes(StandardCharsets.UTF_8))
         .identity("ann")
-        .grant(new ChatGrant().setServiceSid(SERVICE));
+        .grant(new ChatGrant().setServiceSid(service));
   }
 
   private static AccessToken.Builder token() {
@@ -103,7 +106,7 @@ class AccessTokenValidationTest {
                 .issuer(keySid)
                 .subject(ACCOUNT)
                 .expirationTime(new Date((now + 600) * 1000))
-                .claim("grants", Map.of("identity", "ann", "chat", Map.of("service_sid", SERVICE)))
+                .claim("grants", Map.of("identity", "ann", "chat", Map.of("service_sid", service)))
                 .build());
     jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
 
@@ -168,7 +171,7 @@ class AccessTokenValidationTest {
   void refuses_a_token_without_an_identity() {
     String jwt =
         new AccessToken.Builder(ACCOUNT, keySid, secret.getBytes(StandardCharsets.UTF_8))
-            .grant(new ChatGrant().setServiceSid(SERVICE))
+            .grant(new ChatGrant().setServiceSid(service))
             .build()
             .toJwt();
 

@@ -113,7 +113,14 @@ class WebChannelInputTest {
 
   @Test
   void answers_404_for_an_unknown_flex_flow() {
-    fixtures.create(UNKNOWN_FLOW, "no-flow").then().statusCode(404).body("code", equalTo(20404));
+    fixtures
+        .create(UNKNOWN_FLOW, "no-flow")
+        .then()
+        .statusCode(404)
+        .body("code", equalTo(20404))
+        .body(
+            "message",
+            equalTo("The requested resource /FlexFlows/" + UNKNOWN_FLOW + " was not found"));
   }
 
   @Test

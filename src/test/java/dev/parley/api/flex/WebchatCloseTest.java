@@ -166,7 +166,12 @@ class WebchatCloseTest {
     close(server, key, token, "CH00000000000000000000000000000000")
         .then()
         .statusCode(404)
-        .body("code", equalTo(50350));
+        .body("code", equalTo(20404))
+        .body(
+            "message",
+            equalTo(
+                "The requested resource /parley/v1/Webchat/Conversations/"
+                    + "CH00000000000000000000000000000000/Close was not found"));
   }
 
   @Test

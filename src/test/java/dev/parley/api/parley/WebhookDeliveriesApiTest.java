@@ -173,7 +173,7 @@ class WebhookDeliveriesApiTest {
         .post(PATH + "/" + sid + "/Replay")
         .then()
         .statusCode(409)
-        .body("code", equalTo(50300))
+        .body("code", equalTo(20409))
         .body("message", startsWith("Delivery " + sid + " is delivered"));
   }
 
