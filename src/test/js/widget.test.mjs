@@ -502,3 +502,17 @@ test('a page that masks agent names gets "Agent" in the transcript too', async (
   assert.match(lines[2], /^\d{4}-\d\d-\d\d \d\d:\d\d Agent: Hello Liz$/);
   await masked.context().close();
 });
+
+test('an unknown deployment key shows a clear error instead of "Starting…" forever', async () => {
+  const visitor = await newPage();
+  await visitor.goto(`${PARLEY_URL}/widget/demo?DeploymentKey=0123456789abcdef0123456789abcdef`);
+  await visitor.locator('.launcher').click();
+  await visitor.locator('#parley-field-friendlyName').fill('Nora');
+  await visitor.locator('form.pre button[type=submit]').click();
+
+  await visitor.locator('form.pre .error[role=alert]', { hasText: 'This chat is not available right now.' }).waitFor();
+  const button = visitor.locator('form.pre button[type=submit]');
+  assert.equal(await button.textContent(), 'Start chat');
+  assert.equal(await button.isEnabled(), true);
+  await visitor.context().close();
+});

@@ -4,6 +4,7 @@
 
 import type { Config, Field } from './config';
 import { el } from './dom';
+import { WebchatError } from './session';
 
 export type Answers = Record<string, string>;
 
@@ -13,6 +14,15 @@ export function prefilled(config: Config): Answers | undefined {
   const answers: Answers = {};
   for (const field of config.fields) if (field.prefilled) answers[field.key] = field.prefilled;
   return answers;
+}
+
+/**
+ * What to tell the visitor when starting failed: a deployment key that is unknown, revoked or not
+ * for this page's origin will not work on a second try either.
+ */
+export function startFailure(config: Config, error: unknown): string {
+  const refused = error instanceof WebchatError && (error.status === 401 || error.status === 403);
+  return refused ? config.t.unavailable : config.t.failed;
 }
 
 export function preEngagementForm(
@@ -86,8 +96,8 @@ export function preEngagementForm(
     failure.textContent = '';
     try {
       await submit(answers);
-    } catch {
-      failure.textContent = t.failed;
+    } catch (error) {
+      failure.textContent = startFailure(config, error);
       button.disabled = false;
       button.textContent = t.start;
     }

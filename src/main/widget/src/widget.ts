@@ -6,7 +6,7 @@ import { Chat } from './chat';
 import { textOn, type Config } from './config';
 import { ConversationView } from './conversation-view';
 import { el, replace } from './dom';
-import { firstField, preEngagementForm, prefilled, type Answers } from './form';
+import { firstField, preEngagementForm, prefilled, startFailure, type Answers } from './form';
 import { SessionStore, WebchatApi, type Session } from './session';
 import { styles } from './styles';
 import { transcriptName, transcriptText } from './transcript';
@@ -146,8 +146,8 @@ export class Widget {
     const values = this.prefilledStart;
     if (!values) return;
     this.prefilledStart = undefined;
-    this.start(values).catch(() => {
-      this.setStatus(this.config.t.failed);
+    this.start(values).catch((error) => {
+      this.setStatus(startFailure(this.config, error));
       this.prefilledStart = values; // tried again when the panel next opens
     });
   }

@@ -5,6 +5,7 @@ import dev.parley.error.TwilioError;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +16,13 @@ import org.slf4j.LoggerFactory;
 public final class Failures {
   private static final Logger log = LoggerFactory.getLogger(Failures.class);
   static final int MAX_BODY_BYTES = 1 << 20;
+
+  /**
+   * Webchat's public endpoints (a deployment key, called by a page's script): never a Basic
+   * challenge, which makes a browser hold the request or prompt for a password.
+   */
+  private static final List<String> NO_CHALLENGE = List.of("/v2/Webchat/", "/parley/v1/Webchat/");
+
   private static final Pattern VERSION = Pattern.compile("/v[0-9]+(/.*)");
 
   private Failures() {}
@@ -87,9 +95,11 @@ public final class Failures {
     body.put("more_info", error.moreInfo());
     body.put("status", error.status());
     // A console log-in is not Basic auth: a challenge would make the browser prompt for it.
+    String path = ctx.request().path();
     if (error.status() == 401
         && error != TwilioError.LOGIN_FAILED
-        && error != TwilioError.CONSOLE_SESSION_MISSING) {
+        && error != TwilioError.CONSOLE_SESSION_MISSING
+        && NO_CHALLENGE.stream().noneMatch(prefix -> path != null && path.startsWith(prefix))) {
       ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"Twilio API\"");
     }
     Replies.send(ctx, error.status(), body);
