@@ -516,3 +516,35 @@ test('an unknown deployment key shows a clear error instead of "Starting…" for
   assert.equal(await button.isEnabled(), true);
   await visitor.context().close();
 });
+
+test('"Start a new chat" shows no reconnecting bar and keeps the name', async () => {
+  const { visitor, conversationSid } = await chattingVisitor(PARLEY_URL, 'Gina');
+  await rest().conversations.v1.conversations(conversationSid).update({ state: 'closed' });
+  await visitor.locator('.ended').waitFor();
+  // Every text the status bar shows from here on.
+  await visitor.evaluate(() => {
+    const status = document.querySelector('parley-widget').shadowRoot.querySelector('.status');
+    window.__statuses = [];
+    new MutationObserver(() => window.__statuses.push(status.hidden ? '' : status.textContent)).observe(status, {
+      attributes: true,
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  await visitor.locator('.ended button', { hasText: 'Start a new chat' }).click();
+
+  await visitor.locator('form.pre').waitFor();
+  assert.equal(await visitor.locator('#parley-field-friendlyName').inputValue(), 'Gina');
+  await visitor.locator('form.pre button[type=submit]').click();
+  await visitor.locator('.conversation[data-ready]').waitFor();
+  // The old chat's client, shut down, must not report a lost connection.
+  assert.equal(await visitor.locator('.status').isHidden(), true, await visitor.locator('.status').textContent());
+  const shown = await visitor.evaluate(() => window.__statuses);
+  assert.deepEqual(
+    shown.filter((text) => text.includes('Connection lost')),
+    [],
+    `the status bar showed: ${JSON.stringify(shown)}`,
+  );
+  await visitor.context().close();
+});

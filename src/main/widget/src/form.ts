@@ -25,9 +25,11 @@ export function startFailure(config: Config, error: unknown): string {
   return refused ? config.t.unavailable : config.t.failed;
 }
 
+/** The form, filled with the page's prefilled values, else the visitor's last answers. */
 export function preEngagementForm(
   config: Config,
   submit: (answers: Answers) => Promise<void>,
+  remembered: Answers = {},
 ): HTMLFormElement {
   const { t } = config;
   const inputs = new Map<Field, HTMLInputElement | HTMLTextAreaElement>();
@@ -56,7 +58,7 @@ export function preEngagementForm(
       field.type === 'textarea'
         ? el('textarea', { ...attributes, rows: '3' })
         : el('input', { ...attributes, type: field.type });
-    input.value = field.prefilled ?? '';
+    input.value = field.prefilled ?? remembered[field.key] ?? '';
     const error = el('span', { class: 'error', id: `${id}-error` });
     inputs.set(field, input);
     errors.set(field, error);
