@@ -118,6 +118,10 @@ test('accepting opens the chat with its history; the visitor sees the agent join
   assert.equal(await waitingItem(ann).count(), 0);
 });
 
+test('the agent reading the open chat moves its read horizon: the visitor sees "Read"', async () => {
+  await visitor.locator('.msg.me[data-read] .read', { hasText: 'Read' }).waitFor();
+});
+
 test('the agent types and replies; the visitor sees the typing indicator, then the reply', async () => {
   await ann.locator('.pane.live .composer textarea').pressSequentially('Let me check');
 
@@ -175,6 +179,10 @@ test('the second agent replies and closes the chat; the visitor sees it ended', 
 
   await visitor.locator('.ended', { hasText: 'This chat has ended.' }).waitFor();
   await bob.locator('.pane.live.ended').waitFor();
+  for (const button of ['.composer button[type=submit]', 'button.transfer', 'button.close-chat']) {
+    assert.equal(await bob.locator(`.pane.live ${button}`).isDisabled(), true, button);
+  }
+  assert.equal(await bob.locator('.pane.live .composer textarea').isDisabled(), true);
   await bob.locator(`.closed li[data-sid="${conversationSid}"]`).waitFor();
   await visitor.screenshot({ path: SCREENSHOTS + 'visitor-ended.png' });
 });
