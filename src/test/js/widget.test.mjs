@@ -548,3 +548,20 @@ test('"Start a new chat" shows no reconnecting bar and keeps the name', async ()
   );
   await visitor.context().close();
 });
+
+test('when the chat ends the last message stays fully in view', async () => {
+  const { visitor, conversationSid } = await chattingVisitor(PARLEY_URL, 'Hana');
+  const messages = rest().conversations.v1.conversations(conversationSid).messages;
+  for (let i = 1; i <= 12; i++) await messages.create({ author: AGENT.identity, body: `Line ${i} of the answer` });
+  await visitor.locator('.msg.them .text', { hasText: 'Line 12 of the answer' }).waitFor();
+
+  await rest().conversations.v1.conversations(conversationSid).update({ state: 'closed' });
+  await visitor.locator('.ended').waitFor();
+
+  const gap = await visitor.evaluate(() => {
+    const log = document.querySelector('parley-widget').shadowRoot.querySelector('.log');
+    return log.scrollHeight - log.scrollTop - log.clientHeight;
+  });
+  assert.ok(gap <= 1, `the log is ${gap}px short of its end`);
+  await visitor.context().close();
+});
