@@ -101,6 +101,8 @@ test("a visitor's new chat appears waiting, live, with the pre-engagement data a
 
   assert.equal(await waitingItem(ann).locator('.customer').textContent(), VISITOR);
   assert.equal(await waitingItem(ann).locator('.pre-engagement dd').first().textContent(), VISITOR);
+  assert.equal(await waitingItem(ann).locator('.pre-engagement dt').first().textContent(), 'Name');
+  await waitingItem(ann).locator('.preview', { hasText: 'My order is late' }).waitFor();
   assert.match(await waitingItem(ann).locator('.waited').textContent(), /^waiting /);
   assert.match(await ann.title(), /^\(\d+\) Parley console$/);
   assert.ok(Number(await ann.evaluate(() => document.body.dataset.cues)) >= 1);

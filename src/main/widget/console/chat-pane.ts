@@ -32,6 +32,14 @@ export function messageItem(
   );
 }
 
+/** Labels for the widget's pre-engagement keys; another key is shown as it is. */
+const LABELS: Record<string, string> = {
+  friendlyName: 'Name',
+  email: 'E-mail',
+  phone: 'Phone',
+  query: 'Question',
+};
+
 /** The pre-engagement answers as a definition list; nothing when there are none. */
 export function preEngagement(chat: ChatInfo): HTMLElement | null {
   const entries = Object.entries(chat.pre_engagement_data ?? {});
@@ -39,7 +47,7 @@ export function preEngagement(chat: ChatInfo): HTMLElement | null {
   const list = el('dl', { class: 'pre-engagement' });
   for (const [key, value] of entries) {
     list.append(
-      el('dt', {}, key),
+      el('dt', {}, LABELS[key] ?? key),
       el('dd', {}, typeof value === 'string' ? value : JSON.stringify(value)),
     );
   }
