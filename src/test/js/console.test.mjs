@@ -101,6 +101,8 @@ test("a visitor's new chat appears waiting, live, with the pre-engagement data a
 
   assert.equal(await waitingItem(ann).locator('.customer').textContent(), VISITOR);
   assert.equal(await waitingItem(ann).locator('.pre-engagement dd').first().textContent(), VISITOR);
+  assert.equal(await waitingItem(ann).locator('.pre-engagement dt').first().textContent(), 'Name');
+  await waitingItem(ann).locator('.preview', { hasText: 'My order is late' }).waitFor();
   assert.match(await waitingItem(ann).locator('.waited').textContent(), /^waiting /);
   assert.match(await ann.title(), /^\(\d+\) Parley console$/);
   assert.ok(Number(await ann.evaluate(() => document.body.dataset.cues)) >= 1);
@@ -118,6 +120,10 @@ test('accepting opens the chat with its history; the visitor sees the agent join
   assert.equal(await waitingItem(ann).count(), 0);
 });
 
+test('the agent reading the open chat moves its read horizon: the visitor sees "Read"', async () => {
+  await visitor.locator('.msg.me[data-read] .read', { hasText: 'Read' }).waitFor();
+});
+
 test('the agent types and replies; the visitor sees the typing indicator, then the reply', async () => {
   await ann.locator('.pane.live .composer textarea').pressSequentially('Let me check');
 
@@ -129,10 +135,14 @@ test('the agent types and replies; the visitor sees the typing indicator, then t
 });
 
 test("the visitor's typing and messages reach the console, XSS payloads as text only", async () => {
-  // The SDK sends one typing signal per 5 s window, and the visitor's last one (its first message)
-  // is that recent: typing for longer than the window makes sure one gets through now.
+  // The visitor last typed a few seconds ago (its first message): the SDK's default 5 s window
+  // between typing signals held this one back for seconds; the widget asks for one second.
+  const started = Date.now();
   const typed = visitor.locator('.composer textarea').pressSequentially('Is anyone there?', { delay: 400 });
   await ann.locator('.pane.live .typing', { hasText: `${VISITOR} is typing…` }).waitFor();
+  const latency = Date.now() - started;
+  console.log(`console shows the visitor typing after ${latency} ms`);
+  assert.ok(latency < 1500, `typing shown after ${latency} ms`);
   await typed;
   await visitor.locator('.composer textarea').fill('');
 
@@ -175,6 +185,10 @@ test('the second agent replies and closes the chat; the visitor sees it ended', 
 
   await visitor.locator('.ended', { hasText: 'This chat has ended.' }).waitFor();
   await bob.locator('.pane.live.ended').waitFor();
+  for (const button of ['.composer button[type=submit]', 'button.transfer', 'button.close-chat']) {
+    assert.equal(await bob.locator(`.pane.live ${button}`).isDisabled(), true, button);
+  }
+  assert.equal(await bob.locator('.pane.live .composer textarea').isDisabled(), true);
   await bob.locator(`.closed li[data-sid="${conversationSid}"]`).waitFor();
   await visitor.screenshot({ path: SCREENSHOTS + 'visitor-ended.png' });
 });

@@ -502,3 +502,66 @@ test('a page that masks agent names gets "Agent" in the transcript too', async (
   assert.match(lines[2], /^\d{4}-\d\d-\d\d \d\d:\d\d Agent: Hello Liz$/);
   await masked.context().close();
 });
+
+test('an unknown deployment key shows a clear error instead of "Starting…" forever', async () => {
+  const visitor = await newPage();
+  await visitor.goto(`${PARLEY_URL}/widget/demo?DeploymentKey=0123456789abcdef0123456789abcdef`);
+  await visitor.locator('.launcher').click();
+  await visitor.locator('#parley-field-friendlyName').fill('Nora');
+  await visitor.locator('form.pre button[type=submit]').click();
+
+  await visitor.locator('form.pre .error[role=alert]', { hasText: 'This chat is not available right now.' }).waitFor();
+  const button = visitor.locator('form.pre button[type=submit]');
+  assert.equal(await button.textContent(), 'Start chat');
+  assert.equal(await button.isEnabled(), true);
+  await visitor.context().close();
+});
+
+test('"Start a new chat" shows no reconnecting bar and keeps the name', async () => {
+  const { visitor, conversationSid } = await chattingVisitor(PARLEY_URL, 'Gina');
+  await rest().conversations.v1.conversations(conversationSid).update({ state: 'closed' });
+  await visitor.locator('.ended').waitFor();
+  // Every text the status bar shows from here on.
+  await visitor.evaluate(() => {
+    const status = document.querySelector('parley-widget').shadowRoot.querySelector('.status');
+    window.__statuses = [];
+    new MutationObserver(() => window.__statuses.push(status.hidden ? '' : status.textContent)).observe(status, {
+      attributes: true,
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  await visitor.locator('.ended button', { hasText: 'Start a new chat' }).click();
+
+  await visitor.locator('form.pre').waitFor();
+  assert.equal(await visitor.locator('#parley-field-friendlyName').inputValue(), 'Gina');
+  await visitor.locator('form.pre button[type=submit]').click();
+  await visitor.locator('.conversation[data-ready]').waitFor();
+  // The old chat's client, shut down, must not report a lost connection.
+  assert.equal(await visitor.locator('.status').isHidden(), true, await visitor.locator('.status').textContent());
+  const shown = await visitor.evaluate(() => window.__statuses);
+  assert.deepEqual(
+    shown.filter((text) => text.includes('Connection lost')),
+    [],
+    `the status bar showed: ${JSON.stringify(shown)}`,
+  );
+  await visitor.context().close();
+});
+
+test('when the chat ends the last message stays fully in view', async () => {
+  const { visitor, conversationSid } = await chattingVisitor(PARLEY_URL, 'Hana');
+  const messages = rest().conversations.v1.conversations(conversationSid).messages;
+  for (let i = 1; i <= 12; i++) await messages.create({ author: AGENT.identity, body: `Line ${i} of the answer` });
+  await visitor.locator('.msg.them .text', { hasText: 'Line 12 of the answer' }).waitFor();
+
+  await rest().conversations.v1.conversations(conversationSid).update({ state: 'closed' });
+  await visitor.locator('.ended').waitFor();
+
+  const gap = await visitor.evaluate(() => {
+    const log = document.querySelector('parley-widget').shadowRoot.querySelector('.log');
+    return log.scrollHeight - log.scrollTop - log.clientHeight;
+  });
+  assert.ok(gap <= 1, `the log is ${gap}px short of its end`);
+  await visitor.context().close();
+});

@@ -4,6 +4,7 @@
 
 import { Client, type Conversation } from '@twilio/conversations';
 import type { ConsoleApi } from './api';
+import { TYPING_SIGNAL_MS } from '../src/chat';
 
 const JOIN_WAIT_MS = 10_000;
 
@@ -18,7 +19,11 @@ export class AgentClient {
     onConnection: (state: string) => void,
   ) {
     const uri = location.origin.replace(/^http/, 'ws') + '/v3/wsconnect';
-    this.client = new Client(token, { Twilsock: { uri }, logLevel: 'silent' } as never);
+    this.client = new Client(token, {
+      Twilsock: { uri },
+      logLevel: 'silent',
+      typingIndicatorTimeoutOverride: TYPING_SIGNAL_MS,
+    } as never);
     this.client.on('connectionStateChanged', (state) => onConnection(state));
     this.ready = new Promise<void>((resolve, reject) => {
       this.client.once('stateChanged', (state) =>

@@ -30,6 +30,8 @@ export interface ChatInfo {
   date_created: string;
   date_updated: string;
   waiting_seconds: number;
+  /** The start of the newest message of a waiting chat; null when nothing was written yet. */
+  preview: string | null;
 }
 
 export interface Lists {

@@ -32,6 +32,14 @@ export function messageItem(
   );
 }
 
+/** Labels for the widget's pre-engagement keys; another key is shown as it is. */
+const LABELS: Record<string, string> = {
+  friendlyName: 'Name',
+  email: 'E-mail',
+  phone: 'Phone',
+  query: 'Question',
+};
+
 /** The pre-engagement answers as a definition list; nothing when there are none. */
 export function preEngagement(chat: ChatInfo): HTMLElement | null {
   const entries = Object.entries(chat.pre_engagement_data ?? {});
@@ -39,7 +47,7 @@ export function preEngagement(chat: ChatInfo): HTMLElement | null {
   const list = el('dl', { class: 'pre-engagement' });
   for (const [key, value] of entries) {
     list.append(
-      el('dt', {}, key),
+      el('dt', {}, LABELS[key] ?? key),
       el('dd', {}, typeof value === 'string' ? value : JSON.stringify(value)),
     );
   }
@@ -93,6 +101,9 @@ export class ChatPane {
   private conversation: Conversation | undefined;
   private readonly listeners: [string, (value: never) => void][] = [];
   private disposed = false;
+  /** The newest message shown: the agent's read horizon once the console is in view. */
+  private newest = -1;
+  private readonly onVisible = () => this.markRead();
 
   constructor(
     readonly chat: ChatInfo,
@@ -171,6 +182,8 @@ export class ChatPane {
     await conversation.getParticipants();
     const page = await conversation.getMessages(PAGE);
     for (const message of page.items) await this.show(message);
+    document.addEventListener('visibilitychange', this.onVisible);
+    this.markRead();
     this.status.textContent = '';
     this.element.setAttribute('data-ready', '');
     if (conversation.state?.current === 'closed') this.ended();
@@ -180,6 +193,7 @@ export class ChatPane {
   /** Stops listening: the client lives on, and its conversation with it. */
   dispose(): void {
     this.disposed = true;
+    document.removeEventListener('visibilitychange', this.onVisible);
     for (const [event, listener] of this.listeners)
       this.conversation?.removeListener(event as never, listener as never);
     this.listeners.length = 0;
@@ -236,6 +250,17 @@ export class ChatPane {
     );
     this.log.insertBefore(item, after ?? null);
     this.log.scrollTop = this.log.scrollHeight;
+    this.newest = Math.max(this.newest, message.index);
+    this.markRead();
+  }
+
+  /**
+   * Moves the agent's read horizon to the newest message shown while the console is in view (the
+   * visitor's "Read"). Not setAllMessagesRead: it reads a page, which can swallow a live event.
+   */
+  private markRead(): void {
+    if (this.newest < 0 || this.disposed || document.visibilityState !== 'visible') return;
+    void this.conversation?.advanceLastReadMessageIndex(this.newest).catch(() => {});
   }
 
   private async notice(participant: Participant, what: string): Promise<void> {
@@ -257,7 +282,11 @@ export class ChatPane {
   }
 
   private ended(): void {
-    this.input.disabled = true;
+    // Nothing can be sent, transferred or closed any more.
+    for (const control of this.element.querySelectorAll<
+      HTMLButtonElement | HTMLSelectElement | HTMLTextAreaElement
+    >('button, select, textarea'))
+      control.disabled = true;
     this.element.classList.add('ended');
     replace(this.status, 'This chat has ended.');
   }

@@ -151,6 +151,7 @@ export class ConsoleApp {
       el('span', { class: 'customer' }, customerOf(chat)),
       el('span', { class: 'waited' }, waitedFor(chat.waiting_seconds)),
       preEngagement(chat),
+      chat.preview ? el('q', { class: 'preview' }, chat.preview) : null,
       el(
         'button',
         { type: 'button', class: 'accept', onclick: () => void this.accept(chat) },

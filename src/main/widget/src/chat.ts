@@ -35,6 +35,12 @@ export interface ChatEvents {
 }
 
 const PAGE = 30;
+/**
+ * At most one typing signal a second (Parley passes on one a second), shown for two: the SDK's
+ * default of one per 5 s window held back the signal of a visitor typing again soon after a
+ * message, so the agent saw it seconds late.
+ */
+export const TYPING_SIGNAL_MS = 1000;
 /** Messages per page when the whole history is read for a transcript. */
 const HISTORY_PAGE = 100;
 
@@ -63,7 +69,11 @@ export class Chat {
     private readonly events: ChatEvents,
   ) {
     const uri = origin.replace(/^http/, 'ws') + '/v3/wsconnect';
-    this.client = new Client(session.token, { Twilsock: { uri }, logLevel: 'silent' } as never);
+    this.client = new Client(session.token, {
+      Twilsock: { uri },
+      logLevel: 'silent',
+      typingIndicatorTimeoutOverride: TYPING_SIGNAL_MS,
+    } as never);
     this.client.on('connectionStateChanged', (state) => {
       if (state === 'connected' || state === 'connecting') events.connection(state);
       else if (state === 'disconnected' || state === 'disconnecting')

@@ -220,9 +220,12 @@ export class ConversationView {
     // The focus moves on only from what goes away (the composer, the question), never from the page.
     const root = this.element.getRootNode() as Document | ShadowRoot;
     const hadFocus = this.element.contains(root.activeElement);
+    // The end panel is taller than the composer: keep the last message in view if it was.
+    const stick = this.atBottom();
     this.footer.replaceWith(panel);
     this.endBar.remove();
     this.typing([]);
+    if (stick) this.log.scrollTop = this.log.scrollHeight;
     if (hadFocus) save.focus();
   }
 

@@ -4,6 +4,7 @@
 
 import type { Config, Field } from './config';
 import { el } from './dom';
+import { WebchatError } from './session';
 
 export type Answers = Record<string, string>;
 
@@ -15,9 +16,20 @@ export function prefilled(config: Config): Answers | undefined {
   return answers;
 }
 
+/**
+ * What to tell the visitor when starting failed: a deployment key that is unknown, revoked or not
+ * for this page's origin will not work on a second try either.
+ */
+export function startFailure(config: Config, error: unknown): string {
+  const refused = error instanceof WebchatError && (error.status === 401 || error.status === 403);
+  return refused ? config.t.unavailable : config.t.failed;
+}
+
+/** The form, filled with the page's prefilled values, else the visitor's last answers. */
 export function preEngagementForm(
   config: Config,
   submit: (answers: Answers) => Promise<void>,
+  remembered: Answers = {},
 ): HTMLFormElement {
   const { t } = config;
   const inputs = new Map<Field, HTMLInputElement | HTMLTextAreaElement>();
@@ -46,7 +58,7 @@ export function preEngagementForm(
       field.type === 'textarea'
         ? el('textarea', { ...attributes, rows: '3' })
         : el('input', { ...attributes, type: field.type });
-    input.value = field.prefilled ?? '';
+    input.value = field.prefilled ?? remembered[field.key] ?? '';
     const error = el('span', { class: 'error', id: `${id}-error` });
     inputs.set(field, input);
     errors.set(field, error);
@@ -86,8 +98,8 @@ export function preEngagementForm(
     failure.textContent = '';
     try {
       await submit(answers);
-    } catch {
-      failure.textContent = t.failed;
+    } catch (error) {
+      failure.textContent = startFailure(config, error);
       button.disabled = false;
       button.textContent = t.start;
     }

@@ -14,6 +14,8 @@ interface Stored {
   session?: Session;
   identity?: string;
   open?: boolean;
+  /** The visitor's contact answers (name, e-mail…), to fill the form of the next chat. */
+  answers?: Record<string, string>;
 }
 
 export class SessionStore {
@@ -37,6 +39,14 @@ export class SessionStore {
     return stored.session?.identity ?? stored.identity;
   }
 
+  answers(): Record<string, string> {
+    return this.read().answers ?? {};
+  }
+
+  saveAnswers(answers: Record<string, string>): void {
+    this.write({ ...this.read(), answers });
+  }
+
   wasOpen(): boolean {
     return this.read().open === true;
   }
@@ -45,10 +55,10 @@ export class SessionStore {
     this.write({ ...this.read(), session, identity: session.identity });
   }
 
-  /** Forgets the conversation and token; the identity stays for the next chat. */
+  /** Forgets the conversation and token; the identity and answers stay for the next chat. */
   forget(): void {
-    const { identity, open } = this.read();
-    this.write({ identity, open });
+    const { identity, open, answers } = this.read();
+    this.write({ identity, open, answers });
   }
 
   setOpen(open: boolean): void {

@@ -6,7 +6,7 @@ import { Chat } from './chat';
 import { textOn, type Config } from './config';
 import { ConversationView } from './conversation-view';
 import { el, replace } from './dom';
-import { firstField, preEngagementForm, prefilled, type Answers } from './form';
+import { firstField, preEngagementForm, prefilled, startFailure, type Answers } from './form';
 import { SessionStore, WebchatApi, type Session } from './session';
 import { styles } from './styles';
 import { transcriptName, transcriptText } from './transcript';
@@ -137,7 +137,11 @@ export class Widget {
       if (autostart && !this.panel.hidden) this.startPrefilled();
       return;
     }
-    this.form = preEngagementForm(this.config, (answers) => this.start(answers));
+    this.form = preEngagementForm(
+      this.config,
+      (answers) => this.start(answers),
+      this.store.answers(),
+    );
     replace(this.body, this.form);
     if (!this.panel.hidden) this.focusContent();
   }
@@ -146,8 +150,8 @@ export class Widget {
     const values = this.prefilledStart;
     if (!values) return;
     this.prefilledStart = undefined;
-    this.start(values).catch(() => {
-      this.setStatus(this.config.t.failed);
+    this.start(values).catch((error) => {
+      this.setStatus(startFailure(this.config, error));
       this.prefilledStart = values; // tried again when the panel next opens
     });
   }
@@ -157,6 +161,10 @@ export class Widget {
     const name = answers.friendlyName || this.config.t.customer;
     const session = await this.api.init(name, answers, this.store.identity());
     this.store.save(session);
+    // The question is for this chat only; the contact details fill the next chat's form.
+    this.store.saveAnswers(
+      Object.fromEntries(Object.entries(answers).filter(([key]) => key !== 'query')),
+    );
     await this.connect(session, true);
     if (answers.query) await this.chat?.send(answers.query).catch(() => {});
   }
@@ -180,6 +188,8 @@ export class Widget {
           this.view?.notice(kind === 'joined' ? t.joined(name) : t.left(name)),
         typing: (names) => this.view?.typing(names),
         connection: (state) => {
+          // A chat left behind (a new chat started) reports its shutdown: not a lost connection.
+          if (this.chat !== chat) return;
           // Once connected, any other state is a lost connection that the SDK is retrying.
           connected ||= state === 'connected';
           this.setStatus(state === 'connected' ? '' : connected ? t.reconnecting : t.connecting);

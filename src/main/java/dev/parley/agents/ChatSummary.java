@@ -6,7 +6,9 @@ import java.time.Instant;
 /**
  * One web chat in a console list: the visitor's name ({@code from} in the attributes) and
  * pre-engagement answers (an object, empty when there were none), as the web chat stored them;
- * {@code waitingSeconds} is counted by the server, so a skewed browser clock cannot skew it.
+ * {@code waitingSeconds} is counted by the server, so a skewed browser clock cannot skew it; {@code
+ * preview} is the start of the newest message of a waiting chat (null otherwise or when nothing was
+ * written yet).
  */
 public record ChatSummary(
     String conversationSid,
@@ -16,4 +18,5 @@ public record ChatSummary(
     String state,
     Instant dateCreated,
     Instant dateUpdated,
-    long waitingSeconds) {}
+    long waitingSeconds,
+    String preview) {}

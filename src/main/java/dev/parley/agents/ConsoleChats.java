@@ -37,6 +37,7 @@ public final class ConsoleChats {
   private static final Logger log = LoggerFactory.getLogger(ConsoleChats.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   public static final int LIST_LIMIT = 50;
+  static final int PREVIEW_CHARS = 200;
   public static final int TRANSCRIPT_LIMIT = 1000;
 
   private final Store store;
@@ -62,7 +63,9 @@ public final class ConsoleChats {
           Scope scope = scope(tx, agent);
           var queue = store.consoleQueue();
           return new ChatLists(
-              summaries(queue.waiting(tx, agent.accountSid(), scope.serviceSid(), LIST_LIMIT)),
+              queue.waiting(tx, agent.accountSid(), scope.serviceSid(), LIST_LIMIT).stream()
+                  .map(c -> summary(c, preview(tx, c)))
+                  .toList(),
               summaries(queue.joined(tx, scope.serviceSid(), agent.identity(), false, LIST_LIMIT)),
               summaries(queue.joined(tx, scope.serviceSid(), agent.identity(), true, LIST_LIMIT)));
         });
@@ -186,7 +189,21 @@ public final class ConsoleChats {
     return conversations.stream().map(this::summary).toList();
   }
 
+  /** The start of the chat's newest message, for the waiting list; null when there is none. */
+  private String preview(Tx tx, ConversationRecord c) {
+    return store.messages().page(tx, c.sid(), true, PageRequest.first(1)).items().stream()
+        .map(MessageRecord::body)
+        .filter(body -> body != null && !body.isBlank())
+        .map(body -> body.length() > PREVIEW_CHARS ? body.substring(0, PREVIEW_CHARS) : body)
+        .findFirst()
+        .orElse(null);
+  }
+
   private ChatSummary summary(ConversationRecord c) {
+    return summary(c, null);
+  }
+
+  private ChatSummary summary(ConversationRecord c, String preview) {
     JsonNode attributes;
     try {
       attributes = JSON.readTree(c.attributes());
@@ -205,6 +222,7 @@ public final class ConsoleChats {
         c.state(),
         c.dateCreated(),
         c.dateUpdated(),
-        Math.max(0, Duration.between(c.dateCreated(), clock.instant()).toSeconds()));
+        Math.max(0, Duration.between(c.dateCreated(), clock.instant()).toSeconds()),
+        preview);
   }
 }

@@ -31,6 +31,7 @@ import dev.parley.http.TokenOrBasicAuth;
 import dev.parley.observe.ObserveApi;
 import dev.parley.realtime.TwilsockEndpoint;
 import dev.parley.realtime.TwilsockProtocol;
+import dev.parley.widget.HomePage;
 import dev.parley.widget.WidgetAssets;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
@@ -97,7 +98,11 @@ final class Routes {
     // Files and probes, before the API's CORS and body handling: they set their own headers.
     WidgetAssets widget = new WidgetAssets();
     ConsoleAssets consolePage = new ConsoleAssets();
+    HomePage home = new HomePage();
     table
+        // A person opening the base URL gets a page (HTML only; API clients keep the JSON 404).
+        .any(HomePage.PATH, PUBLIC, home::page)
+        .any(HomePage.FAVICON_PATH, PUBLIC, home::favicon)
         .any(WidgetAssets.SCRIPT_PATH, PUBLIC, widget::script)
         .any(WidgetAssets.DEMO_PATH, PUBLIC, widget::demo)
         .any(ConsoleAssets.PAGE_PATH, PUBLIC, consolePage::page)

@@ -42,7 +42,8 @@ final class ConsoleViews {
       String state,
       Instant dateCreated,
       Instant dateUpdated,
-      long waitingSeconds) {
+      long waitingSeconds,
+      String preview) {
     static ChatView of(ChatSummary c) {
       return new ChatView(
           c.conversationSid(),
@@ -52,7 +53,8 @@ final class ConsoleViews {
           c.state(),
           c.dateCreated(),
           c.dateUpdated(),
-          c.waitingSeconds());
+          c.waitingSeconds(),
+          c.preview());
     }
   }
 

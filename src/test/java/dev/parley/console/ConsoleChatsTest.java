@@ -36,6 +36,29 @@ class ConsoleChatsTest {
   }
 
   @Test
+  void a_waiting_chat_shows_the_start_of_its_newest_message() {
+    LoggedIn ida = loggedIn(server, "ida", "Ida");
+    String chat = webChat(server, "Wes", "{}");
+    String quiet = webChat(server, "Quiet", "{}");
+    for (String body : new String[] {"Hello", "My order is late " + "x".repeat(300)}) {
+      server
+          .api()
+          .formParam("Author", "visitor")
+          .formParam("Body", body)
+          .post("/v1/Conversations/" + chat + "/Messages")
+          .then()
+          .statusCode(201);
+    }
+
+    ida.request(server)
+        .get("/console/chats")
+        .then()
+        .statusCode(200)
+        .body(waiting(chat) + ".preview", equalTo("My order is late " + "x".repeat(183)))
+        .body(waiting(quiet) + ".preview", equalTo(null));
+  }
+
+  @Test
   void lists_waiting_chats_oldest_first() {
     LoggedIn bea = loggedIn(server, "bea", "Bea");
     String first = webChat(server, "First", "{}");

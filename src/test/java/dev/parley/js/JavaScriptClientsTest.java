@@ -47,12 +47,22 @@ class JavaScriptClientsTest {
           files
               .map(file -> file.getFileName().toString())
               .filter(name -> name.endsWith(".test.mjs"))
+              .filter(JavaScriptClientsTest::selected)
               .sorted()
               .toList();
       // flatMap defers each node run until JUnit reaches that file's container.
       return names.stream()
           .map(name -> dynamicContainer(name, Stream.of(name).flatMap(n -> run(n).stream())));
     }
+  }
+
+  /**
+   * {@code -Dparley.js.only=widget.test.mjs,console.test.mjs} runs only those files; empty or
+   * absent runs them all.
+   */
+  private static boolean selected(String file) {
+    String only = System.getProperty("parley.js.only", "").trim();
+    return only.isEmpty() || Stream.of(only.split(",")).map(String::trim).anyMatch(file::equals);
   }
 
   /** One line of {@code support/junit-events.mjs}. */
@@ -62,16 +72,22 @@ class JavaScriptClientsTest {
   private static List<DynamicNode> run(String file) {
     Path events = tempFile(file);
     List<String> command =
-        List.of(
-            "node",
-            "--test",
-            "--test-force-exit",
-            "--test-timeout=180000",
-            "--test-reporter=spec",
-            "--test-reporter-destination=stdout",
-            "--test-reporter=./support/junit-events.mjs",
-            "--test-reporter-destination=" + events,
-            file);
+        new ArrayList<>(
+            List.of(
+                "node",
+                "--test",
+                "--test-force-exit",
+                "--test-timeout=180000",
+                "--test-reporter=spec",
+                "--test-reporter-destination=stdout",
+                "--test-reporter=./support/junit-events.mjs",
+                "--test-reporter-destination=" + events));
+    // -Dparley.js.pattern=REGEX runs only the tests whose name matches (node --test-name-pattern).
+    String pattern = System.getProperty("parley.js.pattern", "").trim();
+    if (!pattern.isEmpty()) {
+      command.add("--test-name-pattern=" + pattern);
+    }
+    command.add(file);
     ProcessBuilder builder = new ProcessBuilder(command).directory(SUITE.toFile());
     builder.redirectErrorStream(true);
     builder.environment().put("PARLEY_URL", server.baseUrl());

@@ -157,6 +157,22 @@ class WebchatInitTest {
   }
 
   @Test
+  void an_unknown_deployment_key_gets_no_basic_challenge_that_would_stall_the_browser() {
+    init(server, "0123456789abcdef0123456789abcdef")
+        .then()
+        .statusCode(401)
+        .header("WWW-Authenticate", nullValue());
+    server
+        .unchecked()
+        .header("Origin", ORIGIN)
+        .formParams(Map.of("DeploymentKey", "0123456789abcdef0123456789abcdef", "Token", "x"))
+        .post("/parley/v1/Webchat/Conversations/CH00000000000000000000000000000000/Close")
+        .then()
+        .statusCode(401)
+        .header("WWW-Authenticate", nullValue());
+  }
+
+  @Test
   void answers_the_preflight_for_the_webchat_headers() {
     server
         .unchecked()
