@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Runs the Node test suite in {@code src/test/js} (Twilio's unmodified npm {@code twilio} and
  * {@code @twilio/conversations}) against a real Parley: one node process per {@code *.test.mjs}
  * file, each of its tests reported as a JUnit test of its own. Node's spec output goes to this
- * test's output file and, when anything fails, into the failure message.
+ * test's output file and, when anything fails, into the failure message. {@code
+ * -Dparley.js.only=conversations-sdk.test.mjs} (a comma-separated list) runs only those files.
  */
 class JavaScriptClientsTest {
   @RegisterExtension static final ParleyServer server = new ParleyServer();
@@ -47,12 +48,19 @@ class JavaScriptClientsTest {
           files
               .map(file -> file.getFileName().toString())
               .filter(name -> name.endsWith(".test.mjs"))
+              .filter(JavaScriptClientsTest::selected)
               .sorted()
               .toList();
       // flatMap defers each node run until JUnit reaches that file's container.
       return names.stream()
           .map(name -> dynamicContainer(name, Stream.of(name).flatMap(n -> run(n).stream())));
     }
+  }
+
+  /** Whether {@code -Dparley.js.only}, when given, names {@code file}. */
+  private static boolean selected(String file) {
+    String only = System.getProperty("parley.js.only", "").strip();
+    return only.isEmpty() || List.of(only.split("\\s*,\\s*")).contains(file);
   }
 
   /** One line of {@code support/junit-events.mjs}. */
