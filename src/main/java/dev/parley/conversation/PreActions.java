@@ -25,9 +25,10 @@ import java.util.function.Consumer;
  * {@code ParticipantService.create/update/delete(Scope, …)}, {@code
  * MessageService.create/update/delete(Scope, …)}, {@code UserService.update(Scope, …)}), whoever
  * calls it: the SDK's tunnelled commands and a web chat guest's close. The twins that take a
- * caller's {@code Tx} never run them (a webhook must not be awaited inside a transaction); those of
- * conversations and users refuse an SDK change ({@link #requireNone}), so it cannot skip its
- * pre-action through them.
+ * caller's {@code Tx} never run them (a webhook must not be awaited inside a transaction) and
+ * refuse an SDK change ({@link #requireNone}), so none can skip its pre-action through them; the
+ * one exception is {@code ParticipantService.update(Tx, …)}, through which an SDK user moves its
+ * own read horizon and notification level ({@code MembershipService.update}), which ask nothing.
  */
 public final class PreActions {
   private final PreActionHook hook;

@@ -273,6 +273,18 @@ class PreActionWebhooksTest {
                                 .users()
                                 .update(tx, alice, "alice", new UserChanges("A", null, null))))
         .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () ->
+                server
+                    .parley()
+                    .store()
+                    .write(
+                        tx ->
+                            services
+                                .messages()
+                                .create(
+                                    tx, alice, conversation, NewMessage.text("alice", "hi", "{}"))))
+        .isInstanceOf(IllegalStateException.class);
     assertThat(receiver.received("/pre")).isEmpty();
   }
 
