@@ -26,9 +26,11 @@ store_fresh webhooks
 
 echo "== webhook deliveries ($store): $conversations conversations x $live messages live, x $backlog after an outage"
 # Retries capped at 0.5 s so the outage's backlog starts draining within 0.5 s of the receiver's
-# return (the default cap, 10 minutes, would time the back-off instead of the engine).
+# return (the default cap, 10 minutes, would time the back-off instead of the engine). The receiver
+# is on loopback, which webhooks may call only when allowed (docs/security.md).
 ./parley serve --host 127.0.0.1 --port "$parley_port" "${store_args[@]}" --account-sid "$account" \
   --auth-token "$token" --webhook-base-delay-ms 100 --webhook-max-delay-ms 500 --webhook-max-attempts 1000 \
+  --webhook-allow-networks 127.0.0.0/8 \
   > "$out/parley.log" 2>&1 &
 pid=$!
 pids+=("$pid")

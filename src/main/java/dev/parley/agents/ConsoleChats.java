@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.conversation.ConversationChanges;
 import dev.parley.conversation.ConversationService;
 import dev.parley.conversation.ConversationState;
+import dev.parley.conversation.JsonInput;
 import dev.parley.conversation.NewParticipant;
 import dev.parley.conversation.ParticipantService;
 import dev.parley.conversation.Scope;
@@ -197,7 +198,10 @@ public final class ConsoleChats {
         c.sid(),
         c.friendlyName(),
         attributes.path("from").isTextual() ? attributes.get("from").asText() : null,
-        preEngagement.isObject() ? preEngagement : JSON.createObjectNode(),
+        // Data stored before JsonInput's depth limit could be too deep to render in the list.
+        preEngagement.isObject() && JsonInput.withinDepth(preEngagement)
+            ? preEngagement
+            : JSON.createObjectNode(),
         c.state(),
         c.dateCreated(),
         c.dateUpdated(),

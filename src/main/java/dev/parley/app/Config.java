@@ -1,13 +1,19 @@
 package dev.parley.app;
 
+import dev.parley.http.HttpLimits;
 import dev.parley.store.Store;
 import dev.parley.store.sql.MigrationReport;
 import dev.parley.store.sql.PostgresStore;
 import dev.parley.store.sql.SqliteStore;
 import dev.parley.webhooks.DeliverySettings;
+import dev.parley.webhooks.OutboundRule;
 import java.nio.file.Path;
 
-/** Everything Parley needs to start, from flags and environment (flags win). */
+/**
+ * Everything Parley needs to start, from flags and environment (flags win). {@code outbound} is
+ * which addresses Parley may call on a user's behalf ({@code PARLEY_WEBHOOK_ALLOW_NETWORKS});
+ * {@code http} the HTTP edge's limits and timeouts.
+ */
 public record Config(
     String host,
     int port,
@@ -19,7 +25,9 @@ public record Config(
     String databaseUrl,
     WebchatLimits webchatLimits,
     DeliverySettings webhooks,
-    String metricsToken) {
+    String metricsToken,
+    OutboundRule outbound,
+    HttpLimits http) {
 
   /** Connections per node: enough for the worker threads that run blocking store calls. */
   private static final int POOL_SIZE = 16;
@@ -36,6 +44,38 @@ public record Config(
         throw new IllegalArgumentException("Webchat rate limits must be at least 1 per minute");
       }
     }
+  }
+
+  /**
+   * A configuration that allows no internal webhook address, with the default HTTP limits and
+   * timeouts.
+   */
+  public Config(
+      String host,
+      int port,
+      Path dataDir,
+      String publicUrl,
+      String accountSid,
+      String authToken,
+      String masterKey,
+      String databaseUrl,
+      WebchatLimits webchatLimits,
+      DeliverySettings webhooks,
+      String metricsToken) {
+    this(
+        host,
+        port,
+        dataDir,
+        publicUrl,
+        accountSid,
+        authToken,
+        masterKey,
+        databaseUrl,
+        webchatLimits,
+        webhooks,
+        metricsToken,
+        OutboundRule.DEFAULT,
+        HttpLimits.DEFAULT);
   }
 
   /** A configuration whose {@code /metrics} needs no token. */
@@ -99,7 +139,9 @@ public record Config(
         databaseUrl,
         limits,
         webhooks,
-        metricsToken);
+        metricsToken,
+        outbound,
+        http);
   }
 
   public Config withWebhooks(DeliverySettings settings) {
@@ -114,7 +156,26 @@ public record Config(
         databaseUrl,
         webchatLimits,
         settings,
-        metricsToken);
+        metricsToken,
+        outbound,
+        http);
+  }
+
+  public Config withHttp(HttpLimits limits) {
+    return new Config(
+        host,
+        port,
+        dataDir,
+        publicUrl,
+        accountSid,
+        authToken,
+        masterKey,
+        databaseUrl,
+        webchatLimits,
+        webhooks,
+        metricsToken,
+        outbound,
+        limits);
   }
 
   /** The store this configuration names: PostgreSQL when a database URL is set, else SQLite. */

@@ -2,6 +2,9 @@ package dev.parley.app;
 
 import dev.parley.auth.MasterKey;
 import dev.parley.auth.SecretBox;
+import dev.parley.http.HeaderDeadlines;
+import dev.parley.http.HttpEdge;
+import dev.parley.http.HttpLimits;
 import dev.parley.http.Json;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.RouteTable;
@@ -32,7 +35,7 @@ import org.slf4j.LoggerFactory;
 /** A running Parley: store, domain services and the HTTP server, wired once for main and tests. */
 public final class Parley implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Parley.class);
-  static final int MAX_BODY_BYTES = 1 << 20;
+  static final int MAX_BODY_BYTES = HttpLimits.MAX_BODY_BYTES;
 
   private final Vertx vertx;
   private final HttpServer server;
@@ -117,7 +120,8 @@ public final class Parley implements AutoCloseable {
     try {
       RandomSids sids = new RandomSids();
       PublicUrl publicUrl = new PublicUrl();
-      Services services = Services.wire(store, clock, sids, box, config.webhooks(), publicUrl);
+      Services services =
+          Services.wire(store, clock, sids, box, config.webhooks(), publicUrl, config.outbound());
       Bootstrap.Result bootstrap =
           Bootstrap.run(
               config,
@@ -156,6 +160,9 @@ public final class Parley implements AutoCloseable {
               config.webchatLimits(),
               twilsock,
               new ObserveApi(readiness, metrics, config.metricsToken()));
+      HttpLimits limits = config.http();
+      HttpEdge edge = new HttpEdge(limits);
+      HeaderDeadlines deadlines = new HeaderDeadlines(vertx, limits.headerTimeout());
       HttpServer server =
           vertx
               .createHttpServer(
@@ -166,13 +173,27 @@ public final class Parley implements AutoCloseable {
                       // it; a 1,600-character Body or a large Attributes JSON is bigger once
                       // percent-encoded, so a field may be as large as the whole body.
                       .setMaxFormAttributeSize(MAX_BODY_BYTES)
+                      .setMaxFormFields(limits.maxFormFields())
+                      .setMaxInitialLineLength(limits.maxRequestLineBytes())
+                      .setMaxHeaderSize(limits.maxHeaderBytes())
+                      // Nothing sent or received for this long closes the connection; Twilsock's
+                      // pings (every 25 s) keep an idle realtime socket alive.
+                      // Cleartext HTTP/2 makes Netty hold a new connection's first 24 bytes
+                      // to look for its preface, and Vert.x learns of the connection only then:
+                      // a client that stalls sooner would escape the request-head deadline. No
+                      // Twilio client speaks h2c.
+                      .setHttp2ClearTextEnabled(false)
+                      .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                      .setIdleTimeout((int) limits.idleTimeout().toMillis())
                       // A Twilsock frame may be 1 MiB, in one WebSocket frame or several.
                       .setMaxWebSocketFrameSize(TwilsockProtocol.MAX_FRAME_BYTES)
                       .setMaxWebSocketMessageSize(TwilsockProtocol.MAX_FRAME_BYTES)
                       // Deflate keeps ~300 KB of zlib state per socket; idle sockets must be cheap.
                       .setPerMessageWebSocketCompressionSupported(false)
                       .setPerFrameWebSocketCompressionSupported(false))
-              .requestHandler(router);
+              .connectionHandler(deadlines::connected)
+              .invalidRequestHandler(edge::invalid)
+              .requestHandler(deadlines.then(edge.guard(router)));
       // Requests are accepted once listen() has bound; the URL base is known before any can arrive
       // except with port 0, whose number nobody can know until listen() returns.
       if (config.port() != 0) {

@@ -1,6 +1,9 @@
 package dev.parley.app;
 
+import dev.parley.http.HttpLimits;
 import dev.parley.webhooks.DeliverySettings;
+import dev.parley.webhooks.Networks;
+import dev.parley.webhooks.OutboundRule;
 import dev.parley.webhooks.RetryPolicy;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -103,6 +106,31 @@ final class ServeCommand implements Runnable {
           "Bearer token /metrics requires (env PARLEY_METRICS_TOKEN; default: none, /metrics is open).")
   String metricsToken;
 
+  @Option(
+      names = "--webhook-allow-networks",
+      defaultValue = "${env:PARLEY_WEBHOOK_ALLOW_NETWORKS}",
+      description =
+          "CIDR blocks webhooks and pre-action hooks may call although they are loopback, private,"
+              + " link-local… e.g. 127.0.0.0/8,::1/128 for receivers on this machine (env"
+              + " PARLEY_WEBHOOK_ALLOW_NETWORKS; default: none).")
+  String webhookAllowNetworks;
+
+  @Option(
+      names = "--http-header-timeout-seconds",
+      defaultValue = "${env:PARLEY_HTTP_HEADER_TIMEOUT_SECONDS:-10}",
+      description =
+          "Seconds a new connection has to send its whole request line and headers before it is"
+              + " closed (env PARLEY_HTTP_HEADER_TIMEOUT_SECONDS, default 10).")
+  int httpHeaderTimeoutSeconds;
+
+  @Option(
+      names = "--http-idle-timeout-seconds",
+      defaultValue = "${env:PARLEY_HTTP_IDLE_TIMEOUT_SECONDS:-120}",
+      description =
+          "Seconds a connection may send and receive nothing before it is closed (env"
+              + " PARLEY_HTTP_IDLE_TIMEOUT_SECONDS, default 120).")
+  int httpIdleTimeoutSeconds;
+
   @Mixin StoreOptions store;
 
   @Override
@@ -126,7 +154,11 @@ final class ServeCommand implements Runnable {
                     Duration.ofMillis(webhookMaxDelayMs)),
                 studioUrl == null || studioUrl.isBlank() ? null : studioUrl,
                 Duration.ofMillis(webhookLeaseMs)),
-            metricsToken);
+            metricsToken,
+            OutboundRule.allowing(networks(webhookAllowNetworks)),
+            HttpLimits.DEFAULT.withTimeouts(
+                Duration.ofSeconds(httpHeaderTimeoutSeconds),
+                Duration.ofSeconds(httpIdleTimeoutSeconds)));
     Parley parley = Parley.start(config);
     RunningServer.record(config, parley);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -145,6 +177,15 @@ final class ServeCommand implements Runnable {
       stopped.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Networks networks(String list) {
+    try {
+      return Networks.parse(list);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "--webhook-allow-networks (PARLEY_WEBHOOK_ALLOW_NETWORKS): " + e.getMessage());
     }
   }
 }

@@ -45,6 +45,7 @@ import dev.parley.webhooks.DeliveryEngine;
 import dev.parley.webhooks.DeliveryHistory;
 import dev.parley.webhooks.DeliveryPlanner;
 import dev.parley.webhooks.DeliverySettings;
+import dev.parley.webhooks.OutboundRule;
 import dev.parley.webhooks.PreActionWebhooks;
 import java.time.Clock;
 import java.util.List;
@@ -92,25 +93,26 @@ record Services(
       RandomSids sids,
       SecretBox box,
       DeliverySettings webhooks,
-      PublicUrl publicUrl) {
+      PublicUrl publicUrl,
+      OutboundRule outbound) {
     Authenticator authenticator = new Authenticator(store, box);
     ServiceDirectory directory = new ServiceDirectory(store, clock, sids);
     AccountService accounts =
         new AccountService(store, clock, box, sids, directory::setUpAccount, authenticator);
-    DeliveryEngine deliveries = new DeliveryEngine(store, clock, accounts, webhooks);
+    DeliveryEngine deliveries = new DeliveryEngine(store, clock, accounts, webhooks, outbound);
     EventLog events = new EventLog(store, clock);
     events.listen(new DeliveryPlanner(store, clock, sids, deliveries::nudge));
     ChangeEvents changes = new ChangeEvents(events);
-    PreActions pre = new PreActions(new PreActionWebhooks(store, accounts));
+    PreActions pre = new PreActions(new PreActionWebhooks(store, accounts, deliveries));
     ConversationService conversations = new ConversationService(store, clock, sids, changes, pre);
     UserService users = new UserService(store, clock, sids, changes, pre);
     ParticipantService participants =
         new ParticipantService(store, clock, sids, conversations, users, changes, pre);
     MessageService messages = new MessageService(store, clock, sids, conversations, changes, pre);
-    AddressConfigurations addresses = new AddressConfigurations(store, clock, sids);
+    AddressConfigurations addresses = new AddressConfigurations(store, clock, sids, outbound);
     ConversationWebhooks conversationWebhooks =
-        new ConversationWebhooks(store, clock, sids, conversations);
-    FlexFlowService flexFlows = new FlexFlowService(store, clock, sids);
+        new ConversationWebhooks(store, clock, sids, conversations, outbound);
+    FlexFlowService flexFlows = new FlexFlowService(store, clock, sids, outbound);
     WebChatService webChats =
         new WebChatService(
             store,
@@ -151,8 +153,8 @@ record Services(
         messages,
         new DeliveryReceiptService(store, messages),
         new RoleService(store, clock, sids),
-        new AccountConfiguration(store),
-        new ServiceConfiguration(store, clock, directory),
+        new AccountConfiguration(store, outbound),
+        new ServiceConfiguration(store, clock, directory, outbound),
         addresses,
         conversationWebhooks,
         webChats,

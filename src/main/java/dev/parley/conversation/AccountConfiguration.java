@@ -3,6 +3,7 @@ package dev.parley.conversation;
 import static dev.parley.conversation.Changes.or;
 
 import dev.parley.error.ApiException;
+import dev.parley.events.WebhookUrlCheck;
 import dev.parley.store.ConfigurationRecord;
 import dev.parley.store.Store;
 import dev.parley.store.Tx;
@@ -10,9 +11,11 @@ import dev.parley.store.Tx;
 /** An account's Conversations configuration and its global event webhooks. */
 public final class AccountConfiguration {
   private final Store store;
+  private final WebhookUrlCheck urls;
 
-  public AccountConfiguration(Store store) {
+  public AccountConfiguration(Store store, WebhookUrlCheck urls) {
     this.store = store;
+    this.urls = urls;
   }
 
   public ConfigurationRecord find(String accountSid) {
@@ -56,6 +59,8 @@ public final class AccountConfiguration {
   }
 
   public ConfigurationRecord updateWebhooks(String accountSid, EventWebhookChanges changes) {
+    urls.vet("PreWebhookUrl", changes.preWebhookUrl());
+    urls.vet("PostWebhookUrl", changes.postWebhookUrl());
     return store.write(
         tx -> {
           ConfigurationRecord c = find(tx, accountSid);

@@ -4,6 +4,7 @@ import static dev.parley.conversation.Changes.or;
 
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.events.WebhookUrlCheck;
 import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;
 import dev.parley.store.AddressRecord;
@@ -28,15 +29,18 @@ public final class AddressConfigurations {
   private final Store store;
   private final Clock clock;
   private final SidGenerator sids;
+  private final WebhookUrlCheck urls;
 
-  public AddressConfigurations(Store store, Clock clock, SidGenerator sids) {
+  public AddressConfigurations(Store store, Clock clock, SidGenerator sids, WebhookUrlCheck urls) {
     this.store = store;
     this.clock = clock;
     this.sids = sids;
+    this.urls = urls;
   }
 
   /** Creates one; 409 when the account already configures that address. */
   public AddressRecord create(String accountSid, NewAddress request) {
+    urls.vet("AutoCreation.WebhookUrl", request.autoCreation().webhookUrl());
     return store.write(tx -> create(tx, accountSid, request));
   }
 
@@ -108,6 +112,7 @@ public final class AddressConfigurations {
   }
 
   public AddressRecord update(String accountSid, String sidOrAddress, AddressChanges changes) {
+    urls.vet("AutoCreation.WebhookUrl", changes.autoCreation().webhookUrl());
     return store.write(
         tx -> {
           AddressRecord a = find(tx, accountSid, sidOrAddress);

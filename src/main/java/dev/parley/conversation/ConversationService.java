@@ -18,9 +18,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Creates, reads, changes and removes conversations, enforcing Twilio's state rules. */
 public final class ConversationService {
+  private static final Logger log = LoggerFactory.getLogger(ConversationService.class);
   private final Store store;
   private final Clock clock;
   private final SidGenerator sids;
@@ -246,25 +249,70 @@ public final class ConversationService {
       return 0;
     }
     int total = 0;
-    int changed;
+    int claimed;
     do {
       Instant now = clock.instant();
-      changed =
-          store.write(
-              tx -> {
-                List<ConversationRecord> due =
-                    store.conversations().claimDueTimers(tx, now, SWEEP_BATCH);
-                for (ConversationRecord c : due) {
-                  ConversationRecord expired = expire(c, now);
-                  store.conversations().update(tx, expired);
-                  // Parley's own action, not a REST call: its webhooks always fire.
-                  events.stateUpdated(tx, Origin.API, c, expired, StateReason.TIMER);
-                }
-                return due.size();
-              });
-      total += changed;
-    } while (changed == SWEEP_BATCH);
+      try {
+        claimed =
+            store.write(
+                tx -> {
+                  List<ConversationRecord> due =
+                      store.conversations().claimDueTimers(tx, now, SWEEP_BATCH);
+                  due.forEach(c -> fire(tx, c, now));
+                  return due.size();
+                });
+        total += claimed;
+      } catch (RuntimeException batchFailed) {
+        // One conversation that cannot change must not hold back every other timer (of every
+        // account): this batch again, one transaction per conversation.
+        List<ConversationRecord> due =
+            store.read(tx -> store.conversations().dueTimers(tx, now, SWEEP_BATCH));
+        claimed = due.size();
+        for (ConversationRecord c : due) {
+          total += fireAlone(c.sid(), now) ? 1 : 0;
+        }
+      }
+    } while (claimed == SWEEP_BATCH);
     return total;
+  }
+
+  /** How long a timer that failed to fire waits before the sweep tries it again. */
+  static final Duration RETRY_FAILED_TIMER = Duration.ofMinutes(5);
+
+  private void fire(Tx tx, ConversationRecord c, Instant now) {
+    ConversationRecord expired = expire(c, now);
+    store.conversations().update(tx, expired);
+    // Parley's own action, not a REST call: its webhooks always fire.
+    events.stateUpdated(tx, Origin.API, c, expired, StateReason.TIMER);
+  }
+
+  /**
+   * Fires one conversation's timer in its own transaction. When that fails, the timer is deferred
+   * by {@link #RETRY_FAILED_TIMER} (a poison row is not retried every second) and logged.
+   */
+  private boolean fireAlone(String sid, Instant now) {
+    try {
+      return store.write(
+          tx ->
+              store
+                  .conversations()
+                  .claimDueTimer(tx, sid, now)
+                  .map(
+                      c -> {
+                        fire(tx, c, now);
+                        return true;
+                      })
+                  .orElse(false));
+    } catch (RuntimeException e) {
+      Instant retry = now.plus(RETRY_FAILED_TIMER);
+      store.write(
+          tx -> {
+            store.conversations().deferDueTimers(tx, sid, now, retry);
+            return null;
+          });
+      log.error("event=timer_failed conversation_sid={} retry_at={}", sid, retry, e);
+      return false;
+    }
   }
 
   /** A due conversation after its timer fired: closed if that timer is due, else inactive. */

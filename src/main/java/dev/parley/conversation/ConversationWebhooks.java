@@ -4,6 +4,7 @@ import static dev.parley.conversation.Changes.or;
 
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.events.WebhookUrlCheck;
 import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;
 import dev.parley.store.ConversationRecord;
@@ -28,17 +29,24 @@ public final class ConversationWebhooks {
   private final Clock clock;
   private final SidGenerator sids;
   private final ConversationService conversations;
+  private final WebhookUrlCheck urls;
 
   public ConversationWebhooks(
-      Store store, Clock clock, SidGenerator sids, ConversationService conversations) {
+      Store store,
+      Clock clock,
+      SidGenerator sids,
+      ConversationService conversations,
+      WebhookUrlCheck urls) {
     this.store = store;
     this.clock = clock;
     this.sids = sids;
     this.conversations = conversations;
+    this.urls = urls;
   }
 
   public ConversationWebhookRecord create(
       Scope scope, String conversationSidOrName, NewConversationWebhook request) {
+    urls.vet("Configuration.Url", request.url());
     return store.write(tx -> create(tx, scope, conversationSidOrName, request));
   }
 
@@ -94,6 +102,7 @@ public final class ConversationWebhooks {
 
   public ConversationWebhookRecord update(
       Scope scope, String conversationSidOrName, String sid, ConversationWebhookChanges changes) {
+    urls.vet("Configuration.Url", changes.url());
     return store.write(
         tx -> {
           ConversationWebhookRecord w = find(tx, scope, conversationSidOrName, sid);

@@ -23,14 +23,9 @@ public final class JsonLists {
     }
   }
 
-  /** True when {@code text} is well-formed JSON of any kind. */
+  /** True when {@code text} is well-formed JSON of any kind, within {@link JsonInput}'s depth. */
   public static boolean isJson(String text) {
-    try {
-      MAPPER.readTree(text);
-      return true;
-    } catch (JsonProcessingException e) {
-      return false;
-    }
+    return JsonInput.isJson(text);
   }
 
   /** The stored list; null stays null (a setting never configured). */

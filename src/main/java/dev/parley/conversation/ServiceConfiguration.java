@@ -3,6 +3,7 @@ package dev.parley.conversation;
 import static dev.parley.conversation.Changes.or;
 
 import dev.parley.error.ApiException;
+import dev.parley.events.WebhookUrlCheck;
 import dev.parley.store.RoleRecord;
 import dev.parley.store.ServiceRecord;
 import dev.parley.store.Store;
@@ -15,11 +16,14 @@ public final class ServiceConfiguration {
   private final Store store;
   private final Clock clock;
   private final ServiceDirectory services;
+  private final WebhookUrlCheck urls;
 
-  public ServiceConfiguration(Store store, Clock clock, ServiceDirectory services) {
+  public ServiceConfiguration(
+      Store store, Clock clock, ServiceDirectory services, WebhookUrlCheck urls) {
     this.store = store;
     this.clock = clock;
     this.services = services;
+    this.urls = urls;
   }
 
   public ServiceRecord find(Scope scope) {
@@ -71,6 +75,8 @@ public final class ServiceConfiguration {
    * read as null (Twilio's {@code fetchEmpty}); the method then defaults to {@code POST}.
    */
   public ServiceRecord updateWebhooks(Scope scope, EventWebhookChanges changes) {
+    urls.vet("PreWebhookUrl", changes.preWebhookUrl());
+    urls.vet("PostWebhookUrl", changes.postWebhookUrl());
     return change(
         scope,
         (tx, s) ->

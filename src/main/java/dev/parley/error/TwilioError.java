@@ -22,6 +22,9 @@ public enum TwilioError {
   NOT_FOUND(20404, 404, "The requested resource %s was not found"),
   METHOD_NOT_ALLOWED(20004, 405, "Method %s not allowed on %s"),
   REQUEST_TOO_LARGE(20413, 413, "Request body is larger than %d bytes"),
+  URI_TOO_LONG(20414, 414, "Request line is longer than %d bytes"),
+  HEADERS_TOO_LARGE(20431, 431, "Request headers are larger than %d bytes"),
+  MALFORMED_REQUEST(20001, 400, "Bad request: %s"),
   UNSUPPORTED_MEDIA_TYPE(
       20415, 415, "Content-Type must be application/x-www-form-urlencoded, got %s"),
   // 20409 is Twilio's platform "Conflict" (the resource's state forbids the change); 50300, used

@@ -1,9 +1,15 @@
 package dev.parley.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -14,8 +20,11 @@ import org.slf4j.LoggerFactory;
 /** The one place that turns a failure into Twilio's {@code {code, message, more_info, status}}. */
 public final class Failures {
   private static final Logger log = LoggerFactory.getLogger(Failures.class);
-  static final int MAX_BODY_BYTES = 1 << 20;
+  static final int MAX_BODY_BYTES = HttpLimits.MAX_BODY_BYTES;
   private static final Pattern VERSION = Pattern.compile("/v[0-9]+(/.*)");
+
+  /** Netty's message when a form field or a chunked body passes the decoder's size limit. */
+  private static final String SIZE_EXCEEDED = "Size exceed allowed maximum capacity";
 
   private Failures() {}
 
@@ -23,6 +32,16 @@ public final class Failures {
     Throwable failure = ctx.failure();
     if (failure instanceof ApiException api) {
       render(ctx, api.error(), api.messageFor(resourcePath(ctx.request().path())));
+    } else if (decoding(failure) == TwilioError.REQUEST_TOO_LARGE) {
+      byStatus(ctx, 413);
+    } else if (decoding(failure) == TwilioError.MALFORMED_REQUEST) {
+      render(
+          ctx,
+          TwilioError.MALFORMED_REQUEST,
+          TwilioError.MALFORMED_REQUEST.message(
+              "the form body is not application/x-www-form-urlencoded with at most "
+                  + HttpLimits.MAX_FORM_FIELDS
+                  + " fields and well-formed percent-encoding"));
     } else if (failure == null || failure instanceof HttpException) {
       int status = failure == null ? ctx.statusCode() : ((HttpException) failure).getStatusCode();
       byStatus(ctx, status);
@@ -81,17 +100,64 @@ public final class Failures {
     if (ctx.response().ended()) {
       return;
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("code", error.code());
-    body.put("message", message);
-    body.put("more_info", error.moreInfo());
-    body.put("status", error.status());
     // A console log-in is not Basic auth: a challenge would make the browser prompt for it.
     if (error.status() == 401
         && error != TwilioError.LOGIN_FAILED
         && error != TwilioError.CONSOLE_SESSION_MISSING) {
       ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"Twilio API\"");
     }
-    Replies.send(ctx, error.status(), body);
+    Replies.send(ctx, error.status(), body(error, message));
+  }
+
+  /** The same body on a bare response, for requests refused before the router (HttpEdge). */
+  static Future<Void> render(HttpServerResponse response, TwilioError error, String message) {
+    try {
+      return response
+          .setStatusCode(error.status())
+          .putHeader("Content-Type", "application/json; charset=utf-8")
+          .end(Buffer.buffer(Json.MAPPER.writeValueAsBytes(body(error, message))));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("an error body is always JSON", e);
+    }
+  }
+
+  private static Map<String, Object> body(TwilioError error, String message) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("code", error.code());
+    body.put("message", message);
+    body.put("more_info", error.moreInfo());
+    body.put("status", error.status());
+    return body;
+  }
+
+  /** Netty refuses a field with an empty name ({@code =value}) with a bare argument check. */
+  private static boolean thrownByFormDecoder(Throwable failure) {
+    for (StackTraceElement frame : failure.getStackTrace()) {
+      if (frame.getClassName().startsWith("io.netty.handler.codec.http.multipart.")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The Twilio error for a form body Netty's decoder refused (bad percent-encoding, too many
+   * fields, a field or a chunked body over the limit), or null when {@code failure} is not one.
+   */
+  private static TwilioError decoding(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof HttpPostRequestDecoder.TooLongFormFieldException
+          || (t instanceof IOException && SIZE_EXCEEDED.equals(t.getMessage()))) {
+        return TwilioError.REQUEST_TOO_LARGE;
+      }
+    }
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof HttpPostRequestDecoder.TooManyFormFieldsException
+          || t instanceof HttpPostRequestDecoder.ErrorDataDecoderException
+          || (t instanceof IllegalArgumentException && thrownByFormDecoder(t))) {
+        return TwilioError.MALFORMED_REQUEST;
+      }
+    }
+    return null;
   }
 }

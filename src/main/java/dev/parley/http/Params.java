@@ -1,6 +1,6 @@
 package dev.parley.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.parley.conversation.JsonInput;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.ids.SidPrefix;
@@ -166,18 +166,20 @@ public final class Params {
     throw ApiException.invalid(name, "must be an absolute http or https URL");
   }
 
-  /** A string that must hold valid JSON (Twilio's {@code Attributes}); returned as sent. */
+  /**
+   * A string that must hold valid JSON (Twilio's {@code Attributes}) nested at most {@link
+   * JsonInput#MAX_DEPTH} deep; returned as sent.
+   */
   public String json(String name) {
     String value = values.get(name);
     if (value == null) {
       return null;
     }
-    try {
-      Json.MAPPER.readTree(value);
-      return value;
-    } catch (JsonProcessingException e) {
-      throw ApiException.invalid(name, "must be valid JSON");
+    String problem = JsonInput.problem(value);
+    if (problem != null) {
+      throw ApiException.invalid(name, problem);
     }
+    return value;
   }
 
   /** A repeated parameter ({@code Filters=a&Filters=b}), empty when absent. */

@@ -34,6 +34,15 @@ public interface ConversationStore {
    */
   List<ConversationRecord> claimDueTimers(Tx tx, Instant now, int limit);
 
+  /** {@link #claimDueTimers} for one conversation: empty when its timer is not due, or taken. */
+  Optional<ConversationRecord> claimDueTimer(Tx tx, String sid, Instant now);
+
+  /**
+   * Moves each of the conversation's timers that is due at {@code now} to {@code until}: a timer
+   * that failed to fire is tried again then, not on every sweep.
+   */
+  void deferDueTimers(Tx tx, String sid, Instant now, Instant until);
+
   /** Moves the instant the inactive timer fires at (activity re-arms it). */
   void rearmInactive(Tx tx, String sid, Instant at);
 }

@@ -3,6 +3,7 @@ package dev.parley.webchat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.conversation.JsonInput;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import java.nio.charset.StandardCharsets;
@@ -42,10 +43,14 @@ public final class EngagementData {
   }
 
   private static JsonNode parse(String name, String text) {
+    String problem = JsonInput.problem(text);
+    if (problem != null) {
+      throw new ApiException(TwilioError.WEBCHAT_INVALID_PARAMETER, name + " " + problem);
+    }
     try {
-      return JSON.readTree(text);
+      return JsonInput.parse(text);
     } catch (JsonProcessingException e) {
-      throw new ApiException(TwilioError.WEBCHAT_INVALID_PARAMETER, name + " must be valid JSON");
+      throw new IllegalStateException("checked just above", e);
     }
   }
 }

@@ -4,6 +4,7 @@ import static dev.parley.conversation.Changes.or;
 
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.events.WebhookUrlCheck;
 import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;
 import dev.parley.store.FlexFlowRecord;
@@ -19,14 +20,17 @@ public final class FlexFlowService {
   private final Store store;
   private final Clock clock;
   private final SidGenerator sids;
+  private final WebhookUrlCheck urls;
 
-  public FlexFlowService(Store store, Clock clock, SidGenerator sids) {
+  public FlexFlowService(Store store, Clock clock, SidGenerator sids, WebhookUrlCheck urls) {
     this.store = store;
     this.clock = clock;
     this.sids = sids;
+    this.urls = urls;
   }
 
   public FlexFlowRecord create(String accountSid, FlexFlowRequest request) {
+    vetUrl(request);
     return store.write(
         tx -> {
           requireService(tx, accountSid, request.chatServiceSid());
@@ -81,6 +85,7 @@ public final class FlexFlowService {
   }
 
   public FlexFlowRecord update(String accountSid, String sid, FlexFlowRequest changes) {
+    vetUrl(changes);
     return store.write(
         tx -> {
           FlexFlowRecord current = find(tx, accountSid, sid);
@@ -126,6 +131,12 @@ public final class FlexFlowService {
           store.flexFlows().delete(tx, find(tx, accountSid, sid).sid());
           return null;
         });
+  }
+
+  private void vetUrl(FlexFlowRequest request) {
+    if (request.integration() != null) {
+      urls.vet("Integration.Url", request.integration().url());
+    }
   }
 
   private void requireService(Tx tx, String accountSid, String serviceSid) {

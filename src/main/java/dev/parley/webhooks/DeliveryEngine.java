@@ -59,13 +59,14 @@ public final class DeliveryEngine implements AutoCloseable {
   private final Clock clock;
   private final DeliverySettings settings;
   private final SigningKeys keys;
+  private final OutboundRule rule;
   private final ConcurrentLinkedQueue<Finished> finished = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<String> replays = new ConcurrentLinkedQueue<>();
   private final Semaphore wake = new Semaphore(0);
   private final OutcomeSaver saver;
   private volatile long nudgedNanos = System.nanoTime();
   private volatile boolean running;
-  private WebhookClient client;
+  private volatile WebhookClient client;
   private Thread dispatcher;
   private Lanes lanes;
   private final OriginLimit origins = new OriginLimit(MAX_IN_FLIGHT_PER_ORIGIN);
@@ -77,11 +78,17 @@ public final class DeliveryEngine implements AutoCloseable {
   /** {@code origin} is the receiver's origin when a call was made, else null. */
   private record Finished(Lane lane, DeliveryRecord delivery, Outcome outcome, String origin) {}
 
+  /** {@code rule} decides which addresses deliveries and pre-action hooks may call. */
   public DeliveryEngine(
-      Store store, Clock clock, AccountService accounts, DeliverySettings settings) {
+      Store store,
+      Clock clock,
+      AccountService accounts,
+      DeliverySettings settings,
+      OutboundRule rule) {
     this.store = store;
     this.clock = clock;
     this.settings = settings;
+    this.rule = rule;
     this.keys = new SigningKeys(accounts);
     this.leases = new LaneLeases(store, settings.lease().toMillis());
     this.saver = new OutcomeSaver(store, leases.node(), wake::release);
@@ -92,6 +99,11 @@ public final class DeliveryEngine implements AutoCloseable {
     return leases.node();
   }
 
+  /** The client calls go out through, once started (pre-action hooks share it); else null. */
+  WebhookClient client() {
+    return client;
+  }
+
   /** Reports to {@code meter} from now on (metrics). */
   public void meter(DeliveryMeter meter) {
     this.meter = meter;
@@ -99,7 +111,7 @@ public final class DeliveryEngine implements AutoCloseable {
 
   /** Starts sending, with {@code vertx}'s HTTP client; resumes whatever the store has pending. */
   public void start(Vertx vertx) {
-    client = new WebhookClient(vertx, MAX_IN_FLIGHT);
+    client = new WebhookClient(vertx, MAX_IN_FLIGHT, rule);
     store.read(
         tx -> {
           lanes = new Lanes(MAX_LOADED, store.deliveries().resumePoint(tx));
@@ -250,33 +262,49 @@ public final class DeliveryEngine implements AutoCloseable {
     }
     for (Lane lane : admitted) {
       DeliveryRecord d = lane.head();
-      String url = urls.get(lane);
-      String origin = OriginLimit.of(url);
-      EventRecord event = events.get(d.eventSeq());
-      String token = null;
-      String refusal = event == null ? "event " + d.eventSeq() + " not found" : null;
-      if (refusal == null) {
-        try {
-          token = keys.of(d.accountSid());
-        } catch (RuntimeException gone) {
-          refusal = "account " + d.accountSid() + " not found";
-        }
-      }
-      if (refusal != null) {
+      String origin = OriginLimit.of(urls.get(lane));
+      try {
+        start(lane, d, urls.get(lane), origin, events.get(d.eventSeq()), now);
+      } catch (RuntimeException e) {
+        // A row that cannot be sent (its event's fields unreadable, say) would fail the same way
+        // on every try: dead-letter it alone rather than strand the rest of this round.
+        log.error("event=webhook_unsendable delivery_sid={}", d.sid(), e);
         unpark(origins.release(origin));
-        settle(lane, d, Outcome.refused(refusal), null);
-        continue;
+        settle(
+            lane, d, Outcome.refused("could not be sent: " + e.getClass().getSimpleName()), null);
       }
-      Map<String, String> params = new LinkedHashMap<>(EventLog.fields(event));
-      params.put("RetryCount", Integer.toString(d.attempts()));
-      inFlight++;
-      if (d.attempts() == 0) {
-        meter.firstAttempt(now - d.dateCreated().toEpochMilli());
-      }
-      client
-          .send(new WebhookCall(d.method(), url, params), token, d.sid())
-          .thenAccept(outcome -> settle(lane, d, outcome, origin));
     }
+  }
+
+  /** Sends one admitted lane's head; {@code inFlight} counts it once the call has started. */
+  private void start(
+      Lane lane, DeliveryRecord d, String url, String origin, EventRecord event, long now) {
+    String token = null;
+    String refusal = event == null ? "event " + d.eventSeq() + " not found" : null;
+    if (refusal == null) {
+      try {
+        token = keys.of(d.accountSid());
+      } catch (RuntimeException gone) {
+        refusal = "account " + d.accountSid() + " not found";
+      }
+    }
+    if (refusal != null) {
+      unpark(origins.release(origin));
+      settle(lane, d, Outcome.refused(refusal), null);
+      return;
+    }
+    Map<String, String> params = new LinkedHashMap<>(EventLog.fields(event));
+    params.put("RetryCount", Integer.toString(d.attempts()));
+    // A studio delivery goes to the operator's PARLEY_STUDIO_URL, which no user can point.
+    boolean operatorTarget = d.url() == null;
+    var call =
+        client.send(new WebhookCall(d.method(), url, params), token, d.sid(), operatorTarget);
+    // Counted after send() returned: an outcome is only settled on this thread, later.
+    inFlight++;
+    if (d.attempts() == 0) {
+      meter.firstAttempt(now - d.dateCreated().toEpochMilli());
+    }
+    call.thenAccept(outcome -> settle(lane, d, outcome, origin));
   }
 
   private void unpark(Lane lane) {

@@ -10,10 +10,6 @@ import dev.parley.store.ConfigurationRecord;
 import dev.parley.store.ServiceRecord;
 import dev.parley.store.Store;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * account's global one, each only for the actions its filters list. A blocking call on the caller's
  * worker thread, bounded by Twilio's five seconds; an answer is read up to {@value #MAX_ANSWER}
  * bytes within the same five seconds, so a receiver can neither make Parley buffer more nor hold
- * the thread longer.
+ * the thread longer. The call goes through the delivery engine's client, so {@link OutboundRule}
+ * applies: a hook on a refused address is never called, and the change proceeds, as when a hook
+ * does not answer.
  */
 public final class PreActionWebhooks implements PreActionHook {
   private static final Logger log = LoggerFactory.getLogger(PreActionWebhooks.class);
@@ -41,15 +39,13 @@ public final class PreActionWebhooks implements PreActionHook {
   private static final int MAX_ANSWER = 64 * 1024;
   private final Store store;
   private final AccountService accounts;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .connectTimeout(TIMEOUT)
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+  private final DeliveryEngine engine;
 
-  public PreActionWebhooks(Store store, AccountService accounts) {
+  /** Calls through {@code engine}'s client, under the same {@link OutboundRule}. */
+  public PreActionWebhooks(Store store, AccountService accounts, DeliveryEngine engine) {
     this.store = store;
     this.accounts = accounts;
+    this.engine = engine;
   }
 
   private record Target(String url, String method) {}
@@ -65,20 +61,40 @@ public final class PreActionWebhooks implements PreActionHook {
     params.put("RetryCount", "0");
     WebhookCall call = new WebhookCall(target.get().method(), target.get().url(), params);
     String token = accounts.authToken(accounts.find(accountSid));
-    CompletableFuture<HttpResponse<byte[]>> answer =
-        http.sendAsync(request(call, token), info -> new BoundedBody(MAX_ANSWER));
+    WebhookClient client = engine.client();
+    if (client == null) {
+      log.warn("event=pre_action_unanswered action={} error=not_started", action.wire());
+      return Verdict.PROCEED;
+    }
+    CompletableFuture<WebhookClient.Answer> answer = client.ask(call, token, MAX_ANSWER);
     try {
       // One deadline for the whole exchange: the request timeout alone stops at the headers, and
       // a receiver that trickles its body would hold the caller's thread for as long as it likes.
-      return verdict(action, call, answer.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
-    } catch (ExecutionException | TimeoutException e) {
-      answer.cancel(true);
+      return verdict(action, call, answer.get(TIMEOUT.toMillis() + 200, TimeUnit.MILLISECONDS));
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof OutboundRule.Refused refused) {
+        // Never called: as for a hook that does not answer, Twilio publishes unmodified.
+        log.warn(
+            "event=pre_action_refused action={} url={} reason=\"{}\"",
+            action.wire(),
+            call.url(),
+            refused.getMessage());
+        return Verdict.PROCEED;
+      }
       // No answer (refused, reset, timed out): Twilio publishes unmodified.
       log.info(
           "event=pre_action_unanswered action={} url={} error={}",
           action.wire(),
           call.url(),
-          e instanceof TimeoutException ? "no answer within 5 s" : e.getCause().toString());
+          e.getCause().toString());
+      return Verdict.PROCEED;
+    } catch (TimeoutException e) {
+      answer.cancel(true);
+      log.info(
+          "event=pre_action_unanswered action={} url={} error={}",
+          action.wire(),
+          call.url(),
+          "no answer within 5 s");
       return Verdict.PROCEED;
     } catch (InterruptedException e) {
       answer.cancel(true);
@@ -112,23 +128,9 @@ public final class PreActionWebhooks implements PreActionHook {
     return names != null && names.contains(action.wire());
   }
 
-  private static HttpRequest request(WebhookCall call, String token) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(call.requestUrl()))
-            .timeout(TIMEOUT)
-            .header("User-Agent", WebhookClient.USER_AGENT)
-            .header("X-Twilio-Signature", call.signature(token));
-    return call.isGet()
-        ? request.GET().build()
-        : request
-            .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-            .POST(HttpRequest.BodyPublishers.ofString(call.body()))
-            .build();
-  }
-
   /** 4xx/5xx rejects; a 200 with a JSON object modifies; anything else publishes unmodified. */
-  private static Verdict verdict(PreAction action, WebhookCall call, HttpResponse<byte[]> answer) {
-    int status = answer.statusCode();
+  private static Verdict verdict(PreAction action, WebhookCall call, WebhookClient.Answer answer) {
+    int status = answer.status();
     if (status >= 400) {
       return new Verdict(status, Map.of());
     }

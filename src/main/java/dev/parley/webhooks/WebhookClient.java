@@ -1,85 +1,208 @@
 package dev.parley.webhooks;
 
 import io.netty.handler.timeout.TimeoutException;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.ext.web.client.HttpRequest;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.ext.web.codec.BodyCodec;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Sends webhook calls with Vert.x's client: Twilio's 5-second limit on the whole exchange
+ * Makes the calls Parley sends on a user's behalf (webhook deliveries, pre-action hooks) with
+ * Vert.x's client: Twilio's 5-second limit on the whole exchange
  * (https://www.twilio.com/docs/conversations/conversations-webhooks), no redirects followed, the
- * answer's body read and dropped (a receiver cannot make Parley buffer it).
+ * answer's body dropped or read up to a limit (a receiver cannot make Parley buffer it).
+ *
+ * <p>Each call resolves its host on a worker ({@code parley-webhook-dns}), has {@link OutboundRule}
+ * vet every address, and connects to the vetted address itself ({@link RequestOptions#setServer});
+ * the URL's host stays the {@code Host} header, the TLS SNI and the name the certificate is
+ * verified against. So a refused host is never connected to (the delivery log cannot tell an open
+ * internal port from a closed one), and a name that resolves elsewhere after the check (DNS
+ * rebinding) is not called there.
  */
 final class WebhookClient implements AutoCloseable {
   static final long TIMEOUT_MILLIS = 5_000;
   static final String USER_AGENT = "TwilioProxy/1.1 (Parley)";
-  private final WebClient client;
+  private static final int LOOKUP_THREADS = 8;
+  private final HttpClientAgent client;
+  private final WorkerExecutor lookups;
+  private final OutboundRule rule;
 
-  WebhookClient(Vertx vertx, int maxConnectionsPerHost) {
+  /** An answer: its status, {@code Location}, and body (null when not read or too long). */
+  record Answer(int status, String location, byte[] body) {}
+
+  WebhookClient(Vertx vertx, int maxConnectionsPerHost, OutboundRule rule) {
+    this.rule = rule;
     this.client =
-        WebClient.create(
-            vertx,
-            new WebClientOptions()
-                .setUserAgent(USER_AGENT)
-                .setFollowRedirects(false)
-                .setConnectTimeout((int) TIMEOUT_MILLIS)
-                .setKeepAlive(true),
+        vertx.createHttpClient(
+            new HttpClientOptions().setConnectTimeout((int) TIMEOUT_MILLIS).setKeepAlive(true),
             new PoolOptions().setHttp1MaxSize(maxConnectionsPerHost));
+    this.lookups = vertx.createSharedWorkerExecutor("parley-webhook-dns", LOOKUP_THREADS);
   }
 
-  /** Calls the receiver; the future always completes, with the answer or the failure. */
-  CompletableFuture<Outcome> send(WebhookCall call, String authToken, String idempotencyToken) {
+  /**
+   * Delivers a webhook; the future always completes, with the answer or the failure. A host the
+   * rule refuses is an outcome that called nothing. {@code operatorTarget} is for the URL the
+   * operator configured ({@code PARLEY_STUDIO_URL}), which no user can point elsewhere: like
+   * GitLab's system hooks, it may be internal without being allowed.
+   */
+  CompletableFuture<Outcome> send(
+      WebhookCall call, String authToken, String idempotencyToken, boolean operatorTarget) {
     CompletableFuture<Outcome> done = new CompletableFuture<>();
     long started = System.nanoTime();
-    HttpRequest<Void> request;
-    try {
-      request =
-          client
-              .requestAbs(call.isGet() ? HttpMethod.GET : HttpMethod.POST, call.requestUrl())
-              .timeout(TIMEOUT_MILLIS)
-              .followRedirects(false)
-              .putHeader("X-Twilio-Signature", call.signature(authToken))
-              .putHeader("I-Twilio-Idempotency-Token", idempotencyToken)
-              .as(BodyCodec.none());
-    } catch (RuntimeException badUrl) {
-      done.complete(Outcome.failed("cannot call " + call.url() + ": " + badUrl.getMessage(), 0));
-      return done;
-    }
-    var sent =
-        call.isGet()
-            ? request.send()
-            : request
-                .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-                .sendBuffer(Buffer.buffer(call.body()));
-    // The request timeout fires when no data arrives for 5 s; this caps the whole exchange, for a
-    // receiver that trickles its answer.
-    sent.timeout(TIMEOUT_MILLIS + 100, TimeUnit.MILLISECONDS)
+    exchange(call, authToken, idempotencyToken, !operatorTarget, 0)
         .onComplete(
             result -> {
               int latency = (int) ((System.nanoTime() - started) / 1_000_000);
               if (result.succeeded()) {
-                var response = result.result();
-                done.complete(
-                    Outcome.answered(
-                        response.statusCode(), response.getHeader("Location"), latency));
+                Answer answer = result.result();
+                done.complete(Outcome.answered(answer.status(), answer.location(), latency));
+              } else if (result.cause() instanceof OutboundRule.Refused refused) {
+                done.complete(Outcome.refused(refused.getMessage()));
               } else {
-                done.complete(Outcome.failed(describe(result.cause()), latency));
+                done.complete(Outcome.failed(describe(call, result.cause()), latency));
               }
             });
     return done;
   }
 
-  private static String describe(Throwable failure) {
+  /** Calls a pre-action hook and reads up to {@code maxBody} bytes of its answer. */
+  CompletableFuture<Answer> ask(WebhookCall call, String authToken, int maxBody) {
+    return exchange(call, authToken, null, true, maxBody).toCompletionStage().toCompletableFuture();
+  }
+
+  private Future<Answer> exchange(
+      WebhookCall call, String authToken, String idempotencyToken, boolean vet, int maxBody) {
+    URI uri;
+    boolean https;
+    try {
+      uri = URI.create(call.requestUrl());
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      https = scheme.equals("https");
+      if (!https && !scheme.equals("http") || uri.getHost() == null) {
+        throw new IllegalArgumentException("not an absolute http or https URL");
+      }
+    } catch (IllegalArgumentException badUrl) {
+      return Future.failedFuture(
+          new IllegalArgumentException("cannot call " + call.url() + ": " + badUrl.getMessage()));
+    }
+    String urlHost = uri.getHost();
+    String host = OutboundRule.bare(urlHost);
+    int port = uri.getPort() >= 0 ? uri.getPort() : https ? 443 : 80;
+    String path =
+        (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+            + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    // A lookup has its own 5 s: the exchange's limit below starts with the request, as the
+    // client's own timeout does, so that this one fires second and the connection is dropped
+    // before the call counts as over (and its origin admits another).
+    return lookups
+        .executeBlocking(() -> vet ? rule.vet(host) : InetAddress.getByName(host), false)
+        .timeout(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
+        .compose(
+            address -> {
+              RequestOptions options =
+                  new RequestOptions()
+                      .setMethod(call.isGet() ? HttpMethod.GET : HttpMethod.POST)
+                      .setServer(
+                          SocketAddress.inetSocketAddress(new InetSocketAddress(address, port)))
+                      // As the URL writes it: an IPv6 literal keeps its brackets in Host.
+                      .setHost(urlHost)
+                      .setPort(port)
+                      .setSsl(https)
+                      .setURI(path)
+                      .setTimeout(TIMEOUT_MILLIS)
+                      .setFollowRedirects(false)
+                      .putHeader("User-Agent", USER_AGENT)
+                      .putHeader("X-Twilio-Signature", call.signature(authToken));
+              if (idempotencyToken != null) {
+                options.putHeader("I-Twilio-Idempotency-Token", idempotencyToken);
+              }
+              if (!call.isGet()) {
+                options.putHeader(
+                    "Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
+              }
+              return request(options, call, maxBody);
+            });
+  }
+
+  private Future<Answer> request(RequestOptions options, WebhookCall call, int maxBody) {
+    AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+    Future<Answer> answer =
+        client
+            .request(options)
+            .compose(
+                request -> {
+                  sent.set(request);
+                  return call.isGet() ? request.send() : request.send(Buffer.buffer(call.body()));
+                })
+            .compose(response -> read(response, maxBody));
+    // The request timeout fires when no data arrives for 5 s; this caps the whole exchange, for a
+    // receiver that trickles its answer. A call that failed is over once its connection is closed,
+    // so that a hanging receiver never holds more connections than its origin's share of calls.
+    return answer
+        .timeout(TIMEOUT_MILLIS + 100, TimeUnit.MILLISECONDS)
+        .recover(
+            failure -> {
+              HttpClientRequest request = sent.get();
+              if (request == null || request.connection() == null) {
+                return Future.failedFuture(failure);
+              }
+              return request
+                  .connection()
+                  .close()
+                  .transform(closed -> Future.<Answer>failedFuture(failure));
+            });
+  }
+
+  /** The answer once its body has ended; the body read only when {@code maxBody} > 0. */
+  private static Future<Answer> read(HttpClientResponse response, int maxBody) {
+    int status = response.statusCode();
+    String location = response.getHeader("Location");
+    if (maxBody <= 0) {
+      return response.end().map(done -> new Answer(status, location, null));
+    }
+    Promise<Answer> read = Promise.promise();
+    Buffer body = Buffer.buffer();
+    response.handler(
+        chunk -> {
+          if (body.length() + chunk.length() > maxBody) {
+            if (read.tryComplete(new Answer(status, location, null))) {
+              response.request().reset();
+            }
+          } else {
+            body.appendBuffer(chunk);
+          }
+        });
+    response.exceptionHandler(read::tryFail);
+    response.endHandler(end -> read.tryComplete(new Answer(status, location, body.getBytes())));
+    return read.future();
+  }
+
+  private static String describe(WebhookCall call, Throwable failure) {
     if (failure instanceof java.util.concurrent.TimeoutException
         || failure instanceof TimeoutException) {
       return "no answer within 5 s";
+    }
+    if (failure instanceof IllegalArgumentException badUrl) {
+      return badUrl.getMessage();
+    }
+    if (failure instanceof java.net.UnknownHostException) {
+      return "cannot resolve " + URI.create(call.url()).getHost();
     }
     String message = failure.getMessage();
     return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
@@ -88,5 +211,6 @@ final class WebhookClient implements AutoCloseable {
   @Override
   public void close() {
     client.close();
+    lookups.close();
   }
 }

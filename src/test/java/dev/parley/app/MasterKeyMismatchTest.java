@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.parley.testing.ParleyServer;
+import dev.parley.testing.PostgresqlOnly;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A second node on the same PostgreSQL database but another master key cannot open the secrets the
  * first sealed: it must not start, and must say how to share the first node's key.
  */
+@PostgresqlOnly
 class MasterKeyMismatchTest {
   @RegisterExtension static final ParleyServer server = new ParleyServer();
 

@@ -24,16 +24,19 @@ class MigrateCommandTest {
   private static final int LATEST = java.util.Collections.max(BUNDLED);
 
   private static java.util.List<Integer> bundledVersions() {
-    try (var files =
-        Files.list(Path.of(MigrateCommandTest.class.getResource("/db/migration/sqlite").toURI()))) {
-      return files
-          .map(f -> f.getFileName().toString())
-          .filter(name -> name.matches("V\\d+__.*\\.sql"))
-          .map(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
-          .toList();
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot list the bundled migrations", e);
+    java.util.List<Integer> versions = new ArrayList<>();
+    for (String folder : List.of("/db/migration/common", "/db/migration/sqlite")) {
+      try (var files = Files.list(Path.of(MigrateCommandTest.class.getResource(folder).toURI()))) {
+        files
+            .map(f -> f.getFileName().toString())
+            .filter(name -> name.matches("V\\d+__.*\\.sql"))
+            .map(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
+            .forEach(versions::add);
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot list the bundled migrations", e);
+      }
     }
+    return versions;
   }
 
   @RegisterExtension static final ParleyServer server = new ParleyServer();

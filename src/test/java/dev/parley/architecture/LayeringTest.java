@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.parley.testing.NoStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * the packages its row allows, the table names every package there is, domain code knows no HTTP or
  * SQL, nothing uses api.*.
  */
+@NoStore
 class LayeringTest {
   private static final String ROOT = "dev.parley.";
 

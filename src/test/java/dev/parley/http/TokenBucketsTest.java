@@ -2,11 +2,13 @@ package dev.parley.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.testing.NoStore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The rate limit's arithmetic and its memory bound, on a hand-moved clock. */
+@NoStore
 class TokenBucketsTest {
   private final AtomicLong now = new AtomicLong();
 

@@ -2,6 +2,7 @@ package dev.parley.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.testing.NoStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** With {@code PARLEY_METRICS_TOKEN} set, {@code /metrics} wants that bearer token. */
+@NoStore
 class MetricsTokenTest {
   static Vertx vertx;
   static HttpServer server;

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.parley.testing.ParleyServer;
+import dev.parley.testing.PostgresqlOnly;
 import dev.parley.testing.WebhookFixtures;
 import dev.parley.testing.WebhookReceiver;
 import java.time.Duration;
@@ -70,6 +71,7 @@ class ObserveEndpointsTest {
   }
 
   @Test
+  @PostgresqlOnly
   void metrics_show_the_postgresql_pool() {
     assumeTrue("postgresql".equals(System.getProperty("parley.test.store")), "on PostgreSQL only");
 

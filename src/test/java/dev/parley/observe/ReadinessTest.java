@@ -2,11 +2,13 @@ package dev.parley.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.testing.NoStore;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
+@NoStore
 class ReadinessTest {
   @Test
   void is_ready_when_every_check_passes() throws Exception {

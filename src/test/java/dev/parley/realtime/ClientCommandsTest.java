@@ -35,6 +35,30 @@ class ClientCommandsTest {
   }
 
   @Test
+  void message_attributes_nested_33_deep_are_400_and_post_nothing() {
+    String deep = "{\"a\":".repeat(32) + "{\"a\":1}" + "}".repeat(32);
+    try (TwilsockClient ann = connected("ann")) {
+      TwilsockFrame asObject =
+          send(
+              ann,
+              "POST",
+              conversationPath() + "/Messages",
+              "{\"body\":\"hi\",\"attributes\":" + deep + "}");
+      TwilsockFrame asString =
+          send(
+              ann,
+              "POST",
+              conversationPath() + "/Messages",
+              "{\"body\":\"hi\",\"attributes\":\"" + deep.replace("\"", "\\\"") + "\"}");
+
+      assertThat(status(asObject)).isEqualTo(400);
+      assertThat(TwilsockClient.body(asObject).path("code").intValue()).isEqualTo(20001);
+      assertThat(status(asString)).isEqualTo(400);
+      assertThat(messageCount()).isZero();
+    }
+  }
+
+  @Test
   void a_read_horizon_that_is_not_an_index_is_400() {
     try (TwilsockClient ann = connected("ann")) {
       TwilsockFrame reply =

@@ -238,6 +238,7 @@ class ThreeNodesIT {
     builder.environment().put("PARLEY_ACCOUNT_SID", ACCOUNT);
     builder.environment().put("PARLEY_AUTH_TOKEN", AUTH_TOKEN);
     builder.environment().put("PARLEY_WEBHOOK_LEASE_MS", "2000");
+    builder.environment().put("PARLEY_WEBHOOK_ALLOW_NETWORKS", "127.0.0.0/8");
     nodes.add(builder.start());
     ports.add(port);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.testing.NoStore;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -19,6 +20,7 @@ import net.jqwik.api.constraints.Size;
  * The frame parser against arbitrary and mutated bytes: it returns a frame or a {@link
  * MalformedFrameException}, never anything else, and encoding then parsing gives the frame back.
  */
+@NoStore
 class TwilsockFrameFuzzTest {
 
   @Property(tries = 3000)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.testing.NoStore;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * The frame layout of docs/realtime-protocol.md §2.2, byte by byte, and each way a frame is
  * refused.
  */
+@NoStore
 class TwilsockFrameTest {
 
   private static byte[] bytes(String text) {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.parley.app.Parley;
 import dev.parley.testing.ConversationFixtures;
 import dev.parley.testing.ParleyServer;
+import dev.parley.testing.PostgresqlOnly;
 import dev.parley.testing.TwilsockClient;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the realtime clients connected to the other, and a timer fires once, whichever node sweeps. (Runs
  * when the suite runs on PostgreSQL.)
  */
+@PostgresqlOnly
 class TwoNodesTest {
   @RegisterExtension static final ParleyServer server = new ParleyServer();
   private static final ConversationFixtures fixtures = new ConversationFixtures(server);

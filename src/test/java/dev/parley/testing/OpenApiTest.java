@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 /** The schema check must be able to fail, or every test that leans on it proves nothing. */
+@NoStore
 class OpenApiTest {
   private static final String PARTICIPANT =
       "{\"account_sid\":\"AC00000000000000000000000000000001\","

@@ -4,9 +4,12 @@ import static io.restassured.RestAssured.given;
 
 import dev.parley.app.Config;
 import dev.parley.app.Parley;
+import dev.parley.http.HttpLimits;
 import dev.parley.realtime.RealtimeSettings;
 import dev.parley.realtime.Upstream;
 import dev.parley.webhooks.DeliverySettings;
+import dev.parley.webhooks.Networks;
+import dev.parley.webhooks.OutboundRule;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
@@ -29,10 +32,19 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
   public static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
   public static final String AUTH_TOKEN = "test-auth-token-0000000000000001";
 
+  /**
+   * What tests allow by default, as a developer would: the suite's receivers listen on loopback.
+   * Tests of the rule itself start a server {@link #withOutbound} {@link OutboundRule#DEFAULT}.
+   */
+  public static final OutboundRule LOOPBACK_ALLOWED =
+      OutboundRule.allowing(Networks.parse("127.0.0.0/8,::1/128"));
+
   private final SettableClock clock = new SettableClock();
   private final Config.WebchatLimits webchatLimits;
   private final DeliverySettings webhooks;
   private RealtimeSettings realtime = RealtimeSettings.DEFAULT;
+  private OutboundRule outbound = LOOPBACK_ALLOWED;
+  private HttpLimits http = HttpLimits.DEFAULT;
   private Upstream upstream;
   private Parley parley;
   private Path dataDir;
@@ -68,6 +80,18 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
   public ParleyServer withRealtime(RealtimeSettings settings, Upstream upstream) {
     this.realtime = settings;
     this.upstream = upstream;
+    return this;
+  }
+
+  /** This server with this rule for the addresses webhooks may call. */
+  public ParleyServer withOutbound(OutboundRule rule) {
+    this.outbound = rule;
+    return this;
+  }
+
+  /** This server with these HTTP limits and timeouts (tests of slow or oversized clients). */
+  public ParleyServer withHttpLimits(HttpLimits limits) {
+    this.http = limits;
     return this;
   }
 
@@ -108,7 +132,10 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
         null,
         database == null ? null : database.url(),
         webchatLimits,
-        webhooks);
+        webhooks,
+        null,
+        outbound,
+        http);
   }
 
   /** A direct connection to the server's database, for rows no API can write. */

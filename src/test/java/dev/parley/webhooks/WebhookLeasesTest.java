@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.parley.app.Parley;
 import dev.parley.testing.ParleyServer;
+import dev.parley.testing.PostgresqlOnly;
 import dev.parley.testing.WebhookFixtures;
 import dev.parley.testing.WebhookReceiver;
 import dev.parley.testing.WebhookReceiver.Received;
@@ -48,6 +49,7 @@ class WebhookLeasesTest {
   }
 
   @Test
+  @PostgresqlOnly
   void two_nodes_deliver_every_webhook_once_in_order_under_concurrent_posts() throws Exception {
     assumeTrue(server.onPostgres(), "two nodes need the PostgreSQL store");
     try (Parley other = server.startAnotherNode()) {
@@ -97,6 +99,7 @@ class WebhookLeasesTest {
   }
 
   @Test
+  @PostgresqlOnly
   void a_stopped_nodes_unanswered_delivery_is_sent_again_by_the_other_then_the_rest_in_order()
       throws Exception {
     assumeTrue(server.onPostgres(), "two nodes need the PostgreSQL store");

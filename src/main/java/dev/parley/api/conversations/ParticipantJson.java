@@ -1,11 +1,12 @@
 package dev.parley.api.conversations;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.conversation.ConversationWithParticipantsService;
+import dev.parley.conversation.JsonInput;
 import dev.parley.conversation.MessagingBinding;
 import dev.parley.conversation.NewParticipant;
 import dev.parley.error.ApiException;
-import dev.parley.http.Json;
 import dev.parley.http.Params;
 import dev.parley.ids.SidPrefix;
 import java.time.Instant;
@@ -21,11 +22,14 @@ import java.util.Map;
  * messaging_binding.address} and the nested form all work. A bad one fails with 50427.
  */
 final class ParticipantJson {
+  /** One level for the participant object around its attributes. */
+  private static final ObjectMapper PARTICIPANT = JsonInput.bounded(JsonInput.MAX_DEPTH + 1);
+
   private ParticipantJson() {}
 
   static NewParticipant parse(int index, String text) {
     try {
-      JsonNode node = Json.MAPPER.readTree(text);
+      JsonNode node = PARTICIPANT.readTree(text);
       if (node == null || !node.isObject()) {
         throw ApiException.invalid("Participant", "must be a JSON object");
       }
@@ -82,8 +86,11 @@ final class ParticipantJson {
       return null;
     }
     if (value.isTextual()) {
-      Json.MAPPER.readTree(value.asText());
+      JsonInput.parse(value.asText());
       return value.asText();
+    }
+    if (!JsonInput.withinDepth(value)) {
+      throw ApiException.invalid("attributes", JsonInput.TOO_DEEP);
     }
     return value.toString();
   }

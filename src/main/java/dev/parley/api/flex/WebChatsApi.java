@@ -1,10 +1,10 @@
 package dev.parley.api.flex;
 
+import dev.parley.conversation.JsonInput;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.events.Origin;
 import dev.parley.http.BasicAuth;
-import dev.parley.http.Json;
 import dev.parley.http.Params;
 import dev.parley.http.Replies;
 import dev.parley.http.WebhookHeader;
@@ -75,11 +75,10 @@ public final class WebChatsApi {
       if (preEngagement.getBytes(StandardCharsets.UTF_8).length > MAX_PRE_ENGAGEMENT_BYTES) {
         throw new ApiException(TwilioError.PRE_ENGAGEMENT_TOO_LARGE);
       }
-      try {
-        Json.MAPPER.readTree(preEngagement);
-      } catch (Exception e) {
+      String problem = JsonInput.problem(preEngagement);
+      if (problem != null) {
         throw new ApiException(
-            TwilioError.WEBCHAT_INVALID_PARAMETER, "PreEngagementData must be valid JSON");
+            TwilioError.WEBCHAT_INVALID_PARAMETER, "PreEngagementData " + problem);
       }
     }
     return preEngagement;

@@ -3,6 +3,7 @@ package dev.parley.realtime.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.conversation.JsonInput;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.realtime.UpstreamRequest;
@@ -19,6 +20,9 @@ import java.util.Map;
 final class ClientBodies {
   static final ObjectMapper JSON = new ObjectMapper();
 
+  /** A command body: one level above the attributes an SDK may send as an object. */
+  private static final ObjectMapper BODY = JsonInput.bounded(JsonInput.MAX_DEPTH + 1);
+
   private ClientBodies() {}
 
   static JsonNode json(UpstreamRequest request) {
@@ -26,7 +30,7 @@ final class ClientBodies {
       return JSON.createObjectNode();
     }
     try {
-      JsonNode body = JSON.readTree(request.body());
+      JsonNode body = BODY.readTree(request.body());
       if (body == null || !body.isObject()) {
         throw ApiException.invalid("body", "must be a JSON object");
       }
@@ -49,12 +53,14 @@ final class ClientBodies {
       return null;
     }
     if (value.isObject() || value.isArray()) {
+      if (!JsonInput.withinDepth(value)) {
+        throw ApiException.invalid(field, JsonInput.TOO_DEEP);
+      }
       return value.toString();
     }
-    try {
-      JSON.readTree(value.asText());
-    } catch (IOException e) {
-      throw ApiException.invalid(field, "must be valid JSON");
+    String problem = JsonInput.problem(value.asText());
+    if (problem != null) {
+      throw ApiException.invalid(field, problem);
     }
     return value.asText();
   }

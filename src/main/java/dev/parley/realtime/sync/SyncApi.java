@@ -1,9 +1,11 @@
 package dev.parley.realtime.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.auth.AccessGrant;
+import dev.parley.conversation.JsonInput;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.realtime.Session;
@@ -22,6 +24,9 @@ import java.util.List;
  * app/TunnelRoutes} declares their routes, with the other tunnelled ones.
  */
 public final class SyncApi {
+  /** A request body: client JSON (a document's data) one level down, within JsonInput's depth. */
+  private static final ObjectMapper BODY = JsonInput.bounded(JsonInput.MAX_DEPTH + 1);
+
   public static final String SUBSCRIPTIONS = "/v4/Subscriptions";
   private static final int DEFAULT_PAGE = 50;
   private static final int MAX_PAGE = 1000;
@@ -212,7 +217,7 @@ public final class SyncApi {
 
   private static JsonNode body(UpstreamRequest request) {
     try {
-      JsonNode body = SyncJson.JSON.readTree(request.body());
+      JsonNode body = BODY.readTree(request.body());
       if (body == null || !body.isObject()) {
         throw new ApiException(TwilioError.SYNC_REQUEST_INVALID, "the body must be a JSON object");
       }

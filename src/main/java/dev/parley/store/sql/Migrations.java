@@ -31,12 +31,20 @@ final class Migrations {
 
   private Migrations() {}
 
-  /** {@code location} is a classpath folder such as {@code db/migration/sqlite}. */
-  static void apply(DataSource dataSource, String location) {
-    if (applied(dataSource).containsAll(bundled(location))) {
+  static void apply(DataSource dataSource, MigrationSet migrations) {
+    if (applied(dataSource).containsAll(bundled(migrations))) {
       return;
     }
-    Flyway.configure().dataSource(dataSource).locations("classpath:" + location).load().migrate();
+    flyway(dataSource, migrations).migrate();
+  }
+
+  private static Flyway flyway(DataSource dataSource, MigrationSet migrations) {
+    return Flyway.configure()
+        .dataSource(dataSource)
+        .locations(
+            migrations.locations().stream().map(l -> "classpath:" + l).toArray(String[]::new))
+        .placeholders(migrations.placeholders())
+        .load();
   }
 
   /**
@@ -44,13 +52,8 @@ final class Migrations {
    * and reports it. On PostgreSQL Flyway holds an advisory lock meanwhile, so nodes that migrate at
    * once take turns.
    */
-  static MigrationReport migrate(DataSource dataSource, String location, String where) {
-    MigrateResult result =
-        Flyway.configure()
-            .dataSource(dataSource)
-            .locations("classpath:" + location)
-            .load()
-            .migrate();
+  static MigrationReport migrate(DataSource dataSource, MigrationSet migrations, String where) {
+    MigrateResult result = flyway(dataSource, migrations).migrate();
     List<String> applied =
         result.migrations.stream()
             .map(m -> "V" + m.version + " " + m.description + " (" + m.executionTime + " ms)")
@@ -62,8 +65,15 @@ final class Migrations {
     return new MigrationReport(where, applied, version);
   }
 
-  /** Versions of the migrations shipped in {@code location}, as Flyway records them. */
-  static Set<String> bundled(String location) {
+  /** Versions of the migrations shipped for {@code migrations}, as Flyway records them. */
+  static Set<String> bundled(MigrationSet migrations) {
+    Set<String> versions = new HashSet<>();
+    migrations.locations().forEach(location -> versions.addAll(bundled(location)));
+    return versions;
+  }
+
+  /** Versions of the migrations shipped in the classpath folder {@code location}. */
+  private static Set<String> bundled(String location) {
     URL url = Migrations.class.getClassLoader().getResource(location);
     if (url == null) {
       throw new IllegalStateException("no migrations at classpath:" + location);

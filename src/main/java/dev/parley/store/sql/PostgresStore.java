@@ -49,7 +49,7 @@ public final class PostgresStore extends SqlStore {
     config.setPoolName("parley-postgresql");
     HikariDataSource pool = new HikariDataSource(config);
     try {
-      Migrations.apply(pool, "db/migration/postgresql");
+      Migrations.apply(pool, MigrationSet.POSTGRESQL);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
@@ -71,7 +71,7 @@ public final class PostgresStore extends SqlStore {
       String where = database.jdbcUrl().replaceFirst("\\?.*$", "");
       return Migrations.migrate(
           pool,
-          "db/migration/postgresql",
+          MigrationSet.POSTGRESQL,
           "PostgreSQL " + where + (database.user() == null ? "" : " as " + database.user()));
     }
   }

@@ -163,6 +163,35 @@ final class SqlConversations implements ConversationStore {
   }
 
   @Override
+  public Optional<ConversationRecord> claimDueTimer(Tx tx, String sid, Instant now) {
+    return SqlTx.of(tx)
+        .createQuery(
+            "SELECT * FROM conversations WHERE sid = :sid"
+                + " AND ((date_inactive <= :now AND state = 'active')"
+                + " OR (date_closed <= :now AND state <> 'closed'))"
+                + dueLock)
+        .bind("sid", sid)
+        .bind("now", now)
+        .map(MAPPER)
+        .findOne();
+  }
+
+  @Override
+  public void deferDueTimers(Tx tx, String sid, Instant now, Instant until) {
+    SqlTx.of(tx)
+        .createUpdate(
+            "UPDATE conversations SET"
+                + " date_inactive = CASE WHEN date_inactive <= :now THEN :until"
+                + " ELSE date_inactive END,"
+                + " date_closed = CASE WHEN date_closed <= :now THEN :until ELSE date_closed END"
+                + " WHERE sid = :sid")
+        .bind("sid", sid)
+        .bind("now", now)
+        .bind("until", until)
+        .execute();
+  }
+
+  @Override
   public void rearmInactive(Tx tx, String sid, Instant at) {
     SqlTx.of(tx)
         .createUpdate("UPDATE conversations SET date_inactive = :at WHERE sid = :sid")

@@ -37,7 +37,7 @@ public final class SqliteStore extends SqlStore {
     String url = "jdbc:sqlite:" + file.toAbsolutePath();
     SQLiteDataSource writeSource = new SQLiteDataSource(config(false));
     writeSource.setUrl(url);
-    Migrations.apply(writeSource, "db/migration/sqlite");
+    Migrations.apply(writeSource, MigrationSet.SQLITE);
     // One process owns the file: leases of webhook lanes left by a previous one that died are
     // nobody's, so the lanes go out at once instead of after the lease runs out.
     Jdbis.create(writeSource).useHandle(h -> h.execute("DELETE FROM webhook_lanes"));
@@ -55,7 +55,7 @@ public final class SqliteStore extends SqlStore {
     OwnerOnlyFiles.database(file);
     SQLiteDataSource source = new SQLiteDataSource(config(false));
     source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-    return Migrations.migrate(source, "db/migration/sqlite", "SQLite " + file.toAbsolutePath());
+    return Migrations.migrate(source, MigrationSet.SQLITE, "SQLite " + file.toAbsolutePath());
   }
 
   private static SQLiteConfig config(boolean readOnly) {

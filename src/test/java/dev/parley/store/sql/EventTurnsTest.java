@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.parley.testing.ConversationFixtures;
 import dev.parley.testing.ParleyServer;
+import dev.parley.testing.PostgresqlOnly;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * lock per conversation or user, {@code PostgresStore}): a transaction holding a turn, here one
  * opened over JDBC, holds up the changes of that user only.
  */
+@PostgresqlOnly
 class EventTurnsTest {
   @RegisterExtension static final ParleyServer server = new ParleyServer();
 

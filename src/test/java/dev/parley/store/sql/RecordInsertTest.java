@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.store.Store;
 import dev.parley.store.SyncItemRecord;
 import dev.parley.store.SyncObjectRecord;
+import dev.parley.testing.SqliteOnly;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@SqliteOnly
 class RecordInsertTest {
   private static final Instant CREATED = Instant.parse("2026-12-01T10:00:00Z");
   private static final Instant UPDATED = Instant.parse("2026-12-01T10:00:05Z");

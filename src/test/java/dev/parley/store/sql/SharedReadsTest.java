@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.parley.store.AccountRecord;
 import dev.parley.store.ServiceRecord;
 import dev.parley.store.Store;
+import dev.parley.testing.SqliteOnly;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Services kept between transactions on the embedded store: never older than what committed. */
+@SqliteOnly
 class SharedReadsTest {
   private static final String ACCOUNT = "AC00000000000000000000000000000001";
   private static final String SERVICE = "IS00000000000000000000000000000001";

@@ -1,0 +1,16 @@
+package dev.parley.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
+
+/**
+ * Tests the embedded SQLite store only: left out of the PostgreSQL test run. The pom selects test
+ * runs by this tag.
+ */
+@Target({ElementType.TYPE, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+@Tag("sqlite-only")
+public @interface SqliteOnly {}
