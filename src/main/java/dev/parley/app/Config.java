@@ -1,6 +1,7 @@
 package dev.parley.app;
 
 import dev.parley.http.HttpLimits;
+import dev.parley.media.MediaLimits;
 import dev.parley.store.Store;
 import dev.parley.store.sql.MigrationReport;
 import dev.parley.store.sql.PostgresStore;
@@ -12,7 +13,8 @@ import java.nio.file.Path;
 /**
  * Everything Parley needs to start, from flags and environment (flags win). {@code outbound} is
  * which addresses Parley may call on a user's behalf ({@code PARLEY_WEBHOOK_ALLOW_NETWORKS});
- * {@code http} the HTTP edge's limits and timeouts.
+ * {@code http} the HTTP edge's limits and timeouts; {@code media} the attachments' limits
+ * (docs/media.md).
  */
 public record Config(
     String host,
@@ -27,7 +29,8 @@ public record Config(
     DeliverySettings webhooks,
     String metricsToken,
     OutboundRule outbound,
-    HttpLimits http) {
+    HttpLimits http,
+    MediaLimits media) {
 
   /** Connections per node: enough for the worker threads that run blocking store calls. */
   private static final int POOL_SIZE = 16;
@@ -48,7 +51,7 @@ public record Config(
 
   /**
    * A configuration that allows no internal webhook address, with the default HTTP limits and
-   * timeouts.
+   * timeouts and the default media limits.
    */
   public Config(
       String host,
@@ -75,7 +78,8 @@ public record Config(
         webhooks,
         metricsToken,
         OutboundRule.DEFAULT,
-        HttpLimits.DEFAULT);
+        HttpLimits.DEFAULT,
+        MediaLimits.DEFAULT);
   }
 
   /** A configuration whose {@code /metrics} needs no token. */
@@ -141,7 +145,8 @@ public record Config(
         webhooks,
         metricsToken,
         outbound,
-        http);
+        http,
+        media);
   }
 
   public Config withWebhooks(DeliverySettings settings) {
@@ -158,7 +163,8 @@ public record Config(
         settings,
         metricsToken,
         outbound,
-        http);
+        http,
+        media);
   }
 
   public Config withHttp(HttpLimits limits) {
@@ -175,6 +181,25 @@ public record Config(
         webhooks,
         metricsToken,
         outbound,
+        limits,
+        media);
+  }
+
+  public Config withMedia(MediaLimits limits) {
+    return new Config(
+        host,
+        port,
+        dataDir,
+        publicUrl,
+        accountSid,
+        authToken,
+        masterKey,
+        databaseUrl,
+        webchatLimits,
+        webhooks,
+        metricsToken,
+        outbound,
+        http,
         limits);
   }
 

@@ -121,7 +121,15 @@ public final class Parley implements AutoCloseable {
       RandomSids sids = new RandomSids();
       PublicUrl publicUrl = new PublicUrl();
       Services services =
-          Services.wire(store, clock, sids, box, config.webhooks(), publicUrl, config.outbound());
+          Services.wire(
+              store,
+              clock,
+              sids,
+              box,
+              config.webhooks(),
+              publicUrl,
+              config.outbound(),
+              config.media());
       Bootstrap.Result bootstrap =
           Bootstrap.run(
               config,

@@ -2,9 +2,11 @@ package dev.parley.app;
 
 import static dev.parley.http.Access.ACCESS_TOKEN;
 import static dev.parley.http.Access.ACCOUNT_BASIC;
+import static dev.parley.http.Access.ACCOUNT_BASIC_OR_ACCESS_TOKEN;
 import static dev.parley.http.Access.CONSOLE_SESSION;
 import static dev.parley.http.Access.DEPLOYMENT_KEY;
 import static dev.parley.http.Access.PUBLIC;
+import static dev.parley.http.Access.SIGNED_URL;
 
 import dev.parley.api.accounts.AccountsApi;
 import dev.parley.api.accounts.KeysApi;
@@ -13,11 +15,11 @@ import dev.parley.api.flex.WebChannelsApi;
 import dev.parley.api.flex.WebChatsApi;
 import dev.parley.api.flex.WebchatApi;
 import dev.parley.api.flex.WebchatDeploymentsApi;
+import dev.parley.api.media.MediaApi;
 import dev.parley.api.parley.AgentsApi;
 import dev.parley.api.parley.WebhookDeliveriesApi;
 import dev.parley.console.ConsoleApi;
 import dev.parley.console.ConsoleAssets;
-import dev.parley.error.TwilioError;
 import dev.parley.http.BasicAuth;
 import dev.parley.http.Failures;
 import dev.parley.http.FormBodies;
@@ -25,6 +27,7 @@ import dev.parley.http.PublicUrl;
 import dev.parley.http.RequestIds;
 import dev.parley.http.RouteTable;
 import dev.parley.http.TokenBuckets;
+import dev.parley.http.TokenOrBasicAuth;
 import dev.parley.observe.ObserveApi;
 import dev.parley.realtime.TwilsockEndpoint;
 import dev.parley.realtime.TwilsockProtocol;
@@ -70,13 +73,19 @@ final class Routes {
             new TokenBuckets(limits.perKeyPerMinute(), MAX_RATE_BUCKETS));
     ConsoleApi console =
         new ConsoleApi(agents.sessions(), agents.agents(), agents.tokens(), agents.chats(), base);
+    BasicAuth basic = new BasicAuth(services.authenticator());
     RouteTable table =
         new RouteTable(
             router,
             Map.of(
-                ACCOUNT_BASIC, new BasicAuth(services.authenticator()),
-                DEPLOYMENT_KEY, webchat.gate(),
-                CONSOLE_SESSION, console.auth()));
+                ACCOUNT_BASIC,
+                basic,
+                ACCOUNT_BASIC_OR_ACCESS_TOKEN,
+                new TokenOrBasicAuth(services.accessTokens(), basic),
+                DEPLOYMENT_KEY,
+                webchat.gate(),
+                CONSOLE_SESSION,
+                console.auth()));
 
     // The SDK's WebSocket: upgraded before anything reads the request. It sends no credentials;
     // its access token travels in the init frame, checked before any command. The requests it
@@ -102,9 +111,19 @@ final class Routes {
 
     // ---- Edge: the APIs' plumbing ----
     table.edge("open CORS", except(NOT_OPEN_CORS, openCors()));
-    // The SDK uploads media itself (X-Twilio-Token, no Basic auth), before any body is read: say
-    // plainly that media is not served yet rather than ask for credentials it cannot give.
-    table.anyMatching("^/v1/Services/[^/]+/Media(Set)?(/.*)?$", PUBLIC, Routes::mediaNotServed);
+    // Twilio's Media Content Service (docs/media.md), before the body handler: uploads stream to
+    // disk and the SDK sends its access token as X-Twilio-Token, not Basic auth.
+    MediaApi media = new MediaApi(services.media(), services.mediaUrls(), base);
+    String medium = "/v1/Services/:ChatServiceSid/Media/:MediaSid";
+    table
+        .post("/v1/Services/:ChatServiceSid/Media", ACCOUNT_BASIC_OR_ACCESS_TOKEN, media::upload)
+        .get(medium, ACCOUNT_BASIC_OR_ACCESS_TOKEN, media::fetch)
+        .get(medium + "/Content", ACCOUNT_BASIC_OR_ACCESS_TOKEN, media::content)
+        .get(medium + "/Content/Direct", SIGNED_URL, media::direct)
+        .post(
+            "/v1/Services/:ChatServiceSid/MediaSet",
+            ACCOUNT_BASIC_OR_ACCESS_TOKEN,
+            media::mediaSet);
     table.edge("body", BodyHandler.create(false).setBodyLimit(Parley.MAX_BODY_BYTES));
     table.edge("form bodies only", FormBodies::require);
 
@@ -211,14 +230,8 @@ final class Routes {
                 "Authorization",
                 "Ui-Version",
                 "X-Twilio-Webhook-Enabled",
-                "I-Twilio-Idempotency-Token"));
-  }
-
-  private static void mediaNotServed(RoutingContext ctx) {
-    Failures.render(
-        ctx,
-        TwilioError.NOT_IMPLEMENTED,
-        TwilioError.NOT_IMPLEMENTED.message("Media (message attachments)"));
+                "I-Twilio-Idempotency-Token",
+                TokenOrBasicAuth.HEADER));
   }
 
   /** {@code handler} for every path except those under {@code prefixes}, which pass straight on. */

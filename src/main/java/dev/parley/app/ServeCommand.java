@@ -1,6 +1,7 @@
 package dev.parley.app;
 
 import dev.parley.http.HttpLimits;
+import dev.parley.media.MediaLimits;
 import dev.parley.webhooks.DeliverySettings;
 import dev.parley.webhooks.Networks;
 import dev.parley.webhooks.OutboundRule;
@@ -158,7 +159,8 @@ final class ServeCommand implements Runnable {
             OutboundRule.allowing(networks(webhookAllowNetworks)),
             HttpLimits.DEFAULT.withTimeouts(
                 Duration.ofSeconds(httpHeaderTimeoutSeconds),
-                Duration.ofSeconds(httpIdleTimeoutSeconds)));
+                Duration.ofSeconds(httpIdleTimeoutSeconds)),
+            MediaLimits.DEFAULT);
     Parley parley = Parley.start(config);
     RunningServer.record(config, parley);
     CountDownLatch stopped = new CountDownLatch(1);

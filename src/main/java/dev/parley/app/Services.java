@@ -29,6 +29,9 @@ import dev.parley.conversation.UserService;
 import dev.parley.events.EventLog;
 import dev.parley.http.PublicUrl;
 import dev.parley.ids.RandomSids;
+import dev.parley.media.MediaLimits;
+import dev.parley.media.MediaService;
+import dev.parley.media.MediaUrls;
 import dev.parley.realtime.Guests;
 import dev.parley.realtime.Presence;
 import dev.parley.realtime.RealtimeUpstream;
@@ -80,7 +83,9 @@ record Services(
     DeliveryHistory deliveryHistory,
     Sync sync,
     RealtimeUpstream realtime,
-    Console console) {
+    Console console,
+    MediaService media,
+    MediaUrls mediaUrls) {
 
   /** The agent console's services (docs/console.md). */
   record Console(
@@ -94,7 +99,8 @@ record Services(
       SecretBox box,
       DeliverySettings webhooks,
       PublicUrl publicUrl,
-      OutboundRule outbound) {
+      OutboundRule outbound,
+      MediaLimits mediaLimits) {
     Authenticator authenticator = new Authenticator(store, box);
     ServiceDirectory directory = new ServiceDirectory(store, clock, sids);
     AccountService accounts =
@@ -108,7 +114,9 @@ record Services(
     UserService users = new UserService(store, clock, sids, changes, pre);
     ParticipantService participants =
         new ParticipantService(store, clock, sids, conversations, users, changes, pre);
-    MessageService messages = new MessageService(store, clock, sids, conversations, changes, pre);
+    MediaService media = new MediaService(store, clock, sids, mediaLimits);
+    MessageService messages =
+        new MessageService(store, clock, sids, conversations, changes, pre, media);
     AddressConfigurations addresses = new AddressConfigurations(store, clock, sids, outbound);
     ConversationWebhooks conversationWebhooks =
         new ConversationWebhooks(store, clock, sids, conversations, outbound);
@@ -176,6 +184,8 @@ record Services(
             new AgentService(store, clock, sids, users),
             new ConsoleSessions(store, clock, sids),
             new AgentTokens(store, internalKeys, accessTokens, authenticator),
-            new ConsoleChats(store, conversations, participants, clock)));
+            new ConsoleChats(store, conversations, participants, clock)),
+        media,
+        new MediaUrls(box.derivedKey("parley media URLs v1"), clock));
   }
 }

@@ -34,6 +34,14 @@ public final class AccessTokens {
   static final String CONTENT_TYPE = "twilio-fpa;v=1";
   private static final Pattern JTI_TIME = Pattern.compile("-(\\d{1,12})$");
 
+  /**
+   * RFC 7515's compact form: three base64url segments, unpadded. Nimbus's decoder skips characters
+   * outside the alphabet, so without this check one signed token verified in endless spellings (a
+   * stray character anywhere in its signature; found by AccessTokensFuzzTest).
+   */
+  private static final Pattern COMPACT_JWS =
+      Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+
   private final Authenticator keys;
   private final Store store;
   private final Clock clock;
@@ -158,8 +166,12 @@ public final class AccessTokens {
     if (token == null || token.isBlank()) {
       throw new ApiException(TwilioError.TOKEN_MALFORMED, "no token given");
     }
+    String compact = token.trim();
+    if (!COMPACT_JWS.matcher(compact).matches()) {
+      throw new ApiException(TwilioError.TOKEN_MALFORMED, "not a signed JWT");
+    }
     try {
-      return SignedJWT.parse(token.trim());
+      return SignedJWT.parse(compact);
     } catch (ParseException | RuntimeException e) {
       throw new ApiException(TwilioError.TOKEN_MALFORMED, "not a signed JWT");
     }

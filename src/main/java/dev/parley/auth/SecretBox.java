@@ -28,6 +28,20 @@ public final class SecretBox {
     this.key = new SecretKeySpec(masterKey, "AES");
   }
 
+  /**
+   * A key for {@code purpose} derived from the master key (HMAC-SHA256 of the purpose): the same on
+   * every node that shares the master key, useless for anything else.
+   */
+  public byte[] derivedKey(String purpose) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+      return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot derive a key", e);
+    }
+  }
+
   public String seal(String plain) {
     try {
       byte[] iv = new byte[IV_BYTES];

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -60,10 +61,14 @@ public final class JsonInput {
    * or two levels down (the SDK's {@code {"attributes": {...}}}).
    */
   public static ObjectMapper bounded(int depth) {
+    // One value and nothing after it, as a browser's JSON.parse reads attributes: Jackson otherwise
+    // stops at the end of the first value and "{} trailing text" passed (AttributesFuzzTest).
     return new ObjectMapper(
-        JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(depth).build())
-            .build());
+            JsonFactory.builder()
+                .streamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(depth).build())
+                .build())
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   private static int depth(JsonNode node, int above) {

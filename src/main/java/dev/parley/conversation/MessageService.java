@@ -5,6 +5,9 @@ import static dev.parley.conversation.Changes.or;
 import dev.parley.error.ApiException;
 import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;
+import dev.parley.media.MediaAttachments;
+import dev.parley.media.MediaAttachments.Attachment;
+import dev.parley.media.MediaService;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.DeliveryReceiptStore.StatusCount;
 import dev.parley.store.MessageRecord;
@@ -29,6 +32,8 @@ public final class MessageService {
   private final ConversationService conversations;
   private final ChangeEvents events;
   private final PreActions pre;
+  private final MediaAttachments attachments;
+  private final MediaService media;
 
   public MessageService(
       Store store,
@@ -36,13 +41,16 @@ public final class MessageService {
       SidGenerator sids,
       ConversationService conversations,
       ChangeEvents events,
-      PreActions pre) {
+      PreActions pre,
+      MediaService media) {
     this.store = store;
     this.clock = clock;
     this.sids = sids;
     this.conversations = conversations;
     this.events = events;
     this.pre = pre;
+    this.media = media;
+    this.attachments = new MediaAttachments(store, clock, media.limits());
   }
 
   public Message create(Scope scope, String conversationSidOrUniqueName, NewMessage request) {
@@ -70,23 +78,27 @@ public final class MessageService {
 
   /**
    * 404 for an unknown conversation, 50377 when it is closed; a {@code ContentSid} makes Parley
-   * ignore {@code Body} and {@code MediaSid}, as Twilio does.
+   * ignore {@code Body} and {@code MediaSid}, as Twilio does. Media named by {@code MediaSid} are
+   * attached (see {@link MediaAttachments#prepare} for which may be).
    */
   private MessageRecord post(
       Tx tx, Scope scope, String conversationSidOrUniqueName, NewMessage request) {
     boolean templated = request.contentSid() != null;
-    if (!templated && request.mediaSid() != null) {
-      // There is no Media service to look the SID up in; refuse rather than store a dangling one.
-      throw ApiException.invalid(
-          "MediaSid",
-          "media is not supported by this server, so " + request.mediaSid() + " is unknown");
-    }
     ConversationRecord conversation =
         conversations.findOpen(tx, scope, conversationSidOrUniqueName);
     String author =
         request.author() == null || request.author().isEmpty()
             ? MessageRules.SYSTEM_AUTHOR
             : request.author();
+    Attachment attachment =
+        templated
+            ? null
+            : attachments.prepare(
+                tx,
+                conversation.accountSid(),
+                conversation.serviceSid(),
+                author,
+                request.mediaSids());
     Instant created = request.dateCreated() == null ? clock.instant() : request.dateCreated();
     MessageRecord message =
         new MessageRecord(
@@ -99,13 +111,16 @@ public final class MessageService {
             templated ? null : request.body(),
             request.attributes() == null ? "{}" : request.attributes(),
             participantSid(tx, conversation.sid(), author),
-            null,
+            attachment == null ? null : attachment.json(),
             request.contentSid(),
             request.contentVariables(),
             request.subject(),
             created,
             request.dateUpdated());
     store.messages().insert(tx, message);
+    if (attachment != null) {
+      attachments.attach(tx, attachment, conversation.sid(), message.sid());
+    }
     conversations.noteActivity(tx, conversation);
     events.messageAdded(tx, scope.origin(), conversation, message);
     return message;
@@ -185,13 +200,16 @@ public final class MessageService {
     if (PreActions.applyTo(scope)) {
       pre.messageRemove(scope, store.read(tx -> find(tx, scope, conversationSidOrUniqueName, sid)));
     }
-    store.write(
-        tx -> {
-          MessageRecord message = find(tx, scope, conversationSidOrUniqueName, sid);
-          store.messages().delete(tx, message.sid());
-          events.messageRemoved(tx, scope.origin(), message, clock.instant());
-          return null;
-        });
+    List<String> deletedMedia =
+        store.write(
+            tx -> {
+              MessageRecord message = find(tx, scope, conversationSidOrUniqueName, sid);
+              List<String> mediaSids = attachments.deleteOfMessage(tx, message.sid());
+              store.messages().delete(tx, message.sid());
+              events.messageRemoved(tx, scope.origin(), message, clock.instant());
+              return mediaSids;
+            });
+    media.deleteContent(deletedMedia);
   }
 
   /** The author's participant in the conversation; none for {@code system} or strangers. */

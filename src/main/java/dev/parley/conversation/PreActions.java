@@ -53,7 +53,7 @@ public final class PreActions {
         json(verdict, "attributes", m.attributes()),
         m.dateCreated(),
         m.dateUpdated(),
-        m.mediaSid(),
+        m.mediaSids(),
         m.contentSid(),
         m.contentVariables(),
         m.subject());

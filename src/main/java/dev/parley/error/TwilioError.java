@@ -108,6 +108,9 @@ public enum TwilioError {
   SYNC_OBJECT_NOT_FOUND(54100, 404, "Sync object %s not found"),
   SYNC_FORBIDDEN(54007, 403, "Access forbidden for identity %s"),
   SYNC_REQUEST_INVALID(54008, 400, "Invalid request: %s"),
+  // Twilio's "Message media size is too large" (https://www.twilio.com/docs/api/errors/50512),
+  // answered 413 to an upload over the per-file limit.
+  MEDIA_TOO_LARGE(50512, 413, "Media size is too large: a file may be at most %d bytes"),
   NOT_IMPLEMENTED(20501, 501, "%s is not served by this server yet"),
   INTERNAL(20500, 500, "Internal server error (request %s)");
 

@@ -23,7 +23,18 @@ public enum Access {
    */
   ACCESS_TOKEN(false),
   /** The agent console's session cookie, and for a change its CSRF token and own origin. */
-  CONSOLE_SESSION(true);
+  CONSOLE_SESSION(true),
+  /**
+   * Twilio's Media Content Service (docs/media.md): an access token of the path's service in the
+   * SDK's {@code X-Twilio-Token} header, or the account's credentials by HTTP Basic. The request
+   * body is not read before the guard admits it: uploads stream.
+   */
+  ACCOUNT_BASIC_OR_ACCESS_TOKEN(true),
+  /**
+   * A temporary content URL: its query carries an expiring signature for one medium, checked by the
+   * handler; it needs no credentials, as Twilio's pre-signed URLs need none.
+   */
+  SIGNED_URL(false);
 
   private final boolean guarded;
 

@@ -65,6 +65,12 @@ public interface Store extends AutoCloseable {
 
   ConsoleQueueStore consoleQueue();
 
+  /** The metadata of uploaded media (docs/media.md). */
+  MediaStore media();
+
+  /** The bytes of uploaded media, kept where this store keeps them. */
+  MediaContent mediaContent();
+
   /** Messages to every node on this store, sent as transactions commit. */
   Broadcasts broadcasts();
 

@@ -98,6 +98,18 @@ class RoutesTest {
   }
 
   @Test
+  void every_media_route_refuses_a_request_without_a_token_or_credentials() {
+    for (Declared route : declared(Access.ACCOUNT_BASIC_OR_ACCESS_TOKEN)) {
+      server
+          .unchecked()
+          .request(route.method(), route.concrete())
+          .then()
+          .statusCode(401)
+          .body("code", equalTo(20003));
+    }
+  }
+
+  @Test
   void every_console_route_but_the_login_refuses_a_request_without_a_session() {
     for (Declared route : declared(Access.CONSOLE_SESSION)) {
       server

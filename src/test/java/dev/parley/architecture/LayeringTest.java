@@ -53,7 +53,9 @@ class LayeringTest {
     MAY_USE.put("api.conversations", List.of("http", "conversation", "auth", "events", "store"));
     MAY_USE.put("api.flex", List.of("http", "webchat", "conversation", "auth", "events", "store"));
     MAY_USE.put("api.parley", List.of("http", "agents", "webhooks", "auth", "store"));
-    MAY_USE.put("conversation", List.of("events", "store"));
+    MAY_USE.put("api.media", List.of("http", "media", "auth", "store"));
+    MAY_USE.put("conversation", List.of("events", "media", "store"));
+    MAY_USE.put("media", List.of("store"));
     MAY_USE.put("webchat", List.of("conversation", "auth", "events", "store"));
     MAY_USE.put("auth", List.of("store"));
     MAY_USE.put("events", List.of("store"));
@@ -134,7 +136,8 @@ class LayeringTest {
             "dev.parley.auth..",
             "dev.parley.events..",
             "dev.parley.agents..",
-            "dev.parley.ids..")
+            "dev.parley.ids..",
+            "dev.parley.media..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

@@ -26,7 +26,14 @@ class RouteTableTest {
 
   private static Map<Access, Handler<RoutingContext>> everyGuard() {
     return Map.of(
-        Access.ACCOUNT_BASIC, ADMIT, Access.DEPLOYMENT_KEY, ADMIT, Access.CONSOLE_SESSION, ADMIT);
+        Access.ACCOUNT_BASIC,
+        ADMIT,
+        Access.DEPLOYMENT_KEY,
+        ADMIT,
+        Access.CONSOLE_SESSION,
+        ADMIT,
+        Access.ACCOUNT_BASIC_OR_ACCESS_TOKEN,
+        ADMIT);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import dev.parley.app.Config;
 import dev.parley.app.Parley;
 import dev.parley.http.HttpLimits;
+import dev.parley.media.MediaLimits;
 import dev.parley.realtime.RealtimeSettings;
 import dev.parley.realtime.Upstream;
 import dev.parley.webhooks.DeliverySettings;
@@ -135,7 +136,8 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
         webhooks,
         null,
         outbound,
-        http);
+        http,
+        MediaLimits.DEFAULT);
   }
 
   /** A direct connection to the server's database, for rows no API can write. */

@@ -126,12 +126,15 @@ class WebhookFaultsTest {
       await()
           .atMost(Duration.ofSeconds(5))
           .until(() -> hangs.requests() >= DeliveryEngine.MAX_IN_FLIGHT_PER_ORIGIN);
+      // Read before the first calls reach their 5 s limit: once one is cut off, the engine starts
+      // a waiting lane's call at once, and the receiver may see it before it sees the old close.
+      int heldAtOnce = hangs.mostHeldAtOnce();
 
       anotherConversationStillFlows("/beside-the-hang");
 
       // So hanging receivers, however many lanes point at them, leave most of the engine's
       // calls to everyone else.
-      assertThat(hangs.mostHeldAtOnce()).isEqualTo(DeliveryEngine.MAX_IN_FLIGHT_PER_ORIGIN);
+      assertThat(heldAtOnce).isEqualTo(DeliveryEngine.MAX_IN_FLIGHT_PER_ORIGIN);
       assertThat(DeliveryEngine.MAX_IN_FLIGHT_PER_ORIGIN).isLessThan(DeliveryEngine.MAX_IN_FLIGHT);
     }
   }

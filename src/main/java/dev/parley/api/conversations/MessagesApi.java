@@ -3,6 +3,7 @@ package dev.parley.api.conversations;
 import dev.parley.conversation.MessageChanges;
 import dev.parley.conversation.MessageService;
 import dev.parley.conversation.NewMessage;
+import dev.parley.error.ApiException;
 import dev.parley.http.Paging;
 import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
@@ -10,6 +11,7 @@ import dev.parley.http.Replies;
 import dev.parley.ids.SidPrefix;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,7 +40,7 @@ public final class MessagesApi {
             form.json("Attributes"),
             form.date("DateCreated"),
             form.date("DateUpdated"),
-            form.sid("MediaSid", SidPrefix.MEDIA),
+            mediaSids(form),
             form.sid("ContentSid", SidPrefix.CONTENT),
             form.json("ContentVariables"),
             form.string("Subject"));
@@ -49,6 +51,17 @@ public final class MessagesApi {
           var message = messages.create(at.scope(), ctx.pathParam("ConversationSid"), request);
           return MessageView.of(message, base, at.prefix());
         });
+  }
+
+  /** {@code MediaSid}, repeatable (one per attachment), each an ME SID. */
+  private static List<String> mediaSids(Params form) {
+    List<String> sids = form.strings("MediaSid");
+    for (String sid : sids) {
+      if (!SidPrefix.MEDIA.matches(sid)) {
+        throw ApiException.invalid("MediaSid", "must be a ME SID");
+      }
+    }
+    return sids;
   }
 
   public void fetch(RoutingContext ctx) {

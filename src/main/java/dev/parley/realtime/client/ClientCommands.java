@@ -27,6 +27,7 @@ import dev.parley.store.MessageRecord;
 import dev.parley.store.PageRequest;
 import dev.parley.store.ParticipantRecord;
 import dev.parley.store.Store;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -133,8 +134,10 @@ public final class ClientCommands {
     ConversationRecord c = joined(s, p);
     JsonNode body = ClientBodies.json(r);
     JsonNode media = body.get("media_sids");
-    String mediaSid =
-        media != null && media.isArray() && media.size() > 0 ? media.get(0).asText() : null;
+    List<String> mediaSids = new ArrayList<>();
+    if (media != null && media.isArray()) {
+      media.forEach(sid -> mediaSids.add(sid.asText()));
+    }
     NewMessage message =
         new NewMessage(
             s.grant().identity(),
@@ -142,7 +145,7 @@ public final class ClientCommands {
             jsonText(body, "attributes"),
             null,
             null,
-            mediaSid,
+            mediaSids,
             text(body, "content_sid"),
             jsonText(body, "content_variables"),
             text(body, "subject"));

@@ -7,6 +7,7 @@ import dev.parley.store.Broadcasts;
 import dev.parley.store.ConversationStore;
 import dev.parley.store.DeliveryStore;
 import dev.parley.store.EventStore;
+import dev.parley.store.MediaContent;
 import dev.parley.store.Tx;
 import java.sql.SQLException;
 import java.util.HashSet;
@@ -30,10 +31,12 @@ public final class PostgresStore extends SqlStore {
   private final ConversationStore conversations = new SqlConversations(" FOR UPDATE SKIP LOCKED");
   private final DeliveryStore deliveries = new SqlDeliveries(" FOR UPDATE SKIP LOCKED");
   private final PostgresBroadcasts broadcasts;
+  private final MediaChunks mediaChunks;
 
   private PostgresStore(HikariDataSource pool, DatabaseUrl database) {
     this.pool = pool;
     this.jdbi = Jdbis.create(pool);
+    this.mediaChunks = new MediaChunks(jdbi);
     this.broadcasts = new PostgresBroadcasts(database, pool);
     broadcasts.start();
   }
@@ -129,6 +132,12 @@ public final class PostgresStore extends SqlStore {
   /** Reports the connection pool's usage (Hikari's metrics) to {@code tracker} from now on. */
   public void trackPool(MetricsTrackerFactory tracker) {
     pool.setMetricsTrackerFactory(tracker);
+  }
+
+  /** Rows of {@code media_chunks}, which every node reads. */
+  @Override
+  public MediaContent mediaContent() {
+    return mediaChunks;
   }
 
   @Override

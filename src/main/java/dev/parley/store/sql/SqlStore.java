@@ -12,6 +12,7 @@ import dev.parley.store.DeliveryReceiptStore;
 import dev.parley.store.DeliveryStore;
 import dev.parley.store.EventStore;
 import dev.parley.store.FlexFlowStore;
+import dev.parley.store.MediaStore;
 import dev.parley.store.MembershipStore;
 import dev.parley.store.MessageStore;
 import dev.parley.store.ParticipantStore;
@@ -49,6 +50,12 @@ abstract class SqlStore implements Store {
   private final AgentStore agents = new SqlAgents();
   private final ConsoleSessionStore consoleSessions = new SqlConsoleSessions();
   private final ConsoleQueueStore consoleQueue = new SqlConsoleQueue();
+  private final MediaStore media = new SqlMedia();
+
+  @Override
+  public MediaStore media() {
+    return media;
+  }
 
   @Override
   public AgentStore agents() {

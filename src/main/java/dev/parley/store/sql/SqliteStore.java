@@ -3,6 +3,7 @@ package dev.parley.store.sql;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.store.Broadcasts;
+import dev.parley.store.MediaContent;
 import dev.parley.store.Tx;
 import java.nio.file.Path;
 import java.util.function.Function;
@@ -20,9 +21,11 @@ public final class SqliteStore extends SqlStore {
   private final Jdbi readJdbi;
   private final LocalBroadcasts broadcasts = new LocalBroadcasts();
   private final SharedReads sharedReads = new SharedReads();
+  private final MediaFiles mediaFiles;
 
-  private SqliteStore(SQLiteDataSource writeSource, HikariDataSource readers) {
+  private SqliteStore(SQLiteDataSource writeSource, HikariDataSource readers, Path media) {
     this.readers = readers;
+    this.mediaFiles = new MediaFiles(media);
     this.readJdbi = Jdbis.create(readers);
     this.writer =
         new GroupCommitWriter(
@@ -47,7 +50,8 @@ public final class SqliteStore extends SqlStore {
     pool.setPoolName("parley-sqlite-readers");
     pool.setReadOnly(true);
     pool.setDataSourceProperties(config(true).toProperties());
-    return new SqliteStore(writeSource, new HikariDataSource(pool));
+    return new SqliteStore(
+        writeSource, new HikariDataSource(pool), file.toAbsolutePath().resolveSibling("media"));
   }
 
   /** Applies pending migrations to the store in {@code file} (creating it when missing). */
@@ -89,6 +93,12 @@ public final class SqliteStore extends SqlStore {
   @Override
   public <T> T read(Function<Tx, T> work) {
     return readJdbi.inTransaction(handle -> work.apply(new SqlTx(handle, sharedReads)));
+  }
+
+  /** Files in {@code media/} beside the database file. */
+  @Override
+  public MediaContent mediaContent() {
+    return mediaFiles;
   }
 
   @Override

@@ -78,6 +78,18 @@ class ConversationsApiTest {
   }
 
   @Test
+  void rejects_attributes_with_text_after_the_json() {
+    server
+        .api()
+        .formParam("Attributes", "{\"a\":1} {\"b\":2}")
+        .post("/v1/Conversations")
+        .then()
+        .statusCode(400)
+        .body("code", equalTo(20001))
+        .body("message", equalTo("Invalid parameter Attributes: must be valid JSON"));
+  }
+
+  @Test
   void rejects_timers_without_state() {
     server
         .api()

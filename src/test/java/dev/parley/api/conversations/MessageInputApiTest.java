@@ -85,7 +85,7 @@ class MessageInputApiTest {
   }
 
   @Test
-  void rejects_a_media_sid_because_there_is_no_media_service() {
+  void rejects_a_media_sid_no_upload_made() {
     String conversation = fixtures.conversationSid();
     String media = "ME" + "b".repeat(32);
 

@@ -87,6 +87,15 @@ class AccessTokenValidationTest {
   }
 
   @Test
+  void refuses_a_token_with_a_character_outside_base64url_in_its_signature() {
+    String jwt = token().ttl(3600).build().toJwt();
+    int inSignature = jwt.lastIndexOf('.') + 5;
+    String spelledOtherwise = jwt.substring(0, inSignature) + "\u00e9" + jwt.substring(inSignature);
+
+    refused(spelledOtherwise, 20101, "not a signed JWT");
+  }
+
+  @Test
   void refuses_a_header_without_the_twilio_content_type() throws Exception {
     long now = Instant.now().getEpochSecond();
     SignedJWT jwt =

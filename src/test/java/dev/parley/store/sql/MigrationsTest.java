@@ -115,7 +115,9 @@ class MigrationsTest {
       try (var list =
           Files.list(Path.of(getClass().getClassLoader().getResource(location).toURI()))) {
         for (Path file : list.toList()) {
-          Files.copy(file, old.resolve(file.getFileName()));
+          if (shippedBeforeTheMove(file)) {
+            Files.copy(file, old.resolve(file.getFileName()));
+          }
         }
       }
     }
@@ -124,7 +126,8 @@ class MigrationsTest {
 
     MigrationReport report = Migrations.migrate(source, MigrationSet.SQLITE, "old layout");
 
-    assertThat(report.applied()).isEmpty();
+    // Only what came after the move is applied: V1–V12 validate as they were recorded.
+    assertThat(report.applied()).allMatch(line -> version(line) > 12);
     Flyway.configure()
         .dataSource(source)
         .locations(
@@ -214,4 +217,14 @@ class MigrationsTest {
               Map.entry("10", 1172463180),
               Map.entry("11", -705474710),
               Map.entry("12", -1065307891)));
+
+  /** V1–V12, the migrations that shipped in one folder per engine. */
+  private static boolean shippedBeforeTheMove(Path file) {
+    return version(file.getFileName().toString()) <= 12;
+  }
+
+  /** The version number a migration's file name or report line starts with ({@code V13 …}). */
+  private static int version(String line) {
+    return Integer.parseInt(line.replaceFirst("^V?(\\d+).*$", "$1"));
+  }
 }

@@ -40,7 +40,16 @@ class SchemaParityTest {
    * Sequences (PostgreSQL's identity columns) and WITHOUT ROWID (SQLite's storage of the Sync
    * tables, V12) are not part of what is compared, so they need no entry.
    */
-  private static final Map<String, String> KNOWN_DIFFERENCES = Map.of();
+  private static final String CHUNKS =
+      "media bytes live in PostgreSQL, for every node to serve (V14); the embedded store keeps"
+          + " them as files in <data-dir>/media";
+
+  private static final Map<String, String> KNOWN_DIFFERENCES =
+      Map.of(
+          "postgresql table media_chunks column data blob not null value none", CHUNKS,
+          "postgresql table media_chunks column media_sid text not null value none", CHUNKS,
+          "postgresql table media_chunks column n integer not null value none", CHUNKS,
+          "postgresql table media_chunks primary key (media_sid,n)", CHUNKS);
 
   @TempDir Path dir;
 
@@ -80,7 +89,9 @@ class SchemaParityTest {
       try (var list =
           Files.list(Path.of(getClass().getClassLoader().getResource(location).toURI()))) {
         for (Path file : list.toList()) {
-          Files.copy(file, old.resolve(file.getFileName()));
+          if (shippedBeforeTheMove(file)) {
+            Files.copy(file, old.resolve(file.getFileName()));
+          }
         }
       }
     }
@@ -89,7 +100,8 @@ class SchemaParityTest {
 
     MigrationReport report = Migrations.migrate(source, MigrationSet.POSTGRESQL, "old layout");
 
-    assertThat(report.applied()).isEmpty();
+    // Only what came after the move is applied: V1–V12 validate as they were recorded.
+    assertThat(report.applied()).allMatch(line -> version(line) > 12);
     Map<String, Integer> recorded = new TreeMap<>();
     try (Connection c = source.getConnection();
         Statement s = c.createStatement();
@@ -359,5 +371,15 @@ class SchemaParityTest {
         return values;
       }
     }
+  }
+
+  /** V1–V12, the migrations that shipped in one folder per engine. */
+  private static boolean shippedBeforeTheMove(Path file) {
+    return version(file.getFileName().toString()) <= 12;
+  }
+
+  /** The version number a migration's file name or report line starts with ({@code V13 …}). */
+  private static int version(String line) {
+    return Integer.parseInt(line.replaceFirst("^V?(\\d+).*$", "$1"));
   }
 }
