@@ -13,6 +13,7 @@ import dev.parley.observe.Metrics;
 import dev.parley.observe.ObserveApi;
 import dev.parley.observe.Readiness;
 import dev.parley.realtime.RealtimeSettings;
+import dev.parley.realtime.TunnelRouter;
 import dev.parley.realtime.TwilsockEndpoint;
 import dev.parley.realtime.TwilsockProtocol;
 import dev.parley.realtime.Upstream;
@@ -287,6 +288,11 @@ public final class Parley implements AutoCloseable {
   /** The route table the router was built from: its namespaces for unmatched requests. */
   RouteTable routes() {
     return routes;
+  }
+
+  /** The routes tunnelled through the Twilsock connection, as declared in {@link TunnelRoutes}. */
+  TunnelRouter tunnel() {
+    return services.realtime().routes();
   }
 
   Services services() {

@@ -89,7 +89,8 @@ final class Routes {
                 console.auth()));
 
     // The SDK's WebSocket: upgraded before anything reads the request. It sends no credentials;
-    // its access token travels in the init frame, checked before any command.
+    // its access token travels in the init frame, checked before any command. The requests it
+    // tunnels, all ACCESS_TOKEN, are declared in TunnelRoutes.
     table.get(TwilsockProtocol.PATH, ACCESS_TOKEN, twilsock::upgrade);
 
     // ---- Edge: plumbing, in order, for every request below ----

@@ -51,6 +51,7 @@ import dev.parley.webhooks.DeliverySettings;
 import dev.parley.webhooks.OutboundRule;
 import dev.parley.webhooks.PreActionWebhooks;
 import java.time.Clock;
+import java.util.List;
 
 /** The domain services, wired once on one store for {@code main} and tests alike. */
 record Services(
@@ -175,7 +176,10 @@ record Services(
         deliveries,
         new DeliveryHistory(store, clock, deliveries::replayed),
         sync,
-        new RealtimeUpstream(sync.api(), sync.subscriptions(), client, presence),
+        new RealtimeUpstream(
+            TunnelRoutes.declare(client, sync.api()),
+            presence::opened,
+            List.of(presence::closed, sync.subscriptions()::closed, client::closed)),
         new Console(
             new AgentService(store, clock, sids, users),
             new ConsoleSessions(store, clock, sids),

@@ -42,11 +42,20 @@ public final class ConversationService {
   public ConversationRecord create(Scope scope, NewConversation request) {
     NewConversation checked =
         PreActions.applyTo(scope) ? pre.conversationAdd(scope, request) : request;
-    return store.write(tx -> create(tx, scope, checked));
+    return store.write(tx -> insert(tx, scope, checked));
   }
 
-  /** Creates a conversation inside a caller's transaction (the web chat orchestration). */
+  /**
+   * Creates a conversation inside a caller's transaction (the web chat orchestration,
+   * ConversationWithParticipants): runs no pre-action, so refuses an SDK change ({@link
+   * PreActions#requireNone}).
+   */
   public ConversationRecord create(Tx tx, Scope scope, NewConversation request) {
+    PreActions.requireNone(scope);
+    return insert(tx, scope, request);
+  }
+
+  private ConversationRecord insert(Tx tx, Scope scope, NewConversation request) {
     if (!request.timers().isEmpty() && request.state() == null) {
       throw new ApiException(TwilioError.TIMER_WITHOUT_STATE);
     }
@@ -129,11 +138,20 @@ public final class ConversationService {
         PreActions.applyTo(scope)
             ? pre.conversationUpdate(scope, find(scope, sidOrUniqueName), changes)
             : changes;
-    return store.write(tx -> update(tx, scope, sidOrUniqueName, checked));
+    return store.write(tx -> change(tx, scope, sidOrUniqueName, checked));
   }
 
-  /** Changes a conversation inside a caller's transaction (the web channel orchestration). */
+  /**
+   * Changes a conversation inside a caller's transaction (the web channel orchestration, the
+   * console): runs no pre-action, so refuses an SDK change ({@link PreActions#requireNone}).
+   */
   public ConversationRecord update(
+      Tx tx, Scope scope, String sidOrUniqueName, ConversationChanges changes) {
+    PreActions.requireNone(scope);
+    return change(tx, scope, sidOrUniqueName, changes);
+  }
+
+  private ConversationRecord change(
       Tx tx, Scope scope, String sidOrUniqueName, ConversationChanges changes) {
     ConversationRecord current = findOpen(tx, scope, sidOrUniqueName);
     if (changes.uniqueName() != null
@@ -194,13 +212,21 @@ public final class ConversationService {
     }
     store.write(
         tx -> {
-          delete(tx, scope, sidOrUniqueName);
+          remove(tx, scope, sidOrUniqueName);
           return null;
         });
   }
 
-  /** Removes a conversation (and all it holds) inside a caller's transaction. */
+  /**
+   * Removes a conversation (and all it holds) inside a caller's transaction: runs no pre-action, so
+   * refuses an SDK change ({@link PreActions#requireNone}).
+   */
   public void delete(Tx tx, Scope scope, String sidOrUniqueName) {
+    PreActions.requireNone(scope);
+    remove(tx, scope, sidOrUniqueName);
+  }
+
+  private void remove(Tx tx, Scope scope, String sidOrUniqueName) {
     ConversationRecord conversation = find(tx, scope, sidOrUniqueName);
     // Recorded first: the planner reads the conversation's own webhooks, which go with it.
     events.conversationRemoved(tx, scope.origin(), conversation, clock.instant());

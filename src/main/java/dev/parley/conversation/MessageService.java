@@ -60,19 +60,28 @@ public final class MessageService {
             : request;
     return store.write(
         tx -> {
-          MessageRecord message = create(tx, scope, conversationSidOrUniqueName, checked);
+          MessageRecord message = post(tx, scope, conversationSidOrUniqueName, checked);
           // A message just posted has no delivery receipts to count.
           return new Message(message, DeliverySummary.of(List.of()));
         });
   }
 
   /**
-   * Posts a message inside a caller's transaction (realtime, web chat). 404 for an unknown
-   * conversation, 50377 when it is closed; a {@code ContentSid} makes Parley ignore {@code Body}
-   * and {@code MediaSid}, as Twilio does. Media named by {@code MediaSid} are attached (see {@link
-   * MediaAttachments#prepare} for which may be).
+   * Posts a message inside a caller's transaction: runs no pre-action, so refuses an SDK change
+   * ({@link PreActions#requireNone}).
    */
   public MessageRecord create(
+      Tx tx, Scope scope, String conversationSidOrUniqueName, NewMessage request) {
+    PreActions.requireNone(scope);
+    return post(tx, scope, conversationSidOrUniqueName, request);
+  }
+
+  /**
+   * 404 for an unknown conversation, 50377 when it is closed; a {@code ContentSid} makes Parley
+   * ignore {@code Body} and {@code MediaSid}, as Twilio does. Media named by {@code MediaSid} are
+   * attached (see {@link MediaAttachments#prepare} for which may be).
+   */
+  private MessageRecord post(
       Tx tx, Scope scope, String conversationSidOrUniqueName, NewMessage request) {
     boolean templated = request.contentSid() != null;
     ConversationRecord conversation =

@@ -55,14 +55,21 @@ public final class ParticipantService {
       pre.participantAdd(scope, conversations.find(scope, conversation), request);
     }
     return store.write(
-        tx -> create(tx, scope, conversations.findOpen(tx, scope, conversation), request));
+        tx -> add(tx, scope, conversations.findOpen(tx, scope, conversation), request));
   }
 
   /**
-   * Adds a participant inside a caller's transaction. A chat participant whose identity has no user
-   * yet gets one, as Twilio does.
+   * Adds a participant inside a caller's transaction (ConversationWithParticipants, the console):
+   * runs no pre-action, so refuses an SDK change ({@link PreActions#requireNone}).
    */
   public ParticipantRecord create(
+      Tx tx, Scope scope, ConversationRecord conversation, NewParticipant request) {
+    PreActions.requireNone(scope);
+    return add(tx, scope, conversation, request);
+  }
+
+  /** A chat participant whose identity has no user yet gets one, as Twilio does. */
+  private ParticipantRecord add(
       Tx tx, Scope scope, ConversationRecord conversation, NewParticipant request) {
     if (request.identity() != null) {
       users.findOrCreate(tx, scope, request.identity(), null);
@@ -77,6 +84,7 @@ public final class ParticipantService {
    */
   public ParticipantRecord addChat(
       Tx tx, Scope scope, ConversationRecord conversation, UserRecord user, String attributes) {
+    PreActions.requireNone(scope);
     return insert(tx, scope, conversation, NewParticipant.chat(user.identity(), attributes), false);
   }
 
@@ -211,13 +219,22 @@ public final class ParticipantService {
     store.write(
         tx -> {
           ConversationRecord c = conversations.find(tx, scope, conversation);
-          remove(tx, scope, find(tx, c, sidOrIdentity));
+          drop(tx, scope, find(tx, c, sidOrIdentity));
           return null;
         });
   }
 
-  /** Removes {@code participant} inside a caller's transaction. */
+  /**
+   * Removes {@code participant} inside a caller's transaction (the console's transfer, a REST
+   * user-conversation delete): runs no pre-action, so refuses an SDK change ({@link
+   * PreActions#requireNone}).
+   */
   public void remove(Tx tx, Scope scope, ParticipantRecord participant) {
+    PreActions.requireNone(scope);
+    drop(tx, scope, participant);
+  }
+
+  private void drop(Tx tx, Scope scope, ParticipantRecord participant) {
     store.participants().delete(tx, participant.sid());
     events.participantRemoved(tx, scope.origin(), participant, clock.instant());
   }

@@ -19,6 +19,16 @@ import java.util.function.Consumer;
  * attributes} or a conversation's {@code friendly_name}, and no answer within five seconds lets it
  * through. REST changes never ask, as on Twilio ({@link #applyTo}). Runs before the change's
  * transaction opens, so a slow webhook holds no lock.
+ *
+ * <p>Which entries run them (docs/webhooks.md, "Pre-action webhooks"): each change's service method
+ * that opens its own transaction ({@code ConversationService.create/update/delete(Scope, …)},
+ * {@code ParticipantService.create/update/delete(Scope, …)}, {@code
+ * MessageService.create/update/delete(Scope, …)}, {@code UserService.update(Scope, …)}), whoever
+ * calls it: the SDK's tunnelled commands and a web chat guest's close. The twins that take a
+ * caller's {@code Tx} never run them (a webhook must not be awaited inside a transaction) and
+ * refuse an SDK change ({@link #requireNone}), so none can skip its pre-action through them; the
+ * one exception is {@code ParticipantService.update(Tx, …)}, through which an SDK user moves its
+ * own read horizon and notification level ({@code MembershipService.update}), which ask nothing.
  */
 public final class PreActions {
   private final PreActionHook hook;
@@ -202,6 +212,18 @@ public final class PreActions {
   /** True when changes in {@code scope} go to the pre-action webhook: SDK changes only. */
   public static boolean applyTo(Scope scope) {
     return scope.origin().preWebhooks();
+  }
+
+  /**
+   * For the service methods that take a caller's transaction and so run no pre-action: refuses a
+   * change whose origin asks for one (an SDK change), which must go through the method that opens
+   * its own transaction. A bug, not a client's error.
+   */
+  public static void requireNone(Scope scope) {
+    if (applyTo(scope)) {
+      throw new IllegalStateException(
+          "an SDK change runs its pre-action: call the method without a Tx (docs/webhooks.md)");
+    }
   }
 
   private Verdict ask(Scope scope, PreAction action, Consumer<EventFields> own) {

@@ -129,11 +129,19 @@ public final class UserService {
     if (PreActions.applyTo(scope)) {
       pre.userUpdate(scope, find(scope, sidOrIdentity), changes);
     }
-    return store.write(tx -> update(tx, scope, sidOrIdentity, changes));
+    return store.write(tx -> change(tx, scope, sidOrIdentity, changes));
   }
 
-  /** Changes a user inside a caller's transaction. */
+  /**
+   * Changes a user inside a caller's transaction (an agent's profile, a web chat's returning
+   * visitor): runs no pre-action, so refuses an SDK change ({@link PreActions#requireNone}).
+   */
   public UserRecord update(Tx tx, Scope scope, String sidOrIdentity, UserChanges changes) {
+    PreActions.requireNone(scope);
+    return change(tx, scope, sidOrIdentity, changes);
+  }
+
+  private UserRecord change(Tx tx, Scope scope, String sidOrIdentity, UserChanges changes) {
     UserRecord u = find(tx, scope, sidOrIdentity);
     UserRecord updated =
         new UserRecord(

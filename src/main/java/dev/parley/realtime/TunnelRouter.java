@@ -2,14 +2,18 @@ package dev.parley.realtime;
 
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.http.Access;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Routes tunnelled requests by method and path template ({@code /Services/{service}/Typing}); each
- * {@code {name}} matches one path segment, handed to the handler in order.
+ * {@code {name}} matches one path segment, handed to the handler in order. Every route names its
+ * {@link Access}, as the HTTP route table's do: {@code app/TunnelRoutes} declares them all, and
+ * RoutesTest lists them ({@link #routes}) in {@code routes.golden}.
  */
 public final class TunnelRouter {
   /** Answers one route's requests; {@code path} holds the template's segments in order. */
@@ -18,14 +22,39 @@ public final class TunnelRouter {
     UpstreamResponse handle(Session session, UpstreamRequest request, List<String> path);
   }
 
-  private record Route(String method, Pattern pattern, Handler handler) {}
+  /** A declared route: its method, path template and access. */
+  public record Declared(String method, String template, Access access) {}
+
+  private record Route(Declared declared, Pattern pattern, Handler handler) {
+    String method() {
+      return declared.method();
+    }
+  }
 
   private final List<Route> routes = new ArrayList<>();
 
-  public TunnelRouter add(String method, String template, Handler handler) {
+  public TunnelRouter get(String template, Access access, Handler handler) {
+    return add("GET", template, access, handler);
+  }
+
+  public TunnelRouter post(String template, Access access, Handler handler) {
+    return add("POST", template, access, handler);
+  }
+
+  public TunnelRouter delete(String template, Access access, Handler handler) {
+    return add("DELETE", template, access, handler);
+  }
+
+  private TunnelRouter add(String method, String template, Access access, Handler handler) {
+    Objects.requireNonNull(access, () -> method + " " + template + " declares no access");
     String regex = Pattern.quote(template).replaceAll("\\{[a-zA-Z]+}", "\\\\E([^/]+)\\\\Q");
-    routes.add(new Route(method, Pattern.compile(regex), handler));
+    routes.add(new Route(new Declared(method, template, access), Pattern.compile(regex), handler));
     return this;
+  }
+
+  /** Every route, in declaration order (the order they are tried). */
+  public List<Declared> routes() {
+    return routes.stream().map(Route::declared).toList();
   }
 
   /** Whether some route has this path, whatever its method. */

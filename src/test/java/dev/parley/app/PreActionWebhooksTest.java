@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.parley.conversation.NewConversation;
 import dev.parley.conversation.NewMessage;
 import dev.parley.conversation.Scope;
+import dev.parley.conversation.UserChanges;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.events.Origin;
+import dev.parley.testing.ConversationFixtures;
 import dev.parley.testing.FaultyReceiver;
 import dev.parley.testing.FaultyReceiver.Fault;
 import dev.parley.testing.ParleyServer;
@@ -233,5 +235,114 @@ class PreActionWebhooksTest {
     Received published = receiver.awaitEvents("onMessageAdded", 1).get(0);
     assertThat(published.param("Source")).isEqualTo("SDK");
     assertThat(published.param("ClientIdentity")).isEqualTo("bob");
+  }
+
+  private Scope sdk(String identity) {
+    return server
+        .parley()
+        .services()
+        .directory()
+        .scope(ParleyServer.ACCOUNT_SID, null)
+        .by(Origin.sdk(identity));
+  }
+
+  @Test
+  void an_sdk_change_cannot_skip_its_pre_action_through_a_transaction_twin() {
+    var services = server.parley().services();
+    Scope alice = sdk("alice");
+
+    assertThatThrownBy(
+            () ->
+                server
+                    .parley()
+                    .store()
+                    .write(
+                        tx ->
+                            services
+                                .conversations()
+                                .create(tx, alice, NewConversation.named("Chat", "{}"))))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () ->
+                server
+                    .parley()
+                    .store()
+                    .write(
+                        tx ->
+                            services
+                                .users()
+                                .update(tx, alice, "alice", new UserChanges("A", null, null))))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () ->
+                server
+                    .parley()
+                    .store()
+                    .write(
+                        tx ->
+                            services
+                                .messages()
+                                .create(
+                                    tx, alice, conversation, NewMessage.text("alice", "hi", "{}"))))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(receiver.received("/pre")).isEmpty();
+  }
+
+  @Test
+  void a_refusing_on_conversation_add_blocks_an_sdk_create() {
+    server
+        .api()
+        .formParam("Filters", "onConversationAdd")
+        .post("/v1/Configuration/Webhooks")
+        .then()
+        .statusCode(200);
+    receiver.answer("/pre", 403);
+
+    assertThatThrownBy(
+            () ->
+                server
+                    .parley()
+                    .services()
+                    .conversations()
+                    .create(sdk("alice"), NewConversation.named("Chat", "{}")))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> assertThat(e.error()).isEqualTo(TwilioError.REJECTED_BY_WEBHOOK));
+  }
+
+  @Test
+  void rest_and_web_chat_creates_never_ask_on_conversation_add() {
+    server
+        .api()
+        .formParam("Filters", "onConversationAdd")
+        .formParam("Filters", "onConversationAdded")
+        .post("/v1/Configuration/Webhooks")
+        .then()
+        .statusCode(200);
+    receiver.answer("/pre", 403);
+
+    server
+        .api()
+        .header("X-Twilio-Webhook-Enabled", "true")
+        .post("/v1/Conversations")
+        .then()
+        .statusCode(201);
+    server
+        .api()
+        .header("X-Twilio-Webhook-Enabled", "true")
+        .formParam("FriendlyName", "with people")
+        .post("/v1/ConversationWithParticipants")
+        .then()
+        .statusCode(201);
+    server
+        .api()
+        .header("X-Twilio-Webhook-Enabled", "true")
+        .formParam("AddressSid", new ConversationFixtures(server).defaultChatAddress())
+        .post("/v2/WebChats")
+        .then()
+        .statusCode(201);
+
+    receiver.awaitEvents("onConversationAdded", 3);
+    assertThat(receiver.received("/pre")).isEmpty();
   }
 }

@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.parley.http.Access;
 import dev.parley.http.RouteTable;
+import dev.parley.realtime.TunnelRouter;
+import dev.parley.realtime.TwilsockProtocol;
 import dev.parley.testing.ParleyServer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
@@ -58,6 +60,16 @@ class RoutesTest {
     }
 
     assertThat(undeclared).as("routes without an access policy").isEmpty();
+  }
+
+  @Test
+  void every_tunnelled_route_declares_the_sessions_access_token() {
+    List<TunnelRouter.Declared> tunnelled = server.parley().tunnel().routes();
+
+    assertThat(tunnelled).isNotEmpty();
+    assertThat(tunnelled)
+        .as("tunnelled routes run inside a Twilsock session, behind its access token")
+        .allSatisfy(route -> assertThat(route.access()).isEqualTo(Access.ACCESS_TOKEN));
   }
 
   @Test
@@ -190,6 +202,16 @@ class RoutesTest {
     declared().stream()
         .sorted(Comparator.comparing(Declared::path).thenComparing(Declared::method))
         .forEach(route -> out.append(route.line()).append('\n'));
+    out.append("#\n# Tunnelled in the Twilsock connection (").append(TwilsockProtocol.PATH);
+    out.append("), by path; {name} is one segment.\n");
+    server.parley().tunnel().routes().stream()
+        .sorted(
+            Comparator.comparing(TunnelRouter.Declared::template)
+                .thenComparing(TunnelRouter.Declared::method))
+        .forEach(
+            route ->
+                out.append(new Declared(route.method(), route.template(), route.access()).line())
+                    .append('\n'));
     out.append(
         "#\n# A request no route matches meets its namespace's access before the 404/405.\n");
     server.parley().routes().unmatched().entrySet().stream()

@@ -1,23 +1,130 @@
 package dev.parley.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.EvaluationResult;
 import dev.parley.testing.NoStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the package arrows of docs/architecture.md true: domain code knows no HTTP or SQL; nothing
- * uses api.*.
+ * Keeps the package table of docs/architecture.md true: no package cycle, each package uses only
+ * the packages its row allows, the table names every package there is, domain code knows no HTTP or
+ * SQL, nothing uses api.*.
  */
 @NoStore
 class LayeringTest {
+  private static final String ROOT = "dev.parley.";
+
   private static final JavaClasses PARLEY =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("dev.parley");
+
+  /** Every package may use these. */
+  private static final List<String> EVERYWHERE = List.of("error", "ids");
+
+  /**
+   * The arrows: each package (under dev.parley) and the packages it may use besides itself and
+   * {@link #EVERYWHERE}. docs/architecture.md's package table says the same.
+   */
+  private static final Map<String, List<String>> MAY_USE = new LinkedHashMap<>();
+
+  static {
+    MAY_USE.put("app", List.of("*"));
+    MAY_USE.put("http", List.of("auth", "conversation", "events", "store"));
+    MAY_USE.put("api.accounts", List.of("http", "auth", "store"));
+    MAY_USE.put("api.conversations", List.of("http", "conversation", "auth", "events", "store"));
+    MAY_USE.put("api.flex", List.of("http", "webchat", "conversation", "auth", "events", "store"));
+    MAY_USE.put("api.parley", List.of("http", "agents", "webhooks", "auth", "store"));
+    MAY_USE.put("api.media", List.of("http", "media", "auth", "store"));
+    MAY_USE.put("conversation", List.of("events", "media", "store"));
+    MAY_USE.put("media", List.of("store"));
+    MAY_USE.put("webchat", List.of("conversation", "auth", "events", "store"));
+    MAY_USE.put("auth", List.of("store"));
+    MAY_USE.put("events", List.of("store"));
+    MAY_USE.put("webhooks", List.of("conversation", "auth", "events", "store"));
+    MAY_USE.put("agents", List.of("conversation", "auth", "events", "store"));
+    MAY_USE.put("realtime", List.of("http", "conversation", "auth", "events", "store"));
+    MAY_USE.put("realtime.sync", List.of("realtime", "conversation", "auth", "events", "store"));
+    MAY_USE.put(
+        "realtime.client",
+        List.of("realtime", "realtime.sync", "conversation", "auth", "events", "store"));
+    MAY_USE.put("store", List.of());
+    MAY_USE.put("store.sql", List.of("store"));
+    MAY_USE.put("widget", List.of("http"));
+    MAY_USE.put("console", List.of("http", "widget", "agents", "auth", "store"));
+    MAY_USE.put("observe", List.of("http"));
+    MAY_USE.put("error", List.of());
+    MAY_USE.put("ids", List.of());
+  }
+
+  @Test
+  void no_package_cycle() {
+    slices().matching("dev.parley.(**)").should().beFreeOfCycles().check(PARLEY);
+  }
+
+  @Test
+  void the_package_table_names_every_package() {
+    Set<String> packages =
+        PARLEY.stream()
+            .map(JavaClass::getPackageName)
+            .filter(name -> name.startsWith(ROOT))
+            .map(name -> name.substring(ROOT.length()))
+            .collect(Collectors.toCollection(TreeSet::new));
+
+    assertThat(packages)
+        .as("packages missing from LayeringTest.MAY_USE and docs/architecture.md")
+        .isSubsetOf(MAY_USE.keySet());
+    assertThat(MAY_USE.keySet()).as("packages in the table that do not exist").isSubsetOf(packages);
+  }
+
+  @Test
+  void each_package_uses_only_the_packages_its_row_allows() {
+    List<String> violations = new ArrayList<>();
+    MAY_USE.forEach(
+        (pkg, allowed) -> {
+          if (allowed.contains("*")) {
+            return;
+          }
+          String[] mayUse =
+              Stream.of(List.of(pkg), EVERYWHERE, allowed)
+                  .flatMap(List::stream)
+                  .map(name -> ROOT + name)
+                  .toArray(String[]::new);
+          EvaluationResult result =
+              classes()
+                  .that()
+                  .resideInAPackage(ROOT + pkg)
+                  .should()
+                  .onlyDependOnClassesThat(
+                      resideOutsideOfPackage("dev.parley..").or(resideInAnyPackage(mayUse)))
+                  .as(pkg + " uses only " + String.join(", ", allowed) + " (and error, ids)")
+                  .allowEmptyShould(true)
+                  .evaluate(PARLEY);
+          if (result.hasViolation()) {
+            violations.add(result.getFailureReport().toString());
+          }
+        });
+
+    assertThat(violations).as("arrows outside the table").isEmpty();
+  }
 
   @Test
   void domain_code_imports_no_http_or_sql() {
@@ -28,8 +135,8 @@ class LayeringTest {
             "dev.parley.webchat..",
             "dev.parley.auth..",
             "dev.parley.events..",
-            "dev.parley.flows..",
             "dev.parley.agents..",
+            "dev.parley.ids..",
             "dev.parley.media..")
         .should()
         .dependOnClassesThat()

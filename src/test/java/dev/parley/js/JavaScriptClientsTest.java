@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Runs the Node test suite in {@code src/test/js} (Twilio's unmodified npm {@code twilio} and
  * {@code @twilio/conversations}) against a real Parley: one node process per {@code *.test.mjs}
  * file, each of its tests reported as a JUnit test of its own. Node's spec output goes to this
- * test's output file and, when anything fails, into the failure message.
+ * test's output file and, when anything fails, into the failure message. {@code
+ * -Dparley.js.only=conversations-sdk.test.mjs} (a comma-separated list) runs only those files.
  */
 class JavaScriptClientsTest {
   @RegisterExtension static final ParleyServer server = new ParleyServer();

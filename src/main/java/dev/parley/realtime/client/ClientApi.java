@@ -8,9 +8,6 @@ import dev.parley.conversation.UserService;
 import dev.parley.realtime.Guests;
 import dev.parley.realtime.Presence;
 import dev.parley.realtime.Session;
-import dev.parley.realtime.TunnelRouter;
-import dev.parley.realtime.UpstreamRequest;
-import dev.parley.realtime.UpstreamResponse;
 import dev.parley.realtime.sync.SyncDirectory;
 import dev.parley.store.Store;
 import java.time.Clock;
@@ -19,11 +16,15 @@ import java.util.function.UnaryOperator;
 /**
  * The Conversations commands the SDK tunnels ({@code /Client/v2/...}, docs/realtime-protocol.md
  * §3). Reads of conversation state go through Sync; these answer the configuration, the user's
- * conversation list and every mutation.
+ * conversation list and every mutation. Builds the handlers; {@code app/TunnelRoutes} declares
+ * their routes, with the other tunnelled ones.
  */
 public final class ClientApi {
-  private static final String S = ClientLinks.PREFIX + "/Services/{service}";
-  private final TunnelRouter routes = new TunnelRouter();
+  /** Where the commands live: {@code /Client/v2}. */
+  public static final String PREFIX = ClientLinks.PREFIX;
+
+  private final ClientCommands commands;
+  private final ClientPeople people;
   private final Typing typing;
 
   /** The domain services the commands act through. */
@@ -45,7 +46,7 @@ public final class ClientApi {
     ClientLinks links = new ClientLinks(absolute);
     ClientJson json = new ClientJson(links);
     Callers callers = new Callers(store, services.guests());
-    ClientCommands c =
+    this.commands =
         new ClientCommands(
             store,
             callers,
@@ -54,46 +55,33 @@ public final class ClientApi {
             services.conversations(),
             services.messages(),
             services.participants());
-    ClientPeople people =
+    this.people =
         new ClientPeople(
-            store, clock, links, json, directory, services.users(), services.memberships(), c);
-    this.typing = new Typing(store, clock, presence, c);
+            store,
+            clock,
+            links,
+            json,
+            directory,
+            services.users(),
+            services.memberships(),
+            commands);
+    this.typing = new Typing(store, clock, presence, commands);
     store.broadcasts().listen(Typing.CHANNEL, typing::received);
-    routes
-        .add("GET", ClientLinks.PREFIX + "/Configuration", people::configuration)
-        .add("GET", S + "/Users/{identity}/Conversations", people::myConversations)
-        .add("GET", S + "/Users/{identity}/Conversations/{conversation}", people::myConversation)
-        .add(
-            "POST",
-            S + "/Users/{identity}/Conversations/{conversation}",
-            people::updateMyConversation)
-        .add("GET", S + "/Users/{identity}", people::user)
-        .add("POST", S + "/Users/{identity}", people::updateUser)
-        .add("POST", S + "/Conversations", c::create)
-        .add("GET", S + "/Conversations/{conversation}", c::peek)
-        .add("POST", S + "/Conversations/{conversation}", c::update)
-        .add("DELETE", S + "/Conversations/{conversation}", c::delete)
-        .add("POST", S + "/Conversations/{conversation}/Messages", c::sendMessage)
-        .add("POST", S + "/Conversations/{conversation}/Messages/{message}", c::updateMessage)
-        .add("DELETE", S + "/Conversations/{conversation}/Messages/{message}", c::removeMessage)
-        .add("POST", S + "/Conversations/{conversation}/Participants", c::addParticipant)
-        .add(
-            "POST",
-            S + "/Conversations/{conversation}/Participants/{participant}",
-            c::updateParticipant)
-        .add(
-            "DELETE",
-            S + "/Conversations/{conversation}/Participants/{participant}",
-            c::removeParticipant)
-        .add("POST", S + "/Typing", typing::typing);
   }
 
-  public static boolean serves(String path) {
-    return path.startsWith(ClientLinks.PREFIX + "/");
+  /** The commands on conversations, their messages and participants. */
+  public ClientCommands commands() {
+    return commands;
   }
 
-  public UpstreamResponse handle(Session session, UpstreamRequest request) {
-    return routes.route(session, request);
+  /** The configuration, the user and the user's conversations. */
+  public ClientPeople people() {
+    return people;
+  }
+
+  /** The typing indicator. */
+  public Typing typing() {
+    return typing;
   }
 
   public void closed(Session session) {

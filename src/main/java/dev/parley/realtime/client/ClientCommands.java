@@ -35,7 +35,7 @@ import java.util.List;
  * service as the REST API, as the session's identity, so it fires the same events and webhooks
  * ({@code Source=SDK}) and reaches every other client through the Sync projection.
  */
-final class ClientCommands {
+public final class ClientCommands {
   private static final int MAX_COUNTED_PARTICIPANTS = 1000;
   private final Store store;
   private final Callers callers;
@@ -66,7 +66,7 @@ final class ClientCommands {
    * {@code GET C/{sid}} ({@code peekConversationBySid}, and {@code getConversationBySid} for a
    * conversation not in the user's map): a participant's only, else 403 with 50430 as Twilio.
    */
-  UpstreamResponse peek(Session s, UpstreamRequest r, List<String> p) {
+  public UpstreamResponse peek(Session s, UpstreamRequest r, List<String> p) {
     ConversationRecord c = joined(s, p);
     ObjectNode j = json.conversation(c, objects(c));
     int participantsCount =
@@ -83,7 +83,7 @@ final class ClientCommands {
   }
 
   /** {@code POST C}: agents only; a web chat's conversation is made by its init. */
-  UpstreamResponse create(Session s, UpstreamRequest r, List<String> p) {
+  public UpstreamResponse create(Session s, UpstreamRequest r, List<String> p) {
     requireSameService(p.get(0), s.grant().serviceSid());
     callers.requireAgent(s, "create conversations");
     JsonNode body = ClientBodies.json(r);
@@ -103,7 +103,7 @@ final class ClientCommands {
     return new UpstreamResponse(201, json.conversation(c, objects(c)));
   }
 
-  UpstreamResponse update(Session s, UpstreamRequest r, List<String> p) {
+  public UpstreamResponse update(Session s, UpstreamRequest r, List<String> p) {
     ConversationRecord c = joined(s, p);
     JsonNode body = ClientBodies.json(r);
     ConversationRecord updated =
@@ -123,14 +123,14 @@ final class ClientCommands {
     return UpstreamResponse.ok(json.conversation(updated, objects(updated)));
   }
 
-  UpstreamResponse delete(Session s, UpstreamRequest r, List<String> p) {
+  public UpstreamResponse delete(Session s, UpstreamRequest r, List<String> p) {
     ConversationRecord c = joined(s, p);
     callers.requireAgent(s, "delete conversations");
     conversations.delete(Callers.scope(s), c.sid());
     return UpstreamResponse.ok(ClientBodies.object());
   }
 
-  UpstreamResponse sendMessage(Session s, UpstreamRequest r, List<String> p) {
+  public UpstreamResponse sendMessage(Session s, UpstreamRequest r, List<String> p) {
     ConversationRecord c = joined(s, p);
     JsonNode body = ClientBodies.json(r);
     JsonNode media = body.get("media_sids");
@@ -153,7 +153,7 @@ final class ClientCommands {
     return new UpstreamResponse(201, json.message(m));
   }
 
-  UpstreamResponse updateMessage(Session s, UpstreamRequest r, List<String> p) {
+  public UpstreamResponse updateMessage(Session s, UpstreamRequest r, List<String> p) {
     ConversationRecord c = joined(s, p);
     ownMessage(s, c, p.get(2));
     JsonNode body = ClientBodies.json(r);
@@ -169,7 +169,7 @@ final class ClientCommands {
     return UpstreamResponse.ok(json.message(m));
   }
 
-  UpstreamResponse removeMessage(Session s, UpstreamRequest r, List<String> p) {
+  public UpstreamResponse removeMessage(Session s, UpstreamRequest r, List<String> p) {
     ConversationRecord c = joined(s, p);
     ownMessage(s, c, p.get(2));
     messages.delete(Callers.scope(s), c.sid(), p.get(2));
@@ -180,7 +180,7 @@ final class ClientCommands {
    * {@code POST C/{sid}/Participants}: adding someone takes an agent who is a participant. Nobody
    * joins a conversation it cannot see: agents are added through REST (as Flex adds them).
    */
-  UpstreamResponse addParticipant(Session s, UpstreamRequest r, List<String> p) {
+  public UpstreamResponse addParticipant(Session s, UpstreamRequest r, List<String> p) {
     ConversationRecord c = joined(s, p);
     JsonNode body = ClientBodies.json(r);
     String identity = text(body, "identity");
@@ -196,7 +196,7 @@ final class ClientCommands {
     return new UpstreamResponse(201, json.participant(added));
   }
 
-  UpstreamResponse updateParticipant(Session s, UpstreamRequest r, List<String> p) {
+  public UpstreamResponse updateParticipant(Session s, UpstreamRequest r, List<String> p) {
     ConversationRecord c = joined(s, p);
     ParticipantRecord target = othersNeedAgent(s, c, p.get(2));
     JsonNode body = ClientBodies.json(r);
@@ -220,7 +220,7 @@ final class ClientCommands {
   }
 
   /** {@code leave()} removes the caller; removing someone else takes an agent. */
-  UpstreamResponse removeParticipant(Session s, UpstreamRequest r, List<String> p) {
+  public UpstreamResponse removeParticipant(Session s, UpstreamRequest r, List<String> p) {
     ConversationRecord c = joined(s, p);
     ParticipantRecord target = othersNeedAgent(s, c, p.get(2));
     participants.delete(Callers.scope(s), c.sid(), target.sid());

@@ -33,7 +33,7 @@ import java.util.Optional;
  * The SDK's own-user commands: its configuration, its conversations (with its read horizon and
  * notification level in each) and user profiles.
  */
-final class ClientPeople {
+public final class ClientPeople {
   private static final int DEFAULT_PAGE = 50;
   private static final int MAX_PAGE = 100;
   private final Store store;
@@ -68,7 +68,7 @@ final class ClientPeople {
    * {@code GET Client/v2/Configuration} (docs/realtime-protocol.md §3.2). The token's identity
    * becomes a user on its first connection, as with Twilio.
    */
-  UpstreamResponse configuration(Session s, UpstreamRequest r, List<String> p) {
+  public UpstreamResponse configuration(Session s, UpstreamRequest r, List<String> p) {
     AccessGrant g = s.grant();
     SyncDirectory.UserObjects objects = userObjects(s);
     String service = g.serviceSid();
@@ -115,7 +115,7 @@ final class ClientPeople {
   }
 
   /** {@code GET M}: the caller's conversations, a page at a time ({@code meta.next_token}). */
-  UpstreamResponse myConversations(Session s, UpstreamRequest r, List<String> p) {
+  public UpstreamResponse myConversations(Session s, UpstreamRequest r, List<String> p) {
     requireSelf(s, p);
     PageRequest page =
         new PageRequest(pageSize(r.param("PageSize")), PageTokens.decode(r.param("PageToken")));
@@ -134,7 +134,7 @@ final class ClientPeople {
   }
 
   /** {@code GET M/{sid}}: the caller's view of one conversation, its unread count included. */
-  UpstreamResponse myConversation(Session s, UpstreamRequest r, List<String> p) {
+  public UpstreamResponse myConversation(Session s, UpstreamRequest r, List<String> p) {
     requireSelf(s, p);
     MembershipRecord m = memberships.find(Callers.scope(s), s.grant().identity(), p.get(2));
     return UpstreamResponse.ok(json.membership(m, commands.objects(m.conversation())));
@@ -144,7 +144,7 @@ final class ClientPeople {
    * {@code POST M/{sid}}: sets the read horizon ({@code last_read_message_index}, null for none)
    * and the notification level.
    */
-  UpstreamResponse updateMyConversation(Session s, UpstreamRequest r, List<String> p) {
+  public UpstreamResponse updateMyConversation(Session s, UpstreamRequest r, List<String> p) {
     requireSelf(s, p);
     JsonNode body = ClientBodies.json(r);
     Optional<Long> horizon = null;
@@ -167,7 +167,7 @@ final class ClientPeople {
     return UpstreamResponse.ok(json.membership(m, commands.objects(m.conversation())));
   }
 
-  UpstreamResponse user(Session s, UpstreamRequest r, List<String> p) {
+  public UpstreamResponse user(Session s, UpstreamRequest r, List<String> p) {
     requireSameService(p.get(0), s.grant().serviceSid());
     String identity = p.get(1);
     AccessGrant g = s.grant();
@@ -187,7 +187,7 @@ final class ClientPeople {
   }
 
   /** {@code POST U/{identity}}: a user edits its own friendly name and attributes. */
-  UpstreamResponse updateUser(Session s, UpstreamRequest r, List<String> p) {
+  public UpstreamResponse updateUser(Session s, UpstreamRequest r, List<String> p) {
     requireSameService(p.get(0), s.grant().serviceSid());
     if (!p.get(1).equals(s.grant().identity())) {
       throw Callers.forbidden("a user may only change itself");

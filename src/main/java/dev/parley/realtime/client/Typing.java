@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * itself typing. One session's indicators are passed on at most once a second: a flood reaches
  * nobody.
  */
-final class Typing {
+public final class Typing {
   static final String MESSAGE_TYPE = "twilio.ipmsg.typing_indicator";
 
   /** The broadcast channel of typing indicators between nodes. */
@@ -44,7 +44,7 @@ final class Typing {
     this.commands = commands;
   }
 
-  UpstreamResponse typing(Session s, UpstreamRequest r, List<String> p) {
+  public UpstreamResponse typing(Session s, UpstreamRequest r, List<String> p) {
     String channel = ClientBodies.form(r).get("ChannelSid");
     if (channel == null) {
       throw ApiException.invalid("ChannelSid", "is required");

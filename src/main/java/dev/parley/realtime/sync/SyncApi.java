@@ -20,7 +20,8 @@ import java.util.List;
 
 /**
  * The Sync (CDS) calls the SDK tunnels: object descriptors, item pages and subscriptions
- * (docs/realtime-protocol.md §4.3–4.5). Reads only: the SDK never writes to Sync.
+ * (docs/realtime-protocol.md §4.3–4.5). Reads only: the SDK never writes to Sync. {@code
+ * app/TunnelRoutes} declares their routes, with the other tunnelled ones.
  */
 public final class SyncApi {
   /** A request body: client JSON (a document's data) one level down, within JsonInput's depth. */
@@ -48,33 +49,45 @@ public final class SyncApi {
     this.subscriptions = subscriptions;
   }
 
-  /** Whether {@code path} is a Sync call. */
-  public static boolean serves(String path) {
-    return path.startsWith("/v3/") || path.equals(SUBSCRIPTIONS);
+  /** An object's descriptor, {@code GET /v3/{kind}/{object}}; a map's with its first items. */
+  public UpstreamResponse descriptor(Session session, UpstreamRequest request, List<String> p) {
+    SyncKind kind = kind(request, p);
+    return UpstreamResponse.ok(descriptor(session.grant(), kind, p.get(1), request));
   }
 
-  public UpstreamResponse handle(Session session, UpstreamRequest request) {
-    if (request.path().equals(SUBSCRIPTIONS)) {
-      requireMethod(request, "POST");
-      return subscribe(session, body(request));
-    }
-    requireMethod(request, "GET");
-    String[] parts = request.path().substring("/v3/".length()).split("/", -1);
-    SyncKind kind = SyncKind.ofPath(parts[0]);
-    if (kind == null || parts.length < 2 || parts.length > 4 || parts[1].isEmpty()) {
+  /** A page of a map's or list's items, {@code GET /v3/{kind}/{object}/Items}. */
+  public UpstreamResponse items(Session session, UpstreamRequest request, List<String> p) {
+    SyncKind kind = collection(request, p);
+    return UpstreamResponse.ok(items(session.grant(), kind, p.get(1), request));
+  }
+
+  /** One item of a map or list, {@code GET /v3/{kind}/{object}/Items/{item}}. */
+  public UpstreamResponse item(Session session, UpstreamRequest request, List<String> p) {
+    SyncKind kind = collection(request, p);
+    return UpstreamResponse.ok(item(session.grant(), kind, p.get(1), p.get(2)));
+  }
+
+  /** {@code POST /v4/Subscriptions}: establishes or cancels subscriptions. */
+  public UpstreamResponse subscriptions(Session session, UpstreamRequest request, List<String> p) {
+    return subscribe(session, body(request));
+  }
+
+  /** The kind the path names ({@code Maps}, {@code Lists}, {@code Documents}), or a 404. */
+  private static SyncKind kind(UpstreamRequest request, List<String> p) {
+    SyncKind kind = SyncKind.ofPath(p.get(0));
+    if (kind == null) {
       throw new ApiException(TwilioError.NOT_FOUND, request.path());
     }
-    AccessGrant grant = session.grant();
-    if (parts.length == 2) {
-      return UpstreamResponse.ok(descriptor(grant, kind, parts[1], request));
-    }
-    if (kind == SyncKind.DOCUMENT || !parts[2].equals("Items")) {
+    return kind;
+  }
+
+  /** A kind with items: a document has none. */
+  private static SyncKind collection(UpstreamRequest request, List<String> p) {
+    SyncKind kind = kind(request, p);
+    if (kind == SyncKind.DOCUMENT) {
       throw new ApiException(TwilioError.NOT_FOUND, request.path());
     }
-    if (parts.length == 4) {
-      return UpstreamResponse.ok(item(grant, kind, parts[1], parts[3]));
-    }
-    return UpstreamResponse.ok(items(grant, kind, parts[1], request));
+    return kind;
   }
 
   private ObjectNode descriptor(
@@ -200,12 +213,6 @@ public final class SyncApi {
     answer.put("max_batch_size", 100);
     answer.put("ttl_in_s", -1);
     return UpstreamResponse.ok(answer);
-  }
-
-  private static void requireMethod(UpstreamRequest request, String method) {
-    if (!request.method().equals(method)) {
-      throw new ApiException(TwilioError.METHOD_NOT_ALLOWED, request.method(), request.path());
-    }
   }
 
   private static JsonNode body(UpstreamRequest request) {
