@@ -50,65 +50,10 @@ public record Config(
   }
 
   /**
-   * A configuration that allows no internal webhook address, with the default HTTP limits and
-   * timeouts and the default media limits.
+   * A configuration with the defaults for everything else: Webchat rate limits, webhook delivery,
+   * an open {@code /metrics}, no internal webhook address allowed, the HTTP edge's and media's
+   * limits.
    */
-  public Config(
-      String host,
-      int port,
-      Path dataDir,
-      String publicUrl,
-      String accountSid,
-      String authToken,
-      String masterKey,
-      String databaseUrl,
-      WebchatLimits webchatLimits,
-      DeliverySettings webhooks,
-      String metricsToken) {
-    this(
-        host,
-        port,
-        dataDir,
-        publicUrl,
-        accountSid,
-        authToken,
-        masterKey,
-        databaseUrl,
-        webchatLimits,
-        webhooks,
-        metricsToken,
-        OutboundRule.DEFAULT,
-        HttpLimits.DEFAULT,
-        MediaLimits.DEFAULT);
-  }
-
-  /** A configuration whose {@code /metrics} needs no token. */
-  public Config(
-      String host,
-      int port,
-      Path dataDir,
-      String publicUrl,
-      String accountSid,
-      String authToken,
-      String masterKey,
-      String databaseUrl,
-      WebchatLimits webchatLimits,
-      DeliverySettings webhooks) {
-    this(
-        host,
-        port,
-        dataDir,
-        publicUrl,
-        accountSid,
-        authToken,
-        masterKey,
-        databaseUrl,
-        webchatLimits,
-        webhooks,
-        null);
-  }
-
-  /** A configuration with the default Webchat rate limits and webhook delivery settings. */
   public Config(
       String host,
       int port,
@@ -128,79 +73,11 @@ public record Config(
         masterKey,
         databaseUrl,
         WebchatLimits.DEFAULT,
-        DeliverySettings.DEFAULT);
-  }
-
-  public Config withWebchatLimits(WebchatLimits limits) {
-    return new Config(
-        host,
-        port,
-        dataDir,
-        publicUrl,
-        accountSid,
-        authToken,
-        masterKey,
-        databaseUrl,
-        limits,
-        webhooks,
-        metricsToken,
-        outbound,
-        http,
-        media);
-  }
-
-  public Config withWebhooks(DeliverySettings settings) {
-    return new Config(
-        host,
-        port,
-        dataDir,
-        publicUrl,
-        accountSid,
-        authToken,
-        masterKey,
-        databaseUrl,
-        webchatLimits,
-        settings,
-        metricsToken,
-        outbound,
-        http,
-        media);
-  }
-
-  public Config withHttp(HttpLimits limits) {
-    return new Config(
-        host,
-        port,
-        dataDir,
-        publicUrl,
-        accountSid,
-        authToken,
-        masterKey,
-        databaseUrl,
-        webchatLimits,
-        webhooks,
-        metricsToken,
-        outbound,
-        limits,
-        media);
-  }
-
-  public Config withMedia(MediaLimits limits) {
-    return new Config(
-        host,
-        port,
-        dataDir,
-        publicUrl,
-        accountSid,
-        authToken,
-        masterKey,
-        databaseUrl,
-        webchatLimits,
-        webhooks,
-        metricsToken,
-        outbound,
-        http,
-        limits);
+        DeliverySettings.DEFAULT,
+        null,
+        OutboundRule.DEFAULT,
+        HttpLimits.DEFAULT,
+        MediaLimits.DEFAULT);
   }
 
   /** The store this configuration names: PostgreSQL when a database URL is set, else SQLite. */
