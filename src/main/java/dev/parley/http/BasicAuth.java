@@ -28,14 +28,14 @@ public final class BasicAuth implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     String[] credentials = decode(ctx.request().getHeader("Authorization"));
     if (credentials == null) {
-      Failures.render(ctx, TwilioError.AUTHENTICATE, TwilioError.AUTHENTICATE.message());
+      refuse(ctx, TwilioError.AUTHENTICATE, TwilioError.AUTHENTICATE.message());
       return;
     }
     Optional<Principal> known;
     try {
       known = authenticator.cached(credentials[0], credentials[1]);
     } catch (ApiException refused) {
-      Failures.render(ctx, refused.error(), refused.getMessage());
+      refuse(ctx, refused.error(), refused.getMessage());
       return;
     }
     if (known.isPresent()) {
@@ -49,10 +49,22 @@ public final class BasicAuth implements Handler<RoutingContext> {
               if (principal.isPresent()) {
                 admit(ctx, principal.get());
               } else {
-                Failures.render(ctx, TwilioError.AUTHENTICATE, TwilioError.AUTHENTICATE.message());
+                refuse(ctx, TwilioError.AUTHENTICATE, TwilioError.AUTHENTICATE.message());
               }
             })
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * Refuses with Twilio's error and, on a 401, Basic's challenge, as Twilio's REST APIs do. Only
+   * here: other refusals (a deployment key, an access token, the console's session) must not make a
+   * browser hold the request or prompt for a password.
+   */
+  private static void refuse(RoutingContext ctx, TwilioError error, String message) {
+    if (error.status() == 401) {
+      ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"Twilio API\"");
+    }
+    Failures.render(ctx, error, message);
   }
 
   private static void admit(RoutingContext ctx, Principal principal) {

@@ -11,7 +11,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,12 +21,6 @@ import org.slf4j.LoggerFactory;
 public final class Failures {
   private static final Logger log = LoggerFactory.getLogger(Failures.class);
   static final int MAX_BODY_BYTES = HttpLimits.MAX_BODY_BYTES;
-
-  /**
-   * Webchat's public endpoints (a deployment key, called by a page's script): never a Basic
-   * challenge, which makes a browser hold the request or prompt for a password.
-   */
-  private static final List<String> NO_CHALLENGE = List.of("/v2/Webchat/", "/parley/v1/Webchat/");
 
   private static final Pattern VERSION = Pattern.compile("/v[0-9]+(/.*)");
 
@@ -107,14 +100,6 @@ public final class Failures {
   public static void render(RoutingContext ctx, TwilioError error, String message) {
     if (ctx.response().ended()) {
       return;
-    }
-    // A console log-in is not Basic auth: a challenge would make the browser prompt for it.
-    String path = ctx.request().path();
-    if (error.status() == 401
-        && error != TwilioError.LOGIN_FAILED
-        && error != TwilioError.CONSOLE_SESSION_MISSING
-        && NO_CHALLENGE.stream().noneMatch(prefix -> path != null && path.startsWith(prefix))) {
-      ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"Twilio API\"");
     }
     Replies.send(ctx, error.status(), body(error, message));
   }
