@@ -87,31 +87,22 @@ class RoutesTest {
 
   @Test
   void every_account_route_refuses_a_request_without_credentials() {
-    for (Declared route : declared(Access.ACCOUNT_BASIC)) {
-      server
-          .unchecked()
-          .request(route.method(), route.concrete())
-          .then()
-          .statusCode(401)
-          .body("code", equalTo(20003));
-    }
+    refusedUnauthenticated(Access.ACCOUNT_BASIC);
   }
 
   @Test
   void every_media_route_refuses_a_request_without_a_token_or_credentials() {
-    for (Declared route : declared(Access.ACCOUNT_BASIC_OR_ACCESS_TOKEN)) {
-      server
-          .unchecked()
-          .request(route.method(), route.concrete())
-          .then()
-          .statusCode(401)
-          .body("code", equalTo(20003));
-    }
+    refusedUnauthenticated(Access.ACCOUNT_BASIC_OR_ACCESS_TOKEN);
   }
 
   @Test
   void every_console_route_but_the_login_refuses_a_request_without_a_session() {
-    for (Declared route : declared(Access.CONSOLE_SESSION)) {
+    refusedUnauthenticated(Access.CONSOLE_SESSION);
+  }
+
+  /** Every route of {@code access}, called with nothing that admits it: 401, code 20003. */
+  private static void refusedUnauthenticated(Access access) {
+    for (Declared route : declared(access)) {
       server
           .unchecked()
           .request(route.method(), route.concrete())

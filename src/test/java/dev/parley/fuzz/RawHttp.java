@@ -6,13 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Locale;
 
 /**
  * HTTP/1.1 over a plain socket, one request per connection, sending the exact bytes given: REST
@@ -72,71 +68,27 @@ final class RawHttp {
   }
 
   private Response send(String method, String target, byte[] body) {
-    try (Socket socket = new Socket("127.0.0.1", port)) {
-      socket.setSoTimeout(10_000);
-      StringBuilder head =
-          new StringBuilder(method + " " + target + " HTTP/1.1\r\n")
-              .append("Host: 127.0.0.1:")
-              .append(port)
-              .append("\r\nAuthorization: ")
-              .append(authorization)
-              .append("\r\nConnection: close\r\n");
-      if (body != null) {
-        head.append("Content-Type: application/x-www-form-urlencoded\r\n")
-            .append("Content-Length: ")
-            .append(body.length)
-            .append("\r\n");
-      }
-      head.append("\r\n");
-      OutputStream out = socket.getOutputStream();
-      out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
-      if (body != null) {
-        out.write(body);
-      }
-      out.flush();
-      return parse(readAll(socket.getInputStream()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    StringBuilder head =
+        new StringBuilder(method + " " + target + " HTTP/1.1\r\n")
+            .append("Host: 127.0.0.1:")
+            .append(port)
+            .append("\r\nAuthorization: ")
+            .append(authorization)
+            .append("\r\nConnection: close\r\n");
+    if (body != null) {
+      head.append("Content-Type: application/x-www-form-urlencoded\r\n")
+          .append("Content-Length: ")
+          .append(body.length)
+          .append("\r\n");
     }
-  }
-
-  private static byte[] readAll(InputStream in) throws IOException {
-    ByteArrayOutputStream all = new ByteArrayOutputStream();
-    in.transferTo(all);
-    return all.toByteArray();
-  }
-
-  private static Response parse(byte[] bytes) {
-    // Latin-1 maps each byte to one char, so chunk sizes (in bytes) index the text.
-    String text = new String(bytes, StandardCharsets.ISO_8859_1);
-    int end = text.indexOf("\r\n\r\n");
-    if (end < 0) {
-      throw new AssertionError("no HTTP response: " + text);
+    head.append("\r\n");
+    ByteArrayOutputStream request = new ByteArrayOutputStream();
+    request.writeBytes(head.toString().getBytes(StandardCharsets.US_ASCII));
+    if (body != null) {
+      request.writeBytes(body);
     }
-    String[] lines = text.substring(0, end).split("\r\n");
-    int status = Integer.parseInt(lines[0].split(" ")[1]);
-    String body = text.substring(end + 4);
-    for (String line : lines) {
-      if (line.toLowerCase(Locale.ROOT).startsWith("transfer-encoding:")
-          && line.toLowerCase(Locale.ROOT).contains("chunked")) {
-        body = unchunk(body);
-      }
-    }
-    return new Response(
-        status, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
-  }
-
-  private static String unchunk(String chunked) {
-    StringBuilder body = new StringBuilder();
-    int at = 0;
-    while (true) {
-      int lineEnd = chunked.indexOf("\r\n", at);
-      int size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].trim(), 16);
-      if (size == 0) {
-        return body.toString();
-      }
-      body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
-      at = lineEnd + 2 + size + 2;
-    }
+    dev.parley.testing.RawHttp.Response answer =
+        dev.parley.testing.RawHttp.exchange(port, request.toByteArray());
+    return new Response(answer.status(), answer.body());
   }
 }
