@@ -10,7 +10,7 @@ import {
   type Paginator,
 } from '@twilio/conversations';
 import { InOrder } from './in-order';
-import type { Session, WebchatApi } from './session';
+import type { Session, Webchat3Client } from './session';
 
 export interface ChatMessage {
   sid: string;
@@ -63,7 +63,7 @@ export class Chat {
 
   constructor(
     private session: Session,
-    private readonly api: WebchatApi,
+    private readonly api: Webchat3Client,
     origin: string,
     private readonly agentName: string | undefined,
     private readonly events: ChatEvents,

@@ -93,7 +93,7 @@ export class WebchatError extends Error {
   }
 }
 
-export class WebchatApi {
+export class Webchat3Client {
   constructor(
     private readonly origin: string,
     private readonly deploymentKey: string,

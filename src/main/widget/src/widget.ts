@@ -7,7 +7,7 @@ import { textOn, type Config } from './config';
 import { ConversationView } from './conversation-view';
 import { el, replace } from './dom';
 import { firstField, preEngagementForm, prefilled, startFailure, type Answers } from './form';
-import { SessionStore, WebchatApi, type Session } from './session';
+import { SessionStore, Webchat3Client, type Session } from './session';
 import { styles } from './styles';
 import { transcriptName, transcriptText } from './transcript';
 
@@ -29,7 +29,7 @@ function icon(name: string, d: string): SVGSVGElement {
 
 export class Widget {
   private readonly store: SessionStore;
-  private readonly api: WebchatApi;
+  private readonly api: Webchat3Client;
   private readonly launcher: HTMLButtonElement;
   private readonly panel: HTMLElement;
   private readonly status: HTMLElement;
@@ -42,7 +42,7 @@ export class Widget {
   constructor(private readonly config: Config) {
     const { t } = config;
     this.store = new SessionStore(config.deploymentKey);
-    this.api = new WebchatApi(config.origin, config.deploymentKey);
+    this.api = new Webchat3Client(config.origin, config.deploymentKey);
     // An element name of its own, so no rule of the page (`div { … }`) applies to the host.
     const host = document.createElement('parley-widget');
     const shadow = host.attachShadow({ mode: 'open' });

@@ -46,12 +46,7 @@ final class Banner {
               return new String[] {account.sid(), configuration.defaultChatServiceSid(), address};
             });
     String deploymentKey =
-        parley
-            .services()
-            .webchatDeployments()
-            .page(stored[0], PageRequest.first(1))
-            .items()
-            .stream()
+        parley.wiring().webchatDeployments().page(stored[0], PageRequest.first(1)).items().stream()
             .findFirst()
             .map(WebchatDeployment::key)
             .orElse(null);

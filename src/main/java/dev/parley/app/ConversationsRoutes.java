@@ -28,13 +28,13 @@ import dev.parley.http.RouteTable;
 final class ConversationsRoutes {
   private ConversationsRoutes() {}
 
-  static void declare(RouteTable table, Services services, PublicUrl base) {
-    ScopedPaths paths = new ScopedPaths(services.directory());
+  static void declare(RouteTable table, Wiring wiring, PublicUrl base) {
+    ScopedPaths paths = new ScopedPaths(wiring.directory());
     RouteTable scoped = table.under(ScopedPaths.PREFIXES);
 
-    var conversations = new ConversationsApi(services.conversations(), paths, base);
+    var conversations = new ConversationsApi(wiring.conversations(), paths, base);
     var withParticipants =
-        new ConversationWithParticipantsApi(services.conversationsWithParticipants(), paths, base);
+        new ConversationWithParticipantsApi(wiring.conversationsWithParticipants(), paths, base);
     scoped
         .post("/Conversations", ACCOUNT_BASIC, conversations::create)
         .get("/Conversations", ACCOUNT_BASIC, conversations::list)
@@ -43,7 +43,7 @@ final class ConversationsRoutes {
         .delete("/Conversations/:Sid", ACCOUNT_BASIC, conversations::delete)
         .post("/ConversationWithParticipants", ACCOUNT_BASIC, withParticipants::create);
 
-    var participants = new ParticipantsApi(services.participants(), paths, base);
+    var participants = new ParticipantsApi(wiring.participants(), paths, base);
     String participant = "/Conversations/:ConversationSid/Participants/:Sid";
     scoped
         .post("/Conversations/:ConversationSid/Participants", ACCOUNT_BASIC, participants::create)
@@ -52,8 +52,8 @@ final class ConversationsRoutes {
         .post(participant, ACCOUNT_BASIC, participants::update)
         .delete(participant, ACCOUNT_BASIC, participants::delete);
 
-    var messages = new MessagesApi(services.messages(), paths, base);
-    var receipts = new DeliveryReceiptsApi(services.deliveryReceipts(), paths, base);
+    var messages = new MessagesApi(wiring.messages(), paths, base);
+    var receipts = new DeliveryReceiptsApi(wiring.deliveryReceipts(), paths, base);
     String message = "/Conversations/:ConversationSid/Messages/:Sid";
     String receiptList = "/Conversations/:ConversationSid/Messages/:MessageSid/Receipts";
     scoped
@@ -65,7 +65,7 @@ final class ConversationsRoutes {
         .get(receiptList, ACCOUNT_BASIC, receipts::list)
         .get(receiptList + "/:Sid", ACCOUNT_BASIC, receipts::fetch);
 
-    var webhooks = new ConversationWebhooksApi(services.conversationWebhooks(), paths, base);
+    var webhooks = new ConversationWebhooksApi(wiring.conversationWebhooks(), paths, base);
     String webhook = "/Conversations/:ConversationSid/Webhooks/:Sid";
     scoped
         .post("/Conversations/:ConversationSid/Webhooks", ACCOUNT_BASIC, webhooks::create)
@@ -74,10 +74,10 @@ final class ConversationsRoutes {
         .post(webhook, ACCOUNT_BASIC, webhooks::update)
         .delete(webhook, ACCOUNT_BASIC, webhooks::delete);
 
-    var users = new UsersApi(services.users(), paths, base);
-    var userConversations = new UserConversationsApi(services.memberships(), paths, base);
+    var users = new UsersApi(wiring.users(), paths, base);
+    var userConversations = new UserConversationsApi(wiring.memberships(), paths, base);
     var participantConversations =
-        new ParticipantConversationsApi(services.memberships(), paths, base);
+        new ParticipantConversationsApi(wiring.memberships(), paths, base);
     String membership = "/Users/:UserSid/Conversations/:ConversationSid";
     scoped
         .post("/Users", ACCOUNT_BASIC, users::create)
@@ -91,7 +91,7 @@ final class ConversationsRoutes {
         .delete(membership, ACCOUNT_BASIC, userConversations::delete)
         .get("/ParticipantConversations", ACCOUNT_BASIC, participantConversations::list);
 
-    var roles = new RolesApi(services.roles(), paths, base);
+    var roles = new RolesApi(wiring.roles(), paths, base);
     scoped
         .post("/Roles", ACCOUNT_BASIC, roles::create)
         .get("/Roles", ACCOUNT_BASIC, roles::list)
@@ -100,11 +100,11 @@ final class ConversationsRoutes {
         .delete("/Roles/:Sid", ACCOUNT_BASIC, roles::delete);
 
     // Account-wide, with no service-scoped twin.
-    var servicesApi = new ServicesApi(services.directory(), base);
-    var configuration = new ConfigurationApi(services.configuration(), base);
+    var servicesApi = new ServicesApi(wiring.directory(), base);
+    var configuration = new ConfigurationApi(wiring.configuration(), base);
     var serviceConfiguration =
-        new ServiceConfigurationApi(services.serviceConfiguration(), paths, base);
-    var addresses = new AddressConfigurationsApi(services.addresses(), base);
+        new ServiceConfigurationApi(wiring.serviceConfiguration(), paths, base);
+    var addresses = new AddressConfigurationsApi(wiring.addresses(), base);
     String serviceConfig = "/v1/Services/:ChatServiceSid/Configuration";
     table
         .post("/v1/Services", ACCOUNT_BASIC, servicesApi::create)

@@ -42,7 +42,7 @@ public final class Parley implements AutoCloseable {
   private final Store store;
   private final Bootstrap.Result bootstrap;
   private final String publicUrl;
-  private final Services services;
+  private final Wiring wiring;
   private final Router router;
   private final RouteTable routes;
   private final Metrics metrics;
@@ -56,7 +56,7 @@ public final class Parley implements AutoCloseable {
       Store store,
       Bootstrap.Result bootstrap,
       String publicUrl,
-      Services services,
+      Wiring wiring,
       Metrics metrics,
       Readiness readiness) {
     this.vertx = vertx;
@@ -66,7 +66,7 @@ public final class Parley implements AutoCloseable {
     this.store = store;
     this.bootstrap = bootstrap;
     this.publicUrl = publicUrl;
-    this.services = services;
+    this.wiring = wiring;
     this.metrics = metrics;
     this.readiness = readiness;
   }
@@ -120,8 +120,8 @@ public final class Parley implements AutoCloseable {
     try {
       RandomSids sids = new RandomSids();
       PublicUrl publicUrl = new PublicUrl();
-      Services services =
-          Services.wire(
+      Wiring wiring =
+          Wiring.wire(
               store,
               clock,
               sids,
@@ -134,36 +134,36 @@ public final class Parley implements AutoCloseable {
           Bootstrap.run(
               config,
               store,
-              services.accounts(),
-              services.addresses(),
-              services.webchatDeployments(),
+              wiring.accounts(),
+              wiring.addresses(),
+              wiring.webchatDeployments(),
               sids);
       // On the spare core while the routes are built: the account an operator will call first.
       AccountRecord first = store.read(tx -> store.accounts().first(tx));
-      requireMasterKeyOpens(config, services, first);
+      requireMasterKeyOpens(config, wiring, first);
       String firstAccount = first.sid();
-      CompletableFuture.runAsync(() -> services.authenticator().preload(firstAccount));
+      CompletableFuture.runAsync(() -> wiring.authenticator().preload(firstAccount));
       Vertx vertx = starting.join();
       Metrics metrics = metering.join();
       Router router = Router.router(vertx);
       TwilsockEndpoint twilsock =
           new TwilsockEndpoint(
               vertx,
-              services.accessTokens(),
+              wiring.accessTokens(),
               clock,
-              upstream != null ? upstream : services.realtime(),
+              upstream != null ? upstream : wiring.realtime(),
               realtime,
               Json.MAPPER);
-      twilsock.watch(services.authenticator(), store.broadcasts());
+      twilsock.watch(wiring.authenticator(), store.broadcasts());
       // Ready while the store answers a trivial query; /metrics sees the pool, webhooks, realtime.
       Readiness readiness =
           new Readiness().check("store", () -> store.read(tx -> store.accounts().first(tx)));
       Instruments.bind(
-          metrics, store, services.deliveries(), twilsock, services.sync().subscriptions());
+          metrics, store, wiring.deliveries(), twilsock, wiring.sync().subscriptions());
       RouteTable routes =
           Routes.register(
               router,
-              services,
+              wiring,
               publicUrl,
               config.webchatLimits(),
               twilsock,
@@ -208,9 +208,9 @@ public final class Parley implements AutoCloseable {
         publicUrl.resolve(config.publicUrlFor(config.port()));
       }
       server.listen().await(30, TimeUnit.SECONDS);
-      TimerSweep.start(vertx, services.conversations());
+      TimerSweep.start(vertx, wiring.conversations());
       twilsock.start();
-      services.deliveries().start(vertx);
+      wiring.deliveries().start(vertx);
       publicUrl.resolve(config.publicUrlFor(server.actualPort()));
       log.info(
           "event=started port={} public_url={} store_ms={} total_ms={}",
@@ -226,7 +226,7 @@ public final class Parley implements AutoCloseable {
           store,
           bootstrap,
           publicUrl.base(),
-          services,
+          wiring,
           metrics,
           readiness);
     } catch (RuntimeException e) {
@@ -244,9 +244,9 @@ public final class Parley implements AutoCloseable {
    * Fails the start, saying what to do, when the store's secrets were sealed under another master
    * key: every authenticated request would fail otherwise.
    */
-  private static void requireMasterKeyOpens(Config config, Services services, AccountRecord first) {
+  private static void requireMasterKeyOpens(Config config, Wiring wiring, AccountRecord first) {
     try {
-      services.accounts().authToken(first);
+      wiring.accounts().authToken(first);
     } catch (SecretBox.WrongKey e) {
       throw new IllegalStateException(MasterKey.mismatch(config.masterKey(), config.dataDir()), e);
     }
@@ -272,7 +272,7 @@ public final class Parley implements AutoCloseable {
 
   /** This node's name in the store's webhook lane leases ({@code <pid>-<random>}). */
   public String webhookNode() {
-    return services.deliveries().node();
+    return wiring.deliveries().node();
   }
 
   /** Whether a route is registered for exactly {@code path}. */
@@ -292,11 +292,11 @@ public final class Parley implements AutoCloseable {
 
   /** The routes tunnelled through the Twilsock connection, as declared in {@link TunnelRoutes}. */
   TunnelRouter tunnel() {
-    return services.realtime().routes();
+    return wiring.realtime().routes();
   }
 
-  Services services() {
-    return services;
+  Wiring wiring() {
+    return wiring;
   }
 
   Store store() {
@@ -313,7 +313,7 @@ public final class Parley implements AutoCloseable {
       log.warn("event=shutdown_incomplete", e);
     }
     // Before Vert.x and the store: the engine saves the outcomes of calls still in flight.
-    services.deliveries().close();
+    wiring.deliveries().close();
     try {
       vertx.close().await(15, TimeUnit.SECONDS);
     } catch (Exception e) {

@@ -11,9 +11,9 @@ import static dev.parley.http.Access.SIGNED_URL;
 import dev.parley.api.accounts.AccountsApi;
 import dev.parley.api.accounts.KeysApi;
 import dev.parley.api.flex.FlexFlowsApi;
+import dev.parley.api.flex.FlexWebChatsApi;
 import dev.parley.api.flex.WebChannelsApi;
-import dev.parley.api.flex.WebChatsApi;
-import dev.parley.api.flex.WebchatApi;
+import dev.parley.api.flex.Webchat3Api;
 import dev.parley.api.flex.WebchatDeploymentsApi;
 import dev.parley.api.media.MediaApi;
 import dev.parley.api.parley.AgentsApi;
@@ -56,25 +56,25 @@ final class Routes {
 
   /** Webchat answers CORS for its deployments' origins; the console is same-origin only. */
   private static final List<String> NOT_OPEN_CORS =
-      List.of(WebchatApi.PREFIX, WebchatApi.PARLEY_PREFIX, ConsoleApi.PREFIX);
+      List.of(Webchat3Api.PREFIX, Webchat3Api.PARLEY_PREFIX, ConsoleApi.PREFIX);
 
   static RouteTable register(
       Router router,
-      Services services,
+      Wiring wiring,
       PublicUrl base,
       Config.WebchatLimits limits,
       TwilsockEndpoint twilsock,
       ObserveApi observe) {
-    Services.Console agents = services.console();
-    WebchatApi webchat =
-        new WebchatApi(
-            services.webchatGuests(),
-            services.webchatDeployments(),
+    Wiring.Console agents = wiring.console();
+    Webchat3Api webchat =
+        new Webchat3Api(
+            wiring.webchatGuests(),
+            wiring.webchatDeployments(),
             new TokenBuckets(limits.perIpPerMinute(), MAX_RATE_BUCKETS),
             new TokenBuckets(limits.perKeyPerMinute(), MAX_RATE_BUCKETS));
     ConsoleApi console =
         new ConsoleApi(agents.sessions(), agents.agents(), agents.tokens(), agents.chats(), base);
-    BasicAuth basic = new BasicAuth(services.authenticator());
+    BasicAuth basic = new BasicAuth(wiring.authenticator());
     RouteTable table =
         new RouteTable(
             router,
@@ -82,7 +82,7 @@ final class Routes {
                 ACCOUNT_BASIC,
                 basic,
                 ACCOUNT_BASIC_OR_ACCESS_TOKEN,
-                new TokenOrBasicAuth(services.accessTokens(), basic),
+                new TokenOrBasicAuth(wiring.accessTokens(), basic),
                 DEPLOYMENT_KEY,
                 webchat.gate(),
                 CONSOLE_SESSION,
@@ -118,7 +118,7 @@ final class Routes {
     table.edge("open CORS", except(NOT_OPEN_CORS, openCors()));
     // Twilio's Media Content Service (docs/media.md), before the body handler: uploads stream to
     // disk and the SDK sends its access token as X-Twilio-Token, not Basic auth.
-    MediaApi media = new MediaApi(services.media(), services.mediaUrls(), base);
+    MediaApi media = new MediaApi(wiring.media(), wiring.mediaUrls(), base);
     String medium = "/v1/Services/:ChatServiceSid/Media/:MediaSid";
     table
         .post("/v1/Services/:ChatServiceSid/Media", ACCOUNT_BASIC_OR_ACCESS_TOKEN, media::upload)
@@ -133,12 +133,12 @@ final class Routes {
     table.edge("form bodies only", FormBodies::require);
 
     // ---- Conversations v1, with their /v1/Services/:ChatServiceSid twins ----
-    ConversationsRoutes.declare(table, services, base);
+    ConversationsRoutes.declare(table, wiring, base);
 
     // ---- Flex ----
-    WebChatsApi webChats = new WebChatsApi(services.webChats());
-    FlexFlowsApi flows = new FlexFlowsApi(services.flexFlows(), base);
-    WebChannelsApi channels = new WebChannelsApi(services.webChannels(), base);
+    FlexWebChatsApi webChats = new FlexWebChatsApi(wiring.webChats());
+    FlexFlowsApi flows = new FlexFlowsApi(wiring.flexFlows(), base);
+    WebChannelsApi channels = new WebChannelsApi(wiring.webChannels(), base);
     table
         .post("/v2/WebChats", ACCOUNT_BASIC, webChats::create)
         .post("/v1/FlexFlows", ACCOUNT_BASIC, flows::create)
@@ -162,8 +162,8 @@ final class Routes {
             webchat::close);
 
     // ---- Accounts (2010-04-01) ----
-    AccountsApi accounts = new AccountsApi(services.accounts());
-    KeysApi keys = new KeysApi(services.apiKeys());
+    AccountsApi accounts = new AccountsApi(wiring.accounts());
+    KeysApi keys = new KeysApi(wiring.apiKeys());
     table
         .post("/2010-04-01/Accounts.json", ACCOUNT_BASIC, accounts::create)
         .get("/2010-04-01/Accounts.json", ACCOUNT_BASIC, accounts::list)
@@ -177,8 +177,8 @@ final class Routes {
 
     // ---- Parley's own (/parley/v1) ----
     WebchatDeploymentsApi deployments =
-        new WebchatDeploymentsApi(services.webchatDeployments(), base);
-    WebhookDeliveriesApi deliveries = new WebhookDeliveriesApi(services.deliveryHistory(), base);
+        new WebchatDeploymentsApi(wiring.webchatDeployments(), base);
+    WebhookDeliveriesApi deliveries = new WebhookDeliveriesApi(wiring.deliveryHistory(), base);
     AgentsApi agentsApi = new AgentsApi(agents.agents(), base);
     table
         .post("/parley/v1/WebchatDeployments", ACCOUNT_BASIC, deployments::create)
@@ -214,8 +214,8 @@ final class Routes {
         .unmatched("/v2/", ACCOUNT_BASIC)
         .unmatched("/2010-04-01/", ACCOUNT_BASIC)
         .unmatched("/parley/v1/", ACCOUNT_BASIC)
-        .unmatched(WebchatApi.PREFIX, DEPLOYMENT_KEY)
-        .unmatched(WebchatApi.PARLEY_PREFIX, DEPLOYMENT_KEY)
+        .unmatched(Webchat3Api.PREFIX, DEPLOYMENT_KEY)
+        .unmatched(Webchat3Api.PARLEY_PREFIX, DEPLOYMENT_KEY)
         .unmatched("/console/chats/", CONSOLE_SESSION);
     table.failures(Failures::handle);
     table.answerUnmatched(404, ctx -> Failures.byStatus(ctx, 404));

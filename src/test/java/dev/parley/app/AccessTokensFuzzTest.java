@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * twilio-java token are refused with one of the token errors 20101–20107, never another exception,
  * and a mutated token is accepted only when it still decodes to the very token that was signed.
  * Replays {@code AccessTokensFuzzTestInputs/} in every run; fuzzes with {@code JAZZER_FUZZ=1}
- * (docs/testing.md). In {@code app} for {@code Parley.services()}.
+ * (docs/testing.md). In {@code app} for {@code Parley.wiring()}.
  */
 class AccessTokensFuzzTest {
   @RegisterExtension static final ParleyServer server = new ParleyServer();
@@ -58,7 +58,7 @@ class AccessTokensFuzzTest {
             .ttl(3600)
             .build()
             .toJwt();
-    tokens = server.parley().services().accessTokens();
+    tokens = server.parley().wiring().accessTokens();
     tokens.verify(valid);
   }
 

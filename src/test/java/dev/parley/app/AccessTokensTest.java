@@ -48,7 +48,7 @@ class AccessTokensTest {
             .build()
             .toJwt();
 
-    AccessGrant grant = server.parley().services().accessTokens().verify(jwt);
+    AccessGrant grant = server.parley().wiring().accessTokens().verify(jwt);
 
     assertThat(grant.accountSid()).isEqualTo(ACCOUNT);
     assertThat(grant.serviceSid()).isEqualTo(service);
@@ -81,7 +81,7 @@ class AccessTokensTest {
             .extract()
             .jsonPath();
     String service = defaultService();
-    var access = server.parley().services().conversationAccess();
+    var access = server.parley().wiring().conversationAccess();
     String conversation = chat.getString("conversation_sid");
 
     boolean own = access.mayRead(ACCOUNT, service, chat.getString("identity"), conversation);

@@ -52,7 +52,7 @@ class PreActionAddressesTest {
     Scope scope =
         server
             .parley()
-            .services()
+            .wiring()
             .directory()
             .scope(ParleyServer.ACCOUNT_SID, null)
             .by(Origin.sdk("alice"));
@@ -60,7 +60,7 @@ class PreActionAddressesTest {
     String sid =
         server
             .parley()
-            .services()
+            .wiring()
             .messages()
             .create(scope, conversation, NewMessage.text("alice", "hello", "{}"))
             .record()

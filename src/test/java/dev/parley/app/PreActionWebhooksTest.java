@@ -60,13 +60,13 @@ class PreActionWebhooksTest {
     Scope scope =
         server
             .parley()
-            .services()
+            .wiring()
             .directory()
             .scope(ParleyServer.ACCOUNT_SID, null)
             .by(Origin.sdk(identity));
     return server
         .parley()
-        .services()
+        .wiring()
         .messages()
         .create(scope, conversation, NewMessage.text(identity, body, "{}"))
         .record()
@@ -134,7 +134,7 @@ class PreActionWebhooksTest {
     Scope scope =
         server
             .parley()
-            .services()
+            .wiring()
             .directory()
             .scope(ParleyServer.ACCOUNT_SID, null)
             .by(Origin.sdk("alice"));
@@ -142,7 +142,7 @@ class PreActionWebhooksTest {
     String sid =
         server
             .parley()
-            .services()
+            .wiring()
             .conversations()
             .create(scope, NewConversation.named("Chat", "{}"))
             .sid();
@@ -240,7 +240,7 @@ class PreActionWebhooksTest {
   private Scope sdk(String identity) {
     return server
         .parley()
-        .services()
+        .wiring()
         .directory()
         .scope(ParleyServer.ACCOUNT_SID, null)
         .by(Origin.sdk(identity));
@@ -248,7 +248,7 @@ class PreActionWebhooksTest {
 
   @Test
   void an_sdk_change_cannot_skip_its_pre_action_through_a_transaction_twin() {
-    var services = server.parley().services();
+    var services = server.parley().wiring();
     Scope alice = sdk("alice");
 
     assertThatThrownBy(
@@ -302,7 +302,7 @@ class PreActionWebhooksTest {
             () ->
                 server
                     .parley()
-                    .services()
+                    .wiring()
                     .conversations()
                     .create(sdk("alice"), NewConversation.named("Chat", "{}")))
         .isInstanceOfSatisfying(

@@ -5,7 +5,7 @@ import dev.parley.conversation.Scope;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.events.Origin;
-import dev.parley.realtime.Guests;
+import dev.parley.realtime.GuestTokens;
 import dev.parley.realtime.Session;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.ParticipantRecord;
@@ -20,9 +20,9 @@ import dev.parley.store.Tx;
  */
 final class Callers {
   private final Store store;
-  private final Guests guests;
+  private final GuestTokens guests;
 
-  Callers(Store store, Guests guests) {
+  Callers(Store store, GuestTokens guests) {
     this.store = store;
     this.guests = guests;
   }

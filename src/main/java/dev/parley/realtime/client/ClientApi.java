@@ -5,7 +5,7 @@ import dev.parley.conversation.MembershipService;
 import dev.parley.conversation.MessageService;
 import dev.parley.conversation.ParticipantService;
 import dev.parley.conversation.UserService;
-import dev.parley.realtime.Guests;
+import dev.parley.realtime.GuestTokens;
 import dev.parley.realtime.Presence;
 import dev.parley.realtime.Session;
 import dev.parley.realtime.sync.SyncDirectory;
@@ -34,7 +34,7 @@ public final class ClientApi {
       ParticipantService participants,
       UserService users,
       MembershipService memberships,
-      Guests guests) {}
+      GuestTokens guests) {}
 
   public ClientApi(
       Store store,

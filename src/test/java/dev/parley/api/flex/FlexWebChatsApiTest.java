@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code POST /v2/WebChats} through the wire: what it creates, and every way it refuses. */
-class WebChatsApiTest {
+class FlexWebChatsApiTest {
   @RegisterExtension static final ParleyServer server = new ParleyServer();
   private static final String UUID =
       "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";

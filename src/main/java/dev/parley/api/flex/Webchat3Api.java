@@ -18,7 +18,7 @@ import java.time.Instant;
  * credentials (flex-webchat-ui {@code sessionDataHandler.ts}), and Parley's own one for a guest to
  * end its chat; {@link WebchatGate} admits them all.
  */
-public final class WebchatApi {
+public final class Webchat3Api {
   /** Served without account credentials: Routes keeps the open CORS off them. */
   public static final String PREFIX = "/v2/Webchat/";
 
@@ -33,7 +33,7 @@ public final class WebchatApi {
   private final WebchatGate gate;
 
   /** {@code perIp} and {@code perKey} limit requests per client IP and per deployment key. */
-  public WebchatApi(
+  public Webchat3Api(
       WebchatGuests guests,
       WebchatDeployments deployments,
       TokenBuckets perIp,
@@ -63,10 +63,10 @@ public final class WebchatApi {
     Params form = Params.form(ctx);
     GuestRequest request =
         new GuestRequest(
-            WebChatsApi.limited(form, "CustomerFriendlyName"),
-            WebChatsApi.preEngagementData(form),
-            WebChatsApi.identity(form),
-            WebChatsApi.uiVersion(ctx.request().getHeader("Ui-Version")));
+            FlexWebChatsApi.limited(form, "CustomerFriendlyName"),
+            FlexWebChatsApi.preEngagementData(form),
+            FlexWebChatsApi.identity(form),
+            FlexWebChatsApi.uiVersion(ctx.request().getHeader("Ui-Version")));
     var deployment = WebchatGate.deployment(ctx);
     Replies.json(
         ctx,

@@ -18,13 +18,13 @@ import java.nio.charset.StandardCharsets;
  * Flex v2 {@code POST /v2/WebChats}: the orchestration behind a web chat. Answers exactly {@code
  * 201 {"conversation_sid","identity"}} (twilio-oai flex v2, {@code flex.v2.web_channel}).
  */
-public final class WebChatsApi {
+public final class FlexWebChatsApi {
   /** Twilio error 45731: "pre-engagement data too large, max 16KB". */
   static final int MAX_PRE_ENGAGEMENT_BYTES = 16 * 1024;
 
   private final WebChatService webChats;
 
-  public WebChatsApi(WebChatService webChats) {
+  public FlexWebChatsApi(WebChatService webChats) {
     this.webChats = webChats;
   }
 

@@ -32,7 +32,7 @@ import dev.parley.ids.RandomSids;
 import dev.parley.media.MediaLimits;
 import dev.parley.media.MediaService;
 import dev.parley.media.MediaUrls;
-import dev.parley.realtime.Guests;
+import dev.parley.realtime.GuestTokens;
 import dev.parley.realtime.Presence;
 import dev.parley.realtime.RealtimeUpstream;
 import dev.parley.realtime.client.ClientApi;
@@ -54,7 +54,7 @@ import java.time.Clock;
 import java.util.List;
 
 /** The domain services, wired once on one store for {@code main} and tests alike. */
-record Services(
+record Wiring(
     AccountService accounts,
     ApiKeyService apiKeys,
     Authenticator authenticator,
@@ -92,7 +92,7 @@ record Services(
       AgentService agents, ConsoleSessions sessions, AgentTokens tokens, ConsoleChats chats) {}
 
   /** Builds every domain service on {@code store}. */
-  static Services wire(
+  static Wiring wire(
       Store store,
       Clock clock,
       RandomSids sids,
@@ -135,7 +135,7 @@ record Services(
     GuestKeys guestKeys = new GuestKeys(store, internalKeys);
     MembershipService memberships =
         new MembershipService(store, users, conversations, participants);
-    Guests guests = new Guests(store, guestKeys::current);
+    GuestTokens guests = new GuestTokens(store, guestKeys::current);
     Sync sync = new Sync(store, clock, sids, events, publicUrl::of);
     Presence presence = new Presence();
     ClientApi client =
@@ -147,7 +147,7 @@ record Services(
             presence,
             new ClientApi.Services(
                 conversations, messages, participants, users, memberships, guests));
-    return new Services(
+    return new Wiring(
         accounts,
         new ApiKeyService(store, clock, box, sids, authenticator),
         authenticator,

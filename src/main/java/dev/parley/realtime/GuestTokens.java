@@ -13,13 +13,13 @@ import java.util.function.BiFunction;
  * Both reach only the conversations they take part in; a guest may not create conversations, add
  * participants or change other participants.
  */
-public final class Guests {
+public final class GuestTokens {
   private final Store store;
   private final BiFunction<Tx, String, Optional<String>> guestKey;
   private final Map<String, Boolean> byKey = new ConcurrentHashMap<>();
 
   /** {@code guestKey} answers the account's guest key SID, if it has one. */
-  public Guests(Store store, BiFunction<Tx, String, Optional<String>> guestKey) {
+  public GuestTokens(Store store, BiFunction<Tx, String, Optional<String>> guestKey) {
     this.store = store;
     this.guestKey = guestKey;
   }
