@@ -15,6 +15,7 @@ import dev.parley.conversation.UserService;
 import dev.parley.conversation.WebhookTarget;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.json.Json;
 import dev.parley.store.AddressRecord;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.Store;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebChatService {
   private static final Logger log = LoggerFactory.getLogger(WebChatService.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   /** What a webhook-type address hears when it names no filters: the visitor's messages. */
   private static final List<String> DEFAULT_FILTERS = List.of("onMessageAdded");

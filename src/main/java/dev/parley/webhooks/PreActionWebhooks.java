@@ -6,6 +6,7 @@ import dev.parley.auth.AccountService;
 import dev.parley.conversation.JsonLists;
 import dev.parley.events.PreAction;
 import dev.parley.events.PreActionHook;
+import dev.parley.json.Json;
 import dev.parley.store.ConfigurationRecord;
 import dev.parley.store.ServiceRecord;
 import dev.parley.store.Store;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PreActionWebhooks implements PreActionHook {
   private static final Logger log = LoggerFactory.getLogger(PreActionWebhooks.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
   private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
   private static final Duration TIMEOUT = Duration.ofMillis(WebhookClient.TIMEOUT_MILLIS);
   private static final int MAX_ANSWER = 64 * 1024;
