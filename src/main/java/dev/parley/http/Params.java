@@ -85,6 +85,20 @@ public final class Params {
     return lower;
   }
 
+  /**
+   * One of a Twilio enum's values, in any case, as the Java enum whose constants are those values
+   * upper-cased ({@code State=Closed} is {@code CLOSED}); null when absent. Refused as {@link
+   * #oneOf(String, Set)} refuses, naming the values in lower case.
+   */
+  public <E extends Enum<E>> E oneOf(String name, Class<E> type) {
+    Set<String> allowed = new java.util.TreeSet<>();
+    for (E constant : type.getEnumConstants()) {
+      allowed.add(constant.name().toLowerCase(Locale.ROOT));
+    }
+    String value = oneOf(name, allowed);
+    return value == null ? null : Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+  }
+
   public Boolean bool(String name) {
     String value = values.get(name);
     if (value == null) {

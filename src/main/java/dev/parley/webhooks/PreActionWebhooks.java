@@ -3,7 +3,9 @@ package dev.parley.webhooks;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.auth.AccountService;
+import dev.parley.conversation.EventWebhookTarget;
 import dev.parley.conversation.JsonLists;
+import dev.parley.conversation.WebhookMethod;
 import dev.parley.events.PreAction;
 import dev.parley.events.PreActionHook;
 import dev.parley.json.Json;
@@ -49,7 +51,7 @@ public final class PreActionWebhooks implements PreActionHook {
     this.engine = engine;
   }
 
-  private record Target(String url, String method) {}
+  private record Target(String url, WebhookMethod method) {}
 
   @Override
   public Verdict ask(
@@ -112,15 +114,18 @@ public final class PreActionWebhooks implements PreActionHook {
           ? Optional.of(
               new Target(
                   service.preWebhookUrl(),
-                  service.webhookMethod() == null ? "POST" : service.webhookMethod()))
+                  service.webhookMethod() == null
+                      ? WebhookMethod.POST
+                      : WebhookMethod.fromWire(service.webhookMethod())))
           : Optional.empty();
     }
     ConfigurationRecord global = store.accounts().configuration(tx, accountSid).orElse(null);
     return global != null
             && global.preWebhookUrl() != null
-            && "webhook".equals(global.webhookTarget())
+            && EventWebhookTarget.fromWire(global.webhookTarget()) == EventWebhookTarget.WEBHOOK
             && listed(global.webhookFilters(), action)
-        ? Optional.of(new Target(global.preWebhookUrl(), global.webhookMethod()))
+        ? Optional.of(
+            new Target(global.preWebhookUrl(), WebhookMethod.fromWire(global.webhookMethod())))
         : Optional.empty();
   }
 
