@@ -1,6 +1,7 @@
 package dev.parley.webhooks;
 
 import dev.parley.conversation.JsonLists;
+import dev.parley.events.Change.MessageAdded;
 import dev.parley.events.Event;
 import dev.parley.events.EventListener;
 import dev.parley.events.EventType;
@@ -101,7 +102,8 @@ public final class DeliveryPlanner implements EventListener {
         }
       }
       case "trigger" -> {
-        if (newMessage && mentions(event.fields().get("Body"), webhook.triggers())) {
+        if (newMessage
+            && mentions(event.change(MessageAdded.class).message().body(), webhook.triggers())) {
           queue(tx, event, "conversation", webhook.sid(), webhook.url(), webhook.method());
         }
       }
