@@ -55,11 +55,13 @@ class LayeringTest {
     MAY_USE.put("app", List.of("*"));
     MAY_USE.put("http", List.of("auth", "events", "store"));
     MAY_USE.put("api.accounts", List.of("http", "auth", "store"));
-    MAY_USE.put("api.conversations", List.of("http", "conversation", "auth", "events", "store"));
+    MAY_USE.put(
+        "api.conversations", List.of("http", "conversation", "shapes", "auth", "events", "store"));
     MAY_USE.put("api.flex", List.of("http", "webchat", "auth", "events", "store"));
     MAY_USE.put("api.parley", List.of("http", "agents", "webhooks", "auth", "store"));
     MAY_USE.put("api.media", List.of("http", "media", "auth", "store"));
-    MAY_USE.put("conversation", List.of("events", "media", "store"));
+    MAY_USE.put("conversation", List.of("events", "media", "shapes", "store"));
+    MAY_USE.put("shapes", List.of("events", "store"));
     MAY_USE.put("media", List.of("store"));
     MAY_USE.put("webchat", List.of("conversation", "auth", "events", "store"));
     MAY_USE.put("auth", List.of("store"));
@@ -67,10 +69,11 @@ class LayeringTest {
     MAY_USE.put("webhooks", List.of("conversation", "auth", "events", "store"));
     MAY_USE.put("agents", List.of("conversation", "auth", "events", "store"));
     MAY_USE.put("realtime", List.of("http", "conversation", "auth", "events", "store"));
-    MAY_USE.put("realtime.sync", List.of("realtime", "conversation", "auth", "events", "store"));
+    MAY_USE.put(
+        "realtime.sync", List.of("realtime", "conversation", "shapes", "auth", "events", "store"));
     MAY_USE.put(
         "realtime.client",
-        List.of("realtime", "realtime.sync", "conversation", "auth", "events", "store"));
+        List.of("realtime", "realtime.sync", "conversation", "shapes", "auth", "events", "store"));
     MAY_USE.put("store", List.of());
     MAY_USE.put("store.sql", List.of("store"));
     MAY_USE.put("widget", List.of("http"));
@@ -144,7 +147,8 @@ class LayeringTest {
             "dev.parley.agents..",
             "dev.parley.ids..",
             "dev.parley.json..",
-            "dev.parley.media..")
+            "dev.parley.media..",
+            "dev.parley.shapes..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
