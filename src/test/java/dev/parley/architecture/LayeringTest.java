@@ -17,6 +17,8 @@ import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.EvaluationResult;
+import dev.parley.store.Store;
+import dev.parley.store.Tx;
 import dev.parley.testing.NoStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -133,6 +136,28 @@ class LayeringTest {
         });
 
     assertThat(violations).as("arrows outside the table").isEmpty();
+  }
+
+  /**
+   * The SDK's tunnelled commands act through the domain services' entries, as REST does, which open
+   * the transactions: none is opened in {@code realtime.client}, so none can skip what the entry
+   * does (its pre-action, its checks).
+   */
+  @Test
+  void the_sdk_commands_open_no_transaction_of_their_own() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.parley.realtime.client..")
+        .should()
+        .callMethod(Store.class, "read", Function.class)
+        .orShould()
+        .callMethod(Store.class, "write", Function.class)
+        .orShould()
+        .callMethod(Store.class, "readOne", Function.class)
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName(Tx.class.getName())
+        .check(PARLEY);
   }
 
   @Test
