@@ -7,7 +7,11 @@ import assert from 'node:assert/strict';
 import { setTimeout as delay } from 'node:timers/promises';
 import twilio from 'twilio';
 import { Client } from '@twilio/conversations';
+import { createHash, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { waitForEvent } from './support/parley.mjs';
+import { launchChromium } from './support/browser.mjs';
 
 const { AccessToken } = twilio.jwt;
 const { ChatGrant } = AccessToken;
@@ -97,4 +101,41 @@ test("the SDK uploads media to mcs.us1.twilio.com, where the service's links sen
     .messages.list({ order: 'desc', limit: 1 });
   assert.equal(message.media[0].filename, 'note.txt');
   assert.ok(connectedHosts.slice(before).includes('mcs.us1.twilio.com'), connectedHosts.join(' '));
+});
+
+test('the SDK in Chromium, default options, reaches Parley through --host-resolver-rules', async () => {
+  // What ./parley trust prints for Chromium: the hostnames mapped to Parley's TLS port, and the
+  // server certificate's key trusted for this session (a fresh profile has no CA store to add to).
+  const serverPem = readFileSync(join(dirname(process.env.NODE_EXTRA_CA_CERTS), 'server.pem'), 'utf8');
+  const spki = createHash('sha256')
+    .update(new X509Certificate(serverPem).publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('base64');
+  const browser = await launchChromium([
+    `--host-resolver-rules=MAP *.twilio.com 127.0.0.1:${process.env.PARLEY_TWILIO_HOSTS_PORT}`,
+    `--ignore-certificate-errors-spki-list=${spki}`,
+  ]);
+  after(() => browser.close());
+  const chat = await webChat('Dee');
+  const page = await browser.newPage();
+  await page.goto(`${process.env.PARLEY_URL}/healthz`);
+  await page.addScriptTag({ path: 'node_modules/@twilio/conversations/builds/twilio-conversations.min.js' });
+
+  await page.evaluate(
+    async ({ token, conversationSid }) => {
+      const client = new Twilio.Conversations.Client(token, { logLevel: 'silent' });
+      await new Promise((resolve, reject) => {
+        client.on('stateChanged', (state) => state === 'initialized' && resolve());
+        client.on('initFailed', ({ error }) => reject(new Error(String(error?.message ?? error))));
+        setTimeout(() => reject(new Error('not initialized within 15 s')), 15_000);
+      });
+      const conversation = await client.getConversationBySid(conversationSid);
+      await conversation.sendMessage('Hello from Chromium');
+    },
+    { token: await token(chat.identity), conversationSid: chat.conversationSid },
+  );
+
+  const [message] = await client.conversations.v1
+    .conversations(chat.conversationSid)
+    .messages.list({ order: 'desc', limit: 1 });
+  assert.equal(message.body, 'Hello from Chromium');
 });
