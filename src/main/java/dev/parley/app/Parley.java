@@ -200,7 +200,7 @@ public final class Parley implements AutoCloseable {
       }
       server.listen().await(30, TimeUnit.SECONDS);
       if (twilioHosts != null) {
-        twilioHosts.listen().await(30, TimeUnit.SECONDS);
+        listenForTwilioHosts(twilioHosts, config.twilioHosts().port());
       }
       TimerSweep.start(vertx, wiring.conversations());
       twilsock.start();
@@ -235,6 +235,22 @@ public final class Parley implements AutoCloseable {
       store.close();
       starting.thenAccept(Vertx::close);
       throw new IllegalStateException("Parley failed to start", e);
+    }
+  }
+
+  /** Binds host mode's listener; a port it may not take says how to allow it. */
+  private static void listenForTwilioHosts(HttpServer listener, int port) throws Exception {
+    try {
+      listener.listen().await(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          "Twilio host mode cannot listen on port "
+              + port
+              + " (--twilio-hosts-port, PARLEY_TWILIO_HOSTS_PORT)"
+              + (port > 0 && port < 1024
+                  ? "; a port below 1024 needs privileges: ./parley trust shows how"
+                  : ""),
+          e);
     }
   }
 

@@ -9,13 +9,20 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.conversations.v1.conversation.Message;
 import com.twilio.rest.flexapi.v2.WebChannels;
 import dev.parley.testing.ParleyServer;
+import dev.parley.testing.RawHttp;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.KeyStore;
+import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
@@ -79,6 +86,68 @@ class TwilioHostModeTest {
     assertThatThrownBy(() -> WebChannels.creator(address()).create(twilio))
         .isInstanceOf(ApiException.class)
         .hasStackTraceContaining("unable to find valid certification path");
+  }
+
+  @Test
+  void a_raw_request_for_a_twilio_host_over_tls_gets_twilios_urls() throws Exception {
+    String body = overTls("conversations.twilio.com", "/v1/Conversations");
+
+    assertThat(body).contains("\"url\":\"https://conversations.twilio.com/v1/Conversations?");
+  }
+
+  @Test
+  void another_host_on_the_tls_listener_keeps_the_public_url() throws Exception {
+    String body = overTls("evil.example", "/v1/Conversations");
+
+    assertThat(body)
+        .contains("\"url\":\"" + server.baseUrl() + "/v1/Conversations?")
+        .doesNotContain("twilio.com/v1");
+  }
+
+  @Test
+  void a_twilio_host_on_the_plain_listener_keeps_the_public_url() {
+    RawHttp.Response response =
+        RawHttp.exchange(server.port(), request("conversations.twilio.com", "/v1/Conversations"));
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.body())
+        .contains("\"url\":\"" + server.baseUrl() + "/v1/Conversations?")
+        .doesNotContain("twilio.com/v1");
+  }
+
+  private static String request(String host, String path) {
+    String basic =
+        Base64.getEncoder()
+            .encodeToString(
+                (ParleyServer.ACCOUNT_SID + ":" + ParleyServer.AUTH_TOKEN)
+                    .getBytes(StandardCharsets.UTF_8));
+    return "GET "
+        + path
+        + " HTTP/1.1\r\nHost: "
+        + host
+        + "\r\nAuthorization: Basic "
+        + basic
+        + "\r\nConnection: close\r\n\r\n";
+  }
+
+  /**
+   * {@code path} over TLS to the host-mode listener with this {@code Host} header (TLS names
+   * conversations.twilio.com, whose certificate the local CA vouches for); the raw response.
+   */
+  private static String overTls(String host, String path) throws Exception {
+    try (SSLSocket socket =
+        (SSLSocket)
+            trustingTheLocalCa()
+                .getSocketFactory()
+                .createSocket("127.0.0.1", server.twilioHostsPort())) {
+      SSLParameters parameters = socket.getSSLParameters();
+      parameters.setServerNames(List.of(new SNIHostName("conversations.twilio.com")));
+      socket.setSSLParameters(parameters);
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request(host, path).getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   /** The trust store {@code ./parley trust} tells Java users to name. */
