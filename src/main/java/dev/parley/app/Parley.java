@@ -356,10 +356,11 @@ public final class Parley implements AutoCloseable {
   public void close() {
     readiness.shuttingDown();
     try {
-      if (twilioHosts != null) {
-        twilioHosts.shutdown(10, TimeUnit.SECONDS);
-      }
+      var hostMode = twilioHosts == null ? null : twilioHosts.shutdown(10, TimeUnit.SECONDS);
       server.shutdown(10, TimeUnit.SECONDS).await(15, TimeUnit.SECONDS);
+      if (hostMode != null) {
+        hostMode.await(15, TimeUnit.SECONDS);
+      }
     } catch (Exception e) {
       log.warn("event=shutdown_incomplete", e);
     }

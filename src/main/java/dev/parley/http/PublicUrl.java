@@ -18,7 +18,11 @@ import java.util.function.Supplier;
  * thread with {@link #within}.
  */
 public final class PublicUrl {
-  /** The key of a request's Twilio region in its (duplicated) context's local data. */
+  /**
+   * The key of a request's Twilio region in its (duplicated) context's local data: Vert.x's own
+   * local map, since a {@code ContextLocal} of ours would have to be registered before the first
+   * Vert.x instance is built, which Parley builds on another thread while the store opens.
+   */
   private static final Object REGION = new Object();
 
   private static final ThreadLocal<String> WORKER_REGION = new ThreadLocal<>();
