@@ -68,7 +68,8 @@ public final class MediaService {
    * Keeps the {@code size} bytes spooled in {@code spooled} as a new medium of {@code serviceSid}
    * uploaded by {@code caller}, durably before it returns; {@code contentType}, {@code filename}
    * and {@code category} as {@link NewMedia} checks them. 404 for a service that is not the
-   * caller's; 50512 over the per-file limit. The spool file is consumed either way.
+   * caller's; 50512 over the per-file limit; 20415 (415) for a type the limits do not accept. The
+   * spool file is consumed either way.
    */
   public MediaRecord upload(
       MediaCaller caller,
@@ -83,6 +84,12 @@ public final class MediaService {
       checkService(caller, serviceSid);
       if (size > limits.maxFileBytes()) {
         throw new ApiException(TwilioError.MEDIA_TOO_LARGE, limits.maxFileBytes());
+      }
+      if (!limits.accepts(request.contentType())) {
+        throw new ApiException(
+            TwilioError.MEDIA_TYPE_NOT_ACCEPTED,
+            request.contentType(),
+            String.join(", ", limits.acceptedTypes()));
       }
       Instant now = clock.instant();
       MediaRecord media =

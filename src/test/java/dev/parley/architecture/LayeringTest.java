@@ -65,7 +65,7 @@ class LayeringTest {
     MAY_USE.put("realtime.sync", List.of("realtime", "conversation", "auth", "events", "store"));
     MAY_USE.put(
         "realtime.client",
-        List.of("realtime", "realtime.sync", "conversation", "auth", "events", "store"));
+        List.of("realtime", "realtime.sync", "conversation", "media", "auth", "events", "store"));
     MAY_USE.put("store", List.of());
     MAY_USE.put("store.sql", List.of("store"));
     MAY_USE.put("widget", List.of("http"));

@@ -1,6 +1,7 @@
 package dev.parley.realtime.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.MessageRecord;
@@ -62,11 +63,28 @@ final class SyncShapes {
     d.put("contentSid", m.contentSid());
     if (m.media() != null) {
       d.put("type", "media");
-      d.set("medias", SyncJson.parse(m.media()));
+      d.set("medias", medias(SyncJson.parse(m.media())));
     } else {
       d.put("type", "text");
     }
     return d;
+  }
+
+  /**
+   * The SDK's {@code medias}: the message's stored {@code media} in camelCase ({@code sid,
+   * category, filename, contentType, size}), which is what its Media objects read.
+   */
+  private static ArrayNode medias(JsonNode media) {
+    ArrayNode medias = SyncJson.JSON.createArrayNode();
+    for (JsonNode m : media) {
+      ObjectNode item = medias.addObject();
+      item.set("sid", m.get("sid"));
+      item.set("category", m.get("category"));
+      item.set("filename", m.get("filename"));
+      item.set("contentType", m.get("content_type"));
+      item.set("size", m.get("size"));
+    }
+    return medias;
   }
 
   /** A roster item; {@code userInfo} names the participant's user profile map ("" when none). */
