@@ -209,6 +209,7 @@ public final class Parley implements AutoCloseable {
       }
       server.listen().await(30, TimeUnit.SECONDS);
       TimerSweep.start(vertx, wiring.conversations());
+      MediaSweep.start(vertx, wiring.media());
       twilsock.start();
       wiring.deliveries().start(vertx);
       publicUrl.resolve(config.publicUrlFor(server.actualPort()));

@@ -5,6 +5,7 @@ import dev.parley.events.EventFields;
 import dev.parley.events.EventLog;
 import dev.parley.events.EventType;
 import dev.parley.events.Origin;
+import dev.parley.media.MediaAttachments;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.MessageRecord;
 import dev.parley.store.ParticipantRecord;
@@ -128,7 +129,7 @@ public final class ChangeEvents {
         .put("Author", m.author())
         .put("ParticipantSid", m.participantSid())
         .put("Attributes", m.attributes())
-        .put("Media", m.media());
+        .put("Media", MediaAttachments.forWebhook(m.media()));
   }
 
   public void participantAdded(Tx tx, Origin origin, ParticipantRecord p) {

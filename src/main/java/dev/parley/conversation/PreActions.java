@@ -6,6 +6,7 @@ import dev.parley.events.EventFields;
 import dev.parley.events.PreAction;
 import dev.parley.events.PreActionHook;
 import dev.parley.events.PreActionHook.Verdict;
+import dev.parley.media.MediaAttachments;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.MessageRecord;
 import dev.parley.store.ParticipantRecord;
@@ -37,7 +38,8 @@ public final class PreActions {
     this.hook = hook;
   }
 
-  public NewMessage messageAdd(Scope scope, ConversationRecord c, NewMessage m) {
+  /** {@code media}: the message's media as the stored {@code media} JSON, null for none. */
+  public NewMessage messageAdd(Scope scope, ConversationRecord c, NewMessage m, String media) {
     Verdict verdict =
         ask(
             scope,
@@ -46,7 +48,8 @@ public final class PreActions {
                 f.put("ConversationSid", c.sid())
                     .put("Body", m.body())
                     .put("Author", m.author())
-                    .put("Attributes", m.attributes() == null ? "{}" : m.attributes()));
+                    .put("Attributes", m.attributes() == null ? "{}" : m.attributes())
+                    .put("Media", MediaAttachments.forWebhook(media)));
     return new NewMessage(
         text(verdict, "author", m.author()),
         text(verdict, "body", m.body()),
@@ -93,7 +96,7 @@ public final class PreActions {
         .put("DateUpdated", m.dateUpdated())
         .put("ParticipantSid", m.participantSid())
         .put("Attributes", m.attributes())
-        .put("Media", m.media());
+        .put("Media", MediaAttachments.forWebhook(m.media()));
   }
 
   public NewConversation conversationAdd(Scope scope, NewConversation c) {

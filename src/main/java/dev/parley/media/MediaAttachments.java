@@ -1,6 +1,7 @@
 package dev.parley.media;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -83,7 +84,11 @@ public final class MediaAttachments {
   public void attach(Tx tx, Attachment attachment, String conversationSid, String messageSid) {
     Instant now = clock.instant();
     for (MediaRecord m : attachment.media()) {
-      store.media().attach(tx, m.attachedTo(conversationSid, messageSid, now));
+      if (!store.media().attach(tx, m.attachedTo(conversationSid, messageSid, now))) {
+        // Checked in prepare(), then taken by a concurrent message or swept meanwhile.
+        throw new ApiException(
+            TwilioError.CONFLICT, m.sid() + " was attached or swept while this message was posted");
+      }
     }
   }
 
@@ -110,8 +115,35 @@ public final class MediaAttachments {
     }
   }
 
-  /** Deletes the media rows of a message being deleted; their SIDs, whose bytes go after commit. */
-  public List<String> deleteOfMessage(Tx tx, String messageSid) {
-    return store.media().deleteOfMessage(tx, messageSid);
+  /**
+   * A message's stored {@code media} as Twilio's webhooks send it in {@code Media}: a JSON string
+   * of {@code [{Sid, Filename, ContentType, Size, Category}]}; null for a message without media.
+   */
+  public static String forWebhook(String media) {
+    if (media == null) {
+      return null;
+    }
+    try {
+      ArrayNode pascal = JSON.createArrayNode();
+      for (JsonNode m : JSON.readTree(media)) {
+        ObjectNode item = pascal.addObject();
+        item.set("Sid", m.get("sid"));
+        item.set("Filename", m.get("filename"));
+        item.set("ContentType", m.get("content_type"));
+        item.set("Size", m.get("size"));
+        item.set("Category", m.get("category"));
+      }
+      return JSON.writeValueAsString(pascal);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored media is not JSON", e);
+    }
+  }
+
+  /**
+   * Moves the media of a message being deleted to the trash; their SIDs, whose bytes {@link
+   * MediaService#emptyTrash} deletes after commit (or the next sweep, if this node stops first).
+   */
+  public List<String> trashOfMessage(Tx tx, String messageSid) {
+    return store.media().trashOfMessage(tx, messageSid, clock.instant());
   }
 }

@@ -1,5 +1,6 @@
 package dev.parley.media;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,15 +14,26 @@ import java.util.Locale;
  *
  * @param acceptedTypes content types ({@code image/png}) or whole families ({@code image/*});
  *     {@code *}{@code /*} accepts everything
+ * @param unattachedFor how long an upload may wait for a message to attach it before it is swept
+ *     (Twilio documents no figure; an hour is ample for a client that uploads, then sends)
  */
 public record MediaLimits(
-    long maxFileBytes, int maxPerMessage, long maxPerMessageBytes, List<String> acceptedTypes) {
+    long maxFileBytes,
+    int maxPerMessage,
+    long maxPerMessageBytes,
+    List<String> acceptedTypes,
+    Duration unattachedFor) {
   public static final List<String> ANY_TYPE = List.of("*/*");
-  public static final MediaLimits DEFAULT = new MediaLimits(16L << 20, 10, 64L << 20, ANY_TYPE);
+  public static final Duration UNATTACHED_FOR = Duration.ofHours(1);
+  public static final MediaLimits DEFAULT =
+      new MediaLimits(16L << 20, 10, 64L << 20, ANY_TYPE, UNATTACHED_FOR);
 
   public MediaLimits {
     if (maxFileBytes < 1 || maxPerMessage < 1 || maxPerMessageBytes < 1) {
       throw new IllegalArgumentException("media limits must be positive");
+    }
+    if (unattachedFor == null || unattachedFor.isNegative() || unattachedFor.isZero()) {
+      throw new IllegalArgumentException("unattached media must be kept for some time");
     }
     acceptedTypes =
         acceptedTypes == null || acceptedTypes.isEmpty()
@@ -35,9 +47,9 @@ public record MediaLimits(
     }
   }
 
-  /** These sizes, any content type. */
+  /** These sizes, any content type, unattached uploads kept an hour. */
   public MediaLimits(long maxFileBytes, int maxPerMessage, long maxPerMessageBytes) {
-    this(maxFileBytes, maxPerMessage, maxPerMessageBytes, ANY_TYPE);
+    this(maxFileBytes, maxPerMessage, maxPerMessageBytes, ANY_TYPE, UNATTACHED_FOR);
   }
 
   /**

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class RealtimeMediaTest {
   private static final MediaLimits LIMITS =
-      new MediaLimits(3L << 20, 4, 5L << 20, List.of("image/*", "application/pdf"));
+      new MediaLimits(
+          3L << 20, 4, 5L << 20, List.of("image/*", "application/pdf"), MediaLimits.UNATTACHED_FOR);
 
   @RegisterExtension static final ParleyServer server = new ParleyServer().withMedia(LIMITS);
   private static MediaClient mcs;
