@@ -47,11 +47,19 @@ public final class Subscriptions {
     return subscriber;
   }
 
-  void cancel(Session session, String objectSid, long correlationId) {
-    drop(session, objectSid);
+  /** Tells {@code session} its subscription to the object is canceled ({@link #drop} it first). */
+  void canceled(Session session, String objectSid, long correlationId) {
     ObjectNode canceled = Subscriber.control("subscription_canceled", correlationId);
     canceled.putObject("event").put("object_sid", objectSid);
     session.notify(Subscriber.SYNC_EVENT, canceled);
+  }
+
+  /** Forgets {@code subscriber} unless a newer subscription of its session replaced it. */
+  void drop(Subscriber subscriber) {
+    Map<String, Subscriber> mine = bySession.get(subscriber.session.id());
+    if (mine != null && mine.remove(subscriber.objectSid, subscriber)) {
+      unregister(subscriber);
+    }
   }
 
   /** Forgets {@code session}'s subscription to the object, if any. */

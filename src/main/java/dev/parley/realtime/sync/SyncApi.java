@@ -16,6 +16,7 @@ import dev.parley.store.SyncItemRecord;
 import dev.parley.store.SyncObjectRecord;
 import dev.parley.store.Tx;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,6 +31,19 @@ public final class SyncApi {
   public static final String SUBSCRIPTIONS = "/v4/Subscriptions";
   private static final int DEFAULT_PAGE = 50;
   private static final int MAX_PAGE = 1000;
+
+  /**
+   * How long the SDK waits for a message of a subscription batch before it sends the batch again: a
+   * safety net only, since the establishment follows the answer at once.
+   */
+  static final int ESTIMATED_DELIVERY_MS = 5000;
+
+  /**
+   * Objects per subscription request: the SDK's own default. One request's replays go out as fast
+   * as they are read, so this bounds the burst against the connection's write queue.
+   */
+  static final int MAX_BATCH_SIZE = 100;
+
   private final Store store;
   private final SyncJson json;
   private final SyncAccess access;
@@ -183,8 +197,12 @@ public final class SyncApi {
   }
 
   /**
-   * Establishes or cancels subscriptions. The replay and {@code subscription_established} of each
-   * object are sent before this answers; the SDK accepts them either side of the answer.
+   * Establishes or cancels subscriptions, as Twilio does: {@code 202} at once, then the replay and
+   * {@code subscription_established} of each object (or {@code subscription_canceled}) after the
+   * answer. The SDK sends the subscriptions it wants while a batch is in flight only when a message
+   * of that batch arrives after its answer (docs/realtime-protocol.md §4.5): with them before the
+   * answer, they would wait {@code estimated_delivery_in_ms}. Each subscription is registered
+   * before the answer, so no change committed from then on is missed.
    */
   private UpstreamResponse subscribe(Session session, JsonNode body) {
     String action = body.path("action").asText("");
@@ -194,25 +212,26 @@ public final class SyncApi {
       throw new ApiException(
           TwilioError.SYNC_REQUEST_INVALID, "action must be establish or cancel, with requests");
     }
+    List<Runnable> then = new ArrayList<>(requests.size());
     for (JsonNode request : requests) {
       String sid = request.path("object_sid").asText("");
       if (action.equals("cancel")) {
-        subscriptions.cancel(session, sid, correlationId);
+        subscriptions.drop(session, sid);
+        then.add(() -> subscriptions.canceled(session, sid, correlationId));
       } else {
         JsonNode last = request.get("last_event_id");
-        replay.establish(
-            session,
-            sid,
-            request.path("object_type").asText(""),
-            last == null || last.isNull() ? null : last.asLong(),
-            correlationId);
+        Long lastEventId = last == null || last.isNull() ? null : last.asLong();
+        String objectType = request.path("object_type").asText("");
+        Subscriber subscriber = subscriptions.subscribe(session, sid);
+        then.add(
+            () -> replay.establish(session, subscriber, objectType, lastEventId, correlationId));
       }
     }
     ObjectNode answer = SyncJson.JSON.createObjectNode();
-    answer.put("estimated_delivery_in_ms", 5000);
-    answer.put("max_batch_size", 100);
+    answer.put("estimated_delivery_in_ms", ESTIMATED_DELIVERY_MS);
+    answer.put("max_batch_size", MAX_BATCH_SIZE);
     answer.put("ttl_in_s", -1);
-    return UpstreamResponse.ok(answer);
+    return UpstreamResponse.accepted(answer, () -> then.forEach(Runnable::run));
   }
 
   private static JsonNode body(UpstreamRequest request) {
