@@ -5,6 +5,8 @@ import dev.parley.conversation.UserChanges;
 import dev.parley.conversation.UserService;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.ids.AccountSid;
+import dev.parley.ids.ServiceSid;
 import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;
 import dev.parley.store.AgentRecord;
@@ -137,7 +139,7 @@ public final class AgentService {
             .configuration(tx, accountSid)
             .orElseThrow(() -> new IllegalStateException("account has no configuration"))
             .defaultChatServiceSid();
-    return new Scope(accountSid, service);
+    return new Scope(AccountSid.of(accountSid), ServiceSid.of(service));
   }
 
   private void nameUser(Tx tx, AgentRecord agent) {

@@ -13,6 +13,8 @@ import dev.parley.conversation.UserService;
 import dev.parley.conversation.WebhookMethod;
 import dev.parley.conversation.WebhookTarget;
 import dev.parley.error.ApiException;
+import dev.parley.ids.AccountSid;
+import dev.parley.ids.ServiceSid;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.FlexFlowRecord;
 import dev.parley.store.PageRequest;
@@ -60,7 +62,7 @@ public final class WebChannelService {
     return store.write(
         tx -> {
           FlexFlowRecord flow = usableFlow(tx, accountSid, request.flexFlowSid());
-          Scope scope = new Scope(accountSid, flow.chatServiceSid());
+          Scope scope = new Scope(AccountSid.of(accountSid), ServiceSid.of(flow.chatServiceSid()));
           UserRecord user =
               users.findOrCreate(tx, scope, request.identity(), request.customerFriendlyName());
           String attributes =
@@ -114,7 +116,8 @@ public final class WebChannelService {
           if (changes.isEmpty()) {
             return channel;
           }
-          Scope scope = new Scope(accountSid, channel.chatServiceSid());
+          Scope scope =
+              new Scope(AccountSid.of(accountSid), ServiceSid.of(channel.chatServiceSid()));
           ConversationRecord current = conversations.findOpen(tx, scope, sid);
           ConversationRecord updated =
               conversations.update(
@@ -149,7 +152,10 @@ public final class WebChannelService {
         tx -> {
           WebChannelRecord channel = find(tx, accountSid, sid);
           store.webChannels().delete(tx, channel.sid());
-          conversations.delete(tx, new Scope(accountSid, channel.chatServiceSid()), channel.sid());
+          conversations.delete(
+              tx,
+              new Scope(AccountSid.of(accountSid), ServiceSid.of(channel.chatServiceSid())),
+              channel.sid());
           return null;
         });
   }

@@ -17,6 +17,8 @@ import dev.parley.conversation.WebhookMethod;
 import dev.parley.conversation.WebhookTarget;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.ids.AccountSid;
+import dev.parley.ids.ServiceSid;
 import dev.parley.json.Json;
 import dev.parley.store.AddressRecord;
 import dev.parley.store.ConversationRecord;
@@ -81,11 +83,13 @@ public final class WebChatService {
   public WebChat create(Tx tx, String accountSid, WebChatRequest request) {
     AddressRecord address =
         addresses
-            .resolve(tx, accountSid, request.addressSid())
+            .resolve(tx, AccountSid.of(accountSid), request.addressSid())
             .orElseThrow(
                 () -> new ApiException(TwilioError.ADDRESS_NOT_FOUND, request.addressSid()));
     NewConversationWebhook webhook = webhookFor(address);
-    Scope scope = new Scope(accountSid, serviceOf(tx, address), request.origin());
+    Scope scope =
+        new Scope(
+            AccountSid.of(accountSid), ServiceSid.of(serviceOf(tx, address)), request.origin());
     UserRecord user =
         request.identity() != null
             ? users.findOrCreate(tx, scope, request.identity(), request.customerFriendlyName())

@@ -8,6 +8,7 @@ import dev.parley.conversation.AddressConfigurations;
 import dev.parley.conversation.Changes;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.ids.AccountSid;
 import dev.parley.ids.RandomSids;
 import dev.parley.ids.SidPrefix;
 import dev.parley.json.Json;
@@ -159,7 +160,7 @@ public final class WebchatDeployments {
   private void requireChatAddress(Tx tx, String accountSid, String addressSid) {
     var address =
         addresses
-            .resolve(tx, accountSid, addressSid)
+            .resolve(tx, AccountSid.of(accountSid), addressSid)
             .orElseThrow(() -> new ApiException(TwilioError.ADDRESS_NOT_FOUND, addressSid));
     if (!"chat".equalsIgnoreCase(address.type())) {
       throw new ApiException(
