@@ -47,7 +47,7 @@ final class Bootstrap {
           AddressRecord address = addresses.createDefaultChat(tx, new AccountSid(accountSid));
           deployments.create(
               tx,
-              accountSid,
+              new AccountSid(accountSid),
               new DeploymentRequest("Default web chat", address.sid(), null, null, false));
           return new Result(accountSid, generated ? token : null);
         });

@@ -69,8 +69,8 @@ public final class WebChatService {
     this.identities = identities;
   }
 
-  public WebChat create(String accountSid, WebChatRequest request) {
-    WebChat chat = store.write(tx -> create(tx, accountSid, request));
+  public WebChat create(AccountSid account, WebChatRequest request) {
+    WebChat chat = store.write(tx -> create(tx, account, request));
     log.debug(
         "event=webchat_created conversation_sid={} address_sid={} ui_version={}",
         chat.conversationSid(),
@@ -80,16 +80,14 @@ public final class WebChatService {
   }
 
   /** The orchestration inside a caller's transaction (Webchat 3's init runs it too). */
-  public WebChat create(Tx tx, String accountSid, WebChatRequest request) {
+  public WebChat create(Tx tx, AccountSid account, WebChatRequest request) {
     AddressRecord address =
         addresses
-            .resolve(tx, AccountSid.of(accountSid), request.addressSid())
+            .resolve(tx, account, request.addressSid())
             .orElseThrow(
                 () -> new ApiException(TwilioError.ADDRESS_NOT_FOUND, request.addressSid()));
     NewConversationWebhook webhook = webhookFor(address);
-    Scope scope =
-        new Scope(
-            AccountSid.of(accountSid), ServiceSid.of(serviceOf(tx, address)), request.origin());
+    Scope scope = new Scope(account, ServiceSid.of(serviceOf(tx, address)), request.origin());
     UserRecord user =
         request.identity() != null
             ? users.findOrCreate(tx, scope, request.identity(), request.customerFriendlyName())

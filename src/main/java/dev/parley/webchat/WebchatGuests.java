@@ -74,7 +74,7 @@ public final class WebchatGuests {
               WebChat chat =
                   webChats.create(
                       tx,
-                      account,
+                      new AccountSid(account),
                       new WebChatRequest(
                           deployment.addressSid(),
                           deployment.friendlyName(),
