@@ -9,7 +9,9 @@ import {
   type Participant,
   type Paginator,
 } from '@twilio/conversations';
+import { limitsOf, type Limits } from './attachments';
 import { InOrder } from './in-order';
+import { onUploadProgress } from './upload-progress';
 import type { Session, Webchat3Client } from './session';
 
 export interface ChatMessage {
@@ -19,6 +21,17 @@ export interface ChatMessage {
   author: string | undefined;
   body: string;
   date: Date | null;
+  /** The message's files (none for a text message). */
+  media: ChatMedia[];
+}
+
+/** A file of a message; `url()` is a fresh temporary URL of its content (valid a few minutes). */
+export interface ChatMedia {
+  sid: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  url(): Promise<string>;
 }
 
 export interface ChatEvents {
@@ -177,14 +190,59 @@ export class Chat {
    * the SDK drops a message's live event when a page read at the same moment already held it, so
    * a message not seen by the time the send is answered is read back.
    */
-  send(text: string): Promise<void> {
+  send(text: string, files: File[] = [], progress?: (fraction: number) => void): Promise<void> {
     return this.sends.run(async () => {
       const conversation = await this.open();
-      const index = await conversation.sendMessage(text);
-      if (this.shownIndexes.has(index)) return;
-      const page = await conversation.getMessages(1, index);
-      for (const message of page.items) if (message.index === index) await this.show(message, true);
+      const indexes = files.length
+        ? await this.sendFiles(conversation, text, files, progress)
+        : [await conversation.sendMessage(text)];
+      for (const index of indexes) {
+        if (this.shownIndexes.has(index)) continue;
+        const page = await conversation.getMessages(1, index);
+        for (const message of page.items)
+          if (message.index === index) await this.show(message, true);
+      }
     });
+  }
+
+  /** The limits the conversation advertises (no files at all when it allows none per message). */
+  limits(): Limits {
+    return limitsOf(this.conversation?.limits);
+  }
+
+  /**
+   * The text and files as one message, through the SDK's MessageBuilder (its limits checked by the
+   * view before). The SDK uploads the files one after the other to the Media Content Service;
+   * `progress` hears how much of all of them is up (0 to 1).
+   */
+  private async sendFiles(
+    conversation: Conversation,
+    text: string,
+    files: File[],
+    progress: ((fraction: number) => void) | undefined,
+  ): Promise<number[]> {
+    const total = files.reduce((sum, file) => sum + file.size, 0) || 1;
+    const requests: XMLHttpRequest[] = [];
+    const stop = onUploadProgress((request, loaded, size) => {
+      if (!requests.includes(request)) requests.push(request);
+      const current = Math.min(requests.length, files.length) - 1;
+      const before = files.slice(0, current).reduce((sum, file) => sum + file.size, 0);
+      progress?.(Math.min(1, (before + (files[current].size * loaded) / (size || 1)) / total));
+    });
+    try {
+      const builder = conversation.prepareMessage();
+      if (text) builder.setBody(text);
+      for (const file of files) {
+        const form = new FormData();
+        form.append('file', file, file.name);
+        builder.addMedia(form);
+      }
+      const index = await builder.build().send();
+      progress?.(1);
+      return index === null ? [] : [index];
+    } finally {
+      stop();
+    }
   }
 
   /** Tells the others the visitor is typing (the SDK sends at most one signal every few seconds). */
@@ -256,6 +314,13 @@ export class Chat {
       author: author === this.session.identity ? undefined : await this.nameOf(author),
       body: message.body ?? '',
       date: message.dateCreated,
+      media: (message.attachedMedia ?? []).map((media) => ({
+        sid: media.sid,
+        filename: media.filename ?? '',
+        contentType: media.contentType ?? '',
+        size: media.size ?? 0,
+        url: async () => (await media.getContentTemporaryUrl()) ?? '',
+      })),
     };
   }
 

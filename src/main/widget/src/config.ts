@@ -23,7 +23,29 @@ export interface Config {
   position: 'left' | 'right';
   fields: Field[];
   maskAgentNames: boolean;
+  /** Whether the visitor may attach files (`data-attachments="false"` turns it off). */
+  attachments: boolean;
+  /** File name extensions the visitor may attach, lower case, without the dot. */
+  attachmentTypes: string[];
 }
+
+/**
+ * Twilio's Webchat defaults (its `fileAttachment.acceptedExtensions`), and WebP, which every
+ * current browser shows inline.
+ */
+export const DEFAULT_ATTACHMENT_TYPES = [
+  'jpg',
+  'jpeg',
+  'png',
+  'gif',
+  'webp',
+  'heic',
+  'pdf',
+  'txt',
+  'mp3',
+  'mp4',
+  'amr',
+];
 
 const KNOWN = { email: 'email', phone: 'tel', query: 'textarea' } as const;
 
@@ -73,7 +95,18 @@ export function readConfig(script: HTMLScriptElement): Config {
     position: data.position === 'left' ? 'left' : 'right',
     fields,
     maskAgentNames: data.maskAgentNames === 'true',
+    attachments: data.attachments !== 'false',
+    attachmentTypes: attachmentTypes(data.attachmentTypes),
   };
+}
+
+/** `data-attachment-types="pdf, .png, JPG"`: extensions; none valid means the defaults. */
+function attachmentTypes(spec: string | undefined): string[] {
+  const types = (spec ?? '')
+    .split(',')
+    .map((type) => type.trim().replace(/^\./, '').toLowerCase())
+    .filter((type) => /^[a-z0-9]{1,10}$/.test(type));
+  return types.length ? [...new Set(types)] : DEFAULT_ATTACHMENT_TYPES;
 }
 
 /** `prefill-email` → `prefillEmail`, as `dataset` names `data-prefill-email`. */

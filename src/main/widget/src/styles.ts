@@ -56,8 +56,43 @@ input[aria-invalid="true"] { border-color: #b3261e; }
 .msg .read { font-size: 12px; color: #4a4a4a; }
 .notice { align-self: center; font-size: 13px; color: #4a4a4a; text-align: center; }
 .typing { min-height: 20px; padding: 0 14px; font-size: 13px; color: #4a4a4a; font-style: italic; }
-.composer { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #d0d0d0; align-items: flex-end; }
-.composer textarea { flex: 1; resize: none; max-height: 120px; }
+.composer { display: flex; flex-direction: column; gap: 6px; padding: 10px;
+  border-top: 1px solid #d0d0d0; }
+.composer .row { display: flex; gap: 8px; align-items: flex-end; }
+.composer textarea { flex: 1; resize: none; max-height: 120px; min-width: 0; }
+.attach { background: transparent; border: 1px solid #767676; border-radius: 6px; color: #1a1a1a;
+  width: 40px; height: 40px; padding: 0; display: grid; place-items: center; flex: none; }
+.attach[hidden] { display: none; }
+.attach svg { width: 22px; height: 22px; fill: currentColor; }
+.refusals { margin: 0; }
+.tray { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 6px;
+  max-height: 150px; overflow-y: auto; }
+.tray[hidden] { display: none; }
+.tray .file { display: flex; align-items: center; gap: 8px; border: 1px solid #d0d0d0;
+  border-radius: 6px; padding: 4px 6px; }
+.tray .remove { margin-left: auto; background: transparent; border: 0; color: #1a1a1a; font-size: 20px;
+  line-height: 1; width: 32px; height: 32px; border-radius: 6px; flex: none; }
+.thumb { width: 40px; height: 40px; object-fit: cover; border-radius: 4px; flex: none; }
+.kind { width: 40px; height: 40px; border-radius: 4px; background: #eef1f5; color: #1a1a1a;
+  font-size: 11px; font-weight: 700; display: grid; place-items: center; flex: none;
+  overflow: hidden; }
+.about { display: flex; flex-direction: column; min-width: 0; }
+.about .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-size: 14px; }
+.about .meta { font-size: 12px; color: #4a4a4a; }
+.msg .media { display: block; color: inherit; text-decoration: none; border-radius: 12px; }
+.msg .media.image img { display: block; max-width: 220px; max-height: 220px; border-radius: 12px;
+  border: 1px solid #d0d0d0; background: #eef1f5; min-width: 60px; min-height: 40px; }
+.msg .media.file { display: flex; align-items: center; gap: 8px; padding: 6px 10px 6px 6px;
+  background: #eef1f5; color: #1a1a1a; max-width: 260px; }
+.msg .media.file .kind { background: #ffffff; }
+.msg .media.file .name { text-decoration: underline; }
+.msg.pending .pending-file { font-size: 13px; color: #4a4a4a; }
+.msg progress { width: 160px; accent-color: ${color}; }
+.conversation { position: relative; }
+.drop { display: none; position: absolute; inset: 8px; border: 3px dashed ${color}; border-radius: 12px;
+  background: rgba(255,255,255,.94); color: #1a1a1a; font-weight: 600; place-items: center;
+  text-align: center; padding: 20px; pointer-events: none; }
+.conversation.dropping .drop { display: grid; }
 .end { display: flex; justify-content: flex-end; padding: 0 10px 8px; }
 .confirm { display: flex; flex-wrap: wrap; align-items: center; justify-content: flex-end; gap: 8px;
   font-size: 14px; }

@@ -201,7 +201,8 @@ export class Widget {
     );
     this.chat = chat;
     const view = new ConversationView(this.config, {
-      send: (text) => chat.send(text),
+      send: (text, files, progress) => chat.send(text, files, progress),
+      limits: () => chat.limits(),
       typed: () => chat.typed(),
       earlier: () => chat.earlier(),
       hasEarlier: () => chat.hasEarlier(),
@@ -211,7 +212,7 @@ export class Widget {
         const messages = await chat.history();
         return {
           name: transcriptName(this.config.title, messages),
-          text: transcriptText(this.config.title, messages, chat.ownName() ?? t.you),
+          text: transcriptText(this.config, messages, chat.ownName() ?? t.you),
         };
       },
     });
