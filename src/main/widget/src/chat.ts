@@ -37,6 +37,8 @@ export interface ChatMedia {
 export interface ChatEvents {
   message(message: ChatMessage, live: boolean): void;
   notice(kind: 'joined' | 'left', name: string): void;
+  /** The others in the chat now (their display names), on opening and at each join or leave. */
+  people(names: string[]): void;
   typing(names: string[]): void;
   connection(state: 'connecting' | 'connected' | 'disconnected'): void;
   ended(): void;
@@ -69,6 +71,7 @@ export class Chat {
   private readonly sends = new InOrder();
   private readonly names = new Map<string, Promise<string>>();
   private readonly typists = new Map<string, string>();
+  private readonly others = new Map<string, string>();
   /** Indexes of the messages handed to the view; the highest is what the visitor has read. */
   private readonly shownIndexes = new Set<number>();
   private newest = -1;
@@ -127,7 +130,10 @@ export class Chat {
     });
     this.page = await conversation.getMessages(PAGE);
     for (const message of this.page.items) await this.show(message, false);
-    for (const participant of await conversation.getParticipants()) this.readBy(participant);
+    for (const participant of await conversation.getParticipants()) {
+      this.readBy(participant);
+      void this.present(participant, true);
+    }
     if (conversation.state?.current === 'closed') this.finished();
     return conversation;
   }
@@ -326,7 +332,17 @@ export class Chat {
 
   private async notice(kind: 'joined' | 'left', participant: Participant): Promise<void> {
     if (participant.identity === this.session.identity) return;
+    void this.present(participant, kind === 'joined');
     this.events.notice(kind, await this.nameOf(participant.identity ?? ''));
+  }
+
+  /** Keeps the list of the others in the chat (for the header) and reports it. */
+  private async present(participant: Participant, here: boolean): Promise<void> {
+    const identity = participant.identity ?? participant.sid;
+    if (identity === this.session.identity) return;
+    if (!here) this.others.delete(identity);
+    else this.others.set(identity, await this.nameOf(identity));
+    this.events.people([...new Set(this.others.values())]);
   }
 
   private async typing(participant: Participant, started: boolean): Promise<void> {

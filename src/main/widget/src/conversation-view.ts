@@ -207,6 +207,7 @@ export class ConversationView {
       message.author === undefined ? this.pendingWith(message.body, names(message)) : undefined;
     if (pending) pending.replaceWith(bubble);
     else this.log.append(bubble);
+    this.group();
     if (stick) this.log.scrollTop = this.log.scrollHeight;
     if (live && message.author !== undefined) {
       const said = [message.body, ...names(message)].filter(Boolean).join(' ');
@@ -242,9 +243,38 @@ export class ConversationView {
     }
   }
 
+  /** Two ticks (and "Read" for screen readers) where the one of "Sent" was. */
   private markRead(item: HTMLElement): void {
     item.setAttribute('data-read', '');
-    item.append(el('span', { class: 'read' }, this.config.t.read));
+    item.querySelector('.sent')?.remove();
+    item.append(this.receipt('read', '✓✓', this.config.t.read));
+  }
+
+  private receipt(kind: 'sent' | 'read', ticks: string, label: string): HTMLElement {
+    return el(
+      'span',
+      { class: `receipt ${kind}`, title: label },
+      el('span', { 'aria-hidden': 'true' }, ticks),
+      el('span', { class: 'sr' }, label),
+    );
+  }
+
+  /**
+   * Messages of one author within five minutes of the one before form a group: only the first
+   * shows the name and time (the others keep them for screen readers).
+   */
+  private group(): void {
+    let previous: HTMLElement | undefined;
+    for (const item of this.log.children as HTMLCollectionOf<HTMLElement>) {
+      const message = item.classList.contains('msg') && !item.classList.contains('pending');
+      const follows =
+        message &&
+        previous !== undefined &&
+        previous.dataset.author === item.dataset.author &&
+        Number(item.dataset.time) - Number(previous.dataset.time) < 5 * 60_000;
+      item.classList.toggle('follow', follows);
+      previous = message ? item : undefined;
+    }
   }
 
   /** The oldest of the visitor's messages still on its way with this text and these files. */
@@ -262,8 +292,20 @@ export class ConversationView {
     this.announce(text);
   }
 
+  /** "Bob is typing…" with three moving dots (still when the visitor asks for less motion). */
   typing(names: string[]): void {
-    this.typingLine.textContent = names.map((n) => this.config.t.typing(n)).join(' ');
+    const text = names.map((n) => this.config.t.typing(n)).join(' ');
+    replace(
+      this.typingLine,
+      text
+        ? el(
+            'span',
+            { class: 'bubble' },
+            el('span', { class: 'dots', 'aria-hidden': 'true' }, el('i'), el('i'), el('i')),
+            text,
+          )
+        : null,
+    );
   }
 
   /** The chat is over (ended here or by the agent side): the transcript, then a new chat. */
@@ -316,12 +358,20 @@ export class ConversationView {
     const when = message.date ? this.time.format(message.date) : '';
     const item = el(
       'li',
-      { class: `msg ${mine ? 'me' : 'them'}`, 'data-index': String(message.index) },
+      {
+        class: `msg ${mine ? 'me' : 'them'}`,
+        'data-index': String(message.index),
+        'data-author': mine ? '' : message.author,
+        'data-time': String(message.date?.getTime() ?? 0),
+      },
       el('span', { class: 'who' }, `${mine ? t.you : message.author}${when ? ' · ' + when : ''}`),
       message.body || !message.media.length ? el('span', { class: 'text' }, message.body) : null,
       ...message.media.map((media) => mediaElement(media, this.config)),
     );
-    if (mine && message.index >= 0 && message.index <= this.readUpTo) this.markRead(item);
+    if (mine && message.index >= 0) {
+      if (message.index <= this.readUpTo) this.markRead(item);
+      else item.append(this.receipt('sent', '✓', t.sent));
+    }
     return item;
   }
 
@@ -396,6 +446,7 @@ export class ConversationView {
       this.shown.add(message.sid);
       this.log.insertBefore(this.bubble(message), first);
     }
+    this.group();
     // Keep what the visitor was reading where it was.
     this.log.scrollTop += this.log.scrollHeight - before;
     if (older.length) void this.maybeLoadEarlier();

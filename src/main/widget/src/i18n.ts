@@ -60,6 +60,9 @@ const en = {
   uploadTypeRefused: 'The files could not be sent: this type of file is not accepted.',
   attachment: 'Attachment',
   openFile: (name: string) => `Open ${name}`,
+  chattingWith: (name: string) => `You are chatting with ${name}`,
+  sent: 'Sent',
+  unread: (count: number) => (count === 1 ? '1 unread message' : `${count} unread messages`),
 };
 
 export type Texts = typeof en;
@@ -125,6 +128,9 @@ const de: Texts = {
     'Die Dateien konnten nicht gesendet werden: Dateien dieses Typs werden nicht angenommen.',
   attachment: 'Anhang',
   openFile: (name) => `${name} öffnen`,
+  chattingWith: (name) => `Sie chatten mit ${name}`,
+  sent: 'Gesendet',
+  unread: (count) => (count === 1 ? '1 ungelesene Nachricht' : `${count} ungelesene Nachrichten`),
 };
 
 const languages: Record<string, Texts> = { en, de };

@@ -70,6 +70,7 @@ public final class WebchatDeployments {
             box.seal(key),
             json(request.allowedOrigins() == null ? AllowedOrigins.ANY : request.allowedOrigins()),
             seconds(request.tokenTtl() == null ? DEFAULT_TOKEN_TTL : request.tokenTtl()),
+            Appearance.NONE.with(request.appearance(), request.fieldsGiven()).json(),
             now,
             now);
     requireChatAddress(tx, accountSid, record.addressSid());
@@ -113,6 +114,9 @@ public final class WebchatDeployments {
                           ? old.allowedOrigins()
                           : json(changes.allowedOrigins()),
                       changes.tokenTtl() == null ? old.tokenTtl() : seconds(changes.tokenTtl()),
+                      Appearance.parse(old.appearance())
+                          .with(changes.appearance(), changes.fieldsGiven())
+                          .json(),
                       old.dateCreated(),
                       clock.instant());
               store.webchatDeployments().update(tx, record);
@@ -178,6 +182,7 @@ public final class WebchatDeployments {
           box.open(record.keySealed()),
           new AllowedOrigins(origins),
           Duration.ofSeconds(record.tokenTtl()),
+          Appearance.parse(record.appearance()),
           record.dateCreated(),
           record.dateUpdated());
     } catch (JsonProcessingException e) {

@@ -104,6 +104,16 @@ public final class Webchat3Api {
         });
   }
 
+  /**
+   * Parley's own: the deployment's widget look ({@code /parley/v1/WebchatDeployments}' {@code
+   * appearance}), which the widget reads with its key before it shows, so a change shows on the
+   * next page load.
+   */
+  public void appearance(RoutingContext ctx) {
+    var deployment = WebchatGate.deployment(ctx);
+    Replies.json(ctx, 200, () -> AppearanceView.of(deployment.appearance()));
+  }
+
   private static String token(Params form) {
     // The published client sends "token" in lower case; the documented name is "Token".
     String token = form.has("Token") ? form.string("Token") : form.string("token");
