@@ -59,6 +59,7 @@ const timings = {};
 
 after(async () => {
   writeFileSync(SCREENSHOTS + 'timings.json', JSON.stringify(timings, null, 2) + '\n');
+  console.log(`widget timings: ${JSON.stringify(timings)}`);
   await browser?.close();
 });
 
@@ -170,16 +171,32 @@ test("a deployment's branding is the widget's look: colour, title, greeting, log
   await page.context().close();
 });
 
-test('a change to the deployment shows on the next page load; the page\'s own data attributes win', async () => {
+test("a change to the deployment shows to a new visitor at once and to a returning one within a minute; the page's own data attributes win", async () => {
   const { sid, deployment_key: key } = await deployment({ Title: 'Acme Support', Color: '#0b5cad' });
   const page = await newPage();
+  let reads = 0;
+  page.on('request', (request) => request.url().endsWith('/parley/v1/Webchat/Appearance') && reads++);
   await page.goto(demo(key));
   assert.equal(await page.locator('header h2').textContent(), 'Acme Support');
 
   const { status } = await post(`/parley/v1/WebchatDeployments/${sid}`, { Title: 'Acme Help', Color: '#7a1f8a' });
   assert.equal(status, 200);
+  const newcomer = await newPage();
+  await newcomer.goto(demo(key));
+  assert.equal(await newcomer.locator('header h2').textContent(), 'Acme Help');
+  await newcomer.context().close();
+  // The returning visitor's look was read less than a minute ago: kept, no request.
+  await page.reload();
+  assert.equal(await page.locator('header h2').textContent(), 'Acme Support');
+  assert.equal(reads, 1);
+  await page.evaluate((key) => {
+    const name = `parley-widget-look:${key}`;
+    const kept = JSON.parse(localStorage.getItem(name));
+    localStorage.setItem(name, JSON.stringify({ ...kept, at: kept.at - 61_000 }));
+  }, key);
   await page.reload();
 
+  assert.equal(reads, 2);
   assert.equal(await page.locator('header h2').textContent(), 'Acme Help');
   assert.equal(await page.locator('.launcher').evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(122, 31, 138)');
   const hostUrl = new URL(PARLEY_URL);
@@ -221,7 +238,10 @@ test('the header names the agent once one joins; messages group, carry sent and 
   await typing.waitFor();
   assert.equal(await typing.locator('.dots i').count(), 3);
   await page.screenshot({ path: SCREENSHOTS + 'agent-typing.png' });
+  const sent = Date.now();
   await conversation.sendMessage('Sorry to hear that!');
+  await page.locator('.msg.them .text', { hasText: 'Sorry to hear that!' }).waitFor();
+  timings.agentSendToScreenMs = Date.now() - sent;
   await conversation.sendMessage('Let me check order 42.');
   await page.locator('.msg.them .text', { hasText: 'Let me check order 42.' }).waitFor();
   await conversation.setAllMessagesRead();
@@ -325,6 +345,12 @@ test('on a phone the panel fills the screen, the keyboard alone reaches everythi
   await page.locator('.msg.me:not(.pending)').waitFor();
   assert.deepEqual(await violations(page), []);
   await page.screenshot({ path: SCREENSHOTS + 'phone-conversation.png' });
+  // An on-screen keyboard shrinks the visual viewport: the panel follows, the composer stays in view.
+  await page.setViewportSize({ width: 390, height: 500 });
+  await page.waitForFunction(() => document.querySelector('parley-widget').shadowRoot.querySelector('.panel').getBoundingClientRect().height === 500);
+  const composer = await page.locator('.composer textarea').boundingBox();
+  assert.ok(composer.y + composer.height <= 500, `the message box ends at ${composer.y + composer.height}`);
+  await page.setViewportSize(PHONE.viewport);
 
   // Keyboard only: from the message box, Tab reaches Send and End chat; Shift+Tab the attach
   // button, the log and the close button; Escape closes and gives the focus to the launcher.

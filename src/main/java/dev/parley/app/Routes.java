@@ -161,7 +161,7 @@ final class Routes {
             "/parley/v1/Webchat/Conversations/:ConversationSid/Close",
             DEPLOYMENT_KEY,
             webchat::close)
-        .post("/parley/v1/Webchat/Appearance", DEPLOYMENT_KEY, webchat::appearance);
+        .post(Webchat3Api.APPEARANCE, DEPLOYMENT_KEY, webchat::appearance);
 
     // ---- Accounts (2010-04-01) ----
     AccountsApi accounts = new AccountsApi(wiring.accounts());

@@ -28,6 +28,9 @@ public final class Webchat3Api {
    */
   public static final String PARLEY_PREFIX = "/parley/v1/Webchat/";
 
+  /** The widget's read of its deployment's look ({@link #appearance}). */
+  public static final String APPEARANCE = PARLEY_PREFIX + "Appearance";
+
   private static final int MAX_TOKEN_LENGTH = 8 * 1024;
   private final WebchatGuests guests;
   private final WebchatGate gate;
