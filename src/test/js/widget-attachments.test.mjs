@@ -7,6 +7,9 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { launchChromium } from './support/browser.mjs';
 import {
@@ -114,6 +117,27 @@ async function upload({ name, mimeType, buffer }) {
   return (await response.json()).sid;
 }
 
+/** A sparse file one byte over the 16 MB limit, in a directory of its own; its path. */
+async function oversized(name) {
+  const path = join(await mkdtemp(join(tmpdir(), 'parley-widget-')), name);
+  await writeFile(path, '');
+  await truncate(path, 16 * 1024 * 1024 + 1);
+  return path;
+}
+
+/** `files` (buffers or paths) as paths of files on disk, their names kept. */
+async function onDisk(files) {
+  const dir = await mkdtemp(join(tmpdir(), 'parley-widget-'));
+  return Promise.all(
+    files.map(async (file) => {
+      if (typeof file === 'string') return file;
+      const path = join(dir, file.name);
+      await writeFile(path, file.buffer);
+      return path;
+    }),
+  );
+}
+
 /** Whether the image has been loaded and decoded by the browser. */
 const decoded = (image) => image.evaluate((img) => img.complete && img.naturalWidth > 0);
 
@@ -179,12 +203,14 @@ test('files the widget cannot send are refused in words before any upload: type,
   let uploads = 0;
   visitor.on('request', (request) => request.url().includes('/Media') && request.method() === 'POST' && uploads++);
 
-  await visitor.locator('.composer input[type=file]').setInputFiles([
+  const files = [
     { name: 'setup.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') },
-    { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(16 * 1024 * 1024 + 1, 0x20) },
+    await oversized('scan.pdf'),
     { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
     INVOICE,
-  ]);
+  ];
+  // Files on disk: the browser reads them where they are (a 16 MB buffer would be copied over).
+  await visitor.locator('.composer input[type=file]').setInputFiles(await onDisk(files));
 
   const alert = visitor.locator('.composer .refusals[role=alert]');
   assert.deepEqual((await alert.innerText()).split('\n'), [
