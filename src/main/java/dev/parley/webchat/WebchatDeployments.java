@@ -72,6 +72,7 @@ public final class WebchatDeployments {
             box.seal(key),
             json(request.allowedOrigins() == null ? AllowedOrigins.ANY : request.allowedOrigins()),
             seconds(request.tokenTtl() == null ? DEFAULT_TOKEN_TTL : request.tokenTtl()),
+            Appearance.NONE.with(request.appearance(), request.fieldsGiven()).json(),
             now,
             now);
     requireChatAddress(tx, account, record.addressSid());
@@ -115,6 +116,9 @@ public final class WebchatDeployments {
                           ? old.allowedOrigins()
                           : json(changes.allowedOrigins()),
                       changes.tokenTtl() == null ? old.tokenTtl() : seconds(changes.tokenTtl()),
+                      Appearance.parse(old.appearance())
+                          .with(changes.appearance(), changes.fieldsGiven())
+                          .json(),
                       old.dateCreated(),
                       clock.instant());
               store.webchatDeployments().update(tx, record);
@@ -183,6 +187,7 @@ public final class WebchatDeployments {
           box.open(record.keySealed()),
           new AllowedOrigins(origins),
           Duration.ofSeconds(record.tokenTtl()),
+          Appearance.parse(record.appearance()),
           record.dateCreated(),
           record.dateUpdated());
     } catch (JsonProcessingException e) {

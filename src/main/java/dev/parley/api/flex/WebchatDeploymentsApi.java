@@ -98,6 +98,8 @@ public final class WebchatDeploymentsApi {
             ? AllowedOrigins.parse("AllowedOrigins", form.strings("AllowedOrigins"))
             : null,
         ttl == null ? null : Duration.ofSeconds(ttl),
-        Boolean.TRUE.equals(rotate));
+        Boolean.TRUE.equals(rotate),
+        AppearanceParams.parse(form),
+        form.has("PreEngagementFields"));
   }
 }
