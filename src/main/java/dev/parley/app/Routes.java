@@ -18,6 +18,7 @@ import dev.parley.api.flex.WebchatDeploymentsApi;
 import dev.parley.api.media.MediaApi;
 import dev.parley.api.parley.AgentsApi;
 import dev.parley.api.parley.WebhookDeliveriesApi;
+import dev.parley.api.studio.FlowsApi;
 import dev.parley.console.ConsoleApi;
 import dev.parley.console.ConsoleAssets;
 import dev.parley.http.BasicAuth;
@@ -151,6 +152,18 @@ final class Routes {
         .get("/v1/WebChannels/:Sid", ACCOUNT_BASIC, channels::fetch)
         .post("/v1/WebChannels/:Sid", ACCOUNT_BASIC, channels::update)
         .delete("/v1/WebChannels/:Sid", ACCOUNT_BASIC, channels::delete);
+
+    // ---- Studio v2 (docs/studio.md) ----
+    FlowsApi studioFlows = new FlowsApi(wiring.studioFlows(), base);
+    table
+        .post("/v2/Flows", ACCOUNT_BASIC, studioFlows::create)
+        .get("/v2/Flows", ACCOUNT_BASIC, studioFlows::list)
+        .post("/v2/Flows/Validate", ACCOUNT_BASIC, studioFlows::validate)
+        .get("/v2/Flows/:Sid", ACCOUNT_BASIC, studioFlows::fetch)
+        .post("/v2/Flows/:Sid", ACCOUNT_BASIC, studioFlows::update)
+        .delete("/v2/Flows/:Sid", ACCOUNT_BASIC, studioFlows::delete)
+        .get("/v2/Flows/:Sid/Revisions", ACCOUNT_BASIC, studioFlows::revisions)
+        .get("/v2/Flows/:Sid/Revisions/:Revision", ACCOUNT_BASIC, studioFlows::revision);
 
     // ---- Webchat 3's browser endpoints and Parley's guest close: a deployment key ----
     table

@@ -38,6 +38,7 @@ import dev.parley.realtime.RealtimeUpstream;
 import dev.parley.realtime.client.ClientApi;
 import dev.parley.realtime.sync.Sync;
 import dev.parley.store.Store;
+import dev.parley.studio.StudioFlows;
 import dev.parley.webchat.FlexFlowService;
 import dev.parley.webchat.GuestKeys;
 import dev.parley.webchat.WebChannelService;
@@ -65,6 +66,7 @@ record Wiring(
     MembershipService memberships,
     ConversationWithParticipantsService conversationsWithParticipants,
     FlexFlowService flexFlows,
+    StudioFlows studioFlows,
     MessageService messages,
     DeliveryReceiptService deliveryReceipts,
     RoleService roles,
@@ -158,6 +160,7 @@ record Wiring(
         memberships,
         new ConversationWithParticipantsService(store, conversations, participants),
         flexFlows,
+        new StudioFlows(store, clock, sids),
         messages,
         new DeliveryReceiptService(store, messages),
         new RoleService(store, clock, sids),

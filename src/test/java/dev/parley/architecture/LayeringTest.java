@@ -54,6 +54,7 @@ class LayeringTest {
     MAY_USE.put("api.flex", List.of("http", "webchat", "conversation", "auth", "events", "store"));
     MAY_USE.put("api.parley", List.of("http", "agents", "webhooks", "auth", "store"));
     MAY_USE.put("api.media", List.of("http", "media", "auth", "store"));
+    MAY_USE.put("api.studio", List.of("http", "studio", "auth", "store"));
     MAY_USE.put("conversation", List.of("events", "media", "store"));
     MAY_USE.put("media", List.of("store"));
     MAY_USE.put("webchat", List.of("conversation", "auth", "events", "store"));
@@ -61,6 +62,7 @@ class LayeringTest {
     MAY_USE.put("events", List.of("store"));
     MAY_USE.put("webhooks", List.of("conversation", "auth", "events", "store"));
     MAY_USE.put("agents", List.of("conversation", "auth", "events", "store"));
+    MAY_USE.put("studio", List.of("conversation", "events", "webhooks", "store"));
     MAY_USE.put("realtime", List.of("http", "conversation", "auth", "events", "store"));
     MAY_USE.put("realtime.sync", List.of("realtime", "conversation", "auth", "events", "store"));
     MAY_USE.put(
@@ -137,7 +139,8 @@ class LayeringTest {
             "dev.parley.events..",
             "dev.parley.agents..",
             "dev.parley.ids..",
-            "dev.parley.media..")
+            "dev.parley.media..",
+            "dev.parley.studio..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
