@@ -208,7 +208,7 @@ public final class Parley implements AutoCloseable {
         publicUrl.resolve(config.publicUrlFor(config.port()));
       }
       server.listen().await(30, TimeUnit.SECONDS);
-      TimerSweep.start(vertx, wiring.conversations());
+      TimerSweep.start(vertx, wiring.conversations(), wiring.studio().executions());
       twilsock.start();
       wiring.deliveries().start(vertx);
       publicUrl.resolve(config.publicUrlFor(server.actualPort()));

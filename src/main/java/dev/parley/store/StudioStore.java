@@ -33,6 +33,16 @@ public interface StudioStore {
   Optional<StudioExecutionRecord> activeInConversation(
       Tx tx, String conversationSid, String flowSid);
 
+  /** Whether {@code flowSid} has an active execution for contact {@code address}. */
+  boolean activeForContact(Tx tx, String flowSid, String address);
+
+  /**
+   * Takes an execution's wait: true for the one caller that finds it still waiting on widget {@code
+   * waiting} until {@code waitUntil} (a reply and its timeout, or two nodes' timer sweeps, race for
+   * it).
+   */
+  boolean claimWait(Tx tx, String sid, String waiting, Instant waitUntil);
+
   /** A flow's executions, newest first, created in [from, to) where those are non-null. */
   Slice<StudioExecutionRecord> executions(
       Tx tx, String flowSid, Instant from, Instant to, PageRequest page);

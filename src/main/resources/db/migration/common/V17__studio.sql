@@ -40,6 +40,7 @@ CREATE TABLE studio_executions (
   flow_sid                TEXT NOT NULL REFERENCES studio_flows(sid) ON DELETE CASCADE,
   revision                ${bigint} NOT NULL,
   contact_channel_address TEXT,
+  service_sid             TEXT,
   conversation_sid        TEXT,
   status                  TEXT NOT NULL,
   context                 TEXT NOT NULL,
@@ -51,6 +52,7 @@ CREATE TABLE studio_executions (
 CREATE INDEX studio_executions_flow ON studio_executions(flow_sid, seq);
 CREATE UNIQUE INDEX studio_executions_active ON studio_executions(conversation_sid, flow_sid)
   WHERE status = 'active' AND conversation_sid IS NOT NULL;
+CREATE INDEX studio_executions_conversation ON studio_executions(conversation_sid);
 CREATE INDEX studio_executions_wait ON studio_executions(wait_until) WHERE wait_until IS NOT NULL;
 
 CREATE TABLE studio_steps (

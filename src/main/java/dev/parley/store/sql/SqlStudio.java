@@ -125,9 +125,10 @@ final class SqlStudio implements StudioStore {
     SqlTx.of(tx)
         .createUpdate(
             "INSERT INTO studio_executions (sid, account_sid, flow_sid, revision,"
-                + " contact_channel_address, conversation_sid, status, context, waiting,"
+                + " contact_channel_address, service_sid, conversation_sid, status, context, waiting,"
                 + " wait_until, date_created, date_updated) VALUES (:sid, :accountSid, :flowSid,"
-                + " :revision, :contactChannelAddress, :conversationSid, :status, :context,"
+                + " :revision, :contactChannelAddress, :serviceSid, :conversationSid, :status,"
+                + " :context,"
                 + " :waiting, :waitUntil, :dateCreated, :dateUpdated)")
         .bindNamedArgumentFinder(RecordArguments.of(execution))
         .execute();
@@ -154,6 +155,33 @@ final class SqlStudio implements StudioStore {
         .bind("flowSid", flowSid)
         .map(EXECUTION)
         .findOne();
+  }
+
+  @Override
+  public boolean activeForContact(Tx tx, String flowSid, String address) {
+    return SqlTx.of(tx)
+            .createQuery(
+                "SELECT COUNT(*) FROM studio_executions WHERE flow_sid = :flowSid"
+                    + " AND contact_channel_address = :address AND status = 'active'")
+            .bind("flowSid", flowSid)
+            .bind("address", address)
+            .mapTo(Long.class)
+            .one()
+        > 0;
+  }
+
+  @Override
+  public boolean claimWait(Tx tx, String sid, String waiting, Instant waitUntil) {
+    return SqlTx.of(tx)
+            .createUpdate(
+                "UPDATE studio_executions SET waiting = NULL, wait_until = NULL"
+                    + " WHERE sid = :sid AND waiting = :waiting AND wait_until = :waitUntil"
+                    + " AND status = 'active'")
+            .bind("sid", sid)
+            .bind("waiting", waiting)
+            .bind("waitUntil", waitUntil.toEpochMilli())
+            .execute()
+        == 1;
   }
 
   @Override

@@ -32,6 +32,73 @@ final class StudioFixtures {
        "flags": {"allow_concurrent_calls": true}}
       """;
 
+  /**
+   * REST trigger → set-variables → split on a parameter: {@code flow.data.plan} "gold" goes to
+   * {@code vip} (set-variables again), anything else ends at once.
+   */
+  static final String ROUTER =
+      """
+      {"states": [
+        {"name": "Trigger", "type": "trigger", "properties": {},
+         "transitions": [{"event": "incomingRequest", "next": "remember"}]},
+        {"name": "remember", "type": "set-variables",
+         "properties": {"variables": [{"key": "who", "value": "{{trigger.request.to}}"},
+                                      {"key": "plan", "value": "{{flow.data.plan | upcase}}"}]},
+         "transitions": [{"event": "next", "next": "route"}]},
+        {"name": "route", "type": "split-based-on",
+         "properties": {"input": "{{flow.variables.plan}}"},
+         "transitions": [{"event": "noMatch"},
+                         {"event": "match", "next": "vip",
+                          "conditions": [{"friendly_name": "gold", "type": "equal_to",
+                                          "arguments": ["{{flow.variables.plan}}"],
+                                          "value": "gold"}]}]},
+        {"name": "vip", "type": "set-variables",
+         "properties": {"variables": [{"key": "vip", "value": "yes"}]},
+         "transitions": [{"event": "next"}]}],
+       "initial_state": "Trigger"}
+      """;
+
+  /**
+   * A chat flow: greet, ask, split on the answer ("sales" or anything else), answer, then send to
+   * Flex with task attributes. The question waits {@code timeout} seconds.
+   */
+  static String chat(int timeout) {
+    return """
+      {"states": [
+        {"name": "Trigger", "type": "trigger", "properties": {},
+         "transitions": [{"event": "incomingConversationMessage", "next": "ask"}]},
+        {"name": "ask", "type": "send-and-wait-for-reply",
+         "properties": {"body": "Hi {{trigger.conversation.Author}}, sales or support?",
+                        "from": "Bot", "timeout": "%d"},
+         "transitions": [{"event": "incomingMessage", "next": "route"},
+                         {"event": "timeout", "next": "bye"},
+                         {"event": "deliveryFailure"}]},
+        {"name": "route", "type": "split-based-on",
+         "properties": {"input": "{{widgets.ask.inbound.Body}}"},
+         "transitions": [{"event": "noMatch", "next": "support"},
+                         {"event": "match", "next": "sales",
+                          "conditions": [{"friendly_name": "sales", "type": "matches_any_of",
+                                          "arguments": ["{{widgets.ask.inbound.Body}}"],
+                                          "value": "sales,buy"}]}]},
+        {"name": "sales", "type": "send-message",
+         "properties": {"body": "Sales it is.", "from": "Bot"},
+         "transitions": [{"event": "sent", "next": "agent"}, {"event": "failed"}]},
+        {"name": "support", "type": "send-message",
+         "properties": {"body": "Support: you said {{widgets.ask.inbound.Body}}.", "from": "Bot"},
+         "transitions": [{"event": "sent", "next": "agent"}, {"event": "failed"}]},
+        {"name": "bye", "type": "send-message",
+         "properties": {"body": "No answer; bye.", "from": "Bot"},
+         "transitions": [{"event": "sent"}, {"event": "failed"}]},
+        {"name": "agent", "type": "send-to-flex",
+         "properties": {"workflow": "WW00000000000000000000000000000000", "channel": "TC00000000000000000000000000000000",
+                        "attributes": "{\\"topic\\": \\"{{widgets.ask.inbound.Body}}\\"}"},
+         "transitions": [{"event": "callComplete"}, {"event": "failedToEnqueue"},
+                         {"event": "callFailure"}]}],
+       "initial_state": "Trigger"}
+      """
+        .formatted(timeout);
+  }
+
   /** A definition whose transition goes to a widget that does not exist. */
   static final String DANGLING =
       """

@@ -1,0 +1,16 @@
+package dev.parley.studio;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * How an execution starts: the trigger widget's event ({@code incomingRequest} for the REST API,
+ * {@code incomingConversationMessage} for a conversation's message), the contact's address, the
+ * conversation when there is one, {@code trigger.*} and {@code flow.data}.
+ */
+record Start(
+    String event,
+    String contact,
+    String serviceSid,
+    String conversationSid,
+    ObjectNode trigger,
+    ObjectNode data) {}
