@@ -164,7 +164,9 @@ final class Routes {
         .post("/v2/Flows/:Sid", ACCOUNT_BASIC, studioFlows::update)
         .delete("/v2/Flows/:Sid", ACCOUNT_BASIC, studioFlows::delete)
         .get("/v2/Flows/:Sid/Revisions", ACCOUNT_BASIC, studioFlows::revisions)
-        .get("/v2/Flows/:Sid/Revisions/:Revision", ACCOUNT_BASIC, studioFlows::revision);
+        .get("/v2/Flows/:Sid/Revisions/:Revision", ACCOUNT_BASIC, studioFlows::revision)
+        .get("/v2/Flows/:Sid/TestUsers", ACCOUNT_BASIC, studioFlows::testUsers)
+        .post("/v2/Flows/:Sid/TestUsers", ACCOUNT_BASIC, studioFlows::setTestUsers);
     ExecutionsApi runs = new ExecutionsApi(wiring.studio().executions(), base);
     String executions = "/v2/Flows/:FlowSid/Executions";
     String steps = executions + "/:ExecutionSid/Steps";

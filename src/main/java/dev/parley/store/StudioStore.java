@@ -15,6 +15,11 @@ public interface StudioStore {
 
   void updateFlow(Tx tx, StudioFlowRecord flow);
 
+  /** The flow's test users: a JSON array of identities. */
+  String testUsers(Tx tx, String sid);
+
+  void setTestUsers(Tx tx, String sid, String testUsers);
+
   /** Deletes the flow with its revisions, executions and their steps. */
   void deleteFlow(Tx tx, String sid);
 

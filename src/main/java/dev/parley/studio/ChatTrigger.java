@@ -25,10 +25,12 @@ import java.util.Optional;
  */
 final class ChatTrigger implements EventListener {
   private final Store store;
+  private final StudioFlows flows;
   private final FlowEngine engine;
 
-  ChatTrigger(Store store, FlowEngine engine) {
+  ChatTrigger(Store store, StudioFlows flows, FlowEngine engine) {
     this.store = store;
+    this.flows = flows;
     this.engine = engine;
   }
 
@@ -63,7 +65,8 @@ final class ChatTrigger implements EventListener {
       engine.reply(tx, active.get(), conversation);
       return;
     }
-    if (flow.published() == null) {
+    Integer revision = flows.revisionFor(tx, flow, message.author());
+    if (revision == null) {
       return;
     }
     ObjectNode trigger = StudioJson.MAPPER.createObjectNode();
@@ -71,6 +74,7 @@ final class ChatTrigger implements EventListener {
     engine.start(
         tx,
         flow,
+        revision,
         new Start(
             "incomingConversationMessage",
             message.author(),

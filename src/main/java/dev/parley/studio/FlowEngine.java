@@ -38,13 +38,13 @@ final class FlowEngine {
     this.widgets = widgets;
   }
 
-  /** A new execution of the flow's newest published revision, run until it waits or ends. */
-  StudioExecutionRecord start(Tx tx, StudioFlowRecord flow, Start start) {
+  /** A new execution of the flow's {@code revision}, run until it waits or ends. */
+  StudioExecutionRecord start(Tx tx, StudioFlowRecord flow, int revision, Start start) {
     Instant now = clock.instant();
     String sid = sids.next(SidPrefix.STUDIO_EXECUTION);
     ObjectNode context = StudioJson.MAPPER.createObjectNode();
     ObjectNode flowNode = context.putObject("flow");
-    flowNode.put("flow_sid", flow.sid()).put("sid", sid).put("revision", flow.published());
+    flowNode.put("flow_sid", flow.sid()).put("sid", sid).put("revision", revision);
     flowNode.putObject("channel").put("address", start.contact());
     flowNode.set("data", start.data());
     flowNode.putObject("variables");
@@ -57,7 +57,7 @@ final class FlowEngine {
                 sid,
                 flow.accountSid(),
                 flow.sid(),
-                flow.published(),
+                revision,
                 start.contact(),
                 start.serviceSid(),
                 start.conversationSid(),
@@ -68,7 +68,7 @@ final class FlowEngine {
                 now,
                 now),
             context,
-            definition(tx, flow.sid(), flow.published()));
+            definition(tx, flow.sid(), revision));
     store.studio().insertExecution(tx, run.execution);
     String trigger = run.definition.path("initial_state").asText();
     String next = next(run.state(trigger), start.event(), null);

@@ -19,7 +19,7 @@ public record Studio(StudioFlows flows, StudioExecutions executions) {
     StudioFlows flows = new StudioFlows(store, clock, sids);
     FlowEngine engine =
         new FlowEngine(store, clock, sids, new WidgetRunner(store, clock, messages));
-    events.listen(new ChatTrigger(store, engine));
+    events.listen(new ChatTrigger(store, flows, engine));
     return new Studio(flows, new StudioExecutions(store, clock, flows, engine));
   }
 }

@@ -59,7 +59,10 @@ public final class StudioExecutions {
           req.set("parameters", data.deepCopy());
           StudioExecutionRecord started =
               engine.start(
-                  tx, flow, new Start("incomingRequest", request.to(), null, null, trigger, data));
+                  tx,
+                  flow,
+                  flow.published(),
+                  new Start("incomingRequest", request.to(), null, null, trigger, data));
           return store.studio().findExecution(tx, flowSid, started.sid()).orElseThrow();
         });
   }

@@ -15,6 +15,8 @@ import dev.parley.store.StudioRevisionRecord;
 import dev.parley.store.Tx;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Studio flows and their revisions (https://www.twilio.com/docs/studio/rest-api/v2/flow). Every
@@ -155,6 +157,35 @@ public final class StudioFlows {
 
   public Slice<StudioRevisionRecord> revisions(String accountSid, String sid, PageRequest page) {
     return store.read(tx -> store.studio().revisions(tx, flow(tx, accountSid, sid).sid(), page));
+  }
+
+  /** The identities that run the flow's latest revision, draft or not, in conversations. */
+  public List<String> testUsers(String accountSid, String sid) {
+    return store.read(tx -> testUsers(tx, flow(tx, accountSid, sid)));
+  }
+
+  public List<String> setTestUsers(String accountSid, String sid, List<String> testUsers) {
+    return store.write(
+        tx -> {
+          store
+              .studio()
+              .setTestUsers(tx, flow(tx, accountSid, sid).sid(), StudioJson.write(testUsers));
+          return testUsers;
+        });
+  }
+
+  List<String> testUsers(Tx tx, StudioFlowRecord flow) {
+    List<String> users = new ArrayList<>();
+    StudioJson.read(store.studio().testUsers(tx, flow.sid())).forEach(u -> users.add(u.asText()));
+    return users;
+  }
+
+  /** The revision a contact's conversation runs: the latest for a test user, if valid. */
+  Integer revisionFor(Tx tx, StudioFlowRecord flow, String contact) {
+    if (testUsers(tx, flow).contains(contact) && latest(tx, flow).valid()) {
+      return flow.revision();
+    }
+    return flow.published();
   }
 
   /** The account's flow {@code sid}, or a 404 (another account's flow is as unknown as none). */

@@ -1,6 +1,7 @@
 -- Studio (docs/studio.md): flows, their revisions, executions and steps. A flow row holds its
 -- latest revision; every create and update that changes it adds a studio_revisions row, and an
--- execution keeps the revision it started on. Definitions and contexts are JSON text.
+-- execution keeps the revision it started on. test_users (a JSON array of identities) run the
+-- latest revision, draft or not, when they message a conversation the flow is attached to. Definitions and contexts are JSON text.
 CREATE TABLE studio_flows (
   seq            ${seq_pk},
   sid            TEXT NOT NULL UNIQUE,
@@ -9,6 +10,7 @@ CREATE TABLE studio_flows (
   status         TEXT NOT NULL,
   revision       ${bigint} NOT NULL,
   published      ${bigint},
+  test_users     TEXT NOT NULL DEFAULT '[]',
   date_created   ${bigint} NOT NULL,
   date_updated   ${bigint} NOT NULL
 );

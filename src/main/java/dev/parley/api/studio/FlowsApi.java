@@ -1,5 +1,6 @@
 package dev.parley.api.studio;
 
+import dev.parley.error.ApiException;
 import dev.parley.http.BasicAuth;
 import dev.parley.http.Paging;
 import dev.parley.http.Params;
@@ -8,11 +9,14 @@ import dev.parley.http.Replies;
 import dev.parley.studio.NewFlow;
 import dev.parley.studio.StudioFlows;
 import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** Studio v2 {@code /v2/Flows}, its {@code Revisions} and {@code /v2/Flows/Validate}. */
 public final class FlowsApi {
+  private static final int MAX_TEST_USERS = 100;
   private static final Set<String> STATUSES = Set.of(StudioFlows.DRAFT, StudioFlows.PUBLISHED);
   private final StudioFlows flows;
   private final PublicUrl base;
@@ -101,6 +105,36 @@ public final class FlowsApi {
                 flows.revision(account, ctx.pathParam("Sid"), ctx.pathParam("Revision")),
                 account,
                 base));
+  }
+
+  public void testUsers(RoutingContext ctx) {
+    String account = BasicAuth.principal(ctx).accountSid();
+    String sid = ctx.pathParam("Sid");
+    Replies.json(ctx, 200, () -> testUsersView(sid, flows.testUsers(account, sid)));
+  }
+
+  /** Replaces the flow's test users with the {@code TestUsers} given (at least one). */
+  public void setTestUsers(RoutingContext ctx) {
+    Params form = Params.form(ctx);
+    form.required("TestUsers");
+    List<String> users = form.strings("TestUsers");
+    if (users.size() > MAX_TEST_USERS
+        || users.stream().anyMatch(u -> u.isEmpty() || u.length() > 256)) {
+      throw ApiException.invalid(
+          "TestUsers", "must be 1 to " + MAX_TEST_USERS + " identities of 1 to 256 characters");
+    }
+    String account = BasicAuth.principal(ctx).accountSid();
+    String sid = ctx.pathParam("Sid");
+    Replies.json(
+        ctx, 200, () -> testUsersView(sid, flows.setTestUsers(account, sid, List.copyOf(users))));
+  }
+
+  private Map<String, Object> testUsersView(String sid, List<String> users) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("sid", sid);
+    view.put("test_users", users);
+    view.put("url", base.of("/v2/Flows/" + sid + "/TestUsers"));
+    return view;
   }
 
   /** Create and Validate need all three of FriendlyName, Status and Definition. */

@@ -68,6 +68,24 @@ final class SqlStudio implements StudioStore {
   }
 
   @Override
+  public String testUsers(Tx tx, String sid) {
+    return SqlTx.of(tx)
+        .createQuery("SELECT test_users FROM studio_flows WHERE sid = :sid")
+        .bind("sid", sid)
+        .mapTo(String.class)
+        .one();
+  }
+
+  @Override
+  public void setTestUsers(Tx tx, String sid, String testUsers) {
+    SqlTx.of(tx)
+        .createUpdate("UPDATE studio_flows SET test_users = :testUsers WHERE sid = :sid")
+        .bind("sid", sid)
+        .bind("testUsers", testUsers)
+        .execute();
+  }
+
+  @Override
   public void deleteFlow(Tx tx, String sid) {
     // Spelled out rather than left to ON DELETE CASCADE: SQLite enforces foreign keys only when
     // asked to per connection.

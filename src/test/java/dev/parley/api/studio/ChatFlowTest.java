@@ -273,4 +273,31 @@ class ChatFlowTest {
         .then()
         .body("messages", hasSize(1));
   }
+
+  @Test
+  void a_test_user_runs_the_latest_draft_and_others_the_published_revision() {
+    String flow = fixtures.flow("published", chat(3600));
+    server
+        .api()
+        .formParam("Status", "draft")
+        .formParam("Definition", chat(3600).replace("sales or support?", "draft question?"))
+        .post("/v2/Flows/" + flow)
+        .then()
+        .statusCode(200);
+    String[] tester = webChat(flow);
+    String[] visitor = webChat(flow);
+    server
+        .api()
+        .formParam("TestUsers", tester[1])
+        .post("/v2/Flows/" + flow + "/TestUsers")
+        .then()
+        .statusCode(200)
+        .body("test_users", equalTo(List.of(tester[1])));
+
+    say(tester[0], tester[1], "hello");
+    say(visitor[0], visitor[1], "hello");
+
+    assertThat(bodies(tester[0])).endsWith("Hi " + tester[1] + ", draft question?");
+    assertThat(bodies(visitor[0])).endsWith("Hi " + visitor[1] + ", sales or support?");
+  }
 }

@@ -260,4 +260,45 @@ class FlowsApiTest {
     server.api().get("/v2/Flows/" + sid + "/Revisions/LatestPublished").then().statusCode(404);
     server.api().get("/v2/Flows/" + sid + "/Revisions/seven").then().statusCode(404);
   }
+
+  @Test
+  void sets_and_fetches_test_users() {
+    String sid = fixtures.flow("draft", HELLO);
+
+    server
+        .api()
+        .formParam("TestUsers", "ann")
+        .formParam("TestUsers", "+15550001111")
+        .post("/v2/Flows/" + sid + "/TestUsers")
+        .then()
+        .statusCode(200)
+        .body("test_users", equalTo(java.util.List.of("ann", "+15550001111")));
+
+    server
+        .api()
+        .get("/v2/Flows/" + sid + "/TestUsers")
+        .then()
+        .statusCode(200)
+        .body("sid", equalTo(sid))
+        .body("test_users", equalTo(java.util.List.of("ann", "+15550001111")));
+  }
+
+  @Test
+  void rejects_test_users_missing_or_another_accounts_flow() {
+    String sid = fixtures.flow("draft", HELLO);
+
+    server
+        .api()
+        .post("/v2/Flows/" + sid + "/TestUsers")
+        .then()
+        .statusCode(400)
+        .body("message", containsString("TestUsers"));
+    fixtures
+        .otherAccount()
+        .get()
+        .formParam("TestUsers", "mallory")
+        .post("/v2/Flows/" + sid + "/TestUsers")
+        .then()
+        .statusCode(404);
+  }
 }
