@@ -50,14 +50,17 @@ final class ChatTrigger implements EventListener {
       Optional<StudioFlowRecord> flow =
           store.studio().findFlow(tx, message.accountSid(), webhook.flowSid());
       if (flow.isPresent()) {
-        run(tx, flow.get(), message, event.fields());
+        run(tx, flow.get(), posted, event.fields());
       }
     }
   }
 
-  private void run(
-      Tx tx, StudioFlowRecord flow, MessageRecord message, Map<String, String> fields) {
+  private void run(Tx tx, StudioFlowRecord flow, MessagePosted posted, Map<String, String> fields) {
+    MessageRecord message = posted.message();
     ObjectNode conversation = StudioJson.MAPPER.valueToTree(fields);
+    // Flex's chat flows read the web chat's pre-engagement data from the conversation's attributes
+    // as trigger.conversation.ChannelAttributes.pre_engagement_data (docs/webchat-clients.md).
+    conversation.set("ChannelAttributes", StudioJson.read(posted.conversation().attributes()));
     Optional<StudioExecutionRecord> active =
         store.studio().activeInConversation(tx, message.conversationSid(), flow.sid());
     if (active.isPresent()) {

@@ -97,6 +97,10 @@ class ChatFlowTest {
     assertThat(executions.getString("executions[0].context.trigger.conversation.Body"))
         .isEqualTo("hello");
     assertThat(executions.getString("executions[0].contact_channel_address")).isEqualTo(chat[1]);
+    assertThat(
+            executions.getString(
+                "executions[0].context.trigger.conversation.ChannelAttributes.channel_type"))
+        .isEqualTo("web");
     server
         .api()
         .get("/v1/Conversations/" + chat[0] + "/Messages")
