@@ -80,6 +80,7 @@ final class ChatTrigger implements EventListener {
         revision,
         new Start(
             "incomingConversationMessage",
+            "",
             message.author(),
             message.serviceSid(),
             message.conversationSid(),

@@ -45,7 +45,7 @@ final class FlowEngine {
     ObjectNode context = StudioJson.MAPPER.createObjectNode();
     ObjectNode flowNode = context.putObject("flow");
     flowNode.put("flow_sid", flow.sid()).put("sid", sid).put("revision", revision);
-    flowNode.putObject("channel").put("address", start.contact());
+    flowNode.putObject("channel").put("address", start.flowAddress());
     flowNode.set("data", start.data());
     flowNode.putObject("variables");
     context.putObject("contact").putObject("channel").put("address", start.contact());

@@ -62,7 +62,8 @@ public final class StudioExecutions {
                   tx,
                   flow,
                   flow.published(),
-                  new Start("incomingRequest", request.to(), null, null, trigger, data));
+                  new Start(
+                      "incomingRequest", request.from(), request.to(), null, null, trigger, data));
           return store.studio().findExecution(tx, flowSid, started.sid()).orElseThrow();
         });
   }

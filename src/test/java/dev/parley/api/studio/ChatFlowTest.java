@@ -304,4 +304,19 @@ class ChatFlowTest {
     assertThat(bodies(tester[0])).endsWith("Hi " + tester[1] + ", draft question?");
     assertThat(bodies(visitor[0])).endsWith("Hi " + visitor[1] + ", sales or support?");
   }
+
+  @Test
+  void a_message_from_the_flows_own_address_is_the_systems_not_the_visitors() {
+    String flow = fixtures.flow("published", StudioFixtures.HELLO);
+    String[] chat = webChat(flow);
+
+    say(chat[0], chat[1], "hello");
+
+    server
+        .api()
+        .get("/v1/Conversations/" + chat[0] + "/Messages")
+        .then()
+        .body("messages[1].author", equalTo("system"))
+        .body("messages[1].body", equalTo("Hello there"));
+  }
 }

@@ -50,7 +50,9 @@ class ExecutionsApiTest {
         .body("context.flow.variables.plan", equalTo("GOLD"))
         .body("context.flow.variables.vip", equalTo("yes"))
         .body("context.flow.data.plan", equalTo("gold"))
-        .body("context.trigger.request.from", equalTo("+15550002222"));
+        .body("context.trigger.request.from", equalTo("+15550002222"))
+        .body("context.flow.channel.address", equalTo("+15550002222"))
+        .body("context.contact.channel.address", equalTo("+15550001111"));
   }
 
   @Test
