@@ -18,6 +18,8 @@ import dev.parley.api.flex.WebchatDeploymentsApi;
 import dev.parley.api.media.MediaApi;
 import dev.parley.api.parley.AgentsApi;
 import dev.parley.api.parley.WebhookDeliveriesApi;
+import dev.parley.api.studio.ExecutionsApi;
+import dev.parley.api.studio.FlowsApi;
 import dev.parley.console.ConsoleApi;
 import dev.parley.console.ConsoleAssets;
 import dev.parley.http.BasicAuth;
@@ -151,6 +153,33 @@ final class Routes {
         .get("/v1/WebChannels/:Sid", ACCOUNT_BASIC, channels::fetch)
         .post("/v1/WebChannels/:Sid", ACCOUNT_BASIC, channels::update)
         .delete("/v1/WebChannels/:Sid", ACCOUNT_BASIC, channels::delete);
+
+    // ---- Studio v2 (docs/studio.md) ----
+    FlowsApi studioFlows = new FlowsApi(wiring.studio().flows(), base);
+    table
+        .post("/v2/Flows", ACCOUNT_BASIC, studioFlows::create)
+        .get("/v2/Flows", ACCOUNT_BASIC, studioFlows::list)
+        .post("/v2/Flows/Validate", ACCOUNT_BASIC, studioFlows::validate)
+        .get("/v2/Flows/:Sid", ACCOUNT_BASIC, studioFlows::fetch)
+        .post("/v2/Flows/:Sid", ACCOUNT_BASIC, studioFlows::update)
+        .delete("/v2/Flows/:Sid", ACCOUNT_BASIC, studioFlows::delete)
+        .get("/v2/Flows/:Sid/Revisions", ACCOUNT_BASIC, studioFlows::revisions)
+        .get("/v2/Flows/:Sid/Revisions/:Revision", ACCOUNT_BASIC, studioFlows::revision)
+        .get("/v2/Flows/:Sid/TestUsers", ACCOUNT_BASIC, studioFlows::testUsers)
+        .post("/v2/Flows/:Sid/TestUsers", ACCOUNT_BASIC, studioFlows::setTestUsers);
+    ExecutionsApi runs = new ExecutionsApi(wiring.studio().executions(), base);
+    String executions = "/v2/Flows/:FlowSid/Executions";
+    String steps = executions + "/:ExecutionSid/Steps";
+    table
+        .post(executions, ACCOUNT_BASIC, runs::create)
+        .get(executions, ACCOUNT_BASIC, runs::list)
+        .get(executions + "/:Sid", ACCOUNT_BASIC, runs::fetch)
+        .post(executions + "/:Sid", ACCOUNT_BASIC, runs::update)
+        .delete(executions + "/:Sid", ACCOUNT_BASIC, runs::delete)
+        .get(executions + "/:ExecutionSid/Context", ACCOUNT_BASIC, runs::context)
+        .get(steps, ACCOUNT_BASIC, runs::steps)
+        .get(steps + "/:Sid", ACCOUNT_BASIC, runs::step)
+        .get(steps + "/:StepSid/Context", ACCOUNT_BASIC, runs::stepContext);
 
     // ---- Webchat 3's browser endpoints, Parley's guest close and widget look: a deployment key
     // ----

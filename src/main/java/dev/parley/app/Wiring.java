@@ -39,6 +39,7 @@ import dev.parley.realtime.RealtimeUpstream;
 import dev.parley.realtime.client.ClientApi;
 import dev.parley.realtime.sync.Sync;
 import dev.parley.store.Store;
+import dev.parley.studio.Studio;
 import dev.parley.webchat.FlexFlowService;
 import dev.parley.webchat.GuestKeys;
 import dev.parley.webchat.WebChannelService;
@@ -66,6 +67,7 @@ record Wiring(
     MembershipService memberships,
     ConversationWithParticipantsService conversationsWithParticipants,
     FlexFlowService flexFlows,
+    Studio studio,
     MessageService messages,
     DeliveryReceiptService deliveryReceipts,
     RoleService roles,
@@ -145,6 +147,8 @@ record Wiring(
     GuestTokens guests = new GuestTokens(store, guestKeys::current);
     Sync sync = new Sync(store, clock, sids, events, publicUrl::of);
     Presence presence = new Presence();
+    // Last of the event listeners: a flow's reply is heard after the message that caused it.
+    Studio studio = Studio.wire(store, clock, sids, messages, events);
     ClientApi client =
         new ClientApi(
             store,
@@ -165,6 +169,7 @@ record Wiring(
         memberships,
         new ConversationWithParticipantsService(store, conversations, participants),
         flexFlows,
+        studio,
         messages,
         new DeliveryReceiptService(store, messages),
         new RoleService(store, clock, sids),

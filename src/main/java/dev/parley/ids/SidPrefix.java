@@ -15,6 +15,8 @@ public enum SidPrefix {
   ADDRESS("IG"),
   MESSAGING_SERVICE("MG"),
   STUDIO_FLOW("FW"),
+  STUDIO_EXECUTION("FN"),
+  STUDIO_STEP("FT"),
   FLEX_FLOW("FO"),
   MEDIA("ME"),
   CONTENT("HX"),

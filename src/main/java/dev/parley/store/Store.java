@@ -48,6 +48,9 @@ public interface Store extends AutoCloseable {
 
   WebChannelStore webChannels();
 
+  /** Studio flows, revisions, executions and steps (docs/studio.md). */
+  StudioStore studio();
+
   MessageStore messages();
 
   DeliveryReceiptStore deliveryReceipts();

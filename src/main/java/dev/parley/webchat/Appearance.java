@@ -2,6 +2,7 @@ package dev.parley.webchat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.json.Json;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ public record Appearance(
     String availability,
     List<Field> preEngagementFields,
     Boolean sound) {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   public static final Appearance NONE =
       new Appearance(null, null, null, null, null, null, null, null);

@@ -1,9 +1,9 @@
 package dev.parley.api.flex;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.error.ApiException;
 import dev.parley.http.Params;
+import dev.parley.json.JsonInput;
 import dev.parley.webchat.Appearance;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
  */
 final class AppearanceParams {
   static final int MAX_FIELDS = 10;
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
   private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
 
@@ -89,7 +88,7 @@ final class AppearanceParams {
     }
     JsonNode array;
     try {
-      array = JSON.readTree(value);
+      array = JsonInput.parse(value);
     } catch (java.io.IOException e) {
       throw ApiException.invalid("PreEngagementFields", "must be a JSON array of fields");
     }

@@ -19,6 +19,7 @@ import dev.parley.store.ParticipantStore;
 import dev.parley.store.RoleStore;
 import dev.parley.store.ServiceStore;
 import dev.parley.store.Store;
+import dev.parley.store.StudioStore;
 import dev.parley.store.SyncStore;
 import dev.parley.store.UserStore;
 import dev.parley.store.WebChannelStore;
@@ -40,6 +41,7 @@ abstract class SqlStore implements Store {
   private final ParticipantStore participants = new SqlParticipants();
   private final MembershipStore memberships = new SqlMemberships();
   private final FlexFlowStore flexFlows = new SqlFlexFlows();
+  private final StudioStore studio = new SqlStudio();
   private final WebChannelStore webChannels = new SqlWebChannels();
   private final MessageStore messages = new SqlMessages();
   private final DeliveryReceiptStore deliveryReceipts = new SqlDeliveryReceipts();
@@ -130,6 +132,11 @@ abstract class SqlStore implements Store {
   @Override
   public FlexFlowStore flexFlows() {
     return flexFlows;
+  }
+
+  @Override
+  public StudioStore studio() {
+    return studio;
   }
 
   @Override
