@@ -5,7 +5,8 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { launchChromium } from './support/browser.mjs';
-import { ACCOUNT_SID, PARLEY_URL, post, webchatDeployment } from './support/parley.mjs';
+import { ACCOUNT_SID, PARLEY_URL, post, rest, webchatDeployment } from './support/parley.mjs';
+import { pdf, png } from './support/files.mjs';
 
 const WAIT = 15_000;
 const SCREENSHOTS = new URL('../../../target/console-screenshots/', import.meta.url).pathname;
@@ -20,6 +21,13 @@ const XSS = [
   '<a href="javascript:alert(5)">click me</a>',
   '&lt;b&gt;entities&lt;/b&gt; & <b>bold</b>',
 ];
+
+const IMAGE = png(64, [11, 92, 173]);
+const VISITOR_IMAGE = png(48, [200, 60, 30]);
+const INVOICE = pdf('Invoice 42');
+const VISITOR_PDF = pdf('Visitor receipt');
+const AGENT_FILES = 'Here are your files';
+const WITH_FILES = [AGENT_FILES, 'A photo of the box', 'And my receipt'];
 
 const dialogs = [];
 const pageErrors = [];
@@ -158,6 +166,110 @@ test("the visitor's typing and messages reach the console, XSS payloads as text 
   assert.equal(await ann.locator('.pane.live .log img, .pane.live .log script, .pane.live .log svg, .pane.live .log a').count(), 0);
 });
 
+/** The visitor's stored session in the widget: `{token, identity, conversationSid}`. */
+const visitorSession = () =>
+  visitor.evaluate(
+    (key) => JSON.parse(localStorage.getItem(`parley-widget:${key}`)).session,
+    deployment.deployment_key,
+  );
+const serviceSid = async () => (await rest().conversations.v1.configuration().fetch()).defaultChatServiceSid;
+
+/**
+ * The visitor sends a file as a client of Parley's would without the widget's attachment UI: an
+ * upload with its own access token (X-Twilio-Token), then a message naming it through twilio-node.
+ */
+async function visitorSendsFile(file, type, filename, body) {
+  const session = await visitorSession();
+  const upload = await fetch(
+    `${PARLEY_URL}/v1/Services/${await serviceSid()}/Media?Filename=${encodeURIComponent(filename)}`,
+    { method: 'POST', headers: { 'X-Twilio-Token': session.token, 'Content-Type': type }, body: file },
+  );
+  assert.equal(upload.status, 201);
+  const media = await upload.json();
+  await rest().conversations.v1.conversations(conversationSid).messages.create({
+    author: session.identity,
+    body,
+    mediaSid: media.sid,
+  });
+}
+
+/** Files dropped on `selector` of `page`, as a drag from the desktop delivers them. */
+async function dropFiles(page, selector, files) {
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
+    return dt;
+  }, files.map((f) => ({ ...f, bytes: [...f.bytes] })));
+  await page.locator(selector).dispatchEvent('dragover', { dataTransfer });
+  await page.locator(selector).dispatchEvent('drop', { dataTransfer });
+}
+
+test('a file over the size limit is refused at once with a clear message', async () => {
+  await ann.locator('.pane.live input.file-input').setInputFiles({
+    name: 'huge.bin',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.alloc(16 * 1024 * 1024 + 1),
+  });
+
+  await ann.locator('.pane.live .attach-error', { hasText: 'huge.bin is too large (16.0 MB; at most 16.0 MB a file).' }).waitFor();
+  assert.equal(await ann.locator('.pane.live .pending-file').count(), 0);
+});
+
+test('the agent attaches an image with the button and drops a PDF; both upload with progress, then go in one message', async () => {
+  await ann.locator('.pane.live button.attach').waitFor();
+  await ann.locator('.pane.live input.file-input').setInputFiles({ name: 'cat.png', mimeType: 'image/png', buffer: IMAGE });
+  await dropFiles(ann, '.pane.live', [{ name: 'invoice.pdf', type: 'application/pdf', bytes: INVOICE }]);
+
+  await ann.locator('.pane.live .pending-file.uploaded').nth(1).waitFor();
+  assert.deepEqual(await ann.locator('.pane.live .pending-file .name').allTextContents(), ['cat.png', 'invoice.pdf']);
+  assert.deepEqual(await ann.locator('.pane.live .pending-file progress').evaluateAll((ps) => ps.map((p) => p.value)), [1, 1]);
+  assert.equal(await ann.locator('.pane.live .attach-error').textContent(), '');
+  await ann.locator('.pane.live .composer textarea').fill(AGENT_FILES);
+  await ann.locator('.pane.live .composer button[type=submit]').click();
+
+  const mine = ann.locator('.pane.live .log .msg.me', { hasText: AGENT_FILES });
+  await mine.locator('.attachment img.thumb').waitFor();
+  await ann.waitForFunction(() => document.querySelector('.pane.live .log .msg.me .attachment img.thumb')?.naturalWidth === 64);
+  await mine.locator('.attachment .meta', { hasText: 'PDF · ' }).waitFor();
+  assert.equal(await ann.locator('.pane.live .pending-file').count(), 0);
+
+  const messages = await rest().conversations.v1.conversations(conversationSid).messages.list();
+  const sent = messages.find((m) => m.body === AGENT_FILES);
+  assert.equal(sent.author, ANN.identity);
+  assert.deepEqual(sent.media.map((m) => [m.filename, m.content_type]), [
+    ['cat.png', 'image/png'],
+    ['invoice.pdf', 'application/pdf'],
+  ]);
+  // The visitor's own token reads both files, byte for byte.
+  const { token } = await visitorSession();
+  for (const [medium, bytes] of [[sent.media[0], IMAGE], [sent.media[1], INVOICE]]) {
+    const described = await fetch(`${PARLEY_URL}/v1/Services/${await serviceSid()}/Media/${medium.sid}`, { headers: { 'X-Twilio-Token': token } });
+    assert.equal(described.status, 200);
+    const content = await fetch((await described.json()).links.content_direct_temporary);
+    assert.deepEqual(Buffer.from(await content.arrayBuffer()), bytes);
+  }
+});
+
+test("the visitor's image shows inline in the console; its PDF opens and downloads", async () => {
+  await visitorSendsFile(VISITOR_IMAGE, 'image/png', 'photo.png', 'A photo of the box');
+  await visitorSendsFile(VISITOR_PDF, 'application/pdf', 'receipt.pdf', 'And my receipt');
+
+  const photo = ann.locator('.pane.live .log .msg:not(.me)', { hasText: 'A photo of the box' });
+  await photo.locator('img.thumb[alt="photo.png"]').waitFor();
+  await ann.waitForFunction(() => document.querySelector('.pane.live .log img.thumb[alt="photo.png"]')?.naturalWidth === 48);
+  const receipt = ann.locator('.pane.live .log .msg:not(.me)', { hasText: 'And my receipt' });
+  await receipt.locator('.attachment .name', { hasText: 'receipt.pdf' }).waitFor();
+  assert.match(await receipt.locator('.attachment .meta').textContent(), /^PDF · \d+ KB|^PDF · \d+ B/);
+
+  const [popup] = await Promise.all([ann.waitForEvent('popup'), receipt.locator('button.open').click()]);
+  assert.match(popup.url(), /\/Media\/ME[0-9a-f]{32}\/Content\/Direct\?/);
+  await popup.close();
+  const [download] = await Promise.all([ann.waitForEvent('download'), receipt.locator('button.download').click()]);
+  assert.equal(download.suggestedFilename(), 'receipt.pdf');
+  assert.deepEqual(readFileSync(await download.path()), VISITOR_PDF);
+  await ann.screenshot({ path: SCREENSHOTS + 'console-attachments.png' });
+});
+
 test('a transfer hands the chat to a second agent; the visitor sees the change', async () => {
   bob = await newPage();
   await logIn(bob, BOB);
@@ -198,11 +310,25 @@ test("a closed chat's transcript shows every message as text", async () => {
 
   await bob.locator(`.transcript[data-sid="${conversationSid}"]`).waitFor();
   const texts = await bob.locator('.transcript .log .msg .text').allTextContents();
-  assert.deepEqual(texts, ['My order is late', 'Let me check', ...XSS, 'It ships today. Bye!']);
+  assert.deepEqual(texts, ['My order is late', 'Let me check', ...XSS, ...WITH_FILES, 'It ships today. Bye!']);
   const authors = await bob.locator('.transcript .log .msg .author').allTextContents();
   assert.deepEqual([...new Set(authors)].sort(), [ANN.name, BOB.name, VISITOR].sort());
   assert.equal(await bob.evaluate(() => window.__xss), undefined);
+  await bob.locator('.transcript img.thumb[alt="cat.png"]').waitFor();
   await bob.screenshot({ path: SCREENSHOTS + 'console-transcript.png' });
+});
+
+test('the transcript download lists every attachment with its name, type, size and a link', async () => {
+  const [download] = await Promise.all([
+    bob.waitForEvent('download'),
+    bob.locator('.transcript button.download-transcript').click(),
+  ]);
+  assert.equal(download.suggestedFilename(), `transcript-${conversationSid}.txt`);
+  const text = readFileSync(await download.path(), 'utf8');
+  assert.ok(text.includes(`${ANN.name}: ${AGENT_FILES}\n`), text);
+  assert.match(text, /: Here are your files\n {4}Attachment: cat\.png \(PNG image, \d+ K?B\) http:\/\/\S+\/Content\/Direct\?\S+\n {4}Attachment: invoice\.pdf \(PDF, \d+ K?B\) http/);
+  assert.match(text, /And my receipt\n {4}Attachment: receipt\.pdf \(PDF, \d+ K?B\) http/);
+  assert.match(text, /It ships today\. Bye!/);
 });
 
 test('a reload keeps the agent logged in; Log out ends the session for good', async () => {
@@ -235,7 +361,7 @@ test("the account's console link fills in the account and logs in to it", async 
 test('nothing ran as HTML, no dialog opened and no page failed', async () => {
   assert.deepEqual(dialogs, []);
   assert.deepEqual(pageErrors, []);
-  assert.deepEqual(await visitorTexts(), ['My order is late', 'Let me check', ...XSS, 'It ships today. Bye!']);
+  assert.deepEqual(await visitorTexts(), ['My order is late', 'Let me check', ...XSS, ...WITH_FILES, 'It ships today. Bye!']);
 });
 
 test('the console never writes HTML: no innerHTML and the like in its sources', () => {

@@ -14,11 +14,27 @@ export interface SessionInfo {
   expires_at: string;
 }
 
+export interface MediaLimits {
+  max_file_bytes: number;
+  max_per_message: number;
+  max_per_message_bytes: number;
+}
+
 export interface TokenInfo {
   token: string;
   identity: string;
   service_sid: string;
   expires_at: string;
+  media_limits: MediaLimits;
+}
+
+/** A message's medium as the server lists it (REST's `media` items). */
+export interface MediaItem {
+  sid: string;
+  content_type: string;
+  filename: string | null;
+  size: number;
+  category?: string;
 }
 
 export interface ChatInfo {
@@ -45,6 +61,7 @@ export interface TranscriptLine {
   author: string | null;
   author_name: string;
   body: string;
+  media: MediaItem[];
   date_created: string;
 }
 
@@ -103,6 +120,14 @@ export class ConsoleApi {
     return this.call('POST', `/console/chats/${encodeURIComponent(sid)}/transfer`, { To: to });
   }
 
+  /** The agent's message: text, media it uploaded (ME SIDs), or both. */
+  send(sid: string, body: string, media: string[]): Promise<{ sid: string; index: number }> {
+    const form = new URLSearchParams();
+    if (body) form.append('Body', body);
+    for (const m of media) form.append('MediaSid', m);
+    return this.call('POST', `/console/chats/${encodeURIComponent(sid)}/messages`, form);
+  }
+
   close(sid: string): Promise<unknown> {
     return this.call('POST', `/console/chats/${encodeURIComponent(sid)}/close`);
   }
@@ -124,7 +149,7 @@ export class ConsoleApi {
   private async call<T>(
     method: 'GET' | 'POST',
     path: string,
-    form?: Record<string, string>,
+    form?: Record<string, string> | URLSearchParams,
   ): Promise<T> {
     const headers: Record<string, string> = {};
     if (method === 'POST') headers['X-Parley-CSRF-Token'] = this.csrf;

@@ -3,14 +3,19 @@
 // Every text is set as text (dom.ts), never parsed as HTML.
 
 import type { Conversation, Message, Participant } from '@twilio/conversations';
-import type { AgentInfo, ChatInfo, TranscriptLine } from './api';
+import type { AgentInfo, ChatInfo, MediaItem, TranscriptLine } from './api';
 import type { AgentClient } from './agent-client';
+import { attachmentList, PendingFiles, typeLabel } from './attachments';
+import { formatSize, type MediaService } from './media';
 import { el, replace } from '../src/dom';
 import { InOrder } from '../src/in-order';
 
 export interface PaneActions {
   transfer(to: string): Promise<void>;
   close(): Promise<void>;
+  /** A message with attachments (text-only ones go through the SDK). */
+  send(body: string, media: string[]): Promise<number>;
+  transcript(): Promise<TranscriptLine[]>;
 }
 
 const PAGE = 50;
@@ -22,13 +27,62 @@ export function messageItem(
   body: string,
   date: Date | null,
   mine: boolean,
+  attachments: HTMLElement | null = null,
 ): HTMLLIElement {
   return el(
     'li',
     { class: mine ? 'msg me' : 'msg' },
     el('span', { class: 'author' }, author),
     date ? el('time', { datetime: date.toISOString() }, time.format(date)) : null,
-    el('div', { class: 'text' }, body),
+    body ? el('div', { class: 'text' }, body) : null,
+    attachments,
+  );
+}
+
+/**
+ * The transcript as a text file, as the widget's download is: one line a message, and each
+ * attachment by name, type and size with a link (temporary: it works for a few minutes).
+ */
+export async function transcriptText(
+  chat: ChatInfo,
+  lines: TranscriptLine[],
+  media: MediaService,
+): Promise<string> {
+  const out = [`Chat with ${customerOf(chat)} (${chat.conversation_sid})`, ''];
+  for (const line of lines) {
+    out.push(`[${new Date(line.date_created).toISOString()}] ${line.author_name}: ${line.body}`);
+    for (const m of line.media ?? []) {
+      const url = await media.contentUrl(m.sid).catch(() => 'no longer available');
+      out.push(
+        `    Attachment: ${m.filename ?? m.sid} (${typeLabel(m.content_type)}, ${formatSize(m.size)}) ${url}`,
+      );
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+/** A "Download transcript" button: the text file of {@link transcriptText}. */
+export function transcriptDownload(
+  chat: ChatInfo,
+  lines: () => Promise<TranscriptLine[]>,
+  media: MediaService,
+): HTMLButtonElement {
+  return el(
+    'button',
+    {
+      type: 'button',
+      class: 'download-transcript',
+      onclick: async () => {
+        const text = await transcriptText(chat, await lines(), media);
+        const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+        const link = el('a', { href: url, download: `transcript-${chat.conversation_sid}.txt` });
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      },
+    },
+    'Download transcript',
   );
 }
 
@@ -63,6 +117,7 @@ export function transcriptView(
   chat: ChatInfo,
   lines: TranscriptLine[],
   self: AgentInfo,
+  media: MediaService,
 ): HTMLElement {
   const log = el('ol', { class: 'log', 'aria-label': 'Transcript' });
   for (const line of lines) {
@@ -72,6 +127,7 @@ export function transcriptView(
         line.body,
         new Date(line.date_created),
         line.author === self.identity,
+        line.media?.length ? attachmentList(line.media, media) : null,
       ),
     );
   }
@@ -81,6 +137,11 @@ export function transcriptView(
     el('h2', {}, `Transcript: ${customerOf(chat)}`),
     preEngagement(chat),
     lines.length ? log : el('p', { class: 'empty' }, 'No messages.'),
+    el(
+      'div',
+      { class: 'controls' },
+      transcriptDownload(chat, () => Promise.resolve(lines), media),
+    ),
   );
 }
 
@@ -104,13 +165,14 @@ export class ChatPane {
   /** The newest message shown: the agent's read horizon once the console is in view. */
   private newest = -1;
   private readonly onVisible = () => this.markRead();
+  private readonly files: PendingFiles;
 
   constructor(
     readonly chat: ChatInfo,
     private readonly client: AgentClient,
     private readonly self: AgentInfo,
     others: AgentInfo[],
-    actions: PaneActions,
+    private readonly actions: PaneActions,
   ) {
     this.input = el('textarea', {
       rows: '2',
@@ -118,6 +180,19 @@ export class ChatPane {
       placeholder: 'Type a reply…',
       onkeydown: (e: Event) => this.keydown(e as KeyboardEvent),
       oninput: () => void this.conversation?.typing().catch(() => {}),
+      onpaste: (e: Event) => this.paste(e as ClipboardEvent),
+    });
+    this.files = new PendingFiles(client.media);
+    const picker = el('input', {
+      type: 'file',
+      multiple: true,
+      class: 'file-input',
+      tabindex: '-1',
+      'aria-hidden': 'true',
+      onchange: () => {
+        if (picker.files) this.files.add(picker.files);
+        picker.value = '';
+      },
     });
     const target = el('select', { class: 'transfer-to', 'aria-label': 'Transfer to' });
     for (const other of others)
@@ -129,9 +204,23 @@ export class ChatPane {
       preEngagement(chat),
       this.log,
       this.typingLine,
+      this.files.element,
+      this.files.errors,
       el(
         'form',
         { class: 'composer', onsubmit: (e: Event) => (e.preventDefault(), void this.submit()) },
+        el(
+          'button',
+          {
+            type: 'button',
+            class: 'attach',
+            'aria-label': 'Attach files',
+            title: 'Attach files (or drop them here, or paste an image)',
+            onclick: () => picker.click(),
+          },
+          'Attach',
+        ),
+        picker,
         this.input,
         el('button', { type: 'submit', class: 'primary' }, 'Send'),
       ),
@@ -159,8 +248,43 @@ export class ChatPane {
           },
           'Close chat',
         ),
+        transcriptDownload(chat, () => actions.transcript(), client.media),
       ),
       this.status,
+    );
+    this.element.addEventListener('dragover', (e) => this.dragOver(e));
+    this.element.addEventListener('dragleave', () => this.element.classList.remove('dropping'));
+    this.element.addEventListener('drop', (e) => this.drop(e));
+  }
+
+  private dragOver(e: DragEvent): void {
+    if (this.element.classList.contains('ended')) return;
+    if (![...(e.dataTransfer?.types ?? [])].includes('Files')) return;
+    e.preventDefault();
+    this.element.classList.add('dropping');
+  }
+
+  private drop(e: DragEvent): void {
+    this.element.classList.remove('dropping');
+    const files = e.dataTransfer?.files;
+    if (!files?.length || this.element.classList.contains('ended')) return;
+    e.preventDefault();
+    this.files.add(files);
+  }
+
+  /** A pasted image (a screenshot) becomes an attachment; pasted text stays text. */
+  private paste(e: ClipboardEvent): void {
+    const files = e.clipboardData?.files;
+    if (!files?.length) return;
+    e.preventDefault();
+    this.files.add(
+      [...files].map((f) =>
+        f.name && f.name !== 'image.png'
+          ? f
+          : new File([f], `pasted-${Date.now()}.${f.type.split('/')[1] || 'png'}`, {
+              type: f.type,
+            }),
+      ),
     );
   }
 
@@ -219,7 +343,9 @@ export class ChatPane {
   private async submit(): Promise<void> {
     const text = this.input.value;
     const conversation = this.conversation;
-    if (!text.trim() || !conversation) return;
+    if (!conversation) return;
+    if (this.files.count) return this.submitWithFiles(conversation, text);
+    if (!text.trim()) return;
     this.input.value = '';
     try {
       await this.sends.run(async () => {
@@ -234,15 +360,49 @@ export class ChatPane {
     }
   }
 
+  /** Waits for the uploads, then posts text and media as one message of the agent's. */
+  private async submitWithFiles(conversation: Conversation, text: string): Promise<void> {
+    this.status.textContent = 'Sending…';
+    let media: string[];
+    try {
+      media = await this.files.sids();
+    } catch {
+      this.status.textContent = 'Not sent: remove the file that failed, or try again.';
+      return;
+    }
+    const body = text.trim() ? text : '';
+    this.input.value = '';
+    try {
+      await this.sends.run(async () => {
+        const index = await this.actions.send(body, media);
+        this.files.clear();
+        this.status.textContent = '';
+        if (this.shown.has(index)) return;
+        const page = await conversation.getMessages(1, index);
+        for (const message of page.items) if (message.index === index) await this.show(message);
+      });
+    } catch (e) {
+      this.input.value = text;
+      this.status.textContent = `Not sent: ${e instanceof Error ? e.message : 'try again.'}`;
+    }
+  }
+
   private async show(message: Message): Promise<void> {
     if (this.shown.has(message.index)) return;
     this.shown.add(message.index);
     const author = message.author ?? '';
+    const media: MediaItem[] = (message.attachedMedia ?? []).map((m) => ({
+      sid: m.sid,
+      content_type: m.contentType,
+      filename: m.filename,
+      size: m.size,
+    }));
     const item = messageItem(
       await this.client.nameOf(author),
       message.body ?? '',
       message.dateCreated,
       author === this.self.identity,
+      media.length ? attachmentList(media, this.client.media) : null,
     );
     item.dataset.index = String(message.index);
     const after = [...this.log.querySelectorAll<HTMLElement>('.msg')].find(
@@ -285,8 +445,10 @@ export class ChatPane {
     // Nothing can be sent, transferred or closed any more.
     for (const control of this.element.querySelectorAll<
       HTMLButtonElement | HTMLSelectElement | HTMLTextAreaElement
-    >('button, select, textarea'))
-      control.disabled = true;
+    >(
+      '.composer button, .composer input, .composer textarea, .controls button, .controls select, .pending button',
+    ))
+      if (!control.classList.contains('download-transcript')) control.disabled = true;
     this.element.classList.add('ended');
     replace(this.status, 'This chat has ended.');
   }

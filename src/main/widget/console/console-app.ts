@@ -80,7 +80,7 @@ export class ConsoleApp {
     const [token, agents] = await Promise.all([this.api.token(), this.api.agents()]);
     this.others = agents.filter((a) => a.identity !== self.identity);
     this.client = new AgentClient(
-      token.token,
+      token,
       this.api,
       (state) => (this.connection.textContent = state),
     );
@@ -211,6 +211,8 @@ export class ConsoleApp {
         await this.api.close(sid);
         await this.refresh();
       },
+      send: async (body, media) => (await this.api.send(sid, body, media)).index,
+      transcript: () => this.api.transcript(sid),
     });
     this.pane = pane;
     replace(this.main, pane.element);
@@ -222,8 +224,9 @@ export class ConsoleApp {
   private async openTranscript(chat: ChatInfo): Promise<void> {
     this.pane?.dispose();
     this.pane = undefined;
+    if (!this.client) return;
     const lines = await this.api.transcript(chat.conversation_sid);
-    replace(this.main, transcriptView(chat, lines, this.session.agent));
+    replace(this.main, transcriptView(chat, lines, this.session.agent, this.client.media));
   }
 
   private async logout(): Promise<void> {

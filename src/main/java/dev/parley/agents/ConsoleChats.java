@@ -6,6 +6,8 @@ import dev.parley.conversation.ConversationChanges;
 import dev.parley.conversation.ConversationService;
 import dev.parley.conversation.ConversationState;
 import dev.parley.conversation.JsonInput;
+import dev.parley.conversation.MessageService;
+import dev.parley.conversation.NewMessage;
 import dev.parley.conversation.NewParticipant;
 import dev.parley.conversation.ParticipantService;
 import dev.parley.conversation.Scope;
@@ -43,17 +45,20 @@ public final class ConsoleChats {
   private final Store store;
   private final ConversationService conversations;
   private final ParticipantService participants;
+  private final MessageService messages;
   private final Clock clock;
 
   public ConsoleChats(
       Store store,
       ConversationService conversations,
       ParticipantService participants,
+      MessageService messages,
       Clock clock) {
     this.store = store;
     this.clock = clock;
     this.conversations = conversations;
     this.participants = participants;
+    this.messages = messages;
   }
 
   /** Waiting (oldest first), the agent's open chats and its closed ones (newest first). */
@@ -138,6 +143,31 @@ public final class ConsoleChats {
         "event=console_chat_closed conversation_sid={} agent_sid={}", conversationSid, agent.sid());
   }
 
+  /**
+   * Posts the agent's message (text, media it uploaded, or both) as its SDK would: the agent must
+   * take part in the open chat, and the change is the agent's own, so pre-action and post-action
+   * webhooks fire as for a message sent through the realtime SDK.
+   */
+  public MessageRecord send(
+      Agent agent, String conversationSid, String body, List<String> mediaSids) {
+    NewMessage message =
+        new NewMessage(agent.identity(), body, null, null, null, mediaSids, null, null, null);
+    Scope scope =
+        store.read(
+            tx -> {
+              Scope s = scope(tx, agent).by(Origin.sdk(agent.identity()));
+              self(tx, agent, conversations.findOpen(tx, s, conversationSid));
+              return s;
+            });
+    MessageRecord posted = messages.create(scope, conversationSid, message).record();
+    log.info(
+        "event=console_message_sent conversation_sid={} agent_sid={} media={}",
+        conversationSid,
+        agent.sid(),
+        message.mediaSids().size());
+    return posted;
+  }
+
   /** The messages of a chat the agent takes part in (or took part in until it closed). */
   public List<TranscriptLine> transcript(Agent agent, String conversationSid) {
     return store.read(
@@ -160,9 +190,22 @@ public final class ConsoleChats {
                           names.computeIfAbsent(
                               m.author() == null ? "" : m.author(), a -> nameOf(tx, scope, a)),
                           m.body() == null ? "" : m.body(),
+                          media(m),
                           m.dateCreated()))
               .toList();
         });
+  }
+
+  /** A message's media, {@code [{sid, content_type, filename, size, category}]}; empty for none. */
+  private static JsonNode media(MessageRecord m) {
+    if (m.media() == null) {
+      return JSON.createArrayNode();
+    }
+    try {
+      return JSON.readTree(m.media());
+    } catch (Exception e) {
+      throw new IllegalStateException("stored message media is not JSON", e);
+    }
   }
 
   private String nameOf(Tx tx, Scope scope, String identity) {

@@ -73,7 +73,13 @@ final class Routes {
             new TokenBuckets(limits.perIpPerMinute(), MAX_RATE_BUCKETS),
             new TokenBuckets(limits.perKeyPerMinute(), MAX_RATE_BUCKETS));
     ConsoleApi console =
-        new ConsoleApi(agents.sessions(), agents.agents(), agents.tokens(), agents.chats(), base);
+        new ConsoleApi(
+            agents.sessions(),
+            agents.agents(),
+            agents.tokens(),
+            agents.chats(),
+            wiring.media().limits(),
+            base);
     BasicAuth basic = new BasicAuth(wiring.authenticator());
     RouteTable table =
         new RouteTable(
@@ -205,6 +211,7 @@ final class Routes {
         .get("/console/chats", CONSOLE_SESSION, console::lists)
         .get("/console/chats/:Sid/transcript", CONSOLE_SESSION, console::transcript)
         .post("/console/chats/:Sid/accept", CONSOLE_SESSION, console::accept)
+        .post("/console/chats/:Sid/messages", CONSOLE_SESSION, console::send)
         .post("/console/chats/:Sid/transfer", CONSOLE_SESSION, console::transfer)
         .post("/console/chats/:Sid/close", CONSOLE_SESSION, console::close);
 

@@ -184,7 +184,7 @@ record Wiring(
             new AgentService(store, clock, sids, users),
             new ConsoleSessions(store, clock, sids),
             new AgentTokens(store, internalKeys, accessTokens, authenticator),
-            new ConsoleChats(store, conversations, participants, clock)),
+            new ConsoleChats(store, conversations, participants, messages, clock)),
         media,
         new MediaUrls(box.derivedKey("parley media URLs v1"), clock));
   }

@@ -13,17 +13,20 @@ import dev.parley.console.ConsoleViews.ListsView;
 import dev.parley.console.ConsoleViews.SessionView;
 import dev.parley.console.ConsoleViews.TokenView;
 import dev.parley.console.ConsoleViews.TranscriptView;
+import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.http.Failures;
 import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.Replies;
 import dev.parley.ids.SidPrefix;
+import dev.parley.media.MediaLimits;
 import dev.parley.store.PageRequest;
 import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 
 /**
  * The agent console's own endpoints under {@code /console} (docs/console.md): log-in and log-out,
@@ -39,13 +42,16 @@ public final class ConsoleApi {
   private final ConsoleChats chats;
   private final PublicUrl base;
   private final ConsoleAuth auth;
+  private final MediaLimits mediaLimits;
 
   public ConsoleApi(
       ConsoleSessions sessions,
       AgentService agents,
       AgentTokens tokens,
       ConsoleChats chats,
+      MediaLimits mediaLimits,
       PublicUrl base) {
+    this.mediaLimits = mediaLimits;
     this.sessions = sessions;
     this.agents = agents;
     this.tokens = tokens;
@@ -100,7 +106,7 @@ public final class ConsoleApi {
 
   public void token(RoutingContext ctx) {
     ConsoleSession session = ConsoleAuth.session(ctx);
-    Replies.json(ctx, 200, () -> TokenView.of(tokens.mint(session.agent())));
+    Replies.json(ctx, 200, () -> TokenView.of(tokens.mint(session.agent()), mediaLimits));
   }
 
   public void agents(RoutingContext ctx) {
@@ -142,6 +148,24 @@ public final class ConsoleApi {
     String to = Params.form(ctx).required("To", 256);
     String sid = ctx.pathParam("Sid");
     Replies.noContent(ctx, () -> chats.transfer(session.agent(), sid, to));
+  }
+
+  /**
+   * {@code Body} and {@code MediaSid} (repeatable, media the agent uploaded), as REST takes them.
+   */
+  public void send(RoutingContext ctx) {
+    ConsoleSession session = ConsoleAuth.session(ctx);
+    Params form = Params.form(ctx);
+    String body = form.string("Body");
+    List<String> media = form.strings("MediaSid");
+    for (String sid : media) {
+      if (!SidPrefix.MEDIA.matches(sid)) {
+        throw ApiException.invalid("MediaSid", "must be a ME SID");
+      }
+    }
+    String sid = ctx.pathParam("Sid");
+    Replies.json(
+        ctx, 201, () -> ConsoleViews.SentView.of(chats.send(session.agent(), sid, body, media)));
   }
 
   public void close(RoutingContext ctx) {

@@ -7,6 +7,8 @@ import dev.parley.agents.ChatLists;
 import dev.parley.agents.ChatSummary;
 import dev.parley.agents.ConsoleSession;
 import dev.parley.agents.TranscriptLine;
+import dev.parley.media.MediaLimits;
+import dev.parley.store.MessageRecord;
 import java.time.Instant;
 import java.util.List;
 
@@ -28,9 +30,22 @@ final class ConsoleViews {
     }
   }
 
-  record TokenView(String token, String identity, String serviceSid, Instant expiresAt) {
-    static TokenView of(AgentTokens.AgentToken t) {
-      return new TokenView(t.jwt(), t.identity(), t.serviceSid(), t.expiresAt());
+  /** {@code media_limits}: what the Media Content Service takes, so the console refuses early. */
+  record TokenView(
+      String token,
+      String identity,
+      String serviceSid,
+      Instant expiresAt,
+      MediaLimitsView mediaLimits) {
+    static TokenView of(AgentTokens.AgentToken t, MediaLimits limits) {
+      return new TokenView(
+          t.jwt(), t.identity(), t.serviceSid(), t.expiresAt(), MediaLimitsView.of(limits));
+    }
+  }
+
+  record MediaLimitsView(long maxFileBytes, int maxPerMessage, long maxPerMessageBytes) {
+    static MediaLimitsView of(MediaLimits l) {
+      return new MediaLimitsView(l.maxFileBytes(), l.maxPerMessage(), l.maxPerMessageBytes());
     }
   }
 
@@ -67,9 +82,34 @@ final class ConsoleViews {
     }
   }
 
-  record LineView(long index, String author, String authorName, String body, Instant dateCreated) {
+  record LineView(
+      long index,
+      String author,
+      String authorName,
+      String body,
+      JsonNode media,
+      Instant dateCreated) {
     static LineView of(TranscriptLine l) {
-      return new LineView(l.index(), l.author(), l.authorName(), l.body(), l.dateCreated());
+      return new LineView(
+          l.index(), l.author(), l.authorName(), l.body(), l.media(), l.dateCreated());
+    }
+  }
+
+  /** A message the agent sent from the console. */
+  record SentView(String sid, long index, JsonNode media) {
+    static SentView of(MessageRecord m) {
+      return new SentView(m.sid(), m.index(), ConsoleViews.media(m.media()));
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  static JsonNode media(String json) {
+    try {
+      return json == null ? JSON.createArrayNode() : JSON.readTree(json);
+    } catch (Exception e) {
+      throw new IllegalStateException("stored message media is not JSON", e);
     }
   }
 
