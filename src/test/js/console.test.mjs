@@ -5,7 +5,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { launchChromium } from './support/browser.mjs';
-import { ACCOUNT_SID, PARLEY_URL, post, rest, webchatDeployment } from './support/parley.mjs';
+import { ACCOUNT_SID, AUTH_TOKEN, PARLEY_URL, post, rest, webchatDeployment } from './support/parley.mjs';
 import { pdf, png } from './support/files.mjs';
 
 const WAIT = 15_000;
@@ -356,6 +356,204 @@ test("the account's console link fills in the account and logs in to it", async 
   await ann.locator('.top .me', { hasText: ANN.name }).waitFor();
   const session = await ann.request.get(`${PARLEY_URL}/console/session`);
   assert.equal((await session.json()).account_sid, ACCOUNT_SID);
+});
+
+const RITA = 'Rita Returning';
+const PAGE = 'https://shop.example/orders/42';
+const THANKS = 'Thank you for waiting, I am looking into it now.';
+let rita;
+let ritaEarlier;
+let ritaNow;
+let sol;
+
+/** A visitor's chat through the public Webchat Init, as the widget starts one; `{identity, conversation_sid}`. */
+async function init(name, preEngagement, identity) {
+  const form = {
+    DeploymentKey: deployment.deployment_key,
+    CustomerFriendlyName: name,
+    PreEngagementData: JSON.stringify(preEngagement),
+  };
+  if (identity) form.Identity = identity;
+  const { status, body } = await post('/v2/Webchat/Init', form, { auth: false });
+  assert.equal(status, 200, JSON.stringify(body));
+  return body;
+}
+
+const says = (conversation, author, body) =>
+  rest().conversations.v1.conversations(conversation).messages.create({ author, body });
+
+test("a returning visitor's new chat: a desktop notification, the tone and the live region", async () => {
+  await ann.context().addInitScript(() => {
+    window.__notifications = [];
+    window.Notification = class {
+      static permission = 'granted';
+      static requestPermission() {
+        return Promise.resolve('granted');
+      }
+      constructor(title, options) {
+        window.__notifications.push({ title, ...options });
+      }
+      close() {}
+    };
+  });
+  await ann.reload();
+  await ann.locator('.waiting .chats > li').first().waitFor();
+  await ann.locator('.top h1').click(); // a gesture: browsers allow sound after one
+
+  const earlier = await init(RITA, { friendlyName: RITA });
+  rita = earlier.identity;
+  ritaEarlier = earlier.conversation_sid;
+  await says(ritaEarlier, rita, 'My first question');
+  await rest().conversations.v1.conversations(ritaEarlier).update({ state: 'closed' });
+  ritaNow = (
+    await init(RITA, { friendlyName: RITA, email: 'rita@example.com', location: PAGE, orderNumber: '42' }, rita)
+  ).conversation_sid;
+  await says(ritaNow, rita, 'Where is my order?');
+
+  await ann.locator(`.waiting li[data-sid="${ritaNow}"] .preview`, { hasText: 'Where is my order?' }).waitFor();
+  const shown = await ann.evaluate(() => window.__notifications);
+  const mine = shown.find((n) => n.tag === ritaNow);
+  assert.equal(mine?.title, 'New chat waiting');
+  assert.ok(mine.body.startsWith(RITA), mine.body);
+  assert.equal(await ann.locator('.sr[aria-live]').textContent(), `New chat waiting: ${RITA}`);
+  assert.ok(Number(await ann.evaluate(() => document.body.dataset.chimes)) >= 1, 'the tone played');
+  assert.equal(await ann.locator('button.notifications').count(), 0, 'no "Turn on" once granted');
+});
+
+test('Alt+Shift+A accepts the selected waiting chat; the details show labelled answers, the page and the earlier chat', async () => {
+  const item = ann.locator(`.waiting li[data-sid="${ritaNow}"]`);
+  assert.match(await item.locator('button.accept').getAttribute('title'), /Alt\+Shift\+A/);
+  await item.locator('button.accept').focus();
+  await ann.keyboard.press('Alt+Shift+A');
+
+  await ann.locator(`.pane.live[data-sid="${ritaNow}"][data-ready]`).waitFor();
+  const details = ann.locator('.pane.live .details');
+  await details.locator('.earlier li').first().waitFor();
+  assert.deepEqual(await details.locator('.pre-engagement dt').allTextContents(), ['Name', 'E-mail', 'Page', 'Order number']);
+  assert.deepEqual(await details.locator('.pre-engagement dd').allTextContents(), [RITA, 'rita@example.com', PAGE, '42']);
+  assert.equal(await details.locator('a.page').getAttribute('href'), PAGE);
+  assert.equal(await details.locator('a.page').getAttribute('rel'), 'noopener noreferrer');
+  const earlier = details.locator(`.earlier li[data-sid="${ritaEarlier}"]`);
+  assert.equal(await earlier.locator('.preview').textContent(), 'My first question');
+  await earlier.locator('button.show-earlier').click();
+  await earlier.locator('.earlier-log li', { hasText: `${RITA}: My first question` }).waitFor();
+  await ann.screenshot({ path: SCREENSHOTS + 'console-details.png' });
+});
+
+test('a saved reply: "/" opens the picker, Enter inserts it, Ctrl+Enter sends it', async () => {
+  for (const [code, body] of [['thanks', THANKS], ['hours', 'We answer from 9 to 5.']]) {
+    const { status } = await post('/parley/v1/CannedResponses', { ShortCode: code, Body: body });
+    assert.equal(status, 201);
+  }
+  const box = ann.locator('.pane.live .composer textarea');
+  await box.focus();
+  await box.pressSequentially('/th');
+
+  await ann.locator('.pane.live .canned-picker .option.active .code', { hasText: '/thanks' }).waitFor();
+  assert.equal(await ann.locator('.pane.live .canned-picker .option').count(), 1);
+  assert.equal(await box.getAttribute('aria-expanded'), 'true');
+  await ann.keyboard.press('Enter');
+  assert.equal(await box.inputValue(), THANKS);
+  assert.equal(await ann.locator('.pane.live .canned-picker').isHidden(), true);
+  await ann.keyboard.press('Control+Enter');
+
+  await ann.locator('.pane.live .log .msg.me .text', { hasText: THANKS }).waitFor();
+  const messages = await rest().conversations.v1.conversations(ritaNow).messages.list();
+  assert.equal(messages.at(-1).body, THANKS);
+  assert.equal(messages.at(-1).author, ANN.identity);
+});
+
+test('read receipts: the visitor reading the reply marks it "Read" in the console', async () => {
+  const messages = await rest().conversations.v1.conversations(ritaNow).messages.list();
+  const participants = await rest().conversations.v1.conversations(ritaNow).participants.list();
+  const visitorParticipant = participants.find((p) => p.identity === rita);
+  assert.equal(await ann.locator('.pane.live .msg.me[data-read]').count(), 0);
+
+  await rest()
+    .conversations.v1.conversations(ritaNow)
+    .participants(visitorParticipant.sid)
+    .update({ lastReadMessageIndex: messages.at(-1).index });
+
+  await ann.locator('.pane.live .log .msg.me[data-read] .read', { hasText: 'Read' }).waitFor();
+});
+
+test("My chats show each chat's preview and unread count while another is in view", async () => {
+  sol = (await init('Sol Second', { friendlyName: 'Sol Second' })).conversation_sid;
+  await ann.locator(`.waiting li[data-sid="${sol}"] button.accept`).click();
+  await ann.locator(`.pane.live[data-sid="${sol}"][data-ready]`).waitFor();
+
+  await says(ritaNow, rita, 'Hello?');
+  await says(ritaNow, rita, 'Are you still there?');
+
+  const ritaItem = ann.locator(`.mine li[data-sid="${ritaNow}"]`);
+  await ritaItem.locator('.unread', { hasText: '2' }).waitFor();
+  assert.equal(await ritaItem.locator('.unread').getAttribute('aria-label'), '2 unread');
+  await ritaItem.locator('.preview', { hasText: 'Are you still there?' }).waitFor();
+  await ann.screenshot({ path: SCREENSHOTS + 'console-unread.png' });
+
+  await ritaItem.locator('button.open').click();
+  await ann.locator(`.pane.live[data-sid="${ritaNow}"][data-ready]`).waitFor();
+  await ritaItem.locator('.unread').waitFor({ state: 'hidden' });
+  assert.equal(await ritaItem.locator('.unread').isHidden(), true);
+});
+
+test('the shortcuts are listed in a help dialog (Alt+Shift+K) and on the buttons', async () => {
+  await ann.keyboard.press('Alt+Shift+K');
+  const dialog = ann.locator('dialog.shortcuts');
+  await dialog.waitFor();
+  const text = await dialog.textContent();
+  for (const keys of ['Alt+Shift+A', 'Enter or Ctrl+Enter', 'Alt+Shift+C', 'Alt+Shift+U', '/'])
+    assert.ok(text.includes(keys), keys);
+  await ann.screenshot({ path: SCREENSHOTS + 'console-shortcuts.png' });
+  await ann.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  assert.match(await ann.locator('.pane.live button.close-chat').getAttribute('title'), /Alt\+Shift\+C/);
+  assert.equal(await ann.locator('.pane.live button.close-chat').getAttribute('aria-keyshortcuts'), 'Alt+Shift+C');
+});
+
+test('saved replies are added and deleted from the console', async () => {
+  await ann.locator('button.manage-replies').click();
+  const dialog = ann.locator('dialog.replies');
+  await dialog.locator('.reply-list .code', { hasText: '/thanks' }).waitFor();
+  await dialog.locator('#reply-code').fill('bye');
+  await dialog.locator('#reply-body').fill('Have a good day!');
+  await dialog.locator('form.new-reply button[type=submit]').click();
+
+  await dialog.locator('.reply-list .code', { hasText: '/bye' }).waitFor();
+  const saved = await fetch(`${PARLEY_URL}/parley/v1/CannedResponses/bye`, {
+    headers: { Authorization: 'Basic ' + Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString('base64') },
+  });
+  assert.equal((await saved.json()).body, 'Have a good day!');
+
+  await dialog.locator('button.delete-reply[aria-label="Delete /bye"]').click();
+  await dialog.locator('.reply-list .code', { hasText: '/bye' }).waitFor({ state: 'detached' });
+  await dialog.locator('form[method=dialog] button').click();
+});
+
+test('Alt+Shift+C closes the open chat', async () => {
+  await ann.locator('.pane.live .composer textarea').focus();
+  await ann.keyboard.press('Alt+Shift+C');
+
+  await ann.locator(`.pane.live.ended[data-sid="${ritaNow}"]`).waitFor();
+  assert.equal((await rest().conversations.v1.conversations(ritaNow).fetch()).state, 'closed');
+});
+
+test('at phone size the console is one column with no sideways scrolling', async () => {
+  await ann.locator(`.mine li[data-sid="${sol}"] button.open`).click();
+  await ann.locator(`.pane.live[data-sid="${sol}"][data-ready]`).waitFor();
+  await ann.setViewportSize({ width: 390, height: 844 });
+
+  assert.ok(await ann.evaluate(() => document.documentElement.scrollWidth <= 390), 'no sideways scroll');
+  const lists = await ann.locator('nav.lists').boundingBox();
+  const pane = await ann.locator('.pane.live').boundingBox();
+  assert.ok(pane.y >= lists.y + lists.height - 1, 'the chat is below the lists');
+  for (const part of ['.pane.live .composer textarea', '.pane.live .composer button[type=submit]', '.pane.live button.attach']) {
+    const box = await ann.locator(part).boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 390, `${part} fits the width`);
+  }
+  await ann.screenshot({ path: SCREENSHOTS + 'console-phone.png', fullPage: true });
+  await ann.setViewportSize({ width: 1100, height: 750 });
+  await ann.screenshot({ path: SCREENSHOTS + 'console-desktop.png' });
 });
 
 test('nothing ran as HTML, no dialog opened and no page failed', async () => {

@@ -3,12 +3,24 @@
 // Every text is set as text (dom.ts), never parsed as HTML.
 
 import type { Conversation, Message, Participant } from '@twilio/conversations';
-import type { AgentInfo, ChatInfo, MediaItem, TranscriptLine } from './api';
+import type {
+  AgentInfo,
+  CannedResponse,
+  ChatDetails,
+  ChatInfo,
+  MediaItem,
+  TranscriptLine,
+} from './api';
+import { CannedPicker } from './canned';
+import { detailsPanel, preEngagement } from './details';
+import { SHORTCUTS } from './shortcuts';
 import type { AgentClient } from './agent-client';
 import { attachmentList, PendingFiles, typeLabel } from './attachments';
 import { formatSize, type MediaService } from './media';
 import { el, replace } from '../src/dom';
 import { InOrder } from '../src/in-order';
+
+export { preEngagement };
 
 export interface PaneActions {
   transfer(to: string): Promise<void>;
@@ -16,6 +28,11 @@ export interface PaneActions {
   /** A message with attachments (text-only ones go through the SDK). */
   send(body: string, media: string[]): Promise<number>;
   transcript(): Promise<TranscriptLine[]>;
+  /** The visitor's details and earlier chats, and an earlier chat's messages. */
+  details(): Promise<ChatDetails>;
+  earlierTranscript(sid: string): Promise<TranscriptLine[]>;
+  /** The account's saved replies. */
+  canned(): Promise<CannedResponse[]>;
 }
 
 const PAGE = 50;
@@ -86,28 +103,6 @@ export function transcriptDownload(
   );
 }
 
-/** Labels for the widget's pre-engagement keys; another key is shown as it is. */
-const LABELS: Record<string, string> = {
-  friendlyName: 'Name',
-  email: 'E-mail',
-  phone: 'Phone',
-  query: 'Question',
-};
-
-/** The pre-engagement answers as a definition list; nothing when there are none. */
-export function preEngagement(chat: ChatInfo): HTMLElement | null {
-  const entries = Object.entries(chat.pre_engagement_data ?? {});
-  if (entries.length === 0) return null;
-  const list = el('dl', { class: 'pre-engagement' });
-  for (const [key, value] of entries) {
-    list.append(
-      el('dt', {}, LABELS[key] ?? key),
-      el('dd', {}, typeof value === 'string' ? value : JSON.stringify(value)),
-    );
-  }
-  return list;
-}
-
 export function customerOf(chat: ChatInfo): string {
   return chat.customer_name || chat.friendly_name || chat.conversation_sid;
 }
@@ -166,6 +161,12 @@ export class ChatPane {
   private newest = -1;
   private readonly onVisible = () => this.markRead();
   private readonly files: PendingFiles;
+  private readonly picker: CannedPicker;
+  private readonly filePicker: HTMLInputElement;
+  private readonly closeButton: HTMLButtonElement;
+  private readonly detailsSlot = el('div', { class: 'details-slot' });
+  /** The highest message index any other participant has read (-1: none). */
+  private readByOthers = -1;
 
   constructor(
     readonly chat: ChatInfo,
@@ -179,9 +180,14 @@ export class ChatPane {
       'aria-label': 'Reply',
       placeholder: 'Type a reply…',
       onkeydown: (e: Event) => this.keydown(e as KeyboardEvent),
-      oninput: () => void this.conversation?.typing().catch(() => {}),
+      oninput: () => {
+        void this.picker.update();
+        void this.conversation?.typing().catch(() => {});
+      },
       onpaste: (e: Event) => this.paste(e as ClipboardEvent),
     });
+    this.input.setAttribute('aria-keyshortcuts', SHORTCUTS.send.aria);
+    this.picker = new CannedPicker(this.input, () => actions.canned());
     this.files = new PendingFiles(client.media);
     const picker = el('input', {
       type: 'file',
@@ -194,6 +200,18 @@ export class ChatPane {
         picker.value = '';
       },
     });
+    this.filePicker = picker;
+    this.closeButton = el(
+      'button',
+      {
+        type: 'button',
+        class: 'close-chat',
+        title: `Close chat (${SHORTCUTS.close.keys})`,
+        'aria-keyshortcuts': SHORTCUTS.close.aria,
+        onclick: () => void this.run(() => actions.close()),
+      },
+      'Close chat',
+    );
     const target = el('select', { class: 'transfer-to', 'aria-label': 'Transfer to' });
     for (const other of others)
       target.append(el('option', { value: other.identity }, other.friendly_name));
@@ -201,56 +219,75 @@ export class ChatPane {
       'section',
       { class: 'pane live', 'data-sid': chat.conversation_sid },
       el('h2', {}, customerOf(chat)),
-      preEngagement(chat),
-      this.log,
-      this.typingLine,
-      this.files.element,
-      this.files.errors,
-      el(
-        'form',
-        { class: 'composer', onsubmit: (e: Event) => (e.preventDefault(), void this.submit()) },
-        el(
-          'button',
-          {
-            type: 'button',
-            class: 'attach',
-            'aria-label': 'Attach files',
-            title: 'Attach files (or drop them here, or paste an image)',
-            onclick: () => picker.click(),
-          },
-          'Attach',
-        ),
-        picker,
-        this.input,
-        el('button', { type: 'submit', class: 'primary' }, 'Send'),
-      ),
       el(
         'div',
-        { class: 'controls' },
-        others.length ? target : null,
-        others.length
-          ? el(
+        { class: 'pane-body' },
+        el(
+          'div',
+          { class: 'talk' },
+          this.log,
+          this.typingLine,
+          this.files.element,
+          this.files.errors,
+          this.picker.element,
+          el(
+            'form',
+            {
+              class: 'composer',
+              onsubmit: (e: Event) => (e.preventDefault(), void this.submit()),
+            },
+            el(
               'button',
               {
                 type: 'button',
-                class: 'transfer',
-                onclick: () => void this.run(() => actions.transfer(target.value)),
+                class: 'attach',
+                'aria-label': 'Attach files',
+                'aria-keyshortcuts': SHORTCUTS.attach.aria,
+                title: `Attach files (${SHORTCUTS.attach.keys}; or drop them here, or paste an image)`,
+                onclick: () => picker.click(),
               },
-              'Transfer',
-            )
-          : null,
-        el(
-          'button',
-          {
-            type: 'button',
-            class: 'close-chat',
-            onclick: () => void this.run(() => actions.close()),
-          },
-          'Close chat',
+              'Attach',
+            ),
+            el(
+              'button',
+              {
+                type: 'button',
+                class: 'canned',
+                title: 'Saved replies (type / in an empty reply)',
+                onclick: () => void this.picker.openAll(),
+              },
+              'Saved replies',
+            ),
+            picker,
+            this.input,
+            el(
+              'button',
+              { type: 'submit', class: 'primary', title: `Send (${SHORTCUTS.send.keys})` },
+              'Send',
+            ),
+          ),
+          el(
+            'div',
+            { class: 'controls' },
+            others.length ? target : null,
+            others.length
+              ? el(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'transfer',
+                    onclick: () => void this.run(() => actions.transfer(target.value)),
+                  },
+                  'Transfer',
+                )
+              : null,
+            this.closeButton,
+            transcriptDownload(chat, () => actions.transcript(), client.media),
+          ),
+          this.status,
         ),
-        transcriptDownload(chat, () => actions.transcript(), client.media),
+        this.detailsSlot,
       ),
-      this.status,
     );
     this.element.addEventListener('dragover', (e) => this.dragOver(e));
     this.element.addEventListener('dragleave', () => this.element.classList.remove('dropping'));
@@ -302,10 +339,26 @@ export class ChatPane {
     this.listen('typingStarted', (p: Participant) => void this.typing(p, true));
     this.listen('typingEnded', (p: Participant) => void this.typing(p, false));
     this.listen('updated', onUpdated as never);
+    this.listen('participantUpdated', ((u: {
+      participant: Participant;
+      updateReasons: string[];
+    }) => {
+      if (u.updateReasons.includes('lastReadMessageIndex')) this.noteRead(u.participant);
+    }) as never);
+    void this.actions
+      .details()
+      .then((d) =>
+        replace(
+          this.detailsSlot,
+          detailsPanel(d, (sid) => this.actions.earlierTranscript(sid)),
+        ),
+      )
+      .catch(() => replace(this.detailsSlot, preEngagement(this.chat)));
     // The SDK names typists from the participants it holds, which it fetches on first ask.
-    await conversation.getParticipants();
+    const participants = await conversation.getParticipants();
     const page = await conversation.getMessages(PAGE);
     for (const message of page.items) await this.show(message);
+    for (const p of participants) this.noteRead(p);
     document.addEventListener('visibilitychange', this.onVisible);
     this.markRead();
     this.status.textContent = '';
@@ -328,8 +381,18 @@ export class ChatPane {
     this.listeners.push([event, listener]);
   }
 
+  /** The keyboard's Close chat: the button's own action, unless the chat has ended. */
+  closeChat(): void {
+    if (!this.closeButton.disabled) this.closeButton.click();
+  }
+
+  attach(): void {
+    if (!this.filePicker.disabled) this.filePicker.click();
+  }
+
   private keydown(e: KeyboardEvent): void {
-    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+    if (e.isComposing || this.picker.keydown(e)) return;
+    if (e.key === 'Enter' && (!e.shiftKey || e.ctrlKey)) {
       e.preventDefault();
       void this.submit();
     }
@@ -410,6 +473,7 @@ export class ChatPane {
     );
     this.log.insertBefore(item, after ?? null);
     this.log.scrollTop = this.log.scrollHeight;
+    this.markReceipts();
     this.newest = Math.max(this.newest, message.index);
     this.markRead();
   }
@@ -421,6 +485,23 @@ export class ChatPane {
   private markRead(): void {
     if (this.newest < 0 || this.disposed || document.visibilityState !== 'visible') return;
     void this.conversation?.advanceLastReadMessageIndex(this.newest).catch(() => {});
+  }
+
+  /** Read receipts: the agent's messages up to what another participant has read say "Read". */
+  private noteRead(participant: Participant): void {
+    if (participant.identity === this.self.identity) return;
+    const index = participant.lastReadMessageIndex;
+    if (index === null || index === undefined || index <= this.readByOthers) return;
+    this.readByOthers = index;
+    this.markReceipts();
+  }
+
+  private markReceipts(): void {
+    for (const li of this.log.querySelectorAll<HTMLElement>('.msg.me:not([data-read])')) {
+      if (Number(li.dataset.index) > this.readByOthers) continue;
+      li.setAttribute('data-read', '');
+      li.append(el('span', { class: 'read', 'aria-label': 'Read by the visitor' }, 'Read'));
+    }
   }
 
   private async notice(participant: Participant, what: string): Promise<void> {

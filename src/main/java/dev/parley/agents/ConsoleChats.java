@@ -23,6 +23,8 @@ import dev.parley.store.Tx;
 import dev.parley.store.UserRecord;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,8 +73,53 @@ public final class ConsoleChats {
               queue.waiting(tx, agent.accountSid(), scope.serviceSid(), LIST_LIMIT).stream()
                   .map(c -> summary(c, preview(tx, c)))
                   .toList(),
-              summaries(queue.joined(tx, scope.serviceSid(), agent.identity(), false, LIST_LIMIT)),
+              queue.joined(tx, scope.serviceSid(), agent.identity(), false, LIST_LIMIT).stream()
+                  .map(c -> summary(c, preview(tx, c), unread(tx, agent, c)))
+                  .toList(),
               summaries(queue.joined(tx, scope.serviceSid(), agent.identity(), true, LIST_LIMIT)));
+        });
+  }
+
+  /** Earlier chats listed with a chat's details. */
+  public static final int EARLIER_LIMIT = 20;
+
+  /**
+   * A chat's visitor and the visitor's other chats: for a chat the agent takes part in, or one
+   * still waiting for an agent (whose details the waiting list shows anyway).
+   */
+  public ChatDetails details(Agent agent, String conversationSid) {
+    return store.read(
+        tx -> {
+          Scope scope = scope(tx, agent);
+          ConversationRecord c = conversations.find(tx, scope, conversationSid);
+          boolean mine =
+              store.participants().findByIdentity(tx, c.sid(), agent.identity()).isPresent();
+          if (!mine && store.consoleQueue().hasAgent(tx, agent.accountSid(), c.sid())) {
+            throw new ApiException(TwilioError.NOT_IN_CHAT, c.sid());
+          }
+          String visitor = visitors(tx, agent, c).stream().findFirst().orElse(null);
+          List<ChatDetails.EarlierChat> earlier = new ArrayList<>();
+          if (visitor != null) {
+            var queue = store.consoleQueue();
+            List<ConversationRecord> others = new ArrayList<>();
+            others.addAll(queue.joined(tx, scope.serviceSid(), visitor, false, EARLIER_LIMIT));
+            others.addAll(queue.joined(tx, scope.serviceSid(), visitor, true, EARLIER_LIMIT));
+            others.stream()
+                .filter(o -> !o.sid().equals(c.sid()))
+                .sorted(Comparator.comparing(ConversationRecord::dateCreated).reversed())
+                .limit(EARLIER_LIMIT)
+                .forEach(
+                    o ->
+                        earlier.add(
+                            new ChatDetails.EarlierChat(
+                                o.sid(),
+                                o.state(),
+                                o.dateCreated(),
+                                o.dateUpdated(),
+                                preview(tx, o))));
+          }
+          ChatSummary summary = summary(c, preview(tx, c), mine ? unread(tx, agent, c) : null);
+          return new ChatDetails(summary, visitor, List.copyOf(earlier));
         });
   }
 
@@ -174,7 +221,7 @@ public final class ConsoleChats {
         tx -> {
           Scope scope = scope(tx, agent);
           ConversationRecord c = conversations.find(tx, scope, conversationSid);
-          self(tx, agent, c);
+          requireReadable(tx, agent, c);
           Map<String, String> names = new HashMap<>();
           List<MessageRecord> messages =
               store
@@ -217,6 +264,49 @@ public final class ConsoleChats {
         .orElse(identity);
   }
 
+  /**
+   * A transcript is the agent's to read when it takes part in the chat, or when the chat's visitor
+   * is in a chat with the agent now (the visitor's earlier chats, from the details).
+   */
+  private void requireReadable(Tx tx, Agent agent, ConversationRecord c) {
+    if (store.participants().findByIdentity(tx, c.sid(), agent.identity()).isPresent()) {
+      return;
+    }
+    for (String visitor : visitors(tx, agent, c)) {
+      boolean talking =
+          store
+              .consoleQueue()
+              .joined(tx, c.serviceSid(), agent.identity(), false, LIST_LIMIT)
+              .stream()
+              .anyMatch(
+                  open -> store.participants().findByIdentity(tx, open.sid(), visitor).isPresent());
+      if (talking) {
+        return;
+      }
+    }
+    throw new ApiException(TwilioError.NOT_IN_CHAT, c.sid());
+  }
+
+  /** The chat's participants who are not agents of the account (a web chat has one). */
+  private List<String> visitors(Tx tx, Agent agent, ConversationRecord c) {
+    return store.participants().page(tx, c.sid(), PageRequest.first(50)).items().stream()
+        .map(ParticipantRecord::identity)
+        .filter(identity -> identity != null && !identity.isEmpty())
+        .filter(identity -> store.agents().find(tx, agent.accountSid(), identity).isEmpty())
+        .toList();
+  }
+
+  /** Messages after the agent's read horizon (all of them when it has none). */
+  private Long unread(Tx tx, Agent agent, ConversationRecord c) {
+    Long read =
+        store
+            .participants()
+            .findByIdentity(tx, c.sid(), agent.identity())
+            .map(ParticipantRecord::lastReadMessageIndex)
+            .orElse(null);
+    return Math.max(0, c.lastMessageIndex() - (read == null ? -1 : read));
+  }
+
   private ParticipantRecord self(Tx tx, Agent agent, ConversationRecord c) {
     return store
         .participants()
@@ -243,10 +333,14 @@ public final class ConsoleChats {
   }
 
   private ChatSummary summary(ConversationRecord c) {
-    return summary(c, null);
+    return summary(c, null, null);
   }
 
   private ChatSummary summary(ConversationRecord c, String preview) {
+    return summary(c, preview, null);
+  }
+
+  private ChatSummary summary(ConversationRecord c, String preview, Long unread) {
     JsonNode attributes;
     try {
       attributes = JSON.readTree(c.attributes());
@@ -266,6 +360,7 @@ public final class ConsoleChats {
         c.dateCreated(),
         c.dateUpdated(),
         Math.max(0, Duration.between(c.dateCreated(), clock.instant()).toSeconds()),
-        preview);
+        preview,
+        unread);
   }
 }

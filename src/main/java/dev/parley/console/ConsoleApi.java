@@ -2,6 +2,7 @@ package dev.parley.console;
 
 import dev.parley.agents.AgentService;
 import dev.parley.agents.AgentTokens;
+import dev.parley.agents.CannedResponses;
 import dev.parley.agents.ConsoleChats;
 import dev.parley.agents.ConsoleSession;
 import dev.parley.agents.ConsoleSessions;
@@ -43,14 +44,17 @@ public final class ConsoleApi {
   private final PublicUrl base;
   private final ConsoleAuth auth;
   private final MediaLimits mediaLimits;
+  private final CannedResponses canned;
 
   public ConsoleApi(
       ConsoleSessions sessions,
       AgentService agents,
       AgentTokens tokens,
       ConsoleChats chats,
+      CannedResponses canned,
       MediaLimits mediaLimits,
       PublicUrl base) {
+    this.canned = canned;
     this.mediaLimits = mediaLimits;
     this.sessions = sessions;
     this.agents = agents;
@@ -126,6 +130,12 @@ public final class ConsoleApi {
     Replies.json(ctx, 200, () -> ListsView.of(chats.lists(session.agent())));
   }
 
+  public void details(RoutingContext ctx) {
+    ConsoleSession session = ConsoleAuth.session(ctx);
+    String sid = ctx.pathParam("Sid");
+    Replies.json(ctx, 200, () -> ConsoleViews.DetailsView.of(chats.details(session.agent(), sid)));
+  }
+
   public void transcript(RoutingContext ctx) {
     ConsoleSession session = ConsoleAuth.session(ctx);
     String sid = ctx.pathParam("Sid");
@@ -172,6 +182,48 @@ public final class ConsoleApi {
     ConsoleSession session = ConsoleAuth.session(ctx);
     String sid = ctx.pathParam("Sid");
     Replies.noContent(ctx, () -> chats.close(session.agent(), sid));
+  }
+
+  /** The account's canned responses, for the reply box's "/" picker (the first 1,000). */
+  public void cannedResponses(RoutingContext ctx) {
+    String account = ConsoleAuth.session(ctx).agent().accountSid();
+    Replies.json(
+        ctx,
+        200,
+        () ->
+            new ConsoleViews.CannedResponsesView(
+                canned.page(account, PageRequest.first(1000)).items().stream()
+                    .map(ConsoleViews.CannedResponseView::of)
+                    .toList()));
+  }
+
+  public void createCannedResponse(RoutingContext ctx) {
+    String account = ConsoleAuth.session(ctx).agent().accountSid();
+    Params form = Params.form(ctx);
+    String shortCode = form.string("ShortCode");
+    String body = form.string("Body");
+    Replies.json(
+        ctx,
+        201,
+        () -> ConsoleViews.CannedResponseView.of(canned.create(account, shortCode, body)));
+  }
+
+  public void updateCannedResponse(RoutingContext ctx) {
+    String account = ConsoleAuth.session(ctx).agent().accountSid();
+    Params form = Params.form(ctx);
+    String sid = ctx.pathParam("Sid");
+    Replies.json(
+        ctx,
+        200,
+        () ->
+            ConsoleViews.CannedResponseView.of(
+                canned.update(account, sid, form.string("ShortCode"), form.string("Body"))));
+  }
+
+  public void deleteCannedResponse(RoutingContext ctx) {
+    String account = ConsoleAuth.session(ctx).agent().accountSid();
+    String sid = ctx.pathParam("Sid");
+    Replies.noContent(ctx, () -> canned.delete(account, sid));
   }
 
   /** Secure whenever Parley is reached over HTTPS; Path keeps it off every other endpoint. */

@@ -3,11 +3,13 @@ package dev.parley.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.agents.Agent;
 import dev.parley.agents.AgentTokens;
+import dev.parley.agents.ChatDetails;
 import dev.parley.agents.ChatLists;
 import dev.parley.agents.ChatSummary;
 import dev.parley.agents.ConsoleSession;
 import dev.parley.agents.TranscriptLine;
 import dev.parley.media.MediaLimits;
+import dev.parley.store.CannedResponseRecord;
 import dev.parley.store.MessageRecord;
 import java.time.Instant;
 import java.util.List;
@@ -58,7 +60,8 @@ final class ConsoleViews {
       Instant dateCreated,
       Instant dateUpdated,
       long waitingSeconds,
-      String preview) {
+      String preview,
+      Long unread) {
     static ChatView of(ChatSummary c) {
       return new ChatView(
           c.conversationSid(),
@@ -69,7 +72,8 @@ final class ConsoleViews {
           c.dateCreated(),
           c.dateUpdated(),
           c.waitingSeconds(),
-          c.preview());
+          c.preview(),
+          c.unread());
     }
   }
 
@@ -116,4 +120,36 @@ final class ConsoleViews {
   record TranscriptView(String conversationSid, List<LineView> messages) {}
 
   record AgentsView(List<AgentView> agents) {}
+
+  record EarlierView(
+      String conversationSid,
+      String state,
+      Instant dateCreated,
+      Instant dateUpdated,
+      String preview) {
+    static EarlierView of(ChatDetails.EarlierChat e) {
+      return new EarlierView(
+          e.conversationSid(), e.state(), e.dateCreated(), e.dateUpdated(), e.preview());
+    }
+  }
+
+  /** A chat's details: the chat's fields, the visitor's identity and earlier chats. */
+  record DetailsView(ChatView chat, String visitorIdentity, List<EarlierView> earlierChats) {
+    static DetailsView of(ChatDetails d) {
+      return new DetailsView(
+          ChatView.of(d.chat()),
+          d.visitorIdentity(),
+          d.earlier().stream().map(EarlierView::of).toList());
+    }
+  }
+
+  record CannedResponseView(
+      String sid, String shortCode, String body, Instant dateCreated, Instant dateUpdated) {
+    static CannedResponseView of(CannedResponseRecord r) {
+      return new CannedResponseView(
+          r.sid(), r.shortCode(), r.body(), r.dateCreated(), r.dateUpdated());
+    }
+  }
+
+  record CannedResponsesView(List<CannedResponseView> cannedResponses) {}
 }
