@@ -47,8 +47,8 @@ for (const agent of [ANN, BOB]) {
 const deployment = await webchatDeployment({ friendlyName: 'console browser test' });
 
 /** A page in a browser context of its own: its own cookies and storage, like another person. */
-async function newPage() {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 750 } });
+async function newPage(viewport = { width: 1100, height: 750 }) {
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   page.setDefaultTimeout(WAIT);
   page.on('dialog', (dialog) => {
@@ -554,6 +554,47 @@ test('at phone size the console is one column with no sideways scrolling', async
   await ann.screenshot({ path: SCREENSHOTS + 'console-phone.png', fullPage: true });
   await ann.setViewportSize({ width: 1100, height: 750 });
   await ann.screenshot({ path: SCREENSHOTS + 'console-desktop.png' });
+});
+
+const PHONE = { width: 390, height: 844 };
+
+test('at phone size an agent accepts, replies, pastes an image and closes a chat', async () => {
+  const phone = await newPage(PHONE);
+  await logIn(phone, BOB);
+  await phone.locator('.top .me', { hasText: BOB.name }).waitFor();
+  const pia = await init('Pia Phone', { friendlyName: 'Pia Phone', email: 'pia@example.com', query: 'Refund' });
+  await says(pia.conversation_sid, pia.identity, 'Can I get a refund?');
+
+  const item = phone.locator(`.waiting li[data-sid="${pia.conversation_sid}"]`);
+  await item.locator('.preview', { hasText: 'Can I get a refund?' }).waitFor();
+  assert.deepEqual(await item.locator('.pre-engagement dt').allTextContents(), ['Name', 'E-mail', 'Question']);
+  await phone.screenshot({ path: SCREENSHOTS + 'console-phone-waiting.png' });
+  await item.locator('button.accept').click();
+  await phone.locator(`.pane.live[data-sid="${pia.conversation_sid}"][data-ready]`).waitFor();
+  assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= 390), 'no sideways scroll');
+
+  await phone.locator('.pane.live .composer textarea').fill('Yes, here is the form.');
+  await phone.locator('.pane.live .composer button[type=submit]').click();
+  await phone.locator('.pane.live .composer textarea').evaluate((box, bytes) => {
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array(bytes)], 'image.png', { type: 'image/png' }));
+    box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, [...IMAGE]);
+  await phone.locator('.pane.live .pending-file.uploaded').waitFor();
+  assert.match(await phone.locator('.pane.live .pending-file .name').textContent(), /^pasted-\d+\.png$/);
+  await phone.locator('.pane.live .composer button[type=submit]').click();
+  await phone.locator('.pane.live .log .msg.me .attachment img.thumb').waitFor();
+  const messages = await rest().conversations.v1.conversations(pia.conversation_sid).messages.list();
+  assert.deepEqual(messages.map((m) => m.body), ['Can I get a refund?', 'Yes, here is the form.', null]);
+  assert.equal(messages.at(-1).media[0].content_type, 'image/png');
+  await phone.screenshot({ path: SCREENSHOTS + 'console-phone-chat.png', fullPage: true });
+
+  await phone.locator('.pane.live button.close-chat').click();
+  await phone.locator('.pane.live.ended').waitFor();
+  for (const control of ['.composer textarea', '.composer button[type=submit]', 'button.attach', 'button.close-chat'])
+    assert.equal(await phone.locator(`.pane.live ${control}`).isDisabled(), true, control);
+  assert.equal((await rest().conversations.v1.conversations(pia.conversation_sid).fetch()).state, 'closed');
+  await phone.context().close();
 });
 
 test('nothing ran as HTML, no dialog opened and no page failed', async () => {
