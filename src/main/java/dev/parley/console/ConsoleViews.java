@@ -8,6 +8,7 @@ import dev.parley.agents.ChatLists;
 import dev.parley.agents.ChatSummary;
 import dev.parley.agents.ConsoleSession;
 import dev.parley.agents.TranscriptLine;
+import dev.parley.json.Json;
 import dev.parley.media.MediaLimits;
 import dev.parley.store.CannedResponseRecord;
 import dev.parley.store.MessageRecord;
@@ -106,12 +107,9 @@ final class ConsoleViews {
     }
   }
 
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper();
-
   static JsonNode media(String json) {
     try {
-      return json == null ? JSON.createArrayNode() : JSON.readTree(json);
+      return json == null ? Json.MAPPER.createArrayNode() : Json.MAPPER.readTree(json);
     } catch (Exception e) {
       throw new IllegalStateException("stored message media is not JSON", e);
     }

@@ -240,7 +240,7 @@ public final class ParticipantService {
   }
 
   private static void requireOpen(ConversationRecord conversation) {
-    if (ConversationState.CLOSED.wire().equals(conversation.state())) {
+    if (ConversationState.of(conversation) == ConversationState.CLOSED) {
       throw new ApiException(TwilioError.CONVERSATION_CLOSED);
     }
   }

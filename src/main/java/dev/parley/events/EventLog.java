@@ -3,6 +3,7 @@ package dev.parley.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.json.Json;
 import dev.parley.store.EventRecord;
 import dev.parley.store.Store;
 import dev.parley.store.Tx;
@@ -19,7 +20,7 @@ import java.util.function.Consumer;
  * a committed change always has its event and a rolled-back one never does.
  */
 public final class EventLog {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
   private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {};
   private final Store store;
   private final Clock clock;

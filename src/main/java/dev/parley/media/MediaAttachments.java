@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.json.Json;
 import dev.parley.store.MediaRecord;
 import dev.parley.store.Store;
 import dev.parley.store.Tx;
@@ -21,7 +22,7 @@ import java.util.List;
  * credentials uploaded, by any author).
  */
 public final class MediaAttachments {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
   private final Store store;
   private final Clock clock;
   private final MediaLimits limits;

@@ -7,8 +7,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.EvaluationResult;
@@ -38,7 +43,7 @@ class LayeringTest {
           .importPackages("dev.parley");
 
   /** Every package may use these. */
-  private static final List<String> EVERYWHERE = List.of("error", "ids");
+  private static final List<String> EVERYWHERE = List.of("error", "ids", "json");
 
   /**
    * The arrows: each package (under dev.parley) and the packages it may use besides itself and
@@ -48,10 +53,10 @@ class LayeringTest {
 
   static {
     MAY_USE.put("app", List.of("*"));
-    MAY_USE.put("http", List.of("auth", "conversation", "events", "store"));
+    MAY_USE.put("http", List.of("auth", "events", "store"));
     MAY_USE.put("api.accounts", List.of("http", "auth", "store"));
     MAY_USE.put("api.conversations", List.of("http", "conversation", "auth", "events", "store"));
-    MAY_USE.put("api.flex", List.of("http", "webchat", "conversation", "auth", "events", "store"));
+    MAY_USE.put("api.flex", List.of("http", "webchat", "auth", "events", "store"));
     MAY_USE.put("api.parley", List.of("http", "agents", "webhooks", "auth", "store"));
     MAY_USE.put("api.media", List.of("http", "media", "auth", "store"));
     MAY_USE.put("conversation", List.of("events", "media", "store"));
@@ -73,6 +78,7 @@ class LayeringTest {
     MAY_USE.put("observe", List.of("http"));
     MAY_USE.put("error", List.of());
     MAY_USE.put("ids", List.of());
+    MAY_USE.put("json", List.of());
   }
 
   @Test
@@ -115,7 +121,7 @@ class LayeringTest {
                   .should()
                   .onlyDependOnClassesThat(
                       resideOutsideOfPackage("dev.parley..").or(resideInAnyPackage(mayUse)))
-                  .as(pkg + " uses only " + String.join(", ", allowed) + " (and error, ids)")
+                  .as(pkg + " uses only " + String.join(", ", allowed) + " (and error, ids, json)")
                   .allowEmptyShould(true)
                   .evaluate(PARLEY);
           if (result.hasViolation()) {
@@ -137,11 +143,44 @@ class LayeringTest {
             "dev.parley.events..",
             "dev.parley.agents..",
             "dev.parley.ids..",
+            "dev.parley.json..",
             "dev.parley.media..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
             "io.vertx..", "org.jdbi..", "java.sql..", "dev.parley.store.sql..", "dev.parley.http..")
+        .check(PARLEY);
+  }
+
+  /** Methods that would change a shared mapper's configuration for everyone who uses it. */
+  private static final List<String> RECONFIGURING =
+      List.of("set", "enable", "disable", "configure", "register", "findAndRegister", "addMixIn");
+
+  @Test
+  void only_the_json_package_makes_or_configures_an_object_mapper() {
+    DescribedPredicate<JavaCall<?>> makesOrConfigures =
+        new DescribedPredicate<>("make, copy or reconfigure an ObjectMapper") {
+          @Override
+          public boolean test(JavaCall<?> call) {
+            JavaClass owner = call.getTargetOwner();
+            String name = call.getName();
+            if (owner.isAssignableTo(ObjectMapper.class)) {
+              return name.equals(JavaConstructor.CONSTRUCTOR_NAME)
+                  || name.equals("builder")
+                  || name.equals("copy")
+                  || RECONFIGURING.stream().anyMatch(name::startsWith);
+            }
+            return owner.isAssignableTo(MapperBuilder.class);
+          }
+        };
+
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.parley.json")
+        .should()
+        .callCodeUnitWhere(makesOrConfigures)
+        .because(
+            "Json.MAPPER is the one mapper and JsonInput reads client JSON (docs/architecture.md)")
         .check(PARLEY);
   }
 

@@ -1,8 +1,8 @@
 package dev.parley.api.conversations;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.http.Json;
 import dev.parley.http.PublicUrl;
+import dev.parley.json.Json;
 import dev.parley.store.ConversationRecord;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -2,8 +2,8 @@ package dev.parley.api.conversations;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.http.Json;
 import dev.parley.http.PublicUrl;
+import dev.parley.json.Json;
 import dev.parley.store.ParticipantRecord;
 import java.time.Instant;
 

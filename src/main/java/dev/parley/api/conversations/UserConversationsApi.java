@@ -10,11 +10,9 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** {@code /v1/Users/{UserSid}/Conversations} and its service-scoped twin. */
 public final class UserConversationsApi {
-  private static final Set<String> LEVELS = Set.of("default", "muted");
   private final MembershipService memberships;
   private final ScopedPaths paths;
   private final PublicUrl base;
@@ -53,8 +51,7 @@ public final class UserConversationsApi {
 
   public void update(RoutingContext ctx) {
     Params form = Params.form(ctx);
-    String level = form.oneOf("NotificationLevel", LEVELS);
-    NotificationLevel notificationLevel = level == null ? null : NotificationLevel.fromWire(level);
+    NotificationLevel notificationLevel = form.oneOf("NotificationLevel", NotificationLevel.class);
     Optional<Long> lastReadIndex = ParticipantParams.lastReadMessageIndex(form);
     Instant lastReadTimestamp = form.date("LastReadTimestamp");
     paths.answer(
