@@ -215,6 +215,33 @@ test('a file over the size limit is refused at once with a clear message', async
   assert.equal(await ann.locator('.pane.live .pending-file').count(), 0);
 });
 
+test('an upload the server refuses shows its reason on the file; the message waits until it is removed', async () => {
+  // The server's answer to a type it does not take (media limits with accepted types): 415.
+  const refused = (url) => url.pathname.endsWith('/Media') && url.searchParams.get('Filename') === 'tool.exe';
+  await ann.route(refused, (route) =>
+    route.fulfill({
+      status: 415,
+      contentType: 'application/json',
+      body: JSON.stringify({ code: 20415, message: 'Unsupported media type', more_info: 'https://www.twilio.com/docs/errors/20415', status: 415 }),
+    }),
+  );
+  await ann.locator('.pane.live input.file-input').setInputFiles({ name: 'tool.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
+
+  const why = 'tool.exe: this type of file is not accepted.';
+  await ann.locator('.pane.live .pending-file.failed .failed-text', { hasText: why }).waitFor();
+  assert.equal(await ann.locator('.pane.live .attach-error').textContent(), why);
+  await ann.locator('.pane.live .composer textarea').fill('With a refused file');
+  await ann.locator('.pane.live .composer button[type=submit]').click();
+  await ann.locator('.pane.live .status', { hasText: 'Not sent: remove the file that failed' }).waitFor();
+  assert.equal(await ann.locator('.pane.live .composer textarea').inputValue(), 'With a refused file');
+
+  await ann.locator('.pane.live .pending-file button.remove').click();
+  assert.equal(await ann.locator('.pane.live .pending-file').count(), 0);
+  assert.equal(await ann.locator('.pane.live .attach-error').textContent(), '');
+  await ann.locator('.pane.live .composer textarea').fill('');
+  await ann.unroute(refused);
+});
+
 test('the agent attaches an image with the button and drops a PDF; both upload with progress, then go in one message', async () => {
   await ann.locator('.pane.live button.attach').waitFor();
   await ann.locator('.pane.live input.file-input').setInputFiles({ name: 'cat.png', mimeType: 'image/png', buffer: IMAGE });

@@ -18,6 +18,8 @@ export interface MediaLimits {
   max_file_bytes: number;
   max_per_message: number;
   max_per_message_bytes: number;
+  /** Content types (`image/png`) or families (image/ and a star) the server takes; absent: any. */
+  accepted_types?: string[];
 }
 
 export interface TokenInfo {

@@ -189,9 +189,11 @@ export class ChatPane {
     this.input.setAttribute('aria-keyshortcuts', SHORTCUTS.send.aria);
     this.picker = new CannedPicker(this.input, () => actions.canned());
     this.files = new PendingFiles(client.media);
+    const accepted = client.media.limits.accepted_types;
     const picker = el('input', {
       type: 'file',
       multiple: true,
+      accept: accepted?.length && !accepted.includes('*/*') ? accepted.join(',') : undefined,
       class: 'file-input',
       tabindex: '-1',
       'aria-hidden': 'true',

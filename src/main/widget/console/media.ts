@@ -44,6 +44,8 @@ export class MediaService {
   refusal(file: File, pending: File[]): string | null {
     const l = this.limits;
     if (file.size === 0) return `${file.name} is empty.`;
+    if (!accepts(l.accepted_types, file.type))
+      return `${file.name}: this type of file is not accepted (${l.accepted_types!.join(', ')}).`;
     if (file.size > l.max_file_bytes)
       return `${file.name} is too large (${formatSize(file.size)}; at most ${formatSize(l.max_file_bytes)} a file).`;
     if (pending.length >= l.max_per_message)
@@ -100,6 +102,14 @@ export class MediaService {
   async contentUrl(sid: string): Promise<string> {
     return (await this.describe(sid)).links.content_direct_temporary;
   }
+}
+
+/** Whether `type` is one of `accepted` (`image/png`, a family or everything); no list accepts all. */
+export function accepts(accepted: string[] | undefined, type: string): boolean {
+  if (!accepted?.length) return true;
+  const t = (type || 'application/octet-stream').split(';')[0].trim().toLowerCase();
+  const family = `${t.split('/')[0]}/*`;
+  return accepted.some((a) => a === '*/*' || a === t || a === family);
 }
 
 function refusedText(name: string, status: number, message: string | undefined): string {
