@@ -249,6 +249,8 @@ test('the agent attaches an image with the button and drops a PDF; both upload w
 
   await ann.locator('.pane.live .pending-file.uploaded').nth(1).waitFor();
   assert.deepEqual(await ann.locator('.pane.live .pending-file .name').allTextContents(), ['cat.png', 'invoice.pdf']);
+  // The chosen image's thumbnail is drawn from the file itself (a blob: URL the page's CSP allows).
+  await ann.waitForFunction(() => document.querySelector('.pane.live .pending-file img.thumb')?.naturalWidth === 64);
   assert.deepEqual(await ann.locator('.pane.live .pending-file progress').evaluateAll((ps) => ps.map((p) => p.value)), [1, 1]);
   assert.equal(await ann.locator('.pane.live .attach-error').textContent(), '');
   await ann.locator('.pane.live .composer textarea').fill(AGENT_FILES);
