@@ -132,6 +132,24 @@ final class ServeCommand implements Runnable {
               + " PARLEY_HTTP_IDLE_TIMEOUT_SECONDS, default 120).")
   int httpIdleTimeoutSeconds;
 
+  @Option(
+      names = "--twilio-hosts",
+      defaultValue = "${env:PARLEY_TWILIO_HOSTS:-false}",
+      description =
+          "Twilio host mode: also serve Twilio's hostnames (conversations.twilio.com,"
+              + " tsock.us1.twilio.com…) over TLS with a certificate from a local CA made in the"
+              + " data directory; ./parley trust says how to use it (env PARLEY_TWILIO_HOSTS,"
+              + " default false).")
+  boolean twilioHosts;
+
+  @Option(
+      names = "--twilio-hosts-port",
+      defaultValue = "${env:PARLEY_TWILIO_HOSTS_PORT:-443}",
+      description =
+          "TLS port of Twilio host mode (env PARLEY_TWILIO_HOSTS_PORT, default 443; 0 picks a free"
+              + " one).")
+  int twilioHostsPort;
+
   @Mixin StoreOptions store;
 
   @Override
@@ -160,7 +178,8 @@ final class ServeCommand implements Runnable {
             HttpLimits.DEFAULT.withTimeouts(
                 Duration.ofSeconds(httpHeaderTimeoutSeconds),
                 Duration.ofSeconds(httpIdleTimeoutSeconds)),
-            MediaLimits.DEFAULT);
+            MediaLimits.DEFAULT,
+            twilioHosts ? new Config.TwilioHostMode(twilioHostsPort) : null);
     Parley parley = Parley.start(config);
     RunningServer.record(config, parley);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -173,7 +192,8 @@ final class ServeCommand implements Runnable {
                 },
                 "parley-shutdown"));
     System.out.println(
-        Banner.text(parley, config, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
+        Banner.text(parley, config, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))
+            + Banner.twilioHosts(parley, config));
     System.out.flush();
     try {
       stopped.await();

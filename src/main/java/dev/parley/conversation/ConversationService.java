@@ -2,9 +2,9 @@ package dev.parley.conversation;
 
 import static dev.parley.conversation.Changes.or;
 
-import dev.parley.conversation.ChangeEvents.StateReason;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.events.Change.StateReason;
 import dev.parley.events.Origin;
 import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;

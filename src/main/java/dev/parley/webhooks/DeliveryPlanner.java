@@ -4,6 +4,7 @@ import dev.parley.conversation.EventWebhookTarget;
 import dev.parley.conversation.JsonLists;
 import dev.parley.conversation.WebhookMethod;
 import dev.parley.conversation.WebhookTarget;
+import dev.parley.events.Change.MessageAdded;
 import dev.parley.events.Event;
 import dev.parley.events.EventListener;
 import dev.parley.events.EventType;
@@ -112,7 +113,8 @@ public final class DeliveryPlanner implements EventListener {
         }
       }
       case TRIGGER -> {
-        if (newMessage && mentions(event.fields().get("Body"), webhook.triggers())) {
+        if (newMessage
+            && mentions(event.change(MessageAdded.class).message().body(), webhook.triggers())) {
           queue(tx, event, "conversation", webhook.sid(), webhook.url(), method);
         }
       }

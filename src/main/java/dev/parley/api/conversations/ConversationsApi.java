@@ -33,7 +33,8 @@ public final class ConversationsApi {
     paths.answer(
         ctx,
         201,
-        at -> ConversationView.of(conversations.create(at.scope(), request), base, at.prefix()));
+        at ->
+            ScopedViews.conversation(conversations.create(at.scope(), request), base, at.prefix()));
   }
 
   public void fetch(RoutingContext ctx) {
@@ -41,7 +42,7 @@ public final class ConversationsApi {
         ctx,
         200,
         at ->
-            ConversationView.of(
+            ScopedViews.conversation(
                 conversations.find(at.scope(), ctx.pathParam("Sid")), base, at.prefix()));
   }
 
@@ -63,7 +64,7 @@ public final class ConversationsApi {
           var slice =
               conversations
                   .page(at.scope(), filter, paging.request())
-                  .map(c -> ConversationView.of(c, base, at.prefix()));
+                  .map(c -> ScopedViews.conversation(c, base, at.prefix()));
           return paging.reply(base, at.prefix() + "/Conversations", echo, "conversations", slice);
         });
   }
@@ -85,7 +86,7 @@ public final class ConversationsApi {
         ctx,
         200,
         at ->
-            ConversationView.of(
+            ScopedViews.conversation(
                 conversations.update(at.scope(), ctx.pathParam("Sid"), changes),
                 base,
                 at.prefix()));

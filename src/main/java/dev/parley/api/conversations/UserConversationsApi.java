@@ -31,7 +31,8 @@ public final class UserConversationsApi {
         at -> {
           var found = memberships.ofUser(at.scope(), ctx.pathParam("UserSid"), paging.request());
           String userSid = found.user().sid();
-          var slice = found.page().map(m -> UserConversationView.of(m, userSid, base, at.prefix()));
+          var slice =
+              found.page().map(m -> ScopedViews.userConversation(m, userSid, base, at.prefix()));
           String path = at.prefix() + "/Users/" + userSid + "/Conversations";
           return paging.reply(base, path, Map.of(), "conversations", slice);
         });
@@ -45,7 +46,7 @@ public final class UserConversationsApi {
           var membership =
               memberships.find(
                   at.scope(), ctx.pathParam("UserSid"), ctx.pathParam("ConversationSid"));
-          return UserConversationView.of(membership, membership.userSid(), base, at.prefix());
+          return ScopedViews.userConversation(membership, membership.userSid(), base, at.prefix());
         });
   }
 
@@ -66,7 +67,7 @@ public final class UserConversationsApi {
                   notificationLevel,
                   lastReadIndex,
                   lastReadTimestamp);
-          return UserConversationView.of(membership, membership.userSid(), base, at.prefix());
+          return ScopedViews.userConversation(membership, membership.userSid(), base, at.prefix());
         });
   }
 

@@ -45,27 +45,20 @@ public final class ClientApi {
       Services services) {
     ClientLinks links = new ClientLinks(absolute);
     ClientJson json = new ClientJson(links);
-    Callers callers = new Callers(store, services.guests());
+    Callers callers = new Callers(services.guests());
     this.commands =
         new ClientCommands(
-            store,
             callers,
             json,
             directory,
             services.conversations(),
             services.messages(),
-            services.participants());
+            services.participants(),
+            services.memberships());
     this.people =
         new ClientPeople(
-            store,
-            clock,
-            links,
-            json,
-            directory,
-            services.users(),
-            services.memberships(),
-            commands);
-    this.typing = new Typing(store, clock, presence, commands);
+            clock, links, json, directory, services.users(), services.memberships(), commands);
+    this.typing = new Typing(store, clock, presence, commands, services.participants());
     store.broadcasts().listen(Typing.CHANNEL, typing::received);
   }
 

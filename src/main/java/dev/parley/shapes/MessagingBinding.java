@@ -1,4 +1,4 @@
-package dev.parley.conversation;
+package dev.parley.shapes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
