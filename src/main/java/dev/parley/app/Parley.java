@@ -203,6 +203,7 @@ public final class Parley implements AutoCloseable {
         listenForTwilioHosts(twilioHosts, config.twilioHosts().port());
       }
       TimerSweep.start(vertx, wiring.conversations());
+      MediaSweep.start(vertx, wiring.media());
       twilsock.start();
       wiring.deliveries().start(vertx);
       publicUrl.resolve(config.publicUrlFor(server.actualPort()));

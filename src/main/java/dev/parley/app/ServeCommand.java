@@ -7,6 +7,7 @@ import dev.parley.webhooks.Networks;
 import dev.parley.webhooks.OutboundRule;
 import dev.parley.webhooks.RetryPolicy;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -150,7 +151,60 @@ final class ServeCommand implements Runnable {
               + " one).")
   int twilioHostsPort;
 
+  @Option(
+      names = "--media-max-file-mb",
+      defaultValue = "${env:PARLEY_MEDIA_MAX_FILE_MB:-16}",
+      description =
+          "Largest media upload, in MiB (env PARLEY_MEDIA_MAX_FILE_MB, default 16, Twilio's).")
+  int mediaMaxFileMb;
+
+  @Option(
+      names = "--media-max-per-message",
+      defaultValue = "${env:PARLEY_MEDIA_MAX_PER_MESSAGE:-10}",
+      description =
+          "Most media one message may carry (env PARLEY_MEDIA_MAX_PER_MESSAGE, default 10,"
+              + " Twilio's).")
+  int mediaMaxPerMessage;
+
+  @Option(
+      names = "--media-max-message-mb",
+      defaultValue = "${env:PARLEY_MEDIA_MAX_MESSAGE_MB:-64}",
+      description =
+          "Largest total of one message's media, in MiB (env PARLEY_MEDIA_MAX_MESSAGE_MB, default"
+              + " 64, Twilio's).")
+  int mediaMaxMessageMb;
+
+  @Option(
+      names = "--media-accepted-types",
+      defaultValue = "${env:PARLEY_MEDIA_ACCEPTED_TYPES:-*/*}",
+      split = ",",
+      description =
+          "Content types media uploads may have, e.g. image/*,application/pdf (env"
+              + " PARLEY_MEDIA_ACCEPTED_TYPES, default */*: any).")
+  List<String> mediaAcceptedTypes;
+
+  @Option(
+      names = "--media-unattached-minutes",
+      defaultValue = "${env:PARLEY_MEDIA_UNATTACHED_MINUTES:-60}",
+      description =
+          "Minutes an upload may wait for a message to attach it before it is deleted (env"
+              + " PARLEY_MEDIA_UNATTACHED_MINUTES, default 60).")
+  int mediaUnattachedMinutes;
+
   @Mixin StoreOptions store;
+
+  MediaLimits mediaLimits() {
+    try {
+      return new MediaLimits(
+          (long) mediaMaxFileMb << 20,
+          mediaMaxPerMessage,
+          (long) mediaMaxMessageMb << 20,
+          mediaAcceptedTypes,
+          Duration.ofMinutes(mediaUnattachedMinutes));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--media-… (PARLEY_MEDIA_…): " + e.getMessage());
+    }
+  }
 
   @Override
   public void run() {
@@ -178,7 +232,7 @@ final class ServeCommand implements Runnable {
             HttpLimits.DEFAULT.withTimeouts(
                 Duration.ofSeconds(httpHeaderTimeoutSeconds),
                 Duration.ofSeconds(httpIdleTimeoutSeconds)),
-            MediaLimits.DEFAULT,
+            mediaLimits(),
             twilioHosts ? new Config.TwilioHostMode(twilioHostsPort) : null);
     Parley parley = Parley.start(config);
     RunningServer.record(config, parley);

@@ -151,7 +151,7 @@ record Wiring(
             sync.directory(),
             presence,
             new ClientApi.Services(
-                conversations, messages, participants, users, memberships, guests));
+                conversations, messages, participants, users, memberships, guests, mediaLimits));
     return new Wiring(
         accounts,
         new ApiKeyService(store, clock, box, sids, authenticator),

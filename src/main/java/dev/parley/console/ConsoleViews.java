@@ -46,9 +46,14 @@ final class ConsoleViews {
     }
   }
 
-  record MediaLimitsView(long maxFileBytes, int maxPerMessage, long maxPerMessageBytes) {
+  /**
+   * {@code accepted_types}: content types or families ({@code image/*}); {@code *}{@code /*} any.
+   */
+  record MediaLimitsView(
+      long maxFileBytes, int maxPerMessage, long maxPerMessageBytes, List<String> acceptedTypes) {
     static MediaLimitsView of(MediaLimits l) {
-      return new MediaLimitsView(l.maxFileBytes(), l.maxPerMessage(), l.maxPerMessageBytes());
+      return new MediaLimitsView(
+          l.maxFileBytes(), l.maxPerMessage(), l.maxPerMessageBytes(), l.acceptedTypes());
     }
   }
 

@@ -229,6 +229,8 @@ public final class ConversationService {
     ConversationRecord conversation = find(tx, scope, sidOrUniqueName);
     // Recorded first: the planner reads the conversation's own webhooks, which go with it.
     events.conversationRemoved(tx, scope.origin(), conversation, clock.instant());
+    // Its media's bytes go with it: the sweep deletes what the trash holds (MediaService.sweep).
+    store.media().trashOfConversation(tx, conversation.sid(), clock.instant());
     store.conversations().delete(tx, conversation.sid());
   }
 

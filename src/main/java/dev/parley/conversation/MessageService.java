@@ -57,7 +57,7 @@ public final class MessageService {
   public Message create(Scope scope, String conversationSidOrUniqueName, NewMessage request) {
     NewMessage checked =
         PreActions.applyTo(scope)
-            ? pre.messageAdd(scope, conversations.find(scope, conversationSidOrUniqueName), request)
+            ? preAction(scope, conversations.find(scope, conversationSidOrUniqueName), request)
             : request;
     return store.write(
         tx -> {
@@ -65,6 +65,32 @@ public final class MessageService {
           // A message just posted has no delivery receipts to count.
           return new Message(message, DeliverySummary.of(List.of()));
         });
+  }
+
+  /**
+   * Asks the pre-action webhook about a message, its media described (and checked, so a refused
+   * medium is refused before the webhook is called).
+   */
+  private NewMessage preAction(Scope scope, ConversationRecord conversation, NewMessage request) {
+    Attachment attachment =
+        request.contentSid() != null
+            ? null
+            : store.read(
+                tx ->
+                    attachments.prepare(
+                        tx,
+                        conversation.accountSid(),
+                        conversation.serviceSid(),
+                        authorOf(request),
+                        request.mediaSids()));
+    return pre.messageAdd(
+        scope, conversation, request, attachment == null ? null : attachment.json());
+  }
+
+  private static String authorOf(NewMessage request) {
+    return request.author() == null || request.author().isEmpty()
+        ? MessageRules.SYSTEM_AUTHOR
+        : request.author();
   }
 
   /**
@@ -205,12 +231,12 @@ public final class MessageService {
         store.write(
             tx -> {
               MessageRecord message = find(tx, scope, conversationSidOrUniqueName, sid);
-              List<String> mediaSids = attachments.deleteOfMessage(tx, message.sid());
+              List<String> mediaSids = attachments.trashOfMessage(tx, message.sid());
               store.messages().delete(tx, message.sid());
               events.messageRemoved(tx, scope.origin(), message, clock.instant());
               return mediaSids;
             });
-    media.deleteContent(deletedMedia);
+    media.emptyTrash(deletedMedia);
   }
 
   /** The author's participant in the conversation; none for {@code system} or strangers. */

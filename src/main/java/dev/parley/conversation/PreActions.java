@@ -41,7 +41,8 @@ public final class PreActions {
     this.hook = hook;
   }
 
-  public NewMessage messageAdd(Scope scope, ConversationRecord c, NewMessage m) {
+  /** {@code media}: the message's media as the stored {@code media} JSON, null for none. */
+  public NewMessage messageAdd(Scope scope, ConversationRecord c, NewMessage m, String media) {
     Verdict verdict =
         ask(
             scope,
@@ -52,7 +53,8 @@ public final class PreActions {
                     c.sid(),
                     m.body(),
                     m.author(),
-                    m.attributes() == null ? "{}" : m.attributes()));
+                    m.attributes() == null ? "{}" : m.attributes(),
+                    media));
     return new NewMessage(
         text(verdict, "author", m.author()),
         text(verdict, "body", m.body()),

@@ -149,6 +149,8 @@ public final class ServiceDirectory {
                     throw new ApiException(
                         TwilioError.SERVICE_IN_USE, service.sid(), address.sid());
                   });
+          // Its conversations go by cascade; its media to the trash, whose bytes the sweep deletes.
+          store.media().trashOfService(tx, service.sid(), clock.instant());
           store.services().delete(tx, service.sid());
           return null;
         });

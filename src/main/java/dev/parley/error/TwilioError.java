@@ -114,6 +114,8 @@ public enum TwilioError {
   // Twilio's "Message media size is too large" (https://www.twilio.com/docs/api/errors/50512),
   // answered 413 to an upload over the per-file limit.
   MEDIA_TOO_LARGE(50512, 413, "Media size is too large: a file may be at most %d bytes"),
+  // Twilio's platform "Unsupported Media Type", for an upload of a type the limits do not accept.
+  MEDIA_TYPE_NOT_ACCEPTED(20415, 415, "Media of type %s is not accepted; accepted types: %s"),
   NOT_IMPLEMENTED(20501, 501, "%s is not served by this server yet"),
   INTERNAL(20500, 500, "Internal server error (request %s)");
 

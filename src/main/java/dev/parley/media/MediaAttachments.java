@@ -84,7 +84,11 @@ public final class MediaAttachments {
   public void attach(Tx tx, Attachment attachment, String conversationSid, String messageSid) {
     Instant now = clock.instant();
     for (MediaRecord m : attachment.media()) {
-      store.media().attach(tx, m.attachedTo(conversationSid, messageSid, now));
+      if (!store.media().attach(tx, m.attachedTo(conversationSid, messageSid, now))) {
+        // Checked in prepare(), then taken by a concurrent message or swept meanwhile.
+        throw new ApiException(
+            TwilioError.CONFLICT, m.sid() + " was attached or swept while this message was posted");
+      }
     }
   }
 
@@ -111,8 +115,11 @@ public final class MediaAttachments {
     }
   }
 
-  /** Deletes the media rows of a message being deleted; their SIDs, whose bytes go after commit. */
-  public List<String> deleteOfMessage(Tx tx, String messageSid) {
-    return store.media().deleteOfMessage(tx, messageSid);
+  /**
+   * Moves the media of a message being deleted to the trash; their SIDs, whose bytes {@link
+   * MediaService#emptyTrash} deletes after commit (or the next sweep, if this node stops first).
+   */
+  public List<String> trashOfMessage(Tx tx, String messageSid) {
+    return store.media().trashOfMessage(tx, messageSid, clock.instant());
   }
 }

@@ -30,6 +30,9 @@ public final class MediaService {
   private final SidGenerator sids;
   private final MediaLimits limits;
 
+  /** How many media one sweep transaction handles. */
+  private static final int SWEEP_BATCH = 200;
+
   public MediaService(Store store, Clock clock, SidGenerator sids, MediaLimits limits) {
     this.store = store;
     this.content = store.mediaContent();
@@ -68,7 +71,8 @@ public final class MediaService {
    * Keeps the {@code size} bytes spooled in {@code spooled} as a new medium of {@code serviceSid}
    * uploaded by {@code caller}, durably before it returns; {@code contentType}, {@code filename}
    * and {@code category} as {@link NewMedia} checks them. 404 for a service that is not the
-   * caller's; 50512 over the per-file limit. The spool file is consumed either way.
+   * caller's; 50512 over the per-file limit; 20415 (415) for a type the limits do not accept. The
+   * spool file is consumed either way.
    */
   public MediaRecord upload(
       MediaCaller caller,
@@ -83,6 +87,12 @@ public final class MediaService {
       checkService(caller, serviceSid);
       if (size > limits.maxFileBytes()) {
         throw new ApiException(TwilioError.MEDIA_TOO_LARGE, limits.maxFileBytes());
+      }
+      if (!limits.accepts(request.contentType())) {
+        throw new ApiException(
+            TwilioError.MEDIA_TYPE_NOT_ACCEPTED,
+            request.contentType(),
+            String.join(", ", limits.acceptedTypes()));
       }
       Instant now = clock.instant();
       MediaRecord media =
@@ -158,8 +168,14 @@ public final class MediaService {
     }
   }
 
-  /** Deletes the bytes of media whose rows a committed transaction deleted. */
-  public void deleteContent(List<String> mediaSids) {
+  /**
+   * Deletes the bytes of trashed media (a committed transaction moved their rows to the trash),
+   * then their trash rows. Safe to repeat, and on several nodes at once.
+   */
+  public void emptyTrash(List<String> mediaSids) {
+    if (mediaSids.isEmpty()) {
+      return;
+    }
     for (String sid : mediaSids) {
       try {
         content.delete(sid);
@@ -167,6 +183,28 @@ public final class MediaService {
         throw new UncheckedIOException("cannot delete the bytes of media " + sid, e);
       }
     }
+    store.write(
+        tx -> {
+          store.media().emptyTrash(tx, mediaSids);
+          return null;
+        });
+  }
+
+  /**
+   * One sweep (app/MediaSweep): moves uploads no message attached within {@link
+   * MediaLimits#unattachedFor} to the trash, then deletes the bytes of what the trash holds (media
+   * of deleted messages, conversations and services, or of the uploads just swept). Reads first, so
+   * a sweep with nothing to do writes nothing. Returns how many media's bytes went.
+   */
+  public int sweep() {
+    Instant now = clock.instant();
+    Instant cutoff = now.minus(limits.unattachedFor());
+    if (store.read(tx -> store.media().anyUnattachedBefore(tx, cutoff))) {
+      store.write(tx -> store.media().trashUnattachedBefore(tx, cutoff, now, SWEEP_BATCH));
+    }
+    List<String> trash = store.read(tx -> store.media().trash(tx, SWEEP_BATCH));
+    emptyTrash(trash);
+    return trash.size();
   }
 
   private boolean mayRead(Tx tx, MediaCaller caller, MediaRecord media) {

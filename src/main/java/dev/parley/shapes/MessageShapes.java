@@ -2,6 +2,7 @@ package dev.parley.shapes;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.events.EventFields;
 import dev.parley.store.MessageRecord;
@@ -126,7 +127,7 @@ public final class MessageShapes {
     d.put("contentSid", m.contentSid());
     if (m.media() != null) {
       d.put("type", "media");
-      d.set("medias", WireJson.parse(m.media()));
+      d.set("medias", syncMedias(WireJson.parse(m.media())));
     } else {
       d.put("type", "text");
     }
@@ -157,7 +158,7 @@ public final class MessageShapes {
         .put("Author", m.author())
         .put("ParticipantSid", m.participantSid())
         .put("Attributes", m.attributes())
-        .put("Media", m.media());
+        .put("Media", webhookMedia(m.media()));
   }
 
   /**
@@ -173,18 +174,64 @@ public final class MessageShapes {
         .put("DateUpdated", m.dateUpdated())
         .put("ParticipantSid", m.participantSid())
         .put("Attributes", m.attributes())
-        .put("Media", m.media())
+        .put("Media", webhookMedia(m.media()))
         .put("Body", body)
         .put("Author", author)
         .put("Attributes", attributes);
   }
 
-  /** PRE_ACTION: {@code onMessageAdd}, of a message not made yet. */
+  /**
+   * PRE_ACTION: {@code onMessageAdd}, of a message not made yet; {@code media} is what it would
+   * carry, in the stored {@code media} JSON (null for none).
+   */
   public static EventFields preActionAdd(
-      EventFields f, String conversationSid, String body, String author, String attributes) {
+      EventFields f,
+      String conversationSid,
+      String body,
+      String author,
+      String attributes,
+      String media) {
     return f.put("ConversationSid", conversationSid)
         .put("Body", body)
         .put("Author", author)
-        .put("Attributes", attributes);
+        .put("Attributes", attributes)
+        .put("Media", webhookMedia(media));
+  }
+
+  /**
+   * The SDK's {@code medias}: the message's stored {@code media} in camelCase ({@code sid,
+   * category, filename, contentType, size}), which is what its Media objects read.
+   */
+  private static ArrayNode syncMedias(JsonNode media) {
+    ArrayNode medias = WireJson.array();
+    for (JsonNode m : media) {
+      ObjectNode item = medias.addObject();
+      item.set("sid", m.get("sid"));
+      item.set("category", m.get("category"));
+      item.set("filename", m.get("filename"));
+      item.set("contentType", m.get("content_type"));
+      item.set("size", m.get("size"));
+    }
+    return medias;
+  }
+
+  /**
+   * A message's stored {@code media} as Twilio's webhooks send it in {@code Media}: a JSON string
+   * of {@code [{Sid, Filename, ContentType, Size, Category}]}; null for a message without media.
+   */
+  static String webhookMedia(String media) {
+    if (media == null) {
+      return null;
+    }
+    ArrayNode pascal = WireJson.array();
+    for (JsonNode m : WireJson.parse(media)) {
+      ObjectNode item = pascal.addObject();
+      item.set("Sid", m.get("sid"));
+      item.set("Filename", m.get("filename"));
+      item.set("ContentType", m.get("content_type"));
+      item.set("Size", m.get("size"));
+      item.set("Category", m.get("category"));
+    }
+    return pascal.toString();
   }
 }

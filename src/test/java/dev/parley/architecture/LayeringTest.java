@@ -76,7 +76,15 @@ class LayeringTest {
         "realtime.sync", List.of("realtime", "conversation", "shapes", "auth", "events", "store"));
     MAY_USE.put(
         "realtime.client",
-        List.of("realtime", "realtime.sync", "conversation", "shapes", "auth", "events", "store"));
+        List.of(
+            "realtime",
+            "realtime.sync",
+            "conversation",
+            "shapes",
+            "media",
+            "auth",
+            "events",
+            "store"));
     MAY_USE.put("store", List.of());
     MAY_USE.put("store.sql", List.of("store"));
     MAY_USE.put("widget", List.of("http"));

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +28,9 @@ class LargeUploadsTest {
   // HTTP/1.1, as browsers send uploads to an http:// origin (no h2c upgrade).
   private static final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  // Java's default client, which offers an h2c upgrade (Upgrade: h2c) on its first request: the
+  // upgrade is declined (h2c is off, docs/security.md) and the upload goes on over HTTP/1.1.
+  private static final HttpClient OFFERS_H2C = HttpClient.newHttpClient();
   private static MediaClient mcs;
 
   @BeforeAll
@@ -69,6 +73,39 @@ class LargeUploadsTest {
 
     assertThat(refused.statusCode()).isEqualTo(413);
     assertThat(new ObjectMapper().readTree(refused.body()).get("code").asInt()).isEqualTo(50512);
+  }
+
+  @Test
+  void a_client_offering_an_h2c_upgrade_uploads_the_limit_over_http_1_1() throws Exception {
+    HttpRequest request =
+        authorized(URI.create(server.baseUrl() + mcs.media() + "?Filename=big.bin"))
+            .header("Content-Type", "application/octet-stream")
+            .timeout(Duration.ofSeconds(60))
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new Pattern(LIMIT)))
+            .build();
+
+    HttpResponse<String> uploaded = OFFERS_H2C.send(request, HttpResponse.BodyHandlers.ofString());
+
+    assertThat(uploaded.statusCode()).isEqualTo(201);
+    assertThat(uploaded.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+    assertThat(new ObjectMapper().readTree(uploaded.body()).get("size").asLong()).isEqualTo(LIMIT);
+  }
+
+  @Test
+  void a_client_offering_an_h2c_upgrade_is_refused_before_its_body_without_a_hang()
+      throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(server.baseUrl() + "/v1/Services/IS" + "0".repeat(32) + "/Media"))
+            .header("X-Twilio-Token", mcs.token("alice"))
+            .header("Content-Type", "application/octet-stream")
+            .timeout(Duration.ofSeconds(60))
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new Pattern(LIMIT)))
+            .build();
+
+    HttpResponse<String> refused = OFFERS_H2C.send(request, HttpResponse.BodyHandlers.ofString());
+
+    assertThat(refused.statusCode()).isEqualTo(404);
   }
 
   private static HttpResponse<String> upload(long size) throws Exception {

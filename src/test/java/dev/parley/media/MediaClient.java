@@ -47,10 +47,15 @@ final class MediaClient {
 
   /** An access token for {@code identity} in the default service, as a customer's backend mints. */
   String token(String identity) {
+    return token(identity, serviceSid);
+  }
+
+  /** An access token for {@code identity} in service {@code service}. */
+  String token(String identity, String service) {
     return new AccessToken.Builder(
             ParleyServer.ACCOUNT_SID, keySid, secret.getBytes(StandardCharsets.UTF_8))
         .identity(identity)
-        .grant(new ChatGrant().setServiceSid(serviceSid))
+        .grant(new ChatGrant().setServiceSid(service))
         .build()
         .toJwt();
   }

@@ -46,6 +46,7 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
   private RealtimeSettings realtime = RealtimeSettings.DEFAULT;
   private OutboundRule outbound = LOOPBACK_ALLOWED;
   private HttpLimits http = HttpLimits.DEFAULT;
+  private MediaLimits media = MediaLimits.DEFAULT;
   private Upstream upstream;
   private Config.TwilioHostMode twilioHosts;
   private Parley parley;
@@ -103,6 +104,12 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
     return this;
   }
 
+  /** This server with these media limits (sizes, count, accepted types). */
+  public ParleyServer withMedia(MediaLimits limits) {
+    this.media = limits;
+    return this;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
     start();
@@ -144,7 +151,7 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
         null,
         outbound,
         http,
-        MediaLimits.DEFAULT,
+        media,
         twilioHosts);
   }
 

@@ -5,6 +5,7 @@ import dev.parley.conversation.MembershipService;
 import dev.parley.conversation.MessageService;
 import dev.parley.conversation.ParticipantService;
 import dev.parley.conversation.UserService;
+import dev.parley.media.MediaLimits;
 import dev.parley.realtime.GuestTokens;
 import dev.parley.realtime.Presence;
 import dev.parley.realtime.Session;
@@ -27,14 +28,15 @@ public final class ClientApi {
   private final ClientPeople people;
   private final Typing typing;
 
-  /** The domain services the commands act through. */
+  /** The domain services the commands act through, and the media limits the SDK is told of. */
   public record Services(
       ConversationService conversations,
       MessageService messages,
       ParticipantService participants,
       UserService users,
       MembershipService memberships,
-      GuestTokens guests) {}
+      GuestTokens guests,
+      MediaLimits media) {}
 
   public ClientApi(
       Store store,
@@ -57,7 +59,14 @@ public final class ClientApi {
             services.memberships());
     this.people =
         new ClientPeople(
-            clock, links, json, directory, services.users(), services.memberships(), commands);
+            clock,
+            links,
+            json,
+            directory,
+            services.users(),
+            services.memberships(),
+            commands,
+            services.media());
     this.typing = new Typing(store, clock, presence, commands, services.participants());
     store.broadcasts().listen(Typing.CHANNEL, typing::received);
   }

@@ -6,6 +6,8 @@ import static dev.parley.realtime.client.ClientBodies.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.auth.AccessGrant;
 import dev.parley.conversation.MembershipService;
@@ -14,6 +16,7 @@ import dev.parley.conversation.UserChanges;
 import dev.parley.conversation.UserService;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.media.MediaLimits;
 import dev.parley.realtime.Session;
 import dev.parley.realtime.UpstreamRequest;
 import dev.parley.realtime.UpstreamResponse;
@@ -41,6 +44,7 @@ public final class ClientPeople {
   private final UserService users;
   private final MembershipService memberships;
   private final ClientCommands commands;
+  private final MediaLimits media;
 
   ClientPeople(
       Clock clock,
@@ -49,7 +53,8 @@ public final class ClientPeople {
       SyncDirectory directory,
       UserService users,
       MembershipService memberships,
-      ClientCommands commands) {
+      ClientCommands commands,
+      MediaLimits media) {
     this.clock = clock;
     this.links = links;
     this.json = json;
@@ -57,6 +62,7 @@ public final class ClientPeople {
     this.users = users;
     this.memberships = memberships;
     this.commands = commands;
+    this.media = media;
   }
 
   /**
@@ -76,9 +82,12 @@ public final class ClientPeople {
     o.put("http_cache_interval", "PT5S");
     o.put("consumption_report_interval", "PT5S");
     o.put("my_conversations_page_size", DEFAULT_PAGE);
-    o.put("media_attachments_count_limit", 0);
-    o.put("media_attachment_size_limit_in_mb", 0);
-    o.put("media_attachments_total_size_limit_in_mb", 0);
+    // The limits uploads and messages are held to (MediaLimits); the SDK's prepareMessage()
+    // checks the count, the others are for the app. Accepted types are Parley's addition.
+    o.put("media_attachments_count_limit", media.maxPerMessage());
+    o.set("media_attachment_size_limit_in_mb", megabytes(media.maxFileBytes()));
+    o.set("media_attachments_total_size_limit_in_mb", megabytes(media.maxPerMessageBytes()));
+    media.acceptedTypes().forEach(o.putArray("media_attachments_accepted_types")::add);
     o.putArray("email_histories_allowed_mime_types");
     o.putArray("email_bodies_allowed_mime_types");
     ObjectNode sync = j.putObject("sync_objects");
@@ -94,6 +103,13 @@ public final class ClientPeople {
     l.put("media_set_service", links.media(service) + "Set");
     l.put("messages_receipts", links.conversations(service) + "/%s/Messages/%s/Receipts");
     return UpstreamResponse.ok(j);
+  }
+
+  /** Whole MiB as an integer, as Twilio writes them; a fraction when the limit is not whole. */
+  private static JsonNode megabytes(long bytes) {
+    return bytes % (1 << 20) == 0
+        ? LongNode.valueOf(bytes >> 20)
+        : DoubleNode.valueOf(bytes / (double) (1 << 20));
   }
 
   private SyncDirectory.UserObjects userObjects(Session s) {
