@@ -160,14 +160,16 @@ final class Routes {
         .post("/v1/WebChannels/:Sid", ACCOUNT_BASIC, channels::update)
         .delete("/v1/WebChannels/:Sid", ACCOUNT_BASIC, channels::delete);
 
-    // ---- Webchat 3's browser endpoints and Parley's guest close: a deployment key ----
+    // ---- Webchat 3's browser endpoints, Parley's guest close and widget look: a deployment key
+    // ----
     table
         .post("/v2/Webchat/Init", DEPLOYMENT_KEY, webchat::init)
         .post("/v2/Webchat/Tokens/Refresh", DEPLOYMENT_KEY, webchat::refresh)
         .post(
             "/parley/v1/Webchat/Conversations/:ConversationSid/Close",
             DEPLOYMENT_KEY,
-            webchat::close);
+            webchat::close)
+        .post(Webchat3Api.APPEARANCE, DEPLOYMENT_KEY, webchat::appearance);
 
     // ---- Accounts (2010-04-01) ----
     AccountsApi accounts = new AccountsApi(wiring.accounts());

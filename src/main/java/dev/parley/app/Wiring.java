@@ -29,6 +29,7 @@ import dev.parley.conversation.ServiceDirectory;
 import dev.parley.conversation.UserService;
 import dev.parley.events.EventLog;
 import dev.parley.http.PublicUrl;
+import dev.parley.ids.AccountSid;
 import dev.parley.ids.RandomSids;
 import dev.parley.media.MediaLimits;
 import dev.parley.media.MediaService;
@@ -109,7 +110,13 @@ record Wiring(
     Authenticator authenticator = new Authenticator(store, box);
     ServiceDirectory directory = new ServiceDirectory(store, clock, sids);
     AccountService accounts =
-        new AccountService(store, clock, box, sids, directory::setUpAccount, authenticator);
+        new AccountService(
+            store,
+            clock,
+            box,
+            sids,
+            (tx, account) -> directory.setUpAccount(tx, new AccountSid(account)),
+            authenticator);
     DeliveryEngine deliveries = new DeliveryEngine(store, clock, accounts, webhooks, outbound);
     EventLog events = new EventLog(store, clock);
     events.listen(new DeliveryPlanner(store, clock, sids, deliveries::nudge));

@@ -20,6 +20,7 @@ import dev.parley.http.Failures;
 import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.Replies;
+import dev.parley.ids.AccountSid;
 import dev.parley.ids.SidPrefix;
 import dev.parley.media.MediaLimits;
 import dev.parley.store.PageRequest;
@@ -114,7 +115,7 @@ public final class ConsoleApi {
   }
 
   public void agents(RoutingContext ctx) {
-    String account = ConsoleAuth.session(ctx).agent().accountSid();
+    AccountSid account = new AccountSid(ConsoleAuth.session(ctx).agent().accountSid());
     Replies.json(
         ctx,
         200,

@@ -41,6 +41,16 @@ public enum SidPrefix {
     return letters;
   }
 
+  /**
+   * Refuses a value that is not of this kind (typed SIDs): a programming error, as each comes from
+   * the store or from input already checked, never a client's mistake.
+   */
+  void require(String value) {
+    if (value == null || !value.startsWith(letters)) {
+      throw new IllegalArgumentException("not a " + name() + " SID: " + value);
+    }
+  }
+
   /** True when {@code value} is a well-formed SID of this kind. */
   public boolean matches(String value) {
     if (value == null || value.length() != 34 || !value.startsWith(letters)) {
