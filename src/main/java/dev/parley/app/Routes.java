@@ -17,6 +17,7 @@ import dev.parley.api.flex.Webchat3Api;
 import dev.parley.api.flex.WebchatDeploymentsApi;
 import dev.parley.api.media.MediaApi;
 import dev.parley.api.parley.AgentsApi;
+import dev.parley.api.parley.CannedResponsesApi;
 import dev.parley.api.parley.WebhookDeliveriesApi;
 import dev.parley.api.studio.ExecutionsApi;
 import dev.parley.api.studio.FlowsApi;
@@ -75,7 +76,14 @@ final class Routes {
             new TokenBuckets(limits.perIpPerMinute(), MAX_RATE_BUCKETS),
             new TokenBuckets(limits.perKeyPerMinute(), MAX_RATE_BUCKETS));
     ConsoleApi console =
-        new ConsoleApi(agents.sessions(), agents.agents(), agents.tokens(), agents.chats(), base);
+        new ConsoleApi(
+            agents.sessions(),
+            agents.agents(),
+            agents.tokens(),
+            agents.chats(),
+            agents.canned(),
+            wiring.media().limits(),
+            base);
     BasicAuth basic = new BasicAuth(wiring.authenticator());
     RouteTable table =
         new RouteTable(
@@ -211,6 +219,7 @@ final class Routes {
         new WebchatDeploymentsApi(wiring.webchatDeployments(), base);
     WebhookDeliveriesApi deliveries = new WebhookDeliveriesApi(wiring.deliveryHistory(), base);
     AgentsApi agentsApi = new AgentsApi(agents.agents(), base);
+    CannedResponsesApi cannedApi = new CannedResponsesApi(agents.canned(), base);
     table
         .post("/parley/v1/WebchatDeployments", ACCOUNT_BASIC, deployments::create)
         .get("/parley/v1/WebchatDeployments", ACCOUNT_BASIC, deployments::list)
@@ -224,7 +233,12 @@ final class Routes {
         .get("/parley/v1/Agents", ACCOUNT_BASIC, agentsApi::list)
         .get("/parley/v1/Agents/:Sid", ACCOUNT_BASIC, agentsApi::fetch)
         .post("/parley/v1/Agents/:Sid", ACCOUNT_BASIC, agentsApi::update)
-        .delete("/parley/v1/Agents/:Sid", ACCOUNT_BASIC, agentsApi::delete);
+        .delete("/parley/v1/Agents/:Sid", ACCOUNT_BASIC, agentsApi::delete)
+        .post(CannedResponsesApi.PATH, ACCOUNT_BASIC, cannedApi::create)
+        .get(CannedResponsesApi.PATH, ACCOUNT_BASIC, cannedApi::list)
+        .get(CannedResponsesApi.PATH + "/:Sid", ACCOUNT_BASIC, cannedApi::fetch)
+        .post(CannedResponsesApi.PATH + "/:Sid", ACCOUNT_BASIC, cannedApi::update)
+        .delete(CannedResponsesApi.PATH + "/:Sid", ACCOUNT_BASIC, cannedApi::delete);
 
     // ---- The agent console's endpoints: the log-in is public, the rest need its session ----
     table
@@ -234,10 +248,16 @@ final class Routes {
         .post("/console/token", CONSOLE_SESSION, console::token)
         .get("/console/agents", CONSOLE_SESSION, console::agents)
         .get("/console/chats", CONSOLE_SESSION, console::lists)
+        .get("/console/chats/:Sid", CONSOLE_SESSION, console::details)
         .get("/console/chats/:Sid/transcript", CONSOLE_SESSION, console::transcript)
         .post("/console/chats/:Sid/accept", CONSOLE_SESSION, console::accept)
+        .post("/console/chats/:Sid/messages", CONSOLE_SESSION, console::send)
         .post("/console/chats/:Sid/transfer", CONSOLE_SESSION, console::transfer)
-        .post("/console/chats/:Sid/close", CONSOLE_SESSION, console::close);
+        .post("/console/chats/:Sid/close", CONSOLE_SESSION, console::close)
+        .get("/console/canned-responses", CONSOLE_SESSION, console::cannedResponses)
+        .post("/console/canned-responses", CONSOLE_SESSION, console::createCannedResponse)
+        .post("/console/canned-responses/:Sid", CONSOLE_SESSION, console::updateCannedResponse)
+        .delete("/console/canned-responses/:Sid", CONSOLE_SESSION, console::deleteCannedResponse);
 
     // ---- No route matched: the namespace's access is checked before the 404 or 405 ----
     table
@@ -247,7 +267,8 @@ final class Routes {
         .unmatched("/parley/v1/", ACCOUNT_BASIC)
         .unmatched(Webchat3Api.PREFIX, DEPLOYMENT_KEY)
         .unmatched(Webchat3Api.PARLEY_PREFIX, DEPLOYMENT_KEY)
-        .unmatched("/console/chats/", CONSOLE_SESSION);
+        .unmatched("/console/chats/", CONSOLE_SESSION)
+        .unmatched("/console/canned-responses/", CONSOLE_SESSION);
     table.failures(Failures::handle);
     table.answerUnmatched(404, ctx -> Failures.byStatus(ctx, 404));
     table.answerUnmatched(405, ctx -> Failures.byStatus(ctx, 405));

@@ -2,6 +2,7 @@ package dev.parley.app;
 
 import dev.parley.agents.AgentService;
 import dev.parley.agents.AgentTokens;
+import dev.parley.agents.CannedResponses;
 import dev.parley.agents.ConsoleChats;
 import dev.parley.agents.ConsoleSessions;
 import dev.parley.auth.AccessTokens;
@@ -92,7 +93,11 @@ record Wiring(
 
   /** The agent console's services (docs/console.md). */
   record Console(
-      AgentService agents, ConsoleSessions sessions, AgentTokens tokens, ConsoleChats chats) {}
+      AgentService agents,
+      ConsoleSessions sessions,
+      AgentTokens tokens,
+      ConsoleChats chats,
+      CannedResponses canned) {}
 
   /** Builds every domain service on {@code store}. */
   static Wiring wire(
@@ -196,7 +201,8 @@ record Wiring(
             new AgentService(store, clock, sids, users),
             new ConsoleSessions(store, clock, sids),
             new AgentTokens(store, internalKeys, accessTokens, authenticator),
-            new ConsoleChats(store, conversations, participants, clock)),
+            new ConsoleChats(store, conversations, participants, messages, clock),
+            new CannedResponses(store, clock, sids)),
         media,
         new MediaUrls(box.derivedKey("parley media URLs v1"), clock));
   }

@@ -100,6 +100,9 @@ public enum TwilioError {
   CONSOLE_SESSION_MISSING(20003, 401, "Authenticate: no console session, or it has expired"),
   CSRF_REJECTED(20403, 403, "Forbidden: %s"),
   // An agent named in a body parameter (a transfer's To); an unknown path SID is notFound().
+  CANNED_RESPONSE_NOT_FOUND(
+      20404, 404, "The requested resource /parley/v1/CannedResponses/%s was not found"),
+  CANNED_RESPONSE_EXISTS(20409, 409, "A canned response with short code %s already exists"),
   AGENT_NOT_FOUND(20404, 404, "The requested resource /parley/v1/Agents/%s was not found"),
   AGENT_EXISTS(50201, 409, "Agent with identity %s already exists"),
   CHAT_TAKEN(20409, 409, "Conversation %s already has an agent"),

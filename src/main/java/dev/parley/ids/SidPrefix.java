@@ -26,6 +26,8 @@ public enum SidPrefix {
   WEBCHAT_DEPLOYMENT("DP"),
   /** Parley's own: a console agent, lettered like the Flex worker it stands for. */
   AGENT("WK"),
+  /** Parley's own: a canned response, a saved reply of an account's agents ("quick reply"). */
+  CANNED_RESPONSE("QR"),
   /** A Sync document, list and map: the realtime SDK's view of conversations and users. */
   SYNC_DOCUMENT("ET"),
   SYNC_LIST("ES"),

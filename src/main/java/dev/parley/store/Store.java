@@ -68,6 +68,9 @@ public interface Store extends AutoCloseable {
 
   ConsoleQueueStore consoleQueue();
 
+  /** The accounts' saved replies for the console (docs/console.md). */
+  CannedResponseStore cannedResponses();
+
   /** The metadata of uploaded media (docs/media.md). */
   MediaStore media();
 

@@ -90,7 +90,7 @@ class LayeringTest {
     MAY_USE.put("store", List.of());
     MAY_USE.put("store.sql", List.of("store"));
     MAY_USE.put("widget", List.of("http"));
-    MAY_USE.put("console", List.of("http", "widget", "agents", "auth", "store"));
+    MAY_USE.put("console", List.of("http", "widget", "agents", "media", "auth", "store"));
     MAY_USE.put("observe", List.of("http"));
     MAY_USE.put("error", List.of());
     MAY_USE.put("ids", List.of());

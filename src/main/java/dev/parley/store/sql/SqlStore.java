@@ -4,6 +4,7 @@ import dev.parley.store.AccountStore;
 import dev.parley.store.AddressStore;
 import dev.parley.store.AgentStore;
 import dev.parley.store.ApiKeyStore;
+import dev.parley.store.CannedResponseStore;
 import dev.parley.store.ConsoleQueueStore;
 import dev.parley.store.ConsoleSessionStore;
 import dev.parley.store.ConversationStore;
@@ -53,6 +54,12 @@ abstract class SqlStore implements Store {
   private final ConsoleSessionStore consoleSessions = new SqlConsoleSessions();
   private final ConsoleQueueStore consoleQueue = new SqlConsoleQueue();
   private final MediaStore media = new SqlMedia();
+  private final CannedResponseStore cannedResponses = new SqlCannedResponses();
+
+  @Override
+  public CannedResponseStore cannedResponses() {
+    return cannedResponses;
+  }
 
   @Override
   public MediaStore media() {
