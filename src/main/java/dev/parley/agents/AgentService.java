@@ -13,6 +13,7 @@ import dev.parley.store.Slice;
 import dev.parley.store.Store;
 import dev.parley.store.Tx;
 import dev.parley.store.UserRecord;
+import dev.parley.store.WebchatDeploymentStore;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -58,6 +59,9 @@ public final class AgentService {
         tx -> {
           if (store.agents().find(tx, accountSid, agent.identity()).isPresent()) {
             throw new ApiException(TwilioError.AGENT_EXISTS, agent.identity());
+          }
+          if (agent.identity().startsWith(WebchatDeploymentStore.VERIFIED_IDENTITY_PREFIX)) {
+            throw ApiException.invalid("Identity", "is reserved for verified Webchat visitors");
           }
           if (store.webchatDeployments().isGuest(tx, accountSid, agent.identity())) {
             throw ApiException.invalid("Identity", "is a Webchat visitor's identity");

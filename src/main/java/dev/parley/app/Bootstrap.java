@@ -47,7 +47,8 @@ final class Bootstrap {
           deployments.create(
               tx,
               accountSid,
-              new DeploymentRequest("Default web chat", address.sid(), null, null, false));
+              new DeploymentRequest(
+                  "Default web chat", address.sid(), null, null, null, null, false));
           return new Result(accountSid, generated ? token : null);
         });
   }

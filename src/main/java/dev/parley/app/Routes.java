@@ -71,7 +71,8 @@ final class Routes {
             wiring.webchatGuests(),
             wiring.webchatDeployments(),
             new TokenBuckets(limits.perIpPerMinute(), MAX_RATE_BUCKETS),
-            new TokenBuckets(limits.perKeyPerMinute(), MAX_RATE_BUCKETS));
+            new TokenBuckets(limits.perKeyPerMinute(), MAX_RATE_BUCKETS),
+            base);
     ConsoleApi console =
         new ConsoleApi(agents.sessions(), agents.agents(), agents.tokens(), agents.chats(), base);
     BasicAuth basic = new BasicAuth(wiring.authenticator());
@@ -159,7 +160,8 @@ final class Routes {
         .post(
             "/parley/v1/Webchat/Conversations/:ConversationSid/Close",
             DEPLOYMENT_KEY,
-            webchat::close);
+            webchat::close)
+        .post("/parley/v1/Webchat/Conversations/List", DEPLOYMENT_KEY, webchat::conversations);
 
     // ---- Accounts (2010-04-01) ----
     AccountsApi accounts = new AccountsApi(wiring.accounts());
@@ -186,6 +188,10 @@ final class Routes {
         .get("/parley/v1/WebchatDeployments/:Sid", ACCOUNT_BASIC, deployments::fetch)
         .post("/parley/v1/WebchatDeployments/:Sid", ACCOUNT_BASIC, deployments::update)
         .delete("/parley/v1/WebchatDeployments/:Sid", ACCOUNT_BASIC, deployments::delete)
+        .post(
+            "/parley/v1/WebchatDeployments/:Sid/IdentitySecret",
+            ACCOUNT_BASIC,
+            deployments::rotateIdentitySecret)
         .get("/parley/v1/Webhooks/Deliveries", ACCOUNT_BASIC, deliveries::list)
         .get("/parley/v1/Webhooks/Deliveries/:Sid", ACCOUNT_BASIC, deliveries::fetch)
         .post("/parley/v1/Webhooks/Deliveries/:Sid/Replay", ACCOUNT_BASIC, deliveries::replay)

@@ -11,4 +11,6 @@ public record DeploymentRequest(
     String addressSid,
     AllowedOrigins allowedOrigins,
     Duration tokenTtl,
+    IdentityVerification identityVerification,
+    VerifiedPreEngagement verifiedPreEngagement,
     boolean rotateKey) {}

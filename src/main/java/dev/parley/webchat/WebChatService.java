@@ -192,6 +192,9 @@ public final class WebChatService {
         attributes.put("from", request.customerFriendlyName());
       }
       attributes.put("channel_type", "web");
+      if (request.identityVerified() != null) {
+        attributes.put("identity_verified", request.identityVerified());
+      }
       return JSON.writeValueAsString(attributes);
     } catch (Exception e) {
       throw new ApiException(

@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * A Webchat 3 deployment ({@code DP…}) as the API shows it: {@code key} is what the widget sends as
  * {@code DeploymentKey}; guests of it chat through address {@code addressSid} with tokens that live
- * {@code tokenTtl}.
+ * {@code tokenTtl}. {@code identitySecret} signs its verified visitors (null until one is made);
+ * the API shows it only when it is made.
  */
 public record WebchatDeployment(
     String sid,
@@ -16,5 +17,8 @@ public record WebchatDeployment(
     String key,
     AllowedOrigins allowedOrigins,
     Duration tokenTtl,
+    String identitySecret,
+    IdentityVerification identityVerification,
+    VerifiedPreEngagement verifiedPreEngagement,
     Instant dateCreated,
     Instant dateUpdated) {}

@@ -5,7 +5,11 @@ import dev.parley.webchat.WebchatDeployment;
 import java.time.Instant;
 import java.util.List;
 
-/** A deployment on the wire ({@code /parley/v1/WebchatDeployments}), snake_case like Twilio's. */
+/**
+ * A deployment on the wire ({@code /parley/v1/WebchatDeployments}), snake_case like Twilio's.
+ * {@code identity_secret} is shown once, in the answer that made it (the creation or a rotation),
+ * and null in every other answer.
+ */
 record WebchatDeploymentView(
     String sid,
     String accountSid,
@@ -14,11 +18,23 @@ record WebchatDeploymentView(
     String deploymentKey,
     List<String> allowedOrigins,
     long tokenTtl,
+    String identityVerification,
+    String verifiedPreEngagement,
+    String identitySecret,
     Instant dateCreated,
     Instant dateUpdated,
     String url) {
 
   static WebchatDeploymentView of(WebchatDeployment d, PublicUrl base) {
+    return of(d, base, false);
+  }
+
+  /** With its identity secret: the answer to the creation or a rotation. */
+  static WebchatDeploymentView withSecret(WebchatDeployment d, PublicUrl base) {
+    return of(d, base, true);
+  }
+
+  private static WebchatDeploymentView of(WebchatDeployment d, PublicUrl base, boolean secret) {
     return new WebchatDeploymentView(
         d.sid(),
         d.accountSid(),
@@ -27,6 +43,9 @@ record WebchatDeploymentView(
         d.key(),
         d.allowedOrigins().origins(),
         d.tokenTtl().toSeconds(),
+        d.identityVerification().wire(),
+        d.verifiedPreEngagement().wire(),
+        secret ? d.identitySecret() : null,
         d.dateCreated(),
         d.dateUpdated(),
         base.of(WebchatDeploymentsApi.PATH + "/" + d.sid()));

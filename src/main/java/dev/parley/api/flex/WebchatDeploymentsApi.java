@@ -10,6 +10,8 @@ import dev.parley.http.Replies;
 import dev.parley.ids.SidPrefix;
 import dev.parley.webchat.AllowedOrigins;
 import dev.parley.webchat.DeploymentRequest;
+import dev.parley.webchat.IdentityVerification;
+import dev.parley.webchat.VerifiedPreEngagement;
 import dev.parley.webchat.WebchatDeployments;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
@@ -35,7 +37,9 @@ public final class WebchatDeploymentsApi {
     DeploymentRequest request = request(form, false);
     String account = BasicAuth.principal(ctx).accountSid();
     Replies.json(
-        ctx, 201, () -> WebchatDeploymentView.of(deployments.create(account, request), base));
+        ctx,
+        201,
+        () -> WebchatDeploymentView.withSecret(deployments.create(account, request), base));
   }
 
   public void fetch(RoutingContext ctx) {
@@ -74,6 +78,20 @@ public final class WebchatDeploymentsApi {
                 deployments.update(account, ctx.pathParam("Sid"), changes), base));
   }
 
+  /**
+   * {@code POST …/WebchatDeployments/{Sid}/IdentitySecret}: a new identity-signing secret, shown in
+   * this answer only (the deployment with {@code identity_secret}); the old one stops working.
+   */
+  public void rotateIdentitySecret(RoutingContext ctx) {
+    String account = BasicAuth.principal(ctx).accountSid();
+    Replies.json(
+        ctx,
+        200,
+        () ->
+            WebchatDeploymentView.withSecret(
+                deployments.rotateIdentitySecret(account, ctx.pathParam("Sid")), base));
+  }
+
   public void delete(RoutingContext ctx) {
     String account = BasicAuth.principal(ctx).accountSid();
     Replies.noContent(ctx, () -> deployments.delete(account, ctx.pathParam("Sid")));
@@ -97,6 +115,8 @@ public final class WebchatDeploymentsApi {
             ? AllowedOrigins.parse("AllowedOrigins", form.strings("AllowedOrigins"))
             : null,
         ttl == null ? null : Duration.ofSeconds(ttl),
+        form.oneOf("IdentityVerification", IdentityVerification.class),
+        form.oneOf("VerifiedPreEngagement", VerifiedPreEngagement.class),
         Boolean.TRUE.equals(rotate));
   }
 }

@@ -18,9 +18,11 @@ final class SqlWebchatDeployments implements WebchatDeploymentStore {
     SqlTx.of(tx)
         .createUpdate(
             "INSERT INTO webchat_deployments (sid, account_sid, friendly_name, address_sid,"
-                + " key_hash, key_sealed, allowed_origins, token_ttl, date_created, date_updated)"
+                + " key_hash, key_sealed, allowed_origins, token_ttl, identity_secret_sealed,"
+                + " identity_verification, verified_pre_engagement, date_created, date_updated)"
                 + " VALUES (:sid, :accountSid, :friendlyName, :addressSid, :keyHash, :keySealed,"
-                + " :allowedOrigins, :tokenTtl, :dateCreated, :dateUpdated)")
+                + " :allowedOrigins, :tokenTtl, :identitySecretSealed, :identityVerification,"
+                + " :verifiedPreEngagement, :dateCreated, :dateUpdated)")
         .bindNamedArgumentFinder(RecordArguments.of(deployment))
         .execute();
   }
@@ -62,6 +64,9 @@ final class SqlWebchatDeployments implements WebchatDeploymentStore {
             "UPDATE webchat_deployments SET friendly_name = :friendlyName,"
                 + " address_sid = :addressSid, key_hash = :keyHash, key_sealed = :keySealed,"
                 + " allowed_origins = :allowedOrigins, token_ttl = :tokenTtl,"
+                + " identity_secret_sealed = :identitySecretSealed,"
+                + " identity_verification = :identityVerification,"
+                + " verified_pre_engagement = :verifiedPreEngagement,"
                 + " date_updated = :dateUpdated WHERE sid = :sid")
         .bindNamedArgumentFinder(RecordArguments.of(deployment))
         .execute();
