@@ -161,7 +161,8 @@ final class Routes {
             "/parley/v1/Webchat/Conversations/:ConversationSid/Close",
             DEPLOYMENT_KEY,
             webchat::close)
-        .post("/parley/v1/Webchat/Conversations/List", DEPLOYMENT_KEY, webchat::conversations);
+        .post("/parley/v1/Webchat/Conversations/List", DEPLOYMENT_KEY, webchat::conversations)
+        .post("/parley/v1/Webchat/Settings", DEPLOYMENT_KEY, webchat::settings);
 
     // ---- Accounts (2010-04-01) ----
     AccountsApi accounts = new AccountsApi(wiring.accounts());

@@ -97,7 +97,7 @@ final class VerifiedVisitors {
       data.put("email", signed.email());
     }
     if (signed.attributes() != null) {
-      data.set("attributes", EngagementData.pre(signed.attributes()));
+      data.set("attributes", EngagementData.signedAttributes(signed.attributes()));
     }
     data.put("verified", true);
     try {

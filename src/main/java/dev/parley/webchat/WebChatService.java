@@ -105,7 +105,15 @@ public final class WebChatService {
       // hears it (when the request asks for webhooks).
       webhooks.create(tx, scope, conversation.sid(), webhook);
     }
-    participants.addChat(tx, scope, conversation, user, "{}");
+    // Participant webhooks and the SDK's participant (what agents see) say it too.
+    participants.addChat(
+        tx,
+        scope,
+        conversation,
+        user,
+        request.identityVerified() == null
+            ? "{}"
+            : "{\"identity_verified\":" + request.identityVerified() + "}");
     return new WebChat(conversation.sid(), conversation.serviceSid(), identity);
   }
 

@@ -142,6 +142,24 @@ public final class Webchat3Api {
                     .map(GuestConversation::of)));
   }
 
+  /** What the widget reads before it shows the pre-engagement form. */
+  record Settings(String identityVerification, String verifiedPreEngagement) {}
+
+  /**
+   * {@code POST /parley/v1/Webchat/Settings}: the deployment's identity settings for the widget,
+   * which skips ({@code skip}) or prefills ({@code prefill}) the form for a verified visitor.
+   */
+  public void settings(RoutingContext ctx) {
+    var deployment = WebchatGate.deployment(ctx);
+    Replies.json(
+        ctx,
+        200,
+        () ->
+            new Settings(
+                deployment.identityVerification().wire(),
+                deployment.verifiedPreEngagement().wire()));
+  }
+
   /** A row of the guest's list: what the widget shows, and whether it may still write. */
   record GuestConversation(
       String conversationSid,
@@ -171,16 +189,21 @@ public final class Webchat3Api {
     if (identity == null) {
       throw new ApiException(TwilioError.MISSING_PARAMETER, "Identity");
     }
-    String attributes = form.string("IdentityAttributes");
-    if (attributes != null && !EngagementData.pre(attributes).isObject()) {
-      throw ApiException.invalid("IdentityAttributes", "must be a JSON object");
+    String attributes = blankless(form.string("IdentityAttributes"));
+    if (attributes != null) {
+      EngagementData.signedAttributes(attributes);
     }
     return new SignedIdentity(
         identity,
-        FlexWebChatsApi.limited(form, "IdentityFriendlyName"),
-        FlexWebChatsApi.limited(form, "IdentityEmail"),
+        blankless(FlexWebChatsApi.limited(form, "IdentityFriendlyName")),
+        blankless(FlexWebChatsApi.limited(form, "IdentityEmail")),
         attributes,
         hash);
+  }
+
+  /** A blank profile field counts as not sent: browsers post empty fields. */
+  private static String blankless(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 
   private static String token(Params form) {

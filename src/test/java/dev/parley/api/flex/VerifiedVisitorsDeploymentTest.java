@@ -16,7 +16,10 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dev.parley.api.flex.VerifiedFixtures.Site;
 import dev.parley.testing.ParleyServer;
+import dev.parley.testing.WebhookReceiver;
+import dev.parley.testing.WebhookReceiver.Received;
 import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,6 +29,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class VerifiedVisitorsDeploymentTest {
   @RegisterExtension static final ParleyServer server = new ParleyServer();
+  private final WebhookReceiver receiver = new WebhookReceiver();
+
+  @AfterEach
+  void close_the_receiver() {
+    receiver.close();
+  }
 
   @Test
   void the_creation_shows_the_identity_secret_and_the_default_settings() {
@@ -67,6 +76,23 @@ class VerifiedVisitorsDeploymentTest {
         .statusCode(200)
         .body("identity_verification", equalTo("required"))
         .body("verified_pre_engagement", equalTo("prefill"));
+  }
+
+  @Test
+  void the_widget_reads_the_settings_with_the_deployment_key() {
+    Site site = site(server, "optional");
+
+    server
+        .unchecked()
+        .header("Origin", WebchatFixtures.ORIGIN)
+        .formParam("DeploymentKey", site.key())
+        .post("/parley/v1/Webchat/Settings")
+        .then()
+        .statusCode(200)
+        .header("Access-Control-Allow-Origin", WebchatFixtures.ORIGIN)
+        .body("identity_verification", equalTo("optional"))
+        .body("verified_pre_engagement", equalTo("skip"))
+        .body("identity_secret", nullValue());
   }
 
   @Test
@@ -172,6 +198,52 @@ class VerifiedVisitorsDeploymentTest {
     String forged = token.substring(0, token.length() - 4) + "AAAA";
 
     conversations(server, site.key(), forged).then().statusCode(401);
+  }
+
+  @Test
+  void webhooks_say_the_identity_was_verified() {
+    Site site = site(server, "required");
+    JsonPath chat =
+        verifiedInit(server, site.key(), "user-w", hmac(site.secret(), "user-w"))
+            .then()
+            .extract()
+            .jsonPath();
+    String conversation = chat.getString("conversation_sid");
+    server
+        .api()
+        .formParam("Target", "webhook")
+        .formParam("Configuration.Url", receiver.url("/updates"))
+        .formParam("Configuration.Filters", "onConversationUpdated")
+        .post("/v1/Conversations/" + conversation + "/Webhooks")
+        .then()
+        .statusCode(201);
+
+    close(server, site.key(), chat.getString("token"), conversation).then().statusCode(200);
+
+    Received updated = receiver.awaitEvents("onConversationUpdated", 1).get(0);
+    assertThat(new JsonPath(updated.param("Attributes")).getBoolean("identity_verified")).isTrue();
+    assertThat(updated.param("ClientIdentity")).isEqualTo("verified:user-w");
+  }
+
+  @Test
+  void the_visitors_participant_says_the_identity_was_verified() {
+    Site site = site(server, "required");
+    String conversation =
+        verifiedInit(server, site.key(), "user-p", hmac(site.secret(), "user-p"))
+            .then()
+            .extract()
+            .path("conversation_sid");
+
+    String attributes =
+        server
+            .api()
+            .get("/v1/Conversations/" + conversation + "/Participants")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("participants[0].attributes");
+
+    assertThat(new JsonPath(attributes).getBoolean("identity_verified")).isTrue();
   }
 
   @Test

@@ -163,6 +163,38 @@ class VerifiedVisitorsInitTest {
   }
 
   @Test
+  void a_blank_profile_field_counts_as_not_sent() {
+    Site site = site(server, "required");
+
+    verifiedInit(server, site.key(), "user-11", hmac(site.secret(), "user-11"), "IdentityEmail", "")
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
+  void refuses_signed_attributes_that_are_not_an_object() {
+    Site site = site(server, "required");
+    String hash = hmac(site.secret(), profileMessage("user-12", "", "", "[1]"));
+
+    verifiedInit(server, site.key(), "user-12", hash, "IdentityAttributes", "[1]")
+        .then()
+        .statusCode(400)
+        .body("code", equalTo(20001))
+        .body("message", containsString("IdentityAttributes"));
+  }
+
+  @Test
+  void refuses_a_hash_without_an_identity() {
+    Site site = site(server, "required");
+
+    init(server, site.key(), "IdentityHash", "0".repeat(64))
+        .then()
+        .statusCode(400)
+        .body("code", equalTo(20001))
+        .body("message", containsString("Identity"));
+  }
+
+  @Test
   void required_refuses_an_init_without_a_hash() {
     Site site = site(server, "required");
 
