@@ -15,6 +15,7 @@ import dev.parley.store.Slice;
 import dev.parley.store.Store;
 import dev.parley.store.Tx;
 import dev.parley.store.UserRecord;
+import dev.parley.store.WebchatDeploymentStore;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -60,6 +61,9 @@ public final class AgentService {
         tx -> {
           if (store.agents().find(tx, account.value(), agent.identity()).isPresent()) {
             throw new ApiException(TwilioError.AGENT_EXISTS, agent.identity());
+          }
+          if (agent.identity().startsWith(WebchatDeploymentStore.VERIFIED_IDENTITY_PREFIX)) {
+            throw ApiException.invalid("Identity", "is reserved for verified Webchat visitors");
           }
           if (store.webchatDeployments().isGuest(tx, account.value(), agent.identity())) {
             throw ApiException.invalid("Identity", "is a Webchat visitor's identity");

@@ -74,7 +74,8 @@ final class Routes {
             wiring.webchatGuests(),
             wiring.webchatDeployments(),
             new TokenBuckets(limits.perIpPerMinute(), MAX_RATE_BUCKETS),
-            new TokenBuckets(limits.perKeyPerMinute(), MAX_RATE_BUCKETS));
+            new TokenBuckets(limits.perKeyPerMinute(), MAX_RATE_BUCKETS),
+            base);
     ConsoleApi console =
         new ConsoleApi(
             agents.sessions(),
@@ -198,7 +199,9 @@ final class Routes {
             "/parley/v1/Webchat/Conversations/:ConversationSid/Close",
             DEPLOYMENT_KEY,
             webchat::close)
-        .post(Webchat3Api.APPEARANCE, DEPLOYMENT_KEY, webchat::appearance);
+        .post(Webchat3Api.APPEARANCE, DEPLOYMENT_KEY, webchat::appearance)
+        .post("/parley/v1/Webchat/Conversations/List", DEPLOYMENT_KEY, webchat::conversations)
+        .post("/parley/v1/Webchat/Settings", DEPLOYMENT_KEY, webchat::settings);
 
     // ---- Accounts (2010-04-01) ----
     AccountsApi accounts = new AccountsApi(wiring.accounts());
@@ -226,6 +229,10 @@ final class Routes {
         .get("/parley/v1/WebchatDeployments/:Sid", ACCOUNT_BASIC, deployments::fetch)
         .post("/parley/v1/WebchatDeployments/:Sid", ACCOUNT_BASIC, deployments::update)
         .delete("/parley/v1/WebchatDeployments/:Sid", ACCOUNT_BASIC, deployments::delete)
+        .post(
+            "/parley/v1/WebchatDeployments/:Sid/IdentitySecret",
+            ACCOUNT_BASIC,
+            deployments::rotateIdentitySecret)
         .get("/parley/v1/Webhooks/Deliveries", ACCOUNT_BASIC, deliveries::list)
         .get("/parley/v1/Webhooks/Deliveries/:Sid", ACCOUNT_BASIC, deliveries::fetch)
         .post("/parley/v1/Webhooks/Deliveries/:Sid/Replay", ACCOUNT_BASIC, deliveries::replay)

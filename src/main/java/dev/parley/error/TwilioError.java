@@ -94,6 +94,12 @@ public enum TwilioError {
   TOKEN_NOT_YET_VALID(20105, 401, "Access Token not yet valid: valid from %s"),
   TOKEN_GRANTS_INVALID(20106, 401, "Invalid Access Token grants: %s"),
   TOKEN_SIGNATURE_INVALID(20107, 401, "Invalid Access Token signature"),
+  // A site's signed visitor (docs/verified-visitors.md): 20003 as for any credential that does not
+  // authenticate; 20107 is the access token's own signature, 45745 a malformed Webchat field.
+  IDENTITY_HASH_INVALID(
+      20003,
+      401,
+      "Authenticate: IdentityHash does not match Identity and the signed profile fields"),
   DEPLOYMENT_KEY_INVALID(20003, 401, "Authenticate: DeploymentKey is not a valid deployment key"),
   ORIGIN_NOT_ALLOWED(20403, 403, "Forbidden: origin %s is not allowed for this deployment key"),
   LOGIN_FAILED(20003, 401, "Authenticate: the identity or the password is wrong"),

@@ -7,6 +7,13 @@ import java.util.Optional;
  * identities it gave its guests.
  */
 public interface WebchatDeploymentStore {
+  /**
+   * What a verified visitor's identity starts with (docs/verified-visitors.md): Parley's random
+   * guest identities and agents' identities never do, so a site's signed identity cannot become
+   * either.
+   */
+  String VERIFIED_IDENTITY_PREFIX = "verified:";
+
   void insert(Tx tx, WebchatDeploymentRecord deployment);
 
   Optional<WebchatDeploymentRecord> find(Tx tx, String accountSid, String sid);

@@ -15,15 +15,26 @@ public record DeploymentRequest(
     Duration tokenTtl,
     boolean rotateKey,
     Appearance appearance,
-    boolean fieldsGiven) {
+    boolean fieldsGiven,
+    IdentityVerification identityVerification,
+    VerifiedPreEngagement verifiedPreEngagement) {
 
-  /** No appearance given. */
+  /** No appearance or identity settings given. */
   public DeploymentRequest(
       String friendlyName,
       String addressSid,
       AllowedOrigins allowedOrigins,
       Duration tokenTtl,
       boolean rotateKey) {
-    this(friendlyName, addressSid, allowedOrigins, tokenTtl, rotateKey, Appearance.NONE, false);
+    this(
+        friendlyName,
+        addressSid,
+        allowedOrigins,
+        tokenTtl,
+        rotateKey,
+        Appearance.NONE,
+        false,
+        null,
+        null);
   }
 }

@@ -43,6 +43,22 @@ public final class EngagementData {
     return parse("PostEngagementData", text);
   }
 
+  /**
+   * A verified visitor's signed {@code IdentityAttributes} (docs/verified-visitors.md): a JSON
+   * object of at most 16 KB (20001 otherwise; 45745 when it is not JSON, as for pre-engagement
+   * data).
+   */
+  public static JsonNode signedAttributes(String text) {
+    if (text.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+      throw ApiException.invalid("IdentityAttributes", "must be at most 16 KB");
+    }
+    JsonNode parsed = parse("IdentityAttributes", text);
+    if (!parsed.isObject()) {
+      throw ApiException.invalid("IdentityAttributes", "must be a JSON object");
+    }
+    return parsed;
+  }
+
   private static JsonNode parse(String name, String text) {
     String problem = JsonInput.problem(text);
     if (problem != null) {

@@ -107,7 +107,15 @@ public final class WebChatService {
       // hears it (when the request asks for webhooks).
       webhooks.create(tx, scope, conversation.sid(), webhook);
     }
-    participants.addChat(tx, scope, conversation, user, "{}");
+    // Participant webhooks and the SDK's participant (what agents see) say it too.
+    participants.addChat(
+        tx,
+        scope,
+        conversation,
+        user,
+        request.identityVerified() == null
+            ? "{}"
+            : "{\"identity_verified\":" + request.identityVerified() + "}");
     return new WebChat(conversation.sid(), conversation.serviceSid(), identity);
   }
 
@@ -194,6 +202,9 @@ public final class WebChatService {
         attributes.put("from", request.customerFriendlyName());
       }
       attributes.put("channel_type", "web");
+      if (request.identityVerified() != null) {
+        attributes.put("identity_verified", request.identityVerified());
+      }
       return JSON.writeValueAsString(attributes);
     } catch (Exception e) {
       throw new ApiException(

@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * A Webchat 3 deployment ({@code DP…}) as the API shows it: {@code key} is what the widget sends as
  * {@code DeploymentKey}; guests of it chat through address {@code addressSid} with tokens that live
- * {@code tokenTtl}; its widget looks as {@code appearance} says.
+ * {@code tokenTtl}; its widget looks as {@code appearance} says. {@code identitySecret} signs its
+ * verified visitors (null until one is made); the API shows it only when it is made.
  */
 public record WebchatDeployment(
     String sid,
@@ -17,5 +18,8 @@ public record WebchatDeployment(
     AllowedOrigins allowedOrigins,
     Duration tokenTtl,
     Appearance appearance,
+    String identitySecret,
+    IdentityVerification identityVerification,
+    VerifiedPreEngagement verifiedPreEngagement,
     Instant dateCreated,
     Instant dateUpdated) {}

@@ -39,6 +39,9 @@ public final class WebchatDeployments {
   public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(1);
   public static final Duration MIN_TOKEN_TTL = Duration.ofMinutes(1);
 
+  /** 256 bits, the HMAC-SHA256 block's worth of key the site signs with. */
+  private static final int IDENTITY_SECRET_BYTES = 32;
+
   private final Store store;
   private final Clock clock;
   private final RandomSids random;
@@ -73,6 +76,9 @@ public final class WebchatDeployments {
             json(request.allowedOrigins() == null ? AllowedOrigins.ANY : request.allowedOrigins()),
             seconds(request.tokenTtl() == null ? DEFAULT_TOKEN_TTL : request.tokenTtl()),
             Appearance.NONE.with(request.appearance(), request.fieldsGiven()).json(),
+            box.seal(random.secret(IDENTITY_SECRET_BYTES)),
+            or(request.identityVerification(), IdentityVerification.OFF).wire(),
+            or(request.verifiedPreEngagement(), VerifiedPreEngagement.SKIP).wire(),
             now,
             now);
     requireChatAddress(tx, account, record.addressSid());
@@ -119,6 +125,13 @@ public final class WebchatDeployments {
                       Appearance.parse(old.appearance())
                           .with(changes.appearance(), changes.fieldsGiven())
                           .json(),
+                      old.identitySecretSealed(),
+                      changes.identityVerification() == null
+                          ? old.identityVerification()
+                          : changes.identityVerification().wire(),
+                      changes.verifiedPreEngagement() == null
+                          ? old.verifiedPreEngagement()
+                          : changes.verifiedPreEngagement().wire(),
                       old.dateCreated(),
                       clock.instant());
               store.webchatDeployments().update(tx, record);
@@ -127,6 +140,39 @@ public final class WebchatDeployments {
     if (newKey != null) {
       log.info("event=webchat_deployment_key_rotated sid={} account_sid={}", sid, account);
     }
+    return view(updated);
+  }
+
+  /**
+   * Replaces the deployment's identity-signing secret with a new random one, which the answer shows
+   * (and no later one does): hashes made with the old secret fail from the next Init on.
+   */
+  public WebchatDeployment rotateIdentitySecret(AccountSid account, String sid) {
+    String secret = random.secret(IDENTITY_SECRET_BYTES);
+    WebchatDeploymentRecord updated =
+        store.write(
+            tx -> {
+              WebchatDeploymentRecord old = existing(tx, account, sid);
+              WebchatDeploymentRecord record =
+                  new WebchatDeploymentRecord(
+                      old.sid(),
+                      old.accountSid(),
+                      old.friendlyName(),
+                      old.addressSid(),
+                      old.keyHash(),
+                      old.keySealed(),
+                      old.allowedOrigins(),
+                      old.tokenTtl(),
+                      old.appearance(),
+                      box.seal(secret),
+                      old.identityVerification(),
+                      old.verifiedPreEngagement(),
+                      old.dateCreated(),
+                      clock.instant());
+              store.webchatDeployments().update(tx, record);
+              return record;
+            });
+    log.info("event=webchat_identity_secret_rotated sid={} account_sid={}", sid, account);
     return view(updated);
   }
 
@@ -188,6 +234,9 @@ public final class WebchatDeployments {
           new AllowedOrigins(origins),
           Duration.ofSeconds(record.tokenTtl()),
           Appearance.parse(record.appearance()),
+          record.identitySecretSealed() == null ? null : box.open(record.identitySecretSealed()),
+          IdentityVerification.of(record.identityVerification()),
+          VerifiedPreEngagement.of(record.verifiedPreEngagement()),
           record.dateCreated(),
           record.dateUpdated());
     } catch (JsonProcessingException e) {
@@ -201,6 +250,10 @@ public final class WebchatDeployments {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static <T> T or(T value, T otherwise) {
+    return value == null ? otherwise : value;
   }
 
   private static int seconds(Duration ttl) {

@@ -16,6 +16,9 @@ import dev.parley.events.Origin;
 import dev.parley.ids.AccountSid;
 import dev.parley.ids.ServiceSid;
 import dev.parley.store.ConversationRecord;
+import dev.parley.store.MembershipRecord;
+import dev.parley.store.PageRequest;
+import dev.parley.store.Slice;
 import dev.parley.store.Store;
 
 /**
@@ -37,6 +40,7 @@ public final class WebchatGuests {
   private final GuestKeys guestKeys;
   private final AccessTokens tokens;
   private final Authenticator keys;
+  private final VerifiedVisitors verified;
 
   public WebchatGuests(
       Store store,
@@ -51,6 +55,7 @@ public final class WebchatGuests {
     this.guestKeys = guestKeys;
     this.tokens = tokens;
     this.keys = keys;
+    this.verified = new VerifiedVisitors(store);
   }
 
   private record Started(WebChat chat, String keySid) {}
@@ -58,15 +63,17 @@ public final class WebchatGuests {
   /**
    * Creates the visitor's conversation, user and participant through the deployment's address in
    * one transaction, then signs its token. A returning visitor may name only an identity an earlier
-   * init of this account gave out (45745 otherwise), so nobody can take an agent's identity.
+   * unverified init of this account gave out (45745 otherwise), so nobody can take an agent's or a
+   * verified visitor's identity; a site's signed visitor is decided by {@link VerifiedVisitors}.
    */
   public GuestSession init(WebchatDeployment deployment, GuestRequest request) {
     String account = deployment.accountSid();
     Started started =
         store.write(
             tx -> {
-              if (request.identity() != null
-                  && !store.webchatDeployments().isGuest(tx, account, request.identity())) {
+              VerifiedVisitors.Visitor visitor = verified.decide(tx, deployment, request);
+              if (visitor.returningGuest()
+                  && !store.webchatDeployments().isGuest(tx, account, visitor.identity())) {
                 throw new ApiException(
                     TwilioError.WEBCHAT_INVALID_PARAMETER,
                     "Identity is not a returning Webchat visitor of this account");
@@ -78,12 +85,16 @@ public final class WebchatGuests {
                       new WebChatRequest(
                           deployment.addressSid(),
                           deployment.friendlyName(),
-                          request.customerFriendlyName(),
-                          request.preEngagementData(),
-                          request.identity(),
+                          visitor.customerFriendlyName(),
+                          visitor.preEngagementData(),
+                          visitor.identity(),
                           request.uiVersion(),
-                          Origin.API));
-              store.webchatDeployments().addGuest(tx, account, chat.identity());
+                          Origin.API,
+                          visitor.verified()));
+              if (!visitor.verified()) {
+                // Verified identities stay out: no unverified init may name one.
+                store.webchatDeployments().addGuest(tx, account, chat.identity());
+              }
               return new Started(chat, guestKeys.keySid(tx, account));
             });
     MintedToken token =
@@ -155,6 +166,19 @@ public final class WebchatGuests {
       }
       return store.read(tx -> conversations.find(tx, scope, conversation.sid()));
     }
+  }
+
+  /**
+   * The conversations of the guest of {@code token} (checked as by {@link #refresh}) in its
+   * service, oldest first: a verified visitor's from every browser it used. Each row says whether
+   * it is closed (the SDK refuses new messages there, 50377) so the widget shows it read-only.
+   */
+  public Slice<ConversationRecord> conversations(
+      WebchatDeployment deployment, String token, PageRequest page) {
+    AccessGrant grant = guestGrant(deployment, token);
+    return store
+        .read(tx -> store.memberships().byIdentity(tx, grant.serviceSid(), grant.identity(), page))
+        .map(MembershipRecord::conversation);
   }
 
   private static boolean closed(ConversationRecord conversation) {

@@ -66,7 +66,8 @@ public final class FlexWebChatsApi {
         preEngagement,
         identity,
         uiVersion(uiVersion),
-        origin);
+        origin,
+        null);
   }
 
   /** {@code PreEngagementData}: JSON (45745) of at most 16 KB (45731), or null. */

@@ -2,16 +2,22 @@ package dev.parley.api.flex;
 
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.http.Paging;
 import dev.parley.http.Params;
+import dev.parley.http.PublicUrl;
 import dev.parley.http.Replies;
 import dev.parley.http.TokenBuckets;
+import dev.parley.store.ConversationRecord;
+import dev.parley.webchat.EngagementData;
 import dev.parley.webchat.GuestRequest;
 import dev.parley.webchat.GuestSession;
+import dev.parley.webchat.SignedIdentity;
 import dev.parley.webchat.WebchatDeployments;
 import dev.parley.webchat.WebchatGuests;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Webchat 3's public endpoints, called by the browser with a deployment key and no account
@@ -34,14 +40,20 @@ public final class Webchat3Api {
   private static final int MAX_TOKEN_LENGTH = 8 * 1024;
   private final WebchatGuests guests;
   private final WebchatGate gate;
+  private final PublicUrl base;
 
-  /** {@code perIp} and {@code perKey} limit requests per client IP and per deployment key. */
+  /**
+   * {@code perIp} and {@code perKey} limit requests per client IP and per deployment key; {@code
+   * base} makes the guest list's paging URLs.
+   */
   public Webchat3Api(
       WebchatGuests guests,
       WebchatDeployments deployments,
       TokenBuckets perIp,
-      TokenBuckets perKey) {
+      TokenBuckets perKey,
+      PublicUrl base) {
     this.guests = guests;
+    this.base = base;
     this.gate = new WebchatGate(deployments, perIp, perKey);
   }
 
@@ -64,12 +76,15 @@ public final class Webchat3Api {
 
   public void init(RoutingContext ctx) {
     Params form = Params.form(ctx);
+    String identity = FlexWebChatsApi.identity(form);
+    SignedIdentity signed = signed(form, identity);
     GuestRequest request =
         new GuestRequest(
             FlexWebChatsApi.limited(form, "CustomerFriendlyName"),
             FlexWebChatsApi.preEngagementData(form),
-            FlexWebChatsApi.identity(form),
-            FlexWebChatsApi.uiVersion(ctx.request().getHeader("Ui-Version")));
+            signed == null ? identity : null,
+            FlexWebChatsApi.uiVersion(ctx.request().getHeader("Ui-Version")),
+            signed);
     var deployment = WebchatGate.deployment(ctx);
     Replies.json(
         ctx,
@@ -115,6 +130,93 @@ public final class Webchat3Api {
   public void appearance(RoutingContext ctx) {
     var deployment = WebchatGate.deployment(ctx);
     Replies.json(ctx, 200, () -> AppearanceView.of(deployment.appearance()));
+  }
+
+  /**
+   * {@code POST /parley/v1/Webchat/Conversations/List} ({@code Token} and the deployment key in the
+   * form, like a close; paging in the query, so {@code next_page_url} is posted with the same
+   * form): the guest's conversations, oldest first, each with its state.
+   */
+  public void conversations(RoutingContext ctx) {
+    String token = token(Params.form(ctx));
+    Paging paging = Paging.parse(Params.query(ctx), 50, 100);
+    var deployment = WebchatGate.deployment(ctx);
+    Replies.json(
+        ctx,
+        200,
+        () ->
+            paging.reply(
+                base,
+                PARLEY_PREFIX + "Conversations/List",
+                Map.of(),
+                "conversations",
+                guests
+                    .conversations(deployment, token, paging.request())
+                    .map(GuestConversation::of)));
+  }
+
+  /** What the widget reads before it shows the pre-engagement form. */
+  record Settings(String identityVerification, String verifiedPreEngagement) {}
+
+  /**
+   * {@code POST /parley/v1/Webchat/Settings}: the deployment's identity settings for the widget,
+   * which skips ({@code skip}) or prefills ({@code prefill}) the form for a verified visitor.
+   */
+  public void settings(RoutingContext ctx) {
+    var deployment = WebchatGate.deployment(ctx);
+    Replies.json(
+        ctx,
+        200,
+        () ->
+            new Settings(
+                deployment.identityVerification().wire(),
+                deployment.verifiedPreEngagement().wire()));
+  }
+
+  /** A row of the guest's list: what the widget shows, and whether it may still write. */
+  record GuestConversation(
+      String conversationSid,
+      String friendlyName,
+      String state,
+      boolean readOnly,
+      Instant dateCreated,
+      Instant dateUpdated) {
+    static GuestConversation of(ConversationRecord c) {
+      // The store keeps the state's wire name; api.flex does not use the conversation package.
+      boolean closed = "closed".equals(c.state());
+      return new GuestConversation(
+          c.sid(), c.friendlyName(), c.state(), closed, c.dateCreated(), c.dateUpdated());
+    }
+  }
+
+  /**
+   * The site's signed identity when {@code IdentityHash} is sent: {@code Identity} is then the
+   * site's own identity (required), and {@code IdentityFriendlyName}, {@code IdentityEmail} and
+   * {@code IdentityAttributes} (a JSON object) the profile fields the hash covers.
+   */
+  private static SignedIdentity signed(Params form, String identity) {
+    String hash = form.string("IdentityHash");
+    if (hash == null || hash.isEmpty()) {
+      return null;
+    }
+    if (identity == null) {
+      throw new ApiException(TwilioError.MISSING_PARAMETER, "Identity");
+    }
+    String attributes = blankless(form.string("IdentityAttributes"));
+    if (attributes != null) {
+      EngagementData.signedAttributes(attributes);
+    }
+    return new SignedIdentity(
+        identity,
+        blankless(FlexWebChatsApi.limited(form, "IdentityFriendlyName")),
+        blankless(FlexWebChatsApi.limited(form, "IdentityEmail")),
+        attributes,
+        hash);
+  }
+
+  /** A blank profile field counts as not sent: browsers post empty fields. */
+  private static String blankless(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 
   private static String token(Params form) {

@@ -5,7 +5,11 @@ import dev.parley.webchat.WebchatDeployment;
 import java.time.Instant;
 import java.util.List;
 
-/** A deployment on the wire ({@code /parley/v1/WebchatDeployments}), snake_case like Twilio's. */
+/**
+ * A deployment on the wire ({@code /parley/v1/WebchatDeployments}), snake_case like Twilio's.
+ * {@code identity_secret} is shown once, in the answer that made it (the creation or a rotation),
+ * and null in every other answer.
+ */
 record WebchatDeploymentView(
     String sid,
     String accountSid,
@@ -15,11 +19,23 @@ record WebchatDeploymentView(
     List<String> allowedOrigins,
     long tokenTtl,
     AppearanceView appearance,
+    String identityVerification,
+    String verifiedPreEngagement,
+    String identitySecret,
     Instant dateCreated,
     Instant dateUpdated,
     String url) {
 
   static WebchatDeploymentView of(WebchatDeployment d, PublicUrl base) {
+    return of(d, base, false);
+  }
+
+  /** With its identity secret: the answer to the creation or a rotation. */
+  static WebchatDeploymentView withSecret(WebchatDeployment d, PublicUrl base) {
+    return of(d, base, true);
+  }
+
+  private static WebchatDeploymentView of(WebchatDeployment d, PublicUrl base, boolean secret) {
     return new WebchatDeploymentView(
         d.sid(),
         d.accountSid(),
@@ -29,6 +45,9 @@ record WebchatDeploymentView(
         d.allowedOrigins().origins(),
         d.tokenTtl().toSeconds(),
         AppearanceView.of(d.appearance()),
+        d.identityVerification().wire(),
+        d.verifiedPreEngagement().wire(),
+        secret ? d.identitySecret() : null,
         d.dateCreated(),
         d.dateUpdated(),
         base.of(WebchatDeploymentsApi.PATH + "/" + d.sid()));

@@ -11,6 +11,8 @@ import dev.parley.ids.AccountSid;
 import dev.parley.ids.SidPrefix;
 import dev.parley.webchat.AllowedOrigins;
 import dev.parley.webchat.DeploymentRequest;
+import dev.parley.webchat.IdentityVerification;
+import dev.parley.webchat.VerifiedPreEngagement;
 import dev.parley.webchat.WebchatDeployments;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
@@ -36,7 +38,9 @@ public final class WebchatDeploymentsApi {
     DeploymentRequest request = request(form, false);
     AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(
-        ctx, 201, () -> WebchatDeploymentView.of(deployments.create(account, request), base));
+        ctx,
+        201,
+        () -> WebchatDeploymentView.withSecret(deployments.create(account, request), base));
   }
 
   public void fetch(RoutingContext ctx) {
@@ -75,6 +79,20 @@ public final class WebchatDeploymentsApi {
                 deployments.update(account, ctx.pathParam("Sid"), changes), base));
   }
 
+  /**
+   * {@code POST …/WebchatDeployments/{Sid}/IdentitySecret}: a new identity-signing secret, shown in
+   * this answer only (the deployment with {@code identity_secret}); the old one stops working.
+   */
+  public void rotateIdentitySecret(RoutingContext ctx) {
+    AccountSid account = BasicAuth.principal(ctx).account();
+    Replies.json(
+        ctx,
+        200,
+        () ->
+            WebchatDeploymentView.withSecret(
+                deployments.rotateIdentitySecret(account, ctx.pathParam("Sid")), base));
+  }
+
   public void delete(RoutingContext ctx) {
     AccountSid account = BasicAuth.principal(ctx).account();
     Replies.noContent(ctx, () -> deployments.delete(account, ctx.pathParam("Sid")));
@@ -100,6 +118,8 @@ public final class WebchatDeploymentsApi {
         ttl == null ? null : Duration.ofSeconds(ttl),
         Boolean.TRUE.equals(rotate),
         AppearanceParams.parse(form),
-        form.has("PreEngagementFields"));
+        form.has("PreEngagementFields"),
+        form.oneOf("IdentityVerification", IdentityVerification.class),
+        form.oneOf("VerifiedPreEngagement", VerifiedPreEngagement.class));
   }
 }

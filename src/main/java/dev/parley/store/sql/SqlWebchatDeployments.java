@@ -18,10 +18,12 @@ final class SqlWebchatDeployments implements WebchatDeploymentStore {
     SqlTx.of(tx)
         .createUpdate(
             "INSERT INTO webchat_deployments (sid, account_sid, friendly_name, address_sid,"
-                + " key_hash, key_sealed, allowed_origins, token_ttl, appearance, date_created,"
-                + " date_updated) VALUES (:sid, :accountSid, :friendlyName, :addressSid, :keyHash,"
-                + " :keySealed, :allowedOrigins, :tokenTtl, :appearance, :dateCreated,"
-                + " :dateUpdated)")
+                + " key_hash, key_sealed, allowed_origins, token_ttl, appearance,"
+                + " identity_secret_sealed, identity_verification, verified_pre_engagement,"
+                + " date_created, date_updated) VALUES (:sid, :accountSid, :friendlyName,"
+                + " :addressSid, :keyHash, :keySealed, :allowedOrigins, :tokenTtl, :appearance,"
+                + " :identitySecretSealed, :identityVerification, :verifiedPreEngagement,"
+                + " :dateCreated, :dateUpdated)")
         .bindNamedArgumentFinder(RecordArguments.of(deployment))
         .execute();
   }
@@ -63,7 +65,11 @@ final class SqlWebchatDeployments implements WebchatDeploymentStore {
             "UPDATE webchat_deployments SET friendly_name = :friendlyName,"
                 + " address_sid = :addressSid, key_hash = :keyHash, key_sealed = :keySealed,"
                 + " allowed_origins = :allowedOrigins, token_ttl = :tokenTtl,"
-                + " appearance = :appearance, date_updated = :dateUpdated WHERE sid = :sid")
+                + " appearance = :appearance,"
+                + " identity_secret_sealed = :identitySecretSealed,"
+                + " identity_verification = :identityVerification,"
+                + " verified_pre_engagement = :verifiedPreEngagement,"
+                + " date_updated = :dateUpdated WHERE sid = :sid")
         .bindNamedArgumentFinder(RecordArguments.of(deployment))
         .execute();
   }
