@@ -2,7 +2,8 @@
 // as the browser tests launch it. Playwright gives every launch a fresh temporary profile.
 import { chromium } from 'playwright-core';
 
-export function launchChromium() {
+/** `args`: more command-line switches (the host mode test's host resolver rules). */
+export function launchChromium(args = []) {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -17,6 +18,7 @@ export function launchChromium() {
       // A host page of another origin is served by a Playwright route, so Chromium cannot tell
       // it is on this machine and would ask the (absent) user before it loads from loopback.
       '--disable-features=LocalNetworkAccessChecks',
+      ...args,
     ],
   });
 }

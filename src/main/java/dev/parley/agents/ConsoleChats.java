@@ -5,13 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.conversation.ConversationChanges;
 import dev.parley.conversation.ConversationService;
 import dev.parley.conversation.ConversationState;
-import dev.parley.conversation.JsonInput;
 import dev.parley.conversation.NewParticipant;
 import dev.parley.conversation.ParticipantService;
 import dev.parley.conversation.Scope;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.events.Origin;
+import dev.parley.json.Json;
+import dev.parley.json.JsonInput;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.MessageRecord;
 import dev.parley.store.PageRequest;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConsoleChats {
   private static final Logger log = LoggerFactory.getLogger(ConsoleChats.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
   public static final int LIST_LIMIT = 50;
   static final int PREVIEW_CHARS = 200;
   public static final int TRANSCRIPT_LIMIT = 1000;

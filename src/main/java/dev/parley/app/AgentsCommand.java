@@ -2,6 +2,7 @@ package dev.parley.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.json.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Parameters;
       AgentsCommand.Remove.class
     })
 final class AgentsCommand implements Runnable {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   @Override
   public void run() {

@@ -154,4 +154,22 @@ final class Banner {
     lines.add("");
     return String.join("\n", lines);
   }
+
+  /** What host mode serves and where to read how to use it; empty when it is off. */
+  static String twilioHosts(Parley parley, Config config) {
+    if (parley.twilioHostsPort() < 0) {
+      return "";
+    }
+    int port = parley.twilioHostsPort();
+    return String.join(
+        "\n",
+        "Twilio host mode: https://conversations.twilio.com, https://flex-api.twilio.com,"
+            + " wss://tsock.us1.twilio.com… on port "
+            + port
+            + " (TLS, local CA "
+            + config.dataDir().resolve(LocalAuthority.DIRECTORY).resolve(LocalAuthority.CA_CERT)
+            + ")",
+        "  what to trust and map on this machine: ./parley trust" + storeFlags(config),
+        "");
+  }
 }

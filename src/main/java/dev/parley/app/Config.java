@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * Everything Parley needs to start, from flags and environment (flags win). {@code outbound} is
  * which addresses Parley may call on a user's behalf ({@code PARLEY_WEBHOOK_ALLOW_NETWORKS});
  * {@code http} the HTTP edge's limits and timeouts; {@code media} the attachments' limits
- * (docs/media.md).
+ * (docs/media.md); {@code twilioHosts} Twilio host mode's listener, null when it is off
+ * (docs/twilio-hosts.md).
  */
 public record Config(
     String host,
@@ -30,7 +31,8 @@ public record Config(
     String metricsToken,
     OutboundRule outbound,
     HttpLimits http,
-    MediaLimits media) {
+    MediaLimits media,
+    TwilioHostMode twilioHosts) {
 
   /** Connections per node: enough for the worker threads that run blocking store calls. */
   private static final int POOL_SIZE = 16;
@@ -47,6 +49,55 @@ public record Config(
         throw new IllegalArgumentException("Webchat rate limits must be at least 1 per minute");
       }
     }
+  }
+
+  /**
+   * Twilio host mode (docs/twilio-hosts.md): Parley also listens with TLS on {@code port} (443
+   * unless told otherwise; 0 picks a free one) for Twilio's hostnames, with a certificate from its
+   * local CA.
+   */
+  public record TwilioHostMode(int port) {
+    public static final int DEFAULT_PORT = 443;
+
+    public TwilioHostMode {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("Twilio host mode port must be 0 to 65535: " + port);
+      }
+    }
+  }
+
+  /** Everything but Twilio host mode, which is off. */
+  public Config(
+      String host,
+      int port,
+      Path dataDir,
+      String publicUrl,
+      String accountSid,
+      String authToken,
+      String masterKey,
+      String databaseUrl,
+      WebchatLimits webchatLimits,
+      DeliverySettings webhooks,
+      String metricsToken,
+      OutboundRule outbound,
+      HttpLimits http,
+      MediaLimits media) {
+    this(
+        host,
+        port,
+        dataDir,
+        publicUrl,
+        accountSid,
+        authToken,
+        masterKey,
+        databaseUrl,
+        webchatLimits,
+        webhooks,
+        metricsToken,
+        outbound,
+        http,
+        media,
+        null);
   }
 
   /**
@@ -77,7 +128,8 @@ public record Config(
         null,
         OutboundRule.DEFAULT,
         HttpLimits.DEFAULT,
-        MediaLimits.DEFAULT);
+        MediaLimits.DEFAULT,
+        null);
   }
 
   /** The store this configuration names: PostgreSQL when a database URL is set, else SQLite. */

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       MigrateCommand.class,
       TokenCommand.class,
       WarmupCommand.class,
-      AgentsCommand.class
+      AgentsCommand.class,
+      TrustCommand.class
     })
 public final class Main implements Runnable {
   public static void main(String[] args) {

@@ -5,10 +5,10 @@ import dev.parley.auth.SecretBox;
 import dev.parley.http.HeaderDeadlines;
 import dev.parley.http.HttpEdge;
 import dev.parley.http.HttpLimits;
-import dev.parley.http.Json;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.RouteTable;
 import dev.parley.ids.RandomSids;
+import dev.parley.json.Json;
 import dev.parley.observe.Metrics;
 import dev.parley.observe.ObserveApi;
 import dev.parley.observe.Readiness;
@@ -39,6 +39,7 @@ public final class Parley implements AutoCloseable {
 
   private final Vertx vertx;
   private final HttpServer server;
+  private final HttpServer twilioHosts;
   private final Store store;
   private final Bootstrap.Result bootstrap;
   private final String publicUrl;
@@ -51,6 +52,7 @@ public final class Parley implements AutoCloseable {
   private Parley(
       Vertx vertx,
       HttpServer server,
+      HttpServer twilioHosts,
       Router router,
       RouteTable routes,
       Store store,
@@ -61,6 +63,7 @@ public final class Parley implements AutoCloseable {
       Readiness readiness) {
     this.vertx = vertx;
     this.server = server;
+    this.twilioHosts = twilioHosts;
     this.router = router;
     this.routes = routes;
     this.store = store;
@@ -173,46 +176,40 @@ public final class Parley implements AutoCloseable {
       HeaderDeadlines deadlines = new HeaderDeadlines(vertx, limits.headerTimeout());
       HttpServer server =
           vertx
-              .createHttpServer(
-                  new HttpServerOptions()
-                      .setHost(config.host())
-                      .setPort(config.port())
-                      // Vert.x caps one form field at 8 KB and fails the request (a 500) beyond
-                      // it; a 1,600-character Body or a large Attributes JSON is bigger once
-                      // percent-encoded, so a field may be as large as the whole body.
-                      .setMaxFormAttributeSize(MAX_BODY_BYTES)
-                      .setMaxFormFields(limits.maxFormFields())
-                      .setMaxInitialLineLength(limits.maxRequestLineBytes())
-                      .setMaxHeaderSize(limits.maxHeaderBytes())
-                      // Nothing sent or received for this long closes the connection; Twilsock's
-                      // pings (every 25 s) keep an idle realtime socket alive.
-                      // Cleartext HTTP/2 makes Netty hold a new connection's first 24 bytes
-                      // to look for its preface, and Vert.x learns of the connection only then:
-                      // a client that stalls sooner would escape the request-head deadline. No
-                      // Twilio client speaks h2c.
-                      .setHttp2ClearTextEnabled(false)
-                      .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-                      .setIdleTimeout((int) limits.idleTimeout().toMillis())
-                      // A Twilsock frame may be 1 MiB, in one WebSocket frame or several.
-                      .setMaxWebSocketFrameSize(TwilsockProtocol.MAX_FRAME_BYTES)
-                      .setMaxWebSocketMessageSize(TwilsockProtocol.MAX_FRAME_BYTES)
-                      // Deflate keeps ~300 KB of zlib state per socket; idle sockets must be cheap.
-                      .setPerMessageWebSocketCompressionSupported(false)
-                      .setPerFrameWebSocketCompressionSupported(false))
+              .createHttpServer(serverOptions(config.host(), config.port(), limits))
               .connectionHandler(deadlines::connected)
               .invalidRequestHandler(edge::invalid)
               .requestHandler(deadlines.then(edge.guard(router)));
+      // Twilio host mode: the same routes over TLS, for Twilio's hostnames (docs/twilio-hosts.md).
+      HttpServer twilioHosts = null;
+      if (config.twilioHosts() != null) {
+        twilioHosts =
+            vertx
+                .createHttpServer(
+                    TwilioHostsListener.options(
+                        serverOptions(config.host(), config.twilioHosts().port(), limits),
+                        LocalAuthority.ensure(config.dataDir(), Clock.systemUTC())))
+                .connectionHandler(deadlines::connected)
+                .invalidRequestHandler(edge::invalid)
+                .requestHandler(PublicUrl.onTwilioHosts(deadlines.then(edge.guard(router))));
+      }
       // Requests are accepted once listen() has bound; the URL base is known before any can arrive
       // except with port 0, whose number nobody can know until listen() returns.
       if (config.port() != 0) {
         publicUrl.resolve(config.publicUrlFor(config.port()));
       }
       server.listen().await(30, TimeUnit.SECONDS);
+      if (twilioHosts != null) {
+        listenForTwilioHosts(twilioHosts, config.twilioHosts().port());
+      }
       TimerSweep.start(vertx, wiring.conversations());
       MediaSweep.start(vertx, wiring.media());
       twilsock.start();
       wiring.deliveries().start(vertx);
       publicUrl.resolve(config.publicUrlFor(server.actualPort()));
+      if (twilioHosts != null) {
+        log.info("event=twilio_hosts_listening port={}", twilioHosts.actualPort());
+      }
       log.info(
           "event=started port={} public_url={} store_ms={} total_ms={}",
           server.actualPort(),
@@ -222,6 +219,7 @@ public final class Parley implements AutoCloseable {
       return new Parley(
           vertx,
           server,
+          twilioHosts,
           router,
           routes,
           store,
@@ -241,6 +239,51 @@ public final class Parley implements AutoCloseable {
     }
   }
 
+  /** Binds host mode's listener; a port it may not take says how to allow it. */
+  private static void listenForTwilioHosts(HttpServer listener, int port) throws Exception {
+    try {
+      listener.listen().await(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          "Twilio host mode cannot listen on port "
+              + port
+              + " (--twilio-hosts-port, PARLEY_TWILIO_HOSTS_PORT)"
+              + (port > 0 && port < 1024
+                  ? "; a port below 1024 needs privileges: ./parley trust shows how"
+                  : ""),
+          e);
+    }
+  }
+
+  /** The listeners' options: the HTTP edge's limits, realtime frame sizes. */
+  private static HttpServerOptions serverOptions(String host, int port, HttpLimits limits) {
+    return new HttpServerOptions()
+        .setHost(host)
+        .setPort(port)
+        // Vert.x caps one form field at 8 KB and fails the request (a 500) beyond
+        // it; a 1,600-character Body or a large Attributes JSON is bigger once
+        // percent-encoded, so a field may be as large as the whole body.
+        .setMaxFormAttributeSize(MAX_BODY_BYTES)
+        .setMaxFormFields(limits.maxFormFields())
+        .setMaxInitialLineLength(limits.maxRequestLineBytes())
+        .setMaxHeaderSize(limits.maxHeaderBytes())
+        // Nothing sent or received for this long closes the connection; Twilsock's
+        // pings (every 25 s) keep an idle realtime socket alive.
+        // Cleartext HTTP/2 makes Netty hold a new connection's first 24 bytes
+        // to look for its preface, and Vert.x learns of the connection only then:
+        // a client that stalls sooner would escape the request-head deadline. No
+        // Twilio client speaks h2c.
+        .setHttp2ClearTextEnabled(false)
+        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+        .setIdleTimeout((int) limits.idleTimeout().toMillis())
+        // A Twilsock frame may be 1 MiB, in one WebSocket frame or several.
+        .setMaxWebSocketFrameSize(TwilsockProtocol.MAX_FRAME_BYTES)
+        .setMaxWebSocketMessageSize(TwilsockProtocol.MAX_FRAME_BYTES)
+        // Deflate keeps ~300 KB of zlib state per socket; idle sockets must be cheap.
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false);
+  }
+
   /**
    * Fails the start, saying what to do, when the store's secrets were sealed under another master
    * key: every authenticated request would fail otherwise.
@@ -255,6 +298,11 @@ public final class Parley implements AutoCloseable {
 
   public int port() {
     return server.actualPort();
+  }
+
+  /** The port of Twilio host mode's TLS listener; -1 when host mode is off. */
+  public int twilioHostsPort() {
+    return twilioHosts == null ? -1 : twilioHosts.actualPort();
   }
 
   public String publicUrl() {
@@ -309,7 +357,11 @@ public final class Parley implements AutoCloseable {
   public void close() {
     readiness.shuttingDown();
     try {
+      var hostMode = twilioHosts == null ? null : twilioHosts.shutdown(10, TimeUnit.SECONDS);
       server.shutdown(10, TimeUnit.SECONDS).await(15, TimeUnit.SECONDS);
+      if (hostMode != null) {
+        hostMode.await(15, TimeUnit.SECONDS);
+      }
     } catch (Exception e) {
       log.warn("event=shutdown_incomplete", e);
     }

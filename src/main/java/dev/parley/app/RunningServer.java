@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
  *     every address)
  * @param pid the server's process id
  * @param databaseUrl its PostgreSQL URL; null for the embedded store in the data directory
+ * @param twilioHostsPort the TLS port of Twilio host mode; null when host mode is off
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -32,9 +34,10 @@ record RunningServer(
     @JsonProperty("url") String url,
     @JsonProperty("local_url") String localUrl,
     @JsonProperty("pid") long pid,
-    @JsonProperty("database_url") String databaseUrl) {
+    @JsonProperty("database_url") String databaseUrl,
+    @JsonProperty("twilio_hosts_port") Integer twilioHostsPort) {
   static final String FILE = "server.json";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   private static final Logger log = LoggerFactory.getLogger(RunningServer.class);
 
@@ -44,15 +47,24 @@ record RunningServer(
    */
   static void record(Config config, Parley parley) {
     try {
-      of(config, parley.publicUrl(), parley.port()).write(config.dataDir());
+      of(config, parley.publicUrl(), parley.port(), parley.twilioHostsPort())
+          .write(config.dataDir());
     } catch (RuntimeException e) {
       log.warn(
           "event=server_file_not_written data_dir={} reason={}", config.dataDir(), e.toString());
     }
   }
 
-  /** What a server started with {@code config}, listening on {@code port}, writes. */
-  static RunningServer of(Config config, String publicUrl, int port) {
+  /** A server without Twilio host mode. */
+  RunningServer(String url, String localUrl, long pid, String databaseUrl) {
+    this(url, localUrl, pid, databaseUrl, null);
+  }
+
+  /**
+   * What a server started with {@code config}, listening on {@code port} (and {@code
+   * twilioHostsPort} for host mode, -1 without), writes.
+   */
+  static RunningServer of(Config config, String publicUrl, int port, int twilioHostsPort) {
     String host = config.host();
     if (host == null || host.isBlank() || host.equals("0.0.0.0") || host.equals("::")) {
       host = "localhost";
@@ -64,7 +76,11 @@ record RunningServer(
             ? null
             : config.databaseUrl();
     return new RunningServer(
-        publicUrl, "http://" + host + ":" + port, ProcessHandle.current().pid(), database);
+        publicUrl,
+        "http://" + host + ":" + port,
+        ProcessHandle.current().pid(),
+        database,
+        twilioHostsPort < 0 ? null : twilioHostsPort);
   }
 
   /** Replaces {@code <dataDir>/server.json} in one step, so a reader never sees half a file. */

@@ -173,6 +173,24 @@ final class ServeCommand implements Runnable {
               + " PARLEY_MEDIA_UNATTACHED_MINUTES, default 60).")
   int mediaUnattachedMinutes;
 
+  @Option(
+      names = "--twilio-hosts",
+      defaultValue = "${env:PARLEY_TWILIO_HOSTS:-false}",
+      description =
+          "Twilio host mode: also serve Twilio's hostnames (conversations.twilio.com,"
+              + " tsock.us1.twilio.com…) over TLS with a certificate from a local CA made in the"
+              + " data directory; ./parley trust says how to use it (env PARLEY_TWILIO_HOSTS,"
+              + " default false).")
+  boolean twilioHosts;
+
+  @Option(
+      names = "--twilio-hosts-port",
+      defaultValue = "${env:PARLEY_TWILIO_HOSTS_PORT:-443}",
+      description =
+          "TLS port of Twilio host mode (env PARLEY_TWILIO_HOSTS_PORT, default 443; 0 picks a free"
+              + " one).")
+  int twilioHostsPort;
+
   @Mixin StoreOptions store;
 
   MediaLimits mediaLimits() {
@@ -214,7 +232,8 @@ final class ServeCommand implements Runnable {
             HttpLimits.DEFAULT.withTimeouts(
                 Duration.ofSeconds(httpHeaderTimeoutSeconds),
                 Duration.ofSeconds(httpIdleTimeoutSeconds)),
-            mediaLimits());
+            mediaLimits(),
+            twilioHosts ? new Config.TwilioHostMode(twilioHostsPort) : null);
     Parley parley = Parley.start(config);
     RunningServer.record(config, parley);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -227,7 +246,8 @@ final class ServeCommand implements Runnable {
                 },
                 "parley-shutdown"));
     System.out.println(
-        Banner.text(parley, config, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
+        Banner.text(parley, config, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))
+            + Banner.twilioHosts(parley, config));
     System.out.flush();
     try {
       stopped.await();

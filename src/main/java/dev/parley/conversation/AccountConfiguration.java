@@ -73,11 +73,11 @@ public final class AccountConfiguration {
                   c.defaultClosedTimer(),
                   url(changes.preWebhookUrl(), c.preWebhookUrl()),
                   url(changes.postWebhookUrl(), c.postWebhookUrl()),
-                  or(changes.method(), c.webhookMethod()),
+                  changes.method() == null ? c.webhookMethod() : changes.method().name(),
                   changes.filters() == null
                       ? c.webhookFilters()
                       : JsonLists.write(changes.filters()),
-                  or(changes.target(), c.webhookTarget()));
+                  changes.target() == null ? c.webhookTarget() : changes.target().wire());
           store.accounts().updateConfiguration(tx, updated);
           return updated;
         });

@@ -60,10 +60,10 @@ public final class AddressConfigurations {
             request.friendlyName(),
             request.addressCountry(),
             Boolean.TRUE.equals(auto.enabled()),
-            auto.type(),
+            auto.type() == null ? null : auto.type().wire(),
             auto.conversationServiceSid(),
             auto.webhookUrl(),
-            auto.webhookMethod() == null ? "POST" : auto.webhookMethod(),
+            (auto.webhookMethod() == null ? WebhookMethod.POST : auto.webhookMethod()).name(),
             JsonLists.write(auto.webhookFilters() == null ? List.of() : auto.webhookFilters()),
             auto.studioFlowSid(),
             auto.studioRetryCount(),
@@ -87,7 +87,8 @@ public final class AddressConfigurations {
             DEFAULT_CHAT_ADDRESS,
             "Default Chat Address",
             null,
-            new AutoCreationChanges(true, "default", null, null, null, null, null, null)));
+            new AutoCreationChanges(
+                true, AutoCreationType.DEFAULT, null, null, null, null, null, null)));
   }
 
   public AddressRecord find(String accountSid, String sidOrAddress) {
@@ -127,10 +128,10 @@ public final class AddressConfigurations {
                   or(changes.friendlyName(), a.friendlyName()),
                   a.addressCountry(),
                   or(auto.enabled(), a.autoCreationEnabled()),
-                  or(auto.type(), a.autoCreationType()),
+                  auto.type() == null ? a.autoCreationType() : auto.type().wire(),
                   or(auto.conversationServiceSid(), a.autoCreationServiceSid()),
                   or(auto.webhookUrl(), a.webhookUrl()),
-                  or(auto.webhookMethod(), a.webhookMethod()),
+                  auto.webhookMethod() == null ? a.webhookMethod() : auto.webhookMethod().name(),
                   auto.webhookFilters() == null
                       ? a.webhookFilters()
                       : JsonLists.write(auto.webhookFilters()),

@@ -4,15 +4,14 @@ import java.util.List;
 
 /**
  * The {@code AutoCreation.*} settings of an address configuration as sent. Null fields are left as
- * they are (on create: unset). {@code type} is {@code webhook}, {@code studio} or {@code default};
- * {@code webhookMethod} is upper-case.
+ * they are (on create: unset).
  */
 public record AutoCreationChanges(
     Boolean enabled,
-    String type,
+    AutoCreationType type,
     String conversationServiceSid,
     String webhookUrl,
-    String webhookMethod,
+    WebhookMethod webhookMethod,
     List<String> webhookFilters,
     String studioFlowSid,
     Integer studioRetryCount) {

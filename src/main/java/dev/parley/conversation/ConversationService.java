@@ -2,9 +2,9 @@ package dev.parley.conversation;
 
 import static dev.parley.conversation.Changes.or;
 
-import dev.parley.conversation.ChangeEvents.StateReason;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.events.Change.StateReason;
 import dev.parley.events.Origin;
 import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;
@@ -122,7 +122,7 @@ public final class ConversationService {
   /** The conversation, or a 404; and 50377 when it is closed and so cannot change. */
   public ConversationRecord findOpen(Tx tx, Scope scope, String sidOrUniqueName) {
     ConversationRecord conversation = find(tx, scope, sidOrUniqueName);
-    if (ConversationState.CLOSED.wire().equals(conversation.state())) {
+    if (ConversationState.of(conversation) == ConversationState.CLOSED) {
       throw new ApiException(TwilioError.CONVERSATION_CLOSED);
     }
     return conversation;
@@ -170,9 +170,8 @@ public final class ConversationService {
 
   private static ConversationRecord apply(
       ConversationRecord c, ConversationChanges changes, Instant now) {
-    ConversationState state =
-        changes.state() == null ? ConversationState.fromWire(c.state()) : changes.state();
-    boolean stateChanged = !state.wire().equals(c.state());
+    ConversationState state = changes.state() == null ? ConversationState.of(c) : changes.state();
+    boolean stateChanged = state != ConversationState.of(c);
     String timerInactive = c.timerInactive();
     String timerClosed = c.timerClosed();
     if (changes.timers() != null && changes.timers().inactive() != null) {
@@ -344,7 +343,7 @@ public final class ConversationService {
   /** Activity in an active conversation (a new message) re-arms its inactive timer. */
   public void noteActivity(Tx tx, ConversationRecord conversation) {
     if (conversation.timerInactive() != null
-        && ConversationState.ACTIVE.wire().equals(conversation.state())) {
+        && ConversationState.of(conversation) == ConversationState.ACTIVE) {
       store
           .conversations()
           .rearmInactive(

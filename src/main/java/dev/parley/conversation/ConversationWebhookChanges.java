@@ -4,4 +4,8 @@ import java.util.List;
 
 /** An update to a conversation-scoped webhook. Null fields are left as they are. */
 public record ConversationWebhookChanges(
-    String url, String method, List<String> filters, List<String> triggers, String flowSid) {}
+    String url,
+    WebhookMethod method,
+    List<String> filters,
+    List<String> triggers,
+    String flowSid) {}

@@ -4,11 +4,11 @@ import java.util.List;
 
 /**
  * An update to the account's or a service's event webhooks. Null fields are left as they are; an
- * empty URL clears it. {@code method} is upper-case; {@code target} applies to the account only.
+ * empty URL clears it. {@code target} applies to the account only.
  */
 public record EventWebhookChanges(
     String preWebhookUrl,
     String postWebhookUrl,
-    String method,
+    WebhookMethod method,
     List<String> filters,
-    String target) {}
+    EventWebhookTarget target) {}

@@ -3,6 +3,8 @@ package dev.parley.conversation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.json.Json;
+import dev.parley.json.JsonInput;
 import java.util.List;
 
 /**
@@ -10,7 +12,7 @@ import java.util.List;
  * check that a text is JSON at all.
  */
 public final class JsonLists {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = Json.MAPPER;
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
   private JsonLists() {}

@@ -1,6 +1,7 @@
 package dev.parley.conversation;
 
 import dev.parley.error.ApiException;
+import dev.parley.error.TwilioError;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.MembershipRecord;
 import dev.parley.store.PageRequest;
@@ -81,6 +82,27 @@ public final class MembershipService {
           participants.remove(tx, scope, membership.participant());
           return null;
         });
+  }
+
+  /**
+   * The conversation {@code identity} takes part in, or 403 with 50430, what Twilio answers the SDK
+   * for a conversation its identity is not in (agents included: no role reads others' chats).
+   */
+  public ConversationRecord joined(Scope scope, String identity, String conversation) {
+    return store.read(
+        tx -> {
+          ConversationRecord c = conversations.find(tx, scope, conversation);
+          store
+              .participants()
+              .findByIdentity(tx, c.sid(), identity)
+              .orElseThrow(() -> new ApiException(TwilioError.NOT_A_PARTICIPANT, c.sid()));
+          return c;
+        });
+  }
+
+  /** Whether the two identities take part in a conversation together. */
+  public boolean meet(Scope scope, String identity, String other) {
+    return store.read(tx -> store.participants().meet(tx, scope.serviceSid(), identity, other));
   }
 
   /** The memberships of the chat participants with {@code identity}. */

@@ -8,6 +8,7 @@ import dev.parley.ids.SidPrefix;
 import dev.parley.media.MediaAttachments;
 import dev.parley.media.MediaAttachments.Attachment;
 import dev.parley.media.MediaService;
+import dev.parley.shapes.DeliverySummary;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.DeliveryReceiptStore.StatusCount;
 import dev.parley.store.MessageRecord;

@@ -4,12 +4,12 @@ import java.util.List;
 
 /**
  * What a caller asks for when adding a webhook to a conversation. Null means "not given"; {@code
- * method} is lower-case; {@code filters} are post-action event names, {@code triggers} keywords.
+ * filters} are post-action event names, {@code triggers} keywords.
  */
 public record NewConversationWebhook(
     WebhookTarget target,
     String url,
-    String method,
+    WebhookMethod method,
     List<String> filters,
     List<String> triggers,
     String flowSid,

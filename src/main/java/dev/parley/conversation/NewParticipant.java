@@ -2,6 +2,7 @@ package dev.parley.conversation;
 
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.shapes.MessagingBinding;
 import java.time.Instant;
 
 /**

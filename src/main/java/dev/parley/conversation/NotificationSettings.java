@@ -3,9 +3,8 @@ package dev.parley.conversation;
 import static dev.parley.conversation.Changes.or;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.parley.json.Json;
 
 /**
  * A service's push notification settings, kept as JSON in {@code services.notifications} in the
@@ -16,10 +15,7 @@ public record NotificationSettings(
     Push addedToConversation,
     NewMessage newMessage,
     Push removedFromConversation) {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper MAPPER = Json.MAPPER;
 
   public NotificationSettings {
     addedToConversation = addedToConversation == null ? Push.OFF : addedToConversation;

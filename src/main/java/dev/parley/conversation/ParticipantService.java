@@ -6,6 +6,7 @@ import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;
+import dev.parley.shapes.MessagingBinding;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.PageRequest;
 import dev.parley.store.ParticipantRecord;
@@ -240,7 +241,7 @@ public final class ParticipantService {
   }
 
   private static void requireOpen(ConversationRecord conversation) {
-    if (ConversationState.CLOSED.wire().equals(conversation.state())) {
+    if (ConversationState.of(conversation) == ConversationState.CLOSED) {
       throw new ApiException(TwilioError.CONVERSATION_CLOSED);
     }
   }

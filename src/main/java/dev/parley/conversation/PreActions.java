@@ -6,7 +6,10 @@ import dev.parley.events.EventFields;
 import dev.parley.events.PreAction;
 import dev.parley.events.PreActionHook;
 import dev.parley.events.PreActionHook.Verdict;
-import dev.parley.media.MediaAttachments;
+import dev.parley.shapes.ConversationShapes;
+import dev.parley.shapes.MessageShapes;
+import dev.parley.shapes.ParticipantShapes;
+import dev.parley.shapes.UserShapes;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.MessageRecord;
 import dev.parley.store.ParticipantRecord;
@@ -45,11 +48,13 @@ public final class PreActions {
             scope,
             PreAction.MESSAGE_ADD,
             f ->
-                f.put("ConversationSid", c.sid())
-                    .put("Body", m.body())
-                    .put("Author", m.author())
-                    .put("Attributes", m.attributes() == null ? "{}" : m.attributes())
-                    .put("Media", MediaAttachments.forWebhook(media)));
+                MessageShapes.preActionAdd(
+                    f,
+                    c.sid(),
+                    m.body(),
+                    m.author(),
+                    m.attributes() == null ? "{}" : m.attributes(),
+                    media));
     return new NewMessage(
         text(verdict, "author", m.author()),
         text(verdict, "body", m.body()),
@@ -68,10 +73,12 @@ public final class PreActions {
             scope,
             PreAction.MESSAGE_UPDATE,
             f ->
-                message(f, m)
-                    .put("Body", Changes.or(changes.body(), m.body()))
-                    .put("Author", Changes.or(changes.author(), m.author()))
-                    .put("Attributes", Changes.or(changes.attributes(), m.attributes())));
+                MessageShapes.preAction(
+                    f,
+                    m,
+                    Changes.or(changes.body(), m.body()),
+                    Changes.or(changes.author(), m.author()),
+                    Changes.or(changes.attributes(), m.attributes())));
     return new MessageChanges(
         text(verdict, "author", changes.author()),
         text(verdict, "body", changes.body()),
@@ -85,18 +92,7 @@ public final class PreActions {
     ask(
         scope,
         PreAction.MESSAGE_REMOVE,
-        f -> message(f, m).put("Body", m.body()).put("Author", m.author()));
-  }
-
-  private static EventFields message(EventFields f, MessageRecord m) {
-    return f.put("ConversationSid", m.conversationSid())
-        .put("MessageSid", m.sid())
-        .put("Index", m.index())
-        .put("DateCreated", m.dateCreated())
-        .put("DateUpdated", m.dateUpdated())
-        .put("ParticipantSid", m.participantSid())
-        .put("Attributes", m.attributes())
-        .put("Media", MediaAttachments.forWebhook(m.media()));
+        f -> MessageShapes.preAction(f, m, m.body(), m.author(), m.attributes()));
   }
 
   public NewConversation conversationAdd(Scope scope, NewConversation c) {
@@ -105,11 +101,13 @@ public final class PreActions {
             scope,
             PreAction.CONVERSATION_ADD,
             f ->
-                f.put("FriendlyName", c.friendlyName())
-                    .put("UniqueName", c.uniqueName())
-                    .put("Attributes", c.attributes() == null ? "{}" : c.attributes())
-                    .put("MessagingServiceSid", c.messagingServiceSid())
-                    .put("State", c.state() == null ? "active" : c.state().wire()));
+                ConversationShapes.preActionAdd(
+                    f,
+                    c.friendlyName(),
+                    c.uniqueName(),
+                    c.attributes() == null ? "{}" : c.attributes(),
+                    c.messagingServiceSid(),
+                    c.state() == null ? "active" : c.state().wire()));
     return new NewConversation(
         text(verdict, "friendly_name", c.friendlyName()),
         c.uniqueName(),
@@ -129,11 +127,13 @@ public final class PreActions {
             scope,
             PreAction.CONVERSATION_UPDATE,
             f ->
-                conversation(f, c)
-                    .put("FriendlyName", Changes.or(changes.friendlyName(), c.friendlyName()))
-                    .put("UniqueName", Changes.or(changes.uniqueName(), c.uniqueName()))
-                    .put("Attributes", Changes.or(changes.attributes(), c.attributes()))
-                    .put("State", changes.state() == null ? c.state() : changes.state().wire()));
+                ConversationShapes.preAction(
+                    f,
+                    c,
+                    Changes.or(changes.friendlyName(), c.friendlyName()),
+                    Changes.or(changes.uniqueName(), c.uniqueName()),
+                    Changes.or(changes.attributes(), c.attributes()),
+                    changes.state() == null ? c.state() : changes.state().wire()));
     return new ConversationChanges(
         text(verdict, "friendly_name", changes.friendlyName()),
         changes.uniqueName(),
@@ -147,37 +147,21 @@ public final class PreActions {
   }
 
   public void conversationRemove(Scope scope, ConversationRecord c) {
-    ask(
-        scope,
-        PreAction.CONVERSATION_REMOVE,
-        f ->
-            conversation(f, c)
-                .put("FriendlyName", c.friendlyName())
-                .put("UniqueName", c.uniqueName())
-                .put("Attributes", c.attributes())
-                .put("State", c.state()));
-  }
-
-  private static EventFields conversation(EventFields f, ConversationRecord c) {
-    return f.put("ConversationSid", c.sid())
-        .put("DateCreated", c.dateCreated())
-        .put("DateUpdated", c.dateUpdated())
-        .put("MessagingServiceSid", c.messagingServiceSid());
+    ask(scope, PreAction.CONVERSATION_REMOVE, f -> ConversationShapes.preAction(f, c));
   }
 
   public void participantAdd(Scope scope, ConversationRecord c, NewParticipant p) {
     ask(
         scope,
         PreAction.PARTICIPANT_ADD,
-        f -> {
-          f.put("ConversationSid", c.sid())
-              .put("Identity", p.identity())
-              .put("RoleSid", p.roleSid())
-              .put("Attributes", p.attributes() == null ? "{}" : p.attributes());
-          if (p.binding() != null) {
-            ChangeEvents.binding(f, p.binding());
-          }
-        });
+        f ->
+            ParticipantShapes.preActionAdd(
+                f,
+                c.sid(),
+                p.identity(),
+                p.roleSid(),
+                p.attributes() == null ? "{}" : p.attributes(),
+                p.binding()));
   }
 
   public void participantUpdate(Scope scope, ParticipantRecord p, ParticipantChanges changes) {
@@ -185,17 +169,18 @@ public final class PreActions {
         scope,
         PreAction.PARTICIPANT_UPDATE,
         f ->
-            ChangeEvents.participant(f, p)
-                .put("DateUpdated", p.dateUpdated())
-                .put("Attributes", Changes.or(changes.attributes(), p.attributes()))
-                .put("RoleSid", Changes.or(changes.roleSid(), p.roleSid())));
+            ParticipantShapes.preAction(
+                f,
+                p,
+                Changes.or(changes.attributes(), p.attributes()),
+                Changes.or(changes.roleSid(), p.roleSid())));
   }
 
   public void participantRemove(Scope scope, ParticipantRecord p) {
     ask(
         scope,
         PreAction.PARTICIPANT_REMOVE,
-        f -> ChangeEvents.participant(f, p).put("DateUpdated", p.dateUpdated()));
+        f -> ParticipantShapes.preAction(f, p, p.attributes(), p.roleSid()));
   }
 
   public void userUpdate(Scope scope, UserRecord u, UserChanges changes) {
@@ -203,13 +188,12 @@ public final class PreActions {
         scope,
         PreAction.USER_UPDATE,
         f ->
-            f.put("UserSid", u.sid())
-                .put("DateCreated", u.dateCreated())
-                .put("DateUpdated", u.dateUpdated())
-                .put("Identity", u.identity())
-                .put("RoleSid", Changes.or(changes.roleSid(), u.roleSid()))
-                .put("Attributes", Changes.or(changes.attributes(), u.attributes()))
-                .put("FriendlyName", Changes.or(changes.friendlyName(), u.friendlyName())));
+            UserShapes.preAction(
+                f,
+                u,
+                Changes.or(changes.roleSid(), u.roleSid()),
+                Changes.or(changes.attributes(), u.attributes()),
+                Changes.or(changes.friendlyName(), u.friendlyName())));
   }
 
   /** True when changes in {@code scope} go to the pre-action webhook: SDK changes only. */

@@ -87,7 +87,10 @@ public final class ServiceConfiguration {
                       AccountConfiguration.url(changes.preWebhookUrl(), b.preWebhookUrl);
                   b.postWebhookUrl =
                       AccountConfiguration.url(changes.postWebhookUrl(), b.postWebhookUrl);
-                  b.webhookMethod = or(changes.method(), or(s.webhookMethod(), "POST"));
+                  b.webhookMethod =
+                      changes.method() != null
+                          ? changes.method().name()
+                          : or(s.webhookMethod(), WebhookMethod.POST.name());
                   if (changes.filters() != null) {
                     b.webhookFilters = JsonLists.write(changes.filters());
                   }

@@ -89,6 +89,14 @@ public final class UserService {
    * Twilio creates the user behind a new chat participant the same way; the web chat orchestration
    * names its guest here.
    */
+  public UserRecord findOrCreate(Scope scope, String identity) {
+    return store.write(tx -> findOrCreate(tx, scope, identity, null));
+  }
+
+  /**
+   * {@link #findOrCreate(Scope, String)} inside the caller's transaction, named {@code
+   * friendlyName}.
+   */
   public UserRecord findOrCreate(Tx tx, Scope scope, String identity, String friendlyName) {
     return store
         .users()

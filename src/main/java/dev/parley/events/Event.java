@@ -4,12 +4,11 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A committed change as webhooks and realtime clients hear of it. {@code fields} are the form
- * fields Twilio sends for the event, the common ones ({@code AccountSid}, {@code EventType}, {@code
- * Source}, {@code ClientIdentity}, {@code ChatServiceSid}) included; only {@code RetryCount} is
- * added per attempt. {@code subject} is the changed record as the change left it (a {@code
- * ConversationRecord}, {@code MessagePosted}, …), for listeners in the same transaction; null when
- * unknown.
+ * A committed change as webhooks and realtime clients hear of it. {@code change} is what changed,
+ * typed (its kind follows from {@code type}); listeners read it, not the fields. {@code fields} are
+ * the form fields Twilio sends for the event (what the outbox stores and webhooks carry), the
+ * common ones ({@code AccountSid}, {@code EventType}, {@code Source}, {@code ClientIdentity},
+ * {@code ChatServiceSid}) included; only {@code RetryCount} is added per attempt.
  */
 public record Event(
     long seq,
@@ -20,4 +19,19 @@ public record Event(
     Origin origin,
     Map<String, String> fields,
     Instant dateCreated,
-    Object subject) {}
+    Change change) {
+
+  public Event {
+    if (type.change() == null || !type.change().isInstance(change)) {
+      throw new IllegalArgumentException(type + " cannot be about " + change);
+    }
+  }
+
+  /** The change as the kind its type carries ({@link EventType#change()}). */
+  public <C extends Change> C change(Class<C> kind) {
+    if (!kind.isInstance(change)) {
+      throw new IllegalStateException(type + " is not about a " + kind.getSimpleName());
+    }
+    return kind.cast(change);
+  }
+}

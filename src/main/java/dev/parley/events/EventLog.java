@@ -3,10 +3,10 @@ package dev.parley.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.json.Json;
 import dev.parley.store.EventRecord;
 import dev.parley.store.Store;
 import dev.parley.store.Tx;
-import dev.parley.store.UserRecord;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * a committed change always has its event and a rolled-back one never does.
  */
 public final class EventLog {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
   private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {};
   private final Store store;
   private final Clock clock;
@@ -36,61 +36,14 @@ public final class EventLog {
   }
 
   /**
-   * Records a {@code type} event of a change made by {@code origin}. {@code own} adds the event's
-   * own fields after the common ones.
+   * Records a {@code type} event of {@code change}, made by {@code origin}. {@code own} adds the
+   * event's own fields after the common ones; {@code change} goes to this transaction's listeners
+   * and is never stored.
    */
   public Event record(
-      Tx tx,
-      Origin origin,
-      EventType type,
-      String accountSid,
-      String serviceSid,
-      String conversationSid,
-      Consumer<EventFields> own) {
-    return record(tx, origin, type, accountSid, serviceSid, conversationSid, null, own);
-  }
-
-  /**
-   * Records an event of conversation {@code conversationSid} whose {@code subject} (the changed
-   * record, handed to this transaction's listeners and never stored) spares them reading it again.
-   */
-  public Event record(
-      Tx tx,
-      Origin origin,
-      EventType type,
-      String accountSid,
-      String serviceSid,
-      String conversationSid,
-      Object subject,
-      Consumer<EventFields> own) {
-    return record(
-        tx, origin, type, accountSid, serviceSid, conversationSid, conversationSid, subject, own);
-  }
-
-  /**
-   * Records an event of user {@code u} (of no conversation): a user's events take turns with each
-   * other only, so web chats of one account, each adding a user, don't wait for one another.
-   */
-  public Event recordOfUser(
-      Tx tx,
-      Origin origin,
-      EventType type,
-      UserRecord u,
-      Object subject,
-      Consumer<EventFields> own) {
-    return record(tx, origin, type, u.accountSid(), u.serviceSid(), null, u.sid(), subject, own);
-  }
-
-  private Event record(
-      Tx tx,
-      Origin origin,
-      EventType type,
-      String accountSid,
-      String serviceSid,
-      String conversationSid,
-      String turn,
-      Object subject,
-      Consumer<EventFields> own) {
+      Tx tx, Origin origin, EventType type, Change change, Consumer<EventFields> own) {
+    String accountSid = change.accountSid();
+    String serviceSid = change.serviceSid();
     EventFields fields = EventFields.common(accountSid, type.wire(), origin, serviceSid);
     own.accept(fields);
     EventRecord row =
@@ -98,24 +51,24 @@ public final class EventLog {
             0,
             accountSid,
             serviceSid,
-            conversationSid,
+            change.conversationSid(),
             type.wire(),
             origin.source().name(),
             origin.clientIdentity(),
             write(fields.asMap()),
             clock.instant());
-    long seq = store.events().append(tx, row, turn);
+    long seq = store.events().append(tx, row, change.turn());
     Event event =
         new Event(
             seq,
             type,
             accountSid,
             serviceSid,
-            conversationSid,
+            change.conversationSid(),
             origin,
             fields.asMap(),
             row.dateCreated(),
-            subject);
+            change);
     listeners.forEach(l -> l.recorded(tx, event));
     return event;
   }

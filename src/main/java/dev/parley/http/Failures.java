@@ -3,6 +3,7 @@ package dev.parley.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.json.Json;
 import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;

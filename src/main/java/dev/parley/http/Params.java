@@ -1,9 +1,9 @@
 package dev.parley.http;
 
-import dev.parley.conversation.JsonInput;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.ids.SidPrefix;
+import dev.parley.json.JsonInput;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -83,6 +83,20 @@ public final class Params {
           name, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
     }
     return lower;
+  }
+
+  /**
+   * One of a Twilio enum's values, in any case, as the Java enum whose constants are those values
+   * upper-cased ({@code State=Closed} is {@code CLOSED}); null when absent. Refused as {@link
+   * #oneOf(String, Set)} refuses, naming the values in lower case.
+   */
+  public <E extends Enum<E>> E oneOf(String name, Class<E> type) {
+    Set<String> allowed = new java.util.TreeSet<>();
+    for (E constant : type.getEnumConstants()) {
+      allowed.add(constant.name().toLowerCase(Locale.ROOT));
+    }
+    String value = oneOf(name, allowed);
+    return value == null ? null : Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
   }
 
   public Boolean bool(String name) {

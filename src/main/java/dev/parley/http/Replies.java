@@ -1,6 +1,7 @@
 package dev.parley.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.parley.json.Json;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.Callable;

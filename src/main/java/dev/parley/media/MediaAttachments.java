@@ -1,12 +1,12 @@
 package dev.parley.media;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.json.Json;
 import dev.parley.store.MediaRecord;
 import dev.parley.store.Store;
 import dev.parley.store.Tx;
@@ -22,7 +22,7 @@ import java.util.List;
  * credentials uploaded, by any author).
  */
 public final class MediaAttachments {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
   private final Store store;
   private final Clock clock;
   private final MediaLimits limits;
@@ -112,30 +112,6 @@ public final class MediaAttachments {
       return JSON.writeValueAsString(json);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  /**
-   * A message's stored {@code media} as Twilio's webhooks send it in {@code Media}: a JSON string
-   * of {@code [{Sid, Filename, ContentType, Size, Category}]}; null for a message without media.
-   */
-  public static String forWebhook(String media) {
-    if (media == null) {
-      return null;
-    }
-    try {
-      ArrayNode pascal = JSON.createArrayNode();
-      for (JsonNode m : JSON.readTree(media)) {
-        ObjectNode item = pascal.addObject();
-        item.set("Sid", m.get("sid"));
-        item.set("Filename", m.get("filename"));
-        item.set("ContentType", m.get("content_type"));
-        item.set("Size", m.get("size"));
-        item.set("Category", m.get("category"));
-      }
-      return JSON.writeValueAsString(pascal);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored media is not JSON", e);
     }
   }
 

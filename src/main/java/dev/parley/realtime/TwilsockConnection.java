@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.auth.AccessGrant;
 import dev.parley.error.ApiException;
+import dev.parley.http.PublicUrl;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
@@ -33,6 +34,10 @@ final class TwilsockConnection implements Session {
   private final TwilsockSocket socket;
   private final Context context;
   private final String id;
+
+  /** The Twilio region it came in on (host mode), for the URLs in its answers; else null. */
+  private final String region;
+
   private final long connectedNanos = System.nanoTime();
   private volatile Phase phase = Phase.AWAITING_INIT;
   private volatile AccessGrant grant;
@@ -43,11 +48,13 @@ final class TwilsockConnection implements Session {
   private boolean opened;
   private String closeReason = "peer_closed";
 
-  TwilsockConnection(TwilsockEndpoint endpoint, TwilsockSocket socket, Context context, String id) {
+  TwilsockConnection(
+      TwilsockEndpoint endpoint, TwilsockSocket socket, Context context, String id, String region) {
     this.endpoint = endpoint;
     this.socket = socket;
     this.context = context;
     this.id = id;
+    this.region = region;
   }
 
   void attach() {
@@ -254,7 +261,9 @@ final class TwilsockConnection implements Session {
     inFlight++;
     endpoint
         .workers
-        .executeBlocking(() -> endpoint.calls.answer(this, frame.id(), request), false)
+        .executeBlocking(
+            () -> PublicUrl.within(region, () -> endpoint.calls.answer(this, frame.id(), request)),
+            false)
         .onComplete(
             answered -> {
               inFlight--;

@@ -7,6 +7,7 @@ import dev.parley.auth.Authenticator;
 import dev.parley.conversation.UserService;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.http.PublicUrl;
 import dev.parley.store.Broadcasts;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -73,6 +74,8 @@ public final class TwilsockEndpoint {
       return;
     }
     HttpConnection tcp = ctx.request().connection();
+    // Came in on tsock.<region>.twilio.com (host mode): its links name Twilio's hosts too.
+    String region = PublicUrl.currentRegion();
     ctx.request()
         .toWebSocket()
         .onSuccess(
@@ -83,7 +86,8 @@ public final class TwilsockEndpoint {
                       this,
                       new TwilsockSocket(socket, tcp, settings.maxQueuedBytes()),
                       context,
-                      "TS" + sessionIds.incrementAndGet());
+                      "TS" + sessionIds.incrementAndGet(),
+                      region);
               connections.add(connection);
               connection.attach();
             })

@@ -3,14 +3,11 @@ package dev.parley.realtime;
 import static dev.parley.realtime.TwilsockProtocol.MAX_FRAME_BYTES;
 import static dev.parley.realtime.TwilsockProtocol.MAX_HEADER_BYTES;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.json.JsonInput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -25,15 +22,7 @@ public record TwilsockFrame(ObjectNode header, byte[] payload) {
   private static final int MAX_LENGTH_DIGITS = String.valueOf(MAX_HEADER_BYTES).length();
 
   /** Headers are small: a deeply nested one is an attack, not a client. */
-  static final ObjectMapper HEADERS =
-      JsonMapper.builder(
-              JsonFactory.builder()
-                  .streamReadConstraints(
-                      StreamReadConstraints.builder().maxNestingDepth(64).build())
-                  .build())
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-          .build();
+  static final ObjectMapper HEADERS = JsonInput.boundedUniqueKeys(64);
 
   public TwilsockFrame {
     if (!hasMethod(header)) {

@@ -3,9 +3,10 @@ package dev.parley.webchat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.parley.conversation.JsonInput;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.json.Json;
+import dev.parley.json.JsonInput;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -16,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class EngagementData {
   public static final int MAX_BYTES = 16 * 1024;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   private EngagementData() {}
 

@@ -4,7 +4,7 @@ import static dev.parley.conversation.Changes.or;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.parley.json.Json;
 
 /**
  * A Flex Flow's integration: a Studio flow, an external webhook, or a TaskRouter task. Rendered
@@ -22,8 +22,7 @@ public record FlexIntegration(
     Boolean creationOnMessage,
     Integer retryCount) {
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   public static final FlexIntegration NONE =
       new FlexIntegration(null, null, null, null, null, null, null, null, null);

@@ -3,6 +3,7 @@ package dev.parley.webchat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.json.Json;
 
 /**
  * The attributes Flex's legacy web chat keeps on its chat channel, and so on Parley's conversation:
@@ -11,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * janitor read {@code status}.
  */
 final class LegacyChannelAttributes {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   private LegacyChannelAttributes() {}
 

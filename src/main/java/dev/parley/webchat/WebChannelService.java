@@ -10,6 +10,7 @@ import dev.parley.conversation.ParticipantService;
 import dev.parley.conversation.Scope;
 import dev.parley.conversation.Timers;
 import dev.parley.conversation.UserService;
+import dev.parley.conversation.WebhookMethod;
 import dev.parley.conversation.WebhookTarget;
 import dev.parley.error.ApiException;
 import dev.parley.store.ConversationRecord;
@@ -198,7 +199,7 @@ public final class WebChannelService {
               new NewConversationWebhook(
                   WebhookTarget.WEBHOOK,
                   integration.url(),
-                  "post",
+                  WebhookMethod.POST,
                   List.of("onMessageAdded"),
                   null,
                   null,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.conversation.AddressConfigurations;
+import dev.parley.conversation.AutoCreationType;
 import dev.parley.conversation.ConversationService;
 import dev.parley.conversation.ConversationWebhooks;
 import dev.parley.conversation.NewConversation;
@@ -12,9 +13,11 @@ import dev.parley.conversation.ParticipantService;
 import dev.parley.conversation.Scope;
 import dev.parley.conversation.UserChanges;
 import dev.parley.conversation.UserService;
+import dev.parley.conversation.WebhookMethod;
 import dev.parley.conversation.WebhookTarget;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.json.Json;
 import dev.parley.store.AddressRecord;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.Store;
@@ -22,7 +25,6 @@ import dev.parley.store.Tx;
 import dev.parley.store.UserRecord;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebChatService {
   private static final Logger log = LoggerFactory.getLogger(WebChatService.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   /** What a webhook-type address hears when it names no filters: the visitor's messages. */
   private static final List<String> DEFAULT_FILTERS = List.of("onMessageAdded");
@@ -124,20 +126,23 @@ public final class WebChatService {
     if (!address.autoCreationEnabled()) {
       throw new ApiException(TwilioError.AUTO_CREATION_DISABLED, address.sid());
     }
-    String type = address.autoCreationType();
-    if (type == null) {
+    if (address.autoCreationType() == null) {
       throw new ApiException(TwilioError.AUTO_CREATION_MISSING, address.sid());
     }
-    switch (type.toLowerCase(Locale.ROOT)) {
-      case "default":
+    AutoCreationType type = AutoCreationType.fromWire(address.autoCreationType());
+    if (type == null) {
+      throw new ApiException(TwilioError.AUTO_CREATION_TYPE_INVALID, address.sid());
+    }
+    switch (type) {
+      case DEFAULT:
         return null;
-      case "studio":
+      case STUDIO:
         if (address.studioFlowSid() == null) {
           throw new ApiException(TwilioError.AUTO_CREATION_TYPE_INVALID, address.sid());
         }
         return new NewConversationWebhook(
             WebhookTarget.STUDIO, null, null, null, null, address.studioFlowSid(), null);
-      case "webhook":
+      case WEBHOOK:
         if (address.webhookUrl() == null) {
           throw new ApiException(TwilioError.AUTO_CREATION_WEBHOOK_URL_MISSING, address.sid());
         }
@@ -146,8 +151,8 @@ public final class WebChatService {
             WebhookTarget.WEBHOOK,
             address.webhookUrl(),
             address.webhookMethod() == null
-                ? "post"
-                : address.webhookMethod().toLowerCase(Locale.ROOT),
+                ? WebhookMethod.POST
+                : WebhookMethod.fromWire(address.webhookMethod()),
             filters.isEmpty() ? DEFAULT_FILTERS : filters,
             null,
             null,

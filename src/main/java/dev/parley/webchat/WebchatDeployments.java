@@ -10,6 +10,7 @@ import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.ids.RandomSids;
 import dev.parley.ids.SidPrefix;
+import dev.parley.json.Json;
 import dev.parley.store.PageRequest;
 import dev.parley.store.Slice;
 import dev.parley.store.Store;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebchatDeployments {
   private static final Logger log = LoggerFactory.getLogger(WebchatDeployments.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
   public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(1);
   public static final Duration MIN_TOKEN_TTL = Duration.ofMinutes(1);
 

@@ -152,7 +152,7 @@ public final class WebchatGuests {
   }
 
   private static boolean closed(ConversationRecord conversation) {
-    return ConversationState.CLOSED.wire().equals(conversation.state());
+    return ConversationState.of(conversation) == ConversationState.CLOSED;
   }
 
   /**

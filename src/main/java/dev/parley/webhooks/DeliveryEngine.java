@@ -1,6 +1,7 @@
 package dev.parley.webhooks;
 
 import dev.parley.auth.AccountService;
+import dev.parley.conversation.WebhookMethod;
 import dev.parley.events.EventLog;
 import dev.parley.store.DeliveryRecord;
 import dev.parley.store.EventRecord;
@@ -298,7 +299,11 @@ public final class DeliveryEngine implements AutoCloseable {
     // A studio delivery goes to the operator's PARLEY_STUDIO_URL, which no user can point.
     boolean operatorTarget = d.url() == null;
     var call =
-        client.send(new WebhookCall(d.method(), url, params), token, d.sid(), operatorTarget);
+        client.send(
+            new WebhookCall(WebhookMethod.fromWire(d.method()), url, params),
+            token,
+            d.sid(),
+            operatorTarget);
     // Counted after send() returned: an outcome is only settled on this thread, later.
     inFlight++;
     if (d.attempts() == 0) {

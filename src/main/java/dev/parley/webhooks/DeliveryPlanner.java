@@ -1,6 +1,10 @@
 package dev.parley.webhooks;
 
+import dev.parley.conversation.EventWebhookTarget;
 import dev.parley.conversation.JsonLists;
+import dev.parley.conversation.WebhookMethod;
+import dev.parley.conversation.WebhookTarget;
+import dev.parley.events.Change.MessageAdded;
 import dev.parley.events.Event;
 import dev.parley.events.EventListener;
 import dev.parley.events.EventType;
@@ -15,7 +19,6 @@ import dev.parley.store.Tx;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -78,7 +81,9 @@ public final class DeliveryPlanner implements EventListener {
             "service",
             null,
             service.postWebhookUrl(),
-            service.webhookMethod() == null ? "POST" : service.webhookMethod());
+            service.webhookMethod() == null
+                ? WebhookMethod.POST
+                : WebhookMethod.fromWire(service.webhookMethod()));
       }
       return;
     }
@@ -86,31 +91,38 @@ public final class DeliveryPlanner implements EventListener {
         store.accounts().configuration(tx, event.accountSid()).orElse(null);
     if (global != null
         && global.postWebhookUrl() != null
-        && "webhook".equals(global.webhookTarget())
+        && EventWebhookTarget.fromWire(global.webhookTarget()) == EventWebhookTarget.WEBHOOK
         && listed(global.webhookFilters(), event)) {
-      queue(tx, event, "account", null, global.postWebhookUrl(), global.webhookMethod());
+      queue(
+          tx,
+          event,
+          "account",
+          null,
+          global.postWebhookUrl(),
+          WebhookMethod.fromWire(global.webhookMethod()));
     }
   }
 
   private void planScoped(Tx tx, Event event, ConversationWebhookRecord webhook) {
     boolean newMessage = event.type() == EventType.MESSAGE_ADDED;
-    switch (webhook.target()) {
-      case "webhook" -> {
+    WebhookMethod method = WebhookMethod.fromWire(webhook.method());
+    switch (WebhookTarget.fromWire(webhook.target())) {
+      case WEBHOOK -> {
         if (listed(webhook.filters(), event)) {
-          queue(tx, event, "conversation", webhook.sid(), webhook.url(), webhook.method());
+          queue(tx, event, "conversation", webhook.sid(), webhook.url(), method);
         }
       }
-      case "trigger" -> {
-        if (newMessage && mentions(event.fields().get("Body"), webhook.triggers())) {
-          queue(tx, event, "conversation", webhook.sid(), webhook.url(), webhook.method());
+      case TRIGGER -> {
+        if (newMessage
+            && mentions(event.change(MessageAdded.class).message().body(), webhook.triggers())) {
+          queue(tx, event, "conversation", webhook.sid(), webhook.url(), method);
         }
       }
-      case "studio" -> {
+      case STUDIO -> {
         if (newMessage) {
-          queue(tx, event, "studio", webhook.flowSid(), null, "POST");
+          queue(tx, event, "studio", webhook.flowSid(), null, WebhookMethod.POST);
         }
       }
-      default -> throw new IllegalStateException("unknown webhook target " + webhook.target());
     }
   }
 
@@ -136,9 +148,10 @@ public final class DeliveryPlanner implements EventListener {
     return false;
   }
 
-  private void queue(Tx tx, Event event, String kind, String targetSid, String url, String method) {
+  private void queue(
+      Tx tx, Event event, String kind, String targetSid, String url, WebhookMethod method) {
     Instant now = clock.instant();
-    String target = targetSid != null ? targetSid : method.toUpperCase(Locale.ROOT) + " " + url;
+    String target = targetSid != null ? targetSid : method.name() + " " + url;
     String subject = event.conversationSid() != null ? event.conversationSid() : event.accountSid();
     store
         .deliveries()
@@ -153,7 +166,7 @@ public final class DeliveryPlanner implements EventListener {
                 kind,
                 targetSid,
                 url,
-                method.toUpperCase(Locale.ROOT),
+                method.name(),
                 PENDING,
                 0,
                 now,

@@ -3,9 +3,12 @@ package dev.parley.webhooks;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.auth.AccountService;
+import dev.parley.conversation.EventWebhookTarget;
 import dev.parley.conversation.JsonLists;
+import dev.parley.conversation.WebhookMethod;
 import dev.parley.events.PreAction;
 import dev.parley.events.PreActionHook;
+import dev.parley.json.Json;
 import dev.parley.store.ConfigurationRecord;
 import dev.parley.store.ServiceRecord;
 import dev.parley.store.Store;
@@ -33,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PreActionWebhooks implements PreActionHook {
   private static final Logger log = LoggerFactory.getLogger(PreActionWebhooks.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
   private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
   private static final Duration TIMEOUT = Duration.ofMillis(WebhookClient.TIMEOUT_MILLIS);
   private static final int MAX_ANSWER = 64 * 1024;
@@ -48,7 +51,7 @@ public final class PreActionWebhooks implements PreActionHook {
     this.engine = engine;
   }
 
-  private record Target(String url, String method) {}
+  private record Target(String url, WebhookMethod method) {}
 
   @Override
   public Verdict ask(
@@ -111,15 +114,18 @@ public final class PreActionWebhooks implements PreActionHook {
           ? Optional.of(
               new Target(
                   service.preWebhookUrl(),
-                  service.webhookMethod() == null ? "POST" : service.webhookMethod()))
+                  service.webhookMethod() == null
+                      ? WebhookMethod.POST
+                      : WebhookMethod.fromWire(service.webhookMethod())))
           : Optional.empty();
     }
     ConfigurationRecord global = store.accounts().configuration(tx, accountSid).orElse(null);
     return global != null
             && global.preWebhookUrl() != null
-            && "webhook".equals(global.webhookTarget())
+            && EventWebhookTarget.fromWire(global.webhookTarget()) == EventWebhookTarget.WEBHOOK
             && listed(global.webhookFilters(), action)
-        ? Optional.of(new Target(global.preWebhookUrl(), global.webhookMethod()))
+        ? Optional.of(
+            new Target(global.preWebhookUrl(), WebhookMethod.fromWire(global.webhookMethod())))
         : Optional.empty();
   }
 

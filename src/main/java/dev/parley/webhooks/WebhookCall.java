@@ -1,5 +1,6 @@
 package dev.parley.webhooks;
 
+import dev.parley.conversation.WebhookMethod;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -8,10 +9,10 @@ import java.util.Map;
  * One HTTP request to a receiver: the event's form fields, sent as a form-encoded POST body or, for
  * {@code GET}, as the query string (Twilio sends the same fields either way).
  */
-record WebhookCall(String method, String url, Map<String, String> params) {
+record WebhookCall(WebhookMethod method, String url, Map<String, String> params) {
 
   boolean isGet() {
-    return method.equals("GET");
+    return method == WebhookMethod.GET;
   }
 
   /** The URL requested: for GET with the fields appended to any query the URL already has. */

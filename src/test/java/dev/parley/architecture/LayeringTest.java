@@ -7,11 +7,18 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.EvaluationResult;
+import dev.parley.store.Store;
+import dev.parley.store.Tx;
 import dev.parley.testing.NoStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -38,7 +46,7 @@ class LayeringTest {
           .importPackages("dev.parley");
 
   /** Every package may use these. */
-  private static final List<String> EVERYWHERE = List.of("error", "ids");
+  private static final List<String> EVERYWHERE = List.of("error", "ids", "json");
 
   /**
    * The arrows: each package (under dev.parley) and the packages it may use besides itself and
@@ -48,13 +56,15 @@ class LayeringTest {
 
   static {
     MAY_USE.put("app", List.of("*"));
-    MAY_USE.put("http", List.of("auth", "conversation", "events", "store"));
+    MAY_USE.put("http", List.of("auth", "events", "store"));
     MAY_USE.put("api.accounts", List.of("http", "auth", "store"));
-    MAY_USE.put("api.conversations", List.of("http", "conversation", "auth", "events", "store"));
-    MAY_USE.put("api.flex", List.of("http", "webchat", "conversation", "auth", "events", "store"));
+    MAY_USE.put(
+        "api.conversations", List.of("http", "conversation", "shapes", "auth", "events", "store"));
+    MAY_USE.put("api.flex", List.of("http", "webchat", "auth", "events", "store"));
     MAY_USE.put("api.parley", List.of("http", "agents", "webhooks", "auth", "store"));
     MAY_USE.put("api.media", List.of("http", "media", "auth", "store"));
-    MAY_USE.put("conversation", List.of("events", "media", "store"));
+    MAY_USE.put("conversation", List.of("events", "media", "shapes", "store"));
+    MAY_USE.put("shapes", List.of("events", "store"));
     MAY_USE.put("media", List.of("store"));
     MAY_USE.put("webchat", List.of("conversation", "auth", "events", "store"));
     MAY_USE.put("auth", List.of("store"));
@@ -62,10 +72,19 @@ class LayeringTest {
     MAY_USE.put("webhooks", List.of("conversation", "auth", "events", "store"));
     MAY_USE.put("agents", List.of("conversation", "auth", "events", "store"));
     MAY_USE.put("realtime", List.of("http", "conversation", "auth", "events", "store"));
-    MAY_USE.put("realtime.sync", List.of("realtime", "conversation", "auth", "events", "store"));
+    MAY_USE.put(
+        "realtime.sync", List.of("realtime", "conversation", "shapes", "auth", "events", "store"));
     MAY_USE.put(
         "realtime.client",
-        List.of("realtime", "realtime.sync", "conversation", "media", "auth", "events", "store"));
+        List.of(
+            "realtime",
+            "realtime.sync",
+            "conversation",
+            "shapes",
+            "media",
+            "auth",
+            "events",
+            "store"));
     MAY_USE.put("store", List.of());
     MAY_USE.put("store.sql", List.of("store"));
     MAY_USE.put("widget", List.of("http"));
@@ -73,6 +92,7 @@ class LayeringTest {
     MAY_USE.put("observe", List.of("http"));
     MAY_USE.put("error", List.of());
     MAY_USE.put("ids", List.of());
+    MAY_USE.put("json", List.of());
   }
 
   @Test
@@ -115,7 +135,7 @@ class LayeringTest {
                   .should()
                   .onlyDependOnClassesThat(
                       resideOutsideOfPackage("dev.parley..").or(resideInAnyPackage(mayUse)))
-                  .as(pkg + " uses only " + String.join(", ", allowed) + " (and error, ids)")
+                  .as(pkg + " uses only " + String.join(", ", allowed) + " (and error, ids, json)")
                   .allowEmptyShould(true)
                   .evaluate(PARLEY);
           if (result.hasViolation()) {
@@ -124,6 +144,28 @@ class LayeringTest {
         });
 
     assertThat(violations).as("arrows outside the table").isEmpty();
+  }
+
+  /**
+   * The SDK's tunnelled commands act through the domain services' entries, as REST does, which open
+   * the transactions: none is opened in {@code realtime.client}, so none can skip what the entry
+   * does (its pre-action, its checks).
+   */
+  @Test
+  void the_sdk_commands_open_no_transaction_of_their_own() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.parley.realtime.client..")
+        .should()
+        .callMethod(Store.class, "read", Function.class)
+        .orShould()
+        .callMethod(Store.class, "write", Function.class)
+        .orShould()
+        .callMethod(Store.class, "readOne", Function.class)
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName(Tx.class.getName())
+        .check(PARLEY);
   }
 
   @Test
@@ -137,11 +179,45 @@ class LayeringTest {
             "dev.parley.events..",
             "dev.parley.agents..",
             "dev.parley.ids..",
-            "dev.parley.media..")
+            "dev.parley.json..",
+            "dev.parley.media..",
+            "dev.parley.shapes..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
             "io.vertx..", "org.jdbi..", "java.sql..", "dev.parley.store.sql..", "dev.parley.http..")
+        .check(PARLEY);
+  }
+
+  /** Methods that would change a shared mapper's configuration for everyone who uses it. */
+  private static final List<String> RECONFIGURING =
+      List.of("set", "enable", "disable", "configure", "register", "findAndRegister", "addMixIn");
+
+  @Test
+  void only_the_json_package_makes_or_configures_an_object_mapper() {
+    DescribedPredicate<JavaCall<?>> makesOrConfigures =
+        new DescribedPredicate<>("make, copy or reconfigure an ObjectMapper") {
+          @Override
+          public boolean test(JavaCall<?> call) {
+            JavaClass owner = call.getTargetOwner();
+            String name = call.getName();
+            if (owner.isAssignableTo(ObjectMapper.class)) {
+              return name.equals(JavaConstructor.CONSTRUCTOR_NAME)
+                  || name.equals("builder")
+                  || name.equals("copy")
+                  || RECONFIGURING.stream().anyMatch(name::startsWith);
+            }
+            return owner.isAssignableTo(MapperBuilder.class);
+          }
+        };
+
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.parley.json")
+        .should()
+        .callCodeUnitWhere(makesOrConfigures)
+        .because(
+            "Json.MAPPER is the one mapper and JsonInput reads client JSON (docs/architecture.md)")
         .check(PARLEY);
   }
 

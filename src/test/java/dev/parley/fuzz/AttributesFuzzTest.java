@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.parley.http.Json;
+import dev.parley.json.Json;
 import dev.parley.testing.ParleyServer;
 import java.io.IOException;
 import java.net.URLEncoder;

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * -Dparley.js.only=conversations-sdk.test.mjs} (a comma-separated list) runs only those files.
  */
 class JavaScriptClientsTest {
-  @RegisterExtension static final ParleyServer server = new ParleyServer();
+  // Host mode too: twilio-hosts.test.mjs reaches it as Twilio's hostnames (docs/twilio-hosts.md).
+  @RegisterExtension static final ParleyServer server = new ParleyServer().withTwilioHosts();
 
   private static final Path SUITE = Path.of("src", "test", "js").toAbsolutePath();
   private static final Duration FILE_TIMEOUT = Duration.ofMinutes(2);
@@ -95,6 +96,9 @@ class JavaScriptClientsTest {
     builder.environment().put("PARLEY_ACCOUNT_SID", ParleyServer.ACCOUNT_SID);
     builder.environment().put("PARLEY_AUTH_TOKEN", ParleyServer.AUTH_TOKEN);
     builder.environment().put("NO_COLOR", "1");
+    // What ./parley trust tells a Node user to set; the port stands in for 443.
+    builder.environment().put("NODE_EXTRA_CA_CERTS", server.twilioHostsCa().toString());
+    builder.environment().put("PARLEY_TWILIO_HOSTS_PORT", String.valueOf(server.twilioHostsPort()));
 
     StringBuilder output = new StringBuilder();
     int exit = execute(builder, output);

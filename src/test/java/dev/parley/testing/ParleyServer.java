@@ -48,6 +48,7 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
   private HttpLimits http = HttpLimits.DEFAULT;
   private MediaLimits media = MediaLimits.DEFAULT;
   private Upstream upstream;
+  private Config.TwilioHostMode twilioHosts;
   private Parley parley;
   private Path dataDir;
   private TestDatabase database;
@@ -103,6 +104,12 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
     return this;
   }
 
+  /** This server in Twilio host mode, its TLS listener on a free port (docs/twilio-hosts.md). */
+  public ParleyServer withTwilioHosts() {
+    this.twilioHosts = new Config.TwilioHostMode(0);
+    return this;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
     start();
@@ -144,7 +151,8 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
         null,
         outbound,
         http,
-        media);
+        media,
+        twilioHosts);
   }
 
   /** A direct connection to the server's database, for rows no API can write. */
@@ -199,6 +207,21 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
 
   public int port() {
     return parley.port();
+  }
+
+  /** The TLS port of Twilio host mode; -1 without it. */
+  public int twilioHostsPort() {
+    return parley.twilioHostsPort();
+  }
+
+  /** Host mode's CA certificate (PEM), what NODE_EXTRA_CA_CERTS names. */
+  public Path twilioHostsCa() {
+    return dataDir.resolve("twilio-hosts").resolve("ca.pem");
+  }
+
+  /** Host mode's trust store for Java (PKCS#12, password {@code changeit}) holding that CA. */
+  public Path twilioHostsTrustStore() {
+    return dataDir.resolve("twilio-hosts").resolve("ca-truststore.p12");
   }
 
   public String baseUrl() {

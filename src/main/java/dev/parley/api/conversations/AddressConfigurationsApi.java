@@ -3,6 +3,7 @@ package dev.parley.api.conversations;
 import dev.parley.conversation.AddressChanges;
 import dev.parley.conversation.AddressConfigurations;
 import dev.parley.conversation.AutoCreationChanges;
+import dev.parley.conversation.AutoCreationType;
 import dev.parley.conversation.NewAddress;
 import dev.parley.conversation.WebhookEvents;
 import dev.parley.http.BasicAuth;
@@ -22,7 +23,6 @@ public final class AddressConfigurationsApi {
   static final Set<String> TYPES =
       Set.of("sms", "whatsapp", "messenger", "gbm", "email", "rcs", "apple", "chat");
 
-  private static final Set<String> AUTO_CREATION_TYPES = Set.of("webhook", "studio", "default");
   private static final String PATH = "/v1/Configuration/Addresses";
   private final AddressConfigurations addresses;
   private final PublicUrl base;
@@ -96,10 +96,10 @@ public final class AddressConfigurationsApi {
   private static AutoCreationChanges autoCreation(Params form) {
     return new AutoCreationChanges(
         form.bool("AutoCreation.Enabled"),
-        form.oneOf("AutoCreation.Type", AUTO_CREATION_TYPES),
+        form.oneOf("AutoCreation.Type", AutoCreationType.class),
         form.sid("AutoCreation.ConversationServiceSid", SidPrefix.SERVICE),
         form.url("AutoCreation.WebhookUrl"),
-        WebhookParams.upperMethod(form, "AutoCreation.WebhookMethod"),
+        WebhookParams.method(form, "AutoCreation.WebhookMethod"),
         WebhookParams.names(form, "AutoCreation.WebhookFilters", WebhookEvents.CONVERSATION),
         form.sid("AutoCreation.StudioFlowSid", SidPrefix.STUDIO_FLOW),
         form.integer("AutoCreation.StudioRetryCount", 0, 3));

@@ -3,6 +3,7 @@ package dev.parley.api.conversations;
 import dev.parley.conversation.AccountConfiguration;
 import dev.parley.conversation.ConfigurationChanges;
 import dev.parley.conversation.EventWebhookChanges;
+import dev.parley.conversation.EventWebhookTarget;
 import dev.parley.conversation.Timers;
 import dev.parley.conversation.WebhookEvents;
 import dev.parley.error.ApiException;
@@ -13,11 +14,9 @@ import dev.parley.http.Replies;
 import dev.parley.ids.SidPrefix;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
-import java.util.Set;
 
 /** {@code /v1/Configuration} and {@code /v1/Configuration/Webhooks}: account-wide settings. */
 public final class ConfigurationApi {
-  private static final Set<String> TARGETS = Set.of("webhook", "flex");
   private final AccountConfiguration configuration;
   private final PublicUrl base;
 
@@ -55,9 +54,9 @@ public final class ConfigurationApi {
         new EventWebhookChanges(
             WebhookParams.urlOrClear(form, "PreWebhookUrl"),
             WebhookParams.urlOrClear(form, "PostWebhookUrl"),
-            WebhookParams.upperMethod(form, "Method"),
+            WebhookParams.method(form, "Method"),
             WebhookParams.names(form, "Filters", WebhookEvents.ACCOUNT),
-            form.oneOf("Target", TARGETS));
+            form.oneOf("Target", EventWebhookTarget.class));
     String account = BasicAuth.principal(ctx).accountSid();
     Replies.json(
         ctx,

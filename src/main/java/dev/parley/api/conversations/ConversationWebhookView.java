@@ -2,6 +2,7 @@ package dev.parley.api.conversations;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.parley.conversation.JsonLists;
+import dev.parley.conversation.WebhookTarget;
 import dev.parley.http.PublicUrl;
 import dev.parley.store.ConversationWebhookRecord;
 import java.time.Instant;
@@ -44,13 +45,15 @@ public record ConversationWebhookView(
    */
   static Map<String, Object> configuration(ConversationWebhookRecord w) {
     Map<String, Object> configuration = new LinkedHashMap<>();
-    switch (w.target()) {
-      case "studio" -> configuration.put("flow_sid", w.flowSid());
-      default -> {
+    WebhookTarget target = WebhookTarget.fromWire(w.target());
+    switch (target) {
+      case STUDIO -> configuration.put("flow_sid", w.flowSid());
+      case WEBHOOK, TRIGGER -> {
         configuration.put("url", w.url());
         configuration.put("method", w.method());
         configuration.put(
-            "filters", JsonLists.read(w.target().equals("trigger") ? w.triggers() : w.filters()));
+            "filters",
+            JsonLists.read(target == WebhookTarget.TRIGGER ? w.triggers() : w.filters()));
       }
     }
     if (w.replayAfter() != null) {

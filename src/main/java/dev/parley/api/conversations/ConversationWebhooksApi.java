@@ -14,11 +14,9 @@ import dev.parley.store.ConversationWebhookRecord;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** {@code /v1/Conversations/{ConversationSid}/Webhooks} and its service-scoped twin. */
 public final class ConversationWebhooksApi {
-  private static final Set<String> TARGETS = Set.of("webhook", "trigger", "studio");
   private final ConversationWebhooks webhooks;
   private final ScopedPaths paths;
   private final PublicUrl base;
@@ -34,9 +32,9 @@ public final class ConversationWebhooksApi {
     form.required("Target");
     NewConversationWebhook request =
         new NewConversationWebhook(
-            WebhookTarget.fromWire(form.oneOf("Target", TARGETS)),
+            form.oneOf("Target", WebhookTarget.class),
             form.url("Configuration.Url"),
-            WebhookParams.lowerMethod(form, "Configuration.Method"),
+            WebhookParams.method(form, "Configuration.Method"),
             WebhookParams.names(form, "Configuration.Filters", WebhookEvents.CONVERSATION),
             triggers(form),
             form.sid("Configuration.FlowSid", SidPrefix.STUDIO_FLOW),
@@ -78,7 +76,7 @@ public final class ConversationWebhooksApi {
     ConversationWebhookChanges changes =
         new ConversationWebhookChanges(
             form.url("Configuration.Url"),
-            WebhookParams.lowerMethod(form, "Configuration.Method"),
+            WebhookParams.method(form, "Configuration.Method"),
             WebhookParams.names(form, "Configuration.Filters", WebhookEvents.CONVERSATION),
             triggers(form),
             form.sid("Configuration.FlowSid", SidPrefix.STUDIO_FLOW));

@@ -43,7 +43,7 @@ public final class ConversationWithParticipantsApi {
         participants.isEmpty() ? 201 : 202,
         () -> {
           var at = paths.locate(ctx);
-          return ConversationView.of(
+          return ScopedViews.conversation(
               service.create(at.scope(), conversation, participants), base, at.prefix());
         });
   }

@@ -5,21 +5,19 @@ import dev.parley.conversation.ConversationService;
 import dev.parley.conversation.ConversationState;
 import dev.parley.conversation.NewConversation;
 import dev.parley.conversation.Timers;
-import dev.parley.http.Json;
 import dev.parley.http.Paging;
 import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.Replies;
 import dev.parley.ids.SidPrefix;
+import dev.parley.json.Json;
 import dev.parley.store.ConversationFilter;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /** {@code /v1/Conversations} and {@code /v1/Services/{ChatServiceSid}/Conversations}. */
 public final class ConversationsApi {
-  static final Set<String> STATES = Set.of("initializing", "inactive", "active", "closed");
   private final ConversationService conversations;
   private final ScopedPaths paths;
   private final PublicUrl base;
@@ -35,7 +33,8 @@ public final class ConversationsApi {
     paths.answer(
         ctx,
         201,
-        at -> ConversationView.of(conversations.create(at.scope(), request), base, at.prefix()));
+        at ->
+            ScopedViews.conversation(conversations.create(at.scope(), request), base, at.prefix()));
   }
 
   public void fetch(RoutingContext ctx) {
@@ -43,15 +42,16 @@ public final class ConversationsApi {
         ctx,
         200,
         at ->
-            ConversationView.of(
+            ScopedViews.conversation(
                 conversations.find(at.scope(), ctx.pathParam("Sid")), base, at.prefix()));
   }
 
   public void list(RoutingContext ctx) {
     Params query = Params.query(ctx);
+    ConversationState state = query.oneOf("State", ConversationState.class);
     ConversationFilter filter =
         new ConversationFilter(
-            query.date("StartDate"), query.date("EndDate"), query.oneOf("State", STATES));
+            query.date("StartDate"), query.date("EndDate"), state == null ? null : state.wire());
     Paging paging = Paging.parse(query, 50, 100);
     Map<String, String> echo = new LinkedHashMap<>();
     echo.put("StartDate", query.string("StartDate"));
@@ -64,7 +64,7 @@ public final class ConversationsApi {
           var slice =
               conversations
                   .page(at.scope(), filter, paging.request())
-                  .map(c -> ConversationView.of(c, base, at.prefix()));
+                  .map(c -> ScopedViews.conversation(c, base, at.prefix()));
           return paging.reply(base, at.prefix() + "/Conversations", echo, "conversations", slice);
         });
   }
@@ -86,7 +86,7 @@ public final class ConversationsApi {
         ctx,
         200,
         at ->
-            ConversationView.of(
+            ScopedViews.conversation(
                 conversations.update(at.scope(), ctx.pathParam("Sid"), changes),
                 base,
                 at.prefix()));
@@ -112,8 +112,7 @@ public final class ConversationsApi {
   }
 
   static ConversationState state(Params form) {
-    String state = form.oneOf("State", STATES);
-    return state == null ? null : ConversationState.fromWire(state);
+    return form.oneOf("State", ConversationState.class);
   }
 
   static Timers timers(Params form) {

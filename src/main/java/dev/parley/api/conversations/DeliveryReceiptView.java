@@ -38,7 +38,7 @@ public record DeliveryReceiptView(
         r.dateCreated(),
         r.dateUpdated(),
         base.of(
-            MessageView.messagePath(prefix, r.conversationSid(), r.messageSid())
+            ScopedViews.messagePath(prefix, r.conversationSid(), r.messageSid())
                 + "/Receipts/"
                 + r.sid()));
   }

@@ -49,7 +49,7 @@ public final class MessagesApi {
         201,
         at -> {
           var message = messages.create(at.scope(), ctx.pathParam("ConversationSid"), request);
-          return MessageView.of(message, base, at.prefix());
+          return ScopedViews.message(message, base, at.prefix());
         });
   }
 
@@ -71,7 +71,7 @@ public final class MessagesApi {
         at -> {
           var message =
               messages.find(at.scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid"));
-          return MessageView.of(message, base, at.prefix());
+          return ScopedViews.message(message, base, at.prefix());
         });
   }
 
@@ -92,7 +92,7 @@ public final class MessagesApi {
                       ctx.pathParam("ConversationSid"),
                       "desc".equals(order),
                       paging.request())
-                  .map(m -> MessageView.of(m, base, at.prefix()));
+                  .map(m -> ScopedViews.message(m, base, at.prefix()));
           // The request's own path, so a unique-name alias stays as the client wrote it.
           return paging.reply(base, ctx.request().path(), echo, "messages", slice);
         });
@@ -115,7 +115,7 @@ public final class MessagesApi {
           var message =
               messages.update(
                   at.scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid"), changes);
-          return MessageView.of(message, base, at.prefix());
+          return ScopedViews.message(message, base, at.prefix());
         });
   }
 

@@ -48,7 +48,7 @@ public final class ParticipantConversationsApi {
               identity != null
                   ? memberships.byIdentity(at.scope(), identity, paging.request())
                   : memberships.byAddress(at.scope(), address, paging.request());
-          var slice = found.map(m -> ParticipantConversationView.of(m, base, at.prefix()));
+          var slice = found.map(m -> ScopedViews.participantConversation(m, base, at.prefix()));
           return paging.reply(
               base, at.prefix() + "/ParticipantConversations", echo, "conversations", slice);
         });

@@ -3,12 +3,12 @@ package dev.parley.api.conversations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.conversation.ConversationWithParticipantsService;
-import dev.parley.conversation.JsonInput;
-import dev.parley.conversation.MessagingBinding;
 import dev.parley.conversation.NewParticipant;
 import dev.parley.error.ApiException;
 import dev.parley.http.Params;
 import dev.parley.ids.SidPrefix;
+import dev.parley.json.JsonInput;
+import dev.parley.shapes.MessagingBinding;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
@@ -23,7 +23,7 @@ import java.util.Map;
  */
 final class ParticipantJson {
   /** One level for the participant object around its attributes. */
-  private static final ObjectMapper PARTICIPANT = JsonInput.bounded(JsonInput.MAX_DEPTH + 1);
+  private static final ObjectMapper PARTICIPANT = JsonInput.ENVELOPE;
 
   private ParticipantJson() {}
 

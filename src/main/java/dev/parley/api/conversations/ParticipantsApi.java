@@ -1,6 +1,5 @@
 package dev.parley.api.conversations;
 
-import dev.parley.conversation.MessagingBinding;
 import dev.parley.conversation.NewParticipant;
 import dev.parley.conversation.ParticipantChanges;
 import dev.parley.conversation.ParticipantService;
@@ -9,6 +8,7 @@ import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.Replies;
 import dev.parley.ids.SidPrefix;
+import dev.parley.shapes.MessagingBinding;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 
@@ -41,7 +41,7 @@ public final class ParticipantsApi {
         ctx,
         201,
         at ->
-            ParticipantView.of(
+            ScopedViews.participant(
                 participants.create(at.scope(), ctx.pathParam("ConversationSid"), request),
                 base,
                 at.prefix()));
@@ -52,7 +52,7 @@ public final class ParticipantsApi {
         ctx,
         200,
         at ->
-            ParticipantView.of(
+            ScopedViews.participant(
                 participants.find(
                     at.scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid")),
                 base,
@@ -68,7 +68,7 @@ public final class ParticipantsApi {
           var slice =
               participants
                   .page(at.scope(), ctx.pathParam("ConversationSid"), paging.request())
-                  .map(p -> ParticipantView.of(p, base, at.prefix()));
+                  .map(p -> ScopedViews.participant(p, base, at.prefix()));
           String path =
               at.prefix() + "/Conversations/" + ctx.pathParam("ConversationSid") + "/Participants";
           return paging.reply(base, path, Map.of(), "participants", slice);
@@ -93,7 +93,7 @@ public final class ParticipantsApi {
         ctx,
         200,
         at ->
-            ParticipantView.of(
+            ScopedViews.participant(
                 participants.update(
                     at.scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid"), changes),
                 base,

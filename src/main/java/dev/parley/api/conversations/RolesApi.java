@@ -12,11 +12,9 @@ import dev.parley.http.Replies;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** {@code /v1/Roles} and {@code /v1/Services/{ChatServiceSid}/Roles}. */
 public final class RolesApi {
-  private static final Set<String> TYPES = Set.of("conversation", "service");
   private final RoleService roles;
   private final ScopedPaths paths;
   private final PublicUrl base;
@@ -32,7 +30,7 @@ public final class RolesApi {
     String friendlyName = form.required("FriendlyName", 64);
     form.required("Type");
     NewRole request =
-        new NewRole(friendlyName, RoleType.fromWire(form.oneOf("Type", TYPES)), permissions(form));
+        new NewRole(friendlyName, form.oneOf("Type", RoleType.class), permissions(form));
     paths.answer(ctx, 201, at -> RoleView.of(roles.create(at.scope(), request), base, at.prefix()));
   }
 

@@ -61,7 +61,7 @@ public final class ServiceConfigurationApi {
         new EventWebhookChanges(
             WebhookParams.urlOrClear(form, "PreWebhookUrl"),
             WebhookParams.urlOrClear(form, "PostWebhookUrl"),
-            WebhookParams.upperMethod(form, "Method"),
+            WebhookParams.method(form, "Method"),
             WebhookParams.names(form, "Filters", WebhookEvents.SERVICE),
             null);
     Replies.json(

@@ -10,11 +10,9 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** {@code /v1/Users/{UserSid}/Conversations} and its service-scoped twin. */
 public final class UserConversationsApi {
-  private static final Set<String> LEVELS = Set.of("default", "muted");
   private final MembershipService memberships;
   private final ScopedPaths paths;
   private final PublicUrl base;
@@ -33,7 +31,8 @@ public final class UserConversationsApi {
         at -> {
           var found = memberships.ofUser(at.scope(), ctx.pathParam("UserSid"), paging.request());
           String userSid = found.user().sid();
-          var slice = found.page().map(m -> UserConversationView.of(m, userSid, base, at.prefix()));
+          var slice =
+              found.page().map(m -> ScopedViews.userConversation(m, userSid, base, at.prefix()));
           String path = at.prefix() + "/Users/" + userSid + "/Conversations";
           return paging.reply(base, path, Map.of(), "conversations", slice);
         });
@@ -47,14 +46,13 @@ public final class UserConversationsApi {
           var membership =
               memberships.find(
                   at.scope(), ctx.pathParam("UserSid"), ctx.pathParam("ConversationSid"));
-          return UserConversationView.of(membership, membership.userSid(), base, at.prefix());
+          return ScopedViews.userConversation(membership, membership.userSid(), base, at.prefix());
         });
   }
 
   public void update(RoutingContext ctx) {
     Params form = Params.form(ctx);
-    String level = form.oneOf("NotificationLevel", LEVELS);
-    NotificationLevel notificationLevel = level == null ? null : NotificationLevel.fromWire(level);
+    NotificationLevel notificationLevel = form.oneOf("NotificationLevel", NotificationLevel.class);
     Optional<Long> lastReadIndex = ParticipantParams.lastReadMessageIndex(form);
     Instant lastReadTimestamp = form.date("LastReadTimestamp");
     paths.answer(
@@ -69,7 +67,7 @@ public final class UserConversationsApi {
                   notificationLevel,
                   lastReadIndex,
                   lastReadTimestamp);
-          return UserConversationView.of(membership, membership.userSid(), base, at.prefix());
+          return ScopedViews.userConversation(membership, membership.userSid(), base, at.prefix());
         });
   }
 

@@ -31,14 +31,15 @@ public final class UsersApi {
             form.string("FriendlyName", 256),
             form.json("Attributes"),
             form.sid("RoleSid", SidPrefix.ROLE));
-    paths.answer(ctx, 201, at -> UserView.of(users.create(at.scope(), request), base, at.prefix()));
+    paths.answer(
+        ctx, 201, at -> ScopedViews.user(users.create(at.scope(), request), base, at.prefix()));
   }
 
   public void fetch(RoutingContext ctx) {
     paths.answer(
         ctx,
         200,
-        at -> UserView.of(users.find(at.scope(), ctx.pathParam("Sid")), base, at.prefix()));
+        at -> ScopedViews.user(users.find(at.scope(), ctx.pathParam("Sid")), base, at.prefix()));
   }
 
   public void list(RoutingContext ctx) {
@@ -48,7 +49,9 @@ public final class UsersApi {
         200,
         at -> {
           var slice =
-              users.page(at.scope(), paging.request()).map(u -> UserView.of(u, base, at.prefix()));
+              users
+                  .page(at.scope(), paging.request())
+                  .map(u -> ScopedViews.user(u, base, at.prefix()));
           return paging.reply(base, at.prefix() + "/Users", Map.of(), "users", slice);
         });
   }
@@ -64,7 +67,7 @@ public final class UsersApi {
         ctx,
         200,
         at ->
-            UserView.of(
+            ScopedViews.user(
                 users.update(at.scope(), ctx.pathParam("Sid"), changes), base, at.prefix()));
   }
 

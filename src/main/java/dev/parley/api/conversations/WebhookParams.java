@@ -1,16 +1,14 @@
 package dev.parley.api.conversations;
 
+import dev.parley.conversation.WebhookMethod;
 import dev.parley.error.ApiException;
 import dev.parley.http.Params;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** The parameters every webhook setting shares: callback URLs, HTTP methods and event filters. */
 final class WebhookParams {
-  private static final Set<String> METHODS = Set.of("get", "post");
-
   private WebhookParams() {}
 
   /** As {@link Params#url}, but an empty value is allowed and means "remove the URL". */
@@ -19,15 +17,9 @@ final class WebhookParams {
     return value != null && value.isEmpty() ? "" : form.url(name);
   }
 
-  /** {@code GET} or {@code POST} in any case, answered lower-case; null when absent. */
-  static String lowerMethod(Params form, String name) {
-    return form.oneOf(name, METHODS);
-  }
-
-  /** {@code GET} or {@code POST} in any case, answered upper-case; null when absent. */
-  static String upperMethod(Params form, String name) {
-    String method = form.oneOf(name, METHODS);
-    return method == null ? null : method.toUpperCase(Locale.ROOT);
+  /** {@code GET} or {@code POST} in any case; null when absent. */
+  static WebhookMethod method(Params form, String name) {
+    return form.oneOf(name, WebhookMethod.class);
   }
 
   /**

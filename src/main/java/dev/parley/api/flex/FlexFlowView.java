@@ -1,8 +1,8 @@
 package dev.parley.api.flex;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.http.Json;
 import dev.parley.http.PublicUrl;
+import dev.parley.json.Json;
 import dev.parley.store.FlexFlowRecord;
 import java.time.Instant;
 

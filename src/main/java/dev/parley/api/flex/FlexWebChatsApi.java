@@ -1,6 +1,5 @@
 package dev.parley.api.flex;
 
-import dev.parley.conversation.JsonInput;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.events.Origin;
@@ -9,6 +8,7 @@ import dev.parley.http.Params;
 import dev.parley.http.Replies;
 import dev.parley.http.WebhookHeader;
 import dev.parley.ids.SidPrefix;
+import dev.parley.json.JsonInput;
 import dev.parley.webchat.WebChatRequest;
 import dev.parley.webchat.WebChatService;
 import io.vertx.ext.web.RoutingContext;

@@ -7,10 +7,6 @@ import dev.parley.error.TwilioError;
 import dev.parley.events.Origin;
 import dev.parley.realtime.GuestTokens;
 import dev.parley.realtime.Session;
-import dev.parley.store.ConversationRecord;
-import dev.parley.store.ParticipantRecord;
-import dev.parley.store.Store;
-import dev.parley.store.Tx;
 
 /**
  * Who a session acts as and what it may do. Every command acts as the token's identity, as an SDK
@@ -19,11 +15,9 @@ import dev.parley.store.Tx;
  * participants of those it is in.
  */
 final class Callers {
-  private final Store store;
   private final GuestTokens guests;
 
-  Callers(Store store, GuestTokens guests) {
-    this.store = store;
+  Callers(GuestTokens guests) {
     this.guests = guests;
   }
 
@@ -34,17 +28,6 @@ final class Callers {
 
   boolean guest(Session session) {
     return guests.isGuest(session.grant());
-  }
-
-  /**
-   * The session's participant in {@code conversation}, or 403 with 50430, what Twilio answers the
-   * SDK for a conversation its identity is not in (agents included: no role reads others' chats).
-   */
-  ParticipantRecord participant(Tx tx, Session session, ConversationRecord conversation) {
-    return store
-        .participants()
-        .findByIdentity(tx, conversation.sid(), session.grant().identity())
-        .orElseThrow(() -> new ApiException(TwilioError.NOT_A_PARTICIPANT, conversation.sid()));
   }
 
   void requireAgent(Session session, String action) {

@@ -47,19 +47,18 @@ public final class ClientApi {
       Services services) {
     ClientLinks links = new ClientLinks(absolute);
     ClientJson json = new ClientJson(links);
-    Callers callers = new Callers(store, services.guests());
+    Callers callers = new Callers(services.guests());
     this.commands =
         new ClientCommands(
-            store,
             callers,
             json,
             directory,
             services.conversations(),
             services.messages(),
-            services.participants());
+            services.participants(),
+            services.memberships());
     this.people =
         new ClientPeople(
-            store,
             clock,
             links,
             json,
@@ -68,7 +67,7 @@ public final class ClientApi {
             services.memberships(),
             commands,
             services.media());
-    this.typing = new Typing(store, clock, presence, commands);
+    this.typing = new Typing(store, clock, presence, commands, services.participants());
     store.broadcasts().listen(Typing.CHANNEL, typing::received);
   }
 

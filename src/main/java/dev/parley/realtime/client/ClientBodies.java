@@ -3,9 +3,10 @@ package dev.parley.realtime.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.parley.conversation.JsonInput;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.json.Json;
+import dev.parley.json.JsonInput;
 import dev.parley.realtime.UpstreamRequest;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -18,10 +19,10 @@ import java.util.Map;
  * ({@code attributes}) arrive as JSON strings; an object is accepted too.
  */
 final class ClientBodies {
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = Json.MAPPER;
 
   /** A command body: one level above the attributes an SDK may send as an object. */
-  private static final ObjectMapper BODY = JsonInput.bounded(JsonInput.MAX_DEPTH + 1);
+  private static final ObjectMapper BODY = JsonInput.ENVELOPE;
 
   private ClientBodies() {}
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.conversation.ConversationChanges;
 import dev.parley.conversation.ConversationService;
+import dev.parley.conversation.MembershipService;
 import dev.parley.conversation.MessageChanges;
 import dev.parley.conversation.MessageService;
 import dev.parley.conversation.NewConversation;
@@ -15,7 +16,6 @@ import dev.parley.conversation.NewMessage;
 import dev.parley.conversation.NewParticipant;
 import dev.parley.conversation.ParticipantChanges;
 import dev.parley.conversation.ParticipantService;
-import dev.parley.conversation.Scope;
 import dev.parley.conversation.Timers;
 import dev.parley.error.ApiException;
 import dev.parley.realtime.Session;
@@ -26,40 +26,40 @@ import dev.parley.store.ConversationRecord;
 import dev.parley.store.MessageRecord;
 import dev.parley.store.PageRequest;
 import dev.parley.store.ParticipantRecord;
-import dev.parley.store.Store;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The SDK's conversation, message and participant commands. Each runs through the same domain
- * service as the REST API, as the session's identity, so it fires the same events and webhooks
- * ({@code Source=SDK}) and reaches every other client through the Sync projection.
+ * service entry as the REST API, which opens the transaction (none is opened here), as the
+ * session's identity, so it fires the same events and webhooks ({@code Source=SDK}) and reaches
+ * every other client through the Sync projection.
  */
 public final class ClientCommands {
   private static final int MAX_COUNTED_PARTICIPANTS = 1000;
-  private final Store store;
   private final Callers callers;
   private final ClientJson json;
   private final SyncDirectory directory;
   private final ConversationService conversations;
   private final MessageService messages;
   private final ParticipantService participants;
+  private final MembershipService memberships;
 
   ClientCommands(
-      Store store,
       Callers callers,
       ClientJson json,
       SyncDirectory directory,
       ConversationService conversations,
       MessageService messages,
-      ParticipantService participants) {
-    this.store = store;
+      ParticipantService participants,
+      MembershipService memberships) {
     this.callers = callers;
     this.json = json;
     this.directory = directory;
     this.conversations = conversations;
     this.messages = messages;
     this.participants = participants;
+    this.memberships = memberships;
   }
 
   /**
@@ -70,13 +70,10 @@ public final class ClientCommands {
     ConversationRecord c = joined(s, p);
     ObjectNode j = json.conversation(c, objects(c));
     int participantsCount =
-        store.read(
-            tx ->
-                store
-                    .participants()
-                    .page(tx, c.sid(), PageRequest.first(MAX_COUNTED_PARTICIPANTS))
-                    .items()
-                    .size());
+        participants
+            .page(Callers.scope(s), c.sid(), PageRequest.first(MAX_COUNTED_PARTICIPANTS))
+            .items()
+            .size();
     j.put("participants_count", participantsCount);
     j.put("messages_count", c.lastMessageIndex() + 1);
     return UpstreamResponse.ok(j);
@@ -228,7 +225,7 @@ public final class ClientCommands {
   }
 
   private ParticipantRecord othersNeedAgent(Session s, ConversationRecord c, String sidOrIdentity) {
-    ParticipantRecord target = store.read(tx -> participants.find(tx, c, sidOrIdentity));
+    ParticipantRecord target = participants.find(Callers.scope(s), c.sid(), sidOrIdentity);
     if (!s.grant().identity().equals(target.identity())) {
       callers.requireAgent(s, "change other participants");
     }
@@ -236,7 +233,7 @@ public final class ClientCommands {
   }
 
   private void ownMessage(Session s, ConversationRecord c, String messageSid) {
-    MessageRecord m = store.read(tx -> messages.find(tx, Callers.scope(s), c.sid(), messageSid));
+    MessageRecord m = messages.find(Callers.scope(s), c.sid(), messageSid).record();
     if (!s.grant().identity().equals(m.author())) {
       throw Callers.forbidden("only its author may change message " + messageSid);
     }
@@ -245,18 +242,12 @@ public final class ClientCommands {
   /** The conversation of path {@code [service, conversation, …]}, if the caller takes part. */
   ConversationRecord joined(Session s, List<String> p) {
     requireSameService(p.get(0), s.grant().serviceSid());
-    Scope scope = Callers.scope(s);
-    return store.read(
-        tx -> {
-          ConversationRecord c = conversations.find(tx, scope, p.get(1));
-          callers.participant(tx, s, c);
-          return c;
-        });
+    return memberships.joined(Callers.scope(s), s.grant().identity(), p.get(1));
   }
 
   /** The SIDs of the conversation's Sync objects. */
   SyncDirectory.ConversationObjects objects(ConversationRecord c) {
-    return store.read(tx -> directory.conversation(tx, c.serviceSid(), c.sid()));
+    return directory.conversation(c.serviceSid(), c.sid());
   }
 
   private static String emptyToNull(String value) {

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.auth.AccessGrant;
 import dev.parley.conversation.MembershipService;
 import dev.parley.conversation.NotificationLevel;
-import dev.parley.conversation.Scope;
 import dev.parley.conversation.UserChanges;
 import dev.parley.conversation.UserService;
 import dev.parley.error.ApiException;
@@ -26,7 +25,6 @@ import dev.parley.store.Cursor;
 import dev.parley.store.MembershipRecord;
 import dev.parley.store.PageRequest;
 import dev.parley.store.Slice;
-import dev.parley.store.Store;
 import dev.parley.store.UserRecord;
 import java.time.Clock;
 import java.util.List;
@@ -39,7 +37,6 @@ import java.util.Optional;
 public final class ClientPeople {
   private static final int DEFAULT_PAGE = 50;
   private static final int MAX_PAGE = 100;
-  private final Store store;
   private final Clock clock;
   private final ClientLinks links;
   private final ClientJson json;
@@ -50,7 +47,6 @@ public final class ClientPeople {
   private final MediaLimits media;
 
   ClientPeople(
-      Store store,
       Clock clock,
       ClientLinks links,
       ClientJson json,
@@ -59,7 +55,6 @@ public final class ClientPeople {
       MembershipService memberships,
       ClientCommands commands,
       MediaLimits media) {
-    this.store = store;
     this.clock = clock;
     this.links = links;
     this.json = json;
@@ -119,15 +114,9 @@ public final class ClientPeople {
 
   private SyncDirectory.UserObjects userObjects(Session s) {
     AccessGrant g = s.grant();
-    Scope scope = Callers.scope(s);
-    return store
-        .read(tx -> directory.user(tx, g.serviceSid(), g.identity()))
-        .orElseGet(
-            () ->
-                store.write(
-                    tx ->
-                        directory.ensureUser(
-                            tx, users.findOrCreate(tx, scope, g.identity(), null))));
+    return directory
+        .user(g.serviceSid(), g.identity())
+        .orElseGet(() -> directory.ensureUser(users.findOrCreate(Callers.scope(s), g.identity())));
   }
 
   /** {@code GET M}: the caller's conversations, a page at a time ({@code meta.next_token}). */
@@ -136,8 +125,7 @@ public final class ClientPeople {
     PageRequest page =
         new PageRequest(pageSize(r.param("PageSize")), PageTokens.decode(r.param("PageToken")));
     AccessGrant g = s.grant();
-    Slice<MembershipRecord> slice =
-        store.read(tx -> store.memberships().byIdentity(tx, g.serviceSid(), g.identity(), page));
+    Slice<MembershipRecord> slice = memberships.byIdentity(Callers.scope(s), g.identity(), page);
     ObjectNode j = ClientBodies.object();
     ArrayNode list = j.putArray("conversations");
     for (MembershipRecord m : slice.items()) {
@@ -188,17 +176,13 @@ public final class ClientPeople {
     String identity = p.get(1);
     AccessGrant g = s.grant();
     boolean visible =
-        identity.equals(g.identity())
-            || store.read(
-                tx -> store.participants().meet(tx, g.serviceSid(), g.identity(), identity));
+        identity.equals(g.identity()) || memberships.meet(Callers.scope(s), g.identity(), identity);
     if (!visible) {
       throw Callers.forbidden("user " + identity + " shares no conversation with " + g.identity());
     }
     UserRecord u = users.find(Callers.scope(s), identity);
     SyncDirectory.UserObjects objects =
-        store
-            .read(tx -> directory.user(tx, g.serviceSid(), identity))
-            .orElseGet(() -> store.write(tx -> directory.ensureUser(tx, u)));
+        directory.user(g.serviceSid(), identity).orElseGet(() -> directory.ensureUser(u));
     return UpstreamResponse.ok(json.user(u, objects));
   }
 

@@ -2,6 +2,7 @@ package dev.parley.realtime.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.conversation.ParticipantService;
 import dev.parley.error.ApiException;
 import dev.parley.realtime.Presence;
 import dev.parley.realtime.Session;
@@ -32,13 +33,20 @@ public final class Typing {
   private static final long MIN_INTERVAL_MS = 1000;
   private static final int MAX_PARTICIPANTS = 1000;
   private final Store store;
+  private final ParticipantService participants;
   private final Clock clock;
   private final Presence presence;
   private final ClientCommands commands;
   private final Map<String, Long> lastSent = new ConcurrentHashMap<>();
 
-  Typing(Store store, Clock clock, Presence presence, ClientCommands commands) {
+  Typing(
+      Store store,
+      Clock clock,
+      Presence presence,
+      ClientCommands commands,
+      ParticipantService participants) {
     this.store = store;
+    this.participants = participants;
     this.clock = clock;
     this.presence = presence;
     this.commands = commands;
@@ -53,15 +61,12 @@ public final class Typing {
     long now = clock.millis();
     Long previous = lastSent.put(s.id(), now);
     if (previous == null || now - previous >= MIN_INTERVAL_MS) {
-      List<ParticipantRecord> participants =
-          store
-              .read(
-                  tx -> store.participants().page(tx, c.sid(), PageRequest.first(MAX_PARTICIPANTS)))
-              .items();
+      List<ParticipantRecord> others =
+          participants.page(Callers.scope(s), c.sid(), PageRequest.first(MAX_PARTICIPANTS)).items();
       ObjectNode message = ClientBodies.object();
       message.put("service", c.serviceSid());
       var to = message.putArray("to");
-      participants.stream()
+      others.stream()
           .map(ParticipantRecord::identity)
           .filter(identity -> identity != null && !identity.equals(s.grant().identity()))
           .forEach(to::add);

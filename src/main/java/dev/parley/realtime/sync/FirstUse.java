@@ -1,6 +1,9 @@
 package dev.parley.realtime.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.shapes.ConversationShapes;
+import dev.parley.shapes.ParticipantShapes;
+import dev.parley.shapes.UserShapes;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.Cursor;
 import dev.parley.store.PageRequest;
@@ -76,9 +79,9 @@ final class FirstUse {
             c,
             SyncNames.conversation(c.sid()),
             SyncKind.DOCUMENT,
-            SyncShapes.conversation(c, messages.sid(), roster.sid(), null));
+            ConversationShapes.sync(c, messages.sid(), roster.sid(), null));
     for (ParticipantRecord p : participants(tx, c.sid())) {
-      objects.addItem(tx, roster, p.sid(), null, SyncShapes.participant(p, userInfoOf(tx, p)));
+      objects.addItem(tx, roster, p.sid(), null, ParticipantShapes.sync(p, userInfoOf(tx, p)));
     }
     return new ConversationObjects(document, messages, roster);
   }
@@ -181,8 +184,7 @@ final class FirstUse {
   }
 
   void putProfile(Tx tx, SyncObjectRecord info, UserRecord u) {
-    objects.putItem(tx, info, "friendlyName", null, SyncShapes.friendlyName(u));
-    objects.putItem(tx, info, "attributes", null, SyncShapes.attributes(u));
+    UserShapes.sync(u).forEach((key, item) -> objects.putItem(tx, info, key, null, item));
   }
 
   /**

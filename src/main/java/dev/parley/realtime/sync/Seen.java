@@ -1,6 +1,9 @@
 package dev.parley.realtime.sync;
 
-import dev.parley.conversation.NewIdentityUser;
+import dev.parley.events.Change;
+import dev.parley.events.Change.ConversationChanged;
+import dev.parley.events.Change.StateChanged;
+import dev.parley.events.Change.UserChanged;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.Tx;
 import dev.parley.store.UserRecord;
@@ -23,15 +26,21 @@ final class Seen {
   /** Users whose identity was just generated: no maps can be keyed by it but theirs. */
   final Set<String> newIdentities = new HashSet<>();
 
-  void remember(Object subject) {
-    if (subject instanceof ConversationRecord c) {
-      conversations.put(c.sid(), c);
-    } else if (subject instanceof UserRecord u) {
-      users.put(u.serviceSid() + "/" + u.identity(), u);
-    } else if (subject instanceof NewIdentityUser n) {
-      remember(n.user());
-      newIdentities.add(n.user().serviceSid() + "/" + n.user().identity());
+  void remember(Change change) {
+    if (change instanceof ConversationChanged c) {
+      remember(c.conversation());
+    } else if (change instanceof StateChanged s) {
+      remember(s.to());
+    } else if (change instanceof UserChanged u) {
+      users.put(u.user().serviceSid() + "/" + u.user().identity(), u.user());
+      if (u.newIdentity()) {
+        newIdentities.add(u.user().serviceSid() + "/" + u.user().identity());
+      }
     }
+  }
+
+  private void remember(ConversationRecord c) {
+    conversations.put(c.sid(), c);
   }
 
   static Seen in(Tx tx) {

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.auth.AccessGrant;
-import dev.parley.conversation.JsonInput;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.json.JsonInput;
 import dev.parley.realtime.Session;
 import dev.parley.realtime.UpstreamRequest;
 import dev.parley.realtime.UpstreamResponse;
@@ -25,7 +25,7 @@ import java.util.List;
  */
 public final class SyncApi {
   /** A request body: client JSON (a document's data) one level down, within JsonInput's depth. */
-  private static final ObjectMapper BODY = JsonInput.bounded(JsonInput.MAX_DEPTH + 1);
+  private static final ObjectMapper BODY = JsonInput.ENVELOPE;
 
   public static final String SUBSCRIPTIONS = "/v4/Subscriptions";
   private static final int DEFAULT_PAGE = 50;

@@ -23,6 +23,11 @@ public final class SyncDirectory {
   /** The SIDs of a user's conversations map and profile map. */
   public record UserObjects(String conversations, String userInfo) {}
 
+  /** {@link #conversation(Tx, String, String)} in a read of its own. */
+  public ConversationObjects conversation(String serviceSid, String conversationSid) {
+    return store.read(tx -> conversation(tx, serviceSid, conversationSid));
+  }
+
   /**
    * The SIDs of the conversation's objects: those they were made with, or those they will be made
    * with when first opened ({@link FirstUse}).
@@ -64,6 +69,16 @@ public final class SyncDirectory {
                         .findByIdentity(tx, serviceSid, identity)
                         .map(u -> SyncNames.sid(SyncKind.MAP, u.sid())));
     return info.map(sid -> new UserObjects(conversations.get().sid(), sid));
+  }
+
+  /** {@link #user(Tx, String, String)} in a read of its own. */
+  public Optional<UserObjects> user(String serviceSid, String identity) {
+    return store.read(tx -> user(tx, serviceSid, identity));
+  }
+
+  /** {@link #ensureUser(Tx, UserRecord)} in a write of its own. */
+  public UserObjects ensureUser(UserRecord user) {
+    return store.write(tx -> ensureUser(tx, user));
   }
 
   /** The user's maps, the conversations map made inside {@code tx} when missing. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.json.Json;
 import dev.parley.store.SyncItemRecord;
 import dev.parley.store.SyncObjectRecord;
 import java.io.UncheckedIOException;
@@ -15,7 +16,7 @@ import java.util.function.UnaryOperator;
  * is absolute: the SDK's tunnel refuses any other.
  */
 final class SyncJson {
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = Json.MAPPER;
   private final UnaryOperator<String> absolute;
 
   /** {@code absolute} turns a path into a URL on Parley's public base. */

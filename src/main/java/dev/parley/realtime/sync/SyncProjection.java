@@ -1,11 +1,19 @@
 package dev.parley.realtime.sync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.parley.conversation.MessagePosted;
-import dev.parley.conversation.NewIdentityUser;
+import dev.parley.events.Change.ConversationChanged;
+import dev.parley.events.Change.MessageAdded;
+import dev.parley.events.Change.MessageChanged;
+import dev.parley.events.Change.ParticipantChanged;
+import dev.parley.events.Change.StateChanged;
+import dev.parley.events.Change.UserChanged;
 import dev.parley.events.Event;
 import dev.parley.events.EventListener;
 import dev.parley.events.EventType;
+import dev.parley.shapes.ConversationShapes;
+import dev.parley.shapes.MembershipShapes;
+import dev.parley.shapes.MessageShapes;
+import dev.parley.shapes.ParticipantShapes;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.MessageRecord;
 import dev.parley.store.PageRequest;
@@ -15,7 +23,6 @@ import dev.parley.store.SyncObjectRecord;
 import dev.parley.store.Tx;
 import dev.parley.store.UserRecord;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -40,60 +47,41 @@ public final class SyncProjection implements EventListener {
   @Override
   public void recorded(Tx tx, Event e) {
     Seen seen = Seen.in(tx);
-    seen.remember(e.subject());
+    seen.remember(e.change());
     switch (e.type()) {
       // Its objects are made when first needed (FirstUse): until then, nothing to keep in step.
       case CONVERSATION_ADDED -> seen.newConversations.add(e.conversationSid());
-      case CONVERSATION_UPDATED, CONVERSATION_STATE_UPDATED ->
-          conversation(tx, e)
-              .ifPresent(c -> firstUse.existing(tx, c).ifPresent(o -> refresh(tx, c, o)));
+      case CONVERSATION_UPDATED ->
+          updateConversation(tx, e.change(ConversationChanged.class).conversation());
+      case CONVERSATION_STATE_UPDATED -> updateConversation(tx, e.change(StateChanged.class).to());
       case CONVERSATION_REMOVED -> removeConversation(tx, e.serviceSid(), e.conversationSid());
       case PARTICIPANT_ADDED, PARTICIPANT_UPDATED ->
-          (e.subject() instanceof ParticipantRecord p
-                  ? Optional.of(p)
-                  : store
-                      .participants()
-                      .find(tx, e.conversationSid(), e.fields().get("ParticipantSid")))
-              .ifPresent(p -> putParticipant(tx, p, e.type() == EventType.PARTICIPANT_ADDED));
-      case PARTICIPANT_REMOVED ->
-          removeParticipant(
+          putParticipant(
               tx,
-              e.serviceSid(),
-              e.conversationSid(),
-              e.fields().get("ParticipantSid"),
-              e.fields().get("Identity"));
+              e.change(ParticipantChanged.class).participant(),
+              e.type() == EventType.PARTICIPANT_ADDED);
+      case PARTICIPANT_REMOVED ->
+          removeParticipant(tx, e.change(ParticipantChanged.class).participant());
       case MESSAGE_ADDED -> {
-        if (e.subject() instanceof MessagePosted posted) {
-          addMessage(tx, posted.conversation(), posted.message());
-        } else {
-          store
-              .messages()
-              .find(tx, e.conversationSid(), e.fields().get("MessageSid"))
-              .ifPresent(m -> conversationOf(tx, m).ifPresent(c -> addMessage(tx, c, m)));
-        }
+        MessageAdded added = e.change(MessageAdded.class);
+        addMessage(tx, added.conversation(), added.message());
       }
-      case MESSAGE_UPDATED ->
-          store
-              .messages()
-              .find(tx, e.conversationSid(), e.fields().get("MessageSid"))
-              .ifPresent(m -> updateMessage(tx, m));
-      case MESSAGE_REMOVED -> removeMessage(tx, e.serviceSid(), e.conversationSid(), e.fields());
-      case USER_ADDED, USER_UPDATED ->
-          (e.subject() instanceof UserRecord u
-                  ? Optional.of(u)
-                  : e.subject() instanceof NewIdentityUser n
-                      ? Optional.of(n.user())
-                      : store.users().find(tx, e.serviceSid(), e.fields().get("UserSid")))
-              .ifPresent(u -> putUser(tx, u));
+      case MESSAGE_UPDATED -> {
+        // Read back, so the item's dates are the stored ones (milliseconds), as REST shows them.
+        MessageRecord m = e.change(MessageChanged.class).message();
+        store
+            .messages()
+            .find(tx, m.conversationSid(), m.sid())
+            .ifPresent(stored -> updateMessage(tx, stored));
+      }
+      case MESSAGE_REMOVED -> removeMessage(tx, e.change(MessageChanged.class).message());
+      case USER_ADDED, USER_UPDATED -> putUser(tx, e.change(UserChanged.class).user());
       default -> {}
     }
   }
 
-  /** The conversation as the change left it: the event's subject, or read again. */
-  private Optional<ConversationRecord> conversation(Tx tx, Event e) {
-    return e.subject() instanceof ConversationRecord c
-        ? Optional.of(c)
-        : store.conversations().find(tx, e.serviceSid(), e.conversationSid());
+  private void updateConversation(Tx tx, ConversationRecord c) {
+    firstUse.existing(tx, c).ifPresent(o -> refresh(tx, c, o));
   }
 
   private void refresh(Tx tx, ConversationRecord c, FirstUse.ConversationObjects o) {
@@ -101,7 +89,7 @@ public final class SyncProjection implements EventListener {
     objects.updateDocument(
         tx,
         document,
-        SyncShapes.conversation(
+        ConversationShapes.sync(
             c, o.messages().sid(), o.roster().sid(), SyncJson.parse(document.data())));
   }
 
@@ -149,12 +137,12 @@ public final class SyncProjection implements EventListener {
       userInfo = maps.userInfo();
       String document =
           o.map(found -> found.document().sid()).orElse(SyncNames.sid(SyncKind.DOCUMENT, c.sid()));
-      objects.putItem(tx, maps.conversations(), c.sid(), null, SyncShapes.membership(document, p));
+      objects.putItem(tx, maps.conversations(), c.sid(), null, MembershipShapes.sync(document, p));
     }
     if (o.isEmpty()) {
       return;
     }
-    ObjectNode member = SyncShapes.participant(p, userInfo);
+    ObjectNode member = ParticipantShapes.sync(p, userInfo);
     if (added) {
       objects.addItem(tx, o.get().roster(), p.sid(), null, member);
     } else {
@@ -162,11 +150,13 @@ public final class SyncProjection implements EventListener {
     }
   }
 
-  private void removeParticipant(
-      Tx tx, String serviceSid, String conversationSid, String participantSid, String identity) {
+  private void removeParticipant(Tx tx, ParticipantRecord p) {
+    String serviceSid = p.serviceSid();
+    String conversationSid = p.conversationSid();
+    String identity = p.identity();
     objects
         .find(tx, serviceSid, SyncNames.roster(conversationSid))
-        .ifPresent(roster -> objects.removeItem(tx, roster, participantSid));
+        .ifPresent(roster -> objects.removeItem(tx, roster, p.sid()));
     if (identity != null) {
       leave(tx, serviceSid, conversationSid, identity);
       ended(tx, serviceSid, identity, made(tx, serviceSid, conversationSid));
@@ -223,12 +213,12 @@ public final class SyncProjection implements EventListener {
    */
   private void addMessage(Tx tx, ConversationRecord c, MessageRecord m) {
     FirstUse.ConversationObjects o = firstUse.objectsOf(tx, c);
-    objects.addItem(tx, o.messages(), Long.toString(m.index()), m.index(), SyncShapes.message(m));
+    objects.addItem(tx, o.messages(), Long.toString(m.index()), m.index(), MessageShapes.sync(m));
     objects.updateDocument(
         tx,
         o.document(),
-        SyncShapes.withLastMessage(
-            SyncShapes.conversation(c, o.messages().sid(), o.roster().sid(), null), m));
+        ConversationShapes.withLastMessage(
+            ConversationShapes.sync(c, o.messages().sid(), o.roster().sid(), null), m));
   }
 
   private void updateMessage(Tx tx, MessageRecord m) {
@@ -237,22 +227,17 @@ public final class SyncProjection implements EventListener {
         .ifPresent(
             o ->
                 objects.putItem(
-                    tx, o.messages(), Long.toString(m.index()), m.index(), SyncShapes.message(m)));
+                    tx, o.messages(), Long.toString(m.index()), m.index(), MessageShapes.sync(m)));
   }
 
   private Optional<ConversationRecord> conversationOf(Tx tx, MessageRecord m) {
     return store.conversations().find(tx, m.serviceSid(), m.conversationSid());
   }
 
-  private void removeMessage(
-      Tx tx, String serviceSid, String conversationSid, Map<String, String> fields) {
-    String index = fields.get("Index");
-    if (index == null) {
-      return;
-    }
+  private void removeMessage(Tx tx, MessageRecord m) {
     objects
-        .find(tx, serviceSid, SyncNames.messages(conversationSid))
-        .ifPresent(list -> objects.removeItem(tx, list, index));
+        .find(tx, m.serviceSid(), SyncNames.messages(m.conversationSid()))
+        .ifPresent(list -> objects.removeItem(tx, list, Long.toString(m.index())));
   }
 
   /** A change of the user reaches its profile map, if that was made. */

@@ -151,6 +151,48 @@ class ConversationsApiTest {
   }
 
   @Test
+  void rejects_a_state_twilio_does_not_have() {
+    server
+        .api()
+        .formParam("State", "archived")
+        .post("/v1/Conversations")
+        .then()
+        .statusCode(400)
+        .body("code", equalTo(20001))
+        .body(
+            "message",
+            equalTo(
+                "Invalid parameter State: must be one of active, closed, inactive, initializing"));
+  }
+
+  @Test
+  void rejects_a_state_filter_twilio_does_not_have() {
+    server
+        .api()
+        .queryParam("State", "open")
+        .get("/v1/Conversations")
+        .then()
+        .statusCode(400)
+        .body(
+            "message",
+            equalTo(
+                "Invalid parameter State: must be one of active, closed, inactive, initializing"));
+  }
+
+  @Test
+  void reads_a_state_in_any_case() {
+    // Not inactive: pages_through_every_conversation_by_next_page_url lists the inactive ones.
+    String sid = create("State", "Closed");
+
+    server
+        .api()
+        .get("/v1/Conversations/" + sid)
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("closed"));
+  }
+
+  @Test
   void answers_401_with_code_20003_for_a_wrong_token() {
     server
         .as(ParleyServer.ACCOUNT_SID, "wrong")

@@ -1,8 +1,9 @@
-package dev.parley.conversation;
+package dev.parley.shapes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.json.Json;
 import java.util.Locale;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Locale;
  * messaging_binding} object, whose {@code type} follows from the address scheme.
  */
 public record MessagingBinding(String address, String proxyAddress, String projectedAddress) {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   public boolean isEmpty() {
     return address == null && proxyAddress == null && projectedAddress == null;

@@ -1,4 +1,4 @@
-package dev.parley.conversation;
+package dev.parley.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * The one parser for JSON a client sends (attributes, {@code PreEngagementData}, the SDK's command
@@ -26,6 +27,13 @@ public final class JsonInput {
   public static final String TOO_DEEP = "must be nested at most " + MAX_DEPTH + " levels deep";
 
   private static final ObjectMapper BOUNDED = bounded(MAX_DEPTH);
+
+  /**
+   * The reader for a document that carries client JSON one level down (the SDK's {@code
+   * {"attributes": {...}}}, a Sync call's body, one {@code Participant} of
+   * ConversationWithParticipants): {@value #MAX_DEPTH} levels below the envelope.
+   */
+  public static final ObjectMapper ENVELOPE = bounded(MAX_DEPTH + 1);
 
   private JsonInput() {}
 
@@ -56,14 +64,23 @@ public final class JsonInput {
     return depth(node, 0) <= MAX_DEPTH;
   }
 
-  /**
-   * A mapper that reads at most {@code depth} levels, for a document that carries client JSON one
-   * or two levels down (the SDK's {@code {"attributes": {...}}}).
-   */
-  public static ObjectMapper bounded(int depth) {
+  /** A mapper that reads at most {@code depth} levels. */
+  private static ObjectMapper bounded(int depth) {
     // One value and nothing after it, as a browser's JSON.parse reads attributes: Jackson otherwise
     // stops at the end of the first value and "{} trailing text" passed (AttributesFuzzTest).
-    return new ObjectMapper(
+    return builder(depth).build();
+  }
+
+  /**
+   * {@link #bounded} that also refuses an object naming a key twice, for a protocol's own headers
+   * (a Twilsock frame's), where a repeated key is a forgery, not a client's mistake.
+   */
+  public static ObjectMapper boundedUniqueKeys(int depth) {
+    return builder(depth).enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
+  }
+
+  private static JsonMapper.Builder builder(int depth) {
+    return JsonMapper.builder(
             JsonFactory.builder()
                 .streamReadConstraints(
                     StreamReadConstraints.builder().maxNestingDepth(depth).build())

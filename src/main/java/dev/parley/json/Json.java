@@ -1,4 +1,4 @@
-package dev.parley.http;
+package dev.parley.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -11,7 +11,13 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** Twilio's JSON conventions: snake_case names, nulls kept, dates like 2015-12-16T22:18:37Z. */
+/**
+ * The one {@link ObjectMapper} of Parley's own JSON, with Twilio's conventions: snake_case names,
+ * nulls kept, dates like 2015-12-16T22:18:37Z, unknown names ignored on reading. Every package
+ * renders and reads its JSON (answers, stored columns, event fields, realtime items) through it;
+ * JSON a client sends is read through {@link JsonInput}, which bounds its depth. No other mapper is
+ * made or reconfigured in main code ({@code LayeringTest}).
+ */
 public final class Json {
   public static final ObjectMapper MAPPER =
       new ObjectMapper()

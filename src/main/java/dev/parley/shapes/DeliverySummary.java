@@ -1,4 +1,4 @@
-package dev.parley.conversation;
+package dev.parley.shapes;
 
 import dev.parley.store.DeliveryReceiptStore.StatusCount;
 import java.util.List;
@@ -13,7 +13,7 @@ public record DeliverySummary(
     long total, String sent, String delivered, String read, String failed, String undelivered) {
 
   /** The summary of one message's receipt counts, or null when it has none (chat only). */
-  static DeliverySummary of(List<StatusCount> counts) {
+  public static DeliverySummary of(List<StatusCount> counts) {
     long total = 0;
     long sent = 0;
     long delivered = 0;

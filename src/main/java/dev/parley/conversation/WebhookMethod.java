@@ -1,0 +1,24 @@
+package dev.parley.conversation;
+
+import java.util.Locale;
+
+/**
+ * The HTTP method a webhook is called with. Twilio spells it upper-case on the account's and a
+ * service's webhooks ({@code configuration_webhook_enum_method}) and lower-case on
+ * conversation-scoped webhooks and address configurations ({@code
+ * conversation_scoped_webhook_enum_method}); each keeps the spelling its resource renders.
+ */
+public enum WebhookMethod {
+  GET,
+  POST;
+
+  /** {@code get} or {@code post}, as a conversation-scoped webhook stores and renders it. */
+  public String lower() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The stored method in either spelling; null stays null. */
+  public static WebhookMethod fromWire(String value) {
+    return value == null ? null : valueOf(value.toUpperCase(Locale.ROOT));
+  }
+}

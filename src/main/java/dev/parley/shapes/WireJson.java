@@ -1,0 +1,38 @@
+package dev.parley.shapes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.json.Json;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+
+/**
+ * The JSON pieces the shapes share: stored JSON text read back, and dates as the SDK reads them.
+ */
+final class WireJson {
+  private WireJson() {}
+
+  static ObjectNode object() {
+    return Json.MAPPER.createObjectNode();
+  }
+
+  /** Stored JSON text as a JSON value; null stays null. */
+  static JsonNode tree(String json) {
+    return json == null ? null : parse(json);
+  }
+
+  /** Stored JSON text as a JSON value; null is an empty object. */
+  static JsonNode parse(String json) {
+    try {
+      return json == null ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** ISO 8601 as {@link Instant#toString}: the SDK's shapes keep the milliseconds. */
+  static String date(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+}
