@@ -47,11 +47,13 @@ heap_after_gc_kib() {
 rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$pid/status"; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 
-# Samples the used heap (jstat: survivor, eden and old used, KiB) and RSS every 200 ms into
-# $out/$1.heap and $out/$1.rss until stop_sampling.
+# Samples the used heap (jstat -gc) and RSS every 200 ms into $out/$1.jstat and $out/$1.rss
+# until stop_sampling; heap_peak reads the jstat file (survivor, eden and old used, KiB).
 start_sampling() { # phase
-  jstat -gc "$pid" 200 | awk 'NR > 1 { print $3 + $4 + $6 + $8; fflush() }' > "$out/$1.heap" &
+  jstat -gc "$pid" 200 > "$out/$1.jstat" &
   sampler_jstat=$!
+  # jstat takes a moment to attach: the load starts once it samples (waiting at most 10 s).
+  for _ in $(seq 1 100); do [[ $(wc -l < "$out/$1.jstat") -ge 2 ]] && break; sleep 0.1; done
   (while :; do rss_kib; sleep 0.2; done) > "$out/$1.rss" &
   sampler_rss=$!
 }
@@ -59,7 +61,10 @@ stop_sampling() {
   kill "$sampler_jstat" "$sampler_rss" 2>/dev/null || true
   wait "$sampler_jstat" "$sampler_rss" 2>/dev/null || true
 }
-max_of() { sort -n "$1" | tail -n 1 | awk '{printf "%.0f", $1 / 1024}'; } # KiB → MiB
+heap_samples() { # phase → $out/$phase.heap, one used-heap figure (KiB) a line
+  awk 'NR > 1 && $1 ~ /^[0-9.]+$/ { print $3 + $4 + $6 + $8 }' "$out/$1.jstat" > "$out/$1.heap"
+}
+max_of() { sort -n "$1" | tail -n 1 | awk '{printf "%.0f", $1 / 1024} END { if (NR == 0) printf "-" }'; } # KiB → MiB
 
 upload_one() { # file → one line: "http_code bytes seconds sid"
   local answer="$out/upload.$BASHPID.json" line
@@ -91,6 +96,7 @@ phase() { # name count size_mib what
   fi
   ended=$(date +%s.%N)
   stop_sampling
+  heap_samples "$name"
   [[ $what != upload ]] || awk '$1 == 201 {print $4}' "$out/$name.txt" > "$out/$size.sids"
   local expected=$((size << 20)) failures
   failures=$(awk -v e="$expected" -v w="$what" '!(($1 == (w == "upload" ? 201 : 200)) && $2 == e)' "$out/$name.txt" | wc -l)
