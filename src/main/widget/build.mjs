@@ -5,8 +5,8 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /**
@@ -25,6 +25,30 @@ const withoutPolyfills = {
   },
 };
 
+/**
+ * The SDK's media client (@twilio/mcs-client) uploads with the page's XMLHttpRequest and reports
+ * no progress: its browser build is pointed at src/upload-progress.ts's subclass, which does.
+ * The build fails if the SDK no longer reads XMLHttpRequest that way.
+ */
+const MCS_XHR = 'var XHR = global["XMLHttpRequest"] || {};';
+const uploadProgress = {
+  name: 'mcs-upload-progress',
+  setup(build) {
+    build.onLoad({ filter: /@twilio[\\/]mcs-client[\\/]builds[\\/]browser\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(MCS_XHR)) {
+        throw new Error(`${args.path} no longer has ${MCS_XHR}: update build.mjs's uploadProgress`);
+      }
+      const module = JSON.stringify(resolve('src/upload-progress.ts'));
+      return {
+        contents: source.replace(MCS_XHR, `var XHR = require(${module}).UploadXHR;`),
+        loader: 'js',
+        resolveDir: dirname(args.path),
+      };
+    });
+  },
+};
+
 const options = {
   entryPoints: ['src/main.ts'],
   bundle: true,
@@ -35,7 +59,7 @@ const options = {
   legalComments: 'eof',
   // The SDK's dependencies read these Node globals; the browser build needs only their values.
   define: { global: 'globalThis', 'process.env.NODE_ENV': '"production"' },
-  plugins: [withoutPolyfills],
+  plugins: [withoutPolyfills, uploadProgress],
   logLevel: 'warning',
 };
 

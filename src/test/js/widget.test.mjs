@@ -446,6 +446,7 @@ test('a page of another origin prefills the fields: no form, the chat starts on 
   assert.equal(await other.locator('form.pre').count(), 0);
   assert.equal(await other.locator('header h2').textContent(), 'Hilfe');
   assert.equal(await other.locator('.end button').textContent(), 'Chat beenden');
+  assert.equal(await other.locator('.composer .attach').getAttribute('aria-label'), 'Datei anhängen');
   // Dark text on the light configured colour, for contrast.
   assert.equal(await launcher.evaluate((b) => getComputedStyle(b).color), 'rgb(0, 0, 0)');
   const { session } = await stored(other);

@@ -3,7 +3,8 @@
 // before it expires.
 
 import { Client, type Conversation } from '@twilio/conversations';
-import type { ConsoleApi } from './api';
+import type { ConsoleApi, TokenInfo } from './api';
+import { MediaService } from './media';
 import { TYPING_SIGNAL_MS } from '../src/chat';
 
 const JOIN_WAIT_MS = 10_000;
@@ -11,15 +12,20 @@ const JOIN_WAIT_MS = 10_000;
 export class AgentClient {
   readonly client: Client;
   readonly ready: Promise<void>;
+  /** Attachments, through the Media Content Service with the same token. */
+  readonly media: MediaService;
   private readonly names = new Map<string, Promise<string>>();
+  private token: string;
 
   constructor(
-    token: string,
+    info: TokenInfo,
     private readonly api: ConsoleApi,
     onConnection: (state: string) => void,
   ) {
     const uri = location.origin.replace(/^http/, 'ws') + '/v3/wsconnect';
-    this.client = new Client(token, {
+    this.token = info.token;
+    this.media = new MediaService(info.service_sid, () => this.token, info.media_limits);
+    this.client = new Client(info.token, {
       Twilsock: { uri },
       logLevel: 'silent',
       typingIndicatorTimeoutOverride: TYPING_SIGNAL_MS,
@@ -94,7 +100,9 @@ export class AgentClient {
 
   private async renew(): Promise<void> {
     try {
-      await this.client.updateToken((await this.api.token()).token);
+      const token = (await this.api.token()).token;
+      await this.client.updateToken(token);
+      this.token = token;
     } catch {
       location.reload();
     }

@@ -14,11 +14,29 @@ export interface SessionInfo {
   expires_at: string;
 }
 
+export interface MediaLimits {
+  max_file_bytes: number;
+  max_per_message: number;
+  max_per_message_bytes: number;
+  /** Content types (`image/png`) or families (image/ and a star) the server takes; absent: any. */
+  accepted_types?: string[];
+}
+
 export interface TokenInfo {
   token: string;
   identity: string;
   service_sid: string;
   expires_at: string;
+  media_limits: MediaLimits;
+}
+
+/** A message's medium as the server lists it (REST's `media` items). */
+export interface MediaItem {
+  sid: string;
+  content_type: string;
+  filename: string | null;
+  size: number;
+  category?: string;
 }
 
 export interface ChatInfo {
@@ -30,8 +48,30 @@ export interface ChatInfo {
   date_created: string;
   date_updated: string;
   waiting_seconds: number;
-  /** The start of the newest message of a waiting chat; null when nothing was written yet. */
+  /** The start of the newest message (waiting and open chats); null when nothing was written. */
   preview: string | null;
+  /** Messages after the agent's read horizon, in its open chats; null in the other lists. */
+  unread: number | null;
+}
+
+export interface EarlierChat {
+  conversation_sid: string;
+  state: string;
+  date_created: string;
+  date_updated: string;
+  preview: string | null;
+}
+
+export interface ChatDetails {
+  chat: ChatInfo;
+  visitor_identity: string | null;
+  earlier_chats: EarlierChat[];
+}
+
+export interface CannedResponse {
+  sid: string;
+  short_code: string;
+  body: string;
 }
 
 export interface Lists {
@@ -45,6 +85,7 @@ export interface TranscriptLine {
   author: string | null;
   author_name: string;
   body: string;
+  media: MediaItem[];
   date_created: string;
 }
 
@@ -95,12 +136,38 @@ export class ConsoleApi {
     return (await this.call<{ agents: AgentInfo[] }>('GET', '/console/agents')).agents;
   }
 
+  details(sid: string): Promise<ChatDetails> {
+    return this.call<ChatDetails>('GET', `/console/chats/${encodeURIComponent(sid)}`);
+  }
+
+  async cannedResponses(): Promise<CannedResponse[]> {
+    return (
+      await this.call<{ canned_responses: CannedResponse[] }>('GET', '/console/canned-responses')
+    ).canned_responses;
+  }
+
+  saveCannedResponse(shortCode: string, body: string): Promise<CannedResponse> {
+    return this.call('POST', '/console/canned-responses', { ShortCode: shortCode, Body: body });
+  }
+
+  deleteCannedResponse(sid: string): Promise<unknown> {
+    return this.call('DELETE', `/console/canned-responses/${encodeURIComponent(sid)}`);
+  }
+
   accept(sid: string): Promise<ChatInfo> {
     return this.call<ChatInfo>('POST', `/console/chats/${encodeURIComponent(sid)}/accept`);
   }
 
   transfer(sid: string, to: string): Promise<unknown> {
     return this.call('POST', `/console/chats/${encodeURIComponent(sid)}/transfer`, { To: to });
+  }
+
+  /** The agent's message: text, media it uploaded (ME SIDs), or both. */
+  send(sid: string, body: string, media: string[]): Promise<{ sid: string; index: number }> {
+    const form = new URLSearchParams();
+    if (body) form.append('Body', body);
+    for (const m of media) form.append('MediaSid', m);
+    return this.call('POST', `/console/chats/${encodeURIComponent(sid)}/messages`, form);
   }
 
   close(sid: string): Promise<unknown> {
@@ -122,12 +189,12 @@ export class ConsoleApi {
   }
 
   private async call<T>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'DELETE',
     path: string,
-    form?: Record<string, string>,
+    form?: Record<string, string> | URLSearchParams,
   ): Promise<T> {
     const headers: Record<string, string> = {};
-    if (method === 'POST') headers['X-Parley-CSRF-Token'] = this.csrf;
+    if (method !== 'GET') headers['X-Parley-CSRF-Token'] = this.csrf;
     if (form) headers['Content-Type'] = 'application/x-www-form-urlencoded';
     const response = await fetch(path, {
       method,

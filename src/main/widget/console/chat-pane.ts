@@ -3,14 +3,36 @@
 // Every text is set as text (dom.ts), never parsed as HTML.
 
 import type { Conversation, Message, Participant } from '@twilio/conversations';
-import type { AgentInfo, ChatInfo, TranscriptLine } from './api';
+import type {
+  AgentInfo,
+  CannedResponse,
+  ChatDetails,
+  ChatInfo,
+  MediaItem,
+  TranscriptLine,
+} from './api';
+import { CannedPicker } from './canned';
+import { detailsPanel, preEngagement } from './details';
+import { SHORTCUTS } from './shortcuts';
 import type { AgentClient } from './agent-client';
+import { attachmentList, PendingFiles, typeLabel } from './attachments';
+import { formatSize, type MediaService } from './media';
 import { el, replace } from '../src/dom';
 import { InOrder } from '../src/in-order';
+
+export { preEngagement };
 
 export interface PaneActions {
   transfer(to: string): Promise<void>;
   close(): Promise<void>;
+  /** A message with attachments (text-only ones go through the SDK). */
+  send(body: string, media: string[]): Promise<number>;
+  transcript(): Promise<TranscriptLine[]>;
+  /** The visitor's details and earlier chats, and an earlier chat's messages. */
+  details(): Promise<ChatDetails>;
+  earlierTranscript(sid: string): Promise<TranscriptLine[]>;
+  /** The account's saved replies. */
+  canned(): Promise<CannedResponse[]>;
 }
 
 const PAGE = 50;
@@ -22,36 +44,63 @@ export function messageItem(
   body: string,
   date: Date | null,
   mine: boolean,
+  attachments: HTMLElement | null = null,
 ): HTMLLIElement {
   return el(
     'li',
     { class: mine ? 'msg me' : 'msg' },
     el('span', { class: 'author' }, author),
     date ? el('time', { datetime: date.toISOString() }, time.format(date)) : null,
-    el('div', { class: 'text' }, body),
+    body ? el('div', { class: 'text' }, body) : null,
+    attachments,
   );
 }
 
-/** Labels for the widget's pre-engagement keys; another key is shown as it is. */
-const LABELS: Record<string, string> = {
-  friendlyName: 'Name',
-  email: 'E-mail',
-  phone: 'Phone',
-  query: 'Question',
-};
-
-/** The pre-engagement answers as a definition list; nothing when there are none. */
-export function preEngagement(chat: ChatInfo): HTMLElement | null {
-  const entries = Object.entries(chat.pre_engagement_data ?? {});
-  if (entries.length === 0) return null;
-  const list = el('dl', { class: 'pre-engagement' });
-  for (const [key, value] of entries) {
-    list.append(
-      el('dt', {}, LABELS[key] ?? key),
-      el('dd', {}, typeof value === 'string' ? value : JSON.stringify(value)),
-    );
+/**
+ * The transcript as a text file, as the widget's download is: one line a message, and each
+ * attachment by name, type and size with a link (temporary: it works for a few minutes).
+ */
+export async function transcriptText(
+  chat: ChatInfo,
+  lines: TranscriptLine[],
+  media: MediaService,
+): Promise<string> {
+  const out = [`Chat with ${customerOf(chat)} (${chat.conversation_sid})`, ''];
+  for (const line of lines) {
+    out.push(`[${new Date(line.date_created).toISOString()}] ${line.author_name}: ${line.body}`);
+    for (const m of line.media ?? []) {
+      const url = await media.contentUrl(m.sid).catch(() => 'no longer available');
+      out.push(
+        `    Attachment: ${m.filename ?? m.sid} (${typeLabel(m.content_type)}, ${formatSize(m.size)}) ${url}`,
+      );
+    }
   }
-  return list;
+  return out.join('\n') + '\n';
+}
+
+/** A "Download transcript" button: the text file of {@link transcriptText}. */
+export function transcriptDownload(
+  chat: ChatInfo,
+  lines: () => Promise<TranscriptLine[]>,
+  media: MediaService,
+): HTMLButtonElement {
+  return el(
+    'button',
+    {
+      type: 'button',
+      class: 'download-transcript',
+      onclick: async () => {
+        const text = await transcriptText(chat, await lines(), media);
+        const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+        const link = el('a', { href: url, download: `transcript-${chat.conversation_sid}.txt` });
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      },
+    },
+    'Download transcript',
+  );
 }
 
 export function customerOf(chat: ChatInfo): string {
@@ -63,6 +112,7 @@ export function transcriptView(
   chat: ChatInfo,
   lines: TranscriptLine[],
   self: AgentInfo,
+  media: MediaService,
 ): HTMLElement {
   const log = el('ol', { class: 'log', 'aria-label': 'Transcript' });
   for (const line of lines) {
@@ -72,6 +122,7 @@ export function transcriptView(
         line.body,
         new Date(line.date_created),
         line.author === self.identity,
+        line.media?.length ? attachmentList(line.media, media) : null,
       ),
     );
   }
@@ -81,6 +132,11 @@ export function transcriptView(
     el('h2', {}, `Transcript: ${customerOf(chat)}`),
     preEngagement(chat),
     lines.length ? log : el('p', { class: 'empty' }, 'No messages.'),
+    el(
+      'div',
+      { class: 'controls' },
+      transcriptDownload(chat, () => Promise.resolve(lines), media),
+    ),
   );
 }
 
@@ -104,21 +160,60 @@ export class ChatPane {
   /** The newest message shown: the agent's read horizon once the console is in view. */
   private newest = -1;
   private readonly onVisible = () => this.markRead();
+  private readonly files: PendingFiles;
+  private readonly picker: CannedPicker;
+  private readonly filePicker: HTMLInputElement;
+  private readonly closeButton: HTMLButtonElement;
+  private readonly detailsSlot = el('div', { class: 'details-slot' });
+  /** The highest message index any other participant has read (-1: none). */
+  private readByOthers = -1;
 
   constructor(
     readonly chat: ChatInfo,
     private readonly client: AgentClient,
     private readonly self: AgentInfo,
     others: AgentInfo[],
-    actions: PaneActions,
+    private readonly actions: PaneActions,
   ) {
     this.input = el('textarea', {
       rows: '2',
       'aria-label': 'Reply',
       placeholder: 'Type a reply…',
       onkeydown: (e: Event) => this.keydown(e as KeyboardEvent),
-      oninput: () => void this.conversation?.typing().catch(() => {}),
+      oninput: () => {
+        void this.picker.update();
+        void this.conversation?.typing().catch(() => {});
+      },
+      onpaste: (e: Event) => this.paste(e as ClipboardEvent),
     });
+    this.input.setAttribute('aria-keyshortcuts', SHORTCUTS.send.aria);
+    this.picker = new CannedPicker(this.input, () => actions.canned());
+    this.files = new PendingFiles(client.media);
+    const accepted = client.media.limits.accepted_types;
+    const picker = el('input', {
+      type: 'file',
+      multiple: true,
+      accept: accepted?.length && !accepted.includes('*/*') ? accepted.join(',') : undefined,
+      class: 'file-input',
+      tabindex: '-1',
+      'aria-hidden': 'true',
+      onchange: () => {
+        if (picker.files) this.files.add(picker.files);
+        picker.value = '';
+      },
+    });
+    this.filePicker = picker;
+    this.closeButton = el(
+      'button',
+      {
+        type: 'button',
+        class: 'close-chat',
+        title: `Close chat (${SHORTCUTS.close.keys})`,
+        'aria-keyshortcuts': SHORTCUTS.close.aria,
+        onclick: () => void this.run(() => actions.close()),
+      },
+      'Close chat',
+    );
     const target = el('select', { class: 'transfer-to', 'aria-label': 'Transfer to' });
     for (const other of others)
       target.append(el('option', { value: other.identity }, other.friendly_name));
@@ -126,41 +221,109 @@ export class ChatPane {
       'section',
       { class: 'pane live', 'data-sid': chat.conversation_sid },
       el('h2', {}, customerOf(chat)),
-      preEngagement(chat),
-      this.log,
-      this.typingLine,
-      el(
-        'form',
-        { class: 'composer', onsubmit: (e: Event) => (e.preventDefault(), void this.submit()) },
-        this.input,
-        el('button', { type: 'submit', class: 'primary' }, 'Send'),
-      ),
       el(
         'div',
-        { class: 'controls' },
-        others.length ? target : null,
-        others.length
-          ? el(
+        { class: 'pane-body' },
+        el(
+          'div',
+          { class: 'talk' },
+          this.log,
+          this.typingLine,
+          this.files.element,
+          this.files.errors,
+          this.picker.element,
+          el(
+            'form',
+            {
+              class: 'composer',
+              onsubmit: (e: Event) => (e.preventDefault(), void this.submit()),
+            },
+            el(
               'button',
               {
                 type: 'button',
-                class: 'transfer',
-                onclick: () => void this.run(() => actions.transfer(target.value)),
+                class: 'attach',
+                'aria-label': 'Attach files',
+                'aria-keyshortcuts': SHORTCUTS.attach.aria,
+                title: `Attach files (${SHORTCUTS.attach.keys}; or drop them here, or paste an image)`,
+                onclick: () => picker.click(),
               },
-              'Transfer',
-            )
-          : null,
-        el(
-          'button',
-          {
-            type: 'button',
-            class: 'close-chat',
-            onclick: () => void this.run(() => actions.close()),
-          },
-          'Close chat',
+              'Attach',
+            ),
+            el(
+              'button',
+              {
+                type: 'button',
+                class: 'canned',
+                title: 'Saved replies (type / in an empty reply)',
+                onclick: () => void this.picker.openAll(),
+              },
+              'Saved replies',
+            ),
+            picker,
+            this.input,
+            el(
+              'button',
+              { type: 'submit', class: 'primary', title: `Send (${SHORTCUTS.send.keys})` },
+              'Send',
+            ),
+          ),
+          el(
+            'div',
+            { class: 'controls' },
+            others.length ? target : null,
+            others.length
+              ? el(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'transfer',
+                    onclick: () => void this.run(() => actions.transfer(target.value)),
+                  },
+                  'Transfer',
+                )
+              : null,
+            this.closeButton,
+            transcriptDownload(chat, () => actions.transcript(), client.media),
+          ),
+          this.status,
         ),
+        this.detailsSlot,
       ),
-      this.status,
+    );
+    this.element.addEventListener('dragover', (e) => this.dragOver(e));
+    this.element.addEventListener('dragleave', () => this.element.classList.remove('dropping'));
+    this.element.addEventListener('drop', (e) => this.drop(e));
+  }
+
+  private dragOver(e: DragEvent): void {
+    if (this.element.classList.contains('ended')) return;
+    if (![...(e.dataTransfer?.types ?? [])].includes('Files')) return;
+    e.preventDefault();
+    this.element.classList.add('dropping');
+  }
+
+  private drop(e: DragEvent): void {
+    this.element.classList.remove('dropping');
+    const files = e.dataTransfer?.files;
+    if (!files?.length || this.element.classList.contains('ended')) return;
+    e.preventDefault();
+    this.files.add(files);
+  }
+
+  /** A pasted image (a screenshot) becomes an attachment; pasted text stays text. */
+  private paste(e: ClipboardEvent): void {
+    const files = e.clipboardData?.files;
+    if (!files?.length) return;
+    e.preventDefault();
+    this.files.add(
+      [...files].map((f) =>
+        f.name && f.name !== 'image.png'
+          ? f
+          : new File([f], `pasted-${Date.now()}.${f.type.split('/')[1] || 'png'}`, {
+              type: f.type,
+            }),
+      ),
     );
   }
 
@@ -178,10 +341,26 @@ export class ChatPane {
     this.listen('typingStarted', (p: Participant) => void this.typing(p, true));
     this.listen('typingEnded', (p: Participant) => void this.typing(p, false));
     this.listen('updated', onUpdated as never);
+    this.listen('participantUpdated', ((u: {
+      participant: Participant;
+      updateReasons: string[];
+    }) => {
+      if (u.updateReasons.includes('lastReadMessageIndex')) this.noteRead(u.participant);
+    }) as never);
+    void this.actions
+      .details()
+      .then((d) =>
+        replace(
+          this.detailsSlot,
+          detailsPanel(d, (sid) => this.actions.earlierTranscript(sid)),
+        ),
+      )
+      .catch(() => replace(this.detailsSlot, preEngagement(this.chat)));
     // The SDK names typists from the participants it holds, which it fetches on first ask.
-    await conversation.getParticipants();
+    const participants = await conversation.getParticipants();
     const page = await conversation.getMessages(PAGE);
     for (const message of page.items) await this.show(message);
+    for (const p of participants) this.noteRead(p);
     document.addEventListener('visibilitychange', this.onVisible);
     this.markRead();
     this.status.textContent = '';
@@ -204,8 +383,18 @@ export class ChatPane {
     this.listeners.push([event, listener]);
   }
 
+  /** The keyboard's Close chat: the button's own action, unless the chat has ended. */
+  closeChat(): void {
+    if (!this.closeButton.disabled) this.closeButton.click();
+  }
+
+  attach(): void {
+    if (!this.filePicker.disabled) this.filePicker.click();
+  }
+
   private keydown(e: KeyboardEvent): void {
-    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+    if (e.isComposing || this.picker.keydown(e)) return;
+    if (e.key === 'Enter' && (!e.shiftKey || e.ctrlKey)) {
       e.preventDefault();
       void this.submit();
     }
@@ -219,7 +408,9 @@ export class ChatPane {
   private async submit(): Promise<void> {
     const text = this.input.value;
     const conversation = this.conversation;
-    if (!text.trim() || !conversation) return;
+    if (!conversation) return;
+    if (this.files.count) return this.submitWithFiles(conversation, text);
+    if (!text.trim()) return;
     this.input.value = '';
     try {
       await this.sends.run(async () => {
@@ -234,15 +425,49 @@ export class ChatPane {
     }
   }
 
+  /** Waits for the uploads, then posts text and media as one message of the agent's. */
+  private async submitWithFiles(conversation: Conversation, text: string): Promise<void> {
+    this.status.textContent = 'Sending…';
+    let media: string[];
+    try {
+      media = await this.files.sids();
+    } catch {
+      this.status.textContent = 'Not sent: remove the file that failed, or try again.';
+      return;
+    }
+    const body = text.trim() ? text : '';
+    this.input.value = '';
+    try {
+      await this.sends.run(async () => {
+        const index = await this.actions.send(body, media);
+        this.files.clear();
+        this.status.textContent = '';
+        if (this.shown.has(index)) return;
+        const page = await conversation.getMessages(1, index);
+        for (const message of page.items) if (message.index === index) await this.show(message);
+      });
+    } catch (e) {
+      this.input.value = text;
+      this.status.textContent = `Not sent: ${e instanceof Error ? e.message : 'try again.'}`;
+    }
+  }
+
   private async show(message: Message): Promise<void> {
     if (this.shown.has(message.index)) return;
     this.shown.add(message.index);
     const author = message.author ?? '';
+    const media: MediaItem[] = (message.attachedMedia ?? []).map((m) => ({
+      sid: m.sid,
+      content_type: m.contentType,
+      filename: m.filename,
+      size: m.size,
+    }));
     const item = messageItem(
       await this.client.nameOf(author),
       message.body ?? '',
       message.dateCreated,
       author === this.self.identity,
+      media.length ? attachmentList(media, this.client.media) : null,
     );
     item.dataset.index = String(message.index);
     const after = [...this.log.querySelectorAll<HTMLElement>('.msg')].find(
@@ -250,6 +475,7 @@ export class ChatPane {
     );
     this.log.insertBefore(item, after ?? null);
     this.log.scrollTop = this.log.scrollHeight;
+    this.markReceipts();
     this.newest = Math.max(this.newest, message.index);
     this.markRead();
   }
@@ -261,6 +487,23 @@ export class ChatPane {
   private markRead(): void {
     if (this.newest < 0 || this.disposed || document.visibilityState !== 'visible') return;
     void this.conversation?.advanceLastReadMessageIndex(this.newest).catch(() => {});
+  }
+
+  /** Read receipts: the agent's messages up to what another participant has read say "Read". */
+  private noteRead(participant: Participant): void {
+    if (participant.identity === this.self.identity) return;
+    const index = participant.lastReadMessageIndex;
+    if (index === null || index === undefined || index <= this.readByOthers) return;
+    this.readByOthers = index;
+    this.markReceipts();
+  }
+
+  private markReceipts(): void {
+    for (const li of this.log.querySelectorAll<HTMLElement>('.msg.me:not([data-read])')) {
+      if (Number(li.dataset.index) > this.readByOthers) continue;
+      li.setAttribute('data-read', '');
+      li.append(el('span', { class: 'read', 'aria-label': 'Read by the visitor' }, 'Read'));
+    }
   }
 
   private async notice(participant: Participant, what: string): Promise<void> {
@@ -285,8 +528,10 @@ export class ChatPane {
     // Nothing can be sent, transferred or closed any more.
     for (const control of this.element.querySelectorAll<
       HTMLButtonElement | HTMLSelectElement | HTMLTextAreaElement
-    >('button, select, textarea'))
-      control.disabled = true;
+    >(
+      '.composer button, .composer input, .composer textarea, .controls button, .controls select, .pending button',
+    ))
+      if (!control.classList.contains('download-transcript')) control.disabled = true;
     this.element.classList.add('ended');
     replace(this.status, 'This chat has ended.');
   }

@@ -13,8 +13,9 @@ export function allowSound(): void {
   }
 }
 
-export function chime(): void {
-  if (!context) return;
+/** True when a tone was played (after a gesture allowed sound). */
+export function chime(): boolean {
+  if (!context) return false;
   try {
     const tone = context.createOscillator();
     const gain = context.createGain();
@@ -24,7 +25,9 @@ export function chime(): void {
     tone.connect(gain).connect(context.destination);
     tone.start();
     tone.stop(context.currentTime + 0.25);
+    return true;
   } catch {
     // No sound is no failure: the title still counts.
+    return false;
   }
 }

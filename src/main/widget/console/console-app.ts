@@ -4,6 +4,7 @@
 import {
   ApiError,
   type AgentInfo,
+  type CannedResponse,
   type ChatInfo,
   type ConsoleApi,
   type Lists,
@@ -12,6 +13,13 @@ import {
 import { AgentClient } from './agent-client';
 import { ChatPane, customerOf, preEngagement, transcriptView } from './chat-pane';
 import { chime } from './chime';
+import {
+  askForNotifications,
+  notificationsAllowed,
+  notificationsSupported,
+  notify,
+} from './notify';
+import { isShortcut, SHORTCUTS, shortcutsDialog } from './shortcuts';
 import { el, replace } from '../src/dom';
 
 const POLL_MS = 3_000;
@@ -35,6 +43,14 @@ export class ConsoleApp {
   private others: AgentInfo[] = [];
   private seenWaiting: Set<string> | undefined;
   private cues = 0;
+  private chimes = 0;
+  private waitingChats: ChatInfo[] = [];
+  private readonly help = shortcutsDialog();
+  private readonly repliesDialog = el('dialog', {
+    class: 'replies',
+    'aria-label': 'Saved replies',
+  });
+  private cannedCache: { at: number; list: Promise<CannedResponse[]> } | undefined;
 
   constructor(
     private readonly root: HTMLElement,
@@ -52,6 +68,23 @@ export class ConsoleApp {
         el('h1', {}, TITLE),
         el('span', { class: 'me' }, self.friendly_name),
         this.connection,
+        this.notificationsButton(),
+        el(
+          'button',
+          { type: 'button', class: 'manage-replies', onclick: () => void this.manageReplies() },
+          'Saved replies',
+        ),
+        el(
+          'button',
+          {
+            type: 'button',
+            class: 'show-shortcuts',
+            'aria-keyshortcuts': SHORTCUTS.help.aria,
+            title: `Keyboard shortcuts (${SHORTCUTS.help.keys})`,
+            onclick: () => this.help.showModal(),
+          },
+          'Shortcuts',
+        ),
         el(
           'button',
           { type: 'button', class: 'logout', onclick: () => void this.logout() },
@@ -76,11 +109,14 @@ export class ConsoleApp {
         this.main,
       ),
       this.announcer,
+      this.help,
+      this.repliesDialog,
     );
+    document.addEventListener('keydown', (e) => this.shortcut(e));
     const [token, agents] = await Promise.all([this.api.token(), this.api.agents()]);
     this.others = agents.filter((a) => a.identity !== self.identity);
     this.client = new AgentClient(
-      token.token,
+      token,
       this.api,
       (state) => (this.connection.textContent = state),
     );
@@ -110,7 +146,9 @@ export class ConsoleApp {
       el(
         'button',
         { type: 'button', class: 'open', onclick: () => void this.openLive(chat) },
-        customerOf(chat),
+        el('span', { class: 'customer' }, customerOf(chat)),
+        el('span', { class: 'unread', hidden: true }),
+        el('q', { class: 'preview', hidden: true }),
       ),
     );
     this.fill(this.closed, lists.closed, (chat) =>
@@ -138,6 +176,7 @@ export class ConsoleApp {
       }
       const waited = item.querySelector('.waited');
       if (waited) waited.textContent = waitedFor(chat.waiting_seconds);
+      update(item, chat, this.pane?.chat.conversation_sid === chat.conversation_sid);
       return item;
     });
     replace(list, ...items);
@@ -151,17 +190,147 @@ export class ConsoleApp {
       el('span', { class: 'customer' }, customerOf(chat)),
       el('span', { class: 'waited' }, waitedFor(chat.waiting_seconds)),
       preEngagement(chat),
-      chat.preview ? el('q', { class: 'preview' }, chat.preview) : null,
+      el('q', { class: 'preview', hidden: true }),
       el(
         'button',
-        { type: 'button', class: 'accept', onclick: () => void this.accept(chat) },
+        {
+          type: 'button',
+          class: 'accept',
+          title: `Accept (${SHORTCUTS.accept.keys})`,
+          'aria-keyshortcuts': SHORTCUTS.accept.aria,
+          onclick: () => void this.accept(chat),
+        },
         'Accept',
       ),
     );
   }
 
+  /** The keyboard shortcuts of shortcuts.ts (Enter and "/" live in the reply box). */
+  private shortcut(e: KeyboardEvent): void {
+    if (isShortcut(e, 'A')) {
+      const focused = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>(
+        '.waiting li.chat',
+      );
+      const chat =
+        this.waitingChats.find((c) => c.conversation_sid === focused?.dataset.sid) ??
+        this.waitingChats[0];
+      if (chat) void this.accept(chat);
+    } else if (isShortcut(e, 'C')) {
+      this.pane?.closeChat();
+    } else if (isShortcut(e, 'U')) {
+      this.pane?.attach();
+    } else if (isShortcut(e, 'K')) {
+      if (!this.help.open) this.help.showModal();
+    } else {
+      return;
+    }
+    e.preventDefault();
+  }
+
+  private notificationsButton(): HTMLElement | null {
+    if (!notificationsSupported() || notificationsAllowed()) return null;
+    if (Notification.permission === 'denied') return null;
+    const button = el(
+      'button',
+      {
+        type: 'button',
+        class: 'notifications',
+        onclick: async () => {
+          if (await askForNotifications()) button.remove();
+        },
+      },
+      'Turn on notifications',
+    );
+    return button;
+  }
+
+  /** The account's saved replies, read at most every few seconds while the agent types "/…". */
+  private canned(): Promise<CannedResponse[]> {
+    const now = Date.now();
+    if (!this.cannedCache || now - this.cannedCache.at > 5_000) {
+      this.cannedCache = { at: now, list: this.api.cannedResponses() };
+      this.cannedCache.list.catch(() => (this.cannedCache = undefined));
+    }
+    return this.cannedCache.list;
+  }
+
+  /** The dialog that lists, adds and deletes the account's saved replies. */
+  private async manageReplies(): Promise<void> {
+    const status = el('p', { class: 'status', role: 'status' });
+    const list = el('ul', { class: 'reply-list' });
+    const code = el('input', {
+      id: 'reply-code',
+      required: true,
+      maxlength: '32',
+      pattern: '[A-Za-z0-9][A-Za-z0-9_-]*',
+    });
+    const body = el('textarea', { id: 'reply-body', required: true, maxlength: '1600', rows: '3' });
+    const refill = async () => {
+      this.cannedCache = undefined;
+      const replies = await this.canned();
+      replace(
+        list,
+        ...replies.map((r) =>
+          el(
+            'li',
+            { 'data-sid': r.sid },
+            el('span', { class: 'code' }, `/${r.short_code}`),
+            el('span', { class: 'body' }, r.body),
+            el(
+              'button',
+              {
+                type: 'button',
+                class: 'delete-reply',
+                'aria-label': `Delete /${r.short_code}`,
+                onclick: async () => {
+                  await this.api.deleteCannedResponse(r.sid).catch(() => {});
+                  await refill();
+                },
+              },
+              'Delete',
+            ),
+          ),
+        ),
+      );
+      if (!replies.length) list.append(el('li', { class: 'none' }, 'No saved replies yet.'));
+    };
+    replace(
+      this.repliesDialog,
+      el('h2', {}, 'Saved replies'),
+      list,
+      el(
+        'form',
+        {
+          class: 'new-reply',
+          onsubmit: async (e: Event) => {
+            e.preventDefault();
+            try {
+              await this.api.saveCannedResponse(code.value, body.value);
+              code.value = '';
+              body.value = '';
+              status.textContent = 'Saved.';
+              await refill();
+            } catch (err) {
+              status.textContent = err instanceof Error ? err.message : 'Not saved.';
+            }
+          },
+        },
+        el('label', { for: 'reply-code' }, 'Short code (typed after /)'),
+        code,
+        el('label', { for: 'reply-body' }, 'Reply'),
+        body,
+        el('button', { type: 'submit', class: 'primary' }, 'Save reply'),
+      ),
+      status,
+      el('form', { method: 'dialog' }, el('button', { type: 'submit' }, 'Close')),
+    );
+    this.repliesDialog.showModal();
+    await refill();
+  }
+
   /** A chat not seen waiting before: the title counts the waiting chats, a tone sounds. */
   private cue(waiting: ChatInfo[]): void {
+    this.waitingChats = waiting;
     const sids = new Set(waiting.map((c) => c.conversation_sid));
     const fresh = this.seenWaiting ? [...sids].filter((sid) => !this.seenWaiting!.has(sid)) : [];
     this.seenWaiting = sids;
@@ -172,7 +341,13 @@ export class ConsoleApp {
       this.announcer.textContent = `New chat waiting: ${names.join(', ')}`;
       this.cues++;
       document.body.dataset.cues = String(this.cues);
-      chime();
+      if (chime()) document.body.dataset.chimes = String(++this.chimes);
+      for (const chat of waiting.filter((c) => fresh.includes(c.conversation_sid)))
+        notify(
+          'New chat waiting',
+          `${customerOf(chat)}${chat.preview ? `: ${chat.preview}` : ''}`,
+          chat.conversation_sid,
+        );
     }
   }
 
@@ -211,9 +386,16 @@ export class ConsoleApp {
         await this.api.close(sid);
         await this.refresh();
       },
+      send: async (body, media) => (await this.api.send(sid, body, media)).index,
+      transcript: () => this.api.transcript(sid),
+      details: () => this.api.details(sid),
+      earlierTranscript: (earlier) => this.api.transcript(earlier),
+      canned: () => this.canned(),
     });
     this.pane = pane;
     replace(this.main, pane.element);
+    const listed = this.mine.querySelector<HTMLElement>(`li[data-sid="${CSS.escape(sid)}"]`);
+    if (listed) update(listed, chat, true);
     await pane
       .open()
       .catch(() => replace(this.main, el('p', { class: 'status' }, 'Cannot open this chat.')));
@@ -222,14 +404,32 @@ export class ConsoleApp {
   private async openTranscript(chat: ChatInfo): Promise<void> {
     this.pane?.dispose();
     this.pane = undefined;
+    if (!this.client) return;
     const lines = await this.api.transcript(chat.conversation_sid);
-    replace(this.main, transcriptView(chat, lines, this.session.agent));
+    replace(this.main, transcriptView(chat, lines, this.session.agent, this.client.media));
   }
 
   private async logout(): Promise<void> {
     await this.api.logout().catch(() => {});
     await this.client?.shutdown();
     location.reload();
+  }
+}
+
+/** A list item's live parts: the preview and (for the agent's chats) the unread count. */
+function update(item: HTMLElement, chat: ChatInfo, open: boolean): void {
+  const preview = item.querySelector<HTMLElement>('.preview');
+  if (preview) {
+    preview.hidden = !chat.preview;
+    preview.textContent = chat.preview ?? '';
+  }
+  const unread = item.querySelector<HTMLElement>('.unread');
+  if (unread) {
+    const count = open ? 0 : (chat.unread ?? 0);
+    unread.hidden = count === 0;
+    unread.textContent = String(count);
+    unread.setAttribute('aria-label', `${count} unread`);
+    item.classList.toggle('has-unread', count > 0);
   }
 }
 

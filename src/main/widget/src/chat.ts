@@ -9,7 +9,9 @@ import {
   type Participant,
   type Paginator,
 } from '@twilio/conversations';
+import { limitsOf, type Limits } from './attachments';
 import { InOrder } from './in-order';
+import { onUploadProgress } from './upload-progress';
 import type { Session, Webchat3Client } from './session';
 
 export interface ChatMessage {
@@ -19,11 +21,24 @@ export interface ChatMessage {
   author: string | undefined;
   body: string;
   date: Date | null;
+  /** The message's files (none for a text message). */
+  media: ChatMedia[];
+}
+
+/** A file of a message; `url()` is a fresh temporary URL of its content (valid a few minutes). */
+export interface ChatMedia {
+  sid: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  url(): Promise<string>;
 }
 
 export interface ChatEvents {
   message(message: ChatMessage, live: boolean): void;
   notice(kind: 'joined' | 'left', name: string): void;
+  /** The others in the chat now (their display names), on opening and at each join or leave. */
+  people(names: string[]): void;
   typing(names: string[]): void;
   connection(state: 'connecting' | 'connected' | 'disconnected'): void;
   ended(): void;
@@ -56,6 +71,7 @@ export class Chat {
   private readonly sends = new InOrder();
   private readonly names = new Map<string, Promise<string>>();
   private readonly typists = new Map<string, string>();
+  private readonly others = new Map<string, string>();
   /** Indexes of the messages handed to the view; the highest is what the visitor has read. */
   private readonly shownIndexes = new Set<number>();
   private newest = -1;
@@ -114,7 +130,10 @@ export class Chat {
     });
     this.page = await conversation.getMessages(PAGE);
     for (const message of this.page.items) await this.show(message, false);
-    for (const participant of await conversation.getParticipants()) this.readBy(participant);
+    for (const participant of await conversation.getParticipants()) {
+      this.readBy(participant);
+      void this.present(participant, true);
+    }
     if (conversation.state?.current === 'closed') this.finished();
     return conversation;
   }
@@ -177,14 +196,59 @@ export class Chat {
    * the SDK drops a message's live event when a page read at the same moment already held it, so
    * a message not seen by the time the send is answered is read back.
    */
-  send(text: string): Promise<void> {
+  send(text: string, files: File[] = [], progress?: (fraction: number) => void): Promise<void> {
     return this.sends.run(async () => {
       const conversation = await this.open();
-      const index = await conversation.sendMessage(text);
-      if (this.shownIndexes.has(index)) return;
-      const page = await conversation.getMessages(1, index);
-      for (const message of page.items) if (message.index === index) await this.show(message, true);
+      const indexes = files.length
+        ? await this.sendFiles(conversation, text, files, progress)
+        : [await conversation.sendMessage(text)];
+      for (const index of indexes) {
+        if (this.shownIndexes.has(index)) continue;
+        const page = await conversation.getMessages(1, index);
+        for (const message of page.items)
+          if (message.index === index) await this.show(message, true);
+      }
     });
+  }
+
+  /** The limits the conversation advertises (no files at all when it allows none per message). */
+  limits(): Limits {
+    return limitsOf(this.conversation?.limits);
+  }
+
+  /**
+   * The text and files as one message, through the SDK's MessageBuilder (its limits checked by the
+   * view before). The SDK uploads the files one after the other to the Media Content Service;
+   * `progress` hears how much of all of them is up (0 to 1).
+   */
+  private async sendFiles(
+    conversation: Conversation,
+    text: string,
+    files: File[],
+    progress: ((fraction: number) => void) | undefined,
+  ): Promise<number[]> {
+    const total = files.reduce((sum, file) => sum + file.size, 0) || 1;
+    const requests: XMLHttpRequest[] = [];
+    const stop = onUploadProgress((request, loaded, size) => {
+      if (!requests.includes(request)) requests.push(request);
+      const current = Math.min(requests.length, files.length) - 1;
+      const before = files.slice(0, current).reduce((sum, file) => sum + file.size, 0);
+      progress?.(Math.min(1, (before + (files[current].size * loaded) / (size || 1)) / total));
+    });
+    try {
+      const builder = conversation.prepareMessage();
+      if (text) builder.setBody(text);
+      for (const file of files) {
+        const form = new FormData();
+        form.append('file', file, file.name);
+        builder.addMedia(form);
+      }
+      const index = await builder.build().send();
+      progress?.(1);
+      return index === null ? [] : [index];
+    } finally {
+      stop();
+    }
   }
 
   /** Tells the others the visitor is typing (the SDK sends at most one signal every few seconds). */
@@ -256,12 +320,29 @@ export class Chat {
       author: author === this.session.identity ? undefined : await this.nameOf(author),
       body: message.body ?? '',
       date: message.dateCreated,
+      media: (message.attachedMedia ?? []).map((media) => ({
+        sid: media.sid,
+        filename: media.filename ?? '',
+        contentType: media.contentType ?? '',
+        size: media.size ?? 0,
+        url: async () => (await media.getContentTemporaryUrl()) ?? '',
+      })),
     };
   }
 
   private async notice(kind: 'joined' | 'left', participant: Participant): Promise<void> {
     if (participant.identity === this.session.identity) return;
+    void this.present(participant, kind === 'joined');
     this.events.notice(kind, await this.nameOf(participant.identity ?? ''));
+  }
+
+  /** Keeps the list of the others in the chat (for the header) and reports it. */
+  private async present(participant: Participant, here: boolean): Promise<void> {
+    const identity = participant.identity ?? participant.sid;
+    if (identity === this.session.identity) return;
+    if (!here) this.others.delete(identity);
+    else this.others.set(identity, await this.nameOf(identity));
+    this.events.people([...new Set(this.others.values())]);
   }
 
   private async typing(participant: Participant, started: boolean): Promise<void> {

@@ -3,13 +3,17 @@
 // reads out what others write. Once the chat has ended: the transcript and a new chat. Message
 // text is only ever set as text (dom.ts), never parsed as HTML.
 
+import { AttachmentTray, mediaElement, type Limits } from './attachments';
 import type { ChatMessage } from './chat';
 import type { Config } from './config';
 import { el, replace } from './dom';
 import { download } from './transcript';
 
 export interface ConversationActions {
-  send(text: string): Promise<void>;
+  /** Sends the text and files; `progress` hears how much of the files is uploaded (0 to 1). */
+  send(text: string, files: File[], progress: (fraction: number) => void): Promise<void>;
+  /** What the server takes, checked before a file is accepted. */
+  limits(): Limits;
   typed(): void;
   earlier(): Promise<ChatMessage[]>;
   hasEarlier(): boolean;
@@ -29,6 +33,7 @@ export class ConversationView {
   private readonly footer: HTMLElement;
   private readonly endBar: HTMLElement;
   private readonly endButton: HTMLButtonElement;
+  private readonly tray: AttachmentTray | undefined;
   private over = false;
   /** Ending the chat or making the transcript: further clicks wait for it. */
   private busy = false;
@@ -54,12 +59,34 @@ export class ConversationView {
       onkeydown: (e: Event) => this.keydown(e as KeyboardEvent),
       oninput: () => actions.typed(),
     });
-    // No attachment button: Parley serves no media yet (uploads answer 501).
+    // Files: the attach button, images pasted into the message box, files dropped on the chat.
+    this.tray = config.attachments
+      ? new AttachmentTray(
+          config,
+          () => actions.limits(),
+          () => this.input.focus(),
+        )
+      : undefined;
+    if (this.tray) {
+      const tray = this.tray;
+      this.input.addEventListener('paste', (e) => {
+        const files = [...(e.clipboardData?.files ?? [])];
+        if (!files.length || !tray.accepting()) return;
+        e.preventDefault();
+        tray.add(files);
+      });
+    }
     this.footer = el(
       'form',
       { class: 'composer', onsubmit: (e: Event) => (e.preventDefault(), void this.submit()) },
-      this.input,
-      el('button', { type: 'submit', class: 'primary' }, t.send),
+      this.tray?.element,
+      el(
+        'div',
+        { class: 'row' },
+        this.tray?.button,
+        this.input,
+        el('button', { type: 'submit', class: 'primary' }, t.send),
+      ),
     );
     this.endButton = el(
       'button',
@@ -76,7 +103,40 @@ export class ConversationView {
       this.footer,
       this.endBar,
       this.live,
+      this.tray ? el('div', { class: 'drop', 'aria-hidden': 'true' }, t.dropHere) : null,
     );
+    if (this.tray) this.acceptDrops(this.tray);
+  }
+
+  /** Files dragged over the conversation can be dropped on it while the chat is open. */
+  private acceptDrops(tray: AttachmentTray): void {
+    let depth = 0;
+    const carriesFiles = (e: DragEvent) =>
+      tray.accepting() && e.dataTransfer?.types.includes('Files') === true;
+    const dropping = (on: boolean) => this.element.classList.toggle('dropping', on);
+    this.element.addEventListener('dragenter', (e) => {
+      if (this.over || !carriesFiles(e)) return;
+      e.preventDefault();
+      depth++;
+      dropping(true);
+    });
+    this.element.addEventListener('dragover', (e) => {
+      if (this.over || !carriesFiles(e)) return;
+      e.preventDefault();
+      e.dataTransfer!.dropEffect = 'copy';
+    });
+    this.element.addEventListener('dragleave', () => {
+      depth = Math.max(0, depth - 1);
+      if (!depth) dropping(false);
+    });
+    this.element.addEventListener('drop', (e) => {
+      depth = 0;
+      dropping(false);
+      if (this.over || !carriesFiles(e)) return;
+      e.preventDefault();
+      tray.add([...(e.dataTransfer?.files ?? [])]);
+      this.input.focus();
+    });
   }
 
   /**
@@ -143,18 +203,22 @@ export class ConversationView {
     this.shown.add(message.sid);
     const stick = this.atBottom() || message.author === undefined;
     const bubble = this.bubble(message);
-    const pending = message.author === undefined ? this.pendingWith(message.body) : undefined;
+    const pending =
+      message.author === undefined ? this.pendingWith(message.body, names(message)) : undefined;
     if (pending) pending.replaceWith(bubble);
     else this.log.append(bubble);
+    this.group();
     if (stick) this.log.scrollTop = this.log.scrollHeight;
     if (live && message.author !== undefined) {
-      this.announce(this.config.t.newMessage(message.author, message.body));
+      const said = [message.body, ...names(message)].filter(Boolean).join(' ');
+      this.announce(this.config.t.newMessage(message.author, said));
     }
   }
 
   /** The latest page is shown (`data-ready` tells tests and styles so). */
   ready(): void {
     this.element.setAttribute('data-ready', '');
+    if (!this.over) this.tray?.enable();
     this.settle();
   }
 
@@ -179,15 +243,46 @@ export class ConversationView {
     }
   }
 
+  /** Two ticks (and "Read" for screen readers) where the one of "Sent" was. */
   private markRead(item: HTMLElement): void {
     item.setAttribute('data-read', '');
-    item.append(el('span', { class: 'read' }, this.config.t.read));
+    item.querySelector('.sent')?.remove();
+    item.append(this.receipt('read', '✓✓', this.config.t.read));
   }
 
-  /** The oldest of the visitor's messages still on its way with this text. */
-  private pendingWith(body: string): HTMLElement | undefined {
+  private receipt(kind: 'sent' | 'read', ticks: string, label: string): HTMLElement {
+    return el(
+      'span',
+      { class: `receipt ${kind}`, title: label },
+      el('span', { 'aria-hidden': 'true' }, ticks),
+      el('span', { class: 'sr' }, label),
+    );
+  }
+
+  /**
+   * Messages of one author within five minutes of the one before form a group: only the first
+   * shows the name and time (the others keep them for screen readers).
+   */
+  private group(): void {
+    let previous: HTMLElement | undefined;
+    for (const item of this.log.children as HTMLCollectionOf<HTMLElement>) {
+      const message = item.classList.contains('msg') && !item.classList.contains('pending');
+      const follows =
+        message &&
+        previous !== undefined &&
+        previous.dataset.author === item.dataset.author &&
+        Number(item.dataset.time) - Number(previous.dataset.time) < 5 * 60_000;
+      item.classList.toggle('follow', follows);
+      previous = message ? item : undefined;
+    }
+  }
+
+  /** The oldest of the visitor's messages still on its way with this text and these files. */
+  private pendingWith(body: string, files: string[]): HTMLElement | undefined {
     return [...this.log.querySelectorAll<HTMLElement>('.msg.me.pending')].find(
-      (item) => item.querySelector('.text')?.textContent === body,
+      (item) =>
+        (item.querySelector('.text')?.textContent ?? '') === body &&
+        item.dataset.files === JSON.stringify(files),
     );
   }
 
@@ -197,8 +292,20 @@ export class ConversationView {
     this.announce(text);
   }
 
+  /** "Bob is typing…" with three moving dots (still when the visitor asks for less motion). */
   typing(names: string[]): void {
-    this.typingLine.textContent = names.map((n) => this.config.t.typing(n)).join(' ');
+    const text = names.map((n) => this.config.t.typing(n)).join(' ');
+    replace(
+      this.typingLine,
+      text
+        ? el(
+            'span',
+            { class: 'bubble' },
+            el('span', { class: 'dots', 'aria-hidden': 'true' }, el('i'), el('i'), el('i')),
+            text,
+          )
+        : null,
+    );
   }
 
   /** The chat is over (ended here or by the agent side): the transcript, then a new chat. */
@@ -222,6 +329,7 @@ export class ConversationView {
     const hadFocus = this.element.contains(root.activeElement);
     // The end panel is taller than the composer: keep the last message in view if it was.
     const stick = this.atBottom();
+    this.tray?.disable();
     this.footer.replaceWith(panel);
     this.endBar.remove();
     this.typing([]);
@@ -250,11 +358,20 @@ export class ConversationView {
     const when = message.date ? this.time.format(message.date) : '';
     const item = el(
       'li',
-      { class: `msg ${mine ? 'me' : 'them'}`, 'data-index': String(message.index) },
+      {
+        class: `msg ${mine ? 'me' : 'them'}`,
+        'data-index': String(message.index),
+        'data-author': mine ? '' : message.author,
+        'data-time': String(message.date?.getTime() ?? 0),
+      },
       el('span', { class: 'who' }, `${mine ? t.you : message.author}${when ? ' · ' + when : ''}`),
-      el('span', { class: 'text' }, message.body),
+      message.body || !message.media.length ? el('span', { class: 'text' }, message.body) : null,
+      ...message.media.map((media) => mediaElement(media, this.config)),
     );
-    if (mine && message.index >= 0 && message.index <= this.readUpTo) this.markRead(item);
+    if (mine && message.index >= 0) {
+      if (message.index <= this.readUpTo) this.markRead(item);
+      else item.append(this.receipt('sent', '✓', t.sent));
+    }
     return item;
   }
 
@@ -267,20 +384,49 @@ export class ConversationView {
 
   private async submit(): Promise<void> {
     const text = this.input.value.trim();
-    if (!text) return;
+    const files = this.tray?.take() ?? [];
+    if (!text && !files.length) return;
     this.input.value = '';
-    // Shown at once as "Sending…"; the SDK's messageAdded for it takes its place.
-    const pending = this.bubble({ sid: '', index: -1, author: undefined, body: text, date: null });
+    this.tray?.refuse([]);
+    // Shown at once as "Sending…" (with the files' names and the upload's progress); the SDK's
+    // messageAdded for it takes its place.
+    const { t } = this.config;
+    const pending = this.bubble({
+      sid: '',
+      index: -1,
+      author: undefined,
+      body: text,
+      date: null,
+      media: [],
+    });
     pending.classList.add('pending');
-    pending.querySelector('.who')!.textContent = this.config.t.sending;
+    pending.dataset.files = JSON.stringify(files.map((file) => file.name));
+    pending.querySelector('.who')!.textContent = t.sending;
+    let report: (fraction: number) => void = () => {};
+    if (files.length) {
+      if (!text) pending.querySelector('.text')?.remove();
+      const bar = el('progress', { max: '100', value: '0', 'aria-label': t.uploading });
+      pending.append(...files.map((file) => el('span', { class: 'pending-file' }, file.name)), bar);
+      report = (fraction) => {
+        const percent = Math.round(fraction * 100);
+        bar.value = percent;
+        bar.setAttribute('aria-valuetext', t.uploadProgress(percent));
+      };
+    }
     this.log.append(pending);
     this.log.scrollTop = this.log.scrollHeight;
     try {
-      await this.actions.send(text);
-    } catch {
+      await this.actions.send(text, files, report);
+      // Each message sent is shown by now; one sent per file (see Chat.send) matches no pending.
+      pending.remove();
+    } catch (error) {
       pending.remove();
       this.input.value = text;
-      this.notice(this.config.t.notSent);
+      if (files.length) this.tray?.restore(files);
+      const status = uploadStatus(error);
+      this.notice(
+        status === 413 ? t.uploadTooLarge : status === 415 ? t.uploadTypeRefused : t.notSent,
+      );
     }
   }
 
@@ -300,6 +446,7 @@ export class ConversationView {
       this.shown.add(message.sid);
       this.log.insertBefore(this.bubble(message), first);
     }
+    this.group();
     // Keep what the visitor was reading where it was.
     this.log.scrollTop += this.log.scrollHeight - before;
     if (older.length) void this.maybeLoadEarlier();
@@ -312,4 +459,19 @@ export class ConversationView {
   private announce(text: string): void {
     replace(this.live, text);
   }
+}
+
+/** The file names of a message, as the pending message of its send lists them. */
+function names(message: ChatMessage): string[] {
+  return message.media.map((media) => media.filename);
+}
+
+/**
+ * The HTTP status of a refused upload: the SDK's media client rejects with the status as `code`
+ * and Twilio's error body (whose `status` is the same) as `body`.
+ */
+function uploadStatus(error: unknown): number | undefined {
+  const { code, body } = (error ?? {}) as { code?: unknown; body?: { status?: unknown } };
+  const status = body?.status ?? code;
+  return typeof status === 'number' ? status : undefined;
 }

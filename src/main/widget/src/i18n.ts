@@ -44,6 +44,25 @@ const en = {
   endFailed: 'The chat could not be ended. Please try again.',
   transcript: 'Download transcript',
   transcriptFailed: 'The transcript could not be made. Please try again.',
+  attach: 'Attach a file',
+  attachments: 'Files to send',
+  remove: (name: string) => `Remove ${name}`,
+  dropHere: 'Drop files here to attach them',
+  uploading: 'Uploading…',
+  uploadProgress: (percent: number) => `Uploading, ${percent}%`,
+  refusedType: (name: string) => `${name} cannot be sent: files of this type are not accepted.`,
+  refusedSize: (name: string, limit: string) =>
+    `${name} cannot be sent: it is larger than ${limit}.`,
+  refusedCount: (max: number) => `At most ${max} files can be sent at once.`,
+  refusedTotal: (limit: string) => `Together the files may be at most ${limit}.`,
+  refusedEmpty: (name: string) => `${name} cannot be sent: it is empty.`,
+  uploadTooLarge: 'The files could not be sent: they are too large.',
+  uploadTypeRefused: 'The files could not be sent: this type of file is not accepted.',
+  attachment: 'Attachment',
+  openFile: (name: string) => `Open ${name}`,
+  chattingWith: (name: string) => `You are chatting with ${name}`,
+  sent: 'Sent',
+  unread: (count: number) => (count === 1 ? '1 unread message' : `${count} unread messages`),
 };
 
 export type Texts = typeof en;
@@ -91,6 +110,27 @@ const de: Texts = {
   endFailed: 'Der Chat konnte nicht beendet werden. Bitte versuchen Sie es erneut.',
   transcript: 'Verlauf herunterladen',
   transcriptFailed: 'Der Verlauf konnte nicht erstellt werden. Bitte versuchen Sie es erneut.',
+  attach: 'Datei anhängen',
+  attachments: 'Zu sendende Dateien',
+  remove: (name) => `${name} entfernen`,
+  dropHere: 'Dateien hier ablegen, um sie anzuhängen',
+  uploading: 'Wird hochgeladen…',
+  uploadProgress: (percent) => `Wird hochgeladen, ${percent} %`,
+  refusedType: (name) =>
+    `${name} kann nicht gesendet werden: Dateien dieses Typs werden nicht angenommen.`,
+  refusedSize: (name, limit) =>
+    `${name} kann nicht gesendet werden: Die Datei ist größer als ${limit}.`,
+  refusedCount: (max) => `Es können höchstens ${max} Dateien auf einmal gesendet werden.`,
+  refusedTotal: (limit) => `Zusammen dürfen die Dateien höchstens ${limit} groß sein.`,
+  refusedEmpty: (name) => `${name} kann nicht gesendet werden: Die Datei ist leer.`,
+  uploadTooLarge: 'Die Dateien konnten nicht gesendet werden: Sie sind zu groß.',
+  uploadTypeRefused:
+    'Die Dateien konnten nicht gesendet werden: Dateien dieses Typs werden nicht angenommen.',
+  attachment: 'Anhang',
+  openFile: (name) => `${name} öffnen`,
+  chattingWith: (name) => `Sie chatten mit ${name}`,
+  sent: 'Gesendet',
+  unread: (count) => (count === 1 ? '1 ungelesene Nachricht' : `${count} ungelesene Nachrichten`),
 };
 
 const languages: Record<string, Texts> = { en, de };

@@ -2,6 +2,8 @@
 // localStorage holds the token, identity and conversation SID per deployment key, so a reload or
 // a new tab resumes the chat; the identity outlives the token, so a returning visitor keeps it.
 
+import type { Appearance } from './config';
+
 export interface Session {
   token: string;
   identity: string;
@@ -16,6 +18,8 @@ interface Stored {
   open?: boolean;
   /** The visitor's contact answers (name, e-mail…), to fill the form of the next chat. */
   answers?: Record<string, string>;
+  /** Messages of the others that arrived while the panel was closed (the launcher's badge). */
+  unread?: number;
 }
 
 export class SessionStore {
@@ -58,11 +62,19 @@ export class SessionStore {
   /** Forgets the conversation and token; the identity and answers stay for the next chat. */
   forget(): void {
     const { identity, open, answers } = this.read();
-    this.write({ identity, open, answers });
+    this.write({ identity, open, answers, unread: 0 });
   }
 
   setOpen(open: boolean): void {
     this.write({ ...this.read(), open });
+  }
+
+  unread(): number {
+    return this.read().unread ?? 0;
+  }
+
+  setUnread(unread: number): void {
+    this.write({ ...this.read(), unread });
   }
 
   private read(): Stored {
@@ -143,13 +155,28 @@ export class Webchat3Client {
     );
   }
 
-  private async post(path: string, form: Record<string, string>): Promise<Record<string, string>> {
+  /** POST /parley/v1/Webchat/Appearance: the deployment's look, within `timeout` ms. */
+  async appearance(timeout: number): Promise<Appearance> {
+    const body = await this.post(
+      '/parley/v1/Webchat/Appearance',
+      { DeploymentKey: this.deploymentKey },
+      AbortSignal.timeout(timeout),
+    );
+    return body as unknown as Appearance;
+  }
+
+  private async post(
+    path: string,
+    form: Record<string, string>,
+    signal?: AbortSignal,
+  ): Promise<Record<string, string>> {
     let response: Response;
     try {
       response = await fetch(this.origin + path, {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams(form),
+        signal,
       });
     } catch (e) {
       throw new WebchatError(0, String(e));

@@ -3,7 +3,9 @@
 // text"; a message's further lines follow indented by two spaces, so every line that starts with
 // a time starts a message. Times are the visitor's local time, in one format for every language.
 
+import { formatSize, typeLabel } from './attachments';
 import type { ChatMessage } from './chat';
+import type { Config } from './config';
 import { el } from './dom';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -13,12 +15,19 @@ const minute = (d: Date) => `${day(d)} ${pad(d.getHours())}:${pad(d.getMinutes()
 /**
  * The file's text: the title, a blank line, then the messages. `me` names the visitor's own
  * messages (their author is undefined); the others' names are as shown (masked when the page
- * masks agents).
+ * masks agents). A message's files follow its text, one line each ("Attachment: cat.png (PNG,
+ * 14.2 kB)"): their names, not links, as a file's temporary URL lasts minutes.
  */
-export function transcriptText(title: string, messages: ChatMessage[], me: string): string {
-  const lines = [title, ''];
+export function transcriptText(config: Config, messages: ChatMessage[], me: string): string {
+  const { t, lang } = config;
+  const lines = [config.title, ''];
   for (const message of messages) {
-    const [first, ...rest] = message.body.replace(/\r\n?/g, '\n').split('\n');
+    const body = message.body ? message.body.replace(/\r\n?/g, '\n').split('\n') : [];
+    const files = message.media.map(
+      (media) =>
+        `${t.attachment}: ${media.filename || '?'} (${typeLabel(media.filename, media.contentType)}, ${formatSize(media.size, lang)})`,
+    );
+    const [first = '', ...rest] = [...body, ...files];
     const when = message.date ? minute(message.date) + ' ' : '';
     lines.push(`${when}${message.author ?? me}: ${first}`, ...rest.map((line) => `  ${line}`));
   }

@@ -3,6 +3,7 @@
 // resumed at once (reload, new tab); the panel reopens if it was open.
 
 import { Chat } from './chat';
+import { chime } from './chime';
 import { textOn, type Config } from './config';
 import { ConversationView } from './conversation-view';
 import { el, replace } from './dom';
@@ -34,6 +35,10 @@ export class Widget {
   private readonly panel: HTMLElement;
   private readonly status: HTMLElement;
   private readonly body: HTMLElement;
+  private readonly badge: HTMLElement;
+  private readonly subtitle: HTMLElement;
+  private readonly picture: HTMLElement;
+  private unread: number;
   private chat: Chat | undefined;
   private view: ConversationView | undefined;
   private form: HTMLFormElement | undefined;
@@ -59,6 +64,10 @@ export class Widget {
       icon('chat', CHAT_ICON),
       icon('shut', CLOSE_ICON),
     );
+    this.badge = el('span', { class: 'badge', 'aria-hidden': 'true', hidden: true });
+    this.launcher.append(this.badge);
+    this.subtitle = el('p', { class: 'subtitle', hidden: !config.availability });
+    this.picture = el('span', { class: 'picture' });
     this.status = el('div', { class: 'status', role: 'status', hidden: true });
     this.body = el('div', { class: 'body' });
     this.panel = el(
@@ -74,7 +83,8 @@ export class Widget {
       el(
         'header',
         {},
-        el('h2', {}, config.title),
+        this.picture,
+        el('div', { class: 'titles' }, el('h2', {}, config.title), this.subtitle),
         el(
           'button',
           { class: 'close', type: 'button', 'aria-label': t.close, onclick: () => this.close() },
@@ -91,11 +101,31 @@ export class Widget {
       el('div', { class: 'root' }, this.panel, this.launcher),
     );
     document.body.append(host);
+    this.fitToViewport();
+    this.people([]);
+    this.unread = this.store.unread();
+    this.showUnread();
 
     const session = this.store.session();
     if (session) void this.connect(session);
     else this.showForm();
     if (this.store.wasOpen()) this.open(false);
+  }
+
+  /**
+   * Full screen on a phone follows the visual viewport, so an on-screen keyboard shrinks the panel
+   * (the composer stays above it) instead of pushing it out of view.
+   */
+  private fitToViewport(): void {
+    const viewport = window.visualViewport;
+    if (!viewport) return;
+    const fit = () => {
+      this.panel.style.setProperty('--parley-height', `${viewport.height}px`);
+      this.panel.style.setProperty('--parley-top', `${viewport.offsetTop}px`);
+    };
+    viewport.addEventListener('resize', fit);
+    viewport.addEventListener('scroll', fit);
+    fit();
   }
 
   private toggle(): void {
@@ -105,6 +135,9 @@ export class Widget {
 
   private open(focus: boolean): void {
     this.panel.hidden = false;
+    this.unread = 0;
+    this.store.setUnread(0);
+    this.showUnread();
     this.launcher.setAttribute('aria-expanded', 'true');
     this.launcher.setAttribute('aria-label', this.config.t.close);
     this.store.setOpen(true);
@@ -117,7 +150,7 @@ export class Widget {
   private close(): void {
     this.panel.hidden = true;
     this.launcher.setAttribute('aria-expanded', 'false');
-    this.launcher.setAttribute('aria-label', this.config.t.open);
+    this.showUnread();
     this.store.setOpen(false);
     this.launcher.focus();
   }
@@ -181,8 +214,11 @@ export class Widget {
       {
         message: (message, live) => {
           this.view?.message(message, live);
-          if (live && !this.panel.hidden && document.visibilityState === 'visible') chat.markRead();
+          const seen = !this.panel.hidden && document.visibilityState === 'visible';
+          if (live && seen) chat.markRead();
+          if (live && message.author !== undefined) this.arrived(seen);
         },
+        people: (names) => this.people(names),
         read: (index) => this.view?.read(index),
         notice: (kind, name) =>
           this.view?.notice(kind === 'joined' ? t.joined(name) : t.left(name)),
@@ -201,7 +237,8 @@ export class Widget {
     );
     this.chat = chat;
     const view = new ConversationView(this.config, {
-      send: (text) => chat.send(text),
+      send: (text, files, progress) => chat.send(text, files, progress),
+      limits: () => chat.limits(),
       typed: () => chat.typed(),
       earlier: () => chat.earlier(),
       hasEarlier: () => chat.hasEarlier(),
@@ -211,7 +248,7 @@ export class Widget {
         const messages = await chat.history();
         return {
           name: transcriptName(this.config.title, messages),
-          text: transcriptText(this.config.title, messages, chat.ownName() ?? t.you),
+          text: transcriptText(this.config, messages, chat.ownName() ?? t.you),
         };
       },
     });
@@ -238,9 +275,53 @@ export class Widget {
     this.chat = undefined;
     this.view = undefined;
     this.store.forget();
+    this.unread = 0;
+    this.showUnread();
+    this.people([]);
     this.setStatus('');
     await chat?.shutdown();
     this.showForm(autostart);
+  }
+
+  /** The header: the agent (an avatar of initials) once one is in the chat, else the brand. */
+  private people(names: string[]): void {
+    const agent = names[0];
+    const { logoUrl, availability, t } = this.config;
+    if (agent) {
+      const initials = agent
+        .split(/\s+/)
+        .filter(Boolean)
+        .slice(0, 2)
+        .map((word) => [...word][0]?.toUpperCase())
+        .join('');
+      replace(this.picture, el('span', { class: 'avatar', 'aria-hidden': 'true' }, initials));
+    } else {
+      replace(this.picture, logoUrl ? el('img', { class: 'logo', src: logoUrl, alt: '' }) : null);
+    }
+    const line = agent ? t.chattingWith(names.join(', ')) : (availability ?? '');
+    this.subtitle.textContent = line;
+    this.subtitle.hidden = !line;
+  }
+
+  /** Another's message came: counted on the launcher while the panel is closed, chimed if asked. */
+  private arrived(seen: boolean): void {
+    if (this.panel.hidden) {
+      this.unread++;
+      this.store.setUnread(this.unread);
+      this.showUnread();
+    }
+    if (this.config.sound && !seen) chime();
+  }
+
+  private showUnread(): void {
+    const { t } = this.config;
+    const count = this.panel.hidden ? this.unread : 0;
+    this.badge.textContent = count > 99 ? '99+' : String(count);
+    this.badge.hidden = count === 0;
+    this.launcher.setAttribute(
+      'aria-label',
+      this.panel.hidden ? (count ? `${t.open} (${t.unread(count)})` : t.open) : t.close,
+    );
   }
 
   private setStatus(text: string): void {

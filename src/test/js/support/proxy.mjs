@@ -1,13 +1,18 @@
 // A TCP relay between a client and Parley, so a test can cut the network under a connected SDK
-// (no close frame, as when a laptop drops off Wi-Fi) without any help from the server.
+// (no close frame, as when a laptop drops off Wi-Fi) without any help from the server, or make it
+// as slow as a distant mobile network.
 import net from 'node:net';
 import { after } from 'node:test';
 
 /**
  * Starts a relay on 127.0.0.1 to `target` (an http(s) URL). `url` is its own base URL; `cut()`
  * destroys every relayed connection; `block()`/`unblock()` refuse and accept new ones.
+ *
+ * `latency` (ms) holds every chunk that long before passing it on, in each direction; `kbps`
+ * (kilobits per second) then sends one direction's chunks one after another at that rate, as a
+ * slow link does, so two frames the server writes back to back reach the client apart.
  */
-export async function relay(target) {
+export async function relay(target, { latency = 0, kbps = 0 } = {}) {
   const { hostname, port } = new URL(target);
   const open = new Set();
   let blocked = false;
@@ -19,12 +24,22 @@ export async function relay(target) {
     const outbound = net.connect(Number(port), hostname);
     open.add(inbound).add(outbound);
     for (const [from, to] of [[inbound, outbound], [outbound, inbound]]) {
-      from.pipe(to);
+      if (latency > 0 || kbps > 0) {
+        const link = slowLink(to, latency, kbps);
+        from.on('data', (chunk) => link.send(() => to.write(chunk), chunk.length));
+        from.on('end', () => link.send(() => to.end(), 0));
+        from.on('close', () => {
+          open.delete(from);
+          link.send(() => to.destroy(), 0);
+        });
+      } else {
+        from.pipe(to);
+        from.on('close', () => {
+          open.delete(from);
+          to.destroy();
+        });
+      }
       from.on('error', () => to.destroy());
-      from.on('close', () => {
-        open.delete(from);
-        to.destroy();
-      });
     }
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -37,5 +52,30 @@ export async function relay(target) {
     cut: () => open.forEach((socket) => socket.destroy()),
     block: () => (blocked = true),
     unblock: () => (blocked = false),
+  };
+}
+
+/** One direction of a slow link to `to`: actions run in order, each when its bytes have crossed. */
+function slowLink(to, latency, kbps) {
+  const queue = [];
+  let free = 0; // when the link has sent everything queued so far
+  let timer = null;
+  function pump() {
+    timer = null;
+    while (queue.length > 0 && queue[0].at <= performance.now()) {
+      const { action } = queue.shift();
+      if (!to.destroyed) action();
+    }
+    if (queue.length > 0) {
+      timer = setTimeout(pump, queue[0].at - performance.now());
+    }
+  }
+  return {
+    send(action, bytes) {
+      const now = performance.now();
+      free = Math.max(free, now) + (kbps > 0 ? (bytes * 8) / kbps : 0);
+      queue.push({ at: free + latency, action });
+      timer ??= setTimeout(pump, queue[0].at - now);
+    },
   };
 }

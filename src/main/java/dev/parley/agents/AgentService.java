@@ -5,6 +5,8 @@ import dev.parley.conversation.UserChanges;
 import dev.parley.conversation.UserService;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.ids.AccountSid;
+import dev.parley.ids.ServiceSid;
 import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;
 import dev.parley.store.AgentRecord;
@@ -40,7 +42,7 @@ public final class AgentService {
     this.users = users;
   }
 
-  public Agent create(String accountSid, NewAgent request) {
+  public Agent create(AccountSid account, NewAgent request) {
     requireIdentity(request.identity());
     requireName(request.friendlyName());
     PasswordHash.requireAcceptable("Password", request.password());
@@ -48,7 +50,7 @@ public final class AgentService {
     AgentRecord agent =
         new AgentRecord(
             sids.next(SidPrefix.AGENT),
-            accountSid,
+            account.value(),
             request.identity(),
             request.friendlyName(),
             PasswordHash.hash(request.password()),
@@ -56,29 +58,29 @@ public final class AgentService {
             now);
     store.write(
         tx -> {
-          if (store.agents().find(tx, accountSid, agent.identity()).isPresent()) {
+          if (store.agents().find(tx, account.value(), agent.identity()).isPresent()) {
             throw new ApiException(TwilioError.AGENT_EXISTS, agent.identity());
           }
-          if (store.webchatDeployments().isGuest(tx, accountSid, agent.identity())) {
+          if (store.webchatDeployments().isGuest(tx, account.value(), agent.identity())) {
             throw ApiException.invalid("Identity", "is a Webchat visitor's identity");
           }
           store.agents().insert(tx, agent);
           nameUser(tx, agent);
           return null;
         });
-    log.info("event=agent_created sid={} account_sid={}", agent.sid(), accountSid);
+    log.info("event=agent_created sid={} account_sid={}", agent.sid(), account);
     return view(agent);
   }
 
-  public Agent find(String accountSid, String sidOrIdentity) {
-    return view(store.read(tx -> existing(tx, accountSid, sidOrIdentity)));
+  public Agent find(AccountSid account, String sidOrIdentity) {
+    return view(store.read(tx -> existing(tx, account, sidOrIdentity)));
   }
 
-  public Slice<Agent> page(String accountSid, PageRequest page) {
-    return store.read(tx -> store.agents().page(tx, accountSid, page)).map(AgentService::view);
+  public Slice<Agent> page(AccountSid account, PageRequest page) {
+    return store.read(tx -> store.agents().page(tx, account.value(), page)).map(AgentService::view);
   }
 
-  public Agent update(String accountSid, String sidOrIdentity, AgentChanges changes) {
+  public Agent update(AccountSid account, String sidOrIdentity, AgentChanges changes) {
     if (changes.friendlyName() != null) {
       requireName(changes.friendlyName());
     }
@@ -89,7 +91,7 @@ public final class AgentService {
     AgentRecord updated =
         store.write(
             tx -> {
-              AgentRecord old = existing(tx, accountSid, sidOrIdentity);
+              AgentRecord old = existing(tx, account, sidOrIdentity);
               AgentRecord agent =
                   new AgentRecord(
                       old.sid(),
@@ -111,22 +113,22 @@ public final class AgentService {
     log.info(
         "event=agent_updated sid={} account_sid={} password_changed={}",
         updated.sid(),
-        accountSid,
+        account,
         hash != null);
     return view(updated);
   }
 
   /** Ends the agent's sessions and removes it; its user and participants stay, as Twilio's do. */
-  public void delete(String accountSid, String sidOrIdentity) {
+  public void delete(AccountSid account, String sidOrIdentity) {
     String sid =
         store.write(
             tx -> {
-              AgentRecord agent = existing(tx, accountSid, sidOrIdentity);
+              AgentRecord agent = existing(tx, account, sidOrIdentity);
               store.consoleSessions().deleteOfAgent(tx, agent.sid());
               store.agents().delete(tx, agent.sid());
               return agent.sid();
             });
-    log.info("event=agent_deleted sid={} account_sid={}", sid, accountSid);
+    log.info("event=agent_deleted sid={} account_sid={}", sid, account);
   }
 
   /** The account's default Conversation Service, where agents are users. */
@@ -137,7 +139,7 @@ public final class AgentService {
             .configuration(tx, accountSid)
             .orElseThrow(() -> new IllegalStateException("account has no configuration"))
             .defaultChatServiceSid();
-    return new Scope(accountSid, service);
+    return new Scope(AccountSid.of(accountSid), ServiceSid.of(service));
   }
 
   private void nameUser(Tx tx, AgentRecord agent) {
@@ -148,8 +150,11 @@ public final class AgentService {
     }
   }
 
-  private AgentRecord existing(Tx tx, String accountSid, String sidOrIdentity) {
-    return store.agents().find(tx, accountSid, sidOrIdentity).orElseThrow(ApiException::notFound);
+  private AgentRecord existing(Tx tx, AccountSid account, String sidOrIdentity) {
+    return store
+        .agents()
+        .find(tx, account.value(), sidOrIdentity)
+        .orElseThrow(ApiException::notFound);
   }
 
   private static void requireIdentity(String identity) {

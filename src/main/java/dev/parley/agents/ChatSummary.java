@@ -8,7 +8,9 @@ import java.time.Instant;
  * pre-engagement answers (an object, empty when there were none), as the web chat stored them;
  * {@code waitingSeconds} is counted by the server, so a skewed browser clock cannot skew it; {@code
  * preview} is the start of the newest message of a waiting chat (null otherwise or when nothing was
- * written yet).
+ * written yet; also for the agent's open chats); {@code unread} counts the messages after the
+ * agent's read horizon in its open chats, as the SDK's {@code getUnreadMessagesCount()} does (null
+ * in the other lists).
  */
 public record ChatSummary(
     String conversationSid,
@@ -19,4 +21,5 @@ public record ChatSummary(
     Instant dateCreated,
     Instant dateUpdated,
     long waitingSeconds,
-    String preview) {}
+    String preview,
+    Long unread) {}

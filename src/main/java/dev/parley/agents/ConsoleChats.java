@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.conversation.ConversationChanges;
 import dev.parley.conversation.ConversationService;
 import dev.parley.conversation.ConversationState;
+import dev.parley.conversation.MessageService;
+import dev.parley.conversation.NewMessage;
 import dev.parley.conversation.NewParticipant;
 import dev.parley.conversation.ParticipantService;
 import dev.parley.conversation.Scope;
@@ -22,6 +24,8 @@ import dev.parley.store.Tx;
 import dev.parley.store.UserRecord;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,17 +48,20 @@ public final class ConsoleChats {
   private final Store store;
   private final ConversationService conversations;
   private final ParticipantService participants;
+  private final MessageService messages;
   private final Clock clock;
 
   public ConsoleChats(
       Store store,
       ConversationService conversations,
       ParticipantService participants,
+      MessageService messages,
       Clock clock) {
     this.store = store;
     this.clock = clock;
     this.conversations = conversations;
     this.participants = participants;
+    this.messages = messages;
   }
 
   /** Waiting (oldest first), the agent's open chats and its closed ones (newest first). */
@@ -67,8 +74,53 @@ public final class ConsoleChats {
               queue.waiting(tx, agent.accountSid(), scope.serviceSid(), LIST_LIMIT).stream()
                   .map(c -> summary(c, preview(tx, c)))
                   .toList(),
-              summaries(queue.joined(tx, scope.serviceSid(), agent.identity(), false, LIST_LIMIT)),
+              queue.joined(tx, scope.serviceSid(), agent.identity(), false, LIST_LIMIT).stream()
+                  .map(c -> summary(c, preview(tx, c), unread(tx, agent, c)))
+                  .toList(),
               summaries(queue.joined(tx, scope.serviceSid(), agent.identity(), true, LIST_LIMIT)));
+        });
+  }
+
+  /** Earlier chats listed with a chat's details. */
+  public static final int EARLIER_LIMIT = 20;
+
+  /**
+   * A chat's visitor and the visitor's other chats: for a chat the agent takes part in, or one
+   * still waiting for an agent (whose details the waiting list shows anyway).
+   */
+  public ChatDetails details(Agent agent, String conversationSid) {
+    return store.read(
+        tx -> {
+          Scope scope = scope(tx, agent);
+          ConversationRecord c = conversations.find(tx, scope, conversationSid);
+          boolean mine =
+              store.participants().findByIdentity(tx, c.sid(), agent.identity()).isPresent();
+          if (!mine && store.consoleQueue().hasAgent(tx, agent.accountSid(), c.sid())) {
+            throw new ApiException(TwilioError.NOT_IN_CHAT, c.sid());
+          }
+          String visitor = visitors(tx, agent, c).stream().findFirst().orElse(null);
+          List<ChatDetails.EarlierChat> earlier = new ArrayList<>();
+          if (visitor != null) {
+            var queue = store.consoleQueue();
+            List<ConversationRecord> others = new ArrayList<>();
+            others.addAll(queue.joined(tx, scope.serviceSid(), visitor, false, EARLIER_LIMIT));
+            others.addAll(queue.joined(tx, scope.serviceSid(), visitor, true, EARLIER_LIMIT));
+            others.stream()
+                .filter(o -> !o.sid().equals(c.sid()))
+                .sorted(Comparator.comparing(ConversationRecord::dateCreated).reversed())
+                .limit(EARLIER_LIMIT)
+                .forEach(
+                    o ->
+                        earlier.add(
+                            new ChatDetails.EarlierChat(
+                                o.sid(),
+                                o.state(),
+                                o.dateCreated(),
+                                o.dateUpdated(),
+                                preview(tx, o))));
+          }
+          ChatSummary summary = summary(c, preview(tx, c), mine ? unread(tx, agent, c) : null);
+          return new ChatDetails(summary, visitor, List.copyOf(earlier));
         });
   }
 
@@ -139,13 +191,38 @@ public final class ConsoleChats {
         "event=console_chat_closed conversation_sid={} agent_sid={}", conversationSid, agent.sid());
   }
 
+  /**
+   * Posts the agent's message (text, media it uploaded, or both) as its SDK would: the agent must
+   * take part in the open chat, and the change is the agent's own, so pre-action and post-action
+   * webhooks fire as for a message sent through the realtime SDK.
+   */
+  public MessageRecord send(
+      Agent agent, String conversationSid, String body, List<String> mediaSids) {
+    NewMessage message =
+        new NewMessage(agent.identity(), body, null, null, null, mediaSids, null, null, null);
+    Scope scope =
+        store.read(
+            tx -> {
+              Scope s = scope(tx, agent).by(Origin.sdk(agent.identity()));
+              self(tx, agent, conversations.findOpen(tx, s, conversationSid));
+              return s;
+            });
+    MessageRecord posted = messages.create(scope, conversationSid, message).record();
+    log.info(
+        "event=console_message_sent conversation_sid={} agent_sid={} media={}",
+        conversationSid,
+        agent.sid(),
+        message.mediaSids().size());
+    return posted;
+  }
+
   /** The messages of a chat the agent takes part in (or took part in until it closed). */
   public List<TranscriptLine> transcript(Agent agent, String conversationSid) {
     return store.read(
         tx -> {
           Scope scope = scope(tx, agent);
           ConversationRecord c = conversations.find(tx, scope, conversationSid);
-          self(tx, agent, c);
+          requireReadable(tx, agent, c);
           Map<String, String> names = new HashMap<>();
           List<MessageRecord> messages =
               store
@@ -161,9 +238,22 @@ public final class ConsoleChats {
                           names.computeIfAbsent(
                               m.author() == null ? "" : m.author(), a -> nameOf(tx, scope, a)),
                           m.body() == null ? "" : m.body(),
+                          media(m),
                           m.dateCreated()))
               .toList();
         });
+  }
+
+  /** A message's media, {@code [{sid, content_type, filename, size, category}]}; empty for none. */
+  private static JsonNode media(MessageRecord m) {
+    if (m.media() == null) {
+      return JSON.createArrayNode();
+    }
+    try {
+      return JSON.readTree(m.media());
+    } catch (Exception e) {
+      throw new IllegalStateException("stored message media is not JSON", e);
+    }
   }
 
   private String nameOf(Tx tx, Scope scope, String identity) {
@@ -173,6 +263,49 @@ public final class ConsoleChats {
         .map(UserRecord::friendlyName)
         .filter(name -> !name.isEmpty())
         .orElse(identity);
+  }
+
+  /**
+   * A transcript is the agent's to read when it takes part in the chat, or when the chat's visitor
+   * is in a chat with the agent now (the visitor's earlier chats, from the details).
+   */
+  private void requireReadable(Tx tx, Agent agent, ConversationRecord c) {
+    if (store.participants().findByIdentity(tx, c.sid(), agent.identity()).isPresent()) {
+      return;
+    }
+    for (String visitor : visitors(tx, agent, c)) {
+      boolean talking =
+          store
+              .consoleQueue()
+              .joined(tx, c.serviceSid(), agent.identity(), false, LIST_LIMIT)
+              .stream()
+              .anyMatch(
+                  open -> store.participants().findByIdentity(tx, open.sid(), visitor).isPresent());
+      if (talking) {
+        return;
+      }
+    }
+    throw new ApiException(TwilioError.NOT_IN_CHAT, c.sid());
+  }
+
+  /** The chat's participants who are not agents of the account (a web chat has one). */
+  private List<String> visitors(Tx tx, Agent agent, ConversationRecord c) {
+    return store.participants().page(tx, c.sid(), PageRequest.first(50)).items().stream()
+        .map(ParticipantRecord::identity)
+        .filter(identity -> identity != null && !identity.isEmpty())
+        .filter(identity -> store.agents().find(tx, agent.accountSid(), identity).isEmpty())
+        .toList();
+  }
+
+  /** Messages after the agent's read horizon (all of them when it has none). */
+  private Long unread(Tx tx, Agent agent, ConversationRecord c) {
+    Long read =
+        store
+            .participants()
+            .findByIdentity(tx, c.sid(), agent.identity())
+            .map(ParticipantRecord::lastReadMessageIndex)
+            .orElse(null);
+    return Math.max(0, c.lastMessageIndex() - (read == null ? -1 : read));
   }
 
   private ParticipantRecord self(Tx tx, Agent agent, ConversationRecord c) {
@@ -201,10 +334,14 @@ public final class ConsoleChats {
   }
 
   private ChatSummary summary(ConversationRecord c) {
-    return summary(c, null);
+    return summary(c, null, null);
   }
 
   private ChatSummary summary(ConversationRecord c, String preview) {
+    return summary(c, preview, null);
+  }
+
+  private ChatSummary summary(ConversationRecord c, String preview, Long unread) {
     JsonNode attributes;
     try {
       attributes = JSON.readTree(c.attributes());
@@ -224,6 +361,7 @@ public final class ConsoleChats {
         c.dateCreated(),
         c.dateUpdated(),
         Math.max(0, Duration.between(c.dateCreated(), clock.instant()).toSeconds()),
-        preview);
+        preview,
+        unread);
   }
 }

@@ -1,6 +1,7 @@
 package dev.parley.app;
 
 import dev.parley.conversation.AddressConfigurations;
+import dev.parley.ids.AccountSid;
 import dev.parley.store.AddressRecord;
 import dev.parley.store.PageRequest;
 import dev.parley.store.Store;
@@ -46,7 +47,12 @@ final class Banner {
               return new String[] {account.sid(), configuration.defaultChatServiceSid(), address};
             });
     String deploymentKey =
-        parley.wiring().webchatDeployments().page(stored[0], PageRequest.first(1)).items().stream()
+        parley
+            .wiring()
+            .webchatDeployments()
+            .page(new AccountSid(stored[0]), PageRequest.first(1))
+            .items()
+            .stream()
             .findFirst()
             .map(WebchatDeployment::key)
             .orElse(null);

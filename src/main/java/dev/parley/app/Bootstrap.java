@@ -3,6 +3,7 @@ package dev.parley.app;
 import dev.parley.auth.AccountService;
 import dev.parley.conversation.AddressConfigurations;
 import dev.parley.error.ApiException;
+import dev.parley.ids.AccountSid;
 import dev.parley.ids.RandomSids;
 import dev.parley.ids.SidPrefix;
 import dev.parley.store.AddressRecord;
@@ -43,10 +44,10 @@ final class Bootstrap {
           boolean generated = config.authToken() == null || config.authToken().isBlank();
           String token = generated ? random.secret(16) : config.authToken();
           accounts.create(tx, accountSid, null, "Parley", token);
-          AddressRecord address = addresses.createDefaultChat(tx, accountSid);
+          AddressRecord address = addresses.createDefaultChat(tx, new AccountSid(accountSid));
           deployments.create(
               tx,
-              accountSid,
+              new AccountSid(accountSid),
               new DeploymentRequest("Default web chat", address.sid(), null, null, false));
           return new Result(accountSid, generated ? token : null);
         });

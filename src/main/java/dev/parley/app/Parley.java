@@ -202,7 +202,7 @@ public final class Parley implements AutoCloseable {
       if (twilioHosts != null) {
         listenForTwilioHosts(twilioHosts, config.twilioHosts().port());
       }
-      TimerSweep.start(vertx, wiring.conversations());
+      TimerSweep.start(vertx, wiring.conversations(), wiring.studio().executions());
       MediaSweep.start(vertx, wiring.media());
       twilsock.start();
       wiring.deliveries().start(vertx);

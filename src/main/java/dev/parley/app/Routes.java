@@ -17,7 +17,10 @@ import dev.parley.api.flex.Webchat3Api;
 import dev.parley.api.flex.WebchatDeploymentsApi;
 import dev.parley.api.media.MediaApi;
 import dev.parley.api.parley.AgentsApi;
+import dev.parley.api.parley.CannedResponsesApi;
 import dev.parley.api.parley.WebhookDeliveriesApi;
+import dev.parley.api.studio.ExecutionsApi;
+import dev.parley.api.studio.FlowsApi;
 import dev.parley.console.ConsoleApi;
 import dev.parley.console.ConsoleAssets;
 import dev.parley.http.BasicAuth;
@@ -73,7 +76,14 @@ final class Routes {
             new TokenBuckets(limits.perIpPerMinute(), MAX_RATE_BUCKETS),
             new TokenBuckets(limits.perKeyPerMinute(), MAX_RATE_BUCKETS));
     ConsoleApi console =
-        new ConsoleApi(agents.sessions(), agents.agents(), agents.tokens(), agents.chats(), base);
+        new ConsoleApi(
+            agents.sessions(),
+            agents.agents(),
+            agents.tokens(),
+            agents.chats(),
+            agents.canned(),
+            wiring.media().limits(),
+            base);
     BasicAuth basic = new BasicAuth(wiring.authenticator());
     RouteTable table =
         new RouteTable(
@@ -152,14 +162,43 @@ final class Routes {
         .post("/v1/WebChannels/:Sid", ACCOUNT_BASIC, channels::update)
         .delete("/v1/WebChannels/:Sid", ACCOUNT_BASIC, channels::delete);
 
-    // ---- Webchat 3's browser endpoints and Parley's guest close: a deployment key ----
+    // ---- Studio v2 (docs/studio.md) ----
+    FlowsApi studioFlows = new FlowsApi(wiring.studio().flows(), base);
+    table
+        .post("/v2/Flows", ACCOUNT_BASIC, studioFlows::create)
+        .get("/v2/Flows", ACCOUNT_BASIC, studioFlows::list)
+        .post("/v2/Flows/Validate", ACCOUNT_BASIC, studioFlows::validate)
+        .get("/v2/Flows/:Sid", ACCOUNT_BASIC, studioFlows::fetch)
+        .post("/v2/Flows/:Sid", ACCOUNT_BASIC, studioFlows::update)
+        .delete("/v2/Flows/:Sid", ACCOUNT_BASIC, studioFlows::delete)
+        .get("/v2/Flows/:Sid/Revisions", ACCOUNT_BASIC, studioFlows::revisions)
+        .get("/v2/Flows/:Sid/Revisions/:Revision", ACCOUNT_BASIC, studioFlows::revision)
+        .get("/v2/Flows/:Sid/TestUsers", ACCOUNT_BASIC, studioFlows::testUsers)
+        .post("/v2/Flows/:Sid/TestUsers", ACCOUNT_BASIC, studioFlows::setTestUsers);
+    ExecutionsApi runs = new ExecutionsApi(wiring.studio().executions(), base);
+    String executions = "/v2/Flows/:FlowSid/Executions";
+    String steps = executions + "/:ExecutionSid/Steps";
+    table
+        .post(executions, ACCOUNT_BASIC, runs::create)
+        .get(executions, ACCOUNT_BASIC, runs::list)
+        .get(executions + "/:Sid", ACCOUNT_BASIC, runs::fetch)
+        .post(executions + "/:Sid", ACCOUNT_BASIC, runs::update)
+        .delete(executions + "/:Sid", ACCOUNT_BASIC, runs::delete)
+        .get(executions + "/:ExecutionSid/Context", ACCOUNT_BASIC, runs::context)
+        .get(steps, ACCOUNT_BASIC, runs::steps)
+        .get(steps + "/:Sid", ACCOUNT_BASIC, runs::step)
+        .get(steps + "/:StepSid/Context", ACCOUNT_BASIC, runs::stepContext);
+
+    // ---- Webchat 3's browser endpoints, Parley's guest close and widget look: a deployment key
+    // ----
     table
         .post("/v2/Webchat/Init", DEPLOYMENT_KEY, webchat::init)
         .post("/v2/Webchat/Tokens/Refresh", DEPLOYMENT_KEY, webchat::refresh)
         .post(
             "/parley/v1/Webchat/Conversations/:ConversationSid/Close",
             DEPLOYMENT_KEY,
-            webchat::close);
+            webchat::close)
+        .post(Webchat3Api.APPEARANCE, DEPLOYMENT_KEY, webchat::appearance);
 
     // ---- Accounts (2010-04-01) ----
     AccountsApi accounts = new AccountsApi(wiring.accounts());
@@ -180,6 +219,7 @@ final class Routes {
         new WebchatDeploymentsApi(wiring.webchatDeployments(), base);
     WebhookDeliveriesApi deliveries = new WebhookDeliveriesApi(wiring.deliveryHistory(), base);
     AgentsApi agentsApi = new AgentsApi(agents.agents(), base);
+    CannedResponsesApi cannedApi = new CannedResponsesApi(agents.canned(), base);
     table
         .post("/parley/v1/WebchatDeployments", ACCOUNT_BASIC, deployments::create)
         .get("/parley/v1/WebchatDeployments", ACCOUNT_BASIC, deployments::list)
@@ -193,7 +233,12 @@ final class Routes {
         .get("/parley/v1/Agents", ACCOUNT_BASIC, agentsApi::list)
         .get("/parley/v1/Agents/:Sid", ACCOUNT_BASIC, agentsApi::fetch)
         .post("/parley/v1/Agents/:Sid", ACCOUNT_BASIC, agentsApi::update)
-        .delete("/parley/v1/Agents/:Sid", ACCOUNT_BASIC, agentsApi::delete);
+        .delete("/parley/v1/Agents/:Sid", ACCOUNT_BASIC, agentsApi::delete)
+        .post(CannedResponsesApi.PATH, ACCOUNT_BASIC, cannedApi::create)
+        .get(CannedResponsesApi.PATH, ACCOUNT_BASIC, cannedApi::list)
+        .get(CannedResponsesApi.PATH + "/:Sid", ACCOUNT_BASIC, cannedApi::fetch)
+        .post(CannedResponsesApi.PATH + "/:Sid", ACCOUNT_BASIC, cannedApi::update)
+        .delete(CannedResponsesApi.PATH + "/:Sid", ACCOUNT_BASIC, cannedApi::delete);
 
     // ---- The agent console's endpoints: the log-in is public, the rest need its session ----
     table
@@ -203,10 +248,16 @@ final class Routes {
         .post("/console/token", CONSOLE_SESSION, console::token)
         .get("/console/agents", CONSOLE_SESSION, console::agents)
         .get("/console/chats", CONSOLE_SESSION, console::lists)
+        .get("/console/chats/:Sid", CONSOLE_SESSION, console::details)
         .get("/console/chats/:Sid/transcript", CONSOLE_SESSION, console::transcript)
         .post("/console/chats/:Sid/accept", CONSOLE_SESSION, console::accept)
+        .post("/console/chats/:Sid/messages", CONSOLE_SESSION, console::send)
         .post("/console/chats/:Sid/transfer", CONSOLE_SESSION, console::transfer)
-        .post("/console/chats/:Sid/close", CONSOLE_SESSION, console::close);
+        .post("/console/chats/:Sid/close", CONSOLE_SESSION, console::close)
+        .get("/console/canned-responses", CONSOLE_SESSION, console::cannedResponses)
+        .post("/console/canned-responses", CONSOLE_SESSION, console::createCannedResponse)
+        .post("/console/canned-responses/:Sid", CONSOLE_SESSION, console::updateCannedResponse)
+        .delete("/console/canned-responses/:Sid", CONSOLE_SESSION, console::deleteCannedResponse);
 
     // ---- No route matched: the namespace's access is checked before the 404 or 405 ----
     table
@@ -216,7 +267,8 @@ final class Routes {
         .unmatched("/parley/v1/", ACCOUNT_BASIC)
         .unmatched(Webchat3Api.PREFIX, DEPLOYMENT_KEY)
         .unmatched(Webchat3Api.PARLEY_PREFIX, DEPLOYMENT_KEY)
-        .unmatched("/console/chats/", CONSOLE_SESSION);
+        .unmatched("/console/chats/", CONSOLE_SESSION)
+        .unmatched("/console/canned-responses/", CONSOLE_SESSION);
     table.failures(Failures::handle);
     table.answerUnmatched(404, ctx -> Failures.byStatus(ctx, 404));
     table.answerUnmatched(405, ctx -> Failures.byStatus(ctx, 405));

@@ -134,6 +134,24 @@ final class ServeCommand implements Runnable {
   int httpIdleTimeoutSeconds;
 
   @Option(
+      names = "--twilio-hosts",
+      defaultValue = "${env:PARLEY_TWILIO_HOSTS:-false}",
+      description =
+          "Twilio host mode: also serve Twilio's hostnames (conversations.twilio.com,"
+              + " tsock.us1.twilio.com…) over TLS with a certificate from a local CA made in the"
+              + " data directory; ./parley trust says how to use it (env PARLEY_TWILIO_HOSTS,"
+              + " default false).")
+  boolean twilioHosts;
+
+  @Option(
+      names = "--twilio-hosts-port",
+      defaultValue = "${env:PARLEY_TWILIO_HOSTS_PORT:-443}",
+      description =
+          "TLS port of Twilio host mode (env PARLEY_TWILIO_HOSTS_PORT, default 443; 0 picks a free"
+              + " one).")
+  int twilioHostsPort;
+
+  @Option(
       names = "--media-max-file-mb",
       defaultValue = "${env:PARLEY_MEDIA_MAX_FILE_MB:-16}",
       description =
@@ -172,24 +190,6 @@ final class ServeCommand implements Runnable {
           "Minutes an upload may wait for a message to attach it before it is deleted (env"
               + " PARLEY_MEDIA_UNATTACHED_MINUTES, default 60).")
   int mediaUnattachedMinutes;
-
-  @Option(
-      names = "--twilio-hosts",
-      defaultValue = "${env:PARLEY_TWILIO_HOSTS:-false}",
-      description =
-          "Twilio host mode: also serve Twilio's hostnames (conversations.twilio.com,"
-              + " tsock.us1.twilio.com…) over TLS with a certificate from a local CA made in the"
-              + " data directory; ./parley trust says how to use it (env PARLEY_TWILIO_HOSTS,"
-              + " default false).")
-  boolean twilioHosts;
-
-  @Option(
-      names = "--twilio-hosts-port",
-      defaultValue = "${env:PARLEY_TWILIO_HOSTS_PORT:-443}",
-      description =
-          "TLS port of Twilio host mode (env PARLEY_TWILIO_HOSTS_PORT, default 443; 0 picks a free"
-              + " one).")
-  int twilioHostsPort;
 
   @Mixin StoreOptions store;
 

@@ -2,6 +2,7 @@ package dev.parley.app;
 
 import dev.parley.agents.AgentService;
 import dev.parley.agents.AgentTokens;
+import dev.parley.agents.CannedResponses;
 import dev.parley.agents.ConsoleChats;
 import dev.parley.agents.ConsoleSessions;
 import dev.parley.auth.AccessTokens;
@@ -28,6 +29,7 @@ import dev.parley.conversation.ServiceDirectory;
 import dev.parley.conversation.UserService;
 import dev.parley.events.EventLog;
 import dev.parley.http.PublicUrl;
+import dev.parley.ids.AccountSid;
 import dev.parley.ids.RandomSids;
 import dev.parley.media.MediaLimits;
 import dev.parley.media.MediaService;
@@ -38,6 +40,7 @@ import dev.parley.realtime.RealtimeUpstream;
 import dev.parley.realtime.client.ClientApi;
 import dev.parley.realtime.sync.Sync;
 import dev.parley.store.Store;
+import dev.parley.studio.Studio;
 import dev.parley.webchat.FlexFlowService;
 import dev.parley.webchat.GuestKeys;
 import dev.parley.webchat.WebChannelService;
@@ -65,6 +68,7 @@ record Wiring(
     MembershipService memberships,
     ConversationWithParticipantsService conversationsWithParticipants,
     FlexFlowService flexFlows,
+    Studio studio,
     MessageService messages,
     DeliveryReceiptService deliveryReceipts,
     RoleService roles,
@@ -89,7 +93,11 @@ record Wiring(
 
   /** The agent console's services (docs/console.md). */
   record Console(
-      AgentService agents, ConsoleSessions sessions, AgentTokens tokens, ConsoleChats chats) {}
+      AgentService agents,
+      ConsoleSessions sessions,
+      AgentTokens tokens,
+      ConsoleChats chats,
+      CannedResponses canned) {}
 
   /** Builds every domain service on {@code store}. */
   static Wiring wire(
@@ -104,7 +112,13 @@ record Wiring(
     Authenticator authenticator = new Authenticator(store, box);
     ServiceDirectory directory = new ServiceDirectory(store, clock, sids);
     AccountService accounts =
-        new AccountService(store, clock, box, sids, directory::setUpAccount, authenticator);
+        new AccountService(
+            store,
+            clock,
+            box,
+            sids,
+            (tx, account) -> directory.setUpAccount(tx, new AccountSid(account)),
+            authenticator);
     DeliveryEngine deliveries = new DeliveryEngine(store, clock, accounts, webhooks, outbound);
     EventLog events = new EventLog(store, clock);
     events.listen(new DeliveryPlanner(store, clock, sids, deliveries::nudge));
@@ -138,6 +152,8 @@ record Wiring(
     GuestTokens guests = new GuestTokens(store, guestKeys::current);
     Sync sync = new Sync(store, clock, sids, events, publicUrl::of);
     Presence presence = new Presence();
+    // Last of the event listeners: a flow's reply is heard after the message that caused it.
+    Studio studio = Studio.wire(store, clock, sids, messages, events);
     ClientApi client =
         new ClientApi(
             store,
@@ -158,6 +174,7 @@ record Wiring(
         memberships,
         new ConversationWithParticipantsService(store, conversations, participants),
         flexFlows,
+        studio,
         messages,
         new DeliveryReceiptService(store, messages),
         new RoleService(store, clock, sids),
@@ -184,7 +201,8 @@ record Wiring(
             new AgentService(store, clock, sids, users),
             new ConsoleSessions(store, clock, sids),
             new AgentTokens(store, internalKeys, accessTokens, authenticator),
-            new ConsoleChats(store, conversations, participants, clock)),
+            new ConsoleChats(store, conversations, participants, messages, clock),
+            new CannedResponses(store, clock, sids)),
         media,
         new MediaUrls(box.derivedKey("parley media URLs v1"), clock));
   }

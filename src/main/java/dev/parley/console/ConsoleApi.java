@@ -2,6 +2,7 @@ package dev.parley.console;
 
 import dev.parley.agents.AgentService;
 import dev.parley.agents.AgentTokens;
+import dev.parley.agents.CannedResponses;
 import dev.parley.agents.ConsoleChats;
 import dev.parley.agents.ConsoleSession;
 import dev.parley.agents.ConsoleSessions;
@@ -13,17 +14,21 @@ import dev.parley.console.ConsoleViews.ListsView;
 import dev.parley.console.ConsoleViews.SessionView;
 import dev.parley.console.ConsoleViews.TokenView;
 import dev.parley.console.ConsoleViews.TranscriptView;
+import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.http.Failures;
 import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.Replies;
+import dev.parley.ids.AccountSid;
 import dev.parley.ids.SidPrefix;
+import dev.parley.media.MediaLimits;
 import dev.parley.store.PageRequest;
 import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 
 /**
  * The agent console's own endpoints under {@code /console} (docs/console.md): log-in and log-out,
@@ -39,13 +44,19 @@ public final class ConsoleApi {
   private final ConsoleChats chats;
   private final PublicUrl base;
   private final ConsoleAuth auth;
+  private final MediaLimits mediaLimits;
+  private final CannedResponses canned;
 
   public ConsoleApi(
       ConsoleSessions sessions,
       AgentService agents,
       AgentTokens tokens,
       ConsoleChats chats,
+      CannedResponses canned,
+      MediaLimits mediaLimits,
       PublicUrl base) {
+    this.canned = canned;
+    this.mediaLimits = mediaLimits;
     this.sessions = sessions;
     this.agents = agents;
     this.tokens = tokens;
@@ -100,11 +111,11 @@ public final class ConsoleApi {
 
   public void token(RoutingContext ctx) {
     ConsoleSession session = ConsoleAuth.session(ctx);
-    Replies.json(ctx, 200, () -> TokenView.of(tokens.mint(session.agent())));
+    Replies.json(ctx, 200, () -> TokenView.of(tokens.mint(session.agent()), mediaLimits));
   }
 
   public void agents(RoutingContext ctx) {
-    String account = ConsoleAuth.session(ctx).agent().accountSid();
+    AccountSid account = new AccountSid(ConsoleAuth.session(ctx).agent().accountSid());
     Replies.json(
         ctx,
         200,
@@ -118,6 +129,12 @@ public final class ConsoleApi {
   public void lists(RoutingContext ctx) {
     ConsoleSession session = ConsoleAuth.session(ctx);
     Replies.json(ctx, 200, () -> ListsView.of(chats.lists(session.agent())));
+  }
+
+  public void details(RoutingContext ctx) {
+    ConsoleSession session = ConsoleAuth.session(ctx);
+    String sid = ctx.pathParam("Sid");
+    Replies.json(ctx, 200, () -> ConsoleViews.DetailsView.of(chats.details(session.agent(), sid)));
   }
 
   public void transcript(RoutingContext ctx) {
@@ -144,10 +161,70 @@ public final class ConsoleApi {
     Replies.noContent(ctx, () -> chats.transfer(session.agent(), sid, to));
   }
 
+  /**
+   * {@code Body} and {@code MediaSid} (repeatable, media the agent uploaded), as REST takes them.
+   */
+  public void send(RoutingContext ctx) {
+    ConsoleSession session = ConsoleAuth.session(ctx);
+    Params form = Params.form(ctx);
+    String body = form.string("Body");
+    List<String> media = form.strings("MediaSid");
+    for (String sid : media) {
+      if (!SidPrefix.MEDIA.matches(sid)) {
+        throw ApiException.invalid("MediaSid", "must be a ME SID");
+      }
+    }
+    String sid = ctx.pathParam("Sid");
+    Replies.json(
+        ctx, 201, () -> ConsoleViews.SentView.of(chats.send(session.agent(), sid, body, media)));
+  }
+
   public void close(RoutingContext ctx) {
     ConsoleSession session = ConsoleAuth.session(ctx);
     String sid = ctx.pathParam("Sid");
     Replies.noContent(ctx, () -> chats.close(session.agent(), sid));
+  }
+
+  /** The account's canned responses, for the reply box's "/" picker (the first 1,000). */
+  public void cannedResponses(RoutingContext ctx) {
+    String account = ConsoleAuth.session(ctx).agent().accountSid();
+    Replies.json(
+        ctx,
+        200,
+        () ->
+            new ConsoleViews.CannedResponsesView(
+                canned.page(account, PageRequest.first(1000)).items().stream()
+                    .map(ConsoleViews.CannedResponseView::of)
+                    .toList()));
+  }
+
+  public void createCannedResponse(RoutingContext ctx) {
+    String account = ConsoleAuth.session(ctx).agent().accountSid();
+    Params form = Params.form(ctx);
+    String shortCode = form.string("ShortCode");
+    String body = form.string("Body");
+    Replies.json(
+        ctx,
+        201,
+        () -> ConsoleViews.CannedResponseView.of(canned.create(account, shortCode, body)));
+  }
+
+  public void updateCannedResponse(RoutingContext ctx) {
+    String account = ConsoleAuth.session(ctx).agent().accountSid();
+    Params form = Params.form(ctx);
+    String sid = ctx.pathParam("Sid");
+    Replies.json(
+        ctx,
+        200,
+        () ->
+            ConsoleViews.CannedResponseView.of(
+                canned.update(account, sid, form.string("ShortCode"), form.string("Body"))));
+  }
+
+  public void deleteCannedResponse(RoutingContext ctx) {
+    String account = ConsoleAuth.session(ctx).agent().accountSid();
+    String sid = ctx.pathParam("Sid");
+    Replies.noContent(ctx, () -> canned.delete(account, sid));
   }
 
   /** Secure whenever Parley is reached over HTTPS; Path keeps it off every other endpoint. */

@@ -25,7 +25,7 @@ public final class ConsoleAssets {
 
   private static final String CSP =
       "default-src 'none'; script-src 'self'; connect-src 'self' ws: wss:; style-src 'self'"
-          + " 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self';"
+          + " 'unsafe-inline'; img-src 'self' data: blob:; base-uri 'none'; form-action 'self';"
           + " frame-ancestors 'none'";
 
   private final LazyAsset page =

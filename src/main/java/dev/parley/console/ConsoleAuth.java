@@ -15,10 +15,10 @@ import java.security.MessageDigest;
 
 /**
  * The console's session check, in front of every console endpoint but the log-in: the HttpOnly,
- * SameSite=Strict cookie must name a live session, and a change (any POST) must carry the session's
- * CSRF token in {@value #CSRF_HEADER} and, when the browser sent an {@code Origin}, come from
- * Parley's own origin. SameSite alone would do in current browsers; the token and the origin check
- * keep older ones and same-site subdomains out too (OWASP CSRF cheat sheet).
+ * SameSite=Strict cookie must name a live session, and a change (any method but GET and HEAD) must
+ * carry the session's CSRF token in {@value #CSRF_HEADER} and, when the browser sent an {@code
+ * Origin}, come from Parley's own origin. SameSite alone would do in current browsers; the token
+ * and the origin check keep older ones and same-site subdomains out too (OWASP CSRF cheat sheet).
  */
 final class ConsoleAuth implements Handler<RoutingContext> {
   static final String COOKIE = "parley_console";
@@ -52,7 +52,7 @@ final class ConsoleAuth implements Handler<RoutingContext> {
         .executeBlocking(() -> sessions.current(token), false)
         .onSuccess(
             session -> {
-              if (ctx.request().method() == HttpMethod.POST && !csrfMatches(ctx, session)) {
+              if (isChange(ctx) && !csrfMatches(ctx, session)) {
                 Failures.render(
                     ctx,
                     TwilioError.CSRF_REJECTED,
@@ -66,10 +66,16 @@ final class ConsoleAuth implements Handler<RoutingContext> {
         .onFailure(ctx::fail);
   }
 
-  /** False (and answered 403) for a POST whose {@code Origin} is another site's. */
+  /** A request that may change state: anything but GET and HEAD. */
+  private static boolean isChange(RoutingContext ctx) {
+    HttpMethod method = ctx.request().method();
+    return method != HttpMethod.GET && method != HttpMethod.HEAD;
+  }
+
+  /** False (and answered 403) for a change whose {@code Origin} is another site's. */
   boolean sameOrigin(RoutingContext ctx) {
     String origin = ctx.request().getHeader("Origin");
-    if (ctx.request().method() != HttpMethod.POST || origin == null) {
+    if (!isChange(ctx) || origin == null) {
       return true;
     }
     String host = ctx.request().getHeader("Host");

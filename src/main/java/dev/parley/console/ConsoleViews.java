@@ -3,10 +3,15 @@ package dev.parley.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.agents.Agent;
 import dev.parley.agents.AgentTokens;
+import dev.parley.agents.ChatDetails;
 import dev.parley.agents.ChatLists;
 import dev.parley.agents.ChatSummary;
 import dev.parley.agents.ConsoleSession;
 import dev.parley.agents.TranscriptLine;
+import dev.parley.json.Json;
+import dev.parley.media.MediaLimits;
+import dev.parley.store.CannedResponseRecord;
+import dev.parley.store.MessageRecord;
 import java.time.Instant;
 import java.util.List;
 
@@ -28,9 +33,27 @@ final class ConsoleViews {
     }
   }
 
-  record TokenView(String token, String identity, String serviceSid, Instant expiresAt) {
-    static TokenView of(AgentTokens.AgentToken t) {
-      return new TokenView(t.jwt(), t.identity(), t.serviceSid(), t.expiresAt());
+  /** {@code media_limits}: what the Media Content Service takes, so the console refuses early. */
+  record TokenView(
+      String token,
+      String identity,
+      String serviceSid,
+      Instant expiresAt,
+      MediaLimitsView mediaLimits) {
+    static TokenView of(AgentTokens.AgentToken t, MediaLimits limits) {
+      return new TokenView(
+          t.jwt(), t.identity(), t.serviceSid(), t.expiresAt(), MediaLimitsView.of(limits));
+    }
+  }
+
+  /**
+   * {@code accepted_types}: content types or families ({@code image/*}); {@code *}{@code /*} any.
+   */
+  record MediaLimitsView(
+      long maxFileBytes, int maxPerMessage, long maxPerMessageBytes, List<String> acceptedTypes) {
+    static MediaLimitsView of(MediaLimits l) {
+      return new MediaLimitsView(
+          l.maxFileBytes(), l.maxPerMessage(), l.maxPerMessageBytes(), l.acceptedTypes());
     }
   }
 
@@ -43,7 +66,8 @@ final class ConsoleViews {
       Instant dateCreated,
       Instant dateUpdated,
       long waitingSeconds,
-      String preview) {
+      String preview,
+      Long unread) {
     static ChatView of(ChatSummary c) {
       return new ChatView(
           c.conversationSid(),
@@ -54,7 +78,8 @@ final class ConsoleViews {
           c.dateCreated(),
           c.dateUpdated(),
           c.waitingSeconds(),
-          c.preview());
+          c.preview(),
+          c.unread());
     }
   }
 
@@ -67,13 +92,67 @@ final class ConsoleViews {
     }
   }
 
-  record LineView(long index, String author, String authorName, String body, Instant dateCreated) {
+  record LineView(
+      long index,
+      String author,
+      String authorName,
+      String body,
+      JsonNode media,
+      Instant dateCreated) {
     static LineView of(TranscriptLine l) {
-      return new LineView(l.index(), l.author(), l.authorName(), l.body(), l.dateCreated());
+      return new LineView(
+          l.index(), l.author(), l.authorName(), l.body(), l.media(), l.dateCreated());
+    }
+  }
+
+  /** A message the agent sent from the console. */
+  record SentView(String sid, long index, JsonNode media) {
+    static SentView of(MessageRecord m) {
+      return new SentView(m.sid(), m.index(), ConsoleViews.media(m.media()));
+    }
+  }
+
+  static JsonNode media(String json) {
+    try {
+      return json == null ? Json.MAPPER.createArrayNode() : Json.MAPPER.readTree(json);
+    } catch (Exception e) {
+      throw new IllegalStateException("stored message media is not JSON", e);
     }
   }
 
   record TranscriptView(String conversationSid, List<LineView> messages) {}
 
   record AgentsView(List<AgentView> agents) {}
+
+  record EarlierView(
+      String conversationSid,
+      String state,
+      Instant dateCreated,
+      Instant dateUpdated,
+      String preview) {
+    static EarlierView of(ChatDetails.EarlierChat e) {
+      return new EarlierView(
+          e.conversationSid(), e.state(), e.dateCreated(), e.dateUpdated(), e.preview());
+    }
+  }
+
+  /** A chat's details: the chat's fields, the visitor's identity and earlier chats. */
+  record DetailsView(ChatView chat, String visitorIdentity, List<EarlierView> earlierChats) {
+    static DetailsView of(ChatDetails d) {
+      return new DetailsView(
+          ChatView.of(d.chat()),
+          d.visitorIdentity(),
+          d.earlier().stream().map(EarlierView::of).toList());
+    }
+  }
+
+  record CannedResponseView(
+      String sid, String shortCode, String body, Instant dateCreated, Instant dateUpdated) {
+    static CannedResponseView of(CannedResponseRecord r) {
+      return new CannedResponseView(
+          r.sid(), r.shortCode(), r.body(), r.dateCreated(), r.dateUpdated());
+    }
+  }
+
+  record CannedResponsesView(List<CannedResponseView> cannedResponses) {}
 }

@@ -4,6 +4,7 @@ import static dev.parley.conversation.Changes.or;
 
 import dev.parley.error.ApiException;
 import dev.parley.events.WebhookUrlCheck;
+import dev.parley.ids.AccountSid;
 import dev.parley.store.ConfigurationRecord;
 import dev.parley.store.Store;
 import dev.parley.store.Tx;
@@ -18,21 +19,21 @@ public final class AccountConfiguration {
     this.urls = urls;
   }
 
-  public ConfigurationRecord find(String accountSid) {
-    return store.read(tx -> find(tx, accountSid));
+  public ConfigurationRecord find(AccountSid account) {
+    return store.read(tx -> find(tx, account));
   }
 
-  private ConfigurationRecord find(Tx tx, String accountSid) {
-    return store.accounts().configuration(tx, accountSid).orElseThrow(ApiException::notFound);
+  private ConfigurationRecord find(Tx tx, AccountSid account) {
+    return store.accounts().configuration(tx, account.value()).orElseThrow(ApiException::notFound);
   }
 
   /** Applies {@code changes}; a default service must be one of the account's (400 otherwise). */
-  public ConfigurationRecord update(String accountSid, ConfigurationChanges changes) {
+  public ConfigurationRecord update(AccountSid account, ConfigurationChanges changes) {
     return store.write(
         tx -> {
-          ConfigurationRecord c = find(tx, accountSid);
+          ConfigurationRecord c = find(tx, account);
           String service = changes.defaultChatServiceSid();
-          if (service != null && store.services().find(tx, accountSid, service).isEmpty()) {
+          if (service != null && store.services().find(tx, account.value(), service).isEmpty()) {
             throw ApiException.invalid(
                 "DefaultChatServiceSid",
                 service + " is not a Conversation Service of this account");
@@ -58,12 +59,12 @@ public final class AccountConfiguration {
         });
   }
 
-  public ConfigurationRecord updateWebhooks(String accountSid, EventWebhookChanges changes) {
+  public ConfigurationRecord updateWebhooks(AccountSid account, EventWebhookChanges changes) {
     urls.vet("PreWebhookUrl", changes.preWebhookUrl());
     urls.vet("PostWebhookUrl", changes.postWebhookUrl());
     return store.write(
         tx -> {
-          ConfigurationRecord c = find(tx, accountSid);
+          ConfigurationRecord c = find(tx, account);
           ConfigurationRecord updated =
               new ConfigurationRecord(
                   c.accountSid(),

@@ -5,6 +5,7 @@ import static dev.parley.conversation.Changes.or;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.events.WebhookUrlCheck;
+import dev.parley.ids.AccountSid;
 import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;
 import dev.parley.store.AddressRecord;
@@ -39,22 +40,22 @@ public final class AddressConfigurations {
   }
 
   /** Creates one; 409 when the account already configures that address. */
-  public AddressRecord create(String accountSid, NewAddress request) {
+  public AddressRecord create(AccountSid account, NewAddress request) {
     urls.vet("AutoCreation.WebhookUrl", request.autoCreation().webhookUrl());
-    return store.write(tx -> create(tx, accountSid, request));
+    return store.write(tx -> create(tx, account, request));
   }
 
-  private AddressRecord create(Tx tx, String accountSid, NewAddress request) {
+  private AddressRecord create(Tx tx, AccountSid account, NewAddress request) {
     AutoCreationChanges auto = request.autoCreation();
-    checkService(tx, accountSid, auto.conversationServiceSid());
-    if (store.addresses().addressTaken(tx, accountSid, request.address())) {
+    checkService(tx, account, auto.conversationServiceSid());
+    if (store.addresses().addressTaken(tx, account.value(), request.address())) {
       throw new ApiException(TwilioError.ADDRESS_EXISTS, request.address());
     }
     Instant now = clock.instant();
     AddressRecord address =
         new AddressRecord(
             sids.next(SidPrefix.ADDRESS),
-            accountSid,
+            account.value(),
             request.type(),
             request.address(),
             request.friendlyName(),
@@ -78,10 +79,10 @@ public final class AddressConfigurations {
    * with no webhook or flow of its own ({@code default}). Its service is left unset, which Twilio
    * defines as "the default service", so it follows {@code /v1/Configuration} when that changes.
    */
-  public AddressRecord createDefaultChat(Tx tx, String accountSid) {
+  public AddressRecord createDefaultChat(Tx tx, AccountSid account) {
     return create(
         tx,
-        accountSid,
+        account,
         new NewAddress(
             "chat",
             DEFAULT_CHAT_ADDRESS,
@@ -91,34 +92,37 @@ public final class AddressConfigurations {
                 true, AutoCreationType.DEFAULT, null, null, null, null, null, null)));
   }
 
-  public AddressRecord find(String accountSid, String sidOrAddress) {
-    return store.read(tx -> find(tx, accountSid, sidOrAddress));
+  public AddressRecord find(AccountSid account, String sidOrAddress) {
+    return store.read(tx -> find(tx, account, sidOrAddress));
   }
 
-  private AddressRecord find(Tx tx, String accountSid, String sidOrAddress) {
-    return store.addresses().find(tx, accountSid, sidOrAddress).orElseThrow(ApiException::notFound);
+  private AddressRecord find(Tx tx, AccountSid account, String sidOrAddress) {
+    return store
+        .addresses()
+        .find(tx, account.value(), sidOrAddress)
+        .orElseThrow(ApiException::notFound);
   }
 
   /**
    * The account's address configuration with SID {@code sid}, if any: for the web chat
    * orchestration, which answers a missing one with its own error (Flex 45765).
    */
-  public Optional<AddressRecord> resolve(Tx tx, String accountSid, String sid) {
-    return store.addresses().find(tx, accountSid, sid).filter(a -> a.sid().equals(sid));
+  public Optional<AddressRecord> resolve(Tx tx, AccountSid account, String sid) {
+    return store.addresses().find(tx, account.value(), sid).filter(a -> a.sid().equals(sid));
   }
 
   /** One page; {@code type} (any case) filters, or null for every type. */
-  public Slice<AddressRecord> page(String accountSid, String type, PageRequest page) {
-    return store.read(tx -> store.addresses().page(tx, accountSid, type, page));
+  public Slice<AddressRecord> page(AccountSid account, String type, PageRequest page) {
+    return store.read(tx -> store.addresses().page(tx, account.value(), type, page));
   }
 
-  public AddressRecord update(String accountSid, String sidOrAddress, AddressChanges changes) {
+  public AddressRecord update(AccountSid account, String sidOrAddress, AddressChanges changes) {
     urls.vet("AutoCreation.WebhookUrl", changes.autoCreation().webhookUrl());
     return store.write(
         tx -> {
-          AddressRecord a = find(tx, accountSid, sidOrAddress);
+          AddressRecord a = find(tx, account, sidOrAddress);
           AutoCreationChanges auto = changes.autoCreation();
-          checkService(tx, accountSid, auto.conversationServiceSid());
+          checkService(tx, account, auto.conversationServiceSid());
           AddressRecord updated =
               new AddressRecord(
                   a.sid(),
@@ -144,16 +148,16 @@ public final class AddressConfigurations {
         });
   }
 
-  public void delete(String accountSid, String sidOrAddress) {
+  public void delete(AccountSid account, String sidOrAddress) {
     store.write(
         tx -> {
-          store.addresses().delete(tx, find(tx, accountSid, sidOrAddress).sid());
+          store.addresses().delete(tx, find(tx, account, sidOrAddress).sid());
           return null;
         });
   }
 
-  private void checkService(Tx tx, String accountSid, String serviceSid) {
-    if (serviceSid != null && store.services().find(tx, accountSid, serviceSid).isEmpty()) {
+  private void checkService(Tx tx, AccountSid account, String serviceSid) {
+    if (serviceSid != null && store.services().find(tx, account.value(), serviceSid).isEmpty()) {
       throw ApiException.invalid(
           "AutoCreation.ConversationServiceSid",
           serviceSid + " is not a Conversation Service of this account");

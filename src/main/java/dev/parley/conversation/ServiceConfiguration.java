@@ -27,7 +27,7 @@ public final class ServiceConfiguration {
   }
 
   public ServiceRecord find(Scope scope) {
-    return services.find(scope.accountSid(), scope.serviceSid());
+    return services.find(scope.account(), scope.serviceSid());
   }
 
   /**
@@ -122,7 +122,7 @@ public final class ServiceConfiguration {
   private ServiceRecord change(Scope scope, Change change) {
     return store.write(
         tx -> {
-          ServiceRecord current = services.find(tx, scope.accountSid(), scope.serviceSid());
+          ServiceRecord current = services.find(tx, scope.account(), scope.serviceSid());
           ServiceRecord updated = change.apply(tx, current);
           store.services().update(tx, updated);
           return updated;

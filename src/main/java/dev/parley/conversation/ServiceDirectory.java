@@ -2,6 +2,8 @@ package dev.parley.conversation;
 
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.ids.AccountSid;
+import dev.parley.ids.ServiceSid;
 import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;
 import dev.parley.store.ConfigurationRecord;
@@ -31,20 +33,20 @@ public final class ServiceDirectory {
    * The scope of a request: the named service of the account (404 when it is not the account's), or
    * the account's default service when {@code serviceSid} is null.
    */
-  public Scope scope(String accountSid, String serviceSid) {
+  public Scope scope(AccountSid account, String serviceSid) {
     return store.readOne(
         tx -> {
           if (serviceSid == null) {
             String fallback =
                 store
                     .accounts()
-                    .configuration(tx, accountSid)
+                    .configuration(tx, account.value())
                     .orElseThrow(() -> new ApiException(TwilioError.NOT_FOUND, "/Configuration"))
                     .defaultChatServiceSid();
-            return new Scope(accountSid, fallback);
+            return new Scope(account, ServiceSid.of(fallback));
           }
-          find(tx, accountSid, serviceSid);
-          return new Scope(accountSid, serviceSid);
+          find(tx, account, serviceSid);
+          return new Scope(account, ServiceSid.of(serviceSid));
         });
   }
 
@@ -52,35 +54,44 @@ public final class ServiceDirectory {
    * Gives a new account what a new Twilio account starts with: its default Conversation Service and
    * its Conversations configuration ({@code /v1/Configuration}), in {@code tx}.
    */
-  public void setUpAccount(Tx tx, String accountSid) {
-    ServiceRecord service = create(tx, accountSid, "Default Conversation Service");
+  public void setUpAccount(Tx tx, AccountSid account) {
+    ServiceRecord service = create(tx, account, "Default Conversation Service");
     store
         .accounts()
         .insertConfiguration(
             tx,
             new ConfigurationRecord(
-                accountSid, service.sid(), null, null, null, null, null, "POST", "[]", "webhook"));
+                account.value(),
+                service.sid(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                "POST",
+                "[]",
+                "webhook"));
   }
 
-  public ServiceRecord create(String accountSid, String friendlyName) {
-    return store.write(tx -> create(tx, accountSid, friendlyName));
+  public ServiceRecord create(AccountSid account, String friendlyName) {
+    return store.write(tx -> create(tx, account, friendlyName));
   }
 
   /**
    * Creates a service in {@code tx} with Twilio's four default roles, and makes them its default
    * creator, participant and user roles, as a service made in Twilio's console starts.
    */
-  public ServiceRecord create(Tx tx, String accountSid, String friendlyName) {
+  public ServiceRecord create(Tx tx, AccountSid account, String friendlyName) {
     Instant now = clock.instant();
     String serviceSid = sids.next(SidPrefix.SERVICE);
-    RoleRecord channelAdmin = role(accountSid, serviceSid, Permissions.CHANNEL_ADMIN, now);
-    RoleRecord channelUser = role(accountSid, serviceSid, Permissions.CHANNEL_USER, now);
-    RoleRecord serviceAdmin = role(accountSid, serviceSid, Permissions.SERVICE_ADMIN, now);
-    RoleRecord serviceUser = role(accountSid, serviceSid, Permissions.SERVICE_USER, now);
+    RoleRecord channelAdmin = role(account, serviceSid, Permissions.CHANNEL_ADMIN, now);
+    RoleRecord channelUser = role(account, serviceSid, Permissions.CHANNEL_USER, now);
+    RoleRecord serviceAdmin = role(account, serviceSid, Permissions.SERVICE_ADMIN, now);
+    RoleRecord serviceUser = role(account, serviceSid, Permissions.SERVICE_USER, now);
     ServiceRecord service =
         new ServiceRecord(
             serviceSid,
-            accountSid,
+            account.value(),
             friendlyName,
             channelAdmin.sid(),
             channelUser.sid(),
@@ -101,10 +112,10 @@ public final class ServiceDirectory {
   }
 
   private RoleRecord role(
-      String accountSid, String serviceSid, Permissions.DefaultRole role, Instant now) {
+      AccountSid account, String serviceSid, Permissions.DefaultRole role, Instant now) {
     return new RoleRecord(
         sids.next(SidPrefix.ROLE),
-        accountSid,
+        account.value(),
         serviceSid,
         role.friendlyName(),
         role.type().wire(),
@@ -113,17 +124,17 @@ public final class ServiceDirectory {
         now);
   }
 
-  public ServiceRecord find(String accountSid, String sid) {
-    return store.read(tx -> find(tx, accountSid, sid));
+  public ServiceRecord find(AccountSid account, String sid) {
+    return store.read(tx -> find(tx, account, sid));
   }
 
   /** The account's service, or a 404 naming it. */
-  public ServiceRecord find(Tx tx, String accountSid, String sid) {
-    return store.services().find(tx, accountSid, sid).orElseThrow(ApiException::notFound);
+  public ServiceRecord find(Tx tx, AccountSid account, String sid) {
+    return store.services().find(tx, account.value(), sid).orElseThrow(ApiException::notFound);
   }
 
-  public Slice<ServiceRecord> page(String accountSid, PageRequest page) {
-    return store.read(tx -> store.services().page(tx, accountSid, page));
+  public Slice<ServiceRecord> page(AccountSid account, PageRequest page) {
+    return store.read(tx -> store.services().page(tx, account.value(), page));
   }
 
   /**
@@ -132,12 +143,16 @@ public final class ServiceDirectory {
    * refused with 409, so that neither the short {@code /v1/...} paths nor web chats lose their
    * target.
    */
-  public void delete(String accountSid, String sid) {
+  public void delete(AccountSid account, String sid) {
     store.write(
         tx -> {
-          ServiceRecord service = find(tx, accountSid, sid);
+          ServiceRecord service = find(tx, account, sid);
           String defaultSid =
-              store.accounts().configuration(tx, accountSid).orElseThrow().defaultChatServiceSid();
+              store
+                  .accounts()
+                  .configuration(tx, account.value())
+                  .orElseThrow()
+                  .defaultChatServiceSid();
           if (service.sid().equals(defaultSid)) {
             throw new ApiException(TwilioError.DEFAULT_SERVICE_UNDELETABLE, service.sid());
           }

@@ -100,6 +100,9 @@ public enum TwilioError {
   CONSOLE_SESSION_MISSING(20003, 401, "Authenticate: no console session, or it has expired"),
   CSRF_REJECTED(20403, 403, "Forbidden: %s"),
   // An agent named in a body parameter (a transfer's To); an unknown path SID is notFound().
+  CANNED_RESPONSE_NOT_FOUND(
+      20404, 404, "The requested resource /parley/v1/CannedResponses/%s was not found"),
+  CANNED_RESPONSE_EXISTS(20409, 409, "A canned response with short code %s already exists"),
   AGENT_NOT_FOUND(20404, 404, "The requested resource /parley/v1/Agents/%s was not found"),
   AGENT_EXISTS(50201, 409, "Agent with identity %s already exists"),
   CHAT_TAKEN(20409, 409, "Conversation %s already has an agent"),
@@ -113,6 +116,13 @@ public enum TwilioError {
   MEDIA_TOO_LARGE(50512, 413, "Media size is too large: a file may be at most %d bytes"),
   // Twilio's platform "Unsupported Media Type", for an upload of a type the limits do not accept.
   MEDIA_TYPE_NOT_ACCEPTED(20415, 415, "Media of type %s is not accepted; accepted types: %s"),
+  // Studio (docs/studio.md). 81022 is Twilio's "Flow definition validation failed"
+  // (https://www.twilio.com/docs/api/errors/81022); Twilio adds a details object listing every
+  // failure, which Parley's error shape has no room for: the message names the first one.
+  FLOW_INVALID(81022, 400, "Flow definition validation failed: %s"),
+  FLOW_NOT_PUBLISHED(
+      20409, 409, "Flow %s has no published revision: publish it before starting executions"),
+  EXECUTION_ACTIVE(20409, 409, "Flow %s already has an active execution for contact %s"),
   NOT_IMPLEMENTED(20501, 501, "%s is not served by this server yet"),
   INTERNAL(20500, 500, "Internal server error (request %s)");
 

@@ -15,6 +15,8 @@ public enum SidPrefix {
   ADDRESS("IG"),
   MESSAGING_SERVICE("MG"),
   STUDIO_FLOW("FW"),
+  STUDIO_EXECUTION("FN"),
+  STUDIO_STEP("FT"),
   FLEX_FLOW("FO"),
   MEDIA("ME"),
   CONTENT("HX"),
@@ -24,6 +26,8 @@ public enum SidPrefix {
   WEBCHAT_DEPLOYMENT("DP"),
   /** Parley's own: a console agent, lettered like the Flex worker it stands for. */
   AGENT("WK"),
+  /** Parley's own: a canned response, a saved reply of an account's agents ("quick reply"). */
+  CANNED_RESPONSE("QR"),
   /** A Sync document, list and map: the realtime SDK's view of conversations and users. */
   SYNC_DOCUMENT("ET"),
   SYNC_LIST("ES"),
@@ -37,6 +41,16 @@ public enum SidPrefix {
 
   public String letters() {
     return letters;
+  }
+
+  /**
+   * Refuses a value that is not of this kind (typed SIDs): a programming error, as each comes from
+   * the store or from input already checked, never a client's mistake.
+   */
+  void require(String value) {
+    if (value == null || !value.startsWith(letters)) {
+      throw new IllegalArgumentException("not a " + name() + " SID: " + value);
+    }
   }
 
   /** True when {@code value} is a well-formed SID of this kind. */

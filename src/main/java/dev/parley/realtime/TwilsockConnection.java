@@ -266,12 +266,34 @@ final class TwilsockConnection implements Session {
             false)
         .onComplete(
             answered -> {
-              inFlight--;
-              if (answered.succeeded()) {
-                send(answered.result());
-              } else {
+              if (answered.failed()) {
+                inFlight--;
                 log.error("event=upstream_not_run session={}", id, answered.cause());
+                return;
               }
+              send(answered.result().frame());
+              Runnable then = answered.result().then();
+              if (then == null) {
+                inFlight--;
+                return;
+              }
+              // Queued after the reply: what `then` notifies reaches the client after it. It
+              // counts as in flight until it is done.
+              endpoint
+                  .workers
+                  .executeBlocking(
+                      () -> {
+                        then.run();
+                        return null;
+                      },
+                      false)
+                  .onComplete(
+                      done -> {
+                        inFlight--;
+                        if (done.failed()) {
+                          log.error("event=upstream_not_run session={}", id, done.cause());
+                        }
+                      });
             });
   }
 

@@ -29,23 +29,44 @@ final class UpstreamCalls {
     this.json = json;
   }
 
-  byte[] answer(Session session, String frameId, UpstreamRequest request) {
+  /** A reply frame and what must follow it ({@link UpstreamResponse#then()}, or null). */
+  record Answer(byte[] frame, Runnable then) {}
+
+  Answer answer(Session session, String frameId, UpstreamRequest request) {
     try {
       UpstreamResponse response = upstream.handle(session, request);
       byte[] body = response.body() == null ? EMPTY_OBJECT : jsonObject(json, response.body());
-      return TwilsockFrames.upstreamReply(frameId, response.status(), body);
+      byte[] frame = TwilsockFrames.upstreamReply(frameId, response.status(), body);
+      return new Answer(
+          frame, response.then() == null ? null : logged(session, request, response.then()));
     } catch (ApiException e) {
-      return error(frameId, e.error(), e.messageFor(request.path()));
+      return new Answer(error(frameId, e.error(), e.messageFor(request.path())), null);
     } catch (RuntimeException e) {
-      log.error(
-          "event=upstream_failed session={} identity={} method={} path={}",
-          session.id(),
-          session.grant().identity(),
-          request.method(),
-          request.path(),
-          e);
-      return error(frameId, TwilioError.INTERNAL, TwilioError.INTERNAL.message(session.id()));
+      failed(session, request, e);
+      return new Answer(
+          error(frameId, TwilioError.INTERNAL, TwilioError.INTERNAL.message(session.id())), null);
     }
+  }
+
+  /** {@code then}, with a failure logged as a bug: its reply is already on its way. */
+  private static Runnable logged(Session session, UpstreamRequest request, Runnable then) {
+    return () -> {
+      try {
+        then.run();
+      } catch (RuntimeException e) {
+        failed(session, request, e);
+      }
+    };
+  }
+
+  private static void failed(Session session, UpstreamRequest request, RuntimeException e) {
+    log.error(
+        "event=upstream_failed session={} identity={} method={} path={}",
+        session.id(),
+        session.grant().identity(),
+        request.method(),
+        request.path(),
+        e);
   }
 
   /** The in-flight limit's answer: 429 with 20429, so the SDK's Sync calls retry later. */

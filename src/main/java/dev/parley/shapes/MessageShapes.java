@@ -1,14 +1,11 @@
 package dev.parley.shapes;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.events.EventFields;
-import dev.parley.json.Json;
 import dev.parley.store.MessageRecord;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,7 +127,7 @@ public final class MessageShapes {
     d.put("contentSid", m.contentSid());
     if (m.media() != null) {
       d.put("type", "media");
-      d.set("medias", medias(m.media()));
+      d.set("medias", syncMedias(WireJson.parse(m.media())));
     } else {
       d.put("type", "text");
     }
@@ -184,8 +181,8 @@ public final class MessageShapes {
   }
 
   /**
-   * PRE_ACTION: {@code onMessageAdd}, of a message not made yet; {@code media} as a message stores
-   * it (null for none).
+   * PRE_ACTION: {@code onMessageAdd}, of a message not made yet; {@code media} is what it would
+   * carry, in the stored {@code media} JSON (null for none).
    */
   public static EventFields preActionAdd(
       EventFields f,
@@ -202,12 +199,12 @@ public final class MessageShapes {
   }
 
   /**
-   * SYNC {@code medias}: the stored {@code media} in the SDK's camelCase ({@code sid, category,
-   * filename, contentType, size}), which its Media objects read.
+   * The SDK's {@code medias}: the message's stored {@code media} in camelCase ({@code sid,
+   * category, filename, contentType, size}), which is what its Media objects read.
    */
-  private static ArrayNode medias(String media) {
-    ArrayNode medias = Json.MAPPER.createArrayNode();
-    for (JsonNode m : WireJson.parse(media)) {
+  private static ArrayNode syncMedias(JsonNode media) {
+    ArrayNode medias = WireJson.array();
+    for (JsonNode m : media) {
       ObjectNode item = medias.addObject();
       item.set("sid", m.get("sid"));
       item.set("category", m.get("category"));
@@ -219,14 +216,14 @@ public final class MessageShapes {
   }
 
   /**
-   * EVENT and PRE_ACTION {@code Media}: a JSON string of {@code [{Sid, Filename, ContentType, Size,
-   * Category}]}, as Twilio's webhooks send it (docs/media.md, "Webhooks"); null for none.
+   * A message's stored {@code media} as Twilio's webhooks send it in {@code Media}: a JSON string
+   * of {@code [{Sid, Filename, ContentType, Size, Category}]}; null for a message without media.
    */
-  private static String webhookMedia(String media) {
+  static String webhookMedia(String media) {
     if (media == null) {
       return null;
     }
-    ArrayNode pascal = Json.MAPPER.createArrayNode();
+    ArrayNode pascal = WireJson.array();
     for (JsonNode m : WireJson.parse(media)) {
       ObjectNode item = pascal.addObject();
       item.set("Sid", m.get("sid"));
@@ -235,10 +232,6 @@ public final class MessageShapes {
       item.set("Size", m.get("size"));
       item.set("Category", m.get("category"));
     }
-    try {
-      return Json.MAPPER.writeValueAsString(pascal);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return pascal.toString();
   }
 }

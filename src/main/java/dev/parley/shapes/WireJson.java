@@ -2,6 +2,7 @@ package dev.parley.shapes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.json.Json;
 import java.io.UncheckedIOException;
@@ -12,6 +13,10 @@ import java.time.Instant;
  */
 final class WireJson {
   private WireJson() {}
+
+  static ArrayNode array() {
+    return Json.MAPPER.createArrayNode();
+  }
 
   static ObjectNode object() {
     return Json.MAPPER.createObjectNode();

@@ -8,7 +8,11 @@ import java.util.List;
  * participant whose identity is an agent of the conversation's account.
  */
 public interface ConsoleQueueStore {
-  /** Open web chats with no agent participant yet, oldest first. */
+  /**
+   * Open web chats with no agent participant yet that no Studio flow has (a flow has a chat while
+   * an execution runs in it or its studio webhook names a published flow; send to Flex ends both),
+   * oldest first.
+   */
   List<ConversationRecord> waiting(Tx tx, String accountSid, String serviceSid, int limit);
 
   /** Conversations in the given state that {@code identity} takes part in, newest first. */

@@ -48,6 +48,9 @@ public interface Store extends AutoCloseable {
 
   WebChannelStore webChannels();
 
+  /** Studio flows, revisions, executions and steps (docs/studio.md). */
+  StudioStore studio();
+
   MessageStore messages();
 
   DeliveryReceiptStore deliveryReceipts();
@@ -64,6 +67,9 @@ public interface Store extends AutoCloseable {
   ConsoleSessionStore consoleSessions();
 
   ConsoleQueueStore consoleQueue();
+
+  /** The accounts' saved replies for the console (docs/console.md). */
+  CannedResponseStore cannedResponses();
 
   /** The metadata of uploaded media (docs/media.md). */
   MediaStore media();

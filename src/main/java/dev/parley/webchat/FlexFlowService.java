@@ -5,6 +5,7 @@ import static dev.parley.conversation.Changes.or;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.events.WebhookUrlCheck;
+import dev.parley.ids.AccountSid;
 import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;
 import dev.parley.store.FlexFlowRecord;
@@ -29,12 +30,12 @@ public final class FlexFlowService {
     this.urls = urls;
   }
 
-  public FlexFlowRecord create(String accountSid, FlexFlowRequest request) {
+  public FlexFlowRecord create(AccountSid account, FlexFlowRequest request) {
     vetUrl(request);
     return store.write(
         tx -> {
-          requireService(tx, accountSid, request.chatServiceSid());
-          if (store.flexFlows().nameTaken(tx, accountSid, request.friendlyName())) {
+          requireService(tx, account, request.chatServiceSid());
+          if (store.flexFlows().nameTaken(tx, account.value(), request.friendlyName())) {
             throw new ApiException(
                 TwilioError.CONFLICT,
                 "Flex Flow named " + request.friendlyName() + " already exists");
@@ -46,7 +47,7 @@ public final class FlexFlowService {
           FlexFlowRecord flow =
               new FlexFlowRecord(
                   sids.next(SidPrefix.FLEX_FLOW),
-                  accountSid,
+                  account.value(),
                   request.friendlyName(),
                   request.chatServiceSid(),
                   request.channelType(),
@@ -63,38 +64,38 @@ public final class FlexFlowService {
         });
   }
 
-  public FlexFlowRecord find(String accountSid, String sid) {
-    return store.read(tx -> find(tx, accountSid, sid));
+  public FlexFlowRecord find(AccountSid account, String sid) {
+    return store.read(tx -> find(tx, account, sid));
   }
 
   /** The flow the request's path names, or a 404 for the request. */
-  public FlexFlowRecord find(Tx tx, String accountSid, String sid) {
-    return store.flexFlows().find(tx, accountSid, sid).orElseThrow(ApiException::notFound);
+  public FlexFlowRecord find(Tx tx, AccountSid account, String sid) {
+    return store.flexFlows().find(tx, account.value(), sid).orElseThrow(ApiException::notFound);
   }
 
   /** The flow a body parameter names, or a 404 naming the flow rather than the request. */
-  public FlexFlowRecord named(Tx tx, String accountSid, String sid) {
+  public FlexFlowRecord named(Tx tx, AccountSid account, String sid) {
     return store
         .flexFlows()
-        .find(tx, accountSid, sid)
+        .find(tx, account.value(), sid)
         .orElseThrow(() -> new ApiException(TwilioError.NOT_FOUND, "/FlexFlows/" + sid));
   }
 
-  public Slice<FlexFlowRecord> page(String accountSid, String friendlyName, PageRequest page) {
-    return store.read(tx -> store.flexFlows().page(tx, accountSid, friendlyName, page));
+  public Slice<FlexFlowRecord> page(AccountSid account, String friendlyName, PageRequest page) {
+    return store.read(tx -> store.flexFlows().page(tx, account.value(), friendlyName, page));
   }
 
-  public FlexFlowRecord update(String accountSid, String sid, FlexFlowRequest changes) {
+  public FlexFlowRecord update(AccountSid account, String sid, FlexFlowRequest changes) {
     vetUrl(changes);
     return store.write(
         tx -> {
-          FlexFlowRecord current = find(tx, accountSid, sid);
+          FlexFlowRecord current = find(tx, account, sid);
           if (changes.chatServiceSid() != null) {
-            requireService(tx, accountSid, changes.chatServiceSid());
+            requireService(tx, account, changes.chatServiceSid());
           }
           if (changes.friendlyName() != null
               && !changes.friendlyName().equals(current.friendlyName())
-              && store.flexFlows().nameTaken(tx, accountSid, changes.friendlyName())) {
+              && store.flexFlows().nameTaken(tx, account.value(), changes.friendlyName())) {
             throw new ApiException(
                 TwilioError.CONFLICT,
                 "Flex Flow named " + changes.friendlyName() + " already exists");
@@ -125,10 +126,10 @@ public final class FlexFlowService {
         });
   }
 
-  public void delete(String accountSid, String sid) {
+  public void delete(AccountSid account, String sid) {
     store.write(
         tx -> {
-          store.flexFlows().delete(tx, find(tx, accountSid, sid).sid());
+          store.flexFlows().delete(tx, find(tx, account, sid).sid());
           return null;
         });
   }
@@ -139,8 +140,8 @@ public final class FlexFlowService {
     }
   }
 
-  private void requireService(Tx tx, String accountSid, String serviceSid) {
-    if (store.services().find(tx, accountSid, serviceSid).isEmpty()) {
+  private void requireService(Tx tx, AccountSid account, String serviceSid) {
+    if (store.services().find(tx, account.value(), serviceSid).isEmpty()) {
       throw ApiException.invalid(
           "ChatServiceSid", serviceSid + " is not a Conversation Service of this account");
     }

@@ -13,6 +13,8 @@ import dev.parley.conversation.UserService;
 import dev.parley.conversation.WebhookMethod;
 import dev.parley.conversation.WebhookTarget;
 import dev.parley.error.ApiException;
+import dev.parley.ids.AccountSid;
+import dev.parley.ids.ServiceSid;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.FlexFlowRecord;
 import dev.parley.store.PageRequest;
@@ -56,11 +58,11 @@ public final class WebChannelService {
    * identity already has one), a conversation carrying the legacy channel attributes, the visitor
    * as its chat participant, and the webhook the flow's integration calls for.
    */
-  public WebChannelRecord create(String accountSid, NewWebChannel request) {
+  public WebChannelRecord create(AccountSid account, NewWebChannel request) {
     return store.write(
         tx -> {
-          FlexFlowRecord flow = usableFlow(tx, accountSid, request.flexFlowSid());
-          Scope scope = new Scope(accountSid, flow.chatServiceSid());
+          FlexFlowRecord flow = usableFlow(tx, account, request.flexFlowSid());
+          Scope scope = new Scope(account, ServiceSid.of(flow.chatServiceSid()));
           UserRecord user =
               users.findOrCreate(tx, scope, request.identity(), request.customerFriendlyName());
           String attributes =
@@ -85,7 +87,7 @@ public final class WebChannelService {
           WebChannelRecord channel =
               new WebChannelRecord(
                   conversation.sid(),
-                  accountSid,
+                  account.value(),
                   flow.sid(),
                   conversation.serviceSid(),
                   conversation.dateCreated(),
@@ -95,26 +97,26 @@ public final class WebChannelService {
         });
   }
 
-  public WebChannelRecord find(String accountSid, String sid) {
-    return store.read(tx -> find(tx, accountSid, sid));
+  public WebChannelRecord find(AccountSid account, String sid) {
+    return store.read(tx -> find(tx, account, sid));
   }
 
-  public Slice<WebChannelRecord> page(String accountSid, PageRequest page) {
-    return store.read(tx -> store.webChannels().page(tx, accountSid, page));
+  public Slice<WebChannelRecord> page(AccountSid account, PageRequest page) {
+    return store.read(tx -> store.webChannels().page(tx, account.value(), page));
   }
 
   /**
    * Ends the chat ({@code inactive}: the conversation goes inactive and its legacy status becomes
    * INACTIVE) and/or keeps the post-engagement data in the conversation's attributes.
    */
-  public WebChannelRecord update(String accountSid, String sid, WebChannelChanges changes) {
+  public WebChannelRecord update(AccountSid account, String sid, WebChannelChanges changes) {
     return store.write(
         tx -> {
-          WebChannelRecord channel = find(tx, accountSid, sid);
+          WebChannelRecord channel = find(tx, account, sid);
           if (changes.isEmpty()) {
             return channel;
           }
-          Scope scope = new Scope(accountSid, channel.chatServiceSid());
+          Scope scope = new Scope(account, ServiceSid.of(channel.chatServiceSid()));
           ConversationRecord current = conversations.findOpen(tx, scope, sid);
           ConversationRecord updated =
               conversations.update(
@@ -144,25 +146,26 @@ public final class WebChannelService {
   }
 
   /** Removes the web channel and its conversation, with everything the conversation holds. */
-  public void delete(String accountSid, String sid) {
+  public void delete(AccountSid account, String sid) {
     store.write(
         tx -> {
-          WebChannelRecord channel = find(tx, accountSid, sid);
+          WebChannelRecord channel = find(tx, account, sid);
           store.webChannels().delete(tx, channel.sid());
-          conversations.delete(tx, new Scope(accountSid, channel.chatServiceSid()), channel.sid());
+          conversations.delete(
+              tx, new Scope(account, ServiceSid.of(channel.chatServiceSid())), channel.sid());
           return null;
         });
   }
 
-  private WebChannelRecord find(Tx tx, String accountSid, String sid) {
-    return store.webChannels().find(tx, accountSid, sid).orElseThrow(ApiException::notFound);
+  private WebChannelRecord find(Tx tx, AccountSid account, String sid) {
+    return store.webChannels().find(tx, account.value(), sid).orElseThrow(ApiException::notFound);
   }
 
   /**
    * The account's flow (404 otherwise), if it is enabled, for web, and its service still exists.
    */
-  private FlexFlowRecord usableFlow(Tx tx, String accountSid, String flowSid) {
-    FlexFlowRecord flow = flows.named(tx, accountSid, flowSid);
+  private FlexFlowRecord usableFlow(Tx tx, AccountSid account, String flowSid) {
+    FlexFlowRecord flow = flows.named(tx, account, flowSid);
     if (!flow.enabled()) {
       throw ApiException.invalid("FlexFlowSid", "Flex Flow " + flowSid + " is disabled");
     }
@@ -171,7 +174,7 @@ public final class WebChannelService {
           "FlexFlowSid",
           "Flex Flow " + flowSid + " has channel type " + flow.channelType() + ", not web");
     }
-    if (store.services().find(tx, accountSid, flow.chatServiceSid()).isEmpty()) {
+    if (store.services().find(tx, account.value(), flow.chatServiceSid()).isEmpty()) {
       throw ApiException.invalid(
           "FlexFlowSid",
           "the Conversation Service "

@@ -17,6 +17,8 @@ import dev.parley.conversation.WebhookMethod;
 import dev.parley.conversation.WebhookTarget;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.ids.AccountSid;
+import dev.parley.ids.ServiceSid;
 import dev.parley.json.Json;
 import dev.parley.store.AddressRecord;
 import dev.parley.store.ConversationRecord;
@@ -67,8 +69,8 @@ public final class WebChatService {
     this.identities = identities;
   }
 
-  public WebChat create(String accountSid, WebChatRequest request) {
-    WebChat chat = store.write(tx -> create(tx, accountSid, request));
+  public WebChat create(AccountSid account, WebChatRequest request) {
+    WebChat chat = store.write(tx -> create(tx, account, request));
     log.debug(
         "event=webchat_created conversation_sid={} address_sid={} ui_version={}",
         chat.conversationSid(),
@@ -78,14 +80,14 @@ public final class WebChatService {
   }
 
   /** The orchestration inside a caller's transaction (Webchat 3's init runs it too). */
-  public WebChat create(Tx tx, String accountSid, WebChatRequest request) {
+  public WebChat create(Tx tx, AccountSid account, WebChatRequest request) {
     AddressRecord address =
         addresses
-            .resolve(tx, accountSid, request.addressSid())
+            .resolve(tx, account, request.addressSid())
             .orElseThrow(
                 () -> new ApiException(TwilioError.ADDRESS_NOT_FOUND, request.addressSid()));
     NewConversationWebhook webhook = webhookFor(address);
-    Scope scope = new Scope(accountSid, serviceOf(tx, address), request.origin());
+    Scope scope = new Scope(account, ServiceSid.of(serviceOf(tx, address)), request.origin());
     UserRecord user =
         request.identity() != null
             ? users.findOrCreate(tx, scope, request.identity(), request.customerFriendlyName())

@@ -8,6 +8,7 @@ import dev.parley.conversation.AddressConfigurations;
 import dev.parley.conversation.Changes;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.ids.AccountSid;
 import dev.parley.ids.RandomSids;
 import dev.parley.ids.SidPrefix;
 import dev.parley.json.Json;
@@ -53,54 +54,55 @@ public final class WebchatDeployments {
     this.addresses = addresses;
   }
 
-  public WebchatDeployment create(String accountSid, DeploymentRequest request) {
-    return store.write(tx -> create(tx, accountSid, request));
+  public WebchatDeployment create(AccountSid account, DeploymentRequest request) {
+    return store.write(tx -> create(tx, account, request));
   }
 
   /** Creates the deployment inside a caller's transaction (the first start's bootstrap). */
-  public WebchatDeployment create(Tx tx, String accountSid, DeploymentRequest request) {
+  public WebchatDeployment create(Tx tx, AccountSid account, DeploymentRequest request) {
     String key = random.secret(16);
     Instant now = clock.instant();
     WebchatDeploymentRecord record =
         new WebchatDeploymentRecord(
             random.next(SidPrefix.WEBCHAT_DEPLOYMENT),
-            accountSid,
+            account.value(),
             request.friendlyName(),
             request.addressSid(),
             hash(key),
             box.seal(key),
             json(request.allowedOrigins() == null ? AllowedOrigins.ANY : request.allowedOrigins()),
             seconds(request.tokenTtl() == null ? DEFAULT_TOKEN_TTL : request.tokenTtl()),
+            Appearance.NONE.with(request.appearance(), request.fieldsGiven()).json(),
             now,
             now);
-    requireChatAddress(tx, accountSid, record.addressSid());
+    requireChatAddress(tx, account, record.addressSid());
     store.webchatDeployments().insert(tx, record);
     tx.afterCommit(
         () ->
             log.info(
-                "event=webchat_deployment_created sid={} account_sid={}",
-                record.sid(),
-                accountSid));
+                "event=webchat_deployment_created sid={} account_sid={}", record.sid(), account));
     return view(record);
   }
 
-  public WebchatDeployment find(String accountSid, String sid) {
-    return view(store.read(tx -> existing(tx, accountSid, sid)));
+  public WebchatDeployment find(AccountSid account, String sid) {
+    return view(store.read(tx -> existing(tx, account, sid)));
   }
 
-  public Slice<WebchatDeployment> page(String accountSid, PageRequest page) {
-    return store.read(tx -> store.webchatDeployments().page(tx, accountSid, page)).map(this::view);
+  public Slice<WebchatDeployment> page(AccountSid account, PageRequest page) {
+    return store
+        .read(tx -> store.webchatDeployments().page(tx, account.value(), page))
+        .map(this::view);
   }
 
   /** Applies the changes; a rotation makes the old key fail from the next request on. */
-  public WebchatDeployment update(String accountSid, String sid, DeploymentRequest changes) {
+  public WebchatDeployment update(AccountSid account, String sid, DeploymentRequest changes) {
     String newKey = changes.rotateKey() ? random.secret(16) : null;
     WebchatDeploymentRecord updated =
         store.write(
             tx -> {
-              WebchatDeploymentRecord old = existing(tx, accountSid, sid);
+              WebchatDeploymentRecord old = existing(tx, account, sid);
               if (changes.addressSid() != null) {
-                requireChatAddress(tx, accountSid, changes.addressSid());
+                requireChatAddress(tx, account, changes.addressSid());
               }
               WebchatDeploymentRecord record =
                   new WebchatDeploymentRecord(
@@ -114,25 +116,28 @@ public final class WebchatDeployments {
                           ? old.allowedOrigins()
                           : json(changes.allowedOrigins()),
                       changes.tokenTtl() == null ? old.tokenTtl() : seconds(changes.tokenTtl()),
+                      Appearance.parse(old.appearance())
+                          .with(changes.appearance(), changes.fieldsGiven())
+                          .json(),
                       old.dateCreated(),
                       clock.instant());
               store.webchatDeployments().update(tx, record);
               return record;
             });
     if (newKey != null) {
-      log.info("event=webchat_deployment_key_rotated sid={} account_sid={}", sid, accountSid);
+      log.info("event=webchat_deployment_key_rotated sid={} account_sid={}", sid, account);
     }
     return view(updated);
   }
 
-  public void delete(String accountSid, String sid) {
+  public void delete(AccountSid account, String sid) {
     store.write(
         tx -> {
-          existing(tx, accountSid, sid);
+          existing(tx, account, sid);
           store.webchatDeployments().delete(tx, sid);
           return null;
         });
-    log.info("event=webchat_deployment_deleted sid={} account_sid={}", sid, accountSid);
+    log.info("event=webchat_deployment_deleted sid={} account_sid={}", sid, account);
   }
 
   /**
@@ -152,14 +157,17 @@ public final class WebchatDeployments {
     return deployment;
   }
 
-  private WebchatDeploymentRecord existing(Tx tx, String accountSid, String sid) {
-    return store.webchatDeployments().find(tx, accountSid, sid).orElseThrow(ApiException::notFound);
+  private WebchatDeploymentRecord existing(Tx tx, AccountSid account, String sid) {
+    return store
+        .webchatDeployments()
+        .find(tx, account.value(), sid)
+        .orElseThrow(ApiException::notFound);
   }
 
-  private void requireChatAddress(Tx tx, String accountSid, String addressSid) {
+  private void requireChatAddress(Tx tx, AccountSid account, String addressSid) {
     var address =
         addresses
-            .resolve(tx, accountSid, addressSid)
+            .resolve(tx, account, addressSid)
             .orElseThrow(() -> new ApiException(TwilioError.ADDRESS_NOT_FOUND, addressSid));
     if (!"chat".equalsIgnoreCase(address.type())) {
       throw new ApiException(
@@ -179,6 +187,7 @@ public final class WebchatDeployments {
           box.open(record.keySealed()),
           new AllowedOrigins(origins),
           Duration.ofSeconds(record.tokenTtl()),
+          Appearance.parse(record.appearance()),
           record.dateCreated(),
           record.dateUpdated());
     } catch (JsonProcessingException e) {

@@ -13,6 +13,8 @@ import dev.parley.conversation.Timers;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.events.Origin;
+import dev.parley.ids.AccountSid;
+import dev.parley.ids.ServiceSid;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.Store;
 
@@ -72,7 +74,7 @@ public final class WebchatGuests {
               WebChat chat =
                   webChats.create(
                       tx,
-                      account,
+                      new AccountSid(account),
                       new WebChatRequest(
                           deployment.addressSid(),
                           deployment.friendlyName(),
@@ -126,7 +128,11 @@ public final class WebchatGuests {
   public ConversationRecord close(
       WebchatDeployment deployment, String token, String conversationSid) {
     AccessGrant grant = guestGrant(deployment, token);
-    Scope scope = new Scope(grant.accountSid(), grant.serviceSid(), Origin.sdk(grant.identity()));
+    Scope scope =
+        new Scope(
+            AccountSid.of(grant.accountSid()),
+            ServiceSid.of(grant.serviceSid()),
+            Origin.sdk(grant.identity()));
     ConversationRecord conversation =
         store.read(
             tx -> {

@@ -119,7 +119,9 @@ public final class DeliveryPlanner implements EventListener {
         }
       }
       case STUDIO -> {
-        if (newMessage) {
+        // A flow Parley holds runs here (studio/ChatTrigger); only another's goes out.
+        if (newMessage
+            && store.studio().findFlow(tx, event.accountSid(), webhook.flowSid()).isEmpty()) {
           queue(tx, event, "studio", webhook.flowSid(), null, WebhookMethod.POST);
         }
       }

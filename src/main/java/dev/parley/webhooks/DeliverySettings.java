@@ -4,9 +4,10 @@ import java.time.Duration;
 
 /**
  * The delivery engine's operator settings. {@code studioUrl}, when set, is where {@code studio}
- * deliveries go (as {@code <studioUrl>/<FlowSid>}); Parley runs no Studio flows itself. {@code
- * lease} is how long a node's claim on a lane lasts without renewal: how soon the other nodes take
- * over the lanes of one that died (it renews every third of it, at most every second).
+ * deliveries go (as {@code <studioUrl>/<FlowSid>}) for flows Parley does not hold (those it holds
+ * it runs itself, docs/studio.md). {@code lease} is how long a node's claim on a lane lasts without
+ * renewal: how soon the other nodes take over the lanes of one that died (it renews every third of
+ * it, at most every second).
  */
 public record DeliverySettings(RetryPolicy retry, String studioUrl, Duration lease) {
   public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);

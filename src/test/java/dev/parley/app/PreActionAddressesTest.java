@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.conversation.NewMessage;
 import dev.parley.conversation.Scope;
 import dev.parley.events.Origin;
+import dev.parley.ids.AccountSid;
 import dev.parley.testing.ParleyServer;
 import dev.parley.testing.SettableResolver;
 import dev.parley.testing.WebhookReceiver;
@@ -54,7 +55,7 @@ class PreActionAddressesTest {
             .parley()
             .wiring()
             .directory()
-            .scope(ParleyServer.ACCOUNT_SID, null)
+            .scope(new AccountSid(ParleyServer.ACCOUNT_SID), null)
             .by(Origin.sdk("alice"));
 
     String sid =

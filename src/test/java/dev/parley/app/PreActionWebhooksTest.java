@@ -11,6 +11,7 @@ import dev.parley.conversation.UserChanges;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.events.Origin;
+import dev.parley.ids.AccountSid;
 import dev.parley.testing.ConversationFixtures;
 import dev.parley.testing.FaultyReceiver;
 import dev.parley.testing.FaultyReceiver.Fault;
@@ -62,7 +63,7 @@ class PreActionWebhooksTest {
             .parley()
             .wiring()
             .directory()
-            .scope(ParleyServer.ACCOUNT_SID, null)
+            .scope(new AccountSid(ParleyServer.ACCOUNT_SID), null)
             .by(Origin.sdk(identity));
     return server
         .parley()
@@ -136,7 +137,7 @@ class PreActionWebhooksTest {
             .parley()
             .wiring()
             .directory()
-            .scope(ParleyServer.ACCOUNT_SID, null)
+            .scope(new AccountSid(ParleyServer.ACCOUNT_SID), null)
             .by(Origin.sdk("alice"));
 
     String sid =
@@ -242,7 +243,7 @@ class PreActionWebhooksTest {
         .parley()
         .wiring()
         .directory()
-        .scope(ParleyServer.ACCOUNT_SID, null)
+        .scope(new AccountSid(ParleyServer.ACCOUNT_SID), null)
         .by(Origin.sdk(identity));
   }
 

@@ -63,6 +63,7 @@ class LayeringTest {
     MAY_USE.put("api.flex", List.of("http", "webchat", "auth", "events", "store"));
     MAY_USE.put("api.parley", List.of("http", "agents", "webhooks", "auth", "store"));
     MAY_USE.put("api.media", List.of("http", "media", "auth", "store"));
+    MAY_USE.put("api.studio", List.of("http", "studio", "auth", "store"));
     MAY_USE.put("conversation", List.of("events", "media", "shapes", "store"));
     MAY_USE.put("shapes", List.of("events", "store"));
     MAY_USE.put("media", List.of("store"));
@@ -71,6 +72,7 @@ class LayeringTest {
     MAY_USE.put("events", List.of("store"));
     MAY_USE.put("webhooks", List.of("conversation", "auth", "events", "store"));
     MAY_USE.put("agents", List.of("conversation", "auth", "events", "store"));
+    MAY_USE.put("studio", List.of("conversation", "events", "webhooks", "store"));
     MAY_USE.put("realtime", List.of("http", "conversation", "auth", "events", "store"));
     MAY_USE.put(
         "realtime.sync", List.of("realtime", "conversation", "shapes", "auth", "events", "store"));
@@ -88,7 +90,7 @@ class LayeringTest {
     MAY_USE.put("store", List.of());
     MAY_USE.put("store.sql", List.of("store"));
     MAY_USE.put("widget", List.of("http"));
-    MAY_USE.put("console", List.of("http", "widget", "agents", "auth", "store"));
+    MAY_USE.put("console", List.of("http", "widget", "agents", "media", "auth", "store"));
     MAY_USE.put("observe", List.of("http"));
     MAY_USE.put("error", List.of());
     MAY_USE.put("ids", List.of());
@@ -181,7 +183,8 @@ class LayeringTest {
             "dev.parley.ids..",
             "dev.parley.json..",
             "dev.parley.media..",
-            "dev.parley.shapes..")
+            "dev.parley.shapes..",
+            "dev.parley.studio..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

@@ -229,4 +229,116 @@ class ConsoleChatsTest {
         .then()
         .body(waiting(chat) + ".customer_name", equalTo("Uma"));
   }
+
+  private static void message(String chat, String author, String body) {
+    server
+        .api()
+        .formParam("Author", author)
+        .formParam("Body", body)
+        .post("/v1/Conversations/" + chat + "/Messages")
+        .then()
+        .statusCode(201);
+  }
+
+  private static String mine(String sid) {
+    return "mine.find { it.conversation_sid == '" + sid + "' }";
+  }
+
+  @Test
+  void an_open_chat_counts_the_messages_after_the_agent_s_read_horizon() {
+    LoggedIn oto = loggedIn(server, "oto", "Oto");
+    String chat = webChat(server, "Vic", "{}");
+    oto.change(server).post("/console/chats/" + chat + "/accept").then().statusCode(200);
+    message(chat, "visitor-vic", "one");
+    message(chat, "visitor-vic", "two");
+    message(chat, "visitor-vic", "three");
+
+    oto.request(server)
+        .get("/console/chats")
+        .then()
+        .body(mine(chat) + ".unread", equalTo(3))
+        .body(mine(chat) + ".preview", equalTo("three"));
+
+    server
+        .api()
+        .formParam("LastReadMessageIndex", 1)
+        .post("/v1/Conversations/" + chat + "/Participants/oto")
+        .then()
+        .statusCode(200);
+    oto.request(server).get("/console/chats").then().body(mine(chat) + ".unread", equalTo(1));
+  }
+
+  @Test
+  void the_details_name_the_visitor_and_list_its_earlier_chats() {
+    LoggedIn pia = loggedIn(server, "pia", "Pia");
+    String first = webChat(server, "Rita", "{\"email\":\"rita@example.com\"}", "visitor-rita");
+    message(first, "visitor-rita", "My first question");
+    server
+        .api()
+        .formParam("State", "closed")
+        .post("/v1/Conversations/" + first)
+        .then()
+        .statusCode(200);
+    String second = webChat(server, "Rita", "{\"email\":\"rita@example.com\"}", "visitor-rita");
+    String stranger = webChat(server, "Sol", "{}", "visitor-sol");
+    pia.change(server).post("/console/chats/" + second + "/accept").then().statusCode(200);
+
+    pia.request(server)
+        .get("/console/chats/" + second)
+        .then()
+        .statusCode(200)
+        .body("chat.conversation_sid", equalTo(second))
+        .body("chat.pre_engagement_data.email", equalTo("rita@example.com"))
+        .body("visitor_identity", equalTo("visitor-rita"))
+        .body("earlier_chats.conversation_sid", contains(first))
+        .body("earlier_chats[0].state", equalTo("closed"))
+        .body("earlier_chats[0].preview", equalTo("My first question"))
+        .body("earlier_chats.conversation_sid", not(hasItem(stranger)));
+  }
+
+  @Test
+  void an_agent_reads_the_transcript_of_its_visitor_s_earlier_chat_but_no_other() {
+    LoggedIn quy = loggedIn(server, "quy", "Quy");
+    String earlier = webChat(server, "Tom", "{}", "visitor-tom");
+    message(earlier, "visitor-tom", "Long ago");
+    String now = webChat(server, "Tom", "{}", "visitor-tom");
+    String other = webChat(server, "Uli", "{}", "visitor-uli");
+    quy.change(server).post("/console/chats/" + now + "/accept").then().statusCode(200);
+
+    quy.request(server)
+        .get("/console/chats/" + earlier + "/transcript")
+        .then()
+        .statusCode(200)
+        .body("messages.body", contains("Long ago"));
+    quy.request(server)
+        .get("/console/chats/" + other + "/transcript")
+        .then()
+        .statusCode(403)
+        .body("code", equalTo(20403));
+  }
+
+  @Test
+  void the_details_of_another_agent_s_chat_are_403() {
+    LoggedIn ray = loggedIn(server, "ray", "Ray");
+    LoggedIn sue = loggedIn(server, "sue", "Sue");
+    String chat = webChat(server, "Vin", "{}");
+    ray.change(server).post("/console/chats/" + chat + "/accept").then().statusCode(200);
+
+    sue.request(server)
+        .get("/console/chats/" + chat)
+        .then()
+        .statusCode(403)
+        .body("code", equalTo(20403));
+  }
+
+  @Test
+  void the_details_of_an_unknown_chat_are_404() {
+    LoggedIn tia = loggedIn(server, "tia", "Tia");
+
+    tia.request(server)
+        .get("/console/chats/CH00000000000000000000000000000000")
+        .then()
+        .statusCode(404)
+        .body("code", equalTo(20404));
+  }
 }

@@ -89,9 +89,18 @@ final class ConsoleFixtures {
 
   /** A Flex web chat from {@code customer} with these pre-engagement answers; its SID. */
   static String webChat(ParleyServer server, String customer, String preEngagementJson) {
+    return webChat(server, customer, preEngagementJson, null);
+  }
+
+  /** The same for a returning visitor: {@code identity} (null for a new one). */
+  static String webChat(
+      ParleyServer server, String customer, String preEngagementJson, String identity) {
     String address = new ConversationFixtures(server).defaultChatAddress();
-    return server
-        .api()
+    RequestSpecification request = server.api();
+    if (identity != null) {
+      request.formParam("Identity", identity);
+    }
+    return request
         .formParam("AddressSid", address)
         .formParam("ChatFriendlyName", "Chat with " + customer)
         .formParam("CustomerFriendlyName", customer)

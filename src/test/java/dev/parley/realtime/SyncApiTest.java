@@ -205,6 +205,49 @@ class SyncApiTest {
   }
 
   @Test
+  void a_subscription_is_answered_202_before_its_replay_and_establishment() {
+    try (TwilsockClient ann = connected("ann-answer-first")) {
+      Chat chat = chatWith(ann, "ann-answer-first");
+      long held = get(ann, "/v3/Lists/" + chat.messages).path("last_event_id").asLong();
+      fixtures.post(chat.sid, "missed");
+
+      TwilsockFrame answer = requestSubscription(ann, chat.messages, "list", held);
+
+      ann.await(frame -> eventType(frame).equals("subscription_established"));
+      List<String> order =
+          ann.frames().stream()
+              .filter(
+                  frame ->
+                      frame == answer
+                          || eventType(frame).matches("list_item_added|subscription_established"))
+              .map(frame -> frame == answer ? "answer" : eventType(frame))
+              .toList();
+      assertThat(order).containsExactly("answer", "list_item_added", "subscription_established");
+      assertThat(TwilsockClient.body(answer).path("estimated_delivery_in_ms").intValue())
+          .isPositive();
+      assertThat(TwilsockClient.body(answer).path("max_batch_size").intValue()).isPositive();
+    }
+  }
+
+  @Test
+  void a_message_added_after_a_list_was_opened_stays_out_of_pages_until_its_replay_is_sent() {
+    try (TwilsockClient ann = connected("ann-horizon")) {
+      Chat chat = chatWith(ann, "ann-horizon");
+      fixtures.post(chat.sid, "before opening");
+      long opened = get(ann, "/v3/Lists/" + chat.messages).path("last_event_id").asLong();
+      fixtures.post(chat.sid, "after opening");
+
+      List<String> beforeSubscribing = texts(get(ann, "/v3/Lists/" + chat.messages + "/Items"));
+      SyncSteps.subscribe(ann, chat.messages, "list", opened);
+      List<String> afterReplay = texts(get(ann, "/v3/Lists/" + chat.messages + "/Items"));
+
+      assertThat(beforeSubscribing).containsExactly("before opening");
+      assertThat(ann.frames().stream().map(SyncSteps::addedText)).contains("after opening");
+      assertThat(afterReplay).containsExactly("before opening", "after opening");
+    }
+  }
+
+  @Test
   void a_subscription_to_an_object_that_does_not_exist_fails_with_404() {
     try (TwilsockClient ann = connected("ann-gone")) {
       requestSubscription(ann, "ES00000000000000000000000000000000", "list", 0);
@@ -223,6 +266,12 @@ class SyncApiTest {
 
       assertThat(httpStatus(reply)).isEqualTo(400);
     }
+  }
+
+  private static List<String> texts(JsonNode page) {
+    return StreamSupport.stream(page.path("items").spliterator(), false)
+        .map(item -> item.path("data").path("text").asText())
+        .toList();
   }
 
   /** A conversation and its messages list, as the member's conversation row names it. */

@@ -105,6 +105,22 @@ class TwilsockTunnelTest {
   }
 
   @Test
+  void what_follows_an_accepted_answer_reaches_the_client_after_the_answer() {
+    upstream.answer =
+        (session, request) ->
+            UpstreamResponse.accepted(
+                Map.of(), () -> session.notify("twilio.sync.event", Map.of("event_type", "after")));
+
+    String id = client.request("POST", "/v4/Subscriptions", null, "{}");
+
+    TwilsockFrame after = client.await("notification");
+    List<TwilsockFrame> frames = client.frames();
+    TwilsockFrame reply = client.awaitReply(id);
+    assertThat(code(reply, "http_status")).isEqualTo(202);
+    assertThat(frames.indexOf(reply)).isBetween(0, frames.indexOf(after) - 1);
+  }
+
+  @Test
   void answers_an_empty_json_object_when_the_upstream_has_no_body() {
     upstream.answer = (session, request) -> new UpstreamResponse(200, null);
 

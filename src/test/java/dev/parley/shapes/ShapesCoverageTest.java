@@ -27,6 +27,13 @@ import org.junit.jupiter.api.Test;
  * record component fails here until each shape carries it or says why not.
  */
 class ShapesCoverageTest {
+  /** Stored media are a list of items, each shape renders the items in its own case. */
+  private static final Object[] MEDIA = {
+    "[{\"sid\":\"ME<<media>>\",\"content_type\":\"image/png\",\"filename\":\"a.png\","
+        + "\"size\":1,\"category\":\"media\"}]",
+    "ME<<media>>"
+  };
+
   private static final Object[] BINDING = {
     "{\"type\":\"sms\",\"address\":\"<<messagingBinding>>\",\"proxy_address\":\"+15550002222\"}",
     "<<messagingBinding>>"
@@ -102,13 +109,6 @@ class ShapesCoverageTest {
 
     assertCovered(s, shapes, ParticipantShapes.LEFT_OUT);
   }
-
-  /** Stored media as a message holds them: the shapes rename their fields, so a real array. */
-  private static final Object[] MEDIA = {
-    "[{\"sid\":\"ME<<media>>\",\"content_type\":\"image/png\",\"filename\":\"a.png\","
-        + "\"size\":1,\"category\":\"media\"}]",
-    "ME<<media>>"
-  };
 
   @Test
   void every_message_field_shows_in_each_shape_or_is_left_out() {

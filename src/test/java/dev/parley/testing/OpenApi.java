@@ -39,7 +39,8 @@ public final class OpenApi {
           "twilio_conversations_v1.json",
           "twilio_flex_v2.json",
           "twilio_flex_v1.json",
-          "twilio_api_v2010.json");
+          "twilio_api_v2010.json",
+          "twilio_studio_v2.json");
   private static final Map<Path, JsonNode> DOCUMENTS = new ConcurrentHashMap<>();
   private static final List<Operation> OPERATIONS = load();
   private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();

@@ -98,15 +98,15 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
     return this;
   }
 
-  /** This server with these media limits (sizes, count, accepted types). */
-  public ParleyServer withMedia(MediaLimits limits) {
-    this.media = limits;
-    return this;
-  }
-
   /** This server in Twilio host mode, its TLS listener on a free port (docs/twilio-hosts.md). */
   public ParleyServer withTwilioHosts() {
     this.twilioHosts = new Config.TwilioHostMode(0);
+    return this;
+  }
+
+  /** This server with these media limits (sizes, count, accepted types). */
+  public ParleyServer withMedia(MediaLimits limits) {
+    this.media = limits;
     return this;
   }
 

@@ -36,8 +36,11 @@ public final class SyncSteps {
         .asText();
   }
 
-  /** Asks to subscribe to one object from {@code lastEventId}; the answer must be 200. */
-  public static void requestSubscription(
+  /**
+   * Asks to subscribe to one object from {@code lastEventId}; the answer must be 202 (accepted: the
+   * establishment follows it); the answer frame.
+   */
+  public static TwilsockFrame requestSubscription(
       TwilsockClient client, String objectSid, String objectType, long lastEventId) {
     String body =
         "{\"event_protocol_version\":4,\"action\":\"establish\",\"correlation_id\":7,"
@@ -50,7 +53,8 @@ public final class SyncSteps {
             + "}]}";
     TwilsockFrame reply =
         client.awaitReply(client.request("POST", "/v4/Subscriptions", null, body));
-    assertThat(httpStatus(reply)).isEqualTo(200);
+    assertThat(httpStatus(reply)).isEqualTo(202);
+    return reply;
   }
 
   /** Subscribes and waits until the subscription is established (its replay sent). */

@@ -11,6 +11,7 @@ import dev.parley.http.Paging;
 import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.Replies;
+import dev.parley.ids.AccountSid;
 import dev.parley.ids.SidPrefix;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
@@ -43,13 +44,13 @@ public final class AddressConfigurationsApi {
             form.string("FriendlyName", 256),
             form.string("AddressCountry"),
             autoCreation(form));
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(
         ctx, 201, () -> AddressConfigurationView.of(addresses.create(account, request), base));
   }
 
   public void fetch(RoutingContext ctx) {
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(
         ctx,
         200,
@@ -62,7 +63,7 @@ public final class AddressConfigurationsApi {
     Paging paging = Paging.parse(query, 50, 50);
     Map<String, String> echo = new LinkedHashMap<>();
     echo.put("Type", query.string("Type"));
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(
         ctx,
         200,
@@ -79,7 +80,7 @@ public final class AddressConfigurationsApi {
     Params form = Params.form(ctx);
     AddressChanges changes =
         new AddressChanges(form.string("FriendlyName", 256), autoCreation(form));
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(
         ctx,
         200,
@@ -89,7 +90,7 @@ public final class AddressConfigurationsApi {
   }
 
   public void delete(RoutingContext ctx) {
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.noContent(ctx, () -> addresses.delete(account, ctx.pathParam("Sid")));
   }
 

@@ -11,6 +11,7 @@ import dev.parley.http.BasicAuth;
 import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.Replies;
+import dev.parley.ids.AccountSid;
 import dev.parley.ids.SidPrefix;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
@@ -26,7 +27,7 @@ public final class ConfigurationApi {
   }
 
   public void fetch(RoutingContext ctx) {
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(ctx, 200, () -> ConfigurationView.of(configuration.find(account), base));
   }
 
@@ -38,13 +39,13 @@ public final class ConfigurationApi {
             form.sid("DefaultMessagingServiceSid", SidPrefix.MESSAGING_SERVICE),
             timer(form, "DefaultInactiveTimer", Duration.ofMinutes(1)),
             timer(form, "DefaultClosedTimer", Duration.ofMinutes(10)));
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(
         ctx, 200, () -> ConfigurationView.of(configuration.update(account, changes), base));
   }
 
   public void fetchWebhooks(RoutingContext ctx) {
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(ctx, 200, () -> ConfigurationWebhookView.of(configuration.find(account), base));
   }
 
@@ -57,7 +58,7 @@ public final class ConfigurationApi {
             WebhookParams.method(form, "Method"),
             WebhookParams.names(form, "Filters", WebhookEvents.ACCOUNT),
             form.oneOf("Target", EventWebhookTarget.class));
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(
         ctx,
         200,

@@ -35,7 +35,7 @@ public final class ScopedPaths {
     String serviceSid = ctx.pathParam("ChatServiceSid");
     Scope scope =
         services
-            .scope(BasicAuth.principal(ctx).accountSid(), serviceSid)
+            .scope(BasicAuth.principal(ctx).account(), serviceSid)
             .by(WebhookHeader.origin(ctx));
     String prefix = serviceSid == null ? "/v1" : "/v1/Services/" + serviceSid;
     return new Located(scope, prefix);

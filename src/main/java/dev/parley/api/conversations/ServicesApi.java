@@ -6,6 +6,7 @@ import dev.parley.http.Paging;
 import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.Replies;
+import dev.parley.ids.AccountSid;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 
@@ -21,19 +22,19 @@ public final class ServicesApi {
 
   public void create(RoutingContext ctx) {
     String friendlyName = Params.form(ctx).required("FriendlyName", 256);
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(ctx, 201, () -> ServiceView.of(services.create(account, friendlyName), base));
   }
 
   public void fetch(RoutingContext ctx) {
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(
         ctx, 200, () -> ServiceView.of(services.find(account, ctx.pathParam("Sid")), base));
   }
 
   public void list(RoutingContext ctx) {
     Paging paging = Paging.parse(Params.query(ctx), 50, 100);
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(
         ctx,
         200,
@@ -44,7 +45,7 @@ public final class ServicesApi {
   }
 
   public void delete(RoutingContext ctx) {
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.noContent(ctx, () -> services.delete(account, ctx.pathParam("Sid")));
   }
 }

@@ -5,6 +5,7 @@ import dev.parley.http.Paging;
 import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.Replies;
+import dev.parley.ids.AccountSid;
 import dev.parley.ids.SidPrefix;
 import dev.parley.webchat.FlexFlowRequest;
 import dev.parley.webchat.FlexFlowService;
@@ -33,12 +34,12 @@ public final class FlexFlowsApi {
     form.required("ChatServiceSid");
     form.required("ChannelType");
     FlexFlowRequest request = request(form);
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(ctx, 201, () -> FlexFlowView.of(flows.create(account, request), base));
   }
 
   public void fetch(RoutingContext ctx) {
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(ctx, 200, () -> FlexFlowView.of(flows.find(account, ctx.pathParam("Sid")), base));
   }
 
@@ -48,7 +49,7 @@ public final class FlexFlowsApi {
     Paging paging = Paging.parse(query, 50, 1000);
     Map<String, String> echo = new LinkedHashMap<>();
     echo.put("FriendlyName", friendlyName);
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(
         ctx,
         200,
@@ -65,7 +66,7 @@ public final class FlexFlowsApi {
 
   public void update(RoutingContext ctx) {
     FlexFlowRequest changes = request(Params.form(ctx));
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(
         ctx,
         200,
@@ -73,7 +74,7 @@ public final class FlexFlowsApi {
   }
 
   public void delete(RoutingContext ctx) {
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.noContent(ctx, () -> flows.delete(account, ctx.pathParam("Sid")));
   }
 

@@ -7,6 +7,7 @@ import dev.parley.http.BasicAuth;
 import dev.parley.http.Params;
 import dev.parley.http.Replies;
 import dev.parley.http.WebhookHeader;
+import dev.parley.ids.AccountSid;
 import dev.parley.ids.SidPrefix;
 import dev.parley.json.JsonInput;
 import dev.parley.webchat.WebChatRequest;
@@ -33,7 +34,7 @@ public final class FlexWebChatsApi {
   public void create(RoutingContext ctx) {
     WebChatRequest request =
         parse(Params.form(ctx), ctx.request().getHeader("Ui-Version"), WebhookHeader.origin(ctx));
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(
         ctx,
         201,

@@ -6,6 +6,7 @@ import dev.parley.http.Paging;
 import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.Replies;
+import dev.parley.ids.AccountSid;
 import dev.parley.ids.SidPrefix;
 import dev.parley.webchat.EngagementData;
 import dev.parley.webchat.NewWebChannel;
@@ -37,19 +38,19 @@ public final class WebChannelsApi {
             form.required("ChatFriendlyName", MAX_NAME),
             blankAsAbsent(form.string("ChatUniqueName", MAX_NAME)),
             EngagementData.pre(form.string("PreEngagementData")));
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(ctx, 201, () -> WebChannelView.of(channels.create(account, request), base));
   }
 
   public void fetch(RoutingContext ctx) {
     String sid = sid(ctx);
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(ctx, 200, () -> WebChannelView.of(channels.find(account, sid), base));
   }
 
   public void list(RoutingContext ctx) {
     Paging paging = Paging.parse(Params.query(ctx), 50, 1000);
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(
         ctx,
         200,
@@ -69,13 +70,13 @@ public final class WebChannelsApi {
         new WebChannelChanges(
             form.oneOf("ChatStatus", Set.of("inactive")) != null,
             EngagementData.post(form.string("PostEngagementData")));
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(ctx, 200, () -> WebChannelView.of(channels.update(account, sid, changes), base));
   }
 
   public void delete(RoutingContext ctx) {
     String sid = sid(ctx);
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.noContent(ctx, () -> channels.delete(account, sid));
   }
 

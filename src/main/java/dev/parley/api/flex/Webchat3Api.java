@@ -28,6 +28,9 @@ public final class Webchat3Api {
    */
   public static final String PARLEY_PREFIX = "/parley/v1/Webchat/";
 
+  /** The widget's read of its deployment's look ({@link #appearance}). */
+  public static final String APPEARANCE = PARLEY_PREFIX + "Appearance";
+
   private static final int MAX_TOKEN_LENGTH = 8 * 1024;
   private final WebchatGuests guests;
   private final WebchatGate gate;
@@ -102,6 +105,16 @@ public final class Webchat3Api {
           var closed = guests.close(deployment, token, conversation);
           return new Closed(closed.sid(), closed.state(), closed.dateUpdated());
         });
+  }
+
+  /**
+   * Parley's own: the deployment's widget look ({@code /parley/v1/WebchatDeployments}' {@code
+   * appearance}), which the widget reads with its key before it shows, so a change shows on the
+   * next page load.
+   */
+  public void appearance(RoutingContext ctx) {
+    var deployment = WebchatGate.deployment(ctx);
+    Replies.json(ctx, 200, () -> AppearanceView.of(deployment.appearance()));
   }
 
   private static String token(Params form) {

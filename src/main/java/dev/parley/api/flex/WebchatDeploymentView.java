@@ -14,6 +14,7 @@ record WebchatDeploymentView(
     String deploymentKey,
     List<String> allowedOrigins,
     long tokenTtl,
+    AppearanceView appearance,
     Instant dateCreated,
     Instant dateUpdated,
     String url) {
@@ -27,6 +28,7 @@ record WebchatDeploymentView(
         d.key(),
         d.allowedOrigins().origins(),
         d.tokenTtl().toSeconds(),
+        AppearanceView.of(d.appearance()),
         d.dateCreated(),
         d.dateUpdated(),
         base.of(WebchatDeploymentsApi.PATH + "/" + d.sid()));

@@ -7,6 +7,7 @@ import dev.parley.http.Paging;
 import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.Replies;
+import dev.parley.ids.AccountSid;
 import dev.parley.ids.SidPrefix;
 import dev.parley.webchat.AllowedOrigins;
 import dev.parley.webchat.DeploymentRequest;
@@ -33,13 +34,13 @@ public final class WebchatDeploymentsApi {
     Params form = Params.form(ctx);
     form.required("AddressSid");
     DeploymentRequest request = request(form, false);
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(
         ctx, 201, () -> WebchatDeploymentView.of(deployments.create(account, request), base));
   }
 
   public void fetch(RoutingContext ctx) {
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(
         ctx,
         200,
@@ -48,7 +49,7 @@ public final class WebchatDeploymentsApi {
 
   public void list(RoutingContext ctx) {
     Paging paging = Paging.parse(Params.query(ctx), 50, 1000);
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(
         ctx,
         200,
@@ -65,7 +66,7 @@ public final class WebchatDeploymentsApi {
 
   public void update(RoutingContext ctx) {
     DeploymentRequest changes = request(Params.form(ctx), true);
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(
         ctx,
         200,
@@ -75,7 +76,7 @@ public final class WebchatDeploymentsApi {
   }
 
   public void delete(RoutingContext ctx) {
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.noContent(ctx, () -> deployments.delete(account, ctx.pathParam("Sid")));
   }
 
@@ -97,6 +98,8 @@ public final class WebchatDeploymentsApi {
             ? AllowedOrigins.parse("AllowedOrigins", form.strings("AllowedOrigins"))
             : null,
         ttl == null ? null : Duration.ofSeconds(ttl),
-        Boolean.TRUE.equals(rotate));
+        Boolean.TRUE.equals(rotate),
+        AppearanceParams.parse(form),
+        form.has("PreEngagementFields"));
   }
 }

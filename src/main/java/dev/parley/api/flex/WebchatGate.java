@@ -66,7 +66,9 @@ final class WebchatGate implements Handler<RoutingContext> {
       ctx.fail(new ApiException(TwilioError.DEPLOYMENT_KEY_INVALID));
       return;
     }
-    if (limited(ctx, perKey.take(key))) {
+    // Every page view of every visitor reads the look: drawn from the per-IP bucket only, it
+    // cannot use up the key's budget that starting chats needs on a busy site.
+    if (!ctx.request().path().equals(Webchat3Api.APPEARANCE) && limited(ctx, perKey.take(key))) {
       return;
     }
     ctx.vertx()

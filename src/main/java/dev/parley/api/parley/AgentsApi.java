@@ -8,6 +8,7 @@ import dev.parley.http.Paging;
 import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.Replies;
+import dev.parley.ids.AccountSid;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 
@@ -30,18 +31,18 @@ public final class AgentsApi {
     NewAgent request =
         new NewAgent(
             form.required("Identity"), form.required("FriendlyName"), form.required("Password"));
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(ctx, 201, () -> AgentView.of(agents.create(account, request), base));
   }
 
   public void fetch(RoutingContext ctx) {
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(ctx, 200, () -> AgentView.of(agents.find(account, ctx.pathParam("Sid")), base));
   }
 
   public void list(RoutingContext ctx) {
     Paging paging = Paging.parse(Params.query(ctx), 50, 1000);
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(
         ctx,
         200,
@@ -57,13 +58,13 @@ public final class AgentsApi {
   public void update(RoutingContext ctx) {
     Params form = Params.form(ctx);
     AgentChanges changes = new AgentChanges(form.string("FriendlyName"), form.string("Password"));
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(
         ctx, 200, () -> AgentView.of(agents.update(account, ctx.pathParam("Sid"), changes), base));
   }
 
   public void delete(RoutingContext ctx) {
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.noContent(ctx, () -> agents.delete(account, ctx.pathParam("Sid")));
   }
 }

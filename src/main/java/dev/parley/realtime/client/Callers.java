@@ -5,6 +5,8 @@ import dev.parley.conversation.Scope;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.events.Origin;
+import dev.parley.ids.AccountSid;
+import dev.parley.ids.ServiceSid;
 import dev.parley.realtime.GuestTokens;
 import dev.parley.realtime.Session;
 
@@ -23,7 +25,8 @@ final class Callers {
 
   static Scope scope(Session session) {
     AccessGrant g = session.grant();
-    return new Scope(g.accountSid(), g.serviceSid(), Origin.sdk(g.identity()));
+    return new Scope(
+        AccountSid.of(g.accountSid()), ServiceSid.of(g.serviceSid()), Origin.sdk(g.identity()));
   }
 
   boolean guest(Session session) {

@@ -22,15 +22,31 @@ final class Subscriber {
 
   final Session session;
   final String objectSid;
+
+  /** The event id the client subscribed from (null: it cached nothing). */
+  private final Long from;
+
   private boolean replaying = true;
   private boolean overflowed;
   private List<SyncEvent> held = new ArrayList<>();
   private long delivered;
   private final TreeMap<Long, SyncEvent> early = new TreeMap<>();
 
-  Subscriber(Session session, String objectSid) {
+  Subscriber(Session session, String objectSid, Long from) {
     this.session = session;
     this.objectSid = objectSid;
+    this.from = from;
+  }
+
+  /**
+   * The newest event of the object the client has been sent or will be sent by the replay under
+   * way: items created after it are news it has yet to hear of as events.
+   */
+  synchronized long horizon() {
+    if (replaying) {
+      return from == null ? Long.MAX_VALUE : from;
+    }
+    return delivered;
   }
 
   synchronized void live(SyncEvent event) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Which sessions are subscribed to which Sync objects, and the fan-out of committed changes to
@@ -13,8 +14,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * in commit order, so the store's writer never waits for a socket.
  */
 public final class Subscriptions {
+  /**
+   * How long an object a session opened keeps its horizon at the opening's event id while no
+   * subscription comes: the SDK subscribes within a fraction of a second.
+   */
+  private static final long OPENED_NANOS = TimeUnit.SECONDS.toNanos(10);
+
   private final Map<String, Set<Subscriber>> byObject = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Subscriber>> bySession = new ConcurrentHashMap<>();
+
+  /** Objects each session opened (read their descriptor) and has not subscribed to yet. */
+  private final Map<String, Map<String, Opened>> openedBySession = new ConcurrentHashMap<>();
+
+  private record Opened(long lastEventId, long atNanos) {
+    boolean fresh(long now) {
+      return now - atNanos < OPENED_NANOS;
+    }
+  }
 
   /** Pushes a committed change to the sessions subscribed to its object. Quick: no I/O waits. */
   void deliver(SyncEvent event) {
@@ -25,11 +41,16 @@ public final class Subscriptions {
   }
 
   /**
-   * Registers {@code session}'s subscription to the object, replacing an earlier one. From now on
-   * its live events are held until {@link Subscriber#establish} sends the replay.
+   * Registers {@code session}'s subscription to the object from event id {@code from}, replacing an
+   * earlier one. From now on its live events are held until {@link Subscriber#establish} sends the
+   * replay.
    */
-  Subscriber subscribe(Session session, String objectSid) {
-    Subscriber subscriber = new Subscriber(session, objectSid);
+  Subscriber subscribe(Session session, String objectSid, Long from) {
+    Map<String, Opened> opened = openedBySession.get(session.id());
+    if (opened != null) {
+      opened.remove(objectSid);
+    }
+    Subscriber subscriber = new Subscriber(session, objectSid, from);
     Subscriber previous =
         bySession
             .computeIfAbsent(session.id(), id -> new ConcurrentHashMap<>())
@@ -47,11 +68,19 @@ public final class Subscriptions {
     return subscriber;
   }
 
-  void cancel(Session session, String objectSid, long correlationId) {
-    drop(session, objectSid);
+  /** Tells {@code session} its subscription to the object is canceled ({@link #drop} it first). */
+  void canceled(Session session, String objectSid, long correlationId) {
     ObjectNode canceled = Subscriber.control("subscription_canceled", correlationId);
     canceled.putObject("event").put("object_sid", objectSid);
     session.notify(Subscriber.SYNC_EVENT, canceled);
+  }
+
+  /** Forgets {@code subscriber} unless a newer subscription of its session replaced it. */
+  void drop(Subscriber subscriber) {
+    Map<String, Subscriber> mine = bySession.get(subscriber.session.id());
+    if (mine != null && mine.remove(subscriber.objectSid, subscriber)) {
+      unregister(subscriber);
+    }
   }
 
   /** Forgets {@code session}'s subscription to the object, if any. */
@@ -90,8 +119,47 @@ public final class Subscriptions {
         .forEach(subscriber -> subscriber.session.reconnect("Missed changes; catching up"));
   }
 
+  /**
+   * Notes that {@code session} opened the object at {@code lastEventId}: the SDK subscribes from
+   * there, a moment later, and hears of later changes through the replay.
+   */
+  void opened(Session session, String objectSid, long lastEventId) {
+    Map<String, Subscriber> mine = bySession.get(session.id());
+    if (mine != null && mine.containsKey(objectSid)) {
+      return; // its subscription tells
+    }
+    long now = System.nanoTime();
+    Map<String, Opened> opened =
+        openedBySession.computeIfAbsent(session.id(), id -> new ConcurrentHashMap<>());
+    opened.values().removeIf(o -> !o.fresh(now));
+    opened.put(objectSid, new Opened(lastEventId, now));
+    if (!session.isOpen()) {
+      openedBySession.remove(session.id()); // closed meanwhile: closed() may have run already
+    }
+  }
+
+  /**
+   * The newest event id of the object whose news {@code session} has been told, or will be told by
+   * the replay under way or to come: {@code Long.MAX_VALUE} when it is told nothing. Item pages
+   * leave out the items created after it. The SDK takes an item a page showed as known and drops
+   * its later {@code *_item_added}, so a page read before that event reached it (a change committed
+   * while the subscription is being made, or one whose event is still on its way from the store)
+   * would cost {@code messageAdded}; left out, the item arrives as the event.
+   */
+  long horizon(Session session, String objectSid) {
+    Map<String, Subscriber> mine = bySession.get(session.id());
+    Subscriber subscriber = mine == null ? null : mine.get(objectSid);
+    if (subscriber != null) {
+      return subscriber.horizon();
+    }
+    Map<String, Opened> opened = openedBySession.get(session.id());
+    Opened open = opened == null ? null : opened.get(objectSid);
+    return open != null && open.fresh(System.nanoTime()) ? open.lastEventId() : Long.MAX_VALUE;
+  }
+
   /** Forgets every subscription of a closed session. */
   public void closed(Session session) {
+    openedBySession.remove(session.id());
     Map<String, Subscriber> mine = bySession.remove(session.id());
     if (mine != null) {
       mine.values().forEach(this::unregister);

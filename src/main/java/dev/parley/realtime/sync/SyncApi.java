@@ -16,6 +16,7 @@ import dev.parley.store.SyncItemRecord;
 import dev.parley.store.SyncObjectRecord;
 import dev.parley.store.Tx;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,6 +31,19 @@ public final class SyncApi {
   public static final String SUBSCRIPTIONS = "/v4/Subscriptions";
   private static final int DEFAULT_PAGE = 50;
   private static final int MAX_PAGE = 1000;
+
+  /**
+   * How long the SDK waits for a message of a subscription batch before it sends the batch again: a
+   * safety net only, since the establishment follows the answer at once.
+   */
+  static final int ESTIMATED_DELIVERY_MS = 5000;
+
+  /**
+   * Objects per subscription request: the SDK's own default. One request's replays go out as fast
+   * as they are read, so this bounds the burst against the connection's write queue.
+   */
+  static final int MAX_BATCH_SIZE = 100;
+
   private final Store store;
   private final SyncJson json;
   private final SyncAccess access;
@@ -52,13 +66,13 @@ public final class SyncApi {
   /** An object's descriptor, {@code GET /v3/{kind}/{object}}; a map's with its first items. */
   public UpstreamResponse descriptor(Session session, UpstreamRequest request, List<String> p) {
     SyncKind kind = kind(request, p);
-    return UpstreamResponse.ok(descriptor(session.grant(), kind, p.get(1), request));
+    return UpstreamResponse.ok(descriptor(session, kind, p.get(1), request));
   }
 
   /** A page of a map's or list's items, {@code GET /v3/{kind}/{object}/Items}. */
   public UpstreamResponse items(Session session, UpstreamRequest request, List<String> p) {
     SyncKind kind = collection(request, p);
-    return UpstreamResponse.ok(items(session.grant(), kind, p.get(1), request));
+    return UpstreamResponse.ok(items(session, kind, p.get(1), request));
   }
 
   /** One item of a map or list, {@code GET /v3/{kind}/{object}/Items/{item}}. */
@@ -90,19 +104,30 @@ public final class SyncApi {
     return kind;
   }
 
+  /**
+   * The descriptor; the session has opened the object at its {@code last_event_id}, which is where
+   * the SDK will subscribe from (see {@link Subscriptions#horizon}).
+   */
   private ObjectNode descriptor(
-      AccessGrant grant, SyncKind kind, String id, UpstreamRequest request) {
-    return access.read(
-        grant,
-        kind,
-        id,
-        (tx, object) -> {
-          ObjectNode descriptor = json.descriptor(object);
-          if (kind == SyncKind.MAP && "items".equals(request.param("Include"))) {
-            descriptor.setAll(page(tx, object, null, false, DEFAULT_PAGE));
-          }
-          return descriptor;
-        });
+      Session session, SyncKind kind, String id, UpstreamRequest request) {
+    ObjectNode descriptor =
+        access.read(
+            session.grant(),
+            kind,
+            id,
+            (tx, object) -> {
+              ObjectNode read = json.descriptor(object);
+              if (kind == SyncKind.MAP && "items".equals(request.param("Include"))) {
+                long horizon = subscriptions.horizon(session, object.sid());
+                read.setAll(page(tx, object, null, false, DEFAULT_PAGE, horizon));
+              }
+              return read;
+            });
+    if (kind != SyncKind.DOCUMENT) {
+      subscriptions.opened(
+          session, descriptor.path("sid").asText(), descriptor.path("last_event_id").asLong());
+    }
+    return descriptor;
   }
 
   private ObjectNode item(AccessGrant grant, SyncKind kind, String id, String key) {
@@ -122,9 +147,10 @@ public final class SyncApi {
   /**
    * A page of items. {@code From} is inclusive; {@code Index}/{@code Key} ask for one item. Only
    * the presence of {@code previous_token}/{@code next_token} means anything to the SDK: items
-   * exist before/after this page in the query's order.
+   * exist before/after this page in the query's order. Items created after the session's horizon on
+   * the object are left out: they reach it as events (docs/realtime-protocol.md §4.5).
    */
-  private ObjectNode items(AccessGrant grant, SyncKind kind, String id, UpstreamRequest request) {
+  private ObjectNode items(Session session, SyncKind kind, String id, UpstreamRequest request) {
     boolean descending = "desc".equalsIgnoreCase(request.param("Order"));
     String only = request.param(kind == SyncKind.LIST ? "Index" : "Key");
     String from = only != null ? only : request.param("From");
@@ -133,19 +159,20 @@ public final class SyncApi {
     }
     int size = only != null ? 1 : pageSize(request.param("PageSize"));
     return access.read(
-        grant,
+        session.grant(),
         kind,
         id,
         (tx, object) -> {
+          long horizon = subscriptions.horizon(session, object.sid());
           if (only == null) {
-            return page(tx, object, from, descending, size);
+            return page(tx, object, from, descending, size, horizon);
           }
           ObjectNode result = SyncJson.JSON.createObjectNode();
           ArrayNode items = result.putArray("items");
           store
               .sync()
               .findItem(tx, object.sid(), only)
-              .filter(item -> !item.removed())
+              .filter(item -> !item.removed() && item.createdEventId() <= horizon)
               .ifPresent(item -> items.add(json.item(object, item)));
           ObjectNode meta = result.putObject("meta");
           meta.putNull("previous_token");
@@ -155,10 +182,9 @@ public final class SyncApi {
   }
 
   private ObjectNode page(
-      Tx tx, SyncObjectRecord object, String from, boolean descending, int size) {
+      Tx tx, SyncObjectRecord object, String from, boolean descending, int size, long horizon) {
     boolean list = SyncJson.kind(object) == SyncKind.LIST;
-    List<SyncItemRecord> rows =
-        store.sync().items(tx, object.sid(), list, from, descending, size + 1);
+    List<SyncItemRecord> rows = shown(tx, object.sid(), list, from, descending, size + 1, horizon);
     ObjectNode result = SyncJson.JSON.createObjectNode();
     ArrayNode items = result.putArray("items");
     rows.stream().limit(size).forEach(item -> items.add(json.item(object, item)));
@@ -169,6 +195,23 @@ public final class SyncApi {
     meta.put("next_token", rows.size() > size ? "after-" + rows.get(size - 1).itemKey() : null);
     meta.put("page_size", size);
     return result;
+  }
+
+  /**
+   * Up to {@code limit} items in the query's order, leaving out those created after {@code
+   * horizon}.
+   */
+  private List<SyncItemRecord> shown(
+      Tx tx, String sid, boolean list, String from, boolean descending, int limit, long horizon) {
+    for (int asked = limit; ; asked *= 2) {
+      List<SyncItemRecord> rows = store.sync().items(tx, sid, list, from, descending, asked);
+      List<SyncItemRecord> shown =
+          rows.stream().filter(item -> item.createdEventId() <= horizon).limit(limit).toList();
+      // Left-out items took places: read further unless there is no more.
+      if (shown.size() == limit || rows.size() < asked) {
+        return shown;
+      }
+    }
   }
 
   private static int pageSize(String value) {
@@ -183,8 +226,12 @@ public final class SyncApi {
   }
 
   /**
-   * Establishes or cancels subscriptions. The replay and {@code subscription_established} of each
-   * object are sent before this answers; the SDK accepts them either side of the answer.
+   * Establishes or cancels subscriptions, as Twilio does: {@code 202} at once, then the replay and
+   * {@code subscription_established} of each object (or {@code subscription_canceled}) after the
+   * answer. The SDK sends the subscriptions it wants while a batch is in flight only when a message
+   * of that batch arrives after its answer (docs/realtime-protocol.md §4.5): with them before the
+   * answer, they would wait {@code estimated_delivery_in_ms}. Each subscription is registered
+   * before the answer, so no change committed from then on is missed.
    */
   private UpstreamResponse subscribe(Session session, JsonNode body) {
     String action = body.path("action").asText("");
@@ -194,25 +241,26 @@ public final class SyncApi {
       throw new ApiException(
           TwilioError.SYNC_REQUEST_INVALID, "action must be establish or cancel, with requests");
     }
+    List<Runnable> then = new ArrayList<>(requests.size());
     for (JsonNode request : requests) {
       String sid = request.path("object_sid").asText("");
       if (action.equals("cancel")) {
-        subscriptions.cancel(session, sid, correlationId);
+        subscriptions.drop(session, sid);
+        then.add(() -> subscriptions.canceled(session, sid, correlationId));
       } else {
         JsonNode last = request.get("last_event_id");
-        replay.establish(
-            session,
-            sid,
-            request.path("object_type").asText(""),
-            last == null || last.isNull() ? null : last.asLong(),
-            correlationId);
+        Long lastEventId = last == null || last.isNull() ? null : last.asLong();
+        String objectType = request.path("object_type").asText("");
+        Subscriber subscriber = subscriptions.subscribe(session, sid, lastEventId);
+        then.add(
+            () -> replay.establish(session, subscriber, objectType, lastEventId, correlationId));
       }
     }
     ObjectNode answer = SyncJson.JSON.createObjectNode();
-    answer.put("estimated_delivery_in_ms", 5000);
-    answer.put("max_batch_size", 100);
+    answer.put("estimated_delivery_in_ms", ESTIMATED_DELIVERY_MS);
+    answer.put("max_batch_size", MAX_BATCH_SIZE);
     answer.put("ttl_in_s", -1);
-    return UpstreamResponse.ok(answer);
+    return UpstreamResponse.accepted(answer, () -> then.forEach(Runnable::run));
   }
 
   private static JsonNode body(UpstreamRequest request) {

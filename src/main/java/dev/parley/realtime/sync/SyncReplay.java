@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Establishes a subscription: registers it, then replays what the client missed since the event id
- * it holds (every item changed since, in the order of their last change, removals included), then
- * confirms. A reconnecting client thereby catches up with no gap and no duplicate.
+ * Establishes a registered subscription: replays what the client missed since the event id it holds
+ * (every item changed since, in the order of their last change, removals included), then confirms.
+ * A reconnecting client thereby catches up with no gap and no duplicate.
  */
 final class SyncReplay {
   private static final int BATCH = 500;
@@ -30,13 +30,17 @@ final class SyncReplay {
   }
 
   /**
-   * {@code lastEventId} is the id the client holds; null (a client that cached nothing) replays
-   * nothing and subscribes from now.
+   * Replays to {@code subscriber} (registered with {@link Subscriptions#subscribe}, which holds its
+   * live events meanwhile) what it missed since {@code lastEventId}, the id the client holds, then
+   * establishes it. Null (a client that cached nothing) replays nothing and subscribes from now.
    */
   void establish(
-      Session session, String objectSid, String objectType, Long lastEventId, long correlationId) {
-    // Registered before the replay is read: a change committed meanwhile is held, not lost.
-    Subscriber subscriber = subscriptions.subscribe(session, objectSid);
+      Session session,
+      Subscriber subscriber,
+      String objectType,
+      Long lastEventId,
+      long correlationId) {
+    String objectSid = subscriber.objectSid;
     record Snapshot(SyncObjectRecord object, List<SyncEvent> missed) {}
     Snapshot snapshot;
     try {
@@ -47,7 +51,7 @@ final class SyncReplay {
               objectSid,
               (tx, object) -> new Snapshot(object, missed(tx, object, lastEventId)));
     } catch (ApiException e) {
-      subscriptions.drop(session, objectSid);
+      subscriptions.drop(subscriber);
       session.notify(Subscriber.SYNC_EVENT, failed(objectSid, objectType, e, correlationId));
       return;
     }

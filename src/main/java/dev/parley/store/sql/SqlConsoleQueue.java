@@ -21,6 +21,18 @@ final class SqlConsoleQueue implements ConsoleQueueStore {
       "EXISTS (SELECT 1 FROM participants p JOIN agents a ON a.identity = p.identity"
           + " AND a.account_sid = :accountSid WHERE p.conversation_sid = c.sid)";
 
+  /**
+   * A Studio flow has the chat: an execution is active in it, or its studio webhook names a
+   * published flow Parley runs (which will start on the visitor's first message). Send to Flex
+   * removes that webhook and ends the execution, and the chat reaches agents.
+   */
+  private static final String FLOW_RUNNING =
+      "(EXISTS (SELECT 1 FROM studio_executions e WHERE e.conversation_sid = c.sid"
+          + " AND e.status = 'active') OR EXISTS (SELECT 1 FROM conversation_webhooks w"
+          + " JOIN studio_flows f ON f.sid = w.flow_sid AND f.account_sid = c.account_sid"
+          + " WHERE w.conversation_sid = c.sid AND w.target = 'studio'"
+          + " AND f.published IS NOT NULL))";
+
   @Override
   public List<ConversationRecord> waiting(Tx tx, String accountSid, String serviceSid, int limit) {
     return SqlTx.of(tx)
@@ -30,6 +42,8 @@ final class SqlConsoleQueue implements ConsoleQueueStore {
                 + WEB_CHAT
                 + " AND NOT "
                 + AGENT_IN
+                + " AND NOT "
+                + FLOW_RUNNING
                 + " ORDER BY c.date_created, c.seq LIMIT :limit")
         .bind("serviceSid", serviceSid)
         .bind("accountSid", accountSid)

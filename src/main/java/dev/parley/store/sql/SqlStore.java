@@ -4,6 +4,7 @@ import dev.parley.store.AccountStore;
 import dev.parley.store.AddressStore;
 import dev.parley.store.AgentStore;
 import dev.parley.store.ApiKeyStore;
+import dev.parley.store.CannedResponseStore;
 import dev.parley.store.ConsoleQueueStore;
 import dev.parley.store.ConsoleSessionStore;
 import dev.parley.store.ConversationStore;
@@ -19,6 +20,7 @@ import dev.parley.store.ParticipantStore;
 import dev.parley.store.RoleStore;
 import dev.parley.store.ServiceStore;
 import dev.parley.store.Store;
+import dev.parley.store.StudioStore;
 import dev.parley.store.SyncStore;
 import dev.parley.store.UserStore;
 import dev.parley.store.WebChannelStore;
@@ -40,6 +42,7 @@ abstract class SqlStore implements Store {
   private final ParticipantStore participants = new SqlParticipants();
   private final MembershipStore memberships = new SqlMemberships();
   private final FlexFlowStore flexFlows = new SqlFlexFlows();
+  private final StudioStore studio = new SqlStudio();
   private final WebChannelStore webChannels = new SqlWebChannels();
   private final MessageStore messages = new SqlMessages();
   private final DeliveryReceiptStore deliveryReceipts = new SqlDeliveryReceipts();
@@ -51,6 +54,12 @@ abstract class SqlStore implements Store {
   private final ConsoleSessionStore consoleSessions = new SqlConsoleSessions();
   private final ConsoleQueueStore consoleQueue = new SqlConsoleQueue();
   private final MediaStore media = new SqlMedia();
+  private final CannedResponseStore cannedResponses = new SqlCannedResponses();
+
+  @Override
+  public CannedResponseStore cannedResponses() {
+    return cannedResponses;
+  }
 
   @Override
   public MediaStore media() {
@@ -130,6 +139,11 @@ abstract class SqlStore implements Store {
   @Override
   public FlexFlowStore flexFlows() {
     return flexFlows;
+  }
+
+  @Override
+  public StudioStore studio() {
+    return studio;
   }
 
   @Override

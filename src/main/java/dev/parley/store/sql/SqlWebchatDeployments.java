@@ -18,9 +18,10 @@ final class SqlWebchatDeployments implements WebchatDeploymentStore {
     SqlTx.of(tx)
         .createUpdate(
             "INSERT INTO webchat_deployments (sid, account_sid, friendly_name, address_sid,"
-                + " key_hash, key_sealed, allowed_origins, token_ttl, date_created, date_updated)"
-                + " VALUES (:sid, :accountSid, :friendlyName, :addressSid, :keyHash, :keySealed,"
-                + " :allowedOrigins, :tokenTtl, :dateCreated, :dateUpdated)")
+                + " key_hash, key_sealed, allowed_origins, token_ttl, appearance, date_created,"
+                + " date_updated) VALUES (:sid, :accountSid, :friendlyName, :addressSid, :keyHash,"
+                + " :keySealed, :allowedOrigins, :tokenTtl, :appearance, :dateCreated,"
+                + " :dateUpdated)")
         .bindNamedArgumentFinder(RecordArguments.of(deployment))
         .execute();
   }
@@ -62,7 +63,7 @@ final class SqlWebchatDeployments implements WebchatDeploymentStore {
             "UPDATE webchat_deployments SET friendly_name = :friendlyName,"
                 + " address_sid = :addressSid, key_hash = :keyHash, key_sealed = :keySealed,"
                 + " allowed_origins = :allowedOrigins, token_ttl = :tokenTtl,"
-                + " date_updated = :dateUpdated WHERE sid = :sid")
+                + " appearance = :appearance, date_updated = :dateUpdated WHERE sid = :sid")
         .bindNamedArgumentFinder(RecordArguments.of(deployment))
         .execute();
   }

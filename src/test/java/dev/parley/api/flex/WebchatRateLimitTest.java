@@ -52,4 +52,21 @@ class WebchatRateLimitTest {
     third.then().statusCode(429).header("Retry-After", equalTo("30"));
     otherKey.then().statusCode(401);
   }
+
+  @Test
+  void reading_the_widget_look_leaves_the_keys_budget_for_starting_chats() {
+    String key = WebchatFixtures.deploymentKey(perKey);
+
+    for (int i = 0; i < 5; i++) {
+      perKey
+          .unchecked()
+          .header("Origin", WebchatFixtures.ORIGIN)
+          .formParam("DeploymentKey", key)
+          .post(Webchat3Api.APPEARANCE)
+          .then()
+          .statusCode(200);
+    }
+
+    WebchatFixtures.init(perKey, key).then().statusCode(200);
+  }
 }

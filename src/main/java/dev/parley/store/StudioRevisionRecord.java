@@ -1,0 +1,20 @@
+package dev.parley.store;
+
+import java.time.Instant;
+
+/**
+ * One revision of a Studio flow: the definition as saved, whether it validated, and its errors and
+ * warnings as JSON arrays of {@code {"message","property_path"}}.
+ */
+public record StudioRevisionRecord(
+    String flowSid,
+    int revision,
+    String friendlyName,
+    String status,
+    String definition,
+    String commitMessage,
+    boolean valid,
+    String errors,
+    String warnings,
+    Instant dateCreated,
+    Instant dateUpdated) {}

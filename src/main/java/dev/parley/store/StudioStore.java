@@ -1,0 +1,68 @@
+package dev.parley.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Studio flows, their revisions, executions and steps (docs/studio.md). */
+public interface StudioStore {
+  void insertFlow(Tx tx, StudioFlowRecord flow);
+
+  Optional<StudioFlowRecord> findFlow(Tx tx, String accountSid, String sid);
+
+  /** The account's flows, oldest first. */
+  Slice<StudioFlowRecord> flows(Tx tx, String accountSid, PageRequest page);
+
+  void updateFlow(Tx tx, StudioFlowRecord flow);
+
+  /** The flow's test users: a JSON array of identities. */
+  String testUsers(Tx tx, String sid);
+
+  void setTestUsers(Tx tx, String sid, String testUsers);
+
+  /** Deletes the flow with its revisions, executions and their steps. */
+  void deleteFlow(Tx tx, String sid);
+
+  void insertRevision(Tx tx, StudioRevisionRecord revision);
+
+  Optional<StudioRevisionRecord> findRevision(Tx tx, String flowSid, int revision);
+
+  /** A flow's revisions, newest first. */
+  Slice<StudioRevisionRecord> revisions(Tx tx, String flowSid, PageRequest page);
+
+  void insertExecution(Tx tx, StudioExecutionRecord execution);
+
+  Optional<StudioExecutionRecord> findExecution(Tx tx, String flowSid, String sid);
+
+  /** The active execution of {@code flowSid} in a conversation, if any. */
+  Optional<StudioExecutionRecord> activeInConversation(
+      Tx tx, String conversationSid, String flowSid);
+
+  /** Whether {@code flowSid} has an active execution for contact {@code address}. */
+  boolean activeForContact(Tx tx, String flowSid, String address);
+
+  /**
+   * Takes an execution's wait: true for the one caller that finds it still waiting on widget {@code
+   * waiting} until {@code waitUntil} (a reply and its timeout, or two nodes' timer sweeps, race for
+   * it).
+   */
+  boolean claimWait(Tx tx, String sid, String waiting, Instant waitUntil);
+
+  /** A flow's executions, newest first, created in [from, to) where those are non-null. */
+  Slice<StudioExecutionRecord> executions(
+      Tx tx, String flowSid, Instant from, Instant to, PageRequest page);
+
+  void updateExecution(Tx tx, StudioExecutionRecord execution);
+
+  void deleteExecution(Tx tx, String sid);
+
+  /** Active executions whose wait ended by {@code now}, at most {@code limit}. */
+  List<StudioExecutionRecord> timedOut(Tx tx, Instant now, int limit);
+
+  void insertStep(Tx tx, StudioStepRecord step);
+
+  Optional<StudioStepRecord> findStep(Tx tx, String executionSid, String sid);
+
+  /** An execution's steps, oldest first. */
+  Slice<StudioStepRecord> steps(Tx tx, String executionSid, PageRequest page);
+}

@@ -1,0 +1,257 @@
+package dev.parley.studio;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.ids.SidGenerator;
+import dev.parley.ids.SidPrefix;
+import dev.parley.store.Store;
+import dev.parley.store.StudioExecutionRecord;
+import dev.parley.store.StudioFlowRecord;
+import dev.parley.store.StudioStepRecord;
+import dev.parley.store.Tx;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs executions inside the caller's transaction: from the trigger, from a reply to a waiting
+ * widget, or from its timeout, until the flow ends or waits again. Each transition is a step; the
+ * execution's context and wait are saved once per run, so a restart resumes where it waited.
+ */
+final class FlowEngine {
+  private static final Logger log = LoggerFactory.getLogger(FlowEngine.class);
+
+  /** Steps one run may take before the execution is ended: a loop in a flow must not spin. */
+  static final int MAX_STEPS_PER_RUN = 100;
+
+  static final String ENDED = "Ended";
+  private final Store store;
+  private final Clock clock;
+  private final SidGenerator sids;
+  private final WidgetRunner widgets;
+
+  FlowEngine(Store store, Clock clock, SidGenerator sids, WidgetRunner widgets) {
+    this.store = store;
+    this.clock = clock;
+    this.sids = sids;
+    this.widgets = widgets;
+  }
+
+  /** A new execution of the flow's {@code revision}, run until it waits or ends. */
+  StudioExecutionRecord start(Tx tx, StudioFlowRecord flow, int revision, Start start) {
+    Instant now = clock.instant();
+    String sid = sids.next(SidPrefix.STUDIO_EXECUTION);
+    ObjectNode context = StudioJson.MAPPER.createObjectNode();
+    ObjectNode flowNode = context.putObject("flow");
+    flowNode.put("flow_sid", flow.sid()).put("sid", sid).put("revision", revision);
+    flowNode.putObject("channel").put("address", start.flowAddress());
+    flowNode.set("data", start.data());
+    flowNode.putObject("variables");
+    context.putObject("contact").putObject("channel").put("address", start.contact());
+    context.set("trigger", start.trigger());
+    context.putObject("widgets");
+    Run run =
+        new Run(
+            new StudioExecutionRecord(
+                sid,
+                flow.accountSid(),
+                flow.sid(),
+                revision,
+                start.contact(),
+                start.serviceSid(),
+                start.conversationSid(),
+                "active",
+                StudioJson.write(context),
+                null,
+                null,
+                now,
+                now),
+            context,
+            definition(tx, flow.sid(), revision));
+    store.studio().insertExecution(tx, run.execution);
+    String trigger = run.definition.path("initial_state").asText();
+    String next = next(run.state(trigger), start.event(), null);
+    step(tx, run, start.event(), trigger, next, start.trigger());
+    advance(tx, run, next);
+    return run.execution;
+  }
+
+  /** The contact's reply to the widget the execution waits on; false when it no longer waits. */
+  boolean reply(Tx tx, StudioExecutionRecord execution, ObjectNode inbound) {
+    String waiting = execution.waiting();
+    if (waiting == null
+        || !store.studio().claimWait(tx, execution.sid(), waiting, execution.waitUntil())) {
+      return false;
+    }
+    Run run = resume(tx, execution);
+    ObjectNode output = run.widgets().with(waiting);
+    output.set("inbound", inbound);
+    String next = next(run.state(waiting), "incomingMessage", null);
+    step(tx, run, "incomingMessage", waiting, next, output);
+    advance(tx, run, next);
+    return true;
+  }
+
+  /** The wait's timeout: the widget leaves on {@code timeout}. False when it no longer waits. */
+  boolean timeOut(Tx tx, StudioExecutionRecord execution) {
+    String waiting = execution.waiting();
+    if (waiting == null
+        || !store.studio().claimWait(tx, execution.sid(), waiting, execution.waitUntil())) {
+      return false;
+    }
+    Run run = resume(tx, execution);
+    String next = next(run.state(waiting), "timeout", null);
+    step(tx, run, "timeout", waiting, next, run.widgets().with(waiting));
+    advance(tx, run, next);
+    return true;
+  }
+
+  /** Ends an execution where it stands (the REST API's {@code Status=ended}). */
+  StudioExecutionRecord end(Tx tx, StudioExecutionRecord execution) {
+    StudioExecutionRecord ended = withState(execution, "ended", execution.context(), null, null);
+    store.studio().updateExecution(tx, ended);
+    return ended;
+  }
+
+  private void advance(Tx tx, Run run, String first) {
+    String current = first;
+    int steps = 0;
+    while (current != null) {
+      JsonNode state = run.state(current);
+      if (++steps > MAX_STEPS_PER_RUN) {
+        fail(tx, run, current, "more than " + MAX_STEPS_PER_RUN + " steps without a wait");
+        return;
+      }
+      Outcome outcome;
+      try {
+        outcome = widgets.run(tx, run.execution, run.context, state);
+      } catch (WidgetRunner.UnsupportedWidget | Templates.TemplateException e) {
+        fail(tx, run, current, e.getMessage());
+        return;
+      }
+      run.widgets().set(current, outcome.output());
+      if (outcome.waits()) {
+        save(tx, run, "active", current, outcome.waitUntil());
+        return;
+      }
+      String next = next(state, outcome.event(), outcome.transition());
+      step(tx, run, outcome.event(), current, next, outcome.output());
+      current = next;
+    }
+    save(tx, run, "ended", null, null);
+  }
+
+  /** A widget that cannot run ends the execution with a step saying why. */
+  private void fail(Tx tx, Run run, String widget, String why) {
+    log.info(
+        "event=studio_execution_failed execution={} widget={} reason=\"{}\"",
+        run.execution.sid(),
+        widget,
+        why);
+    ObjectNode error = StudioJson.MAPPER.createObjectNode().put("error", why);
+    run.widgets().set(widget, error);
+    step(tx, run, "failed", widget, null, error);
+    save(tx, run, "ended", null, null);
+  }
+
+  /** The transition's target for {@code event}: the chosen one for a split; null to end. */
+  private static String next(JsonNode state, String event, JsonNode chosen) {
+    JsonNode transition = chosen;
+    if (transition == null) {
+      for (JsonNode t : state.path("transitions")) {
+        if (event.equals(t.path("event").asText())) {
+          transition = t;
+          break;
+        }
+      }
+    }
+    String next = transition == null ? "" : transition.path("next").asText("");
+    return next.isEmpty() ? null : next;
+  }
+
+  private void step(Tx tx, Run run, String name, String from, String to, JsonNode context) {
+    Instant now = clock.instant();
+    store
+        .studio()
+        .insertStep(
+            tx,
+            new StudioStepRecord(
+                sids.next(SidPrefix.STUDIO_STEP),
+                run.execution.sid(),
+                null,
+                name,
+                StudioJson.write(context == null ? StudioJson.MAPPER.createObjectNode() : context),
+                from,
+                to == null ? ENDED : to,
+                now,
+                now));
+  }
+
+  private void save(Tx tx, Run run, String status, String waiting, Instant waitUntil) {
+    run.execution =
+        withState(run.execution, status, StudioJson.write(run.context), waiting, waitUntil);
+    store.studio().updateExecution(tx, run.execution);
+  }
+
+  private StudioExecutionRecord withState(
+      StudioExecutionRecord e, String status, String context, String waiting, Instant waitUntil) {
+    return new StudioExecutionRecord(
+        e.sid(),
+        e.accountSid(),
+        e.flowSid(),
+        e.revision(),
+        e.contactChannelAddress(),
+        e.serviceSid(),
+        e.conversationSid(),
+        status,
+        context,
+        waiting,
+        waitUntil,
+        e.dateCreated(),
+        clock.instant());
+  }
+
+  private Run resume(Tx tx, StudioExecutionRecord execution) {
+    return new Run(
+        execution,
+        (ObjectNode) StudioJson.read(execution.context()),
+        definition(tx, execution.flowSid(), execution.revision()));
+  }
+
+  private JsonNode definition(Tx tx, String flowSid, int revision) {
+    return StudioJson.read(
+        store
+            .studio()
+            .findRevision(tx, flowSid, revision)
+            .orElseThrow(
+                () -> new IllegalStateException("no revision " + revision + " of " + flowSid))
+            .definition());
+  }
+
+  /** One run of an execution: its record, its context as it changes, and its definition. */
+  private static final class Run {
+    StudioExecutionRecord execution;
+    final ObjectNode context;
+    final JsonNode definition;
+
+    Run(StudioExecutionRecord execution, ObjectNode context, JsonNode definition) {
+      this.execution = execution;
+      this.context = context;
+      this.definition = definition;
+    }
+
+    ObjectNode widgets() {
+      return context.with("widgets");
+    }
+
+    JsonNode state(String name) {
+      for (JsonNode state : definition.path("states")) {
+        if (name.equals(state.path("name").asText())) {
+          return state;
+        }
+      }
+      throw new IllegalStateException("no widget " + name);
+    }
+  }
+}
