@@ -4,7 +4,7 @@
 # Vert.x server measured in the same run, for each store in BENCH_STORES (default: sqlite
 # postgresql, a fresh database each, dropped afterwards): start-up and POST /v2/WebChats here, then
 # webhook delivery (bench/webhooks.sh), realtime (bench/realtime.sh) and message pages at depth
-# (bench/paging.sh), each once per store. Usage: bench/run.sh  (15-20 minutes with both stores)
+# (bench/paging.sh) and media (bench/media.sh), each once per store. Usage: bench/run.sh  (15-20 minutes with both stores)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -161,5 +161,9 @@ done
 for s in "${stores[@]}"; do
   echo "== paging ($s)"
   BENCH_STORE=$s BENCH_BUILT=1 HELLO_RPS="$hello_rps" bench/paging.sh > /dev/null
+done
+for s in "${stores[@]}"; do
+  echo "== media ($s)"
+  BENCH_STORE=$s BENCH_BUILT=1 bench/media.sh > /dev/null
 done
 cat "$results"
