@@ -2,6 +2,7 @@ package dev.parley.agents;
 
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.ids.AccountSid;
 import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;
 import dev.parley.store.CannedResponseRecord;
@@ -39,7 +40,8 @@ public final class CannedResponses {
     this.sids = sids;
   }
 
-  public CannedResponseRecord create(String accountSid, String shortCode, String body) {
+  public CannedResponseRecord create(AccountSid account, String shortCode, String body) {
+    String accountSid = account.value();
     requireShortCode(shortCode);
     requireBody(body);
     Instant now = clock.instant();
@@ -56,17 +58,18 @@ public final class CannedResponses {
     return response;
   }
 
-  public CannedResponseRecord find(String accountSid, String sidOrShortCode) {
-    return store.read(tx -> existing(tx, accountSid, sidOrShortCode));
+  public CannedResponseRecord find(AccountSid account, String sidOrShortCode) {
+    return store.read(tx -> existing(tx, account.value(), sidOrShortCode));
   }
 
-  public Slice<CannedResponseRecord> page(String accountSid, PageRequest page) {
-    return store.read(tx -> store.cannedResponses().page(tx, accountSid, page));
+  public Slice<CannedResponseRecord> page(AccountSid account, PageRequest page) {
+    return store.read(tx -> store.cannedResponses().page(tx, account.value(), page));
   }
 
   /** Changes the short code, the body or both ({@code null}: unchanged). */
   public CannedResponseRecord update(
-      String accountSid, String sidOrShortCode, String shortCode, String body) {
+      AccountSid account, String sidOrShortCode, String shortCode, String body) {
+    String accountSid = account.value();
     if (shortCode != null) {
       requireShortCode(shortCode);
     }
@@ -95,7 +98,8 @@ public final class CannedResponses {
     return updated;
   }
 
-  public void delete(String accountSid, String sidOrShortCode) {
+  public void delete(AccountSid account, String sidOrShortCode) {
+    String accountSid = account.value();
     String sid =
         store.write(
             tx -> {

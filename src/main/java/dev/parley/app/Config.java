@@ -66,40 +66,6 @@ public record Config(
     }
   }
 
-  /** Everything but Twilio host mode, which is off. */
-  public Config(
-      String host,
-      int port,
-      Path dataDir,
-      String publicUrl,
-      String accountSid,
-      String authToken,
-      String masterKey,
-      String databaseUrl,
-      WebchatLimits webchatLimits,
-      DeliverySettings webhooks,
-      String metricsToken,
-      OutboundRule outbound,
-      HttpLimits http,
-      MediaLimits media) {
-    this(
-        host,
-        port,
-        dataDir,
-        publicUrl,
-        accountSid,
-        authToken,
-        masterKey,
-        databaseUrl,
-        webchatLimits,
-        webhooks,
-        metricsToken,
-        outbound,
-        http,
-        media,
-        null);
-  }
-
   /**
    * A configuration with the defaults for everything else: Webchat rate limits, webhook delivery,
    * an open {@code /metrics}, no internal webhook address allowed, the HTTP edge's and media's

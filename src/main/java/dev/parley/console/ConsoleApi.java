@@ -187,7 +187,7 @@ public final class ConsoleApi {
 
   /** The account's canned responses, for the reply box's "/" picker (the first 1,000). */
   public void cannedResponses(RoutingContext ctx) {
-    String account = ConsoleAuth.session(ctx).agent().accountSid();
+    AccountSid account = AccountSid.of(ConsoleAuth.session(ctx).agent().accountSid());
     Replies.json(
         ctx,
         200,
@@ -199,7 +199,7 @@ public final class ConsoleApi {
   }
 
   public void createCannedResponse(RoutingContext ctx) {
-    String account = ConsoleAuth.session(ctx).agent().accountSid();
+    AccountSid account = AccountSid.of(ConsoleAuth.session(ctx).agent().accountSid());
     Params form = Params.form(ctx);
     String shortCode = form.string("ShortCode");
     String body = form.string("Body");
@@ -210,7 +210,7 @@ public final class ConsoleApi {
   }
 
   public void updateCannedResponse(RoutingContext ctx) {
-    String account = ConsoleAuth.session(ctx).agent().accountSid();
+    AccountSid account = AccountSid.of(ConsoleAuth.session(ctx).agent().accountSid());
     Params form = Params.form(ctx);
     String sid = ctx.pathParam("Sid");
     Replies.json(
@@ -222,7 +222,7 @@ public final class ConsoleApi {
   }
 
   public void deleteCannedResponse(RoutingContext ctx) {
-    String account = ConsoleAuth.session(ctx).agent().accountSid();
+    AccountSid account = AccountSid.of(ConsoleAuth.session(ctx).agent().accountSid());
     String sid = ctx.pathParam("Sid");
     Replies.noContent(ctx, () -> canned.delete(account, sid));
   }

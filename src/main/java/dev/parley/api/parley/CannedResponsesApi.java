@@ -6,6 +6,7 @@ import dev.parley.http.Paging;
 import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.Replies;
+import dev.parley.ids.AccountSid;
 import dev.parley.store.CannedResponseRecord;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -50,18 +51,18 @@ public final class CannedResponsesApi {
     Params form = Params.form(ctx);
     String shortCode = form.string("ShortCode");
     String body = form.string("Body");
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(ctx, 201, () -> View.of(responses.create(account, shortCode, body), base));
   }
 
   public void fetch(RoutingContext ctx) {
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(ctx, 200, () -> View.of(responses.find(account, ctx.pathParam("Sid")), base));
   }
 
   public void list(RoutingContext ctx) {
     Paging paging = Paging.parse(Params.query(ctx), 50, 1000);
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(
         ctx,
         200,
@@ -76,7 +77,7 @@ public final class CannedResponsesApi {
 
   public void update(RoutingContext ctx) {
     Params form = Params.form(ctx);
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.json(
         ctx,
         200,
@@ -88,7 +89,7 @@ public final class CannedResponsesApi {
   }
 
   public void delete(RoutingContext ctx) {
-    String account = BasicAuth.principal(ctx).accountSid();
+    AccountSid account = BasicAuth.principal(ctx).account();
     Replies.noContent(ctx, () -> responses.delete(account, ctx.pathParam("Sid")));
   }
 }
