@@ -41,8 +41,11 @@ function webUrl(value: unknown): string | null {
   }
 }
 
-/** Keys the server writes for a verified visitor: never shown as answers. */
-const MARKERS = new Set(['verified', 'signedFields']);
+/**
+ * Keys the server writes for a verified visitor: never shown as answers, so an anonymous visitor
+ * who types them shows nothing that looks like a verification.
+ */
+const MARKERS = new Set(['verified', 'signedFields', 'identity_verified']);
 
 /** Labels of the signed fields (docs/verified-visitors.md). */
 const SIGNED_LABELS: Record<string, string> = {
