@@ -142,7 +142,8 @@ wrk run ends are committed but not counted by wrk.
 NOTE
   section_notes webchats
   echo "<!-- webchats:end -->"
-  for name in webhooks webhooks-postgresql realtime realtime-postgresql paging paging-postgresql; do
+  for name in webhooks webhooks-postgresql realtime realtime-postgresql paging paging-postgresql \
+    media media-postgresql widget-timings; do
     kept=$(section_print "$name" 2>/dev/null || true)
     echo
     if [[ -n $kept ]]; then printf '%s\n' "$kept"; else printf '<!-- %s:begin -->\n<!-- %s:end -->\n' "$name" "$name"; fi

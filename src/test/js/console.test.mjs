@@ -4,8 +4,9 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
 import { launchChromium } from './support/browser.mjs';
-import { ACCOUNT_SID, AUTH_TOKEN, PARLEY_URL, post, rest, webchatDeployment } from './support/parley.mjs';
+import { ACCOUNT_SID, AUTH_TOKEN, PARLEY_URL, defaultChatAddress, post, rest, webchatDeployment } from './support/parley.mjs';
 import { pdf, png } from './support/files.mjs';
 
 const WAIT = 15_000;
@@ -624,6 +625,64 @@ test('at phone size an agent accepts, replies, pastes an image and closes a chat
     assert.equal(await phone.locator(`.pane.live ${control}`).isDisabled(), true, control);
   assert.equal((await rest().conversations.v1.conversations(pia.conversation_sid).fetch()).state, 'closed');
   await phone.context().close();
+});
+
+test('a verified visitor is marked "Verified" with its signed fields labelled; a forged claim is not', async () => {
+  const address = await defaultChatAddress();
+  const created = await post('/parley/v1/WebchatDeployments', {
+    AddressSid: address.sid,
+    FriendlyName: 'console verified test',
+    IdentityVerification: 'optional',
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const { deployment_key: key, identity_secret: secret } = created.body;
+  const user = `vic-${process.pid}`;
+  const attributes = JSON.stringify({ plan: 'gold', customerId: 'C-7' });
+  const message = [user, 'Vic Verified', 'vic@example.com', attributes].join('\n');
+  const signed = await post(
+    '/v2/Webchat/Init',
+    {
+      DeploymentKey: key,
+      Identity: user,
+      IdentityHash: createHmac('sha256', secret).update(message).digest('hex'),
+      IdentityFriendlyName: 'Vic Verified',
+      IdentityEmail: 'vic@example.com',
+      IdentityAttributes: attributes,
+    },
+    { auth: false },
+  );
+  assert.equal(signed.status, 200, JSON.stringify(signed.body));
+  const vic = signed.body.conversation_sid;
+  const forged = await init('Mallory', {
+    friendlyName: 'Mallory',
+    verified: true,
+    identity_verified: true,
+    signedFields: ['email'],
+    email: 'ceo@example.com',
+  });
+
+  const agent = await newPage();
+  await logIn(agent, BOB);
+  const item = agent.locator(`.waiting li[data-sid="${vic}"]`);
+  await item.getByRole('img', { name: 'Verified visitor' }).waitFor();
+  assert.equal(await item.locator('.verified').textContent(), '\u2713 Verified');
+  assert.deepEqual(await item.locator('.verified-fields dt').allTextContents(), ['Identity', 'Name', 'E-mail', 'Plan', 'Customer id']);
+  assert.deepEqual(await item.locator('.verified-fields dd').allTextContents(), [user, 'Vic Verified', 'vic@example.com', 'gold', 'C-7']);
+  const fake = agent.locator(`.waiting li[data-sid="${forged.conversation_sid}"]`);
+  await fake.waitFor();
+  assert.equal(await fake.getByRole('img', { name: 'Verified visitor' }).count(), 0);
+  assert.equal(await fake.locator('.verified-fields').count(), 0);
+  assert.deepEqual(await fake.locator('.pre-engagement dt').allTextContents(), ['Name', 'E-mail']);
+  await agent.screenshot({ path: SCREENSHOTS + 'console-verified-waiting.png' });
+
+  await item.locator('button.accept').click();
+  const details = agent.locator(`.pane.live[data-sid="${vic}"][data-ready] .details`);
+  await details.getByRole('img', { name: 'Verified visitor' }).waitFor();
+  assert.deepEqual(await details.locator('.verified-fields dd').allTextContents(), [user, 'Vic Verified', 'vic@example.com', 'gold', 'C-7']);
+  assert.equal(await details.locator('.identity code').textContent(), `verified:${user}`);
+  await agent.screenshot({ path: SCREENSHOTS + 'console-verified-details.png' });
+  for (const sid of [vic, forged.conversation_sid]) await rest().conversations.v1.conversations(sid).update({ state: 'closed' });
+  await agent.context().close();
 });
 
 test('nothing ran as HTML, no dialog opened and no page failed', async () => {

@@ -52,6 +52,11 @@ export interface ChatInfo {
   preview: string | null;
   /** Messages after the agent's read horizon, in its open chats; null in the other lists. */
   unread: number | null;
+  /**
+   * The site signed the visitor's identity (the server's `identity_verified`); only then are
+   * `pre_engagement_data`'s `signedFields` keys shown as verified.
+   */
+  verified: boolean;
 }
 
 export interface EarlierChat {

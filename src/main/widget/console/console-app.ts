@@ -19,6 +19,7 @@ import {
   notificationsSupported,
   notify,
 } from './notify';
+import { verifiedMark } from './details';
 import { isShortcut, SHORTCUTS, shortcutsDialog } from './shortcuts';
 import { el, replace } from '../src/dom';
 
@@ -188,6 +189,7 @@ export class ConsoleApp {
       'div',
       { class: 'waiting-chat' },
       el('span', { class: 'customer' }, customerOf(chat)),
+      verifiedMark(chat),
       el('span', { class: 'waited' }, waitedFor(chat.waiting_seconds)),
       preEngagement(chat),
       el('q', { class: 'preview', hidden: true }),

@@ -41,10 +41,75 @@ function webUrl(value: unknown): string | null {
   }
 }
 
-/** The pre-engagement answers as a definition list; nothing when there are none. */
+/**
+ * Keys the server writes for a verified visitor: never shown as answers, so an anonymous visitor
+ * who types them shows nothing that looks like a verification.
+ */
+const MARKERS = new Set(['verified', 'signedFields', 'identity_verified']);
+
+/** Labels of the signed fields (docs/verified-visitors.md). */
+const SIGNED_LABELS: Record<string, string> = {
+  identity: 'Identity',
+  friendlyName: 'Name',
+  email: 'E-mail',
+};
+
+/** The mark of a visitor whose identity the site signed; null for any other visitor. */
+export function verifiedMark(chat: ChatInfo): HTMLElement | null {
+  if (chat.verified !== true) return null;
+  return el(
+    'span',
+    {
+      class: 'verified',
+      role: 'img',
+      'aria-label': 'Verified visitor',
+      title: "Verified: the site signed this visitor's identity",
+    },
+    '\u2713 Verified',
+  );
+}
+
+/**
+ * The keys the site's signature covers: `signedFields` of a verified chat (only those the server
+ * listed, so a value typed into a prefilled form never passes for a signed one); none otherwise.
+ */
+function signedKeys(chat: ChatInfo): Set<string> {
+  const names = chat.verified === true ? chat.pre_engagement_data?.signedFields : undefined;
+  return new Set(
+    Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [],
+  );
+}
+
+/** The signed fields under their labels (each signed attribute on its own line). */
+function verifiedFields(chat: ChatInfo, signed: Set<string>): HTMLElement | null {
+  if (signed.size === 0) return null;
+  const data = chat.pre_engagement_data;
+  const list = el('dl', { class: 'verified-fields', 'aria-label': 'Verified fields' });
+  for (const key of ['identity', 'friendlyName', 'email']) {
+    if (signed.has(key) && data[key] !== undefined) {
+      list.append(el('dt', {}, SIGNED_LABELS[key]), el('dd', {}, text(data[key])));
+    }
+  }
+  const attributes = data.attributes;
+  if (signed.has('attributes') && attributes && typeof attributes === 'object') {
+    for (const [key, value] of Object.entries(attributes as Record<string, unknown>)) {
+      list.append(el('dt', {}, labelOf(key)), el('dd', {}, text(value)));
+    }
+  }
+  return el('div', { class: 'verified-block' }, el('h4', {}, 'Verified by the site'), list);
+}
+
+/**
+ * The pre-engagement answers as a definition list, after the signed fields of a verified visitor;
+ * nothing when there are none.
+ */
 export function preEngagement(chat: ChatInfo): HTMLElement | null {
-  const entries = Object.entries(chat.pre_engagement_data ?? {});
-  if (entries.length === 0) return null;
+  const signed = signedKeys(chat);
+  const verified = verifiedFields(chat, signed);
+  const entries = Object.entries(chat.pre_engagement_data ?? {}).filter(
+    ([key]) => !MARKERS.has(key) && !signed.has(key),
+  );
+  if (entries.length === 0) return verified;
   const list = el('dl', { class: 'pre-engagement' });
   for (const [key, value] of entries) {
     const url = key === 'location' ? webUrl(value) : null;
@@ -59,7 +124,7 @@ export function preEngagement(chat: ChatInfo): HTMLElement | null {
       ),
     );
   }
-  return list;
+  return verified ? el('div', {}, verified, list) : list;
 }
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -124,7 +189,7 @@ export function detailsPanel(
   return el(
     'aside',
     { class: 'details', 'aria-label': 'Visitor details' },
-    el('h3', {}, 'Visitor'),
+    el('h3', {}, 'Visitor ', verifiedMark(details.chat)),
     preEngagement(details.chat) ?? el('p', { class: 'none' }, 'No details given.'),
     details.visitor_identity
       ? el('p', { class: 'identity' }, 'Identity: ', el('code', {}, details.visitor_identity))

@@ -10,7 +10,10 @@ import java.time.Instant;
  * preview} is the start of the newest message of a waiting chat (null otherwise or when nothing was
  * written yet; also for the agent's open chats); {@code unread} counts the messages after the
  * agent's read horizon in its open chats, as the SDK's {@code getUnreadMessagesCount()} does (null
- * in the other lists).
+ * in the other lists). {@code verified} is true only when the server marked the conversation's
+ * visitor as signed by the site ({@code identity_verified: true} at the top of the conversation's
+ * attributes, which Webchat's init writes and a visitor cannot: its pre-engagement data is nested
+ * under {@code pre_engagement_data}, and a chat participant may not edit conversation attributes).
  */
 public record ChatSummary(
     String conversationSid,
@@ -22,4 +25,5 @@ public record ChatSummary(
     Instant dateUpdated,
     long waitingSeconds,
     String preview,
-    Long unread) {}
+    Long unread,
+    boolean verified) {}

@@ -362,6 +362,10 @@ public final class ConsoleChats {
         c.dateUpdated(),
         Math.max(0, Duration.between(c.dateCreated(), clock.instant()).toSeconds()),
         preview,
-        unread);
+        unread,
+        // Only the server-written top-level key counts; never pre_engagement_data's "verified"
+        // nor the participant's attributes (a visitor may edit its own).
+        attributes.path("identity_verified").isBoolean()
+            && attributes.get("identity_verified").booleanValue());
   }
 }

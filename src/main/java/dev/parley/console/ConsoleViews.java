@@ -57,6 +57,7 @@ final class ConsoleViews {
     }
   }
 
+  /** {@code verified}: the visitor's identity was signed by the site (docs/console.md). */
   record ChatView(
       String conversationSid,
       String friendlyName,
@@ -67,7 +68,8 @@ final class ConsoleViews {
       Instant dateUpdated,
       long waitingSeconds,
       String preview,
-      Long unread) {
+      Long unread,
+      boolean verified) {
     static ChatView of(ChatSummary c) {
       return new ChatView(
           c.conversationSid(),
@@ -79,7 +81,8 @@ final class ConsoleViews {
           c.dateUpdated(),
           c.waitingSeconds(),
           c.preview(),
-          c.unread());
+          c.unread(),
+          c.verified());
     }
   }
 

@@ -2,6 +2,7 @@ package dev.parley.webchat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
@@ -84,22 +85,31 @@ final class VerifiedVisitors {
   /**
    * The visitor's pre-engagement data (a prefilled form's, or none when the form was skipped) with
    * the signed fields over it: {@code identity}, {@code friendlyName}, {@code email}, {@code
-   * attributes} as signed, and {@code verified: true}. Signed values win over typed ones.
+   * attributes} as signed, {@code verified: true}, and {@code signedFields}: the names of the keys
+   * the signature covers. Signed values win over typed ones; a typed key the site did not sign (an
+   * {@code email} typed into a prefilled form) stays, but out of {@code signedFields}, so the
+   * console never presents it as verified.
    */
   private static String preEngagement(String typed, SignedIdentity signed) {
     JsonNode parsed = EngagementData.pre(typed);
     ObjectNode data = parsed.isObject() ? (ObjectNode) parsed : Json.MAPPER.createObjectNode();
+    ArrayNode names = Json.MAPPER.createArrayNode();
     data.put("identity", signed.identity());
+    names.add("identity");
     if (signed.friendlyName() != null) {
       data.put("friendlyName", signed.friendlyName());
+      names.add("friendlyName");
     }
     if (signed.email() != null) {
       data.put("email", signed.email());
+      names.add("email");
     }
     if (signed.attributes() != null) {
       data.set("attributes", EngagementData.signedAttributes(signed.attributes()));
+      names.add("attributes");
     }
     data.put("verified", true);
+    data.set("signedFields", names);
     try {
       String json = Json.MAPPER.writeValueAsString(data);
       if (json.length() > EngagementData.MAX_BYTES) {

@@ -81,6 +81,28 @@ class VerifiedVisitorsInitTest {
   }
 
   @Test
+  void signed_fields_name_only_what_the_site_signed_not_what_the_visitor_typed() {
+    Site site = site(server, "optional");
+    String conversation =
+        verifiedInit(
+                server,
+                site.key(),
+                "user-10",
+                hmac(site.secret(), "user-10"),
+                "PreEngagementData",
+                "{\"email\":\"typed@example.com\",\"signedFields\":[\"email\"]}")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("conversation_sid");
+
+    JsonPath attrs = attributes(conversation);
+
+    assertThat(attrs.getList("pre_engagement_data.signedFields")).containsExactly("identity");
+    assertThat(attrs.getString("pre_engagement_data.email")).isEqualTo("typed@example.com");
+  }
+
+  @Test
   void an_anonymous_chat_says_the_identity_was_not_verified() {
     String conversation = started(server, deploymentKey(server)).getString("conversation_sid");
 
