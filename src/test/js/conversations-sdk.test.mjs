@@ -340,9 +340,15 @@ test('message attributes changed by their author reach the others', async () => 
 test('message history pages forwards from an index', async () => {
   const { guestConversation, guest } = await chat();
   const messages = rest().conversations.v1.conversations(guest.conversation_sid).messages;
+  // A page shows what the client has been told of (docs/realtime-protocol.md §4.5): wait for all.
+  const told = new Promise((resolve) => {
+    let added = 0;
+    guestConversation.on('messageAdded', () => ++added === 8 && resolve());
+  });
   for (let i = 0; i < 8; i++) {
     await messages.create({ author: guest.identity, body: `message ${i}` });
   }
+  await told;
 
   const page = await guestConversation.getMessages(3, 2, 'forward');
   const next = await page.nextPage();
