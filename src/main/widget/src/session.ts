@@ -77,6 +77,15 @@ export class SessionStore {
     this.write({ ...this.read(), unread });
   }
 
+  /** Drops everything kept for this deployment (a logout): no token, identity or answers left. */
+  clear(): void {
+    try {
+      localStorage.removeItem(this.key);
+    } catch {
+      // Storage is off: nothing was kept.
+    }
+  }
+
   private read(): Stored {
     try {
       return JSON.parse(localStorage.getItem(this.key) ?? '{}') as Stored;
@@ -105,6 +114,38 @@ export class WebchatError extends Error {
   }
 }
 
+/**
+ * The site's signed user (`Parley.identify`): `hash` is the hex HMAC-SHA256 the site's backend made
+ * with the deployment's identity secret over the identity, or over the four lines of identity,
+ * name, email and attributes when any of those is given (docs/verified-visitors.md).
+ */
+export interface Identified {
+  identity: string;
+  hash: string;
+  name?: string;
+  email?: string;
+  /** A JSON object's text, exactly as signed. */
+  attributes?: string;
+}
+
+/** What `POST /parley/v1/Webchat/Settings` answers. */
+export interface IdentitySettings {
+  identity_verification: 'off' | 'optional' | 'required';
+  verified_pre_engagement: 'skip' | 'prefill';
+}
+
+/** A row of `POST /parley/v1/Webchat/Conversations/List`. */
+export interface GuestConversation {
+  conversation_sid: string;
+  friendly_name: string | null;
+  state: string;
+  read_only: boolean;
+  date_created: string;
+}
+
+/** Verified identities carry this prefix (Parley's `verified:` namespace). */
+export const VERIFIED_PREFIX = 'verified:';
+
 export class Webchat3Client {
   constructor(
     private readonly origin: string,
@@ -116,13 +157,20 @@ export class Webchat3Client {
     name: string,
     preEngagementData: Record<string, string>,
     identity?: string,
+    signed?: Identified,
   ): Promise<Session> {
     const form: Record<string, string> = {
       DeploymentKey: this.deploymentKey,
       CustomerFriendlyName: name,
       PreEngagementData: JSON.stringify(preEngagementData),
     };
-    if (identity) form.Identity = identity;
+    if (signed) {
+      form.Identity = signed.identity;
+      form.IdentityHash = signed.hash;
+      if (signed.name) form.IdentityFriendlyName = signed.name;
+      if (signed.email) form.IdentityEmail = signed.email;
+      if (signed.attributes) form.IdentityAttributes = signed.attributes;
+    } else if (identity) form.Identity = identity;
     const body = await this.post('/v2/Webchat/Init', form);
     return {
       token: body.token,
@@ -153,6 +201,35 @@ export class Webchat3Client {
         Token: session.token,
       },
     );
+  }
+
+  /** POST /parley/v1/Webchat/Settings: whether identities are verified, and the form's fate. */
+  async settings(): Promise<IdentitySettings> {
+    const body = await this.post('/parley/v1/Webchat/Settings', {
+      DeploymentKey: this.deploymentKey,
+    });
+    return body as unknown as IdentitySettings;
+  }
+
+  /**
+   * POST /parley/v1/Webchat/Conversations/List: the token's identity's conversations, oldest
+   * first, every page (at most 20 of 100, then the oldest are left out).
+   */
+  async conversations(session: Session): Promise<GuestConversation[]> {
+    const form = { DeploymentKey: this.deploymentKey, Token: session.token };
+    const all: GuestConversation[] = [];
+    let path: string | null = '/parley/v1/Webchat/Conversations/List?PageSize=100';
+    for (let pages = 0; path && pages < 20; pages++) {
+      const body = (await this.post(path, form)) as unknown as {
+        conversations: GuestConversation[];
+        meta?: { next_page_url?: string | null };
+      };
+      all.push(...body.conversations);
+      const next = body.meta?.next_page_url;
+      // Parley's public URL may differ from the script's origin: the path goes to the latter.
+      path = next ? new URL(next).pathname + new URL(next).search : null;
+    }
+    return all.slice(-2000);
   }
 
   /** POST /parley/v1/Webchat/Appearance: the deployment's look, within `timeout` ms. */
