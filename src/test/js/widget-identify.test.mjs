@@ -11,6 +11,8 @@ import { PARLEY_URL, defaultChatAddress, post, rest } from './support/parley.mjs
 const WAIT = 15_000;
 const USER = { identity: `user-${process.pid}`, name: 'Ann Lee', email: 'ann@example.com' };
 const pageErrors = [];
+/** The shop's own origin, another than Parley's; its pages are served by the test. */
+const SHOP = 'http://localhost:9';
 
 /** As docs/verified-visitors.md's Node example: the identity alone, or four lines with the profile. */
 function identityHash(secret, identity, profile) {
@@ -34,12 +36,21 @@ const secret = deployment.identity_secret;
 assert.match(secret, /^[0-9a-f]{64}$/);
 const signedUser = { ...USER, hash: identityHash(secret, USER.identity, USER) };
 
-async function newPage() {
+/** A new browser context on the demo page, or on a shop's page of another origin (`html`). */
+async function newPage(html) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
   const page = await context.newPage();
   page.setDefaultTimeout(WAIT);
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${PARLEY_URL}/widget/demo?DeploymentKey=${deployment.deployment_key}`);
+  if (html) {
+    // localhost, a secure context like a shop's https page (the SDK needs crypto.randomUUID).
+    await context.route(`${SHOP}/**`, (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }),
+    );
+    await page.goto(`${SHOP}/account`);
+  } else {
+    await page.goto(`${PARLEY_URL}/widget/demo?DeploymentKey=${deployment.deployment_key}`);
+  }
   await page.waitForFunction(() => window.Parley);
   return page;
 }
@@ -85,6 +96,8 @@ test('an identified user chats at once as the signed identity, the form skipped'
 
 test('the same user identified in a second browser after opening sees the first chat in its history', async () => {
   phone = await newPage();
+  // A page that uses sessionStorage itself: the SDK's twilsock then keeps its continuation token there.
+  await phone.evaluate(() => sessionStorage.setItem('host-page', 'kept'));
   await phone.locator('.launcher').click();
   await phone.locator('form.pre').waitFor();
 
@@ -102,6 +115,16 @@ test('the same user identified in a second browser after opening sees the first 
   assert.deepEqual(pageErrors, []);
 });
 
+test('a reload that identifies the same user again resumes the same chat', async () => {
+  await laptop.reload();
+  await laptop.waitForFunction(() => window.Parley);
+  await identify(laptop, signedUser);
+
+  await laptop.locator('.log .text', { hasText: 'Hello from the laptop' }).waitFor();
+  assert.equal((await stored(laptop)).session.conversationSid, firstChat);
+  assert.equal(await laptop.locator('.conversation').count(), 1);
+});
+
 test('Parley.reset() closes the chat and leaves nothing of the user in storage; the next chat is anonymous', async () => {
   const { session } = await stored(phone);
 
@@ -117,7 +140,7 @@ test('Parley.reset() closes the chat and leaves nothing of the user in storage; 
   const everything = JSON.stringify(kept.local);
   for (const secretish of [USER.identity, USER.email, USER.name, session.token, session.conversationSid])
     assert.ok(!everything.includes(secretish), `nothing kept of ${secretish.slice(0, 20)}`);
-  assert.deepEqual(kept.session, []);
+  assert.deepEqual(kept.session, ['host-page']);
 
   await phone.locator('.launcher').click();
   await phone.locator('#parley-field-friendlyName').fill('Someone else');
@@ -142,6 +165,37 @@ test('under optional, a context with the identity but a wrong hash chats anonymo
   assert.equal(await attacker.locator('.log .text', { hasText: 'Hello from the laptop' }).count(), 0);
 });
 
+test('a shop page names its user in data attributes; with prefill the form shows the signed name and e-mail, and an ended chat is listed', async () => {
+  await rest().conversations.v1.conversations(firstChat).update({ state: 'closed' });
+  const { status } = await post(`/parley/v1/WebchatDeployments/${deployment.sid}`, {
+    VerifiedPreEngagement: 'prefill',
+  });
+  assert.equal(status, 200);
+  const attr = (value) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+  const tablet = await newPage(`<!doctype html><html><body><h1>Your account</h1>
+    <script src="${PARLEY_URL}/widget.js" data-deployment-key="${deployment.deployment_key}" data-lang="en"
+      data-fields="email*" data-identity="${attr(USER.identity)}" data-identity-hash="${signedUser.hash}"
+      data-identity-name="${attr(USER.name)}" data-identity-email="${attr(USER.email)}" async></script>
+    </body></html>`);
+  await tablet.locator('.launcher').click();
+
+  const name = tablet.locator('#parley-field-friendlyName');
+  await tablet.waitForFunction(
+    () => document.querySelector('parley-widget')?.shadowRoot?.querySelector('#parley-field-email')?.value,
+  );
+  assert.equal(await name.inputValue(), USER.name);
+  assert.equal(await tablet.locator('#parley-field-email').inputValue(), USER.email);
+  await tablet.locator('form.pre button[type=submit]').click();
+  await tablet.locator('.conversation[data-ready], form.pre p.error:not(:empty)').first().waitFor();
+  assert.deepEqual(await tablet.locator('form.pre p.error').allTextContents(), []);
+  await tablet.locator('.conversation[data-ready]').waitFor();
+  assert.equal((await stored(tablet)).session.identity, `verified:${USER.identity}`);
+  await tablet.locator('.earlier-chats summary', { hasText: '2 earlier chats' }).click();
+  const ended = tablet.locator(`.earlier-chat[data-sid="${firstChat}"]`);
+  await ended.locator('.text', { hasText: 'Hello from the laptop' }).waitFor();
+  assert.match(await ended.locator('h3').textContent(), /\(ended\)$/);
+});
+
 test('Parley.identify without a hash throws and changes nothing', async () => {
   const page = await newPage();
   const thrown = await page.evaluate(() => {
@@ -158,6 +212,7 @@ test('Parley.identify without a hash throws and changes nothing', async () => {
 test('under required, a visitor without identity or with a wrong hash gets a clear error and no chat', async () => {
   const { status } = await post(`/parley/v1/WebchatDeployments/${deployment.sid}`, {
     IdentityVerification: 'required',
+    VerifiedPreEngagement: 'skip',
   });
   assert.equal(status, 200);
   const attacker = await newPage();

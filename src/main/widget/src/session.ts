@@ -77,10 +77,16 @@ export class SessionStore {
     this.write({ ...this.read(), unread });
   }
 
-  /** Drops everything kept for this deployment (a logout): no token, identity or answers left. */
+  /**
+   * Drops everything kept for this deployment (a logout): no token, identity or answers left, nor
+   * the continuation token that the SDK's twilsock keeps in sessionStorage (when the page already
+   * uses sessionStorage), which would let the next connection resume the old one's session.
+   */
   clear(): void {
     try {
       localStorage.removeItem(this.key);
+      for (const key of Object.keys(sessionStorage))
+        if (key.startsWith('twilio_continuation_token_')) sessionStorage.removeItem(key);
     } catch {
       // Storage is off: nothing was kept.
     }
