@@ -163,6 +163,13 @@ test('under optional, a context with the identity but a wrong hash chats anonymo
   assert.deepEqual(await listed(session.token), [session.conversationSid]);
   assert.equal(await attacker.locator('.earlier-chats').count(), 0);
   assert.equal(await attacker.locator('.log .text', { hasText: 'Hello from the laptop' }).count(), 0);
+
+  // The same identify on the next page view keeps that anonymous chat (no new chat per page view).
+  await attacker.reload();
+  await attacker.waitForFunction(() => window.Parley);
+  await identify(attacker, { ...signedUser, hash: identityHash(secret, 'someone-else', USER) });
+  await attacker.locator('.conversation[data-ready]').waitFor();
+  assert.equal((await stored(attacker)).session.conversationSid, session.conversationSid);
 });
 
 test('a shop page names its user in data attributes; with prefill the form shows the signed name and e-mail, and an ended chat is listed', async () => {

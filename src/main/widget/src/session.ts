@@ -20,6 +20,11 @@ interface Stored {
   answers?: Record<string, string>;
   /** Messages of the others that arrived while the panel was closed (the launcher's badge). */
   unread?: number;
+  /**
+   * The site's identity (Parley.identify) the session was started for: under `optional` a hash
+   * that does not match gives an anonymous identity, which the same identify then keeps.
+   */
+  signedAs?: string;
 }
 
 export class SessionStore {
@@ -61,8 +66,16 @@ export class SessionStore {
 
   /** Forgets the conversation and token; the identity and answers stay for the next chat. */
   forget(): void {
-    const { identity, open, answers } = this.read();
-    this.write({ identity, open, answers, unread: 0 });
+    const { identity, open, answers, signedAs } = this.read();
+    this.write({ identity, open, answers, signedAs, unread: 0 });
+  }
+
+  signedAs(): string | undefined {
+    return this.read().signedAs;
+  }
+
+  setSignedAs(signedAs: string | undefined): void {
+    this.write({ ...this.read(), signedAs });
   }
 
   setOpen(open: boolean): void {

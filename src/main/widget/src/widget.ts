@@ -219,21 +219,25 @@ export class Widget {
   /** Init (with the returning visitor's identity), then the conversation. */
   private async start(answers: Answers): Promise<void> {
     const name = answers.friendlyName || this.config.t.customer;
-    const settings = await this.settings();
-    const verification = settings?.identity_verification;
-    if (verification === 'required' && !this.identified) throw new IdentityError('signInRequired');
-    // Under `off` Parley refuses an IdentityHash: the visitor chats anonymously.
-    const signed = verification === 'off' ? undefined : this.identified;
+    // Only a signed user needs the settings (under `off` Parley refuses an IdentityHash, so the
+    // visitor chats anonymously); an anonymous start costs no extra request.
+    const verification = this.identified && (await this.settings())?.identity_verification;
+    const signed = verification !== 'off' ? this.identified : undefined;
     let session: Session;
     try {
       session = await this.api.init(name, answers, this.store.identity(), signed);
     } catch (error) {
-      // 401 to an Init with a hash: it does not match (a wrong key would fail the settings too).
-      if (signed && error instanceof WebchatError && error.status === 401)
-        throw new IdentityError('identityRefused');
+      if (error instanceof WebchatError) {
+        // 401 to an Init with a hash: it does not match (a wrong key would fail the settings too).
+        if (signed && error.status === 401) throw new IdentityError('identityRefused');
+        // `required` and no signed user: Parley misses the Identity.
+        if (!signed && error.code === 20001 && /\bIdentity(Hash)?\b/.test(error.message))
+          throw new IdentityError('signInRequired');
+      }
       throw error;
     }
     this.store.save(session);
+    this.store.setSignedAs(signed?.identity);
     // The question is for this chat only; the contact details fill the next chat's form.
     this.store.saveAnswers(
       Object.fromEntries(Object.entries(answers).filter(([key]) => key !== 'query')),
@@ -324,7 +328,9 @@ export class Widget {
   async identify(who: Identified): Promise<void> {
     this.identified = who;
     const stored = this.store.identity();
-    const same = stored === VERIFIED_PREFIX + who.identity;
+    const same =
+      stored !== undefined &&
+      (stored === VERIFIED_PREFIX + who.identity || this.store.signedAs() === who.identity);
     if (stored !== undefined && !same) await this.leave();
     if (same && this.chat) return;
     const settings = await this.settings();
