@@ -203,6 +203,21 @@ test('a shop page names its user in data attributes; with prefill the form shows
   assert.match(await ended.locator('h3').textContent(), /\(ended\)$/);
 });
 
+test('after the chat ended, "Start a new chat" starts at once as the same verified user', async () => {
+  await laptop.locator('button', { hasText: 'Start a new chat' }).click();
+
+  await laptop.waitForFunction(
+    ([key, old]) => {
+      const sid = JSON.parse(localStorage.getItem(`parley-widget:${key}`) ?? '{}').session?.conversationSid;
+      return sid && sid !== old;
+    },
+    [deployment.deployment_key, firstChat],
+  );
+  await laptop.locator('.conversation[data-ready]').waitFor();
+  assert.equal(await laptop.locator('form.pre').count(), 0);
+  assert.equal((await stored(laptop)).session.identity, `verified:${USER.identity}`);
+});
+
 test('Parley.identify without a hash throws and changes nothing', async () => {
   const page = await newPage();
   const thrown = await page.evaluate(() => {

@@ -332,14 +332,14 @@ export class Widget {
       stored !== undefined &&
       (stored === VERIFIED_PREFIX + who.identity || this.store.signedAs() === who.identity);
     if (stored !== undefined && !same) await this.leave();
-    if (same && this.chat) return;
     const settings = await this.settings();
-    if (this.chat || this.identified !== who) return;
+    if (this.identified !== who) return;
+    // Also for a resumed chat: its "Start a new chat" shows the form as the deployment says.
     this.verifiedForm =
       settings && settings.identity_verification !== 'off'
         ? settings.verified_pre_engagement
         : undefined;
-    this.showForm(true);
+    if (!this.chat) this.showForm(true);
   }
 
   /**
@@ -349,11 +349,14 @@ export class Widget {
   async reset(): Promise<void> {
     this.identified = undefined;
     this.verifiedForm = undefined;
+    // The focus leaves the closed panel for the launcher, as on closing; else it stays where it is.
+    const hadFocus = this.panel.contains(this.shadowFocus());
     await this.leave();
     this.panel.hidden = true;
     this.launcher.setAttribute('aria-expanded', 'false');
     this.showUnread();
     this.showForm(false);
+    if (hadFocus) this.launcher.focus();
   }
 
   /** Shuts the current chat down and forgets everything the browser kept of it. */
