@@ -169,6 +169,17 @@ export class Chat {
     return Promise.all(pages.flat().map((m) => this.toChatMessage(m)));
   }
 
+  /**
+   * The latest messages of another conversation of the visitor's (a verified visitor's earlier
+   * chat, readable with its token), oldest first. Read before it is shown, never while it changes.
+   */
+  async messagesOf(conversationSid: string, count = PAGE): Promise<ChatMessage[]> {
+    await this.ready;
+    const conversation = await this.client.getConversationBySid(conversationSid);
+    const page = await conversation.getMessages(count);
+    return Promise.all(page.items.map((m) => this.toChatMessage(m)));
+  }
+
   /** The visitor's own name (its user's friendly name), for the transcript. */
   ownName(): string | undefined {
     return this.client.user?.friendlyName || undefined;

@@ -8,6 +8,13 @@ import { WebchatError } from './session';
 
 export type Answers = Record<string, string>;
 
+/** Starting is pointless: the deployment wants a signed user and the page named none. */
+export class IdentityError extends Error {
+  constructor(readonly reason: 'signInRequired' | 'identityRefused') {
+    super(reason);
+  }
+}
+
 /** The page's prefilled values when every required field has one; otherwise undefined. */
 export function prefilled(config: Config): Answers | undefined {
   if (config.fields.some((f) => f.required && !f.prefilled)) return undefined;
@@ -21,6 +28,7 @@ export function prefilled(config: Config): Answers | undefined {
  * for this page's origin will not work on a second try either.
  */
 export function startFailure(config: Config, error: unknown): string {
+  if (error instanceof IdentityError) return config.t[error.reason];
   const refused = error instanceof WebchatError && (error.status === 401 || error.status === 403);
   return refused ? config.t.unavailable : config.t.failed;
 }

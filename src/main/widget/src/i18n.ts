@@ -62,6 +62,12 @@ const en = {
   openFile: (name: string) => `Open ${name}`,
   chattingWith: (name: string) => `You are chatting with ${name}`,
   sent: 'Sent',
+  signInRequired: 'Please sign in to chat with us.',
+  identityRefused: 'We could not confirm who you are. Please sign in again.',
+  earlierChats: (count: number) => (count === 1 ? '1 earlier chat' : `${count} earlier chats`),
+  earlierChat: (date: string) => `Chat of ${date}`,
+  chatEnded: 'ended',
+  chatOpen: 'still open',
   unread: (count: number) => (count === 1 ? '1 unread message' : `${count} unread messages`),
 };
 
@@ -130,6 +136,12 @@ const de: Texts = {
   openFile: (name) => `${name} öffnen`,
   chattingWith: (name) => `Sie chatten mit ${name}`,
   sent: 'Gesendet',
+  signInRequired: 'Bitte melden Sie sich an, um mit uns zu chatten.',
+  identityRefused: 'Wir konnten nicht bestätigen, wer Sie sind. Bitte melden Sie sich erneut an.',
+  earlierChats: (count) => (count === 1 ? '1 früherer Chat' : `${count} frühere Chats`),
+  earlierChat: (date) => `Chat vom ${date}`,
+  chatEnded: 'beendet',
+  chatOpen: 'noch offen',
   unread: (count) => (count === 1 ? '1 ungelesene Nachricht' : `${count} ungelesene Nachrichten`),
 };
 

@@ -20,6 +20,11 @@ interface Stored {
   answers?: Record<string, string>;
   /** Messages of the others that arrived while the panel was closed (the launcher's badge). */
   unread?: number;
+  /**
+   * The site's identity (Parley.identify) the session was started for: under `optional` a hash
+   * that does not match gives an anonymous identity, which the same identify then keeps.
+   */
+  signedAs?: string;
 }
 
 export class SessionStore {
@@ -61,8 +66,16 @@ export class SessionStore {
 
   /** Forgets the conversation and token; the identity and answers stay for the next chat. */
   forget(): void {
-    const { identity, open, answers } = this.read();
-    this.write({ identity, open, answers, unread: 0 });
+    const { identity, open, answers, signedAs } = this.read();
+    this.write({ identity, open, answers, signedAs, unread: 0 });
+  }
+
+  signedAs(): string | undefined {
+    return this.read().signedAs;
+  }
+
+  setSignedAs(signedAs: string | undefined): void {
+    this.write({ ...this.read(), signedAs });
   }
 
   setOpen(open: boolean): void {
@@ -75,6 +88,21 @@ export class SessionStore {
 
   setUnread(unread: number): void {
     this.write({ ...this.read(), unread });
+  }
+
+  /**
+   * Drops everything kept for this deployment (a logout): no token, identity or answers left, nor
+   * the continuation token that the SDK's twilsock keeps in sessionStorage (when the page already
+   * uses sessionStorage), which would let the next connection resume the old one's session.
+   */
+  clear(): void {
+    try {
+      localStorage.removeItem(this.key);
+      for (const key of Object.keys(sessionStorage))
+        if (key.startsWith('twilio_continuation_token_')) sessionStorage.removeItem(key);
+    } catch {
+      // Storage is off: nothing was kept.
+    }
   }
 
   private read(): Stored {
@@ -105,6 +133,38 @@ export class WebchatError extends Error {
   }
 }
 
+/**
+ * The site's signed user (`Parley.identify`): `hash` is the hex HMAC-SHA256 the site's backend made
+ * with the deployment's identity secret over the identity, or over the four lines of identity,
+ * name, email and attributes when any of those is given (docs/verified-visitors.md).
+ */
+export interface Identified {
+  identity: string;
+  hash: string;
+  name?: string;
+  email?: string;
+  /** A JSON object's text, exactly as signed. */
+  attributes?: string;
+}
+
+/** What `POST /parley/v1/Webchat/Settings` answers. */
+export interface IdentitySettings {
+  identity_verification: 'off' | 'optional' | 'required';
+  verified_pre_engagement: 'skip' | 'prefill';
+}
+
+/** A row of `POST /parley/v1/Webchat/Conversations/List`. */
+export interface GuestConversation {
+  conversation_sid: string;
+  friendly_name: string | null;
+  state: string;
+  read_only: boolean;
+  date_created: string;
+}
+
+/** Verified identities carry this prefix (Parley's `verified:` namespace). */
+export const VERIFIED_PREFIX = 'verified:';
+
 export class Webchat3Client {
   constructor(
     private readonly origin: string,
@@ -116,13 +176,20 @@ export class Webchat3Client {
     name: string,
     preEngagementData: Record<string, string>,
     identity?: string,
+    signed?: Identified,
   ): Promise<Session> {
     const form: Record<string, string> = {
       DeploymentKey: this.deploymentKey,
       CustomerFriendlyName: name,
       PreEngagementData: JSON.stringify(preEngagementData),
     };
-    if (identity) form.Identity = identity;
+    if (signed) {
+      form.Identity = signed.identity;
+      form.IdentityHash = signed.hash;
+      if (signed.name) form.IdentityFriendlyName = signed.name;
+      if (signed.email) form.IdentityEmail = signed.email;
+      if (signed.attributes) form.IdentityAttributes = signed.attributes;
+    } else if (identity) form.Identity = identity;
     const body = await this.post('/v2/Webchat/Init', form);
     return {
       token: body.token,
@@ -153,6 +220,35 @@ export class Webchat3Client {
         Token: session.token,
       },
     );
+  }
+
+  /** POST /parley/v1/Webchat/Settings: whether identities are verified, and the form's fate. */
+  async settings(): Promise<IdentitySettings> {
+    const body = await this.post('/parley/v1/Webchat/Settings', {
+      DeploymentKey: this.deploymentKey,
+    });
+    return body as unknown as IdentitySettings;
+  }
+
+  /**
+   * POST /parley/v1/Webchat/Conversations/List: the token's identity's conversations, oldest
+   * first, every page (at most 20 of 100, then the oldest are left out).
+   */
+  async conversations(session: Session): Promise<GuestConversation[]> {
+    const form = { DeploymentKey: this.deploymentKey, Token: session.token };
+    const all: GuestConversation[] = [];
+    let path: string | null = '/parley/v1/Webchat/Conversations/List?PageSize=100';
+    for (let pages = 0; path && pages < 20; pages++) {
+      const body = (await this.post(path, form)) as unknown as {
+        conversations: GuestConversation[];
+        meta?: { next_page_url?: string | null };
+      };
+      all.push(...body.conversations);
+      const next = body.meta?.next_page_url;
+      // Parley's public URL may differ from the script's origin: the path goes to the latter.
+      path = next ? new URL(next).pathname + new URL(next).search : null;
+    }
+    return all.slice(-2000);
   }
 
   /** POST /parley/v1/Webchat/Appearance: the deployment's look, within `timeout` ms. */

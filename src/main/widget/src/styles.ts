@@ -57,6 +57,14 @@ input[aria-invalid="true"] { border-color: #b3261e; }
   padding: 9px 14px; }
 .link { background: transparent; border: 0; color: #1a1a1a; text-decoration: underline;
   font-size: 13px; padding: 4px 6px; border-radius: 4px; }
+.earlier-chats { flex: none; max-height: 40%; overflow-y: auto; border-bottom: 1px solid #d0d0d0;
+  padding: 6px 14px; font-size: 13px; color: #1a1a1a; }
+.earlier-chats summary { cursor: pointer; font-weight: 600; padding: 4px 0; }
+.earlier-chat h3 { font-size: 13px; margin: 8px 0 4px; color: #3b3b3b; }
+.earlier-chat ol { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column;
+  gap: 2px; }
+.past .who { font-weight: 600; }
+.past .text { white-space: pre-wrap; overflow-wrap: anywhere; }
 .log { flex: 1; overflow-y: auto; padding: 12px 14px; margin: 0; list-style: none;
   display: flex; flex-direction: column; gap: 8px; }
 .msg { max-width: 80%; display: flex; flex-direction: column; gap: 2px; }

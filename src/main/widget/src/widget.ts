@@ -7,8 +7,23 @@ import { chime } from './chime';
 import { textOn, type Config } from './config';
 import { ConversationView } from './conversation-view';
 import { el, replace } from './dom';
-import { firstField, preEngagementForm, prefilled, startFailure, type Answers } from './form';
-import { SessionStore, Webchat3Client, type Session } from './session';
+import {
+  IdentityError,
+  firstField,
+  preEngagementForm,
+  prefilled,
+  startFailure,
+  type Answers,
+} from './form';
+import {
+  SessionStore,
+  VERIFIED_PREFIX,
+  Webchat3Client,
+  WebchatError,
+  type Identified,
+  type IdentitySettings,
+  type Session,
+} from './session';
 import { styles } from './styles';
 import { transcriptName, transcriptText } from './transcript';
 
@@ -43,6 +58,13 @@ export class Widget {
   private view: ConversationView | undefined;
   private form: HTMLFormElement | undefined;
   private prefilledStart: Answers | undefined;
+  /** The site's signed user (Parley.identify), until Parley.reset(). */
+  private identified: Identified | undefined;
+  /** What the form does for the identified visitor (the deployment's setting, once read). */
+  private verifiedForm: IdentitySettings['verified_pre_engagement'] | undefined;
+  private settingsRead: Promise<IdentitySettings | undefined> | undefined;
+  /** How many earlier chats a verified visitor's list shows (the newest). */
+  private static readonly EARLIER_SHOWN = 10;
 
   constructor(private readonly config: Config) {
     const { t } = config;
@@ -160,7 +182,12 @@ export class Widget {
   }
 
   private showForm(autostart = true): void {
-    const values = prefilled(this.config);
+    const who = this.identified;
+    const verified = who && this.verifiedForm;
+    const signed: Answers = {};
+    if (who?.name) signed.friendlyName = who.name;
+    if (who?.email) signed.email = who.email;
+    const values = verified === 'skip' ? signed : prefilled(this.config);
     if (values) {
       // The page knows who the visitor is: no form. The chat (and the agent's task) starts when
       // the visitor opens the panel, not on every page view.
@@ -173,7 +200,7 @@ export class Widget {
     this.form = preEngagementForm(
       this.config,
       (answers) => this.start(answers),
-      this.store.answers(),
+      verified === 'prefill' ? { ...this.store.answers(), ...signed } : this.store.answers(),
     );
     replace(this.body, this.form);
     if (!this.panel.hidden) this.focusContent();
@@ -192,8 +219,25 @@ export class Widget {
   /** Init (with the returning visitor's identity), then the conversation. */
   private async start(answers: Answers): Promise<void> {
     const name = answers.friendlyName || this.config.t.customer;
-    const session = await this.api.init(name, answers, this.store.identity());
+    // Only a signed user needs the settings (under `off` Parley refuses an IdentityHash, so the
+    // visitor chats anonymously); an anonymous start costs no extra request.
+    const verification = this.identified && (await this.settings())?.identity_verification;
+    const signed = verification !== 'off' ? this.identified : undefined;
+    let session: Session;
+    try {
+      session = await this.api.init(name, answers, this.store.identity(), signed);
+    } catch (error) {
+      if (error instanceof WebchatError) {
+        // 401 to an Init with a hash: it does not match (a wrong key would fail the settings too).
+        if (signed && error.status === 401) throw new IdentityError('identityRefused');
+        // `required` and no signed user: Parley misses the Identity.
+        if (!signed && error.code === 20001 && /\bIdentity(Hash)?\b/.test(error.message))
+          throw new IdentityError('signInRequired');
+      }
+      throw error;
+    }
     this.store.save(session);
+    this.store.setSignedAs(signed?.identity);
     // The question is for this chat only; the contact details fill the next chat's form.
     this.store.saveAnswers(
       Object.fromEntries(Object.entries(answers).filter(([key]) => key !== 'query')),
@@ -231,8 +275,13 @@ export class Widget {
           this.setStatus(state === 'connected' ? '' : connected ? t.reconnecting : t.connecting);
         },
         ended: () => this.view?.ended(),
-        session: (renewed) => this.store.save(renewed),
-        lost: () => void this.restart(),
+        // A chat left behind (Parley.identify of another user, reset) keeps nothing.
+        session: (renewed): void => {
+          if (this.chat === chat) this.store.save(renewed);
+        },
+        lost: (): void => {
+          if (this.chat === chat) void this.restart();
+        },
       },
     );
     this.chat = chat;
@@ -261,12 +310,135 @@ export class Widget {
       await chat.open();
       view.ready();
       if (!this.panel.hidden) chat.markRead();
+      if (session.identity.startsWith(VERIFIED_PREFIX)) void this.showEarlier(chat, session);
     } catch {
       // A resumed conversation that is gone, or a refused token: start afresh with the identity.
       // A chat just started that cannot be opened is not retried by itself (no loop of chats).
       await this.restart(!fresh);
       if (fresh) this.setStatus(t.failed);
     }
+  }
+
+  /**
+   * `Parley.identify`: the next chats start as the site's signed user. A session of another
+   * identity (an anonymous one, or another user's) is left; the same user's is kept, so a page
+   * that identifies on every view resumes its chat. The form is then skipped or prefilled, as the
+   * deployment says (`verified_pre_engagement`).
+   */
+  async identify(who: Identified): Promise<void> {
+    this.identified = who;
+    const stored = this.store.identity();
+    const same =
+      stored !== undefined &&
+      (stored === VERIFIED_PREFIX + who.identity || this.store.signedAs() === who.identity);
+    if (stored !== undefined && !same) await this.leave();
+    const settings = await this.settings();
+    if (this.identified !== who) return;
+    // Also for a resumed chat: its "Start a new chat" shows the form as the deployment says.
+    this.verifiedForm =
+      settings && settings.identity_verification !== 'off'
+        ? settings.verified_pre_engagement
+        : undefined;
+    if (!this.chat) this.showForm(true);
+  }
+
+  /**
+   * `Parley.reset()` on logout: the chat is left and closed, everything kept for this deployment
+   * is dropped, and the next chat is a new anonymous visitor's.
+   */
+  async reset(): Promise<void> {
+    this.identified = undefined;
+    this.verifiedForm = undefined;
+    // The focus leaves the closed panel for the launcher, as on closing; else it stays where it is.
+    const hadFocus = this.panel.contains(this.shadowFocus());
+    await this.leave();
+    this.panel.hidden = true;
+    this.launcher.setAttribute('aria-expanded', 'false');
+    this.showUnread();
+    this.showForm(false);
+    if (hadFocus) this.launcher.focus();
+  }
+
+  /** Shuts the current chat down and forgets everything the browser kept of it. */
+  private async leave(): Promise<void> {
+    const chat = this.chat;
+    this.chat = undefined;
+    this.view = undefined;
+    this.prefilledStart = undefined;
+    this.store.clear();
+    this.unread = 0;
+    this.showUnread();
+    this.people([]);
+    this.setStatus('');
+    replace(this.body);
+    await chat?.shutdown();
+    this.store.clear();
+  }
+
+  /** The deployment's identity settings, read once (undefined when they cannot be read). */
+  private settings(): Promise<IdentitySettings | undefined> {
+    this.settingsRead ??= this.api.settings().catch(() => {
+      this.settingsRead = undefined; // read again at the next start
+      return undefined;
+    });
+    return this.settingsRead;
+  }
+
+  /**
+   * A verified visitor's earlier chats (from any browser), above the current one: a collapsed
+   * list whose messages are read when it is opened. Read-only: a closed chat takes no messages.
+   */
+  private async showEarlier(chat: Chat, session: Session): Promise<void> {
+    const { t, lang } = this.config;
+    let earlier;
+    try {
+      earlier = (await this.api.conversations(session)).filter(
+        (c) => c.conversation_sid !== session.conversationSid,
+      );
+    } catch {
+      return; // The list is a help, not the chat: without it the chat goes on.
+    }
+    if (!earlier.length || this.chat !== chat) return;
+    const when = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+    const list = el('div', { class: 'earlier-list' });
+    const details = el(
+      'details',
+      { class: 'earlier-chats' },
+      el('summary', {}, t.earlierChats(earlier.length)),
+      list,
+    );
+    let loaded = false;
+    details.addEventListener('toggle', () => {
+      if (!details.open || loaded) return;
+      loaded = true;
+      void (async () => {
+        for (const row of earlier.slice(-Widget.EARLIER_SHOWN).reverse()) {
+          const date = when.format(new Date(row.date_created));
+          const state = row.read_only ? t.chatEnded : t.chatOpen;
+          const messages = await chat.messagesOf(row.conversation_sid).catch(() => []);
+          list.append(
+            el(
+              'section',
+              { class: 'earlier-chat', 'data-sid': row.conversation_sid },
+              el('h3', {}, `${t.earlierChat(date)} (${state})`),
+              el(
+                'ol',
+                {},
+                ...messages.map((m) =>
+                  el(
+                    'li',
+                    { class: m.author === undefined ? 'past me' : 'past them' },
+                    el('span', { class: 'who' }, `${m.author ?? t.you}: `),
+                    el('span', { class: 'text' }, m.body),
+                  ),
+                ),
+              ),
+            ),
+          );
+        }
+      })();
+    });
+    if (this.chat === chat) this.body.prepend(details);
   }
 
   /** Leaves the current conversation behind and shows the form again (or starts, prefilled). */
