@@ -32,6 +32,7 @@ final class FlowCaller {
             return thread;
           });
   private FlowEngine engine;
+  private volatile boolean closed;
 
   FlowCaller(Store store, FlowCalls calls) {
     this.store = store;
@@ -44,7 +45,10 @@ final class FlowCaller {
 
   /** Called after commit: hands the call to a worker at once. */
   void dispatch(StudioExecutionRecord parked, HttpWidgets.Request request) {
-    workers.execute(() -> call(parked, request));
+    if (closed) {
+      return;
+    }
+    onWorker(() -> call(parked, request));
   }
 
   private void call(StudioExecutionRecord parked, HttpWidgets.Request request) {
@@ -69,6 +73,9 @@ final class FlowCaller {
     } catch (RuntimeException e) {
       answer = CompletableFuture.failedFuture(e);
     }
+    if (closed) {
+      return;
+    }
     answer.whenCompleteAsync(
         (result, failure) ->
             resume(
@@ -76,10 +83,28 @@ final class FlowCaller {
                 failure == null
                     ? HttpWidgets.answered(request.type(), result)
                     : HttpWidgets.failed(request.type(), describe(failure))),
-        workers);
+        this::onWorker);
+  }
+
+  /** Runs on a worker; nothing once stopping (the execution stays parked for the sweep). */
+  private void onWorker(Runnable work) {
+    try {
+      workers.execute(work);
+    } catch (java.util.concurrent.RejectedExecutionException stopping) {
+      log.debug("event=studio_call_left_parked reason=stopping");
+    }
+  }
+
+  /** Stops resuming: a call in flight stays parked for the timer sweep. */
+  void close() {
+    closed = true;
+    workers.shutdownNow();
   }
 
   private void resume(StudioExecutionRecord parked, Outcome outcome) {
+    if (closed) {
+      return;
+    }
     try {
       store.write(
           tx ->

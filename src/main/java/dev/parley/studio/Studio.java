@@ -28,6 +28,6 @@ public record Studio(StudioFlows flows, StudioExecutions executions) {
         new FlowEngine(store, clock, sids, new WidgetRunner(store, clock, messages), caller);
     caller.bind(engine);
     events.listen(new ChatTrigger(store, flows, engine));
-    return new Studio(flows, new StudioExecutions(store, clock, flows, engine));
+    return new Studio(flows, new StudioExecutions(store, clock, flows, engine, caller));
   }
 }
