@@ -155,7 +155,13 @@ record Wiring(
     Presence presence = new Presence();
     // Last of the event listeners: a flow's reply is heard after the message that caused it.
     Studio studio =
-        Studio.wire(store, clock, sids, messages, events, new FlowCalls(deliveries, accounts));
+        Studio.wire(
+            store,
+            clock,
+            sids,
+            messages,
+            events,
+            new FlowCalls(deliveries, accounts, publicUrl::base));
     ClientApi client =
         new ClientApi(
             store,

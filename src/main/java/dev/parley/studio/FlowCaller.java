@@ -140,6 +140,9 @@ final class FlowCaller {
         || cause instanceof io.netty.handler.timeout.TimeoutException) {
       return "no answer within " + HttpWidgets.CALL_TIMEOUT_MILLIS / 1000 + " s";
     }
+    if (cause instanceof IllegalArgumentException) {
+      return cause.getMessage(); // a URL that is not http(s), credentials sent elsewhere
+    }
     if (cause instanceof java.net.UnknownHostException) {
       return "cannot resolve " + cause.getMessage();
     }

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The calls a Studio flow makes (Make HTTP Request, Run Function), through the delivery engine's
@@ -21,10 +22,16 @@ public final class FlowCalls {
 
   private final DeliveryEngine engine;
   private final AccountService accounts;
+  private final Supplier<String> ownBase;
 
-  public FlowCalls(DeliveryEngine engine, AccountService accounts) {
+  /**
+   * Calls through {@code engine}'s client; {@code ownBase} is Parley's public URL, the only place
+   * the account's credentials are sent ({@code add_twilio_auth}).
+   */
+  public FlowCalls(DeliveryEngine engine, AccountService accounts, Supplier<String> ownBase) {
     this.engine = engine;
     this.accounts = accounts;
+    this.ownBase = ownBase;
   }
 
   /**
@@ -54,7 +61,7 @@ public final class FlowCalls {
       headers.put("X-Twilio-Signature", call.signature(token(accountSid)));
     }
     if (twilioAuth) {
-      headers.put("Authorization", basic(accountSid));
+      headers.put("Authorization", basic(accountSid, url));
     }
     return fetch(
         new WebhookClient.Plain(
@@ -71,7 +78,7 @@ public final class FlowCalls {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json; charset=utf-8");
     if (twilioAuth) {
-      headers.put("Authorization", basic(accountSid));
+      headers.put("Authorization", basic(accountSid, url));
     }
     return fetch(new WebhookClient.Plain(HttpMethod.POST, url, headers, body), timeoutMillis);
   }
@@ -91,7 +98,18 @@ public final class FlowCalls {
     return accounts.authToken(accounts.find(accountSid));
   }
 
-  private String basic(String accountSid) {
+  /**
+   * HTTP Basic with the account's SID and auth token, for Parley's own API only: a flow may be
+   * written by an API key's holder, who must not be able to send the auth token anywhere else.
+   */
+  private String basic(String accountSid, String url) {
+    String base = ownBase.get();
+    if (base == null || !url.startsWith(base + "/")) {
+      throw new IllegalArgumentException(
+          "add_twilio_auth sends the account's credentials only to Parley's own API ("
+              + base
+              + ")");
+    }
     return "Basic "
         + Base64.getEncoder()
             .encodeToString(

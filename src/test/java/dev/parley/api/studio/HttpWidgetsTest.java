@@ -263,4 +263,62 @@ class HttpWidgetsTest {
         .statusCode(200)
         .body("context.flow.variables.greeting", org.hamcrest.Matchers.equalTo("hi Ann"));
   }
+
+  /** A REST-triggered flow that GETs {@code url} and keeps the answer's flow count. */
+  private static String authenticated(String url) {
+    return """
+      {"states": [
+        {"name": "Trigger", "type": "trigger", "properties": {},
+         "transitions": [{"event": "incomingRequest", "next": "get"}]},
+        {"name": "get", "type": "make-http-request",
+         "properties": {"method": "GET", "url": "%s", "add_twilio_auth": true,
+                        "content_type": "application/x-www-form-urlencoded;charset=utf-8"},
+         "transitions": [{"event": "success", "next": "keep"}, {"event": "failed", "next": "keep"}]},
+        {"name": "keep", "type": "set-variables",
+         "properties": {"variables": [{"key": "found", "value": "{{widgets.get.parsed.flows | size}}"},
+                                      {"key": "error", "value": "{{widgets.get.error}}"}]},
+         "transitions": [{"event": "next"}]}],
+       "initial_state": "Trigger"}
+      """
+        .formatted(url);
+  }
+
+  private JsonPath ranToTheEnd(String flow) {
+    String execution =
+        server
+            .api()
+            .formParam("To", "ann")
+            .formParam("From", "bot")
+            .post("/v2/Flows/" + flow + "/Executions")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("sid");
+    String path = "/v2/Flows/" + flow + "/Executions/" + execution;
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> server.api().get(path).then().extract().path("status"), "ended"::equals);
+    return server.api().get(path + "/Context").then().statusCode(200).extract().jsonPath();
+  }
+
+  @Test
+  void twilio_auth_calls_parleys_own_api_as_the_account() {
+    String flow = fixtures.flow("published", authenticated(server.baseUrl() + "/v2/Flows"));
+
+    JsonPath context = ranToTheEnd(flow);
+
+    assertThat(context.getString("context.widgets.get.status_code")).isEqualTo("200");
+    assertThat(context.getInt("context.flow.variables.found")).isPositive();
+  }
+
+  @Test
+  void twilio_auth_never_sends_the_accounts_credentials_elsewhere() {
+    String flow = fixtures.flow("published", authenticated(remote.url("/steal")));
+
+    JsonPath context = ranToTheEnd(flow);
+
+    assertThat(context.getString("context.flow.variables.error"))
+        .contains("only to Parley's own API");
+    assertThat(remote.received("/steal")).isEmpty();
+  }
 }
