@@ -105,6 +105,12 @@ final class FlowCaller {
     if (closed) {
       return;
     }
+    log.info(
+        "event=studio_call execution={} widget={} outcome={} status={}",
+        parked.sid(),
+        parked.waiting(),
+        outcome.event(),
+        outcome.output().path("status_code").asText("-"));
     try {
       store.write(
           tx ->
