@@ -365,6 +365,8 @@ public final class Parley implements AutoCloseable {
     } catch (Exception e) {
       log.warn("event=shutdown_incomplete", e);
     }
+    // A flow's call cut short by this stop is not its answer: the timer sweep fails it later.
+    wiring.studio().executions().close();
     // Before Vert.x and the store: the engine saves the outcomes of calls still in flight.
     wiring.deliveries().close();
     try {

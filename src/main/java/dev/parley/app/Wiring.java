@@ -51,6 +51,7 @@ import dev.parley.webhooks.DeliveryEngine;
 import dev.parley.webhooks.DeliveryHistory;
 import dev.parley.webhooks.DeliveryPlanner;
 import dev.parley.webhooks.DeliverySettings;
+import dev.parley.webhooks.FlowCalls;
 import dev.parley.webhooks.OutboundRule;
 import dev.parley.webhooks.PreActionWebhooks;
 import java.time.Clock;
@@ -153,7 +154,14 @@ record Wiring(
     Sync sync = new Sync(store, clock, sids, events, publicUrl::of);
     Presence presence = new Presence();
     // Last of the event listeners: a flow's reply is heard after the message that caused it.
-    Studio studio = Studio.wire(store, clock, sids, messages, events);
+    Studio studio =
+        Studio.wire(
+            store,
+            clock,
+            sids,
+            messages,
+            events,
+            new FlowCalls(deliveries, accounts, publicUrl::base));
     ClientApi client =
         new ClientApi(
             store,

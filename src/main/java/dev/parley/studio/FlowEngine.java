@@ -30,12 +30,14 @@ final class FlowEngine {
   private final Clock clock;
   private final SidGenerator sids;
   private final WidgetRunner widgets;
+  private final FlowCaller caller;
 
-  FlowEngine(Store store, Clock clock, SidGenerator sids, WidgetRunner widgets) {
+  FlowEngine(Store store, Clock clock, SidGenerator sids, WidgetRunner widgets, FlowCaller caller) {
     this.store = store;
     this.clock = clock;
     this.sids = sids;
     this.widgets = widgets;
+    this.caller = caller;
   }
 
   /** A new execution of the flow's {@code revision}, run until it waits or ends. */
@@ -93,7 +95,11 @@ final class FlowEngine {
     return true;
   }
 
-  /** The wait's timeout: the widget leaves on {@code timeout}. False when it no longer waits. */
+  /**
+   * The wait's timeout: a reply's widget leaves on {@code timeout}; a call's widget (its answer
+   * lost, the node having stopped during the call) on its failure event. False when it no longer
+   * waits.
+   */
   boolean timeOut(Tx tx, StudioExecutionRecord execution) {
     String waiting = execution.waiting();
     if (waiting == null
@@ -101,10 +107,34 @@ final class FlowEngine {
       return false;
     }
     Run run = resume(tx, execution);
+    String type = run.state(waiting).path("type").asText();
+    if (HttpWidgets.handles(type)) {
+      Outcome lost = HttpWidgets.failed(type, "no answer recorded: the call was interrupted");
+      finish(tx, run, waiting, lost);
+      return true;
+    }
     String next = next(run.state(waiting), "timeout", null);
     step(tx, run, "timeout", waiting, next, run.widgets().with(waiting));
     advance(tx, run, next);
     return true;
+  }
+
+  /** A parked call's answer (or failure): false when the execution no longer waits for it. */
+  boolean answered(Tx tx, StudioExecutionRecord execution, Outcome outcome) {
+    String waiting = execution.waiting();
+    if (waiting == null
+        || !store.studio().claimWait(tx, execution.sid(), waiting, execution.waitUntil())) {
+      return false;
+    }
+    finish(tx, resume(tx, execution), waiting, outcome);
+    return true;
+  }
+
+  private void finish(Tx tx, Run run, String widget, Outcome outcome) {
+    run.widgets().set(widget, outcome.output());
+    String next = next(run.state(widget), outcome.event(), null);
+    step(tx, run, outcome.event(), widget, next, outcome.output());
+    advance(tx, run, next);
   }
 
   /** Ends an execution where it stands (the REST API's {@code Status=ended}). */
@@ -133,6 +163,11 @@ final class FlowEngine {
       run.widgets().set(current, outcome.output());
       if (outcome.waits()) {
         save(tx, run, "active", current, outcome.waitUntil());
+        if (outcome.call() != null) {
+          StudioExecutionRecord parked = run.execution;
+          HttpWidgets.Request call = outcome.call();
+          tx.afterCommit(() -> caller.dispatch(parked, call));
+        }
         return;
       }
       String next = next(state, outcome.event(), outcome.transition());

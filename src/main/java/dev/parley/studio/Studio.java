@@ -4,22 +4,30 @@ import dev.parley.conversation.MessageService;
 import dev.parley.events.EventLog;
 import dev.parley.ids.SidGenerator;
 import dev.parley.store.Store;
+import dev.parley.webhooks.FlowCalls;
 import java.time.Clock;
 
 /** Studio's services, wired on one store; its chat trigger listens to {@code events}. */
 public record Studio(StudioFlows flows, StudioExecutions executions) {
 
   /**
-   * Builds the services and starts listening for conversations' messages. Call after the other
-   * listeners are registered: a flow's reply is then recorded after the message that caused it in
-   * every listener (webhooks, realtime).
+   * Builds the services (the flows' HTTP widgets call out through {@code calls}) and starts
+   * listening for conversations' messages. Call after the other listeners are registered: a flow's
+   * reply is then recorded after the message that caused it in every listener (webhooks, realtime).
    */
   public static Studio wire(
-      Store store, Clock clock, SidGenerator sids, MessageService messages, EventLog events) {
+      Store store,
+      Clock clock,
+      SidGenerator sids,
+      MessageService messages,
+      EventLog events,
+      FlowCalls calls) {
     StudioFlows flows = new StudioFlows(store, clock, sids);
+    FlowCaller caller = new FlowCaller(store, calls);
     FlowEngine engine =
-        new FlowEngine(store, clock, sids, new WidgetRunner(store, clock, messages));
+        new FlowEngine(store, clock, sids, new WidgetRunner(store, clock, messages), caller);
+    caller.bind(engine);
     events.listen(new ChatTrigger(store, flows, engine));
-    return new Studio(flows, new StudioExecutions(store, clock, flows, engine));
+    return new Studio(flows, new StudioExecutions(store, clock, flows, engine, caller));
   }
 }

@@ -27,12 +27,15 @@ public final class StudioExecutions {
   private final Clock clock;
   private final StudioFlows flows;
   private final FlowEngine engine;
+  private final FlowCaller caller;
 
-  StudioExecutions(Store store, Clock clock, StudioFlows flows, FlowEngine engine) {
+  StudioExecutions(
+      Store store, Clock clock, StudioFlows flows, FlowEngine engine, FlowCaller caller) {
     this.store = store;
     this.clock = clock;
     this.flows = flows;
     this.engine = engine;
+    this.caller = caller;
   }
 
   /**
@@ -138,6 +141,14 @@ public final class StudioExecutions {
       }
     }
     return fired;
+  }
+
+  /**
+   * Stops resuming executions from their calls: one still in flight stays parked, and the timer
+   * sweep fails it once its wait passes (on this node after a restart, or on another).
+   */
+  public void close() {
+    caller.close();
   }
 
   private StudioExecutionRecord execution(Tx tx, String accountSid, String flowSid, String sid) {

@@ -52,6 +52,8 @@ final class WidgetRunner {
       case "split-based-on" -> split(context, state);
       case "set-variables" -> setVariables(context, properties);
       case "send-to-flex" -> sendToFlex(tx, execution, context, properties);
+      case HttpWidgets.HTTP, HttpWidgets.FUNCTION ->
+          HttpWidgets.park(type, properties, context, clock.instant());
       default -> throw new UnsupportedWidget(type);
     };
   }
@@ -156,7 +158,7 @@ final class WidgetRunner {
       }
       if (all) {
         output.put("matched", transition.path("conditions").path(0).path("friendly_name").asText());
-        return new Outcome("match", transition, output, null);
+        return Outcome.choose("match", transition, output);
       }
     }
     return Outcome.leave("noMatch", output);

@@ -31,7 +31,11 @@ final class Widgets {
           "set-variables",
           Set.of("next"),
           "send-to-flex",
-          Set.of("callComplete", "failedToEnqueue", "callFailure"));
+          Set.of("callComplete", "failedToEnqueue", "callFailure"),
+          "make-http-request",
+          Set.of("success", "failed"),
+          "run-function",
+          Set.of("success", "fail"));
 
   /** Properties a runnable widget cannot do without. */
   static final Map<String, List<String>> REQUIRED =
@@ -39,13 +43,13 @@ final class Widgets {
           "send-message", List.of("body"),
           "send-and-wait-for-reply", List.of("body"),
           "split-based-on", List.of("input"),
-          "set-variables", List.of("variables"));
+          "set-variables", List.of("variables"),
+          "make-http-request", List.of("url"),
+          "run-function", List.of("url"));
 
   /** Twilio widgets Parley does not run yet or cannot run (no voice, no payments here). */
   static final Set<String> NOT_RUN =
       Set.of(
-          "make-http-request",
-          "run-function",
           "run-subflow",
           "connect-call-to",
           "say-play",

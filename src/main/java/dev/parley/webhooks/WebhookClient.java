@@ -17,7 +17,9 @@ import io.vertx.core.net.SocketAddress;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -43,8 +45,14 @@ final class WebhookClient implements AutoCloseable {
   private final WorkerExecutor lookups;
   private final OutboundRule rule;
 
-  /** An answer: its status, {@code Location}, and body (null when not read or too long). */
-  record Answer(int status, String location, byte[] body) {}
+  /**
+   * An answer: its status, {@code Location}, {@code Content-Type}, and body (null when not read or
+   * too long).
+   */
+  record Answer(int status, String location, String contentType, byte[] body) {}
+
+  /** A request other than a webhook's form (Studio's HTTP widgets): headers and body as given. */
+  record Plain(HttpMethod method, String url, Map<String, String> headers, String body) {}
 
   WebhookClient(Vertx vertx, int maxConnectionsPerHost, OutboundRule rule) {
     this.rule = rule;
@@ -86,12 +94,58 @@ final class WebhookClient implements AutoCloseable {
     return exchange(call, authToken, null, true, maxBody).toCompletionStage().toCompletableFuture();
   }
 
+  /**
+   * Makes {@code request} under the rule, reading up to {@code maxBody} bytes of the answer within
+   * {@code timeoutMillis} for the whole exchange.
+   */
+  CompletableFuture<Answer> fetch(Plain request, int maxBody, long timeoutMillis) {
+    return exchange(
+            request.method(),
+            request.url(),
+            request.url(),
+            request.headers(),
+            request.body(),
+            true,
+            maxBody,
+            timeoutMillis)
+        .toCompletionStage()
+        .toCompletableFuture();
+  }
+
   private Future<Answer> exchange(
       WebhookCall call, String authToken, String idempotencyToken, boolean vet, int maxBody) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("X-Twilio-Signature", call.signature(authToken));
+    if (idempotencyToken != null) {
+      headers.put("I-Twilio-Idempotency-Token", idempotencyToken);
+    }
+    if (!call.isGet()) {
+      headers.put("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
+    }
+    return exchange(
+        call.isGet() ? HttpMethod.GET : HttpMethod.POST,
+        call.requestUrl(),
+        call.url(),
+        headers,
+        call.isGet() ? null : call.body(),
+        vet,
+        maxBody,
+        TIMEOUT_MILLIS);
+  }
+
+  private Future<Answer> exchange(
+      HttpMethod method,
+      String requestUrl,
+      String shownUrl,
+      Map<String, String> headers,
+      String body,
+      boolean vet,
+      int maxBody,
+      long timeoutMillis) {
     URI uri;
     boolean https;
     try {
-      uri = URI.create(call.requestUrl());
+      uri = URI.create(requestUrl);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       https = scheme.equals("https");
       if (!https && !scheme.equals("http") || uri.getHost() == null) {
@@ -99,7 +153,7 @@ final class WebhookClient implements AutoCloseable {
       }
     } catch (IllegalArgumentException badUrl) {
       return Future.failedFuture(
-          new IllegalArgumentException("cannot call " + call.url() + ": " + badUrl.getMessage()));
+          new IllegalArgumentException("cannot call " + shownUrl + ": " + badUrl.getMessage()));
     }
     String urlHost = uri.getHost();
     String host = OutboundRule.bare(urlHost);
@@ -112,12 +166,12 @@ final class WebhookClient implements AutoCloseable {
     // before the call counts as over (and its origin admits another).
     return lookups
         .executeBlocking(() -> vet ? rule.vet(host) : InetAddress.getByName(host), false)
-        .timeout(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
+        .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
         .compose(
             address -> {
               RequestOptions options =
                   new RequestOptions()
-                      .setMethod(call.isGet() ? HttpMethod.GET : HttpMethod.POST)
+                      .setMethod(method)
                       .setServer(
                           SocketAddress.inetSocketAddress(new InetSocketAddress(address, port)))
                       // As the URL writes it: an IPv6 literal keeps its brackets in Host.
@@ -125,22 +179,16 @@ final class WebhookClient implements AutoCloseable {
                       .setPort(port)
                       .setSsl(https)
                       .setURI(path)
-                      .setTimeout(TIMEOUT_MILLIS)
+                      .setTimeout(timeoutMillis)
                       .setFollowRedirects(false)
-                      .putHeader("User-Agent", USER_AGENT)
-                      .putHeader("X-Twilio-Signature", call.signature(authToken));
-              if (idempotencyToken != null) {
-                options.putHeader("I-Twilio-Idempotency-Token", idempotencyToken);
-              }
-              if (!call.isGet()) {
-                options.putHeader(
-                    "Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
-              }
-              return request(options, call, maxBody);
+                      .putHeader("User-Agent", USER_AGENT);
+              headers.forEach(options::putHeader);
+              return request(options, body, maxBody, timeoutMillis);
             });
   }
 
-  private Future<Answer> request(RequestOptions options, WebhookCall call, int maxBody) {
+  private Future<Answer> request(
+      RequestOptions options, String body, int maxBody, long timeoutMillis) {
     AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
     Future<Answer> answer =
         client
@@ -148,14 +196,14 @@ final class WebhookClient implements AutoCloseable {
             .compose(
                 request -> {
                   sent.set(request);
-                  return call.isGet() ? request.send() : request.send(Buffer.buffer(call.body()));
+                  return body == null ? request.send() : request.send(Buffer.buffer(body));
                 })
             .compose(response -> read(response, maxBody));
     // The request timeout fires when no data arrives for 5 s; this caps the whole exchange, for a
     // receiver that trickles its answer. A call that failed is over once its connection is closed,
     // so that a hanging receiver never holds more connections than its origin's share of calls.
     return answer
-        .timeout(TIMEOUT_MILLIS + 100, TimeUnit.MILLISECONDS)
+        .timeout(timeoutMillis + 100, TimeUnit.MILLISECONDS)
         .recover(
             failure -> {
               HttpClientRequest request = sent.get();
@@ -173,15 +221,16 @@ final class WebhookClient implements AutoCloseable {
   private static Future<Answer> read(HttpClientResponse response, int maxBody) {
     int status = response.statusCode();
     String location = response.getHeader("Location");
+    String type = response.getHeader("Content-Type");
     if (maxBody <= 0) {
-      return response.end().map(done -> new Answer(status, location, null));
+      return response.end().map(done -> new Answer(status, location, type, null));
     }
     Promise<Answer> read = Promise.promise();
     Buffer body = Buffer.buffer();
     response.handler(
         chunk -> {
           if (body.length() + chunk.length() > maxBody) {
-            if (read.tryComplete(new Answer(status, location, null))) {
+            if (read.tryComplete(new Answer(status, location, type, null))) {
               response.request().reset();
             }
           } else {
@@ -189,7 +238,8 @@ final class WebhookClient implements AutoCloseable {
           }
         });
     response.exceptionHandler(read::tryFail);
-    response.endHandler(end -> read.tryComplete(new Answer(status, location, body.getBytes())));
+    response.endHandler(
+        end -> read.tryComplete(new Answer(status, location, type, body.getBytes())));
     return read.future();
   }
 

@@ -25,9 +25,16 @@ import java.util.concurrent.TimeUnit;
  * to hang until released). Closing and reopening keeps the port, as a receiver's outage would.
  */
 public final class WebhookReceiver implements AutoCloseable {
-  /** One request as it arrived: {@code url} is the full URL as called, query included. */
+  /**
+   * One request as it arrived: {@code url} is the full URL as called, query included; {@code body}
+   * the raw body ({@code params} holds a form's fields).
+   */
   public record Received(
-      String method, String url, Map<String, String> headers, Map<String, String> params) {
+      String method,
+      String url,
+      Map<String, String> headers,
+      Map<String, String> params,
+      String body) {
     public String header(String name) {
       return headers.get(name.toLowerCase(java.util.Locale.ROOT));
     }
@@ -141,7 +148,8 @@ public final class WebhookReceiver implements AutoCloseable {
               exchange.getRequestMethod(),
               "http://127.0.0.1:" + port + exchange.getRequestURI().toString(),
               headers,
-              decode(exchange.getRequestMethod().equals("GET") ? query : body));
+              decode(exchange.getRequestMethod().equals("GET") ? query : form(headers, body)),
+              body);
       received.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(request);
       all.add(request);
       CountDownLatch latch = hanging.get(path);
@@ -167,6 +175,12 @@ public final class WebhookReceiver implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** The body when it is a form (or says nothing of its type), else no fields. */
+  private static String form(Map<String, String> headers, String body) {
+    String type = headers.getOrDefault("content-type", "");
+    return type.isEmpty() || type.startsWith("application/x-www-form-urlencoded") ? body : null;
   }
 
   private static Map<String, String> decode(String form) {

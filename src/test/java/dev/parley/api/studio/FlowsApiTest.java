@@ -115,6 +115,25 @@ class FlowsApiTest {
   }
 
   @Test
+  void refuses_to_publish_an_http_widget_without_a_url() {
+    String http =
+        HELLO
+            .replace("\"type\": \"send-message\"", "\"type\": \"make-http-request\"")
+            .replace("{\"event\": \"sent\"}", "{\"event\": \"success\"}");
+
+    server
+        .api()
+        .formParam("FriendlyName", "Http")
+        .formParam("Status", "published")
+        .formParam("Definition", http)
+        .post("/v2/Flows")
+        .then()
+        .statusCode(400)
+        .body("code", equalTo(81022))
+        .body("message", containsString("needs property url"));
+  }
+
+  @Test
   void rejects_an_unknown_widget_type() {
     server
         .api()
