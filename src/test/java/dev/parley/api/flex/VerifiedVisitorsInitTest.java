@@ -5,6 +5,8 @@ import static dev.parley.api.flex.VerifiedFixtures.hmac;
 import static dev.parley.api.flex.VerifiedFixtures.profileMessage;
 import static dev.parley.api.flex.VerifiedFixtures.site;
 import static dev.parley.api.flex.VerifiedFixtures.verifiedInit;
+import static dev.parley.api.flex.WebchatFixtures.DEPLOYMENTS;
+import static dev.parley.api.flex.WebchatFixtures.ORIGIN;
 import static dev.parley.api.flex.WebchatFixtures.close;
 import static dev.parley.api.flex.WebchatFixtures.deploymentKey;
 import static dev.parley.api.flex.WebchatFixtures.init;
@@ -18,6 +20,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import dev.parley.api.flex.VerifiedFixtures.Site;
 import dev.parley.testing.ParleyServer;
+import dev.parley.testing.WebhookReceiver;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,6 +60,63 @@ class VerifiedVisitorsInitTest {
         .then()
         .statusCode(200)
         .body("participants.identity", contains("verified:user-7"));
+  }
+
+  @Test
+  void continuing_adds_no_participant_and_sends_no_webhook() {
+    try (WebhookReceiver receiver = new WebhookReceiver()) {
+      String address =
+          server
+              .api()
+              .formParam("Type", "chat")
+              .formParam("Address", "urn:parley:resume-" + System.nanoTime())
+              .formParam("AutoCreation.Enabled", "true")
+              .formParam("AutoCreation.Type", "webhook")
+              .formParam("AutoCreation.WebhookUrl", receiver.url("/address"))
+              .formParam("AutoCreation.WebhookMethod", "post")
+              .formParam("AutoCreation.WebhookFilters", "onParticipantAdded")
+              .post("/v1/Configuration/Addresses")
+              .then()
+              .statusCode(201)
+              .extract()
+              .path("sid");
+      JsonPath deployment =
+          server
+              .api()
+              .formParam("FriendlyName", "Resume widget")
+              .formParam("AddressSid", address)
+              .formParam("AllowedOrigins", ORIGIN)
+              .formParam("IdentityVerification", "required")
+              .post(DEPLOYMENTS)
+              .then()
+              .statusCode(201)
+              .extract()
+              .jsonPath();
+      String key = deployment.getString("deployment_key");
+      String hash = hmac(deployment.getString("identity_secret"), "user-hooks");
+      String sid =
+          verifiedInit(server, key, "user-hooks", hash).then().extract().path("conversation_sid");
+      receiver.awaitEvents("onParticipantAdded", 1);
+
+      verifiedInit(server, key, "user-hooks", hash)
+          .then()
+          .statusCode(200)
+          .body("conversation_sid", equalTo(sid));
+      // A later participant's webhook is the barrier: a duplicate visitor's would come before it.
+      server
+          .api()
+          .header("X-Twilio-Webhook-Enabled", "true")
+          .formParam("Identity", "agent-barrier")
+          .post("/v1/Conversations/" + sid + "/Participants")
+          .then()
+          .statusCode(201);
+
+      assertThat(
+              receiver.awaitEvents("onParticipantAdded", 2).stream()
+                  .map(r -> r.param("Identity"))
+                  .toList())
+          .containsExactly("verified:user-hooks", "agent-barrier");
+    }
   }
 
   @Test
