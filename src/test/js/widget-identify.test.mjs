@@ -1,7 +1,7 @@
 // Verified visitors in the widget (docs/verified-visitors.md): a page names its signed user with
 // Parley.identify, Debian's chromium driven by playwright-core. One user in two browser contexts
-// continues one open chat and shares one history, Parley.reset() leaves nothing behind, and a context that knows the identity
-// but not the secret reads nothing of it.
+// continues one open chat and shares one history, Parley.reset() leaves nothing behind, and a
+// context that knows the identity but not the secret reads nothing of it.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
