@@ -1,7 +1,7 @@
 // Verified visitors in the widget (docs/verified-visitors.md): a page names its signed user with
 // Parley.identify, Debian's chromium driven by playwright-core. One user in two browser contexts
-// shares one history, Parley.reset() leaves nothing behind, and a context that knows the identity
-// but not the secret reads nothing of it.
+// continues one open chat and shares one history, Parley.reset() leaves nothing behind, and a
+// context that knows the identity but not the secret reads nothing of it.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
@@ -94,7 +94,7 @@ test('an identified user chats at once as the signed identity, the form skipped'
   await laptop.locator('.msg.me:not(.pending)').waitFor();
 });
 
-test('the same user identified in a second browser after opening sees the first chat in its history', async () => {
+test('the same user identified in a second browser after opening continues the open chat', async () => {
   phone = await newPage();
   // A page that uses sessionStorage itself: the SDK's twilsock then keeps its continuation token there.
   await phone.evaluate(() => sessionStorage.setItem('host-page', 'kept'));
@@ -106,12 +106,15 @@ test('the same user identified in a second browser after opening sees the first 
   await phone.locator('.conversation[data-ready]').waitFor();
   const { session } = await stored(phone);
   assert.equal(session.identity, `verified:${USER.identity}`);
-  assert.notEqual(session.conversationSid, firstChat);
-  const earlier = phone.locator('.earlier-chats');
-  await earlier.locator('summary', { hasText: '1 earlier chat' }).click();
-  const chat = earlier.locator(`.earlier-chat[data-sid="${firstChat}"]`);
-  await chat.locator('.text', { hasText: 'Hello from the laptop' }).waitFor();
-  assert.match(await chat.locator('h3').textContent(), /\(still open\)$/);
+  assert.equal(session.conversationSid, firstChat);
+  await phone.locator('.log .text', { hasText: 'Hello from the laptop' }).waitFor();
+  await phone.locator('.composer textarea').fill('Hello from the phone');
+  await phone.locator('.composer textarea').press('Enter');
+  await phone.locator('.msg.me:not(.pending) .text', { hasText: 'Hello from the phone' }).waitFor();
+  await laptop.locator('.log .text', { hasText: 'Hello from the phone' }).waitFor();
+  const participants = await rest().conversations.v1.conversations(firstChat).participants.list();
+  assert.deepEqual(participants.map((p) => p.identity), [`verified:${USER.identity}`]);
+  assert.equal(await phone.locator('.earlier-chats').count(), 0);
   assert.deepEqual(pageErrors, []);
 });
 
@@ -172,7 +175,7 @@ test('under optional, a context with the identity but a wrong hash chats anonymo
   assert.equal((await stored(attacker)).session.conversationSid, session.conversationSid);
 });
 
-test('a shop page names its user in data attributes; with prefill the form shows the signed name and e-mail, and an ended chat is listed', async () => {
+test('a shop page names its user in data attributes; with prefill the form shows the signed name and e-mail, and the ended chat is listed', async () => {
   await rest().conversations.v1.conversations(firstChat).update({ state: 'closed' });
   const { status } = await post(`/parley/v1/WebchatDeployments/${deployment.sid}`, {
     VerifiedPreEngagement: 'prefill',
@@ -197,7 +200,7 @@ test('a shop page names its user in data attributes; with prefill the form shows
   assert.deepEqual(await tablet.locator('form.pre p.error').allTextContents(), []);
   await tablet.locator('.conversation[data-ready]').waitFor();
   assert.equal((await stored(tablet)).session.identity, `verified:${USER.identity}`);
-  await tablet.locator('.earlier-chats summary', { hasText: '2 earlier chats' }).click();
+  await tablet.locator('.earlier-chats summary', { hasText: '1 earlier chat' }).click();
   const ended = tablet.locator(`.earlier-chat[data-sid="${firstChat}"]`);
   await ended.locator('.text', { hasText: 'Hello from the laptop' }).waitFor();
   assert.match(await ended.locator('h3').textContent(), /\(ended\)$/);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.conversation.AddressConfigurations;
 import dev.parley.conversation.AutoCreationType;
 import dev.parley.conversation.ConversationService;
+import dev.parley.conversation.ConversationState;
 import dev.parley.conversation.ConversationWebhooks;
 import dev.parley.conversation.NewConversation;
 import dev.parley.conversation.NewConversationWebhook;
@@ -22,11 +23,16 @@ import dev.parley.ids.ServiceSid;
 import dev.parley.json.Json;
 import dev.parley.store.AddressRecord;
 import dev.parley.store.ConversationRecord;
+import dev.parley.store.MembershipRecord;
+import dev.parley.store.PageRequest;
+import dev.parley.store.Slice;
 import dev.parley.store.Store;
 import dev.parley.store.Tx;
 import dev.parley.store.UserRecord;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,6 +123,37 @@ public final class WebChatService {
             ? "{}"
             : "{\"identity_verified\":" + request.identityVerified() + "}");
     return new WebChat(conversation.sid(), conversation.serviceSid(), identity);
+  }
+
+  /**
+   * The newest conversation that {@code identity} takes part in, not closed (active or inactive),
+   * in the Conversation Service that {@code addressSid}'s chats are created in: what a verified
+   * visitor's init continues instead of creating one. Empty when the address cannot be resolved
+   * (the create then answers its error).
+   */
+  public Optional<WebChat> open(Tx tx, AccountSid account, String addressSid, String identity) {
+    Optional<AddressRecord> address = addresses.resolve(tx, account, addressSid);
+    if (address.isEmpty()) {
+      return Optional.empty();
+    }
+    String service = serviceOf(tx, address.get());
+    ConversationRecord newest = null;
+    Comparator<ConversationRecord> age =
+        Comparator.comparing(ConversationRecord::dateCreated)
+            .thenComparing(ConversationRecord::sid);
+    PageRequest page = PageRequest.first(100);
+    while (page != null) {
+      Slice<MembershipRecord> slice = store.memberships().byIdentity(tx, service, identity, page);
+      for (MembershipRecord m : slice.items()) {
+        ConversationRecord c = m.conversation();
+        if (ConversationState.of(c) != ConversationState.CLOSED
+            && (newest == null || age.compare(c, newest) > 0)) {
+          newest = c;
+        }
+      }
+      page = slice.next() == null ? null : new PageRequest(100, slice.next());
+    }
+    return Optional.ofNullable(newest).map(c -> new WebChat(c.sid(), c.serviceSid(), identity));
   }
 
   /**

@@ -64,7 +64,9 @@ public final class WebchatGuests {
    * Creates the visitor's conversation, user and participant through the deployment's address in
    * one transaction, then signs its token. A returning visitor may name only an identity an earlier
    * unverified init of this account gave out (45745 otherwise), so nobody can take an agent's or a
-   * verified visitor's identity; a site's signed visitor is decided by {@link VerifiedVisitors}.
+   * verified visitor's identity; a site's signed visitor is decided by {@link VerifiedVisitors}. A
+   * verified visitor with an open (active or inactive) conversation in the deployment's service
+   * continues the newest one: the answer names it, and nothing is created.
    */
   public GuestSession init(WebchatDeployment deployment, GuestRequest request) {
     String account = deployment.accountSid();
@@ -77,6 +79,16 @@ public final class WebchatGuests {
                 throw new ApiException(
                     TwilioError.WEBCHAT_INVALID_PARAMETER,
                     "Identity is not a returning Webchat visitor of this account");
+              }
+              if (visitor.verified()) {
+                // The same user from another browser continues its open chat: nothing is written,
+                // so no conversation, participant or webhook is added.
+                var open =
+                    webChats.open(
+                        tx, new AccountSid(account), deployment.addressSid(), visitor.identity());
+                if (open.isPresent()) {
+                  return new Started(open.get(), guestKeys.keySid(tx, account));
+                }
               }
               WebChat chat =
                   webChats.create(

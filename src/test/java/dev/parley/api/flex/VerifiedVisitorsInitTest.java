@@ -1,13 +1,18 @@
 package dev.parley.api.flex;
 
+import static dev.parley.api.flex.VerifiedFixtures.conversations;
 import static dev.parley.api.flex.VerifiedFixtures.hmac;
 import static dev.parley.api.flex.VerifiedFixtures.profileMessage;
 import static dev.parley.api.flex.VerifiedFixtures.site;
 import static dev.parley.api.flex.VerifiedFixtures.verifiedInit;
+import static dev.parley.api.flex.WebchatFixtures.DEPLOYMENTS;
+import static dev.parley.api.flex.WebchatFixtures.ORIGIN;
+import static dev.parley.api.flex.WebchatFixtures.close;
 import static dev.parley.api.flex.WebchatFixtures.deploymentKey;
 import static dev.parley.api.flex.WebchatFixtures.init;
 import static dev.parley.api.flex.WebchatFixtures.started;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -15,6 +20,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import dev.parley.api.flex.VerifiedFixtures.Site;
 import dev.parley.testing.ParleyServer;
+import dev.parley.testing.WebhookReceiver;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,16 +40,174 @@ class VerifiedVisitorsInitTest {
   }
 
   @Test
-  void the_same_user_continues_as_one_identity_from_another_browser() {
+  void the_same_user_continues_its_open_conversation_from_another_browser() {
     Site site = site(server, "required");
     String hash = hmac(site.secret(), "user-7");
     JsonPath first = verifiedInit(server, site.key(), "user-7", hash).then().extract().jsonPath();
+    String sid = first.getString("conversation_sid");
 
     JsonPath second = verifiedInit(server, site.key(), "user-7", hash).then().extract().jsonPath();
 
-    assertThat(second.getString("identity")).isEqualTo(first.getString("identity"));
-    assertThat(second.getString("conversation_sid"))
-        .isNotEqualTo(first.getString("conversation_sid"));
+    assertThat(second.getString("identity")).isEqualTo("verified:user-7");
+    assertThat(second.getString("conversation_sid")).isEqualTo(sid);
+    conversations(server, site.key(), second.getString("token"))
+        .then()
+        .statusCode(200)
+        .body("conversations.conversation_sid", contains(sid));
+    server
+        .api()
+        .get("/v1/Conversations/" + sid + "/Participants")
+        .then()
+        .statusCode(200)
+        .body("participants.identity", contains("verified:user-7"));
+  }
+
+  @Test
+  void continuing_adds_no_participant_and_sends_no_webhook() {
+    try (WebhookReceiver receiver = new WebhookReceiver()) {
+      String address =
+          server
+              .api()
+              .formParam("Type", "chat")
+              .formParam("Address", "urn:parley:resume-" + System.nanoTime())
+              .formParam("AutoCreation.Enabled", "true")
+              .formParam("AutoCreation.Type", "webhook")
+              .formParam("AutoCreation.WebhookUrl", receiver.url("/address"))
+              .formParam("AutoCreation.WebhookMethod", "post")
+              .formParam("AutoCreation.WebhookFilters", "onParticipantAdded")
+              .post("/v1/Configuration/Addresses")
+              .then()
+              .statusCode(201)
+              .extract()
+              .path("sid");
+      JsonPath deployment =
+          server
+              .api()
+              .formParam("FriendlyName", "Resume widget")
+              .formParam("AddressSid", address)
+              .formParam("AllowedOrigins", ORIGIN)
+              .formParam("IdentityVerification", "required")
+              .post(DEPLOYMENTS)
+              .then()
+              .statusCode(201)
+              .extract()
+              .jsonPath();
+      String key = deployment.getString("deployment_key");
+      String hash = hmac(deployment.getString("identity_secret"), "user-hooks");
+      String sid =
+          verifiedInit(server, key, "user-hooks", hash).then().extract().path("conversation_sid");
+      receiver.awaitEvents("onParticipantAdded", 1);
+
+      verifiedInit(server, key, "user-hooks", hash)
+          .then()
+          .statusCode(200)
+          .body("conversation_sid", equalTo(sid));
+      // A later participant's webhook is the barrier: a duplicate visitor's would come before it.
+      server
+          .api()
+          .header("X-Twilio-Webhook-Enabled", "true")
+          .formParam("Identity", "agent-barrier")
+          .post("/v1/Conversations/" + sid + "/Participants")
+          .then()
+          .statusCode(201);
+
+      assertThat(
+              receiver.awaitEvents("onParticipantAdded", 2).stream()
+                  .map(r -> r.param("Identity"))
+                  .toList())
+          .containsExactly("verified:user-hooks", "agent-barrier");
+    }
+  }
+
+  @Test
+  void an_inactive_conversation_is_continued_too() {
+    Site site = site(server, "required");
+    String hash = hmac(site.secret(), "user-inactive");
+    String sid =
+        verifiedInit(server, site.key(), "user-inactive", hash)
+            .then()
+            .extract()
+            .path("conversation_sid");
+    server
+        .api()
+        .formParam("State", "inactive")
+        .post("/v1/Conversations/" + sid)
+        .then()
+        .statusCode(200);
+
+    verifiedInit(server, site.key(), "user-inactive", hash)
+        .then()
+        .statusCode(200)
+        .body("conversation_sid", equalTo(sid));
+  }
+
+  @Test
+  void a_closed_conversation_is_never_continued_the_next_init_starts_a_new_one() {
+    Site site = site(server, "required");
+    String hash = hmac(site.secret(), "user-closed");
+    JsonPath first =
+        verifiedInit(server, site.key(), "user-closed", hash).then().extract().jsonPath();
+    String sid = first.getString("conversation_sid");
+    close(server, site.key(), first.getString("token"), sid).then().statusCode(200);
+
+    String next =
+        verifiedInit(server, site.key(), "user-closed", hash)
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("conversation_sid");
+
+    assertThat(next).isNotEqualTo(sid);
+    verifiedInit(server, site.key(), "user-closed", hash)
+        .then()
+        .body("conversation_sid", equalTo(next));
+  }
+
+  @Test
+  void another_verified_user_never_gets_the_open_conversation() {
+    Site site = site(server, "required");
+    String sid =
+        verifiedInit(server, site.key(), "user-owner", hmac(site.secret(), "user-owner"))
+            .then()
+            .extract()
+            .path("conversation_sid");
+
+    verifiedInit(server, site.key(), "user-other", hmac(site.secret(), "user-other"))
+        .then()
+        .statusCode(200)
+        .body("identity", equalTo("verified:user-other"))
+        .body("conversation_sid", not(equalTo(sid)));
+  }
+
+  @Test
+  void an_anonymous_init_never_continues_a_verified_users_conversation() {
+    Site site = site(server, "optional");
+    String sid =
+        verifiedInit(server, site.key(), "user-anon", hmac(site.secret(), "user-anon"))
+            .then()
+            .extract()
+            .path("conversation_sid");
+
+    JsonPath anonymous = started(server, site.key());
+
+    assertThat(anonymous.getString("conversation_sid")).isNotEqualTo(sid);
+    assertThat(anonymous.getString("identity")).doesNotStartWith("verified:");
+  }
+
+  @Test
+  void optional_a_wrong_hash_never_continues_the_users_conversation() {
+    Site site = site(server, "optional");
+    String sid =
+        verifiedInit(server, site.key(), "user-wrong", hmac(site.secret(), "user-wrong"))
+            .then()
+            .extract()
+            .path("conversation_sid");
+
+    verifiedInit(server, site.key(), "user-wrong", hmac(site.secret(), "someone-else"))
+        .then()
+        .statusCode(200)
+        .body("conversation_sid", not(equalTo(sid)))
+        .body("identity", not(startsWith("verified:")));
   }
 
   @Test
@@ -281,15 +445,15 @@ class VerifiedVisitorsInitTest {
   @Test
   void an_unverified_visitor_cannot_claim_a_verified_identity() {
     Site site = site(server, "optional");
-    verifiedInit(server, site.key(), "user-10", hmac(site.secret(), "user-10"))
+    verifiedInit(server, site.key(), "user-11", hmac(site.secret(), "user-11"))
         .then()
         .statusCode(200);
 
-    init(server, site.key(), "Identity", "verified:user-10")
+    init(server, site.key(), "Identity", "verified:user-11")
         .then()
         .statusCode(400)
         .body("code", equalTo(45745));
-    init(server, site.key(), "Identity", "user-10").then().statusCode(400);
+    init(server, site.key(), "Identity", "user-11").then().statusCode(400);
   }
 
   @Test
