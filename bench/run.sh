@@ -3,8 +3,9 @@
 # stops all it started, and writes bench/RESULTS.md with each figure as a ratio to a hello-world
 # Vert.x server measured in the same run, for each store in BENCH_STORES (default: sqlite
 # postgresql, a fresh database each, dropped afterwards): start-up and POST /v2/WebChats here, then
+# Parley against the bare ceiling of each store, measured alternately (bench/ceiling.sh), then
 # webhook delivery (bench/webhooks.sh), realtime (bench/realtime.sh) and message pages at depth
-# (bench/paging.sh) and media (bench/media.sh), each once per store. Usage: bench/run.sh  (15-20 minutes with both stores)
+# (bench/paging.sh) and media (bench/media.sh), each once per store. Usage: bench/run.sh  (25-30 minutes with both stores)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -142,8 +143,8 @@ wrk run ends are committed but not counted by wrk.
 NOTE
   section_notes webchats
   echo "<!-- webchats:end -->"
-  for name in webhooks webhooks-postgresql realtime realtime-postgresql paging paging-postgresql \
-    media media-postgresql widget-timings; do
+  for name in ceiling ceiling-postgresql webhooks webhooks-postgresql realtime realtime-postgresql \
+    paging paging-postgresql media media-postgresql widget-timings; do
     kept=$(section_print "$name" 2>/dev/null || true)
     echo
     if [[ -n $kept ]]; then printf '%s\n' "$kept"; else printf '<!-- %s:begin -->\n<!-- %s:end -->\n' "$name" "$name"; fi
@@ -151,6 +152,10 @@ NOTE
 } > "$out/RESULTS.md"
 cp "$out/RESULTS.md" "$results"
 
+for s in "${stores[@]}"; do
+  echo "== against the bare ceiling ($s)"
+  BENCH_STORE=$s BENCH_BUILT=1 HELLO_RPS="$hello_rps" bench/ceiling.sh > /dev/null
+done
 for s in "${stores[@]}"; do
   echo "== webhooks ($s)"
   BENCH_STORE=$s BENCH_BUILT=1 bench/webhooks.sh > /dev/null
