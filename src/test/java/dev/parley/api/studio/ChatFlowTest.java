@@ -26,31 +26,7 @@ class ChatFlowTest {
 
   /** A web chat of a new studio address naming {@code flow}: {conversation, visitor identity}. */
   private String[] webChat(String flow) {
-    String address =
-        server
-            .api()
-            .formParam("Type", "chat")
-            .formParam("Address", "urn:parley:studio-" + System.nanoTime())
-            .formParam("AutoCreation.Enabled", "true")
-            .formParam("AutoCreation.Type", "studio")
-            .formParam("AutoCreation.StudioFlowSid", flow)
-            .post("/v1/Configuration/Addresses")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("sid");
-    JsonPath chat =
-        server
-            .api()
-            .formParam("AddressSid", address)
-            .formParam("ChatFriendlyName", "Chat")
-            .formParam("CustomerFriendlyName", "Ann")
-            .post("/v2/WebChats")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath();
-    return new String[] {chat.getString("conversation_sid"), chat.getString("identity")};
+    return StudioChats.webChat(server, flow);
   }
 
   private void say(String conversation, String author, String body) {

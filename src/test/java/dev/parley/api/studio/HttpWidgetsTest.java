@@ -61,31 +61,7 @@ class HttpWidgetsTest {
   }
 
   private String[] webChat(String flow) {
-    String address =
-        server
-            .api()
-            .formParam("Type", "chat")
-            .formParam("Address", "urn:parley:http-" + System.nanoTime())
-            .formParam("AutoCreation.Enabled", "true")
-            .formParam("AutoCreation.Type", "studio")
-            .formParam("AutoCreation.StudioFlowSid", flow)
-            .post("/v1/Configuration/Addresses")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("sid");
-    JsonPath chat =
-        server
-            .api()
-            .formParam("AddressSid", address)
-            .formParam("ChatFriendlyName", "Chat")
-            .formParam("CustomerFriendlyName", "Ann")
-            .post("/v2/WebChats")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath();
-    String[] pair = {chat.getString("conversation_sid"), chat.getString("identity")};
+    String[] pair = StudioChats.webChat(server, flow);
     server
         .api()
         .formParam("Author", pair[1])
