@@ -72,8 +72,10 @@ export class Chat {
   private readonly names = new Map<string, Promise<string>>();
   private readonly typists = new Map<string, string>();
   private readonly others = new Map<string, string>();
-  /** Indexes of the messages handed to the view; the highest is what the visitor has read. */
-  private readonly shownIndexes = new Set<number>();
+  /** Each message handed to the view, by index: settles once the view shows it. */
+  private readonly shown = new Map<number, Promise<void>>();
+  /** Sends waiting for their message's live event (see `shownOnce`). */
+  private readonly awaited = new Map<number, () => void>();
   private newest = -1;
   private over = false;
 
@@ -203,9 +205,8 @@ export class Chat {
 
   /**
    * Sends once the conversation is open (a visitor may type before it is) and once every earlier
-   * message is sent, so they are stored in the order typed. Then makes sure the message is shown:
-   * the SDK drops a message's live event when a page read at the same moment already held it, so
-   * a message not seen by the time the send is answered is read back.
+   * message is sent, so they are stored in the order typed. Settles only once the message is
+   * shown, where its "Sending…" bubble stood: the view drops that bubble when this settles.
    */
   send(text: string, files: File[] = [], progress?: (fraction: number) => void): Promise<void> {
     return this.sends.run(async () => {
@@ -213,13 +214,32 @@ export class Chat {
       const indexes = files.length
         ? await this.sendFiles(conversation, text, files, progress)
         : [await conversation.sendMessage(text)];
-      for (const index of indexes) {
-        if (this.shownIndexes.has(index)) continue;
-        const page = await conversation.getMessages(1, index);
-        for (const message of page.items)
-          if (message.index === index) await this.show(message, true);
-      }
+      for (const index of indexes) await this.shownOnce(conversation, index);
     });
+  }
+
+  /**
+   * Waits until the message at `index` is shown. The SDK drops a message's live event when a page
+   * read at the same moment already held it, so one not shown yet is read back; a page never runs
+   * ahead of the events (Parley holds it to what this client was told), so when the read-back
+   * finds nothing the live event is still coming, and is waited for (at most ten seconds).
+   */
+  private async shownOnce(conversation: Conversation, index: number): Promise<void> {
+    if (!this.shown.has(index)) {
+      const page = await conversation.getMessages(1, index);
+      for (const message of page.items) if (message.index === index) void this.show(message, true);
+    }
+    if (!this.shown.has(index)) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 10_000);
+        this.awaited.set(index, () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      this.awaited.delete(index);
+    }
+    await this.shown.get(index);
   }
 
   /** The limits the conversation advertises (no files at all when it allows none per message). */
@@ -315,12 +335,14 @@ export class Chat {
 
   /** Shows messages one after the other, so a slow name lookup cannot reorder them. */
   private show(message: Message, live: boolean): Promise<void> {
-    this.shownIndexes.add(message.index);
-    return this.shows.run(async () => {
+    const done = this.shows.run(async () => {
       const m = await this.toChatMessage(message);
       this.newest = Math.max(this.newest, m.index);
       this.events.message(m, live);
     });
+    if (!this.shown.has(message.index)) this.shown.set(message.index, done);
+    this.awaited.get(message.index)?.();
+    return done;
   }
 
   private async toChatMessage(message: Message): Promise<ChatMessage> {

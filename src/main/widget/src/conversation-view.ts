@@ -417,7 +417,7 @@ export class ConversationView {
     this.log.scrollTop = this.log.scrollHeight;
     try {
       await this.actions.send(text, files, report);
-      // Each message sent is shown by now; one sent per file (see Chat.send) matches no pending.
+      // The message is shown by now, in this bubble's place (Chat.send settles only then).
       pending.remove();
     } catch (error) {
       pending.remove();
