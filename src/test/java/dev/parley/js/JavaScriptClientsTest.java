@@ -38,6 +38,8 @@ class JavaScriptClientsTest {
   private static final Path SUITE = Path.of("src", "test", "js").toAbsolutePath();
   private static final Duration FILE_TIMEOUT = Duration.ofMinutes(2);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final boolean POSTGRESQL_RUN =
+      "postgresql".equals(System.getProperty("parley.test.store"));
 
   @TestFactory
   Stream<DynamicNode> each_javascript_test_passes_against_parley() throws IOException {
@@ -50,6 +52,7 @@ class JavaScriptClientsTest {
               .map(file -> file.getFileName().toString())
               .filter(name -> name.endsWith(".test.mjs"))
               .filter(JavaScriptClientsTest::selected)
+              .filter(name -> !POSTGRESQL_RUN || !drivesABrowser(name))
               .sorted()
               .toList();
       // flatMap defers each node run until JUnit reaches that file's container.
@@ -65,6 +68,19 @@ class JavaScriptClientsTest {
   private static boolean selected(String file) {
     String only = System.getProperty("parley.js.only", "").trim();
     return only.isEmpty() || Stream.of(only.split(",")).map(String::trim).anyMatch(file::equals);
+  }
+
+  /**
+   * A file that drives Chromium runs on the embedded store only: what it proves is the page (the
+   * widget, the console, the SDK in a browser); the stores beneath are proven by the Node files and
+   * the Java tests on both, and the browser files are the slowest of the suite.
+   */
+  private static boolean drivesABrowser(String file) {
+    try {
+      return Files.readString(SUITE.resolve(file)).contains("./support/browser.mjs");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** One line of {@code support/junit-events.mjs}. */
