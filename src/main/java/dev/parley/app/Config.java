@@ -2,6 +2,7 @@ package dev.parley.app;
 
 import dev.parley.http.HttpLimits;
 import dev.parley.media.MediaLimits;
+import dev.parley.net.Networks;
 import dev.parley.store.Store;
 import dev.parley.store.sql.MigrationReport;
 import dev.parley.store.sql.PostgresStore;
@@ -15,7 +16,8 @@ import java.nio.file.Path;
  * which addresses Parley may call on a user's behalf ({@code PARLEY_WEBHOOK_ALLOW_NETWORKS});
  * {@code http} the HTTP edge's limits and timeouts; {@code media} the attachments' limits
  * (docs/media.md); {@code twilioHosts} Twilio host mode's listener, null when it is off
- * (docs/twilio-hosts.md).
+ * (docs/twilio-hosts.md); {@code trustedProxies} the proxies whose {@code X-Forwarded-For} names
+ * the client (docs/security.md).
  */
 public record Config(
     String host,
@@ -32,7 +34,8 @@ public record Config(
     OutboundRule outbound,
     HttpLimits http,
     MediaLimits media,
-    TwilioHostMode twilioHosts) {
+    TwilioHostMode twilioHosts,
+    Networks trustedProxies) {
 
   /** Connections per node: enough for the worker threads that run blocking store calls. */
   private static final int POOL_SIZE = 16;
@@ -69,7 +72,7 @@ public record Config(
   /**
    * A configuration with the defaults for everything else: Webchat rate limits, webhook delivery,
    * an open {@code /metrics}, no internal webhook address allowed, the HTTP edge's and media's
-   * limits.
+   * limits, no trusted proxy.
    */
   public Config(
       String host,
@@ -95,7 +98,8 @@ public record Config(
         OutboundRule.DEFAULT,
         HttpLimits.DEFAULT,
         MediaLimits.DEFAULT,
-        null);
+        null,
+        Networks.NONE);
   }
 
   /** The store this configuration names: PostgreSQL when a database URL is set, else SQLite. */

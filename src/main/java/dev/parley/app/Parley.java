@@ -2,6 +2,7 @@ package dev.parley.app;
 
 import dev.parley.auth.MasterKey;
 import dev.parley.auth.SecretBox;
+import dev.parley.http.ClientAddress;
 import dev.parley.http.HeaderDeadlines;
 import dev.parley.http.HttpEdge;
 import dev.parley.http.HttpLimits;
@@ -169,6 +170,7 @@ public final class Parley implements AutoCloseable {
               wiring,
               publicUrl,
               config.webchatLimits(),
+              new ClientAddress(config.trustedProxies()),
               twilsock,
               new ObserveApi(readiness, metrics, config.metricsToken()));
       HttpLimits limits = config.http();

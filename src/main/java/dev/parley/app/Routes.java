@@ -24,6 +24,7 @@ import dev.parley.api.studio.FlowsApi;
 import dev.parley.console.ConsoleApi;
 import dev.parley.console.ConsoleAssets;
 import dev.parley.http.BasicAuth;
+import dev.parley.http.ClientAddress;
 import dev.parley.http.Failures;
 import dev.parley.http.FormBodies;
 import dev.parley.http.PublicUrl;
@@ -66,6 +67,7 @@ final class Routes {
       Wiring wiring,
       PublicUrl base,
       Config.WebchatLimits limits,
+      ClientAddress clients,
       TwilsockEndpoint twilsock,
       ObserveApi observe) {
     Wiring.Console agents = wiring.console();
@@ -106,6 +108,8 @@ final class Routes {
 
     // ---- Edge: plumbing, in order, for every request below ----
     table.edge("request ids", RequestIds::assign);
+    // Who the client is, behind the proxies Parley trusts: the per-client limits count by it.
+    table.edge("client address", clients);
 
     // Files and probes, before the API's CORS and body handling: they set their own headers.
     WidgetAssets widget = new WidgetAssets();

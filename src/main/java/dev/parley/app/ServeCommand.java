@@ -2,8 +2,8 @@ package dev.parley.app;
 
 import dev.parley.http.HttpLimits;
 import dev.parley.media.MediaLimits;
+import dev.parley.net.Networks;
 import dev.parley.webhooks.DeliverySettings;
-import dev.parley.webhooks.Networks;
 import dev.parley.webhooks.OutboundRule;
 import dev.parley.webhooks.RetryPolicy;
 import java.time.Duration;
@@ -118,6 +118,15 @@ final class ServeCommand implements Runnable {
   String webhookAllowNetworks;
 
   @Option(
+      names = "--trusted-proxies",
+      defaultValue = "${env:PARLEY_TRUSTED_PROXIES}",
+      description =
+          "CIDR blocks of the reverse proxies or load balancers in front of Parley, whose"
+              + " X-Forwarded-For names the client the per-client limits count (env"
+              + " PARLEY_TRUSTED_PROXIES; default: none, the TCP peer is the client).")
+  String trustedProxies;
+
+  @Option(
       names = "--http-header-timeout-seconds",
       defaultValue = "${env:PARLEY_HTTP_HEADER_TIMEOUT_SECONDS:-10}",
       description =
@@ -228,12 +237,16 @@ final class ServeCommand implements Runnable {
                 studioUrl == null || studioUrl.isBlank() ? null : studioUrl,
                 Duration.ofMillis(webhookLeaseMs)),
             metricsToken,
-            OutboundRule.allowing(networks(webhookAllowNetworks)),
+            OutboundRule.allowing(
+                networks(
+                    webhookAllowNetworks,
+                    "--webhook-allow-networks (PARLEY_WEBHOOK_ALLOW_NETWORKS)")),
             HttpLimits.DEFAULT.withTimeouts(
                 Duration.ofSeconds(httpHeaderTimeoutSeconds),
                 Duration.ofSeconds(httpIdleTimeoutSeconds)),
             mediaLimits(),
-            twilioHosts ? new Config.TwilioHostMode(twilioHostsPort) : null);
+            twilioHosts ? new Config.TwilioHostMode(twilioHostsPort) : null,
+            networks(trustedProxies, "--trusted-proxies (PARLEY_TRUSTED_PROXIES)"));
     Parley parley = Parley.start(config);
     RunningServer.record(config, parley);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -256,12 +269,11 @@ final class ServeCommand implements Runnable {
     }
   }
 
-  private static Networks networks(String list) {
+  private static Networks networks(String list, String option) {
     try {
       return Networks.parse(list);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "--webhook-allow-networks (PARLEY_WEBHOOK_ALLOW_NETWORKS): " + e.getMessage());
+      throw new IllegalArgumentException(option + ": " + e.getMessage());
     }
   }
 }

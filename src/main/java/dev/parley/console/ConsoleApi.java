@@ -16,6 +16,7 @@ import dev.parley.console.ConsoleViews.TokenView;
 import dev.parley.console.ConsoleViews.TranscriptView;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.http.ClientAddress;
 import dev.parley.http.Failures;
 import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
@@ -81,7 +82,7 @@ public final class ConsoleApi {
     String identity = form.required("Identity", 256);
     String password = form.required("Password", 1024);
     String account = form.sid("AccountSid", SidPrefix.ACCOUNT);
-    String address = ClientAddress.of(ctx);
+    String address = ClientAddress.network(ctx);
     long retryAfter = sessions.admit(address, account, identity);
     if (retryAfter > 0) {
       ctx.response().putHeader("Retry-After", Long.toString(retryAfter));

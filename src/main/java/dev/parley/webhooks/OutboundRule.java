@@ -2,6 +2,7 @@ package dev.parley.webhooks;
 
 import dev.parley.error.ApiException;
 import dev.parley.events.WebhookUrlCheck;
+import dev.parley.net.Networks;
 import io.netty.util.NetUtil;
 import java.net.Inet4Address;
 import java.net.Inet6Address;

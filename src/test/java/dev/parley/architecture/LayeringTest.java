@@ -56,7 +56,7 @@ class LayeringTest {
 
   static {
     MAY_USE.put("app", List.of("*"));
-    MAY_USE.put("http", List.of("auth", "events", "store"));
+    MAY_USE.put("http", List.of("net", "auth", "events", "store"));
     MAY_USE.put("api.accounts", List.of("http", "auth", "store"));
     MAY_USE.put(
         "api.conversations", List.of("http", "conversation", "shapes", "auth", "events", "store"));
@@ -70,7 +70,7 @@ class LayeringTest {
     MAY_USE.put("webchat", List.of("conversation", "auth", "events", "store"));
     MAY_USE.put("auth", List.of("store"));
     MAY_USE.put("events", List.of("store"));
-    MAY_USE.put("webhooks", List.of("conversation", "auth", "events", "store"));
+    MAY_USE.put("webhooks", List.of("conversation", "net", "auth", "events", "store"));
     MAY_USE.put("agents", List.of("conversation", "auth", "events", "store"));
     MAY_USE.put("studio", List.of("conversation", "events", "webhooks", "store"));
     MAY_USE.put("realtime", List.of("http", "conversation", "auth", "events", "store"));
@@ -94,6 +94,7 @@ class LayeringTest {
     MAY_USE.put("observe", List.of("http"));
     MAY_USE.put("error", List.of());
     MAY_USE.put("ids", List.of());
+    MAY_USE.put("net", List.of());
     MAY_USE.put("json", List.of());
   }
 

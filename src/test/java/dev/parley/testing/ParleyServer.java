@@ -6,10 +6,10 @@ import dev.parley.app.Config;
 import dev.parley.app.Parley;
 import dev.parley.http.HttpLimits;
 import dev.parley.media.MediaLimits;
+import dev.parley.net.Networks;
 import dev.parley.realtime.RealtimeSettings;
 import dev.parley.realtime.Upstream;
 import dev.parley.webhooks.DeliverySettings;
-import dev.parley.webhooks.Networks;
 import dev.parley.webhooks.OutboundRule;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -49,6 +49,7 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
   private MediaLimits media = MediaLimits.DEFAULT;
   private Upstream upstream;
   private Config.TwilioHostMode twilioHosts;
+  private Networks trustedProxies = Networks.NONE;
   private Parley parley;
   private Path dataDir;
   private TestDatabase database;
@@ -104,6 +105,12 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
     return this;
   }
 
+  /** This server believing {@code X-Forwarded-For} from these proxies (docs/security.md). */
+  public ParleyServer withTrustedProxies(String cidrs) {
+    this.trustedProxies = Networks.parse(cidrs);
+    return this;
+  }
+
   /** This server with these media limits (sizes, count, accepted types). */
   public ParleyServer withMedia(MediaLimits limits) {
     this.media = limits;
@@ -152,7 +159,8 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
         outbound,
         http,
         media,
-        twilioHosts);
+        twilioHosts,
+        trustedProxies);
   }
 
   /** A direct connection to the server's database, for rows no API can write. */

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import com.twilio.security.RequestValidator;
+import dev.parley.net.Networks;
 import dev.parley.testing.ParleyServer;
 import dev.parley.testing.SettableResolver;
 import dev.parley.testing.WebhookFixtures;

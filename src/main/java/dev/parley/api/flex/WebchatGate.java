@@ -2,6 +2,7 @@ package dev.parley.api.flex;
 
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.http.ClientAddress;
 import dev.parley.http.Failures;
 import dev.parley.http.TokenBuckets;
 import dev.parley.webchat.WebchatDeployment;
@@ -54,7 +55,7 @@ final class WebchatGate implements Handler<RoutingContext> {
       preflight(ctx, origin);
       return;
     }
-    if (limited(ctx, perIp.take(ctx.request().remoteAddress().hostAddress()))) {
+    if (limited(ctx, perIp.take(ClientAddress.network(ctx)))) {
       return;
     }
     String key = ctx.request().getFormAttribute("DeploymentKey");

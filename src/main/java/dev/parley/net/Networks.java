@@ -1,4 +1,4 @@
-package dev.parley.webhooks;
+package dev.parley.net;
 
 import io.netty.handler.ipfilter.IpFilterRuleType;
 import io.netty.handler.ipfilter.IpSubnetFilterRule;
@@ -10,15 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A list of CIDR blocks ({@code 127.0.0.0/8,::1/128}), IPv4 and IPv6. Matching is Netty's {@link
- * IpSubnetFilterRule} (already on the classpath with Vert.x, and it handles both families); this
- * class only parses, and insists on address literals: a host name in a block would be looked up.
+ * A list of CIDR blocks ({@code 127.0.0.0/8,::1/128}), IPv4 and IPv6: the networks webhooks may
+ * call (docs/security.md) and the proxies whose {@code X-Forwarded-For} is believed. Matching is
+ * Netty's {@link IpSubnetFilterRule} (already on the classpath with Vert.x, and it handles both
+ * families); this class only parses, and insists on address literals: a host name in a block would
+ * be looked up.
  */
 public final class Networks {
   public static final Networks NONE = new Networks(List.of());
 
   /** One block as written, and its matcher. */
-  record Block(String cidr, IpSubnetFilterRule rule) {
+  public record Block(String cidr, IpSubnetFilterRule rule) {
     boolean contains(InetAddress address) {
       return rule.matches(new InetSocketAddress(address, 0));
     }
@@ -75,7 +77,7 @@ public final class Networks {
   }
 
   /** The first block that holds {@code address}, or null. */
-  Block find(InetAddress address) {
+  public Block find(InetAddress address) {
     for (Block block : blocks) {
       if (block.contains(address)) {
         return block;

@@ -1,10 +1,10 @@
-package dev.parley.console;
+package dev.parley.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The address a console log-in is throttled by. */
+/** What the per-client limits count a client by. */
 class ClientAddressTest {
   @Test
   void keeps_an_ipv4_address_whole() {
