@@ -50,7 +50,9 @@ class FlowDefinitionValidationTest {
 
   private static String http(String properties) {
     return oneWidget(
-        "make-http-request", properties, "[{\"event\": \"success\"}, {\"event\": \"failed\"}]");
+        "make-http-request",
+        "{" + properties + "}",
+        "[{\"event\": \"success\"}, {\"event\": \"failed\"}]");
   }
 
   private static final String GOOD_HTTP =
@@ -100,7 +102,7 @@ class FlowDefinitionValidationTest {
   @Test
   void refuses_a_transition_to_a_widget_that_does_not_exist() {
     refused(
-        TWILIO_SIMPLE.replace("\"next\": \"say_play_1\"", "\"next\": \"say_play_2\""),
+        TWILIO_SIMPLE.replaceFirst("\"next\": \"say_play_1\"", "\"next\": \"say_play_2\""),
         "Transition to say_play_2 references a widget that does not exist"
             + " (at #/states/0/transitions/1/next)");
   }
