@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -337,6 +338,25 @@ class FlowDefinitionValidationTest {
     refused(
         oneWidget("send-message", "{\"body\": " + nested + "}", "[{\"event\": \"sent\"}]"),
         "body must be a string (at #/states/1/properties/body)");
+  }
+
+  @Test
+  void odd_shapes_anywhere_are_81022_faults_never_a_server_error() {
+    List<String> odd =
+        List.of(
+            "{\"initial_state\": \"Trigger\", \"states\": [null, 1, \"x\", [], {}]}",
+            "{\"initial_state\": [], \"states\": {}}",
+            TWILIO_NEW_FLOW.replace("\"transitions\": []", "\"transitions\": \"next\""),
+            TWILIO_NEW_FLOW.replace("\"transitions\": []", "\"transitions\": [null, 7, []]"),
+            TWILIO_NEW_FLOW.replace("{\"x\": 0, \"y\": 0}", "[0, 0]"),
+            TWILIO_NEW_FLOW.replace("\"type\": \"trigger\"", "\"type\": {\"const\": \"trigger\"}"),
+            TWILIO_NEW_FLOW.replace(
+                "\"flags\": {\"allow_concurrent_calls\": true}", "\"flags\": null"),
+            TWILIO_SIMPLE.replace("\"loop\": 1", "\"loop\": 1e400"));
+
+    for (String definition : odd) {
+      validate(definition).statusCode(400).body("code", equalTo(81022));
+    }
   }
 
   @Test
