@@ -268,6 +268,24 @@ class FlowDefinitionValidationTest {
   }
 
   @Test
+  void publishing_a_saved_faulty_draft_without_a_new_definition_is_refused() {
+    String sid = fixtures.flow("draft", http(GOOD_HTTP.replace("\"GET\"", "\"DELETE\"")));
+
+    server
+        .api()
+        .formParam("Status", "published")
+        .post("/v2/Flows/" + sid)
+        .then()
+        .statusCode(400)
+        .body("code", equalTo(81022))
+        .body(
+            "message",
+            equalTo(
+                "Flow definition validation failed: method must be one of GET, POST"
+                    + " (at #/states/1/properties/method)"));
+  }
+
+  @Test
   void refuses_more_than_a_thousand_widgets() {
     StringBuilder states = new StringBuilder();
     states.append(
