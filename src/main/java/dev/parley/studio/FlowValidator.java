@@ -7,13 +7,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Checks a flow definition as Studio's flow definition schema describes it
- * (https://www.twilio.com/docs/studio/rest-api/v2/flow#flow-definition): {@code initial_state}
- * naming a {@code trigger} state, uniquely named states with a type, transitions and properties,
- * transitions on the widget's own events to states that exist, the properties a widget needs, and
- * split conditions of a known type. A widget Parley does not run is a warning, not an error.
+ * Checks a flow definition as Twilio does on create, update and {@code /v2/Flows/Validate}
+ * (https://www.twilio.com/docs/api/errors/81022): first what a JSON schema cannot say ({@code
+ * initial_state} naming the one {@code trigger} state, unique names, transitions on the widget's
+ * own events to states that exist, the properties a widget needs, split conditions of a known
+ * type), then {@link FlowSchema}, the flow definition schema itself (types, enumerations, offsets),
+ * for every value the first checks did not already fault. A widget Parley does not run is a
+ * warning.
  */
 final class FlowValidator {
+  /** Twilio's schema: {@code "states": {"maxItems": 1000}}. */
+  static final int MAX_STATES = 1000;
+
   private FlowValidator() {}
 
   static Validation check(JsonNode definition) {
@@ -22,6 +27,11 @@ final class FlowValidator {
     JsonNode states = definition.get("states");
     if (states == null || !states.isArray() || states.isEmpty()) {
       errors.add(new Problem("states must be a non-empty array", "#/states"));
+      return withSchema(definition, errors, warnings);
+    }
+    if (states.size() > MAX_STATES) {
+      // Checked alone: the rest would walk every one of a huge array for nothing.
+      errors.add(new Problem("states may have at most " + MAX_STATES + " widgets", "#/states"));
       return new Validation(errors, warnings);
     }
     Set<String> names = new HashSet<>();
@@ -96,11 +106,26 @@ final class FlowValidator {
       }
       if (properties != null && Widgets.REQUIRED.containsKey(type)) {
         for (String property : Widgets.REQUIRED.get(type)) {
-          JsonNode value = properties.get(property);
-          if (value == null || value.isNull() || (value.isTextual() && value.asText().isEmpty())) {
+          if (isBlank(properties.get(property))) {
             errors.add(
                 new Problem(
                     "Widget " + name + " (" + type + ") needs property " + property,
+                    at + "/properties/" + property));
+          }
+        }
+      }
+      if (properties != null && Widgets.REQUIRED_BY_TWILIO.containsKey(type)) {
+        for (String property : Widgets.REQUIRED_BY_TWILIO.get(type)) {
+          if (isBlank(properties.get(property))) {
+            warnings.add(
+                new Problem(
+                    "Widget "
+                        + name
+                        + " ("
+                        + type
+                        + ") has no "
+                        + property
+                        + ": Parley runs it without, Twilio requires it",
                     at + "/properties/" + property));
           }
         }
@@ -113,7 +138,24 @@ final class FlowValidator {
       errors.add(
           new Problem("a flow needs exactly one trigger widget, has " + triggers, "#/states"));
     }
+    return withSchema(definition, errors, warnings);
+  }
+
+  /** Adds the schema's findings at paths the checks above left alone (one error a value). */
+  private static Validation withSchema(
+      JsonNode definition, List<Problem> errors, List<Problem> warnings) {
+    Set<String> faulted = new HashSet<>();
+    errors.forEach(e -> faulted.add(e.propertyPath()));
+    for (Problem problem : FlowSchema.problems(definition)) {
+      if (faulted.add(problem.propertyPath())) {
+        errors.add(problem);
+      }
+    }
     return new Validation(errors, warnings);
+  }
+
+  private static boolean isBlank(JsonNode value) {
+    return value == null || value.isNull() || (value.isTextual() && value.asText().isEmpty());
   }
 
   private static void checkTransitions(

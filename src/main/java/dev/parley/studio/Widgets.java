@@ -37,34 +37,56 @@ final class Widgets {
           "run-function",
           Set.of("success", "fail"));
 
-  /** Properties a runnable widget cannot do without. */
+  /**
+   * Properties a runnable widget cannot do without: those Twilio's widget library marks required
+   * (the HTTP widget's "three required fields: Request Method, Request URL, and Content Type",
+   * https://www.twilio.com/docs/studio/widget-library/http-request) and those Parley's engine needs
+   * to act at all (a message's {@code body}).
+   */
   static final Map<String, List<String>> REQUIRED =
       Map.of(
           "send-message", List.of("body"),
           "send-and-wait-for-reply", List.of("body"),
           "split-based-on", List.of("input"),
           "set-variables", List.of("variables"),
-          "make-http-request", List.of("url"),
+          "make-http-request", List.of("url", "method", "content_type"),
           "run-function", List.of("url"));
 
-  /** Twilio widgets Parley does not run yet or cannot run (no voice, no payments here). */
+  /**
+   * Properties Twilio requires that Parley has no use for yet: a flow without them runs here, but
+   * Twilio would refuse it, so each is a warning. Send to Flex names a TaskRouter workflow and
+   * channel (https://www.twilio.com/docs/studio/widget-library/send-flex); Parley has no routing.
+   */
+  static final Map<String, List<String>> REQUIRED_BY_TWILIO =
+      Map.of("send-to-flex", List.of("workflow", "channel"));
+
+  /**
+   * Twilio's widget types (the {@code type} enumeration of its flow definition schema) that Parley
+   * does not run: voice, payments, virtual agents, Programmable Chat, Sync, subflows for now. Any
+   * other type is unknown, as on Twilio.
+   */
   static final Set<String> NOT_RUN =
       Set.of(
-          "run-subflow",
-          "connect-call-to",
-          "say-play",
-          "gather-input-on-call",
-          "record-voicemail",
-          "record-call",
-          "enqueue-call",
-          "make-outgoing-call",
-          "capture-payments",
-          "fork-stream",
+          "add-member-to-chat-channel",
           "add-twiml-redirect",
-          "send-to-auto-pilot",
+          "capture-payments",
+          "connect-call-to",
+          "create-chat-channel",
+          "create-task",
+          "enqueue-call",
+          "fork-stream",
+          "gather-input-on-call",
+          "make-outgoing-call-v1",
+          "make-outgoing-call-v2",
+          "record-call",
+          "record-voicemail",
+          "run-function-v2",
+          "say-play",
+          "run-subflow",
+          "understand",
+          "update-sync-object",
           "connect-virtual-agent",
-          "set-language",
-          "send-to-segment");
+          "connect-virtual-agent-v2");
 
   /** The split widget's condition types, as its editor offers them. */
   static final Set<String> CONDITIONS =

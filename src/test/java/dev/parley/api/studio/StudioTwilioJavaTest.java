@@ -31,6 +31,14 @@ class StudioTwilioJavaTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final TwilioRestClient client = TwilioClients.of(server);
 
+  private static final String TWILIO_SIMPLE = "/studio/twilio-simple-flow.json";
+
+  private static String resource(String path) throws Exception {
+    try (var in = StudioTwilioJavaTest.class.getResourceAsStream(path)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
   private static Map<String, Object> definition(String json) throws Exception {
     return JSON.readValue(json, new TypeReference<>() {});
   }
@@ -70,6 +78,40 @@ class StudioTwilioJavaTest {
                 FlowValidate.updater("Broken", FlowValidate.Status.PUBLISHED, definition(DANGLING))
                     .update(client))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(81022));
+  }
+
+  @Test
+  void twilios_simple_flow_sample_publishes_with_warnings_for_its_voice_widgets() throws Exception {
+    Flow flow =
+        Flow.creator("Simple", Flow.Status.PUBLISHED, definition(resource(TWILIO_SIMPLE)))
+            .create(client);
+
+    assertThat(flow.getValid()).isTrue();
+    assertThat(flow.getErrors()).isEmpty();
+    List<Object> paths = new ArrayList<>();
+    flow.getWarnings().forEach(w -> paths.add(((Map<?, ?>) w).get("property_path")));
+    assertThat(paths).containsExactly("#/states/1/type", "#/states/3/type");
+  }
+
+  @Test
+  void validate_names_a_property_of_the_wrong_type_with_81022() throws Exception {
+    String numericBody =
+        resource(TWILIO_SIMPLE).replace("\"body\": \"Hello world!\"", "\"body\": 7");
+
+    assertThatThrownBy(
+            () ->
+                FlowValidate.updater("Bad", FlowValidate.Status.PUBLISHED, definition(numericBody))
+                    .update(client))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.getCode()).isEqualTo(81022);
+              assertThat(e.getStatusCode()).isEqualTo(400);
+              assertThat(e.getMessage())
+                  .isEqualTo(
+                      "Flow definition validation failed: body must be a string"
+                          + " (at #/states/2/properties/body)");
+            });
   }
 
   @Test
