@@ -7,9 +7,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The system clock plus an offset that tests move forward, so timers can come due at once. */
+/**
+ * The system clock plus an offset that tests move forward, so timers can come due at once; or,
+ * once {@link #freeze frozen}, a clock that moves only when told (for exact waits on a loaded
+ * machine).
+ */
 public final class SettableClock extends Clock {
   private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+  private final AtomicReference<Instant> frozenAt = new AtomicReference<>();
+
+  /** From now on time stands still but for {@link #advance}. */
+  public void freeze() {
+    frozenAt.compareAndSet(null, Instant.now());
+  }
 
   public void advance(Duration by) {
     offset.updateAndGet(current -> current.plus(by));
@@ -17,7 +27,8 @@ public final class SettableClock extends Clock {
 
   @Override
   public Instant instant() {
-    return Instant.now().plus(offset.get());
+    Instant frozen = frozenAt.get();
+    return (frozen != null ? frozen : Instant.now()).plus(offset.get());
   }
 
   @Override
