@@ -43,10 +43,13 @@ function executionItem(execution: StudioExecution): HTMLElement {
         el('span', { class: 'from' }, step.transitioned_from),
         ' \u2192 ',
         el('span', { class: 'to' }, step.transitioned_to),
-        ' ',
-        el('span', { class: 'event' }, step.name),
-        ' ',
-        el('time', { datetime: step.date_created }, time.format(new Date(step.date_created))),
+        el(
+          'div',
+          { class: 'step-meta' },
+          el('span', { class: 'event' }, step.name),
+          ' \u00b7 ',
+          el('time', { datetime: step.date_created }, time.format(new Date(step.date_created))),
+        ),
       ),
     );
   }
