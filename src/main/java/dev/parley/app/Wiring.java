@@ -214,7 +214,7 @@ record Wiring(
             new AgentTokens(store, internalKeys, accessTokens, authenticator),
             chats,
             new CannedResponses(store, clock, sids),
-            new ChatFlows(store, chats)),
+            new ChatFlows(store, chats, accounts)),
         media,
         new MediaUrls(box.derivedKey("parley media URLs v1"), clock));
   }

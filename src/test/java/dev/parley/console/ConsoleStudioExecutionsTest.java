@@ -5,16 +5,20 @@ import static dev.parley.console.ConsoleFixtures.agent;
 import static dev.parley.console.ConsoleFixtures.loggedIn;
 import static dev.parley.console.ConsoleFixtures.login;
 import static dev.parley.console.ConsoleFixtures.webChat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.parley.console.ConsoleFixtures.LoggedIn;
 import dev.parley.testing.ParleyServer;
 import io.restassured.response.Response;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -154,6 +158,79 @@ class ConsoleStudioExecutionsTest {
         .body("executions[0].wait_until", notNullValue())
         .body("executions[0].task_attributes", nullValue());
   }
+
+  @Test
+  void credentials_a_flow_fetched_from_parleys_own_api_are_hidden_from_agents() {
+    String account = "/2010-04-01/Accounts/" + ParleyServer.ACCOUNT_SID + ".json";
+    String flow =
+        server
+            .api()
+            .formParam("FriendlyName", "Account lookup")
+            .formParam("Status", "published")
+            .formParam("Definition", ACCOUNT_LOOKUP.formatted(server.baseUrl() + account))
+            .post("/v2/Flows")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("sid");
+    String address =
+        server
+            .api()
+            .formParam("Type", "chat")
+            .formParam("Address", "urn:parley:console-studio-lookup")
+            .formParam("AutoCreation.Enabled", "true")
+            .formParam("AutoCreation.Type", "studio")
+            .formParam("AutoCreation.StudioFlowSid", flow)
+            .post("/v1/Configuration/Addresses")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("sid");
+    String chat =
+        server
+            .api()
+            .formParam("AddressSid", address)
+            .formParam("ChatFriendlyName", "Chat with Ugo")
+            .formParam("CustomerFriendlyName", "Ugo")
+            .post("/v2/WebChats")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("conversation_sid");
+    LoggedIn gus = loggedIn(server, "gus", "Gus");
+    visitorSays(chat, "hello");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> studio(gus, chat).path("executions[0].status"), "ended"::equals);
+
+    studio(gus, chat)
+        .then()
+        .statusCode(200)
+        .body("executions[0].widgets.lookup.status_code", equalTo(200))
+        .body("executions[0].widgets.lookup.parsed.sid", equalTo(ParleyServer.ACCOUNT_SID))
+        .body("executions[0].widgets.lookup.parsed.auth_token", equalTo("(hidden)"))
+        .body("executions[0].widgets.lookup.body", nullValue())
+        .body("executions[0].variables.token", equalTo("(hidden)"))
+        .body(not(containsString(ParleyServer.AUTH_TOKEN)));
+  }
+
+  /** Reads the account resource as the account and keeps its auth token in a variable. */
+  private static final String ACCOUNT_LOOKUP =
+      """
+      {"states": [
+        {"name": "Trigger", "type": "trigger", "properties": {},
+         "transitions": [{"event": "incomingConversationMessage", "next": "lookup"}]},
+        {"name": "lookup", "type": "make-http-request",
+         "properties": {"method": "GET", "url": "%s", "add_twilio_auth": true,
+                        "content_type": "application/x-www-form-urlencoded;charset=utf-8"},
+         "transitions": [{"event": "success", "next": "keep"}, {"event": "failed", "next": "keep"}]},
+        {"name": "keep", "type": "set-variables",
+         "properties": {"variables": [{"key": "token", "value": "{{widgets.lookup.parsed.auth_token}}"}]},
+         "transitions": [{"event": "next", "next": "agents"}]},
+        {"name": "agents", "type": "send-to-flex", "properties": {"attributes": "{}"},
+         "transitions": [{"event": "callComplete"}]}],
+       "initial_state": "Trigger"}
+      """;
 
   @Test
   void a_chat_no_flow_ran_in_has_no_executions() {
