@@ -5,7 +5,7 @@
 # postgresql, a fresh database each, dropped afterwards): start-up and POST /v2/WebChats here, then
 # Parley against the bare ceiling of each store, measured alternately (bench/ceiling.sh), then
 # webhook delivery (bench/webhooks.sh), realtime (bench/realtime.sh) and message pages at depth
-# (bench/paging.sh) and media (bench/media.sh), each once per store. Usage: bench/run.sh  (25-30 minutes with both stores)
+# (bench/paging.sh), media (bench/media.sh) and Studio flows (bench/studio.sh), each once per store. Usage: bench/run.sh  (25-30 minutes with both stores)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -144,7 +144,7 @@ NOTE
   section_notes webchats
   echo "<!-- webchats:end -->"
   for name in ceiling ceiling-postgresql webhooks webhooks-postgresql realtime realtime-postgresql \
-    paging paging-postgresql media media-postgresql widget-timings; do
+    paging paging-postgresql media media-postgresql studio studio-postgresql widget-timings; do
     kept=$(section_print "$name" 2>/dev/null || true)
     echo
     if [[ -n $kept ]]; then printf '%s\n' "$kept"; else printf '<!-- %s:begin -->\n<!-- %s:end -->\n' "$name" "$name"; fi
@@ -171,5 +171,9 @@ done
 for s in "${stores[@]}"; do
   echo "== media ($s)"
   BENCH_STORE=$s BENCH_BUILT=1 bench/media.sh > /dev/null
+done
+for s in "${stores[@]}"; do
+  echo "== studio ($s)"
+  BENCH_STORE=$s BENCH_BUILT=1 bench/studio.sh > /dev/null
 done
 cat "$results"

@@ -73,6 +73,33 @@ export interface ChatDetails {
   earlier_chats: EarlierChat[];
 }
 
+/** One transition of a flow's execution: `name` is the event, as Studio's REST API names it. */
+export interface StudioStep {
+  name: string;
+  transitioned_from: string;
+  transitioned_to: string;
+  date_created: string;
+}
+
+/** What a Studio flow did in a chat (`GET /console/chats/{Sid}/studio`). */
+export interface StudioExecution {
+  sid: string;
+  flow_sid: string;
+  flow_name: string | null;
+  revision: number;
+  status: string;
+  /** The widget waiting for the visitor's reply or a call's answer; null when none waits. */
+  waiting_on: string | null;
+  wait_until: string | null;
+  date_created: string;
+  date_updated: string;
+  steps: StudioStep[];
+  variables: Record<string, unknown>;
+  widgets: Record<string, unknown>;
+  /** What send-to-flex rendered; null when the flow did not send the chat to agents. */
+  task_attributes: unknown;
+}
+
 export interface CannedResponse {
   sid: string;
   short_code: string;
@@ -143,6 +170,15 @@ export class ConsoleApi {
 
   details(sid: string): Promise<ChatDetails> {
     return this.call<ChatDetails>('GET', `/console/chats/${encodeURIComponent(sid)}`);
+  }
+
+  async studio(sid: string): Promise<StudioExecution[]> {
+    return (
+      await this.call<{ executions: StudioExecution[] }>(
+        'GET',
+        `/console/chats/${encodeURIComponent(sid)}/studio`,
+      )
+    ).executions;
   }
 
   async cannedResponses(): Promise<CannedResponse[]> {

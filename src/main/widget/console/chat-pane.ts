@@ -9,10 +9,12 @@ import type {
   ChatDetails,
   ChatInfo,
   MediaItem,
+  StudioExecution,
   TranscriptLine,
 } from './api';
 import { CannedPicker } from './canned';
 import { detailsPanel, preEngagement } from './details';
+import { flowsPanel } from './flows';
 import { SHORTCUTS } from './shortcuts';
 import type { AgentClient } from './agent-client';
 import { attachmentList, PendingFiles, typeLabel } from './attachments';
@@ -30,6 +32,8 @@ export interface PaneActions {
   transcript(): Promise<TranscriptLine[]>;
   /** The visitor's details and earlier chats, and an earlier chat's messages. */
   details(): Promise<ChatDetails>;
+  /** What Studio flows did in the chat. */
+  studio(): Promise<StudioExecution[]>;
   earlierTranscript(sid: string): Promise<TranscriptLine[]>;
   /** The account's saved replies. */
   canned(): Promise<CannedResponse[]>;
@@ -347,12 +351,14 @@ export class ChatPane {
     }) => {
       if (u.updateReasons.includes('lastReadMessageIndex')) this.noteRead(u.participant);
     }) as never);
+    // A chat no flow ran in, or a flow view that cannot be read, shows no flow section.
+    const flows = this.actions.studio().catch(() => [] as StudioExecution[]);
     void this.actions
       .details()
-      .then((d) =>
+      .then(async (d) =>
         replace(
           this.detailsSlot,
-          detailsPanel(d, (sid) => this.actions.earlierTranscript(sid)),
+          detailsPanel(d, (sid) => this.actions.earlierTranscript(sid), flowsPanel(await flows)),
         ),
       )
       .catch(() => replace(this.detailsSlot, preEngagement(this.chat)));

@@ -391,6 +391,7 @@ export class ConsoleApp {
       send: async (body, media) => (await this.api.send(sid, body, media)).index,
       transcript: () => this.api.transcript(sid),
       details: () => this.api.details(sid),
+      studio: () => this.api.studio(sid),
       earlierTranscript: (earlier) => this.api.transcript(earlier),
       canned: () => this.canned(),
     });

@@ -129,10 +129,14 @@ export function preEngagement(chat: ChatInfo): HTMLElement | null {
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-/** The details panel; `transcript` reads an earlier chat's messages. */
+/**
+ * The details panel; `transcript` reads an earlier chat's messages, `flows` is what Studio flows
+ * did in the chat (null for none).
+ */
 export function detailsPanel(
   details: ChatDetails,
   transcript: (sid: string) => Promise<TranscriptLine[]>,
+  flows: HTMLElement | null = null,
 ): HTMLElement {
   const earlier = el('ul', { class: 'earlier', 'aria-label': 'Earlier chats' });
   for (const chat of details.earlier_chats) {
@@ -196,5 +200,6 @@ export function detailsPanel(
       : null,
     el('h3', {}, 'Earlier chats'),
     details.earlier_chats.length ? earlier : el('p', { class: 'none' }, 'None.'),
+    flows,
   );
 }

@@ -92,12 +92,9 @@ public final class ConsoleChats {
     return store.read(
         tx -> {
           Scope scope = scope(tx, agent);
-          ConversationRecord c = conversations.find(tx, scope, conversationSid);
+          ConversationRecord c = visible(tx, agent, conversationSid);
           boolean mine =
               store.participants().findByIdentity(tx, c.sid(), agent.identity()).isPresent();
-          if (!mine && store.consoleQueue().hasAgent(tx, agent.accountSid(), c.sid())) {
-            throw new ApiException(TwilioError.NOT_IN_CHAT, c.sid());
-          }
           String visitor = visitors(tx, agent, c).stream().findFirst().orElse(null);
           List<ChatDetails.EarlierChat> earlier = new ArrayList<>();
           if (visitor != null) {
@@ -122,6 +119,20 @@ public final class ConsoleChats {
           ChatSummary summary = summary(c, preview(tx, c), mine ? unread(tx, agent, c) : null);
           return new ChatDetails(summary, visitor, List.copyOf(earlier));
         });
+  }
+
+  /**
+   * A chat of the agent's account and service whose details the agent may read: one it takes part
+   * in, or one no agent has yet; 404 for an unknown one (or another account's), 403 for another
+   * agent's.
+   */
+  ConversationRecord visible(Tx tx, Agent agent, String conversationSid) {
+    ConversationRecord c = conversations.find(tx, scope(tx, agent), conversationSid);
+    boolean mine = store.participants().findByIdentity(tx, c.sid(), agent.identity()).isPresent();
+    if (!mine && store.consoleQueue().hasAgent(tx, agent.accountSid(), c.sid())) {
+      throw new ApiException(TwilioError.NOT_IN_CHAT, c.sid());
+    }
+    return c;
   }
 
   /** Joins a waiting chat; 409 when another agent was first. */

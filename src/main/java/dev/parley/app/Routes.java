@@ -85,6 +85,7 @@ final class Routes {
             agents.tokens(),
             agents.chats(),
             agents.canned(),
+            agents.flows(),
             wiring.media().limits(),
             base);
     BasicAuth basic = new BasicAuth(wiring.authenticator());
@@ -261,6 +262,7 @@ final class Routes {
         .get("/console/chats", CONSOLE_SESSION, console::lists)
         .get("/console/chats/:Sid", CONSOLE_SESSION, console::details)
         .get("/console/chats/:Sid/transcript", CONSOLE_SESSION, console::transcript)
+        .get("/console/chats/:Sid/studio", CONSOLE_SESSION, console::studio)
         .post("/console/chats/:Sid/accept", CONSOLE_SESSION, console::accept)
         .post("/console/chats/:Sid/messages", CONSOLE_SESSION, console::send)
         .post("/console/chats/:Sid/transfer", CONSOLE_SESSION, console::transfer)

@@ -3,6 +3,7 @@ package dev.parley.app;
 import dev.parley.agents.AgentService;
 import dev.parley.agents.AgentTokens;
 import dev.parley.agents.CannedResponses;
+import dev.parley.agents.ChatFlows;
 import dev.parley.agents.ConsoleChats;
 import dev.parley.agents.ConsoleSessions;
 import dev.parley.auth.AccessTokens;
@@ -98,7 +99,8 @@ record Wiring(
       ConsoleSessions sessions,
       AgentTokens tokens,
       ConsoleChats chats,
-      CannedResponses canned) {}
+      CannedResponses canned,
+      ChatFlows flows) {}
 
   /** Builds every domain service on {@code store}. */
   static Wiring wire(
@@ -171,6 +173,7 @@ record Wiring(
             presence,
             new ClientApi.Services(
                 conversations, messages, participants, users, memberships, guests, mediaLimits));
+    ConsoleChats chats = new ConsoleChats(store, conversations, participants, messages, clock);
     return new Wiring(
         accounts,
         new ApiKeyService(store, clock, box, sids, authenticator),
@@ -209,8 +212,9 @@ record Wiring(
             new AgentService(store, clock, sids, users),
             new ConsoleSessions(store, clock, sids),
             new AgentTokens(store, internalKeys, accessTokens, authenticator),
-            new ConsoleChats(store, conversations, participants, messages, clock),
-            new CannedResponses(store, clock, sids)),
+            chats,
+            new CannedResponses(store, clock, sids),
+            new ChatFlows(store, chats, accounts)),
         media,
         new MediaUrls(box.derivedKey("parley media URLs v1"), clock));
   }

@@ -3,6 +3,7 @@ package dev.parley.console;
 import dev.parley.agents.AgentService;
 import dev.parley.agents.AgentTokens;
 import dev.parley.agents.CannedResponses;
+import dev.parley.agents.ChatFlows;
 import dev.parley.agents.ConsoleChats;
 import dev.parley.agents.ConsoleSession;
 import dev.parley.agents.ConsoleSessions;
@@ -47,6 +48,7 @@ public final class ConsoleApi {
   private final ConsoleAuth auth;
   private final MediaLimits mediaLimits;
   private final CannedResponses canned;
+  private final ChatFlows flows;
 
   public ConsoleApi(
       ConsoleSessions sessions,
@@ -54,9 +56,11 @@ public final class ConsoleApi {
       AgentTokens tokens,
       ConsoleChats chats,
       CannedResponses canned,
+      ChatFlows flows,
       MediaLimits mediaLimits,
       PublicUrl base) {
     this.canned = canned;
+    this.flows = flows;
     this.mediaLimits = mediaLimits;
     this.sessions = sessions;
     this.agents = agents;
@@ -136,6 +140,13 @@ public final class ConsoleApi {
     ConsoleSession session = ConsoleAuth.session(ctx);
     String sid = ctx.pathParam("Sid");
     Replies.json(ctx, 200, () -> ConsoleViews.DetailsView.of(chats.details(session.agent(), sid)));
+  }
+
+  /** What Studio flows did in the chat (docs/console.md), under the details' rule. */
+  public void studio(RoutingContext ctx) {
+    ConsoleSession session = ConsoleAuth.session(ctx);
+    String sid = ctx.pathParam("Sid");
+    Replies.json(ctx, 200, () -> ConsoleViews.StudioView.of(sid, flows.of(session.agent(), sid)));
   }
 
   public void transcript(RoutingContext ctx) {

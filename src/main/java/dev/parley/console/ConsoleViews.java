@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.agents.Agent;
 import dev.parley.agents.AgentTokens;
 import dev.parley.agents.ChatDetails;
+import dev.parley.agents.ChatFlows;
 import dev.parley.agents.ChatLists;
 import dev.parley.agents.ChatSummary;
 import dev.parley.agents.ConsoleSession;
@@ -146,6 +147,54 @@ final class ConsoleViews {
           ChatView.of(d.chat()),
           d.visitorIdentity(),
           d.earlier().stream().map(EarlierView::of).toList());
+    }
+  }
+
+  /** A chat's Studio executions, newest first ({@link ChatFlows}). */
+  record StudioView(String conversationSid, List<ExecutionView> executions) {
+    static StudioView of(String conversationSid, List<ChatFlows.Execution> executions) {
+      return new StudioView(conversationSid, executions.stream().map(ExecutionView::of).toList());
+    }
+  }
+
+  /** {@code waiting_on}: the widget that waits for the visitor's reply or a call's answer. */
+  record ExecutionView(
+      String sid,
+      String flowSid,
+      String flowName,
+      int revision,
+      String status,
+      String waitingOn,
+      Instant waitUntil,
+      Instant dateCreated,
+      Instant dateUpdated,
+      List<StepView> steps,
+      JsonNode variables,
+      JsonNode widgets,
+      JsonNode taskAttributes) {
+    static ExecutionView of(ChatFlows.Execution e) {
+      return new ExecutionView(
+          e.sid(),
+          e.flowSid(),
+          e.flowName(),
+          e.revision(),
+          e.status(),
+          e.waitingOn(),
+          e.waitUntil(),
+          e.dateCreated(),
+          e.dateUpdated(),
+          e.steps().stream().map(StepView::of).toList(),
+          e.variables(),
+          e.widgets(),
+          e.taskAttributes());
+    }
+  }
+
+  /** A step as Studio's REST API names it: {@code name} the event, from and to the widgets. */
+  record StepView(
+      String name, String transitionedFrom, String transitionedTo, Instant dateCreated) {
+    static StepView of(ChatFlows.Step s) {
+      return new StepView(s.event(), s.from(), s.to(), s.dateCreated());
     }
   }
 

@@ -52,6 +52,13 @@ public interface StudioStore {
   Slice<StudioExecutionRecord> executions(
       Tx tx, String flowSid, Instant from, Instant to, PageRequest page);
 
+  /**
+   * The account's executions in a conversation, newest first, at most {@code limit} (the console's
+   * view of what flows did in a chat).
+   */
+  List<StudioExecutionRecord> inConversation(
+      Tx tx, String accountSid, String conversationSid, int limit);
+
   void updateExecution(Tx tx, StudioExecutionRecord execution);
 
   void deleteExecution(Tx tx, String sid);

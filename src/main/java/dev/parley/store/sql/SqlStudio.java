@@ -226,6 +226,20 @@ final class SqlStudio implements StudioStore {
   }
 
   @Override
+  public List<StudioExecutionRecord> inConversation(
+      Tx tx, String accountSid, String conversationSid, int limit) {
+    return SqlTx.of(tx)
+        .createQuery(
+            "SELECT * FROM studio_executions WHERE conversation_sid = :conversationSid"
+                + " AND account_sid = :accountSid ORDER BY seq DESC LIMIT :limit")
+        .bind("conversationSid", conversationSid)
+        .bind("accountSid", accountSid)
+        .bind("limit", limit)
+        .map(EXECUTION)
+        .list();
+  }
+
+  @Override
   public void updateExecution(Tx tx, StudioExecutionRecord execution) {
     SqlTx.of(tx)
         .createUpdate(
