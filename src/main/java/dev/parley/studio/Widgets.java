@@ -35,7 +35,9 @@ final class Widgets {
           "make-http-request",
           Set.of("success", "failed"),
           "run-function",
-          Set.of("success", "fail"));
+          Set.of("success", "fail"),
+          "run-subflow",
+          Set.of("completed", "failed"));
 
   /** Properties a runnable widget cannot do without. */
   static final Map<String, List<String>> REQUIRED =
@@ -45,12 +47,12 @@ final class Widgets {
           "split-based-on", List.of("input"),
           "set-variables", List.of("variables"),
           "make-http-request", List.of("url"),
-          "run-function", List.of("url"));
+          "run-function", List.of("url"),
+          "run-subflow", List.of("flow_sid"));
 
   /** Twilio widgets Parley does not run yet or cannot run (no voice, no payments here). */
   static final Set<String> NOT_RUN =
       Set.of(
-          "run-subflow",
           "connect-call-to",
           "say-play",
           "gather-input-on-call",
