@@ -110,9 +110,10 @@ final class SqlStudio implements StudioStore {
     SqlTx.of(tx)
         .createUpdate(
             "INSERT INTO studio_revisions (flow_sid, revision, friendly_name, status, definition,"
-                + " commit_message, valid, errors, warnings, date_created, date_updated) VALUES"
-                + " (:flowSid, :revision, :friendlyName, :status, :definition, :commitMessage,"
-                + " :valid, :errors, :warnings, :dateCreated, :dateUpdated)")
+                + " commit_message, valid, errors, warnings, hands_over, date_created,"
+                + " date_updated) VALUES (:flowSid, :revision, :friendlyName, :status,"
+                + " :definition, :commitMessage, :valid, :errors, :warnings, :handsOver,"
+                + " :dateCreated, :dateUpdated)")
         .bindNamedArgumentFinder(RecordArguments.of(revision))
         .execute();
   }

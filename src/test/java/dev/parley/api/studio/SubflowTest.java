@@ -1,6 +1,7 @@
 package dev.parley.api.studio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -14,6 +15,7 @@ import dev.parley.testing.ParleyServer;
 import dev.parley.testing.TwilioClients;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -172,6 +174,22 @@ class SubflowTest {
         .get("/v1/Conversations/" + chat[0] + "/Webhooks")
         .then()
         .body("webhooks", hasSize(0));
+  }
+
+  @Test
+  void the_subflows_timeout_fires_and_the_parent_runs_on() {
+    String child = fixtures.flow("published", ASK.replace("\"3600\"", "\"5\""));
+    String flow = fixtures.flow("published", parent(child, "LatestPublished"));
+    String[] chat = StudioChats.webChat(server, flow);
+    say(chat[0], chat[1], "hello");
+
+    server.clock().advance(Duration.ofSeconds(6));
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> bodies(chat[0]), b -> b.contains("Thanks: "));
+    assertThat(executions(flow).getString("executions[0].status")).isEqualTo("ended");
+    assertThat(executions(child).getString("executions[0].status")).isEqualTo("ended");
   }
 
   @Test
