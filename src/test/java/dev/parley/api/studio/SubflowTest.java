@@ -13,6 +13,7 @@ import com.twilio.rest.studio.v2.flow.execution.ExecutionContext;
 import com.twilio.type.PhoneNumber;
 import dev.parley.testing.ParleyServer;
 import dev.parley.testing.TwilioClients;
+import dev.parley.testing.WebhookReceiver;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
@@ -174,6 +175,39 @@ class SubflowTest {
         .get("/v1/Conversations/" + chat[0] + "/Webhooks")
         .then()
         .body("webhooks", hasSize(0));
+  }
+
+  @Test
+  void a_subflows_http_call_is_answered_and_the_parent_runs_on() {
+    try (WebhookReceiver remote = new WebhookReceiver()) {
+      remote.answerJson("/who", "{\"name\": \"Ann\"}");
+      String child =
+          fixtures.flow(
+              "published",
+              """
+              {"states": [
+                {"name": "Trigger", "type": "trigger", "properties": {},
+                 "transitions": [{"event": "incomingParent", "next": "lookup"}]},
+                {"name": "lookup", "type": "make-http-request",
+                 "properties": {"method": "GET", "url": "%s"},
+                 "transitions": [{"event": "success", "next": "keep"}, {"event": "failed"}]},
+                {"name": "keep", "type": "set-variables",
+                 "properties": {"variables": [{"key": "answer",
+                                               "value": "{{widgets.lookup.parsed.name}}"}]},
+                 "transitions": [{"event": "next"}]}],
+               "initial_state": "Trigger"}
+              """
+                  .formatted(remote.url("/who")));
+      String flow = fixtures.flow("published", parent(child, "LatestPublished"));
+      String[] chat = StudioChats.webChat(server, flow);
+
+      say(chat[0], chat[1], "hello");
+
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> bodies(chat[0]), b -> b.contains("Thanks: Ann"));
+      assertThat(executions(flow).getString("executions[0].status")).isEqualTo("ended");
+    }
   }
 
   @Test
