@@ -146,6 +146,12 @@ public final class Parley implements AutoCloseable {
       AccountRecord first = store.read(tx -> store.accounts().first(tx));
       requireMasterKeyOpens(config, wiring, first);
       String firstAccount = first.sid();
+      // Once per store, ever: a new store's and an older store's first start (docs/studio.md).
+      wiring
+          .studio()
+          .webchatFlow()
+          .ensure(firstAccount)
+          .ifPresent(flow -> log.info("event=webchat_flow_created flow={}", flow));
       CompletableFuture.runAsync(() -> wiring.authenticator().preload(firstAccount));
       Vertx vertx = starting.join();
       Metrics metrics = metering.join();

@@ -163,7 +163,9 @@ record Wiring(
             sids,
             messages,
             events,
-            new FlowCalls(deliveries, accounts, publicUrl::base));
+            new FlowCalls(deliveries, accounts, publicUrl::base),
+            addresses,
+            conversationWebhooks);
     ClientApi client =
         new ClientApi(
             store,

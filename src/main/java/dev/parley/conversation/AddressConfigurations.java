@@ -92,6 +92,44 @@ public final class AddressConfigurations {
                 true, AutoCreationType.DEFAULT, null, null, null, null, null, null)));
   }
 
+  /**
+   * Points the account's default chat address at a Studio flow ({@code studio}), when it is still
+   * as the first start made it ({@code default}, no flow): false when it is gone or was changed.
+   */
+  public boolean pointDefaultChatAt(Tx tx, AccountSid account, String flowSid) {
+    Optional<AddressRecord> found =
+        store
+            .addresses()
+            .find(tx, account.value(), DEFAULT_CHAT_ADDRESS)
+            .filter(a -> AutoCreationType.DEFAULT.wire().equals(a.autoCreationType()));
+    if (found.isEmpty()) {
+      return false;
+    }
+    AddressRecord a = found.get();
+    store
+        .addresses()
+        .update(
+            tx,
+            new AddressRecord(
+                a.sid(),
+                a.accountSid(),
+                a.type(),
+                a.address(),
+                a.friendlyName(),
+                a.addressCountry(),
+                a.autoCreationEnabled(),
+                AutoCreationType.STUDIO.wire(),
+                a.autoCreationServiceSid(),
+                a.webhookUrl(),
+                a.webhookMethod(),
+                a.webhookFilters(),
+                flowSid,
+                a.studioRetryCount(),
+                a.dateCreated(),
+                clock.instant()));
+    return true;
+  }
+
   public AddressRecord find(AccountSid account, String sidOrAddress) {
     return store.read(tx -> find(tx, account, sidOrAddress));
   }

@@ -8,6 +8,7 @@ import dev.parley.events.Change.StateChanged;
 import dev.parley.events.Change.StateReason;
 import dev.parley.events.Change.UserChanged;
 import dev.parley.events.Event;
+import dev.parley.events.EventFields;
 import dev.parley.events.EventLog;
 import dev.parley.events.EventType;
 import dev.parley.events.Origin;
@@ -21,6 +22,7 @@ import dev.parley.store.ParticipantRecord;
 import dev.parley.store.Tx;
 import dev.parley.store.UserRecord;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Records each conversation change's event, in the change's transaction: the typed {@link
@@ -75,6 +77,21 @@ public final class ChangeEvents {
         EventType.MESSAGE_ADDED,
         new MessageAdded(conversation, m),
         f -> MessageShapes.added(f, m, conversation.messagingServiceSid()));
+  }
+
+  /**
+   * The {@code onMessageAdded} fields of a message already stored, as its event carried them (done
+   * by {@code origin}): for a Studio webhook replaying a conversation's messages ({@code
+   * ReplayAfter}).
+   */
+  public static Map<String, String> messageAddedFields(
+      Origin origin, ConversationRecord conversation, MessageRecord m) {
+    return MessageShapes.added(
+            EventFields.common(
+                m.accountSid(), EventType.MESSAGE_ADDED.wire(), origin, m.serviceSid()),
+            m,
+            conversation.messagingServiceSid())
+        .asMap();
   }
 
   public void messageUpdated(Tx tx, Origin origin, MessageRecord m) {

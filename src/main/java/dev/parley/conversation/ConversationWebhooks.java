@@ -30,6 +30,7 @@ public final class ConversationWebhooks {
   private final SidGenerator sids;
   private final ConversationService conversations;
   private final WebhookUrlCheck urls;
+  private volatile WebhookAddedListener added = (tx, webhook) -> {};
 
   public ConversationWebhooks(
       Store store,
@@ -75,7 +76,13 @@ public final class ConversationWebhooks {
             now,
             now);
     store.conversationWebhooks().insert(tx, webhook);
+    added.added(tx, webhook);
     return webhook;
+  }
+
+  /** The one listener told of added webhooks (Studio's trigger, wired after this service). */
+  public void listen(WebhookAddedListener listener) {
+    this.added = listener;
   }
 
   public ConversationWebhookRecord find(Scope scope, String conversationSidOrName, String sid) {

@@ -44,7 +44,7 @@ public interface StudioStore {
   /**
    * Takes an execution's wait: true for the one caller that finds it still waiting on widget {@code
    * waiting} until {@code waitUntil} (a reply and its timeout, or two nodes' timer sweeps, race for
-   * it).
+   * it). A null {@code waitUntil} is a wait with no deadline (on a subflow's execution).
    */
   boolean claimWait(Tx tx, String sid, String waiting, Instant waitUntil);
 
@@ -69,6 +69,15 @@ public interface StudioStore {
   void insertStep(Tx tx, StudioStepRecord step);
 
   Optional<StudioStepRecord> findStep(Tx tx, String executionSid, String sid);
+
+  /**
+   * Claims the account's default flow set-up: true once per account, ever (the row it writes stays
+   * when the flow is deleted); two nodes starting together get one true between them.
+   */
+  boolean claimDefaultFlow(Tx tx, String accountSid, Instant now);
+
+  /** Records the flow the set-up created. */
+  void setDefaultFlow(Tx tx, String accountSid, String flowSid);
 
   /** An execution's steps, oldest first. */
   Slice<StudioStepRecord> steps(Tx tx, String executionSid, PageRequest page);

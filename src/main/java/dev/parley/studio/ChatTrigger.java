@@ -1,17 +1,25 @@
 package dev.parley.studio;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.conversation.ChangeEvents;
+import dev.parley.conversation.WebhookAddedListener;
 import dev.parley.conversation.WebhookTarget;
 import dev.parley.events.Change.MessageAdded;
 import dev.parley.events.Event;
 import dev.parley.events.EventListener;
 import dev.parley.events.EventType;
+import dev.parley.events.Origin;
+import dev.parley.store.ConversationRecord;
 import dev.parley.store.ConversationWebhookRecord;
 import dev.parley.store.MessageRecord;
+import dev.parley.store.PageRequest;
+import dev.parley.store.Slice;
 import dev.parley.store.Store;
 import dev.parley.store.StudioExecutionRecord;
 import dev.parley.store.StudioFlowRecord;
 import dev.parley.store.Tx;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,7 +32,10 @@ import java.util.Optional;
  * message that caused it, or neither does. Messages with no participant (the flow's own, or a REST
  * post with no author in the conversation) start nothing.
  */
-final class ChatTrigger implements EventListener {
+final class ChatTrigger implements EventListener, WebhookAddedListener {
+  /** Messages read per page when replaying a conversation to a new studio webhook. */
+  private static final int REPLAY_PAGE = 100;
+
   private final Store store;
   private final StudioFlows flows;
   private final FlowEngine engine;
@@ -56,6 +67,47 @@ final class ChatTrigger implements EventListener {
       if (flow.isPresent()) {
         run(tx, flow.get(), posted, event.fields());
       }
+    }
+  }
+
+  /**
+   * {@code Configuration.ReplayAfter}: a studio webhook added to a conversation that already has
+   * messages runs its flow on those from that index on ("the message index for which and its
+   * successors the webhook will be replayed"), oldest first, as if each had just been posted: the
+   * first starts the execution, the next ones answer it. Messages with no participant start
+   * nothing, as live ones do.
+   */
+  @Override
+  public void added(Tx tx, ConversationWebhookRecord webhook) {
+    if (webhook.replayAfter() == null
+        || WebhookTarget.fromWire(webhook.target()) != WebhookTarget.STUDIO
+        || webhook.flowSid() == null) {
+      return;
+    }
+    Optional<StudioFlowRecord> flow =
+        store.studio().findFlow(tx, webhook.accountSid(), webhook.flowSid());
+    Optional<ConversationRecord> conversation =
+        store.conversations().find(tx, webhook.serviceSid(), webhook.conversationSid());
+    if (flow.isEmpty() || conversation.isEmpty()) {
+      return;
+    }
+    // Read them all first: the flow's own replies, added as it runs, are not to be replayed.
+    List<MessageRecord> replayed = new ArrayList<>();
+    PageRequest page = PageRequest.first(REPLAY_PAGE);
+    while (page != null) {
+      Slice<MessageRecord> slice =
+          store.messages().page(tx, webhook.conversationSid(), false, page);
+      for (MessageRecord message : slice.items()) {
+        if (message.index() >= webhook.replayAfter() && message.participantSid() != null) {
+          replayed.add(message);
+        }
+      }
+      page = slice.next() == null ? null : new PageRequest(REPLAY_PAGE, slice.next());
+    }
+    for (MessageRecord message : replayed) {
+      Map<String, String> fields =
+          ChangeEvents.messageAddedFields(Origin.API, conversation.get(), message);
+      run(tx, flow.get(), new MessageAdded(conversation.get(), message), fields);
     }
   }
 

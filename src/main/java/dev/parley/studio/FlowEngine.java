@@ -11,6 +11,7 @@ import dev.parley.store.StudioStepRecord;
 import dev.parley.store.Tx;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,17 +32,33 @@ final class FlowEngine {
   private final SidGenerator sids;
   private final WidgetRunner widgets;
   private final FlowCaller caller;
+  private final Subflows subflows;
 
-  FlowEngine(Store store, Clock clock, SidGenerator sids, WidgetRunner widgets, FlowCaller caller) {
+  FlowEngine(
+      Store store,
+      Clock clock,
+      SidGenerator sids,
+      WidgetRunner widgets,
+      FlowCaller caller,
+      Subflows subflows) {
     this.store = store;
     this.clock = clock;
     this.sids = sids;
     this.widgets = widgets;
     this.caller = caller;
+    this.subflows = subflows;
   }
 
   /** A new execution of the flow's {@code revision}, run until it waits or ends. */
   StudioExecutionRecord start(Tx tx, StudioFlowRecord flow, int revision, Start start) {
+    return begin(tx, flow, revision, start, false).execution;
+  }
+
+  /**
+   * Starts and runs an execution; {@code inline} for a subflow's child started by its parent's run,
+   * which reads how the child ended from the returned run rather than being resumed by it.
+   */
+  private Run begin(Tx tx, StudioFlowRecord flow, int revision, Start start, boolean inline) {
     Instant now = clock.instant();
     String sid = sids.next(SidPrefix.STUDIO_EXECUTION);
     ObjectNode context = StudioJson.MAPPER.createObjectNode();
@@ -71,22 +88,33 @@ final class FlowEngine {
                 now),
             context,
             definition(tx, flow.sid(), revision));
+    run.inline = inline;
     store.studio().insertExecution(tx, run.execution);
     String trigger = run.definition.path("initial_state").asText();
     String next = next(run.state(trigger), start.event(), null);
     step(tx, run, start.event(), trigger, next, start.trigger());
     advance(tx, run, next);
-    return run.execution;
+    return run;
   }
 
-  /** The contact's reply to the widget the execution waits on; false when it no longer waits. */
+  /**
+   * The contact's reply to the widget the execution waits on (or, for one waiting on a subflow, to
+   * the widget its child waits on); false when nothing waits for a reply.
+   */
   boolean reply(Tx tx, StudioExecutionRecord execution, ObjectNode inbound) {
     String waiting = execution.waiting();
-    if (waiting == null
+    if (waiting == null) {
+      return false;
+    }
+    if (waitsOnChild(execution)) {
+      return child(tx, execution).map(child -> reply(tx, child, inbound)).orElse(false);
+    }
+    Run run = resume(tx, execution);
+    // A widget parked on an HTTP call is busy, not waiting for the contact.
+    if (!"send-and-wait-for-reply".equals(run.state(waiting).path("type").asText())
         || !store.studio().claimWait(tx, execution.sid(), waiting, execution.waitUntil())) {
       return false;
     }
-    Run run = resume(tx, execution);
     ObjectNode output = run.widgets().with(waiting);
     output.set("inbound", inbound);
     String next = next(run.state(waiting), "incomingMessage", null);
@@ -137,11 +165,107 @@ final class FlowEngine {
     advance(tx, run, next);
   }
 
-  /** Ends an execution where it stands (the REST API's {@code Status=ended}). */
+  /**
+   * Ends an execution where it stands (the REST API's {@code Status=ended}), with the subflow it
+   * waits on; a parent waiting on it leaves its Run Subflow widget on {@code failed}.
+   */
   StudioExecutionRecord end(Tx tx, StudioExecutionRecord execution) {
+    StudioExecutionRecord ended = endChain(tx, execution);
+    Run run = resume(tx, ended);
+    run.failure = "the subflow's execution " + ended.sid() + " was ended";
+    returnToParent(tx, run);
+    return ended;
+  }
+
+  private StudioExecutionRecord endChain(Tx tx, StudioExecutionRecord execution) {
     StudioExecutionRecord ended = withState(execution, "ended", execution.context(), null, null);
     store.studio().updateExecution(tx, ended);
+    if (waitsOnChild(execution)) {
+      child(tx, execution).filter(StudioExecutionRecord::active).ifPresent(c -> endChain(tx, c));
+    }
     return ended;
+  }
+
+  /** A wait with no deadline is on a subflow's execution (replies and calls have deadlines). */
+  private static boolean waitsOnChild(StudioExecutionRecord execution) {
+    return execution.waiting() != null && execution.waitUntil() == null;
+  }
+
+  /** The child execution a parent's Run Subflow widget waits on. */
+  private Optional<StudioExecutionRecord> child(Tx tx, StudioExecutionRecord parent) {
+    JsonNode waitsOn = StudioJson.read(parent.context()).path("widgets").path(parent.waiting());
+    return store
+        .studio()
+        .findExecution(
+            tx, waitsOn.path("flow_sid").asText(), waitsOn.path("execution_sid").asText());
+  }
+
+  /**
+   * Starts the subflow the widget names: a child that ends at once gives its outcome now; one that
+   * waits (a reply, a call) parks this execution until it ends ({@link #returnToParent}).
+   */
+  private Outcome runSubflow(Tx tx, Run run, String widget, JsonNode state) {
+    Subflows.Target target;
+    ObjectNode trigger;
+    try {
+      target = subflows.resolve(tx, run.execution, run.context, state.path("properties"));
+      trigger = Subflows.trigger(run.context, run.execution, widget, state.path("properties"));
+    } catch (Subflows.Refused | Templates.TemplateException e) {
+      return Outcome.leave(
+          "failed", StudioJson.MAPPER.createObjectNode().put("error", e.getMessage()));
+    }
+    JsonNode data = run.context.path("flow").path("data");
+    Run child =
+        begin(
+            tx,
+            target.flow(),
+            target.revision(),
+            new Start(
+                "incomingParent",
+                run.context.path("flow").path("channel").path("address").asText(""),
+                run.execution.contactChannelAddress(),
+                run.execution.serviceSid(),
+                run.execution.conversationSid(),
+                trigger,
+                data.isObject()
+                    ? ((ObjectNode) data).deepCopy()
+                    : StudioJson.MAPPER.createObjectNode()),
+            true);
+    if (child.execution.active()) {
+      ObjectNode waitsOn = StudioJson.MAPPER.createObjectNode();
+      waitsOn
+          .put("flow_sid", child.execution.flowSid())
+          .put("execution_sid", child.execution.sid());
+      return Outcome.child(waitsOn);
+    }
+    return Subflows.ended(child.context, child.failure);
+  }
+
+  /**
+   * A child that ended after its parent parked: the parent's Run Subflow widget leaves on {@code
+   * completed} with the child's variables, or {@code failed}, and the parent runs on.
+   */
+  private void returnToParent(Tx tx, Run child) {
+    JsonNode parent = child.context.path("trigger").path("parent");
+    if (child.inline || !parent.has("execution_sid")) {
+      return;
+    }
+    String widget = parent.path("widget").asText();
+    Optional<StudioExecutionRecord> waiting =
+        store
+            .studio()
+            .findExecution(
+                tx, parent.path("flow_sid").asText(), parent.path("execution_sid").asText())
+            .filter(p -> p.active() && widget.equals(p.waiting()) && waitsOnChild(p));
+    if (waiting.isEmpty()) {
+      return;
+    }
+    Run run = resume(tx, waiting.get());
+    boolean mine =
+        child.execution.sid().equals(run.widgets().path(widget).path("execution_sid").asText());
+    if (mine && store.studio().claimWait(tx, run.execution.sid(), widget, null)) {
+      finish(tx, run, widget, Subflows.ended(child.context, child.failure));
+    }
   }
 
   private void advance(Tx tx, Run run, String first) {
@@ -155,7 +279,10 @@ final class FlowEngine {
       }
       Outcome outcome;
       try {
-        outcome = widgets.run(tx, run.execution, run.context, state);
+        outcome =
+            Subflows.TYPE.equals(state.path("type").asText())
+                ? runSubflow(tx, run, current, state)
+                : widgets.run(tx, run.execution, run.context, state);
       } catch (WidgetRunner.UnsupportedWidget | Templates.TemplateException e) {
         fail(tx, run, current, e.getMessage());
         return;
@@ -175,6 +302,7 @@ final class FlowEngine {
       current = next;
     }
     save(tx, run, "ended", null, null);
+    returnToParent(tx, run);
   }
 
   /** A widget that cannot run ends the execution with a step saying why. */
@@ -188,6 +316,8 @@ final class FlowEngine {
     run.widgets().set(widget, error);
     step(tx, run, "failed", widget, null, error);
     save(tx, run, "ended", null, null);
+    run.failure = "widget " + widget + " failed: " + why;
+    returnToParent(tx, run);
   }
 
   /** The transition's target for {@code event}: the chosen one for a split; null to end. */
@@ -269,6 +399,12 @@ final class FlowEngine {
     StudioExecutionRecord execution;
     final ObjectNode context;
     final JsonNode definition;
+
+    /** A subflow's child started by its parent's own run (which reads how it ended). */
+    boolean inline;
+
+    /** Why the execution ended failed (a widget that could not run), or null. */
+    String failure;
 
     Run(StudioExecutionRecord execution, ObjectNode context, JsonNode definition) {
       this.execution = execution;

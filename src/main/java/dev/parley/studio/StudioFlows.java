@@ -49,6 +49,17 @@ public final class StudioFlows {
   public Flow create(String accountSid, NewFlow request) {
     ObjectNode definition = StudioJson.definition("Definition", request.definition());
     Validation validation = checked(request.status(), definition);
+    return store.write(tx -> create(tx, accountSid, request, definition, validation));
+  }
+
+  /** Creates a flow inside the caller's transaction (the default flow's set-up). */
+  Flow create(Tx tx, String accountSid, NewFlow request) {
+    ObjectNode definition = StudioJson.definition("Definition", request.definition());
+    return create(tx, accountSid, request, definition, checked(request.status(), definition));
+  }
+
+  private Flow create(
+      Tx tx, String accountSid, NewFlow request, ObjectNode definition, Validation validation) {
     Instant now = clock.instant();
     String sid = sids.next(SidPrefix.STUDIO_FLOW);
     StudioFlowRecord flow =
@@ -62,12 +73,9 @@ public final class StudioFlows {
             now,
             now);
     StudioRevisionRecord revision = revision(flow, definition, request, validation, now);
-    return store.write(
-        tx -> {
-          store.studio().insertFlow(tx, flow);
-          store.studio().insertRevision(tx, revision);
-          return new Flow(flow, revision);
-        });
+    store.studio().insertFlow(tx, flow);
+    store.studio().insertRevision(tx, revision);
+    return new Flow(flow, revision);
   }
 
   public Flow find(String accountSid, String sid) {
@@ -244,7 +252,33 @@ public final class StudioFlows {
         validation.valid(),
         StudioJson.problems(validation.errors()),
         StudioJson.problems(validation.warnings()),
+        handsOver(definition),
         now,
         now);
+  }
+
+  /**
+   * Whether the trigger's {@code incomingConversationMessage} goes straight to Send to Flex (the
+   * Webchat Flow's shape): such a flow has nothing to do with a chat before agents take it, so the
+   * console lists the chat as waiting from the start.
+   */
+  static boolean handsOver(ObjectNode definition) {
+    String initial = definition.path("initial_state").asText();
+    String next = null;
+    for (var state : definition.path("states")) {
+      if (initial.equals(state.path("name").asText())) {
+        for (var transition : state.path("transitions")) {
+          if ("incomingConversationMessage".equals(transition.path("event").asText())) {
+            next = transition.path("next").asText(null);
+          }
+        }
+      }
+    }
+    for (var state : definition.path("states")) {
+      if (next != null && next.equals(state.path("name").asText())) {
+        return "send-to-flex".equals(state.path("type").asText());
+      }
+    }
+    return false;
   }
 }

@@ -36,11 +36,13 @@ final class WidgetRunner {
   private final Store store;
   private final Clock clock;
   private final MessageService messages;
+  private final Subflows subflows;
 
-  WidgetRunner(Store store, Clock clock, MessageService messages) {
+  WidgetRunner(Store store, Clock clock, MessageService messages, Subflows subflows) {
     this.store = store;
     this.clock = clock;
     this.messages = messages;
+    this.subflows = subflows;
   }
 
   Outcome run(Tx tx, StudioExecutionRecord execution, ObjectNode context, JsonNode state) {
@@ -194,9 +196,11 @@ final class WidgetRunner {
       output.put("error", "attributes are not JSON after rendering");
       return Outcome.leave("failedToEnqueue", output);
     }
+    // From a subflow, the chat leaves the flows that ran it too: the parent's webhook goes.
+    java.util.Set<String> flows = subflows.flowChain(tx, execution, context);
     for (ConversationWebhookRecord webhook :
         store.conversationWebhooks().all(tx, execution.conversationSid())) {
-      if ("studio".equals(webhook.target()) && execution.flowSid().equals(webhook.flowSid())) {
+      if ("studio".equals(webhook.target()) && flows.contains(webhook.flowSid())) {
         store.conversationWebhooks().delete(tx, webhook.sid());
       }
     }

@@ -35,7 +35,9 @@ final class Widgets {
           "make-http-request",
           Set.of("success", "failed"),
           "run-function",
-          Set.of("success", "fail"));
+          Set.of("success", "fail"),
+          "run-subflow",
+          Set.of("completed", "failed"));
 
   /**
    * Properties a runnable widget cannot do without: those Twilio's widget library marks required
@@ -50,7 +52,8 @@ final class Widgets {
           "split-based-on", List.of("input"),
           "set-variables", List.of("variables"),
           "make-http-request", List.of("url", "method", "content_type"),
-          "run-function", List.of("url"));
+          "run-function", List.of("url"),
+          "run-subflow", List.of("flow_sid"));
 
   /**
    * Properties Twilio requires that Parley has no use for yet: a flow without them runs here, but
@@ -62,8 +65,8 @@ final class Widgets {
 
   /**
    * Twilio's widget types (the {@code type} enumeration of its flow definition schema) that Parley
-   * does not run: voice, payments, virtual agents, Programmable Chat, Sync, subflows for now. Any
-   * other type is unknown, as on Twilio.
+   * does not run: voice, payments, virtual agents, Programmable Chat, Sync. Any other type is
+   * unknown, as on Twilio.
    */
   static final Set<String> NOT_RUN =
       Set.of(
@@ -82,7 +85,6 @@ final class Widgets {
           "record-voicemail",
           "run-function-v2",
           "say-play",
-          "run-subflow",
           "understand",
           "update-sync-object",
           "connect-virtual-agent",

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 
 import dev.parley.testing.NoStore;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,9 @@ class BannerTest {
         .statusCode(200)
         .body("type", equalTo("chat"))
         .body("auto_creation.enabled", equalTo(true))
-        .body("auto_creation.type", equalTo("default"));
+        // The first start points it at the default Webchat Flow (docs/studio.md).
+        .body("auto_creation.type", equalTo("studio"))
+        .body("auto_creation.studio_flow_sid", matchesPattern("FW[0-9a-f]{32}"));
   }
 
   @Test

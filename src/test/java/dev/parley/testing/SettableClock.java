@@ -8,9 +8,8 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The system clock plus an offset that tests move forward, so timers can come due at once; or,
- * once {@link #freeze frozen}, a clock that moves only when told (for exact waits on a loaded
- * machine).
+ * The system clock plus an offset that tests move forward, so timers can come due at once; or, once
+ * {@link #freeze frozen}, a clock that moves only when told (for exact waits on a loaded machine).
  */
 public final class SettableClock extends Clock {
   private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);

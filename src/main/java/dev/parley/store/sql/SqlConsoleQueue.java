@@ -23,15 +23,17 @@ final class SqlConsoleQueue implements ConsoleQueueStore {
 
   /**
    * A Studio flow has the chat: an execution is active in it, or its studio webhook names a
-   * published flow Parley runs (which will start on the visitor's first message). Send to Flex
-   * removes that webhook and ends the execution, and the chat reaches agents.
+   * published flow Parley runs (which will start on the visitor's first message) unless that flow's
+   * trigger hands the first message straight to Send to Flex (the default Webchat Flow), which
+   * holds the chat for nothing. Send to Flex removes that webhook and ends the execution, and the
+   * chat reaches agents.
    */
   private static final String FLOW_RUNNING =
       "(EXISTS (SELECT 1 FROM studio_executions e WHERE e.conversation_sid = c.sid"
           + " AND e.status = 'active') OR EXISTS (SELECT 1 FROM conversation_webhooks w"
           + " JOIN studio_flows f ON f.sid = w.flow_sid AND f.account_sid = c.account_sid"
-          + " WHERE w.conversation_sid = c.sid AND w.target = 'studio'"
-          + " AND f.published IS NOT NULL))";
+          + " JOIN studio_revisions r ON r.flow_sid = f.sid AND r.revision = f.published"
+          + " WHERE w.conversation_sid = c.sid AND w.target = 'studio' AND NOT r.hands_over))";
 
   @Override
   public List<ConversationRecord> waiting(Tx tx, String accountSid, String serviceSid, int limit) {

@@ -110,9 +110,10 @@ final class SqlStudio implements StudioStore {
     SqlTx.of(tx)
         .createUpdate(
             "INSERT INTO studio_revisions (flow_sid, revision, friendly_name, status, definition,"
-                + " commit_message, valid, errors, warnings, date_created, date_updated) VALUES"
-                + " (:flowSid, :revision, :friendlyName, :status, :definition, :commitMessage,"
-                + " :valid, :errors, :warnings, :dateCreated, :dateUpdated)")
+                + " commit_message, valid, errors, warnings, hands_over, date_created,"
+                + " date_updated) VALUES (:flowSid, :revision, :friendlyName, :status,"
+                + " :definition, :commitMessage, :valid, :errors, :warnings, :handsOver,"
+                + " :dateCreated, :dateUpdated)")
         .bindNamedArgumentFinder(RecordArguments.of(revision))
         .execute();
   }
@@ -190,16 +191,22 @@ final class SqlStudio implements StudioStore {
 
   @Override
   public boolean claimWait(Tx tx, String sid, String waiting, Instant waitUntil) {
-    return SqlTx.of(tx)
+    // A wait on a subflow's execution has no deadline of its own (its child's waits have).
+    var update =
+        SqlTx.of(tx)
             .createUpdate(
                 "UPDATE studio_executions SET waiting = NULL, wait_until = NULL"
-                    + " WHERE sid = :sid AND waiting = :waiting AND wait_until = :waitUntil"
+                    + " WHERE sid = :sid AND waiting = :waiting"
+                    + (waitUntil == null
+                        ? " AND wait_until IS NULL"
+                        : " AND wait_until = :waitUntil")
                     + " AND status = 'active'")
             .bind("sid", sid)
-            .bind("waiting", waiting)
-            .bind("waitUntil", waitUntil.toEpochMilli())
-            .execute()
-        == 1;
+            .bind("waiting", waiting);
+    if (waitUntil != null) {
+      update.bind("waitUntil", waitUntil.toEpochMilli());
+    }
+    return update.execute() == 1;
   }
 
   @Override
@@ -306,5 +313,27 @@ final class SqlStudio implements StudioStore {
         q -> q.bind("executionSid", executionSid),
         STEP,
         page);
+  }
+
+  @Override
+  public boolean claimDefaultFlow(Tx tx, String accountSid, Instant now) {
+    return SqlTx.of(tx)
+            .createUpdate(
+                "INSERT INTO studio_default_flows (account_sid, date_created)"
+                    + " VALUES (:accountSid, :now) ON CONFLICT (account_sid) DO NOTHING")
+            .bind("accountSid", accountSid)
+            .bind("now", now.toEpochMilli())
+            .execute()
+        == 1;
+  }
+
+  @Override
+  public void setDefaultFlow(Tx tx, String accountSid, String flowSid) {
+    SqlTx.of(tx)
+        .createUpdate(
+            "UPDATE studio_default_flows SET flow_sid = :flowSid WHERE account_sid = :accountSid")
+        .bind("accountSid", accountSid)
+        .bind("flowSid", flowSid)
+        .execute();
   }
 }

@@ -152,7 +152,11 @@ class AddressConfigurationsApiTest {
     Map<String, Object> chat =
         page.getMap("address_configurations.find { it.address == 'parley:default-chat' }");
     assertThat(chat.get("type")).isEqualTo("chat");
-    assertThat(chat.get("auto_creation")).isEqualTo(Map.of("enabled", true, "type", "default"));
+    // The first start points it at the default "Webchat Flow" (docs/studio.md).
+    @SuppressWarnings("unchecked")
+    Map<String, Object> auto = (Map<String, Object>) chat.get("auto_creation");
+    assertThat(auto).containsEntry("enabled", true).containsEntry("type", "studio");
+    assertThat((String) auto.get("studio_flow_sid")).matches("FW[0-9a-f]{32}");
   }
 
   @Test
