@@ -7,7 +7,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { launchChromium } from './support/browser.mjs';
-import { PARLEY_URL, post, rest, webchatDeployment } from './support/parley.mjs';
+import { PARLEY_URL, post, rest } from './support/parley.mjs';
 
 const WAIT = 15_000;
 const SCREENSHOTS = new URL('../../../target/console-screenshots/', import.meta.url).pathname;
@@ -64,7 +64,16 @@ const flowDeployment = await post('/parley/v1/WebchatDeployments', {
   FriendlyName: 'console triage widget',
 });
 assert.equal(flowDeployment.status, 201);
-const plainDeployment = await webchatDeployment({ friendlyName: 'console plain widget' });
+// No flow at all (type `default`): the default chat address runs the Webchat Flow on the first message.
+const plainAddress = await client.conversations.v1.addressConfigurations.create({
+  type: 'chat',
+  address: `urn:parley:console-plain-${process.pid}`,
+  'autoCreation.enabled': true,
+  'autoCreation.type': 'default',
+});
+const plainDeployment = (
+  await post('/parley/v1/WebchatDeployments', { AddressSid: plainAddress.sid, FriendlyName: 'console plain widget' })
+).body;
 assert.equal(
   (await post('/parley/v1/Agents', { Identity: AGENT.identity, FriendlyName: AGENT.name, Password: PASSWORD })).status,
   201,

@@ -205,20 +205,15 @@ class FlowDefinitionValidationTest {
 
   @Test
   void accepts_a_widget_parley_does_not_run_with_a_warning() {
-    String subflow =
-        oneWidget(
-            "run-subflow",
-            "{\"flow_sid\": \"FW00000000000000000000000000000000\", "
-                + "\"flow_revision\": \"LatestPublished\", \"parameters\": []}",
-            "[{\"event\": \"completed\"}, {\"event\": \"failed\"}]");
+    String voice =
+        oneWidget("say-play", "{\"say\": \"Hello\"}", "[{\"event\": \"audioComplete\"}]");
 
-    JsonPath flow = StudioFixtures.create(server.api(), "Subflow", "published", subflow);
+    JsonPath flow = StudioFixtures.create(server.api(), "Voice", "published", voice);
 
     assertThat(flow.getBoolean("valid")).isTrue();
     assertThat(flow.getString("warnings[0].message"))
         .isEqualTo(
-            "Widget type run-subflow is not run by Parley: an execution that reaches w fails"
-                + " there");
+            "Widget type say-play is not run by Parley: an execution that reaches w fails there");
     assertThat(flow.getString("warnings[0].property_path")).isEqualTo("#/states/1/type");
   }
 
