@@ -70,17 +70,57 @@ final class PostgresBroadcasts implements Broadcasts, AutoCloseable {
     receiver.start();
   }
 
+  /**
+   * A group-committed write's notifications go with the others of its batch, in one statement just
+   * before the commit ({@link #notifyAll}); PostgreSQL delivers them at the commit either way.
+   */
   @Override
   public void send(Tx tx, String channel, String message) {
-    notify(SqlTx.of(tx), channel, message);
+    Handle handle = SqlTx.of(tx);
+    String payload = payload(handle, message);
+    if (!((SqlTx) tx).notifyAtCommit(channel, payload)) {
+      notify(handle, channel, payload);
+    }
   }
 
   @Override
   public void sendNow(String channel, String message) {
-    jdbi.useHandle(handle -> notify(handle, channel, message));
+    jdbi.useHandle(handle -> notify(handle, channel, payload(handle, message)));
   }
 
-  private static void notify(Handle handle, String channel, String message) {
+  /** Sends {@code notifications} (channel and payload pairs) in order, in one round trip. */
+  static void notifyAll(Handle handle, List<String[]> notifications) {
+    if (notifications.isEmpty()) {
+      return;
+    }
+    String[] channels = new String[notifications.size()];
+    String[] payloads = new String[notifications.size()];
+    for (int i = 0; i < channels.length; i++) {
+      channels[i] = notifications.get(i)[0];
+      payloads[i] = notifications.get(i)[1];
+    }
+    // A function scan yields the arrays' elements in order, so they are sent in order.
+    handle
+        .createQuery(
+            "SELECT count(pg_notify(c, p)) FROM unnest(CAST(:channels AS text[]),"
+                + " CAST(:payloads AS text[])) AS n(c, p)")
+        .bind("channels", channels)
+        .bind("payloads", payloads)
+        .mapTo(Long.class)
+        .one();
+  }
+
+  private static void notify(Handle handle, String channel, String payload) {
+    handle
+        .createQuery("SELECT pg_notify(:channel, :payload)")
+        .bind("channel", channel)
+        .bind("payload", payload)
+        .mapTo(String.class)
+        .one();
+  }
+
+  /** What a notification carries for {@code message}: itself, or where it is kept. */
+  private static String payload(Handle handle, String message) {
     String payload = message;
     if (message.getBytes(StandardCharsets.UTF_8).length > MAX_INLINE_BYTES) {
       long seq =
@@ -96,12 +136,7 @@ final class PostgresBroadcasts implements Broadcasts, AutoCloseable {
           .execute();
       payload = STORED + Long.toString(seq);
     }
-    handle
-        .createQuery("SELECT pg_notify(:channel, :payload)")
-        .bind("channel", channel)
-        .bind("payload", payload)
-        .mapTo(String.class)
-        .one();
+    return payload;
   }
 
   @Override

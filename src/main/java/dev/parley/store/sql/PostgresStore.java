@@ -9,23 +9,25 @@ import dev.parley.store.DeliveryStore;
 import dev.parley.store.EventStore;
 import dev.parley.store.MediaContent;
 import dev.parley.store.Tx;
-import java.sql.SQLException;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The store for several Parley nodes: one PostgreSQL database, a pool of connections, each write
- * its own transaction. Where SQLite's single writer serialises everything, here concurrent
- * transactions may collide; a collision PostgreSQL reports as retryable (a serialization failure, a
- * deadlock, or a unique key another transaction just took) runs the transaction again, so its
- * checks see the winner and answer as they would have in sequence.
+ * The store for several Parley nodes: one PostgreSQL database, a pool of connections for reads and
+ * a few writer connections that group-commit the writes ({@link PostgresGroupCommit}). Where
+ * SQLite's single writer serialises everything, here concurrent transactions (of other writers, of
+ * other nodes) may collide; a write that collides in a way PostgreSQL reports as retryable (a
+ * serialization failure, a deadlock, or a unique key another transaction just took) runs again, so
+ * its checks see the winner and answer as they would have in sequence.
  */
 public final class PostgresStore extends SqlStore {
-  private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "23505");
-  private static final int ATTEMPTS = 3;
+  /** Writer threads (and their connections) of the group commit, besides the pool's. */
+  private static final int WRITERS = Integer.getInteger("parley.postgresql.writers", 4);
+
   private final HikariDataSource pool;
+  private final HikariDataSource writerConnections;
+  private final PostgresGroupCommit writers;
   private final Jdbi jdbi;
   private final EventStore events = new SerializedEvents();
   private final ConversationStore conversations = new SqlConversations(" FOR UPDATE SKIP LOCKED");
@@ -33,31 +35,42 @@ public final class PostgresStore extends SqlStore {
   private final PostgresBroadcasts broadcasts;
   private final MediaChunks mediaChunks;
 
-  private PostgresStore(HikariDataSource pool, DatabaseUrl database) {
+  private PostgresStore(
+      HikariDataSource pool, HikariDataSource writerConnections, DatabaseUrl database) {
     this.pool = pool;
+    this.writerConnections = writerConnections;
     this.jdbi = Jdbis.create(pool);
+    this.writers = new PostgresGroupCommit(Jdbis.create(writerConnections), WRITERS);
     this.mediaChunks = new MediaChunks(jdbi);
     this.broadcasts = new PostgresBroadcasts(database, pool);
     broadcasts.start();
   }
 
-  /** Connects to the database {@code url} names and brings its schema up to date. */
+  /**
+   * Connects to the database {@code url} names and brings its schema up to date; {@code poolSize}
+   * connections in all (besides the one that listens for notifications).
+   */
   public static PostgresStore open(String url, int poolSize) {
     DatabaseUrl database = DatabaseUrl.parse(url);
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(database.jdbcUrl());
-    config.setUsername(database.user());
-    config.setPassword(database.password());
-    config.setMaximumPoolSize(poolSize);
-    config.setPoolName("parley-postgresql");
-    HikariDataSource pool = new HikariDataSource(config);
+    // The node's connections: the writers' and the rest for reads.
+    HikariDataSource pool = pool(database, "parley-postgresql", Math.max(1, poolSize - WRITERS));
     try {
       Migrations.apply(pool, MigrationSet.POSTGRESQL);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
     }
-    return new PostgresStore(pool, database);
+    return new PostgresStore(pool, pool(database, "parley-postgresql-writers", WRITERS), database);
+  }
+
+  private static HikariDataSource pool(DatabaseUrl database, String name, int size) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(database.jdbcUrl());
+    config.setUsername(database.user());
+    config.setPassword(database.password());
+    config.setMaximumPoolSize(size);
+    config.setPoolName(name);
+    return new HikariDataSource(config);
   }
 
   /** Applies pending migrations to the database {@code url} names. */
@@ -81,34 +94,7 @@ public final class PostgresStore extends SqlStore {
 
   @Override
   public <T> T write(Function<Tx, T> work) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        SqlTx[] tx = new SqlTx[1];
-        T result =
-            jdbi.inTransaction(
-                handle -> {
-                  tx[0] = new SqlTx(handle);
-                  T value = work.apply(tx[0]);
-                  tx[0].finish();
-                  return value;
-                });
-        tx[0].committed();
-        return result;
-      } catch (RuntimeException e) {
-        if (attempt == ATTEMPTS || !retryable(e)) {
-          throw e;
-        }
-      }
-    }
-  }
-
-  private static boolean retryable(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql && RETRYABLE.contains(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
+    return writers.submit(work);
   }
 
   @Override
@@ -162,7 +148,9 @@ public final class PostgresStore extends SqlStore {
 
   @Override
   public void close() {
+    writers.close();
     broadcasts.close();
+    writerConnections.close();
     pool.close();
   }
 

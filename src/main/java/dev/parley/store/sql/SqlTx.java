@@ -20,6 +20,9 @@ final class SqlTx implements Tx {
   private List<Runnable> afterCommit;
   private Map<Object, Object> memos;
 
+  /** Notifications to send just before the commit, in order; null where sent at once. */
+  private List<String[]> notifications;
+
   SqlTx(Handle handle) {
     this(handle, null);
   }
@@ -30,6 +33,29 @@ final class SqlTx implements Tx {
   SqlTx(Handle handle, SharedReads sharedReads) {
     this.handle = handle;
     this.sharedReads = sharedReads;
+  }
+
+  /** Has {@link #notifyAtCommit} keep notifications for the committer to send. */
+  SqlTx deferringNotifications() {
+    notifications = new ArrayList<>(2);
+    return this;
+  }
+
+  /**
+   * Keeps a notification (a channel and its payload) for the committer to send with the others of
+   * its commit; false when this transaction sends its own (the caller sends it now).
+   */
+  boolean notifyAtCommit(String channel, String payload) {
+    if (notifications == null) {
+      return false;
+    }
+    notifications.add(new String[] {channel, payload});
+    return true;
+  }
+
+  /** The notifications kept by {@link #notifyAtCommit}, in order. */
+  List<String[]> notifications() {
+    return notifications == null ? List.of() : notifications;
   }
 
   static Handle of(Tx tx) {

@@ -1,0 +1,245 @@
+package dev.parley.store.sql;
+
+import dev.parley.store.Tx;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PostgreSQL's group commit: a few writer threads, each with a connection of its own, take the
+ * write transactions waiting and run them in one database transaction, each after the first inside
+ * a savepoint so that one failing rolls back only itself, and commit them together: one commit (and
+ * one WAL flush) for many requests instead of one each. A caller returns only after its commit is
+ * durable.
+ *
+ * <p>Two batches (two writers here, or two nodes) may want each other's locks: a batch holds every
+ * lock its jobs took until it commits. So only a batch's first job waits for a lock as long as it
+ * takes; the later ones wait at most {@link #LOCK_WAIT} (PostgreSQL's {@code lock_timeout}, set for
+ * the rest of the transaction once the first job is done). A later job that waits longer, or that
+ * collides as {@link PostgresStore} describes (a serialization failure, a deadlock, a unique key
+ * another transaction just took), is rolled back to its savepoint; the jobs before it commit, and
+ * it and the ones after it run again first in the writer's next batch, so no two batches wait on
+ * each other for longer than that, and a colliding job sees the winner when it runs again.
+ */
+final class PostgresGroupCommit implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(PostgresGroupCommit.class);
+
+  /**
+   * Under PostgreSQL's 64 cached subtransaction ids per backend: past them every other session's
+   * snapshot checks go through {@code pg_subtrans} (each job's savepoint is a subtransaction).
+   */
+  private static final int MAX_BATCH = 48;
+
+  /** How long a batch's later job waits for a lock another transaction holds. */
+  private static final String LOCK_WAIT = "20ms";
+
+  private static final String SET_LOCK_WAIT = "SET LOCAL lock_timeout = '" + LOCK_WAIT + "'; ";
+
+  private static final Set<String> COLLISIONS = Set.of("40001", "40P01", "23505");
+  private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+  /** Times a job may collide before its collision is its answer. */
+  private static final int ATTEMPTS = 3;
+
+  private final Jdbi jdbi;
+  private final LinkedBlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
+  private final Set<Thread> writers = ConcurrentHashMap.newKeySet();
+  private volatile boolean running = true;
+
+  /** {@code jdbi}: on a pool of {@code threads} connections, for the writers alone. */
+  PostgresGroupCommit(Jdbi jdbi, int threads) {
+    this.jdbi = jdbi;
+    for (int i = 0; i < threads; i++) {
+      Thread thread = new Thread(this::run, "parley-postgresql-writer-" + i);
+      thread.setDaemon(true);
+      writers.add(thread);
+      thread.start();
+    }
+  }
+
+  <T> T submit(Function<Tx, T> work) {
+    if (!running) {
+      throw new IllegalStateException("store is closed");
+    }
+    if (writers.contains(Thread.currentThread())) {
+      // The writer would wait for itself forever: compose with the Tx-taking methods instead.
+      throw new IllegalStateException("store.write called inside a write transaction");
+    }
+    Job<T> job = new Job<>(work);
+    queue.add(job);
+    try {
+      return job.result.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a commit", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  private void run() {
+    List<Job<?>> batch = new ArrayList<>();
+    while (running || !queue.isEmpty() || !batch.isEmpty()) {
+      try {
+        if (batch.isEmpty()) {
+          Job<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+          if (first == null) {
+            continue;
+          }
+          batch.add(first);
+        }
+        queue.drainTo(batch, MAX_BATCH - batch.size());
+        batch = commit(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** Runs and commits {@code batch}; gives the jobs to run again (first) in the next batch. */
+  private List<Job<?>> commit(List<Job<?>> batch) {
+    List<Job<?>> ran = new ArrayList<>(batch.size());
+    List<Job<?>> again = new ArrayList<>();
+    try (Handle handle = jdbi.open()) {
+      try {
+        handle.begin();
+        Connection connection = handle.getConnection();
+        for (int i = 0; i < batch.size(); i++) {
+          Job<?> job = batch.get(i);
+          if (i > 0) {
+            // The first job is alone in the transaction until it ends: it needs no savepoint.
+            // The lock wait is set with the second one's, in the same round trip.
+            execute(connection, (i == 1 ? SET_LOCK_WAIT : "") + "SAVEPOINT job");
+          }
+          SqlTx tx = new SqlTx(handle).deferringNotifications();
+          try {
+            job.run(tx);
+            ran.add(job);
+          } catch (Throwable failure) {
+            if (i == 0) {
+              handle.rollback();
+              handle.begin();
+            } else {
+              execute(connection, "ROLLBACK TO job");
+            }
+            tx.ended();
+            if (runsAgain(job, failure, i)) {
+              again.addAll(batch.subList(i, batch.size()));
+              break;
+            }
+            job.result.completeExceptionally(failure);
+          }
+        }
+        List<String[]> notifications = new ArrayList<>();
+        ran.forEach(job -> notifications.addAll(job.tx.notifications()));
+        PostgresBroadcasts.notifyAll(handle, notifications);
+        handle.commit();
+      } catch (RuntimeException e) {
+        log.error("event=commit_failed jobs={}", batch.size(), e);
+        try {
+          handle.rollback();
+        } catch (RuntimeException ignored) {
+          // The connection is already out of its transaction.
+        }
+        ended(ran);
+        batch.forEach(job -> job.result.completeExceptionally(e));
+        return new ArrayList<>();
+      }
+    }
+    ran.forEach(job -> job.tx.committed());
+    ended(ran);
+    ran.forEach(Job::publish);
+    return again;
+  }
+
+  /**
+   * Whether {@code job}, rolled back after {@code failure} as the {@code position}th job of its
+   * batch, runs again: after a collision (until it has had its attempts), or when it gave up
+   * waiting for a lock (it waits as long as it takes once it is first).
+   */
+  private static boolean runsAgain(Job<?> job, Throwable failure, int position) {
+    String state = sqlState(failure);
+    if (position > 0 && LOCK_NOT_AVAILABLE.equals(state)) {
+      return true;
+    }
+    return state != null && COLLISIONS.contains(state) && ++job.collisions < ATTEMPTS;
+  }
+
+  private static String sqlState(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+        return sql.getSQLState();
+      }
+    }
+    return null;
+  }
+
+  private static void execute(Connection connection, String sql) {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("savepoint statement failed: " + sql, e);
+    }
+  }
+
+  private static void ended(List<Job<?>> jobs) {
+    for (Job<?> job : jobs) {
+      job.tx.ended();
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    for (Thread writer : writers) {
+      try {
+        writer.join(TimeUnit.SECONDS.toMillis(10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static final class Job<T> {
+    final Function<Tx, T> work;
+    final CompletableFuture<T> result = new CompletableFuture<>();
+    int collisions;
+    T value;
+    SqlTx tx;
+
+    Job(Function<Tx, T> work) {
+      this.work = work;
+    }
+
+    void run(SqlTx tx) {
+      this.tx = tx;
+      value = work.apply(tx);
+      tx.finish();
+    }
+
+    void publish() {
+      result.complete(value);
+    }
+  }
+}
