@@ -330,7 +330,8 @@ final class SyncObjects {
    */
   private void published(Tx tx, SyncObjectRecord object, Supplier<SyncEvent> event) {
     if (!here(tx).created.contains(object.sid())) {
-      published(tx, event.get());
+      // Made from records (immutable) once committed, off the writer where the store allows.
+      store.broadcasts().send(tx, Sync.CHANNEL, () -> event.get().encode());
     }
   }
 
