@@ -59,6 +59,34 @@ final class SqlSync implements SyncStore {
   }
 
   @Override
+  public long[] nextEventIds(
+      Tx tx, String objectSid, String documentSid, String documentData, Instant now) {
+    long[] ids = {-1, -1};
+    DirectStatements.run(
+        SqlTx.of(tx),
+        "UPDATE sync_objects SET last_event_id = last_event_id + 1,"
+            + " data = CASE WHEN sid = ? THEN ? ELSE data END, date_updated = ?"
+            + " WHERE sid IN (?, ?) RETURNING sid, last_event_id",
+        statement -> {
+          statement.setString(1, documentSid);
+          statement.setString(2, documentData);
+          statement.setLong(3, now.toEpochMilli());
+          statement.setString(4, objectSid);
+          statement.setString(5, documentSid);
+          try (var rows = statement.executeQuery()) {
+            while (rows.next()) {
+              ids[rows.getString(1).equals(objectSid) ? 0 : 1] = rows.getLong(2);
+            }
+          }
+          return null;
+        });
+    if (ids[0] < 0 || ids[1] < 0) {
+      throw new IllegalStateException("no Sync object " + (ids[0] < 0 ? objectSid : documentSid));
+    }
+    return ids;
+  }
+
+  @Override
   public void delete(Tx tx, String objectSid) {
     var handle = SqlTx.of(tx);
     handle
