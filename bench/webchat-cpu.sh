@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# CPU per POST /v2/WebChats by server thread (user + system from /proc/<pid>/task), which hardly
-# depends on how much of a shared machine the server gets: a quick check of a change to the write
-# path without the full bench/run.sh. BENCH_STORE picks the store (bench/lib.sh); JFR=1 also
-# records a profile (bench/out/webchat-cpu/rec.jfr, without Jdbi's per-statement event).
-# Usage: bench/webchat-cpu.sh  (about 30 s)
+# CPU per request by server thread (user + system from /proc/<pid>/task), which hardly depends on
+# how much of a shared machine the server gets: a quick check of a change to the write path without
+# the full bench/run.sh. BENCH_CPU_PATH picks the request: webchat (POST /v2/WebChats, the
+# default), message (POST /v1/Conversations/{sid}/Messages round-robin over 64 web chats'
+# conversations) or webhook (the same post with a conversation webhook to a hello-world receiver
+# and X-Twilio-Webhook-Enabled: true, so the CPU includes the deliveries). BENCH_STORE picks the
+# store (bench/lib.sh); JFR=1 also records a profile (bench/out/webchat-cpu/rec.jfr, without
+# Jdbi's per-statement event).
+# BENCH_CPU_WARMUP and BENCH_CPU_SECONDS set the warm-up and measured seconds (5 and 10).
+# Usage: [BENCH_CPU_PATH=message] bench/webchat-cpu.sh  (about 30 s)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -22,21 +27,47 @@ pids+=($!)
 wait_for "http://127.0.0.1:$port/"
 server=$(pgrep -f "parley.jar serve --host 127.0.0.1 --port $port" | head -1)
 webchat_request "$port"
-export BENCH_BODY=$webchat_body BENCH_AUTH=$basic_auth
-url="http://127.0.0.1:$port/v2/WebChats"
-wrk -t1 -c64 -d5s -s bench/post.lua "$url" > /dev/null # warm-up
+path=${BENCH_CPU_PATH:-webchat}
+export BENCH_AUTH=$basic_auth
+if [[ $path == webchat ]]; then
+  export BENCH_BODY=$webchat_body
+  url="http://127.0.0.1:$port/v2/WebChats" script=bench/post.lua
+else
+  # The receiver of the webhook path: answers 200 to every delivery at once.
+  receiver=$((port_base + 9))
+  port_free "$receiver" BENCH_PORT_BASE
+  java -cp target/parley.jar bench/HelloWorld.java "$receiver" > "$out/receiver.log" 2>&1 &
+  pids+=($!)
+  wait_for "http://127.0.0.1:$receiver/"
+  list=()
+  for ((i = 0; i < 64; i++)); do
+    sid=$(curl -sf -H "Authorization: $basic_auth" -H "Ui-Version: bench" "http://127.0.0.1:$port/v2/WebChats" \
+      -d "$webchat_body" | sed -n 's/.*"conversation_sid": *"\(CH[0-9a-f]\{32\}\)".*/\1/p')
+    if [[ $path == webhook ]]; then
+      curl -sf -o /dev/null -H "Authorization: $basic_auth" "http://127.0.0.1:$port/v1/Conversations/$sid/Webhooks" \
+        --data-urlencode Target=webhook --data-urlencode Configuration.Method=POST \
+        --data-urlencode Configuration.Filters=onMessageAdded \
+        --data-urlencode "Configuration.Url=http://127.0.0.1:$receiver/hook"
+    fi
+    list+=("/v1/Conversations/$sid/Messages")
+  done
+  export BENCH_BODY="Body=Hello+from+the+bench&Author=visitor" BENCH_PATHS="${list[*]}"
+  [[ $path == webhook ]] && export BENCH_WEBHOOK=true
+  url="http://127.0.0.1:$port/" script=bench/messages.lua
+fi
+wrk -t1 -c64 -d"${BENCH_CPU_WARMUP:-5}s" -s "$script" "$url" > /dev/null # warm-up
 ticks() { # → thread name and clock ticks of CPU, summed over the threads of that name
   for t in /proc/"$server"/task/*; do
     echo "$(cut -c1-15 "$t/comm") $(awk '{print $14 + $15}' "$t/stat")"
   done | awk '{a[$1] += $2} END {for (k in a) print k "\t" a[k]}' | sort
 }
 ticks > "$out/before"
-wrk -t1 -c64 -d10s -s bench/post.lua --latency "$url" > "$out/wrk.txt"
+wrk -t1 -c64 -d"${BENCH_CPU_SECONDS:-10}s" -s "$script" --latency "$url" > "$out/wrk.txt"
 ticks > "$out/after"
 creates=$(awk '/requests in/ {print $1}' "$out/wrk.txt")
 hz=$(getconf CLK_TCK)
-echo "$store_name:"
+echo "$store_name, $path:"
 grep -E "Requests/sec|99%" "$out/wrk.txt"
 join -t $'\t' "$out/before" "$out/after" | awk -F '\t' -v n="$creates" -v hz="$hz" '
-  { ms = ($3 - $2) * 1000 / hz / n; total += ms; if (ms > 0.005) printf "%s %.3f ms/create\n", $1, ms }
-  END { printf "total %.3f ms of server CPU per create (%d creates)\n", total, n }'
+  { ms = ($3 - $2) * 1000 / hz / n; total += ms; if (ms > 0.005) printf "%s %.3f ms/request\n", $1, ms }
+  END { printf "total %.3f ms of server CPU per request (%d requests)\n", total, n }'

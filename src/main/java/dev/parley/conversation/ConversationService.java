@@ -10,6 +10,7 @@ import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;
 import dev.parley.store.ConversationFilter;
 import dev.parley.store.ConversationRecord;
+import dev.parley.store.ConversationStore.IndexTaken;
 import dev.parley.store.PageRequest;
 import dev.parley.store.Slice;
 import dev.parley.store.Store;
@@ -126,6 +127,26 @@ public final class ConversationService {
       throw new ApiException(TwilioError.CONVERSATION_CLOSED);
     }
     return conversation;
+  }
+
+  /**
+   * The open conversation with its next message index taken (its {@code lastMessageIndex}) and its
+   * participant whose identity is {@code author} (null for none), found and changed by one
+   * statement; a 404 or 50377 as {@link #findOpen} says.
+   */
+  public IndexTaken takeMessageIndex(Tx tx, Scope scope, String sidOrUniqueName, String author) {
+    return store
+        .conversations()
+        .takeMessageIndex(tx, scope.accountSid(), scope.serviceSid(), sidOrUniqueName, author)
+        .orElseGet(
+            () -> {
+              // Not an open conversation's SID: a unique name, or findOpen names what is wrong.
+              ConversationRecord open = findOpen(tx, scope, sidOrUniqueName);
+              return store
+                  .conversations()
+                  .takeMessageIndex(tx, scope.accountSid(), scope.serviceSid(), open.sid(), author)
+                  .orElseThrow(ApiException::notFound);
+            });
   }
 
   public Slice<ConversationRecord> page(Scope scope, ConversationFilter filter, PageRequest page) {

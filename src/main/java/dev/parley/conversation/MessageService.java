@@ -10,6 +10,7 @@ import dev.parley.media.MediaAttachments.Attachment;
 import dev.parley.media.MediaService;
 import dev.parley.shapes.DeliverySummary;
 import dev.parley.store.ConversationRecord;
+import dev.parley.store.ConversationStore.IndexTaken;
 import dev.parley.store.DeliveryReceiptStore.StatusCount;
 import dev.parley.store.MessageRecord;
 import dev.parley.store.PageRequest;
@@ -59,9 +60,11 @@ public final class MessageService {
         PreActions.applyTo(scope)
             ? preAction(scope, conversations.find(scope, conversationSidOrUniqueName), request)
             : request;
+    // Made before the writer's turn: the writer's time is what every message waits for.
+    String sid = sids.next(SidPrefix.MESSAGE);
     return store.write(
         tx -> {
-          MessageRecord message = post(tx, scope, conversationSidOrUniqueName, checked);
+          MessageRecord message = post(tx, scope, conversationSidOrUniqueName, checked, sid);
           // A message just posted has no delivery receipts to count.
           return new Message(message, DeliverySummary.of(List.of()));
         });
@@ -100,7 +103,7 @@ public final class MessageService {
   public MessageRecord create(
       Tx tx, Scope scope, String conversationSidOrUniqueName, NewMessage request) {
     PreActions.requireNone(scope);
-    return post(tx, scope, conversationSidOrUniqueName, request);
+    return post(tx, scope, conversationSidOrUniqueName, request, sids.next(SidPrefix.MESSAGE));
   }
 
   /**
@@ -109,14 +112,19 @@ public final class MessageService {
    * attached (see {@link MediaAttachments#prepare} for which may be).
    */
   private MessageRecord post(
-      Tx tx, Scope scope, String conversationSidOrUniqueName, NewMessage request) {
+      Tx tx, Scope scope, String conversationSidOrUniqueName, NewMessage request, String sid) {
     boolean templated = request.contentSid() != null;
-    ConversationRecord conversation =
-        conversations.findOpen(tx, scope, conversationSidOrUniqueName);
-    String author =
-        request.author() == null || request.author().isEmpty()
-            ? MessageRules.SYSTEM_AUTHOR
-            : request.author();
+    String author = authorOf(request);
+    // The conversation as it is once this message's index is taken, and the author's participant
+    // (none for system): read once, in the statement that takes the index, and passed down. What
+    // throws after it (media only) rolls the index back with the transaction.
+    IndexTaken taken =
+        conversations.takeMessageIndex(
+            tx,
+            scope,
+            conversationSidOrUniqueName,
+            MessageRules.SYSTEM_AUTHOR.equals(author) ? null : author);
+    ConversationRecord conversation = taken.conversation();
     Attachment attachment =
         templated
             ? null
@@ -129,15 +137,15 @@ public final class MessageService {
     Instant created = request.dateCreated() == null ? clock.instant() : request.dateCreated();
     MessageRecord message =
         new MessageRecord(
-            sids.next(SidPrefix.MESSAGE),
+            sid,
             conversation.accountSid(),
             conversation.serviceSid(),
             conversation.sid(),
-            store.conversations().nextMessageIndex(tx, conversation.sid()),
+            conversation.lastMessageIndex(),
             author,
             templated ? null : request.body(),
             request.attributes() == null ? "{}" : request.attributes(),
-            participantSid(tx, conversation.sid(), author),
+            taken.authorParticipantSid(),
             attachment == null ? null : attachment.json(),
             request.contentSid(),
             request.contentVariables(),

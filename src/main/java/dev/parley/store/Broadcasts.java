@@ -1,6 +1,7 @@
 package dev.parley.store;
 
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Messages to every Parley node sharing this store, this one included: how a change committed on
@@ -13,6 +14,15 @@ public interface Broadcasts {
    * Listeners hear the messages of committed transactions in commit order.
    */
   void send(Tx tx, String channel, String message);
+
+  /**
+   * {@link #send(Tx, String, String)} of a message made from immutable values by {@code message}: a
+   * store whose messages never leave the process makes it after the commit, off the thread that
+   * commits (the embedded store's single writer), rather than inside the transaction.
+   */
+  default void send(Tx tx, String channel, Supplier<String> message) {
+    send(tx, channel, message.get());
+  }
 
   /** Sends {@code message} now, outside any transaction (typing indicators). */
   void sendNow(String channel, String message);

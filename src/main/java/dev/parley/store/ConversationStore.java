@@ -17,8 +17,18 @@ public interface ConversationStore {
 
   void update(Tx tx, ConversationRecord conversation);
 
-  /** Reserves the next message index of a conversation, atomically within {@code tx}. */
-  long nextMessageIndex(Tx tx, String conversationSid);
+  /**
+   * Takes the next message index of the conversation {@code sid} of the account and service, if it
+   * is not closed, atomically within {@code tx}: the conversation as it is then, its {@code
+   * lastMessageIndex} the index taken, and its participant whose identity is {@code author}. Empty,
+   * and nothing changed, when there is no such open conversation. One statement finds the
+   * conversation and the author and takes the index: a message's post reads them only here.
+   */
+  Optional<IndexTaken> takeMessageIndex(
+      Tx tx, String accountSid, String serviceSid, String sid, String author);
+
+  /** {@code authorParticipantSid}: null when no participant has the author's identity. */
+  record IndexTaken(ConversationRecord conversation, String authorParticipantSid) {}
 
   void delete(Tx tx, String sid);
 

@@ -21,6 +21,14 @@ public interface SyncStore {
    */
   long nextEventId(Tx tx, String objectSid, String data, Instant now);
 
+  /**
+   * {@link #nextEventId} of two objects in one statement: {@code objectSid}'s data is left, {@code
+   * documentSid}'s replaced by {@code documentData} (a new message: its list and its conversation's
+   * document). Returns the two ids taken, in that order.
+   */
+  long[] nextEventIds(
+      Tx tx, String objectSid, String documentSid, String documentData, Instant now);
+
   /** Deletes the object and its items. */
   void delete(Tx tx, String objectSid);
 

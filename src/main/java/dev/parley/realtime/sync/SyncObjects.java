@@ -231,7 +231,11 @@ final class SyncObjects {
       return;
     }
     Instant now = clock.instant();
-    long id = nextEventId(tx, document, text, now);
+    documentUpdated(tx, document, nextEventId(tx, document, text, now), text, now);
+  }
+
+  private void documentUpdated(
+      Tx tx, SyncObjectRecord document, long id, String text, Instant now) {
     SyncObjectRecord updated =
         new SyncObjectRecord(
             document.sid(),
@@ -250,11 +254,50 @@ final class SyncObjects {
   void addItem(Tx tx, SyncObjectRecord object, String key, Long index, ObjectNode data) {
     here(tx).itemsPut.add(object.sid() + "/" + key);
     Instant now = clock.instant();
-    long id = nextEventId(tx, object, null, now);
+    itemAdded(tx, object, key, index, data, nextEventId(tx, object, null, now), now);
+  }
+
+  private void itemAdded(
+      Tx tx,
+      SyncObjectRecord object,
+      String key,
+      Long index,
+      ObjectNode data,
+      long id,
+      Instant now) {
     SyncItemRecord item =
         new SyncItemRecord(object.sid(), key, index, SyncJson.write(data), id, id, false, now, now);
     write(tx, item);
     published(tx, object, () -> json.itemEvent(object, item, true));
+  }
+
+  /**
+   * {@link #addItem} to {@code list} and {@link #updateDocument} of {@code document}, the two
+   * changes of a new message: where neither object was made in this transaction, both event ids are
+   * taken by one statement.
+   */
+  void addItemAndUpdateDocument(
+      Tx tx,
+      SyncObjectRecord list,
+      String key,
+      Long index,
+      ObjectNode item,
+      SyncObjectRecord document,
+      JsonNode data) {
+    ThisTransaction here = here(tx);
+    String text = SyncJson.write(data);
+    if (here.pending.containsKey(list.sid())
+        || here.pending.containsKey(document.sid())
+        || text.equals(document.data())) {
+      addItem(tx, list, key, index, item);
+      updateDocument(tx, document, data);
+      return;
+    }
+    here.itemsPut.add(list.sid() + "/" + key);
+    Instant now = clock.instant();
+    long[] ids = store.sync().nextEventIds(tx, list.sid(), document.sid(), text, now);
+    itemAdded(tx, list, key, index, item, ids[0], now);
+    documentUpdated(tx, document, ids[1], text, now);
   }
 
   /** Adds the item, or replaces its data; an unchanged item is left alone. */
@@ -330,7 +373,8 @@ final class SyncObjects {
    */
   private void published(Tx tx, SyncObjectRecord object, Supplier<SyncEvent> event) {
     if (!here(tx).created.contains(object.sid())) {
-      published(tx, event.get());
+      // Made from records (immutable) once committed, off the writer where the store allows.
+      store.broadcasts().send(tx, Sync.CHANNEL, () -> event.get().encode());
     }
   }
 

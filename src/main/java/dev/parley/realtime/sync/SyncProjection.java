@@ -213,9 +213,12 @@ public final class SyncProjection implements EventListener {
    */
   private void addMessage(Tx tx, ConversationRecord c, MessageRecord m) {
     FirstUse.ConversationObjects o = firstUse.objectsOf(tx, c);
-    objects.addItem(tx, o.messages(), Long.toString(m.index()), m.index(), MessageShapes.sync(m));
-    objects.updateDocument(
+    objects.addItemAndUpdateDocument(
         tx,
+        o.messages(),
+        Long.toString(m.index()),
+        m.index(),
+        MessageShapes.sync(m),
         o.document(),
         ConversationShapes.withLastMessage(
             ConversationShapes.sync(c, o.messages().sid(), o.roster().sid(), null), m));

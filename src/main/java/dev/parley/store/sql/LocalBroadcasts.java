@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,23 @@ final class LocalBroadcasts implements Broadcasts, AutoCloseable {
   @Override
   public void send(Tx tx, String channel, String message) {
     tx.afterCommit(() -> sendNow(channel, message));
+  }
+
+  /** Made on the dispatching thread: the writer only queues it, in commit order. */
+  @Override
+  public void send(Tx tx, String channel, Supplier<String> message) {
+    tx.afterCommit(() -> dispatcher.execute(() -> dispatchMade(channel, message)));
+  }
+
+  private void dispatchMade(String channel, Supplier<String> message) {
+    String made;
+    try {
+      made = message.get();
+    } catch (RuntimeException e) {
+      log.error("event=broadcast_message_failed channel={}", channel, e);
+      return;
+    }
+    dispatch(listeners, channel, made);
   }
 
   @Override

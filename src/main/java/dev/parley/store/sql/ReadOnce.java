@@ -49,6 +49,15 @@ final class ReadOnce<T> {
     }
   }
 
+  /** Called by every write of the row(s) read under {@code key}; the others stay known. */
+  void forget(Tx tx, String key) {
+    seen(tx).remove(key);
+    SharedReads shared = SqlTx.sharedReads(tx);
+    if (shared != null) {
+      shared.written((SqlTx) tx, this, key);
+    }
+  }
+
   private Map<String, Optional<T>> seen(Tx tx) {
     return tx.memo(this, HashMap::new);
   }

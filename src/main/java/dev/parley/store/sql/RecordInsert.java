@@ -34,7 +34,7 @@ final class RecordInsert {
       List<? extends Record> chunk =
           rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
       String sql = sql(table, chunk.get(0).getClass(), chunk.size(), null);
-      run(
+      DirectStatements.run(
           handle,
           sql,
           statement -> {
@@ -54,7 +54,7 @@ final class RecordInsert {
    */
   static long insertReturning(Handle handle, String table, Record row, String generated) {
     String sql = sql(table, row.getClass(), 1, generated);
-    return run(
+    return DirectStatements.run(
         handle,
         sql,
         statement -> {
@@ -80,7 +80,7 @@ final class RecordInsert {
         SQL.computeIfAbsent(
             table + " " + generated + " after " + first,
             k -> newSqlAfter(table, row.getClass(), generated, first));
-    return run(
+    return DirectStatements.run(
         handle,
         sql,
         statement -> {
@@ -98,34 +98,6 @@ final class RecordInsert {
         throw new SQLException("INSERT INTO " + table + " returned no " + generated);
       }
       return keys.getLong(1);
-    }
-  }
-
-  private interface StatementWork<T> {
-    T run(PreparedStatement statement) throws SQLException;
-  }
-
-  /**
-   * Runs {@code work} on the statement for {@code sql}: the SQLite writer's cached one (see {@link
-   * CachingStatementBuilder}), or one prepared for this use (pgjdbc keeps its own server-side
-   * statements per connection).
-   */
-  private static <T> T run(Handle handle, String sql, StatementWork<T> work) {
-    var connection = handle.getConnection();
-    try {
-      if (handle.getStatementBuilder() instanceof CachingStatementBuilder cache) {
-        PreparedStatement statement = cache.create(connection, sql, null);
-        try {
-          return work.run(statement);
-        } finally {
-          cache.close(connection, sql, statement);
-        }
-      }
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
-        return work.run(statement);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not run " + sql.substring(0, 40) + "…", e);
     }
   }
 

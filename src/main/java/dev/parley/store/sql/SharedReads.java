@@ -13,13 +13,28 @@ import java.util.Optional;
  * the generation it saw has moved on.
  */
 final class SharedReads {
+  /**
+   * Values kept per kind of row at most: some are per conversation (its webhooks), and a kind that
+   * reaches this is simply forgotten and read afresh.
+   */
+  private static final int MAX_KEPT = 10_000;
+
   private final Map<Object, Map<String, Optional<?>>> kept = new HashMap<>();
   private long generation;
   private int writing;
 
+  /**
+   * One value of one kind: for the kinds written row by row (see {@link #written(SqlTx, Object,
+   * String)}).
+   */
+  private record Key(Object reads, String key) {}
+
+  /** The values that open transactions write, with how many write each. */
+  private final Map<Key, Integer> writingKeys = new HashMap<>();
+
   /** The value kept under {@code key} by {@code reads}, or null. */
   synchronized Optional<?> get(Object reads, String key) {
-    if (writing > 0) {
+    if (writing > 0 || (!writingKeys.isEmpty() && writingKeys.containsKey(new Key(reads, key)))) {
       return null;
     }
     Map<String, Optional<?>> values = kept.get(reads);
@@ -32,8 +47,14 @@ final class SharedReads {
   }
 
   synchronized void keep(Object reads, String key, Optional<?> value, long readAt) {
-    if (writing == 0 && generation == readAt) {
-      kept.computeIfAbsent(reads, r -> new HashMap<>()).put(key, value);
+    if (writing == 0
+        && generation == readAt
+        && (writingKeys.isEmpty() || !writingKeys.containsKey(new Key(reads, key)))) {
+      Map<String, Optional<?>> values = kept.computeIfAbsent(reads, r -> new HashMap<>());
+      if (values.size() >= MAX_KEPT) {
+        values.clear();
+      }
+      values.put(key, value);
     }
   }
 
@@ -49,6 +70,37 @@ final class SharedReads {
       forgetAll();
     }
     tx.afterEnd(this::ended);
+  }
+
+  /**
+   * {@code tx} writes the value under {@code key} of {@code reads} (a conversation's webhooks):
+   * that value alone is neither served nor kept until it ends, and is dropped then; the others
+   * stay. Once per transaction and key.
+   */
+  void written(SqlTx tx, Object reads, String key) {
+    Key written = new Key(reads, key);
+    if (!tx.memo(Key.class, java.util.HashSet<Key>::new).add(written)) {
+      return;
+    }
+    synchronized (this) {
+      writingKeys.merge(written, 1, Integer::sum);
+      forget(written);
+    }
+    tx.afterEnd(() -> ended(written));
+  }
+
+  private synchronized void ended(Key written) {
+    writingKeys.computeIfPresent(written, (k, count) -> count == 1 ? null : count - 1);
+    forget(written);
+  }
+
+  /** A read that began before now keeps nothing: it may have seen the value before the write. */
+  private void forget(Key written) {
+    generation++;
+    Map<String, Optional<?>> values = kept.get(written.reads());
+    if (values != null) {
+      values.remove(written.key());
+    }
   }
 
   private synchronized void ended() {

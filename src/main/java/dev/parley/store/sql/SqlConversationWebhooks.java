@@ -14,8 +14,18 @@ final class SqlConversationWebhooks implements ConversationWebhookStore {
       RecordMapper.of(ConversationWebhookRecord.class);
   private static final Keyset<ConversationWebhookRecord> BY_SEQ = Keyset.on("seq", false);
 
+  /**
+   * Each conversation's webhooks, which every event of it reads (the delivery planner, a studio
+   * trigger) and almost nothing changes: read once per transaction, and kept across transactions
+   * where one process writes the store ({@link SharedReads}). A conversation's removal takes its
+   * webhooks with it (ON DELETE CASCADE) after its last event was planned, and its SID is never
+   * used again, so what is kept of it is never read again.
+   */
+  private final ReadOnce<List<ConversationWebhookRecord>> byConversation = new ReadOnce<>();
+
   @Override
   public void insert(Tx tx, ConversationWebhookRecord w) {
+    byConversation.forget(tx, w.conversationSid());
     SqlTx.of(tx)
         .createUpdate(
             "INSERT INTO conversation_webhooks (sid, account_sid, service_sid, conversation_sid,"
@@ -51,13 +61,20 @@ final class SqlConversationWebhooks implements ConversationWebhookStore {
 
   @Override
   public List<ConversationWebhookRecord> all(Tx tx, String conversationSid) {
-    return SqlTx.of(tx)
-        .createQuery(
-            "SELECT * FROM conversation_webhooks WHERE conversation_sid = :conversation"
-                + " ORDER BY seq")
-        .bind("conversation", conversationSid)
-        .map(MAPPER)
-        .list();
+    return byConversation
+        .get(
+            tx,
+            conversationSid,
+            () ->
+                Optional.of(
+                    SqlTx.of(tx)
+                        .createQuery(
+                            "SELECT * FROM conversation_webhooks"
+                                + " WHERE conversation_sid = :conversation ORDER BY seq")
+                        .bind("conversation", conversationSid)
+                        .map(MAPPER)
+                        .list()))
+        .orElseThrow();
   }
 
   @Override
@@ -72,6 +89,7 @@ final class SqlConversationWebhooks implements ConversationWebhookStore {
 
   @Override
   public void update(Tx tx, ConversationWebhookRecord w) {
+    byConversation.forget(tx, w.conversationSid());
     SqlTx.of(tx)
         .createUpdate(
             "UPDATE conversation_webhooks SET url = :url, method = :method, filters = :filters,"
@@ -83,9 +101,11 @@ final class SqlConversationWebhooks implements ConversationWebhookStore {
 
   @Override
   public void delete(Tx tx, String sid) {
-    SqlTx.of(tx)
-        .createUpdate("DELETE FROM conversation_webhooks WHERE sid = :sid")
-        .bind("sid", sid)
-        .execute();
+    DirectStatements.first(
+            SqlTx.of(tx),
+            "DELETE FROM conversation_webhooks WHERE sid = ? RETURNING conversation_sid",
+            row -> row.getString(1),
+            sid)
+        .ifPresent(conversationSid -> byConversation.forget(tx, conversationSid));
   }
 }

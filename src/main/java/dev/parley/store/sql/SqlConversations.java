@@ -31,6 +31,13 @@ final class SqlConversations implements ConversationStore {
   private static final Keyset<ConversationRecord> IN_ORDER = Keyset.on("seq", false);
   private static final Keyset<ConversationRecord> NEWEST_FIRST =
       new Keyset<>("date_created", "seq", true);
+  // The author's participant in a subquery: UNIQUE(conversation_sid, identity) makes it one seek.
+  private static final String TAKE_MESSAGE_INDEX =
+      "UPDATE conversations SET last_message_index = last_message_index + 1"
+          + " WHERE sid = ? AND service_sid = ? AND account_sid = ? AND state <> 'closed'"
+          + " RETURNING *, (SELECT p.sid FROM participants p"
+          + " WHERE p.conversation_sid = conversations.sid AND p.identity = ?)"
+          + " AS author_participant_sid";
 
   @Override
   public void insert(Tx tx, ConversationRecord c) {
@@ -112,15 +119,17 @@ final class SqlConversations implements ConversationStore {
   }
 
   @Override
-  public long nextMessageIndex(Tx tx, String conversationSid) {
+  public Optional<IndexTaken> takeMessageIndex(
+      Tx tx, String accountSid, String serviceSid, String sid, String author) {
     // One statement increments and reads, so concurrent writers never share an index.
-    return SqlTx.of(tx)
-        .createQuery(
-            "UPDATE conversations SET last_message_index = last_message_index + 1"
-                + " WHERE sid = :sid RETURNING last_message_index")
-        .bind("sid", conversationSid)
-        .mapTo(Long.class)
-        .one();
+    return DirectStatements.first(
+        SqlTx.of(tx),
+        TAKE_MESSAGE_INDEX,
+        row -> new IndexTaken(MAPPER.map(row, null), row.getString("author_participant_sid")),
+        sid,
+        serviceSid,
+        accountSid,
+        author);
   }
 
   @Override

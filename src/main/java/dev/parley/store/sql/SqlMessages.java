@@ -63,13 +63,11 @@ final class SqlMessages implements MessageStore {
   @Override
   public Optional<String> participantSid(Tx tx, String conversationSid, String identity) {
     // Read straight from participants: UNIQUE(conversation_sid, identity) makes it one seek.
-    return SqlTx.of(tx)
-        .createQuery(
-            "SELECT sid FROM participants WHERE conversation_sid = :conversation"
-                + " AND identity = :identity")
-        .bind("conversation", conversationSid)
-        .bind("identity", identity)
-        .mapTo(String.class)
-        .findOne();
+    return DirectStatements.first(
+        SqlTx.of(tx),
+        "SELECT sid FROM participants WHERE conversation_sid = ? AND identity = ?",
+        row -> row.getString(1),
+        conversationSid,
+        identity);
   }
 }

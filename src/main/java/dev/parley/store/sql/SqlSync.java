@@ -31,6 +31,17 @@ final class SqlSync implements SyncStore {
     RecordInsert.insert(SqlTx.of(tx), "sync_objects", objects);
   }
 
+  /**
+   * The columns in {@link SyncItemRecord}'s order, as {@link RecordArguments#bindInOrder} binds.
+   */
+  private static final String PUT_ITEM =
+      "INSERT INTO sync_items (object_sid, item_key, item_index, data, created_event_id,"
+          + " last_event_id, removed, date_created, date_updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " ON CONFLICT (object_sid, item_key) DO UPDATE SET"
+          + " data = excluded.data, created_event_id = excluded.created_event_id,"
+          + " last_event_id = excluded.last_event_id, removed = excluded.removed,"
+          + " date_created = excluded.date_created, date_updated = excluded.date_updated";
+
   @Override
   public void insertItems(Tx tx, List<SyncItemRecord> items) {
     RecordInsert.insert(SqlTx.of(tx), "sync_items", items);
@@ -38,16 +49,41 @@ final class SqlSync implements SyncStore {
 
   @Override
   public long nextEventId(Tx tx, String objectSid, String data, Instant now) {
-    return SqlTx.of(tx)
-        .createQuery(
-            "UPDATE sync_objects SET last_event_id = last_event_id + 1,"
-                + " data = COALESCE(:data, data), date_updated = :now WHERE sid = :sid"
-                + " RETURNING last_event_id")
-        .bind("sid", objectSid)
-        .bind("data", data)
-        .bind("now", now)
-        .mapTo(Long.class)
-        .one();
+    return DirectStatements.number(
+        SqlTx.of(tx),
+        "UPDATE sync_objects SET last_event_id = last_event_id + 1,"
+            + " data = COALESCE(?, data), date_updated = ? WHERE sid = ? RETURNING last_event_id",
+        data,
+        now,
+        objectSid);
+  }
+
+  @Override
+  public long[] nextEventIds(
+      Tx tx, String objectSid, String documentSid, String documentData, Instant now) {
+    long[] ids = {-1, -1};
+    DirectStatements.run(
+        SqlTx.of(tx),
+        "UPDATE sync_objects SET last_event_id = last_event_id + 1,"
+            + " data = CASE WHEN sid = ? THEN ? ELSE data END, date_updated = ?"
+            + " WHERE sid IN (?, ?) RETURNING sid, last_event_id",
+        statement -> {
+          statement.setString(1, documentSid);
+          statement.setString(2, documentData);
+          statement.setLong(3, now.toEpochMilli());
+          statement.setString(4, objectSid);
+          statement.setString(5, documentSid);
+          try (var rows = statement.executeQuery()) {
+            while (rows.next()) {
+              ids[rows.getString(1).equals(objectSid) ? 0 : 1] = rows.getLong(2);
+            }
+          }
+          return null;
+        });
+    if (ids[0] < 0 || ids[1] < 0) {
+      throw new IllegalStateException("no Sync object " + (ids[0] < 0 ? objectSid : documentSid));
+    }
+    return ids;
   }
 
   @Override
@@ -75,17 +111,14 @@ final class SqlSync implements SyncStore {
 
   @Override
   public void putItem(Tx tx, SyncItemRecord item) {
-    SqlTx.of(tx)
-        .createUpdate(
-            "INSERT INTO sync_items (object_sid, item_key, item_index, data, created_event_id,"
-                + " last_event_id, removed, date_created, date_updated) VALUES (:objectSid,"
-                + " :itemKey, :itemIndex, :data, :createdEventId, :lastEventId, :removed,"
-                + " :dateCreated, :dateUpdated) ON CONFLICT (object_sid, item_key) DO UPDATE SET"
-                + " data = excluded.data, created_event_id = excluded.created_event_id,"
-                + " last_event_id = excluded.last_event_id, removed = excluded.removed,"
-                + " date_created = excluded.date_created, date_updated = excluded.date_updated")
-        .bindNamedArgumentFinder(RecordArguments.of(item))
-        .execute();
+    // Straight through JDBC (see DirectStatements): every message puts one item.
+    DirectStatements.run(
+        SqlTx.of(tx),
+        PUT_ITEM,
+        statement -> {
+          RecordArguments.bindInOrder(statement, 1, item, null);
+          return statement.executeUpdate();
+        });
   }
 
   @Override

@@ -53,6 +53,22 @@ class MessagesApiTest {
   }
 
   @Test
+  void a_refused_post_leaves_no_gap_in_the_indexes() {
+    // The index is taken first and the media checked after: the refusal must give it back.
+    String conversation = fixtures.conversationSid();
+    fixtures.post(conversation, "Body", "one");
+    fixtures
+        .form("Body", "two", "MediaSid", "ME" + "0".repeat(32))
+        .post("/v1/Conversations/" + conversation + "/Messages")
+        .then()
+        .statusCode(400);
+
+    int index = fixtures.post(conversation, "Body", "three").getInt("index");
+
+    assertThat(index).isEqualTo(1);
+  }
+
+  @Test
   void numbers_each_conversation_from_zero() {
     String one = fixtures.conversationSid();
     String two = fixtures.conversationSid();
