@@ -13,6 +13,8 @@ import dev.parley.conversation.Scope;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.events.Origin;
+import dev.parley.ids.ConversationRef;
+import dev.parley.ids.ConversationSid;
 import dev.parley.json.Json;
 import dev.parley.json.JsonInput;
 import dev.parley.store.ConversationRecord;
@@ -92,7 +94,7 @@ public final class ConsoleChats {
     return store.read(
         tx -> {
           Scope scope = scope(tx, agent);
-          ConversationRecord c = conversations.find(tx, scope, conversationSid);
+          ConversationRecord c = conversations.find(tx, scope, ConversationRef.of(conversationSid));
           boolean mine =
               store.participants().findByIdentity(tx, c.sid(), agent.identity()).isPresent();
           if (!mine && store.consoleQueue().hasAgent(tx, agent.accountSid(), c.sid())) {
@@ -130,7 +132,8 @@ public final class ConsoleChats {
         store.write(
             tx -> {
               Scope scope = scope(tx, agent);
-              ConversationRecord c = conversations.findOpen(tx, scope, conversationSid);
+              ConversationRecord c =
+                  conversations.findOpen(tx, scope, ConversationRef.of(conversationSid));
               if (store.consoleQueue().hasAgent(tx, agent.accountSid(), c.sid())) {
                 throw new ApiException(TwilioError.CHAT_TAKEN, c.sid());
               }
@@ -154,7 +157,8 @@ public final class ConsoleChats {
         store.write(
             tx -> {
               Scope scope = scope(tx, agent);
-              ConversationRecord c = conversations.findOpen(tx, scope, conversationSid);
+              ConversationRecord c =
+                  conversations.findOpen(tx, scope, ConversationRef.of(conversationSid));
               ParticipantRecord me = self(tx, agent, c);
               var other =
                   store
@@ -177,12 +181,13 @@ public final class ConsoleChats {
     store.write(
         tx -> {
           Scope scope = scope(tx, agent);
-          ConversationRecord c = conversations.findOpen(tx, scope, conversationSid);
+          ConversationRecord c =
+              conversations.findOpen(tx, scope, ConversationRef.of(conversationSid));
           self(tx, agent, c);
           conversations.update(
               tx,
               scope,
-              c.sid(),
+              new ConversationSid(c.sid()),
               new ConversationChanges(
                   null, null, null, null, null, null, ConversationState.CLOSED, null, null));
           return null;
@@ -204,10 +209,11 @@ public final class ConsoleChats {
         store.read(
             tx -> {
               Scope s = scope(tx, agent).by(Origin.sdk(agent.identity()));
-              self(tx, agent, conversations.findOpen(tx, s, conversationSid));
+              self(tx, agent, conversations.findOpen(tx, s, ConversationRef.of(conversationSid)));
               return s;
             });
-    MessageRecord posted = messages.create(scope, conversationSid, message).record();
+    MessageRecord posted =
+        messages.create(scope, ConversationRef.of(conversationSid), message).record();
     log.info(
         "event=console_message_sent conversation_sid={} agent_sid={} media={}",
         conversationSid,
@@ -221,7 +227,7 @@ public final class ConsoleChats {
     return store.read(
         tx -> {
           Scope scope = scope(tx, agent);
-          ConversationRecord c = conversations.find(tx, scope, conversationSid);
+          ConversationRecord c = conversations.find(tx, scope, ConversationRef.of(conversationSid));
           requireReadable(tx, agent, c);
           Map<String, String> names = new HashMap<>();
           List<MessageRecord> messages =

@@ -6,6 +6,7 @@ import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.events.Change.StateReason;
 import dev.parley.events.Origin;
+import dev.parley.ids.ConversationRef;
 import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;
 import dev.parley.store.ConversationFilter;
@@ -106,22 +107,22 @@ public final class ConversationService {
         .orElse(Timers.NONE);
   }
 
-  public ConversationRecord find(Scope scope, String sidOrUniqueName) {
-    return store.read(tx -> find(tx, scope, sidOrUniqueName));
+  public ConversationRecord find(Scope scope, ConversationRef ref) {
+    return store.read(tx -> find(tx, scope, ref));
   }
 
   /** The conversation, or a 404 naming it. */
-  public ConversationRecord find(Tx tx, Scope scope, String sidOrUniqueName) {
+  public ConversationRecord find(Tx tx, Scope scope, ConversationRef ref) {
     return store
         .conversations()
-        .find(tx, scope.serviceSid(), sidOrUniqueName)
+        .find(tx, scope.serviceSid(), ref.value())
         .filter(c -> c.accountSid().equals(scope.accountSid()))
         .orElseThrow(ApiException::notFound);
   }
 
   /** The conversation, or a 404; and 50377 when it is closed and so cannot change. */
-  public ConversationRecord findOpen(Tx tx, Scope scope, String sidOrUniqueName) {
-    ConversationRecord conversation = find(tx, scope, sidOrUniqueName);
+  public ConversationRecord findOpen(Tx tx, Scope scope, ConversationRef ref) {
+    ConversationRecord conversation = find(tx, scope, ref);
     if (ConversationState.of(conversation) == ConversationState.CLOSED) {
       throw new ApiException(TwilioError.CONVERSATION_CLOSED);
     }
@@ -132,13 +133,12 @@ public final class ConversationService {
     return store.read(tx -> store.conversations().page(tx, scope.serviceSid(), filter, page));
   }
 
-  public ConversationRecord update(
-      Scope scope, String sidOrUniqueName, ConversationChanges changes) {
+  public ConversationRecord update(Scope scope, ConversationRef ref, ConversationChanges changes) {
     ConversationChanges checked =
         PreActions.applyTo(scope)
-            ? pre.conversationUpdate(scope, find(scope, sidOrUniqueName), changes)
+            ? pre.conversationUpdate(scope, find(scope, ref), changes)
             : changes;
-    return store.write(tx -> change(tx, scope, sidOrUniqueName, checked));
+    return store.write(tx -> change(tx, scope, ref, checked));
   }
 
   /**
@@ -146,14 +146,14 @@ public final class ConversationService {
    * console): runs no pre-action, so refuses an SDK change ({@link PreActions#requireNone}).
    */
   public ConversationRecord update(
-      Tx tx, Scope scope, String sidOrUniqueName, ConversationChanges changes) {
+      Tx tx, Scope scope, ConversationRef ref, ConversationChanges changes) {
     PreActions.requireNone(scope);
-    return change(tx, scope, sidOrUniqueName, changes);
+    return change(tx, scope, ref, changes);
   }
 
   private ConversationRecord change(
-      Tx tx, Scope scope, String sidOrUniqueName, ConversationChanges changes) {
-    ConversationRecord current = findOpen(tx, scope, sidOrUniqueName);
+      Tx tx, Scope scope, ConversationRef ref, ConversationChanges changes) {
+    ConversationRecord current = findOpen(tx, scope, ref);
     if (changes.uniqueName() != null
         && !changes.uniqueName().equals(current.uniqueName())
         && store.conversations().uniqueNameTaken(tx, scope.serviceSid(), changes.uniqueName())) {
@@ -205,13 +205,13 @@ public final class ConversationService {
         changes.dateUpdated() == null ? now : changes.dateUpdated());
   }
 
-  public void delete(Scope scope, String sidOrUniqueName) {
+  public void delete(Scope scope, ConversationRef ref) {
     if (PreActions.applyTo(scope)) {
-      pre.conversationRemove(scope, find(scope, sidOrUniqueName));
+      pre.conversationRemove(scope, find(scope, ref));
     }
     store.write(
         tx -> {
-          remove(tx, scope, sidOrUniqueName);
+          remove(tx, scope, ref);
           return null;
         });
   }
@@ -220,13 +220,13 @@ public final class ConversationService {
    * Removes a conversation (and all it holds) inside a caller's transaction: runs no pre-action, so
    * refuses an SDK change ({@link PreActions#requireNone}).
    */
-  public void delete(Tx tx, Scope scope, String sidOrUniqueName) {
+  public void delete(Tx tx, Scope scope, ConversationRef ref) {
     PreActions.requireNone(scope);
-    remove(tx, scope, sidOrUniqueName);
+    remove(tx, scope, ref);
   }
 
-  private void remove(Tx tx, Scope scope, String sidOrUniqueName) {
-    ConversationRecord conversation = find(tx, scope, sidOrUniqueName);
+  private void remove(Tx tx, Scope scope, ConversationRef ref) {
+    ConversationRecord conversation = find(tx, scope, ref);
     // Recorded first: the planner reads the conversation's own webhooks, which go with it.
     events.conversationRemoved(tx, scope.origin(), conversation, clock.instant());
     // Its media's bytes go with it: the sweep deletes what the trash holds (MediaService.sweep).

@@ -3,6 +3,8 @@ package dev.parley.conversation;
 import static dev.parley.conversation.Changes.or;
 
 import dev.parley.error.ApiException;
+import dev.parley.ids.ConversationRef;
+import dev.parley.ids.MessageSid;
 import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;
 import dev.parley.media.MediaAttachments;
@@ -54,7 +56,8 @@ public final class MessageService {
     this.attachments = new MediaAttachments(store, clock, media.limits());
   }
 
-  public Message create(Scope scope, String conversationSidOrUniqueName, NewMessage request) {
+  public Message create(
+      Scope scope, ConversationRef conversationSidOrUniqueName, NewMessage request) {
     NewMessage checked =
         PreActions.applyTo(scope)
             ? preAction(scope, conversations.find(scope, conversationSidOrUniqueName), request)
@@ -98,7 +101,7 @@ public final class MessageService {
    * ({@link PreActions#requireNone}).
    */
   public MessageRecord create(
-      Tx tx, Scope scope, String conversationSidOrUniqueName, NewMessage request) {
+      Tx tx, Scope scope, ConversationRef conversationSidOrUniqueName, NewMessage request) {
     PreActions.requireNone(scope);
     return post(tx, scope, conversationSidOrUniqueName, request);
   }
@@ -109,7 +112,7 @@ public final class MessageService {
    * attached (see {@link MediaAttachments#prepare} for which may be).
    */
   private MessageRecord post(
-      Tx tx, Scope scope, String conversationSidOrUniqueName, NewMessage request) {
+      Tx tx, Scope scope, ConversationRef conversationSidOrUniqueName, NewMessage request) {
     boolean templated = request.contentSid() != null;
     ConversationRecord conversation =
         conversations.findOpen(tx, scope, conversationSidOrUniqueName);
@@ -153,19 +156,26 @@ public final class MessageService {
     return message;
   }
 
-  public Message find(Scope scope, String conversationSidOrUniqueName, String sid) {
+  public Message find(Scope scope, ConversationRef conversationSidOrUniqueName, MessageSid sid) {
     return store.read(
         tx -> withDelivery(tx, List.of(find(tx, scope, conversationSidOrUniqueName, sid))).get(0));
   }
 
   /** The message of the conversation in scope, or a 404 naming what is missing. */
-  public MessageRecord find(Tx tx, Scope scope, String conversationSidOrUniqueName, String sid) {
+  public MessageRecord find(
+      Tx tx, Scope scope, ConversationRef conversationSidOrUniqueName, MessageSid sid) {
     ConversationRecord conversation = conversations.find(tx, scope, conversationSidOrUniqueName);
-    return store.messages().find(tx, conversation.sid(), sid).orElseThrow(ApiException::notFound);
+    return store
+        .messages()
+        .find(tx, conversation.sid(), sid.value())
+        .orElseThrow(ApiException::notFound);
   }
 
   public Slice<Message> page(
-      Scope scope, String conversationSidOrUniqueName, boolean descending, PageRequest page) {
+      Scope scope,
+      ConversationRef conversationSidOrUniqueName,
+      boolean descending,
+      PageRequest page) {
     return store.read(
         tx -> {
           ConversationRecord conversation =
@@ -178,7 +188,10 @@ public final class MessageService {
 
   /** Edits a message; its {@code date_updated} becomes now unless the caller sets it. */
   public Message update(
-      Scope scope, String conversationSidOrUniqueName, String sid, MessageChanges request) {
+      Scope scope,
+      ConversationRef conversationSidOrUniqueName,
+      MessageSid sid,
+      MessageChanges request) {
     MessageChanges changes =
         PreActions.applyTo(scope)
             ? pre.messageUpdate(
@@ -191,7 +204,7 @@ public final class MessageService {
           MessageRecord m =
               store
                   .messages()
-                  .find(tx, conversation.sid(), sid)
+                  .find(tx, conversation.sid(), sid.value())
                   .orElseThrow(ApiException::notFound);
           String author = changes.author() == null ? m.author() : changes.author();
           MessageRecord updated =
@@ -223,7 +236,7 @@ public final class MessageService {
    * Removes a message. Allowed in a closed conversation, as deleting the conversation itself is:
    * removing content (e.g. personal data) is not a change to the conversation.
    */
-  public void delete(Scope scope, String conversationSidOrUniqueName, String sid) {
+  public void delete(Scope scope, ConversationRef conversationSidOrUniqueName, MessageSid sid) {
     if (PreActions.applyTo(scope)) {
       pre.messageRemove(scope, store.read(tx -> find(tx, scope, conversationSidOrUniqueName, sid)));
     }

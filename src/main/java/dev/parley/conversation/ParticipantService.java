@@ -4,6 +4,8 @@ import static dev.parley.conversation.Changes.or;
 
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.ids.ConversationRef;
+import dev.parley.ids.ParticipantRef;
 import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;
 import dev.parley.shapes.MessagingBinding;
@@ -51,7 +53,8 @@ public final class ParticipantService {
     this.pre = pre;
   }
 
-  public ParticipantRecord create(Scope scope, String conversation, NewParticipant request) {
+  public ParticipantRecord create(
+      Scope scope, ConversationRef conversation, NewParticipant request) {
     if (PreActions.applyTo(scope)) {
       pre.participantAdd(scope, conversations.find(scope, conversation), request);
     }
@@ -127,33 +130,39 @@ public final class ParticipantService {
     return participant;
   }
 
-  public ParticipantRecord find(Scope scope, String conversation, String sidOrIdentity) {
-    return store.read(tx -> find(tx, conversations.find(tx, scope, conversation), sidOrIdentity));
+  public ParticipantRecord find(
+      Scope scope, ConversationRef conversation, ParticipantRef participant) {
+    return store.read(tx -> find(tx, conversations.find(tx, scope, conversation), participant));
   }
 
   /** The participant by SID or identity, or a 404 naming it. */
-  public ParticipantRecord find(Tx tx, ConversationRecord conversation, String sidOrIdentity) {
+  public ParticipantRecord find(
+      Tx tx, ConversationRecord conversation, ParticipantRef participant) {
     return store
         .participants()
-        .find(tx, conversation.sid(), sidOrIdentity)
+        .find(tx, conversation.sid(), participant.value())
         .orElseThrow(ApiException::notFound);
   }
 
-  public Slice<ParticipantRecord> page(Scope scope, String conversation, PageRequest page) {
+  public Slice<ParticipantRecord> page(
+      Scope scope, ConversationRef conversation, PageRequest page) {
     return store.read(
         tx ->
             store.participants().page(tx, conversations.find(tx, scope, conversation).sid(), page));
   }
 
   public ParticipantRecord update(
-      Scope scope, String conversation, String sidOrIdentity, ParticipantChanges changes) {
+      Scope scope,
+      ConversationRef conversation,
+      ParticipantRef participant,
+      ParticipantChanges changes) {
     if (PreActions.applyTo(scope)) {
-      pre.participantUpdate(scope, find(scope, conversation, sidOrIdentity), changes);
+      pre.participantUpdate(scope, find(scope, conversation, participant), changes);
     }
     return store.write(
         tx -> {
           ConversationRecord c = conversations.findOpen(tx, scope, conversation);
-          return update(tx, scope, c, find(tx, c, sidOrIdentity), changes);
+          return update(tx, scope, c, find(tx, c, participant), changes);
         });
   }
 
@@ -213,14 +222,14 @@ public final class ParticipantService {
     return updated;
   }
 
-  public void delete(Scope scope, String conversation, String sidOrIdentity) {
+  public void delete(Scope scope, ConversationRef conversation, ParticipantRef participant) {
     if (PreActions.applyTo(scope)) {
-      pre.participantRemove(scope, find(scope, conversation, sidOrIdentity));
+      pre.participantRemove(scope, find(scope, conversation, participant));
     }
     store.write(
         tx -> {
           ConversationRecord c = conversations.find(tx, scope, conversation);
-          drop(tx, scope, find(tx, c, sidOrIdentity));
+          drop(tx, scope, find(tx, c, participant));
           return null;
         });
   }

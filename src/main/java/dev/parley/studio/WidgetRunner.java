@@ -9,6 +9,7 @@ import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.events.Origin;
 import dev.parley.ids.AccountSid;
+import dev.parley.ids.ConversationSid;
 import dev.parley.ids.ServiceSid;
 import dev.parley.store.ConversationWebhookRecord;
 import dev.parley.store.MessageRecord;
@@ -120,7 +121,7 @@ final class WidgetRunner {
     return messages.create(
         tx,
         scope,
-        execution.conversationSid(),
+        new ConversationSid(execution.conversationSid()),
         NewMessage.text(
             from == null || from.isBlank() ? SYSTEM_AUTHOR : from.trim(),
             body,

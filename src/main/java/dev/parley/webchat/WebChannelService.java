@@ -14,6 +14,8 @@ import dev.parley.conversation.WebhookMethod;
 import dev.parley.conversation.WebhookTarget;
 import dev.parley.error.ApiException;
 import dev.parley.ids.AccountSid;
+import dev.parley.ids.ConversationRef;
+import dev.parley.ids.ConversationSid;
 import dev.parley.ids.ServiceSid;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.FlexFlowRecord;
@@ -117,12 +119,12 @@ public final class WebChannelService {
             return channel;
           }
           Scope scope = new Scope(account, ServiceSid.of(channel.chatServiceSid()));
-          ConversationRecord current = conversations.findOpen(tx, scope, sid);
+          ConversationRecord current = conversations.findOpen(tx, scope, ConversationRef.of(sid));
           ConversationRecord updated =
               conversations.update(
                   tx,
                   scope,
-                  sid,
+                  ConversationRef.of(sid),
                   new ConversationChanges(
                       null,
                       null,
@@ -152,7 +154,9 @@ public final class WebChannelService {
           WebChannelRecord channel = find(tx, account, sid);
           store.webChannels().delete(tx, channel.sid());
           conversations.delete(
-              tx, new Scope(account, ServiceSid.of(channel.chatServiceSid())), channel.sid());
+              tx,
+              new Scope(account, ServiceSid.of(channel.chatServiceSid())),
+              new ConversationSid(channel.sid()));
           return null;
         });
   }
@@ -210,7 +214,7 @@ public final class WebChannelService {
           default -> null;
         };
     if (webhook != null) {
-      webhooks.create(tx, scope, conversation.sid(), webhook);
+      webhooks.create(tx, scope, new ConversationSid(conversation.sid()), webhook);
     }
   }
 }

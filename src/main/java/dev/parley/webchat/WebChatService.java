@@ -19,7 +19,9 @@ import dev.parley.conversation.WebhookTarget;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.ids.AccountSid;
+import dev.parley.ids.ConversationSid;
 import dev.parley.ids.ServiceSid;
+import dev.parley.ids.UserRef;
 import dev.parley.json.Json;
 import dev.parley.store.AddressRecord;
 import dev.parley.store.ConversationRecord;
@@ -103,7 +105,10 @@ public final class WebChatService {
         && !request.customerFriendlyName().equals(user.friendlyName())) {
       // A returning visitor may give another name; agents should see the current one.
       users.update(
-          tx, scope, identity, new UserChanges(request.customerFriendlyName(), null, null));
+          tx,
+          scope,
+          new UserRef.Identity(identity),
+          new UserChanges(request.customerFriendlyName(), null, null));
     }
     ConversationRecord conversation =
         conversations.create(
@@ -111,7 +116,7 @@ public final class WebChatService {
     if (webhook != null) {
       // Attached before the visitor joins, so an address that filters on onParticipantAdded
       // hears it (when the request asks for webhooks).
-      webhooks.create(tx, scope, conversation.sid(), webhook);
+      webhooks.create(tx, scope, new ConversationSid(conversation.sid()), webhook);
     }
     // Participant webhooks and the SDK's participant (what agents see) say it too.
     participants.addChat(

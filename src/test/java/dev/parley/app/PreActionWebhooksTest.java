@@ -12,6 +12,8 @@ import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.events.Origin;
 import dev.parley.ids.AccountSid;
+import dev.parley.ids.ConversationSid;
+import dev.parley.ids.UserRef;
 import dev.parley.testing.ConversationFixtures;
 import dev.parley.testing.FaultyReceiver;
 import dev.parley.testing.FaultyReceiver.Fault;
@@ -69,7 +71,7 @@ class PreActionWebhooksTest {
         .parley()
         .wiring()
         .messages()
-        .create(scope, conversation, NewMessage.text(identity, body, "{}"))
+        .create(scope, new ConversationSid(conversation), NewMessage.text(identity, body, "{}"))
         .record()
         .sid();
   }
@@ -272,7 +274,11 @@ class PreActionWebhooksTest {
                         tx ->
                             services
                                 .users()
-                                .update(tx, alice, "alice", new UserChanges("A", null, null))))
+                                .update(
+                                    tx,
+                                    alice,
+                                    UserRef.of("alice"),
+                                    new UserChanges("A", null, null))))
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(
             () ->
@@ -284,7 +290,10 @@ class PreActionWebhooksTest {
                             services
                                 .messages()
                                 .create(
-                                    tx, alice, conversation, NewMessage.text("alice", "hi", "{}"))))
+                                    tx,
+                                    alice,
+                                    new ConversationSid(conversation),
+                                    NewMessage.text("alice", "hi", "{}"))))
         .isInstanceOf(IllegalStateException.class);
     assertThat(receiver.received("/pre")).isEmpty();
   }
