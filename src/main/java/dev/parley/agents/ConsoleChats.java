@@ -15,6 +15,7 @@ import dev.parley.error.TwilioError;
 import dev.parley.events.Origin;
 import dev.parley.ids.ConversationRef;
 import dev.parley.ids.ConversationSid;
+import dev.parley.json.Attributes;
 import dev.parley.json.Json;
 import dev.parley.json.JsonInput;
 import dev.parley.store.ConversationRecord;
@@ -137,7 +138,8 @@ public final class ConsoleChats {
               if (store.consoleQueue().hasAgent(tx, agent.accountSid(), c.sid())) {
                 throw new ApiException(TwilioError.CHAT_TAKEN, c.sid());
               }
-              participants.create(tx, scope, c, NewParticipant.chat(agent.identity(), "{}"));
+              participants.create(
+                  tx, scope, c, NewParticipant.chat(agent.identity(), Attributes.EMPTY));
               return c;
             });
     log.info(
@@ -165,7 +167,8 @@ public final class ConsoleChats {
                       .agents()
                       .find(tx, agent.accountSid(), to)
                       .orElseThrow(() -> new ApiException(TwilioError.AGENT_NOT_FOUND, to));
-              participants.create(tx, scope, c, NewParticipant.chat(other.identity(), "{}"));
+              participants.create(
+                  tx, scope, c, NewParticipant.chat(other.identity(), Attributes.EMPTY));
               participants.remove(tx, scope, me);
               return other.sid();
             });

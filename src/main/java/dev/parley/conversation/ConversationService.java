@@ -9,6 +9,7 @@ import dev.parley.events.Origin;
 import dev.parley.ids.ConversationRef;
 import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;
+import dev.parley.json.Attributes;
 import dev.parley.store.ConversationFilter;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.PageRequest;
@@ -79,7 +80,7 @@ public final class ConversationService {
             request.messagingServiceSid(),
             request.friendlyName(),
             request.uniqueName(),
-            request.attributes() == null ? "{}" : request.attributes(),
+            request.attributes() == null ? "{}" : request.attributes().json(),
             state.wire(),
             Timers.text(timers.inactive()),
             Timers.text(timers.closed()),
@@ -192,7 +193,7 @@ public final class ConversationService {
         or(changes.messagingServiceSid(), c.messagingServiceSid()),
         or(changes.friendlyName(), c.friendlyName()),
         or(changes.uniqueName(), c.uniqueName()),
-        or(changes.attributes(), c.attributes()),
+        or(Attributes.json(changes.attributes()), c.attributes()),
         state.wire(),
         timerInactive,
         timerClosed,

@@ -7,6 +7,7 @@ import dev.parley.ids.ConversationRef;
 import dev.parley.ids.MessageSid;
 import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;
+import dev.parley.json.Attributes;
 import dev.parley.media.MediaAttachments;
 import dev.parley.media.MediaAttachments.Attachment;
 import dev.parley.media.MediaService;
@@ -139,7 +140,7 @@ public final class MessageService {
             store.conversations().nextMessageIndex(tx, conversation.sid()),
             author,
             templated ? null : request.body(),
-            request.attributes() == null ? "{}" : request.attributes(),
+            request.attributes() == null ? "{}" : request.attributes().json(),
             participantSid(tx, conversation.sid(), author),
             attachment == null ? null : attachment.json(),
             request.contentSid(),
@@ -216,7 +217,7 @@ public final class MessageService {
                   m.index(),
                   author,
                   or(changes.body(), m.body()),
-                  or(changes.attributes(), m.attributes()),
+                  or(Attributes.json(changes.attributes()), m.attributes()),
                   author.equals(m.author())
                       ? m.participantSid()
                       : participantSid(tx, m.conversationSid(), author),

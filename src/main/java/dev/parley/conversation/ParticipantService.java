@@ -8,6 +8,7 @@ import dev.parley.ids.ConversationRef;
 import dev.parley.ids.ParticipantRef;
 import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;
+import dev.parley.json.Attributes;
 import dev.parley.shapes.MessagingBinding;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.PageRequest;
@@ -87,7 +88,7 @@ public final class ParticipantService {
    * can hold the identity in it yet, so that is not looked up.
    */
   public ParticipantRecord addChat(
-      Tx tx, Scope scope, ConversationRecord conversation, UserRecord user, String attributes) {
+      Tx tx, Scope scope, ConversationRecord conversation, UserRecord user, Attributes attributes) {
     PreActions.requireNone(scope);
     return insert(tx, scope, conversation, NewParticipant.chat(user.identity(), attributes), false);
   }
@@ -115,7 +116,7 @@ public final class ParticipantService {
             conversation.serviceSid(),
             conversation.sid(),
             request.identity(),
-            request.attributes() == null ? "{}" : request.attributes(),
+            request.attributes() == null ? "{}" : request.attributes().json(),
             binding == null ? null : binding.json(),
             binding == null ? null : binding.address(),
             binding == null ? null : binding.proxyAddress(),
@@ -205,7 +206,7 @@ public final class ParticipantService {
             current.serviceSid(),
             current.conversationSid(),
             identity,
-            or(changes.attributes(), current.attributes()),
+            or(Attributes.json(changes.attributes()), current.attributes()),
             binding.isEmpty() ? null : binding.json(),
             binding.address(),
             binding.proxyAddress(),

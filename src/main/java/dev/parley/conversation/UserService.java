@@ -74,7 +74,7 @@ public final class UserService {
             scope.serviceSid(),
             request.identity(),
             request.friendlyName(),
-            request.attributes() == null ? "{}" : request.attributes(),
+            request.attributes() == null ? "{}" : request.attributes().json(),
             request.roleSid() == null
                 ? service(tx, scope).defaultChatServiceRoleSid()
                 : request.roleSid(),
@@ -159,7 +159,7 @@ public final class UserService {
             u.serviceSid(),
             u.identity(),
             changes.friendlyName() == null ? u.friendlyName() : changes.friendlyName(),
-            changes.attributes() == null ? u.attributes() : changes.attributes(),
+            changes.attributes() == null ? u.attributes() : changes.attributes().json(),
             changes.roleSid() == null ? u.roleSid() : changes.roleSid(),
             u.dateCreated(),
             clock.instant());

@@ -11,6 +11,7 @@ import dev.parley.events.Origin;
 import dev.parley.ids.AccountSid;
 import dev.parley.ids.ConversationSid;
 import dev.parley.ids.ServiceSid;
+import dev.parley.json.Attributes;
 import dev.parley.store.ConversationWebhookRecord;
 import dev.parley.store.MessageRecord;
 import dev.parley.store.Store;
@@ -125,7 +126,7 @@ final class WidgetRunner {
         NewMessage.text(
             from == null || from.isBlank() ? SYSTEM_AUTHOR : from.trim(),
             body,
-            jsonObjectOrNull(attributes)));
+            Attributes.trusted(jsonObjectOrNull(attributes))));
   }
 
   private static String jsonObjectOrNull(String text) {

@@ -17,6 +17,7 @@ import dev.parley.ids.AccountSid;
 import dev.parley.ids.ConversationRef;
 import dev.parley.ids.ConversationSid;
 import dev.parley.ids.ServiceSid;
+import dev.parley.json.Attributes;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.FlexFlowRecord;
 import dev.parley.store.PageRequest;
@@ -80,7 +81,7 @@ public final class WebChannelService {
                       null,
                       null,
                       null,
-                      attributes,
+                      Attributes.trusted(attributes),
                       null,
                       Timers.NONE,
                       "{}"));
@@ -131,8 +132,11 @@ public final class WebChannelService {
                       null,
                       null,
                       null,
-                      LegacyChannelAttributes.changed(
-                          current.attributes(), changes.inactive(), changes.postEngagementData()),
+                      Attributes.trusted(
+                          LegacyChannelAttributes.changed(
+                              current.attributes(),
+                              changes.inactive(),
+                              changes.postEngagementData())),
                       changes.inactive() ? ConversationState.INACTIVE : null,
                       null,
                       null));

@@ -22,6 +22,7 @@ import dev.parley.ids.AccountSid;
 import dev.parley.ids.ConversationSid;
 import dev.parley.ids.ServiceSid;
 import dev.parley.ids.UserRef;
+import dev.parley.json.Attributes;
 import dev.parley.json.Json;
 import dev.parley.store.AddressRecord;
 import dev.parley.store.ConversationRecord;
@@ -112,7 +113,10 @@ public final class WebChatService {
     }
     ConversationRecord conversation =
         conversations.create(
-            tx, scope, NewConversation.named(request.chatFriendlyName(), attributes(request)));
+            tx,
+            scope,
+            NewConversation.named(
+                request.chatFriendlyName(), Attributes.trusted(attributes(request))));
     if (webhook != null) {
       // Attached before the visitor joins, so an address that filters on onParticipantAdded
       // hears it (when the request asks for webhooks).
@@ -125,8 +129,8 @@ public final class WebChatService {
         conversation,
         user,
         request.identityVerified() == null
-            ? "{}"
-            : "{\"identity_verified\":" + request.identityVerified() + "}");
+            ? Attributes.EMPTY
+            : Attributes.trusted("{\"identity_verified\":" + request.identityVerified() + "}"));
     return new WebChat(conversation.sid(), conversation.serviceSid(), identity);
   }
 

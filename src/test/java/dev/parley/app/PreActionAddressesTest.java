@@ -7,6 +7,7 @@ import dev.parley.conversation.Scope;
 import dev.parley.events.Origin;
 import dev.parley.ids.AccountSid;
 import dev.parley.ids.ConversationSid;
+import dev.parley.json.Attributes;
 import dev.parley.testing.ParleyServer;
 import dev.parley.testing.SettableResolver;
 import dev.parley.testing.WebhookReceiver;
@@ -65,7 +66,9 @@ class PreActionAddressesTest {
             .wiring()
             .messages()
             .create(
-                scope, new ConversationSid(conversation), NewMessage.text("alice", "hello", "{}"))
+                scope,
+                new ConversationSid(conversation),
+                NewMessage.text("alice", "hello", Attributes.EMPTY))
             .record()
             .sid();
 

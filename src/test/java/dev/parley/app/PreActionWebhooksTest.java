@@ -14,6 +14,7 @@ import dev.parley.events.Origin;
 import dev.parley.ids.AccountSid;
 import dev.parley.ids.ConversationSid;
 import dev.parley.ids.UserRef;
+import dev.parley.json.Attributes;
 import dev.parley.testing.ConversationFixtures;
 import dev.parley.testing.FaultyReceiver;
 import dev.parley.testing.FaultyReceiver.Fault;
@@ -71,7 +72,10 @@ class PreActionWebhooksTest {
         .parley()
         .wiring()
         .messages()
-        .create(scope, new ConversationSid(conversation), NewMessage.text(identity, body, "{}"))
+        .create(
+            scope,
+            new ConversationSid(conversation),
+            NewMessage.text(identity, body, Attributes.EMPTY))
         .record()
         .sid();
   }
@@ -147,7 +151,7 @@ class PreActionWebhooksTest {
             .parley()
             .wiring()
             .conversations()
-            .create(scope, NewConversation.named("Chat", "{}"))
+            .create(scope, NewConversation.named("Chat", Attributes.EMPTY))
             .sid();
 
     assertThat(receiver.received("/pre").get(0).param("EventType")).isEqualTo("onConversationAdd");
@@ -263,7 +267,8 @@ class PreActionWebhooksTest {
                         tx ->
                             services
                                 .conversations()
-                                .create(tx, alice, NewConversation.named("Chat", "{}"))))
+                                .create(
+                                    tx, alice, NewConversation.named("Chat", Attributes.EMPTY))))
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(
             () ->
@@ -293,7 +298,7 @@ class PreActionWebhooksTest {
                                     tx,
                                     alice,
                                     new ConversationSid(conversation),
-                                    NewMessage.text("alice", "hi", "{}"))))
+                                    NewMessage.text("alice", "hi", Attributes.EMPTY))))
         .isInstanceOf(IllegalStateException.class);
     assertThat(receiver.received("/pre")).isEmpty();
   }
@@ -314,7 +319,7 @@ class PreActionWebhooksTest {
                     .parley()
                     .wiring()
                     .conversations()
-                    .create(sdk("alice"), NewConversation.named("Chat", "{}")))
+                    .create(sdk("alice"), NewConversation.named("Chat", Attributes.EMPTY)))
         .isInstanceOfSatisfying(
             ApiException.class,
             e -> assertThat(e.error()).isEqualTo(TwilioError.REJECTED_BY_WEBHOOK));

@@ -81,7 +81,7 @@ public final class ConversationsApi {
             form.date("DateCreated"),
             form.date("DateUpdated"),
             form.sid("MessagingServiceSid", SidPrefix.MESSAGING_SERVICE),
-            form.json("Attributes"),
+            form.attributes("Attributes"),
             state(form),
             timers(form),
             bindings(form));
@@ -111,7 +111,7 @@ public final class ConversationsApi {
         form.date("DateCreated"),
         form.date("DateUpdated"),
         form.sid("MessagingServiceSid", SidPrefix.MESSAGING_SERVICE),
-        form.json("Attributes"),
+        form.attributes("Attributes"),
         state(form),
         timers(form),
         bindings(form));

@@ -38,7 +38,7 @@ public final class MessagesApi {
         new NewMessage(
             form.string("Author"),
             form.string("Body"),
-            form.json("Attributes"),
+            form.attributes("Attributes"),
             form.date("DateCreated"),
             form.date("DateUpdated"),
             mediaSids(form),
@@ -108,7 +108,7 @@ public final class MessagesApi {
         new MessageChanges(
             form.string("Author"),
             form.string("Body"),
-            form.json("Attributes"),
+            form.attributes("Attributes"),
             form.date("DateCreated"),
             form.date("DateUpdated"),
             form.string("Subject"));

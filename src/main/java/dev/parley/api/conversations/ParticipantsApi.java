@@ -30,7 +30,7 @@ public final class ParticipantsApi {
     NewParticipant request =
         new NewParticipant(
             ParticipantParams.identity(form),
-            form.json("Attributes"),
+            form.attributes("Attributes"),
             form.sid("RoleSid", SidPrefix.ROLE),
             form.date("DateCreated"),
             form.date("DateUpdated"),
@@ -83,7 +83,7 @@ public final class ParticipantsApi {
     ParticipantChanges changes =
         new ParticipantChanges(
             ParticipantParams.identity(form),
-            form.json("Attributes"),
+            form.attributes("Attributes"),
             form.sid("RoleSid", SidPrefix.ROLE),
             form.date("DateCreated"),
             form.date("DateUpdated"),

@@ -30,7 +30,7 @@ public final class UsersApi {
         new NewUser(
             form.required("Identity", UserService.MAX_IDENTITY),
             form.string("FriendlyName", 256),
-            form.json("Attributes"),
+            form.attributes("Attributes"),
             form.sid("RoleSid", SidPrefix.ROLE));
     paths.answer(
         ctx, 201, at -> ScopedViews.user(users.create(at.scope(), request), base, at.prefix()));
@@ -64,7 +64,7 @@ public final class UsersApi {
     UserChanges changes =
         new UserChanges(
             form.string("FriendlyName", 256),
-            form.json("Attributes"),
+            form.attributes("Attributes"),
             form.sid("RoleSid", SidPrefix.ROLE));
     paths.answer(
         ctx,

@@ -101,7 +101,7 @@ public final class ClientCommands {
                 null,
                 null,
                 null,
-                jsonText(body, "attributes"),
+                ClientBodies.attributes(body),
                 null,
                 Timers.NONE,
                 "{}"));
@@ -121,7 +121,7 @@ public final class ClientCommands {
                 null,
                 null,
                 null,
-                jsonText(body, "attributes"),
+                ClientBodies.attributes(body),
                 null,
                 Timers.NONE,
                 null));
@@ -147,7 +147,7 @@ public final class ClientCommands {
         new NewMessage(
             s.grant().identity(),
             text(body, "body"),
-            jsonText(body, "attributes"),
+            ClientBodies.attributes(body),
             null,
             null,
             mediaSids,
@@ -170,7 +170,7 @@ public final class ClientCommands {
                 new ConversationSid(c.sid()),
                 MessageSid.named(p.get(2)),
                 new MessageChanges(
-                    null, text(body, "body"), jsonText(body, "attributes"), null, null, null))
+                    null, text(body, "body"), ClientBodies.attributes(body), null, null, null))
             .record();
     return UpstreamResponse.ok(json.message(m));
   }
@@ -198,7 +198,7 @@ public final class ClientCommands {
         participants.create(
             Callers.scope(s),
             new ConversationSid(c.sid()),
-            new NewParticipant(identity, jsonText(body, "attributes"), null, null, null, null));
+            new NewParticipant(identity, ClientBodies.attributes(body), null, null, null, null));
     return new UpstreamResponse(201, json.participant(added));
   }
 
@@ -213,7 +213,7 @@ public final class ClientCommands {
             new ParticipantSid(target.sid()),
             new ParticipantChanges(
                 null,
-                jsonText(body, "attributes"),
+                ClientBodies.attributes(body),
                 null,
                 null,
                 null,

@@ -1,6 +1,5 @@
 package dev.parley.realtime.client;
 
-import static dev.parley.realtime.client.ClientBodies.jsonText;
 import static dev.parley.realtime.client.ClientBodies.requireSameService;
 import static dev.parley.realtime.client.ClientBodies.text;
 
@@ -203,7 +202,7 @@ public final class ClientPeople {
         users.update(
             Callers.scope(s),
             new UserRef.Identity(p.get(1)),
-            new UserChanges(text(body, "friendly_name"), jsonText(body, "attributes"), null));
+            new UserChanges(text(body, "friendly_name"), ClientBodies.attributes(body), null));
     return UpstreamResponse.ok(json.user(u, userObjects(s)));
   }
 
