@@ -9,6 +9,7 @@ import dev.parley.ids.AccountSid;
 import dev.parley.ids.ServiceSid;
 import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;
+import dev.parley.ids.UserRef;
 import dev.parley.store.AgentRecord;
 import dev.parley.store.PageRequest;
 import dev.parley.store.Slice;
@@ -150,7 +151,11 @@ public final class AgentService {
     Scope scope = scope(store, tx, agent.accountSid());
     UserRecord user = users.findOrCreate(tx, scope, agent.identity(), agent.friendlyName());
     if (!agent.friendlyName().equals(user.friendlyName())) {
-      users.update(tx, scope, agent.identity(), new UserChanges(agent.friendlyName(), null, null));
+      users.update(
+          tx,
+          scope,
+          new UserRef.Identity(agent.identity()),
+          new UserChanges(agent.friendlyName(), null, null));
     }
   }
 

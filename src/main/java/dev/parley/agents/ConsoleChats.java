@@ -13,6 +13,9 @@ import dev.parley.conversation.Scope;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.events.Origin;
+import dev.parley.ids.ConversationRef;
+import dev.parley.ids.ConversationSid;
+import dev.parley.json.Attributes;
 import dev.parley.json.Json;
 import dev.parley.json.JsonInput;
 import dev.parley.store.ConversationRecord;
@@ -127,7 +130,8 @@ public final class ConsoleChats {
    * agent's.
    */
   ConversationRecord visible(Tx tx, Agent agent, String conversationSid) {
-    ConversationRecord c = conversations.find(tx, scope(tx, agent), conversationSid);
+    ConversationRecord c =
+        conversations.find(tx, scope(tx, agent), ConversationRef.of(conversationSid));
     boolean mine = store.participants().findByIdentity(tx, c.sid(), agent.identity()).isPresent();
     if (!mine && store.consoleQueue().hasAgent(tx, agent.accountSid(), c.sid())) {
       throw new ApiException(TwilioError.NOT_IN_CHAT, c.sid());
@@ -141,11 +145,13 @@ public final class ConsoleChats {
         store.write(
             tx -> {
               Scope scope = scope(tx, agent);
-              ConversationRecord c = conversations.findOpen(tx, scope, conversationSid);
+              ConversationRecord c =
+                  conversations.findOpen(tx, scope, ConversationRef.of(conversationSid));
               if (store.consoleQueue().hasAgent(tx, agent.accountSid(), c.sid())) {
                 throw new ApiException(TwilioError.CHAT_TAKEN, c.sid());
               }
-              participants.create(tx, scope, c, NewParticipant.chat(agent.identity(), "{}"));
+              participants.create(
+                  tx, scope, c, NewParticipant.chat(agent.identity(), Attributes.EMPTY));
               return c;
             });
     log.info(
@@ -165,14 +171,16 @@ public final class ConsoleChats {
         store.write(
             tx -> {
               Scope scope = scope(tx, agent);
-              ConversationRecord c = conversations.findOpen(tx, scope, conversationSid);
+              ConversationRecord c =
+                  conversations.findOpen(tx, scope, ConversationRef.of(conversationSid));
               ParticipantRecord me = self(tx, agent, c);
               var other =
                   store
                       .agents()
                       .find(tx, agent.accountSid(), to)
                       .orElseThrow(() -> new ApiException(TwilioError.AGENT_NOT_FOUND, to));
-              participants.create(tx, scope, c, NewParticipant.chat(other.identity(), "{}"));
+              participants.create(
+                  tx, scope, c, NewParticipant.chat(other.identity(), Attributes.EMPTY));
               participants.remove(tx, scope, me);
               return other.sid();
             });
@@ -188,12 +196,13 @@ public final class ConsoleChats {
     store.write(
         tx -> {
           Scope scope = scope(tx, agent);
-          ConversationRecord c = conversations.findOpen(tx, scope, conversationSid);
+          ConversationRecord c =
+              conversations.findOpen(tx, scope, ConversationRef.of(conversationSid));
           self(tx, agent, c);
           conversations.update(
               tx,
               scope,
-              c.sid(),
+              new ConversationSid(c.sid()),
               new ConversationChanges(
                   null, null, null, null, null, null, ConversationState.CLOSED, null, null));
           return null;
@@ -215,10 +224,11 @@ public final class ConsoleChats {
         store.read(
             tx -> {
               Scope s = scope(tx, agent).by(Origin.sdk(agent.identity()));
-              self(tx, agent, conversations.findOpen(tx, s, conversationSid));
+              self(tx, agent, conversations.findOpen(tx, s, ConversationRef.of(conversationSid)));
               return s;
             });
-    MessageRecord posted = messages.create(scope, conversationSid, message).record();
+    MessageRecord posted =
+        messages.create(scope, ConversationRef.of(conversationSid), message).record();
     log.info(
         "event=console_message_sent conversation_sid={} agent_sid={} media={}",
         conversationSid,
@@ -232,7 +242,7 @@ public final class ConsoleChats {
     return store.read(
         tx -> {
           Scope scope = scope(tx, agent);
-          ConversationRecord c = conversations.find(tx, scope, conversationSid);
+          ConversationRecord c = conversations.find(tx, scope, ConversationRef.of(conversationSid));
           requireReadable(tx, agent, c);
           Map<String, String> names = new HashMap<>();
           List<MessageRecord> messages =

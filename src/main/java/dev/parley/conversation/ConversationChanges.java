@@ -1,5 +1,6 @@
 package dev.parley.conversation;
 
+import dev.parley.json.Attributes;
 import java.time.Instant;
 
 /** An update to a conversation. Null fields are left as they are. */
@@ -9,7 +10,7 @@ public record ConversationChanges(
     Instant dateCreated,
     Instant dateUpdated,
     String messagingServiceSid,
-    String attributes,
+    Attributes attributes,
     ConversationState state,
     Timers timers,
     String bindings) {}

@@ -6,8 +6,10 @@ import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.events.Change.StateReason;
 import dev.parley.events.Origin;
+import dev.parley.ids.ConversationRef;
 import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;
+import dev.parley.json.Attributes;
 import dev.parley.store.ConversationFilter;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.ConversationStore.IndexTaken;
@@ -79,7 +81,7 @@ public final class ConversationService {
             request.messagingServiceSid(),
             request.friendlyName(),
             request.uniqueName(),
-            request.attributes() == null ? "{}" : request.attributes(),
+            request.attributes() == null ? "{}" : request.attributes().json(),
             state.wire(),
             Timers.text(timers.inactive()),
             Timers.text(timers.closed()),
@@ -107,22 +109,22 @@ public final class ConversationService {
         .orElse(Timers.NONE);
   }
 
-  public ConversationRecord find(Scope scope, String sidOrUniqueName) {
-    return store.read(tx -> find(tx, scope, sidOrUniqueName));
+  public ConversationRecord find(Scope scope, ConversationRef ref) {
+    return store.read(tx -> find(tx, scope, ref));
   }
 
   /** The conversation, or a 404 naming it. */
-  public ConversationRecord find(Tx tx, Scope scope, String sidOrUniqueName) {
+  public ConversationRecord find(Tx tx, Scope scope, ConversationRef ref) {
     return store
         .conversations()
-        .find(tx, scope.serviceSid(), sidOrUniqueName)
+        .find(tx, scope.serviceSid(), ref.value())
         .filter(c -> c.accountSid().equals(scope.accountSid()))
         .orElseThrow(ApiException::notFound);
   }
 
   /** The conversation, or a 404; and 50377 when it is closed and so cannot change. */
-  public ConversationRecord findOpen(Tx tx, Scope scope, String sidOrUniqueName) {
-    ConversationRecord conversation = find(tx, scope, sidOrUniqueName);
+  public ConversationRecord findOpen(Tx tx, Scope scope, ConversationRef ref) {
+    ConversationRecord conversation = find(tx, scope, ref);
     if (ConversationState.of(conversation) == ConversationState.CLOSED) {
       throw new ApiException(TwilioError.CONVERSATION_CLOSED);
     }
@@ -134,14 +136,14 @@ public final class ConversationService {
    * participant whose identity is {@code author} (null for none), found and changed by one
    * statement; a 404 or 50377 as {@link #findOpen} says.
    */
-  public IndexTaken takeMessageIndex(Tx tx, Scope scope, String sidOrUniqueName, String author) {
+  public IndexTaken takeMessageIndex(Tx tx, Scope scope, ConversationRef ref, String author) {
     return store
         .conversations()
-        .takeMessageIndex(tx, scope.accountSid(), scope.serviceSid(), sidOrUniqueName, author)
+        .takeMessageIndex(tx, scope.accountSid(), scope.serviceSid(), ref.value(), author)
         .orElseGet(
             () -> {
               // Not an open conversation's SID: a unique name, or findOpen names what is wrong.
-              ConversationRecord open = findOpen(tx, scope, sidOrUniqueName);
+              ConversationRecord open = findOpen(tx, scope, ref);
               return store
                   .conversations()
                   .takeMessageIndex(tx, scope.accountSid(), scope.serviceSid(), open.sid(), author)
@@ -153,13 +155,12 @@ public final class ConversationService {
     return store.read(tx -> store.conversations().page(tx, scope.serviceSid(), filter, page));
   }
 
-  public ConversationRecord update(
-      Scope scope, String sidOrUniqueName, ConversationChanges changes) {
+  public ConversationRecord update(Scope scope, ConversationRef ref, ConversationChanges changes) {
     ConversationChanges checked =
         PreActions.applyTo(scope)
-            ? pre.conversationUpdate(scope, find(scope, sidOrUniqueName), changes)
+            ? pre.conversationUpdate(scope, find(scope, ref), changes)
             : changes;
-    return store.write(tx -> change(tx, scope, sidOrUniqueName, checked));
+    return store.write(tx -> change(tx, scope, ref, checked));
   }
 
   /**
@@ -167,14 +168,14 @@ public final class ConversationService {
    * console): runs no pre-action, so refuses an SDK change ({@link PreActions#requireNone}).
    */
   public ConversationRecord update(
-      Tx tx, Scope scope, String sidOrUniqueName, ConversationChanges changes) {
+      Tx tx, Scope scope, ConversationRef ref, ConversationChanges changes) {
     PreActions.requireNone(scope);
-    return change(tx, scope, sidOrUniqueName, changes);
+    return change(tx, scope, ref, changes);
   }
 
   private ConversationRecord change(
-      Tx tx, Scope scope, String sidOrUniqueName, ConversationChanges changes) {
-    ConversationRecord current = findOpen(tx, scope, sidOrUniqueName);
+      Tx tx, Scope scope, ConversationRef ref, ConversationChanges changes) {
+    ConversationRecord current = findOpen(tx, scope, ref);
     if (changes.uniqueName() != null
         && !changes.uniqueName().equals(current.uniqueName())
         && store.conversations().uniqueNameTaken(tx, scope.serviceSid(), changes.uniqueName())) {
@@ -213,7 +214,7 @@ public final class ConversationService {
         or(changes.messagingServiceSid(), c.messagingServiceSid()),
         or(changes.friendlyName(), c.friendlyName()),
         or(changes.uniqueName(), c.uniqueName()),
-        or(changes.attributes(), c.attributes()),
+        or(Attributes.json(changes.attributes()), c.attributes()),
         state.wire(),
         timerInactive,
         timerClosed,
@@ -226,13 +227,13 @@ public final class ConversationService {
         changes.dateUpdated() == null ? now : changes.dateUpdated());
   }
 
-  public void delete(Scope scope, String sidOrUniqueName) {
+  public void delete(Scope scope, ConversationRef ref) {
     if (PreActions.applyTo(scope)) {
-      pre.conversationRemove(scope, find(scope, sidOrUniqueName));
+      pre.conversationRemove(scope, find(scope, ref));
     }
     store.write(
         tx -> {
-          remove(tx, scope, sidOrUniqueName);
+          remove(tx, scope, ref);
           return null;
         });
   }
@@ -241,13 +242,13 @@ public final class ConversationService {
    * Removes a conversation (and all it holds) inside a caller's transaction: runs no pre-action, so
    * refuses an SDK change ({@link PreActions#requireNone}).
    */
-  public void delete(Tx tx, Scope scope, String sidOrUniqueName) {
+  public void delete(Tx tx, Scope scope, ConversationRef ref) {
     PreActions.requireNone(scope);
-    remove(tx, scope, sidOrUniqueName);
+    remove(tx, scope, ref);
   }
 
-  private void remove(Tx tx, Scope scope, String sidOrUniqueName) {
-    ConversationRecord conversation = find(tx, scope, sidOrUniqueName);
+  private void remove(Tx tx, Scope scope, ConversationRef ref) {
+    ConversationRecord conversation = find(tx, scope, ref);
     // Recorded first: the planner reads the conversation's own webhooks, which go with it.
     events.conversationRemoved(tx, scope.origin(), conversation, clock.instant());
     // Its media's bytes go with it: the sweep deletes what the trash holds (MediaService.sweep).

@@ -5,6 +5,7 @@ import static dev.parley.conversation.Changes.or;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.events.WebhookUrlCheck;
+import dev.parley.ids.ConversationRef;
 import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;
 import dev.parley.store.ConversationRecord;
@@ -46,14 +47,14 @@ public final class ConversationWebhooks {
   }
 
   public ConversationWebhookRecord create(
-      Scope scope, String conversationSidOrName, NewConversationWebhook request) {
+      Scope scope, ConversationRef conversationSidOrName, NewConversationWebhook request) {
     urls.vet("Configuration.Url", request.url());
     return store.write(tx -> create(tx, scope, conversationSidOrName, request));
   }
 
   /** Adds a webhook inside a caller's transaction (the web chat orchestration). */
   public ConversationWebhookRecord create(
-      Tx tx, Scope scope, String conversationSidOrName, NewConversationWebhook request) {
+      Tx tx, Scope scope, ConversationRef conversationSidOrName, NewConversationWebhook request) {
     requireTargetSettings(request.target(), request.url(), request.flowSid());
     ConversationRecord conversation = conversations.find(tx, scope, conversationSidOrName);
     if (store.conversationWebhooks().count(tx, conversation.sid()) >= MAX_PER_CONVERSATION) {
@@ -85,12 +86,13 @@ public final class ConversationWebhooks {
     this.added = listener;
   }
 
-  public ConversationWebhookRecord find(Scope scope, String conversationSidOrName, String sid) {
+  public ConversationWebhookRecord find(
+      Scope scope, ConversationRef conversationSidOrName, String sid) {
     return store.read(tx -> find(tx, scope, conversationSidOrName, sid));
   }
 
   private ConversationWebhookRecord find(
-      Tx tx, Scope scope, String conversationSidOrName, String sid) {
+      Tx tx, Scope scope, ConversationRef conversationSidOrName, String sid) {
     ConversationRecord conversation = conversations.find(tx, scope, conversationSidOrName);
     return store
         .conversationWebhooks()
@@ -99,7 +101,7 @@ public final class ConversationWebhooks {
   }
 
   public Slice<ConversationWebhookRecord> page(
-      Scope scope, String conversationSidOrName, PageRequest page) {
+      Scope scope, ConversationRef conversationSidOrName, PageRequest page) {
     return store.read(
         tx -> {
           ConversationRecord conversation = conversations.find(tx, scope, conversationSidOrName);
@@ -108,7 +110,10 @@ public final class ConversationWebhooks {
   }
 
   public ConversationWebhookRecord update(
-      Scope scope, String conversationSidOrName, String sid, ConversationWebhookChanges changes) {
+      Scope scope,
+      ConversationRef conversationSidOrName,
+      String sid,
+      ConversationWebhookChanges changes) {
     urls.vet("Configuration.Url", changes.url());
     return store.write(
         tx -> {
@@ -136,7 +141,7 @@ public final class ConversationWebhooks {
         });
   }
 
-  public void delete(Scope scope, String conversationSidOrName, String sid) {
+  public void delete(Scope scope, ConversationRef conversationSidOrName, String sid) {
     store.write(
         tx -> {
           store

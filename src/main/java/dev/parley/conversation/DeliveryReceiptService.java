@@ -1,6 +1,8 @@
 package dev.parley.conversation;
 
 import dev.parley.error.ApiException;
+import dev.parley.ids.ConversationRef;
+import dev.parley.ids.MessageSid;
 import dev.parley.store.DeliveryReceiptRecord;
 import dev.parley.store.MessageRecord;
 import dev.parley.store.PageRequest;
@@ -21,7 +23,10 @@ public final class DeliveryReceiptService {
   }
 
   public Slice<DeliveryReceiptRecord> page(
-      Scope scope, String conversationSidOrUniqueName, String messageSid, PageRequest page) {
+      Scope scope,
+      ConversationRef conversationSidOrUniqueName,
+      MessageSid messageSid,
+      PageRequest page) {
     return store.read(
         tx -> {
           MessageRecord message = messages.find(tx, scope, conversationSidOrUniqueName, messageSid);
@@ -30,7 +35,7 @@ public final class DeliveryReceiptService {
   }
 
   public DeliveryReceiptRecord find(
-      Scope scope, String conversationSidOrUniqueName, String messageSid, String sid) {
+      Scope scope, ConversationRef conversationSidOrUniqueName, MessageSid messageSid, String sid) {
     return store.read(
         tx -> {
           MessageRecord message = messages.find(tx, scope, conversationSidOrUniqueName, messageSid);

@@ -2,6 +2,8 @@ package dev.parley.conversation;
 
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.ids.ConversationRef;
+import dev.parley.ids.UserRef;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.MembershipRecord;
 import dev.parley.store.PageRequest;
@@ -36,7 +38,7 @@ public final class MembershipService {
   /** A page of a user's memberships, with the user the path named. */
   public record UserMemberships(UserRecord user, Slice<MembershipRecord> page) {}
 
-  public UserMemberships ofUser(Scope scope, String user, PageRequest page) {
+  public UserMemberships ofUser(Scope scope, UserRef user, PageRequest page) {
     return store.read(
         tx -> {
           UserRecord u = users.find(tx, scope, user);
@@ -45,7 +47,7 @@ public final class MembershipService {
         });
   }
 
-  public MembershipRecord find(Scope scope, String user, String conversation) {
+  public MembershipRecord find(Scope scope, UserRef user, ConversationRef conversation) {
     return store.read(
         tx -> find(tx, users.find(tx, scope, user), conversations.find(tx, scope, conversation)));
   }
@@ -53,8 +55,8 @@ public final class MembershipService {
   /** Sets the user's notification level and read horizon in one conversation. */
   public MembershipRecord update(
       Scope scope,
-      String user,
-      String conversation,
+      UserRef user,
+      ConversationRef conversation,
       NotificationLevel level,
       Optional<Long> lastReadMessageIndex,
       Instant lastReadTimestamp) {
@@ -74,7 +76,7 @@ public final class MembershipService {
   }
 
   /** Removes the user's participant from the conversation. */
-  public void delete(Scope scope, String user, String conversation) {
+  public void delete(Scope scope, UserRef user, ConversationRef conversation) {
     store.write(
         tx -> {
           MembershipRecord membership =
@@ -88,7 +90,7 @@ public final class MembershipService {
    * The conversation {@code identity} takes part in, or 403 with 50430, what Twilio answers the SDK
    * for a conversation its identity is not in (agents included: no role reads others' chats).
    */
-  public ConversationRecord joined(Scope scope, String identity, String conversation) {
+  public ConversationRecord joined(Scope scope, String identity, ConversationRef conversation) {
     return store.read(
         tx -> {
           ConversationRecord c = conversations.find(tx, scope, conversation);

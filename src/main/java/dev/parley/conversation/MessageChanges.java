@@ -1,12 +1,13 @@
 package dev.parley.conversation;
 
+import dev.parley.json.Attributes;
 import java.time.Instant;
 
 /** An edit of a message. Null fields are left as they are. */
 public record MessageChanges(
     String author,
     String body,
-    String attributes,
+    Attributes attributes,
     Instant dateCreated,
     Instant dateUpdated,
     String subject) {

@@ -3,8 +3,11 @@ package dev.parley.conversation;
 import static dev.parley.conversation.Changes.or;
 
 import dev.parley.error.ApiException;
+import dev.parley.ids.ConversationRef;
+import dev.parley.ids.MessageSid;
 import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;
+import dev.parley.json.Attributes;
 import dev.parley.media.MediaAttachments;
 import dev.parley.media.MediaAttachments.Attachment;
 import dev.parley.media.MediaService;
@@ -55,7 +58,8 @@ public final class MessageService {
     this.attachments = new MediaAttachments(store, clock, media.limits());
   }
 
-  public Message create(Scope scope, String conversationSidOrUniqueName, NewMessage request) {
+  public Message create(
+      Scope scope, ConversationRef conversationSidOrUniqueName, NewMessage request) {
     NewMessage checked =
         PreActions.applyTo(scope)
             ? preAction(scope, conversations.find(scope, conversationSidOrUniqueName), request)
@@ -101,7 +105,7 @@ public final class MessageService {
    * ({@link PreActions#requireNone}).
    */
   public MessageRecord create(
-      Tx tx, Scope scope, String conversationSidOrUniqueName, NewMessage request) {
+      Tx tx, Scope scope, ConversationRef conversationSidOrUniqueName, NewMessage request) {
     PreActions.requireNone(scope);
     return post(tx, scope, conversationSidOrUniqueName, request, sids.next(SidPrefix.MESSAGE));
   }
@@ -112,7 +116,11 @@ public final class MessageService {
    * attached (see {@link MediaAttachments#prepare} for which may be).
    */
   private MessageRecord post(
-      Tx tx, Scope scope, String conversationSidOrUniqueName, NewMessage request, String sid) {
+      Tx tx,
+      Scope scope,
+      ConversationRef conversationSidOrUniqueName,
+      NewMessage request,
+      String sid) {
     boolean templated = request.contentSid() != null;
     String author = authorOf(request);
     // The conversation as it is once this message's index is taken, and the author's participant
@@ -144,7 +152,7 @@ public final class MessageService {
             conversation.lastMessageIndex(),
             author,
             templated ? null : request.body(),
-            request.attributes() == null ? "{}" : request.attributes(),
+            request.attributes() == null ? "{}" : request.attributes().json(),
             taken.authorParticipantSid(),
             attachment == null ? null : attachment.json(),
             request.contentSid(),
@@ -161,19 +169,26 @@ public final class MessageService {
     return message;
   }
 
-  public Message find(Scope scope, String conversationSidOrUniqueName, String sid) {
+  public Message find(Scope scope, ConversationRef conversationSidOrUniqueName, MessageSid sid) {
     return store.read(
         tx -> withDelivery(tx, List.of(find(tx, scope, conversationSidOrUniqueName, sid))).get(0));
   }
 
   /** The message of the conversation in scope, or a 404 naming what is missing. */
-  public MessageRecord find(Tx tx, Scope scope, String conversationSidOrUniqueName, String sid) {
+  public MessageRecord find(
+      Tx tx, Scope scope, ConversationRef conversationSidOrUniqueName, MessageSid sid) {
     ConversationRecord conversation = conversations.find(tx, scope, conversationSidOrUniqueName);
-    return store.messages().find(tx, conversation.sid(), sid).orElseThrow(ApiException::notFound);
+    return store
+        .messages()
+        .find(tx, conversation.sid(), sid.value())
+        .orElseThrow(ApiException::notFound);
   }
 
   public Slice<Message> page(
-      Scope scope, String conversationSidOrUniqueName, boolean descending, PageRequest page) {
+      Scope scope,
+      ConversationRef conversationSidOrUniqueName,
+      boolean descending,
+      PageRequest page) {
     return store.read(
         tx -> {
           ConversationRecord conversation =
@@ -186,7 +201,10 @@ public final class MessageService {
 
   /** Edits a message; its {@code date_updated} becomes now unless the caller sets it. */
   public Message update(
-      Scope scope, String conversationSidOrUniqueName, String sid, MessageChanges request) {
+      Scope scope,
+      ConversationRef conversationSidOrUniqueName,
+      MessageSid sid,
+      MessageChanges request) {
     MessageChanges changes =
         PreActions.applyTo(scope)
             ? pre.messageUpdate(
@@ -199,7 +217,7 @@ public final class MessageService {
           MessageRecord m =
               store
                   .messages()
-                  .find(tx, conversation.sid(), sid)
+                  .find(tx, conversation.sid(), sid.value())
                   .orElseThrow(ApiException::notFound);
           String author = changes.author() == null ? m.author() : changes.author();
           MessageRecord updated =
@@ -211,7 +229,7 @@ public final class MessageService {
                   m.index(),
                   author,
                   or(changes.body(), m.body()),
-                  or(changes.attributes(), m.attributes()),
+                  or(Attributes.json(changes.attributes()), m.attributes()),
                   author.equals(m.author())
                       ? m.participantSid()
                       : participantSid(tx, m.conversationSid(), author),
@@ -231,7 +249,7 @@ public final class MessageService {
    * Removes a message. Allowed in a closed conversation, as deleting the conversation itself is:
    * removing content (e.g. personal data) is not a change to the conversation.
    */
-  public void delete(Scope scope, String conversationSidOrUniqueName, String sid) {
+  public void delete(Scope scope, ConversationRef conversationSidOrUniqueName, MessageSid sid) {
     if (PreActions.applyTo(scope)) {
       pre.messageRemove(scope, store.read(tx -> find(tx, scope, conversationSidOrUniqueName, sid)));
     }

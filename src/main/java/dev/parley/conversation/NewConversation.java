@@ -1,5 +1,6 @@
 package dev.parley.conversation;
 
+import dev.parley.json.Attributes;
 import java.time.Instant;
 
 /**
@@ -12,13 +13,13 @@ public record NewConversation(
     Instant dateCreated,
     Instant dateUpdated,
     String messagingServiceSid,
-    String attributes,
+    Attributes attributes,
     ConversationState state,
     Timers timers,
     String bindings) {
 
   /** A plain active conversation, as the web chat orchestration makes. */
-  public static NewConversation named(String friendlyName, String attributes) {
+  public static NewConversation named(String friendlyName, Attributes attributes) {
     return new NewConversation(
         friendlyName, null, null, null, null, attributes, null, Timers.NONE, "{}");
   }

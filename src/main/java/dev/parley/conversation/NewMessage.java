@@ -1,6 +1,7 @@
 package dev.parley.conversation;
 
 import dev.parley.error.ApiException;
+import dev.parley.json.Attributes;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,7 +15,7 @@ import java.util.List;
 public record NewMessage(
     String author,
     String body,
-    String attributes,
+    Attributes attributes,
     Instant dateCreated,
     Instant dateUpdated,
     List<String> mediaSids,
@@ -34,7 +35,7 @@ public record NewMessage(
   }
 
   /** A plain text message from {@code author}, as the realtime and web chat paths post. */
-  public static NewMessage text(String author, String body, String attributes) {
+  public static NewMessage text(String author, String body, Attributes attributes) {
     return new NewMessage(author, body, attributes, null, null, List.of(), null, null, null);
   }
 

@@ -2,6 +2,7 @@ package dev.parley.conversation;
 
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.json.Attributes;
 import dev.parley.shapes.MessagingBinding;
 import java.time.Instant;
 
@@ -13,7 +14,7 @@ import java.time.Instant;
  */
 public record NewParticipant(
     String identity,
-    String attributes,
+    Attributes attributes,
     String roleSid,
     Instant dateCreated,
     Instant dateUpdated,
@@ -41,7 +42,7 @@ public record NewParticipant(
   }
 
   /** A chat participant as the web chat orchestration adds one. */
-  public static NewParticipant chat(String identity, String attributes) {
+  public static NewParticipant chat(String identity, Attributes attributes) {
     return new NewParticipant(identity, attributes, null, null, null, null);
   }
 }

@@ -1,5 +1,6 @@
 package dev.parley.conversation;
 
+import dev.parley.json.Attributes;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -10,7 +11,7 @@ import java.util.Optional;
  */
 public record ParticipantChanges(
     String identity,
-    String attributes,
+    Attributes attributes,
     String roleSid,
     Instant dateCreated,
     Instant dateUpdated,

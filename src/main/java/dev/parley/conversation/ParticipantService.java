@@ -4,8 +4,11 @@ import static dev.parley.conversation.Changes.or;
 
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.ids.ConversationRef;
+import dev.parley.ids.ParticipantRef;
 import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;
+import dev.parley.json.Attributes;
 import dev.parley.shapes.MessagingBinding;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.PageRequest;
@@ -51,7 +54,8 @@ public final class ParticipantService {
     this.pre = pre;
   }
 
-  public ParticipantRecord create(Scope scope, String conversation, NewParticipant request) {
+  public ParticipantRecord create(
+      Scope scope, ConversationRef conversation, NewParticipant request) {
     if (PreActions.applyTo(scope)) {
       pre.participantAdd(scope, conversations.find(scope, conversation), request);
     }
@@ -84,7 +88,7 @@ public final class ParticipantService {
    * can hold the identity in it yet, so that is not looked up.
    */
   public ParticipantRecord addChat(
-      Tx tx, Scope scope, ConversationRecord conversation, UserRecord user, String attributes) {
+      Tx tx, Scope scope, ConversationRecord conversation, UserRecord user, Attributes attributes) {
     PreActions.requireNone(scope);
     return insert(tx, scope, conversation, NewParticipant.chat(user.identity(), attributes), false);
   }
@@ -112,7 +116,7 @@ public final class ParticipantService {
             conversation.serviceSid(),
             conversation.sid(),
             request.identity(),
-            request.attributes() == null ? "{}" : request.attributes(),
+            request.attributes() == null ? "{}" : request.attributes().json(),
             binding == null ? null : binding.json(),
             binding == null ? null : binding.address(),
             binding == null ? null : binding.proxyAddress(),
@@ -127,33 +131,39 @@ public final class ParticipantService {
     return participant;
   }
 
-  public ParticipantRecord find(Scope scope, String conversation, String sidOrIdentity) {
-    return store.read(tx -> find(tx, conversations.find(tx, scope, conversation), sidOrIdentity));
+  public ParticipantRecord find(
+      Scope scope, ConversationRef conversation, ParticipantRef participant) {
+    return store.read(tx -> find(tx, conversations.find(tx, scope, conversation), participant));
   }
 
   /** The participant by SID or identity, or a 404 naming it. */
-  public ParticipantRecord find(Tx tx, ConversationRecord conversation, String sidOrIdentity) {
+  public ParticipantRecord find(
+      Tx tx, ConversationRecord conversation, ParticipantRef participant) {
     return store
         .participants()
-        .find(tx, conversation.sid(), sidOrIdentity)
+        .find(tx, conversation.sid(), participant.value())
         .orElseThrow(ApiException::notFound);
   }
 
-  public Slice<ParticipantRecord> page(Scope scope, String conversation, PageRequest page) {
+  public Slice<ParticipantRecord> page(
+      Scope scope, ConversationRef conversation, PageRequest page) {
     return store.read(
         tx ->
             store.participants().page(tx, conversations.find(tx, scope, conversation).sid(), page));
   }
 
   public ParticipantRecord update(
-      Scope scope, String conversation, String sidOrIdentity, ParticipantChanges changes) {
+      Scope scope,
+      ConversationRef conversation,
+      ParticipantRef participant,
+      ParticipantChanges changes) {
     if (PreActions.applyTo(scope)) {
-      pre.participantUpdate(scope, find(scope, conversation, sidOrIdentity), changes);
+      pre.participantUpdate(scope, find(scope, conversation, participant), changes);
     }
     return store.write(
         tx -> {
           ConversationRecord c = conversations.findOpen(tx, scope, conversation);
-          return update(tx, scope, c, find(tx, c, sidOrIdentity), changes);
+          return update(tx, scope, c, find(tx, c, participant), changes);
         });
   }
 
@@ -196,7 +206,7 @@ public final class ParticipantService {
             current.serviceSid(),
             current.conversationSid(),
             identity,
-            or(changes.attributes(), current.attributes()),
+            or(Attributes.json(changes.attributes()), current.attributes()),
             binding.isEmpty() ? null : binding.json(),
             binding.address(),
             binding.proxyAddress(),
@@ -213,14 +223,14 @@ public final class ParticipantService {
     return updated;
   }
 
-  public void delete(Scope scope, String conversation, String sidOrIdentity) {
+  public void delete(Scope scope, ConversationRef conversation, ParticipantRef participant) {
     if (PreActions.applyTo(scope)) {
-      pre.participantRemove(scope, find(scope, conversation, sidOrIdentity));
+      pre.participantRemove(scope, find(scope, conversation, participant));
     }
     store.write(
         tx -> {
           ConversationRecord c = conversations.find(tx, scope, conversation);
-          drop(tx, scope, find(tx, c, sidOrIdentity));
+          drop(tx, scope, find(tx, c, participant));
           return null;
         });
   }

@@ -6,6 +6,7 @@ import dev.parley.events.EventFields;
 import dev.parley.events.PreAction;
 import dev.parley.events.PreActionHook;
 import dev.parley.events.PreActionHook.Verdict;
+import dev.parley.json.Attributes;
 import dev.parley.shapes.ConversationShapes;
 import dev.parley.shapes.MessageShapes;
 import dev.parley.shapes.ParticipantShapes;
@@ -53,7 +54,7 @@ public final class PreActions {
                     c.sid(),
                     m.body(),
                     m.author(),
-                    m.attributes() == null ? "{}" : m.attributes(),
+                    m.attributes() == null ? "{}" : m.attributes().json(),
                     media));
     return new NewMessage(
         text(verdict, "author", m.author()),
@@ -78,7 +79,7 @@ public final class PreActions {
                     m,
                     Changes.or(changes.body(), m.body()),
                     Changes.or(changes.author(), m.author()),
-                    Changes.or(changes.attributes(), m.attributes())));
+                    Changes.or(Attributes.json(changes.attributes()), m.attributes())));
     return new MessageChanges(
         text(verdict, "author", changes.author()),
         text(verdict, "body", changes.body()),
@@ -105,7 +106,7 @@ public final class PreActions {
                     f,
                     c.friendlyName(),
                     c.uniqueName(),
-                    c.attributes() == null ? "{}" : c.attributes(),
+                    c.attributes() == null ? "{}" : c.attributes().json(),
                     c.messagingServiceSid(),
                     c.state() == null ? "active" : c.state().wire()));
     return new NewConversation(
@@ -132,7 +133,7 @@ public final class PreActions {
                     c,
                     Changes.or(changes.friendlyName(), c.friendlyName()),
                     Changes.or(changes.uniqueName(), c.uniqueName()),
-                    Changes.or(changes.attributes(), c.attributes()),
+                    Changes.or(Attributes.json(changes.attributes()), c.attributes()),
                     changes.state() == null ? c.state() : changes.state().wire()));
     return new ConversationChanges(
         text(verdict, "friendly_name", changes.friendlyName()),
@@ -160,7 +161,7 @@ public final class PreActions {
                 c.sid(),
                 p.identity(),
                 p.roleSid(),
-                p.attributes() == null ? "{}" : p.attributes(),
+                p.attributes() == null ? "{}" : p.attributes().json(),
                 p.binding()));
   }
 
@@ -172,7 +173,7 @@ public final class PreActions {
             ParticipantShapes.preAction(
                 f,
                 p,
-                Changes.or(changes.attributes(), p.attributes()),
+                Changes.or(Attributes.json(changes.attributes()), p.attributes()),
                 Changes.or(changes.roleSid(), p.roleSid())));
   }
 
@@ -192,7 +193,7 @@ public final class PreActions {
                 f,
                 u,
                 Changes.or(changes.roleSid(), u.roleSid()),
-                Changes.or(changes.attributes(), u.attributes()),
+                Changes.or(Attributes.json(changes.attributes()), u.attributes()),
                 Changes.or(changes.friendlyName(), u.friendlyName())));
   }
 
@@ -238,12 +239,13 @@ public final class PreActions {
   }
 
   /** Like {@link #text}, for a field that must hold JSON ({@code attributes}). */
-  private static String json(Verdict verdict, String field, String current) {
-    String value = text(verdict, field, current);
+  private static Attributes json(Verdict verdict, String field, Attributes current) {
+    String value = text(verdict, field, Attributes.json(current));
     if (verdict.changes().containsKey(field) && !JsonLists.isJson(value)) {
       throw ApiException.invalid(
           field, "the pre-action webhook answered " + field + " that is not JSON");
     }
-    return value;
+    // Checked just above when the webhook sent it; else the caller's, checked where it came in.
+    return verdict.changes().containsKey(field) ? Attributes.trusted(value) : current;
   }
 }

@@ -4,6 +4,7 @@ import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.ids.SidGenerator;
 import dev.parley.ids.SidPrefix;
+import dev.parley.ids.UserRef;
 import dev.parley.store.PageRequest;
 import dev.parley.store.ServiceRecord;
 import dev.parley.store.Slice;
@@ -73,7 +74,7 @@ public final class UserService {
             scope.serviceSid(),
             request.identity(),
             request.friendlyName(),
-            request.attributes() == null ? "{}" : request.attributes(),
+            request.attributes() == null ? "{}" : request.attributes().json(),
             request.roleSid() == null
                 ? service(tx, scope).defaultChatServiceRoleSid()
                 : request.roleSid(),
@@ -117,15 +118,15 @@ public final class UserService {
     return insert(tx, scope, new NewUser(identity, friendlyName, null, null), true);
   }
 
-  public UserRecord find(Scope scope, String sidOrIdentity) {
-    return store.read(tx -> find(tx, scope, sidOrIdentity));
+  public UserRecord find(Scope scope, UserRef ref) {
+    return store.read(tx -> find(tx, scope, ref));
   }
 
   /** The user by SID or identity, or a 404 naming it. */
-  public UserRecord find(Tx tx, Scope scope, String sidOrIdentity) {
+  public UserRecord find(Tx tx, Scope scope, UserRef ref) {
     return store
         .users()
-        .find(tx, scope.serviceSid(), sidOrIdentity)
+        .find(tx, scope.serviceSid(), ref.value())
         .orElseThrow(ApiException::notFound);
   }
 
@@ -133,24 +134,24 @@ public final class UserService {
     return store.read(tx -> store.users().page(tx, scope.serviceSid(), page));
   }
 
-  public UserRecord update(Scope scope, String sidOrIdentity, UserChanges changes) {
+  public UserRecord update(Scope scope, UserRef ref, UserChanges changes) {
     if (PreActions.applyTo(scope)) {
-      pre.userUpdate(scope, find(scope, sidOrIdentity), changes);
+      pre.userUpdate(scope, find(scope, ref), changes);
     }
-    return store.write(tx -> change(tx, scope, sidOrIdentity, changes));
+    return store.write(tx -> change(tx, scope, ref, changes));
   }
 
   /**
    * Changes a user inside a caller's transaction (an agent's profile, a web chat's returning
    * visitor): runs no pre-action, so refuses an SDK change ({@link PreActions#requireNone}).
    */
-  public UserRecord update(Tx tx, Scope scope, String sidOrIdentity, UserChanges changes) {
+  public UserRecord update(Tx tx, Scope scope, UserRef ref, UserChanges changes) {
     PreActions.requireNone(scope);
-    return change(tx, scope, sidOrIdentity, changes);
+    return change(tx, scope, ref, changes);
   }
 
-  private UserRecord change(Tx tx, Scope scope, String sidOrIdentity, UserChanges changes) {
-    UserRecord u = find(tx, scope, sidOrIdentity);
+  private UserRecord change(Tx tx, Scope scope, UserRef ref, UserChanges changes) {
+    UserRecord u = find(tx, scope, ref);
     UserRecord updated =
         new UserRecord(
             u.sid(),
@@ -158,7 +159,7 @@ public final class UserService {
             u.serviceSid(),
             u.identity(),
             changes.friendlyName() == null ? u.friendlyName() : changes.friendlyName(),
-            changes.attributes() == null ? u.attributes() : changes.attributes(),
+            changes.attributes() == null ? u.attributes() : changes.attributes().json(),
             changes.roleSid() == null ? u.roleSid() : changes.roleSid(),
             u.dateCreated(),
             clock.instant());
@@ -171,10 +172,10 @@ public final class UserService {
    * Removes the user. Its participants stay in their conversations: a participant belongs to the
    * conversation, and its identity may get a user again later.
    */
-  public void delete(Scope scope, String sidOrIdentity) {
+  public void delete(Scope scope, UserRef ref) {
     store.write(
         tx -> {
-          UserRecord user = find(tx, scope, sidOrIdentity);
+          UserRecord user = find(tx, scope, ref);
           store.users().delete(tx, user.sid());
           store.broadcasts().send(tx, REMOVED, user.serviceSid() + " " + user.identity());
           return null;

@@ -3,6 +3,7 @@ package dev.parley.http;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.ids.SidPrefix;
+import dev.parley.json.Attributes;
 import dev.parley.json.JsonInput;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
@@ -194,6 +195,14 @@ public final class Params {
       throw ApiException.invalid(name, problem);
     }
     return value;
+  }
+
+  /**
+   * {@code Attributes} (or another parameter holding a resource's attributes), checked as {@link
+   * #json}.
+   */
+  public Attributes attributes(String name) {
+    return Attributes.parse(name, values.get(name));
   }
 
   /** A repeated parameter ({@code Filters=a&Filters=b}), empty when absent. */

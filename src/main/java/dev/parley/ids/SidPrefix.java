@@ -53,6 +53,17 @@ public enum SidPrefix {
     }
   }
 
+  /**
+   * Refuses a value that is not a well-formed SID of this kind (the conversation, participant,
+   * message and user SIDs, which Parley always makes itself): a programming error, as each comes
+   * from the store or from a path already looked at ({@code ConversationRef.of}).
+   */
+  void requireWellFormed(String value) {
+    if (!matches(value)) {
+      throw new IllegalArgumentException("not a " + name() + " SID: " + value);
+    }
+  }
+
   /** True when {@code value} is a well-formed SID of this kind. */
   public boolean matches(String value) {
     if (value == null || value.length() != 34 || !value.startsWith(letters)) {

@@ -9,7 +9,9 @@ import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.events.Origin;
 import dev.parley.ids.AccountSid;
+import dev.parley.ids.ConversationSid;
 import dev.parley.ids.ServiceSid;
+import dev.parley.json.Attributes;
 import dev.parley.store.ConversationWebhookRecord;
 import dev.parley.store.MessageRecord;
 import dev.parley.store.Store;
@@ -122,11 +124,11 @@ final class WidgetRunner {
     return messages.create(
         tx,
         scope,
-        execution.conversationSid(),
+        new ConversationSid(execution.conversationSid()),
         NewMessage.text(
             from == null || from.isBlank() ? SYSTEM_AUTHOR : from.trim(),
             body,
-            jsonObjectOrNull(attributes)));
+            Attributes.trusted(jsonObjectOrNull(attributes))));
   }
 
   private static String jsonObjectOrNull(String text) {

@@ -14,7 +14,10 @@ import dev.parley.conversation.WebhookMethod;
 import dev.parley.conversation.WebhookTarget;
 import dev.parley.error.ApiException;
 import dev.parley.ids.AccountSid;
+import dev.parley.ids.ConversationRef;
+import dev.parley.ids.ConversationSid;
 import dev.parley.ids.ServiceSid;
+import dev.parley.json.Attributes;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.FlexFlowRecord;
 import dev.parley.store.PageRequest;
@@ -78,7 +81,7 @@ public final class WebChannelService {
                       null,
                       null,
                       null,
-                      attributes,
+                      Attributes.trusted(attributes),
                       null,
                       Timers.NONE,
                       "{}"));
@@ -117,20 +120,23 @@ public final class WebChannelService {
             return channel;
           }
           Scope scope = new Scope(account, ServiceSid.of(channel.chatServiceSid()));
-          ConversationRecord current = conversations.findOpen(tx, scope, sid);
+          ConversationRecord current = conversations.findOpen(tx, scope, ConversationRef.of(sid));
           ConversationRecord updated =
               conversations.update(
                   tx,
                   scope,
-                  sid,
+                  ConversationRef.of(sid),
                   new ConversationChanges(
                       null,
                       null,
                       null,
                       null,
                       null,
-                      LegacyChannelAttributes.changed(
-                          current.attributes(), changes.inactive(), changes.postEngagementData()),
+                      Attributes.trusted(
+                          LegacyChannelAttributes.changed(
+                              current.attributes(),
+                              changes.inactive(),
+                              changes.postEngagementData())),
                       changes.inactive() ? ConversationState.INACTIVE : null,
                       null,
                       null));
@@ -152,7 +158,9 @@ public final class WebChannelService {
           WebChannelRecord channel = find(tx, account, sid);
           store.webChannels().delete(tx, channel.sid());
           conversations.delete(
-              tx, new Scope(account, ServiceSid.of(channel.chatServiceSid())), channel.sid());
+              tx,
+              new Scope(account, ServiceSid.of(channel.chatServiceSid())),
+              new ConversationSid(channel.sid()));
           return null;
         });
   }
@@ -210,7 +218,7 @@ public final class WebChannelService {
           default -> null;
         };
     if (webhook != null) {
-      webhooks.create(tx, scope, conversation.sid(), webhook);
+      webhooks.create(tx, scope, new ConversationSid(conversation.sid()), webhook);
     }
   }
 }

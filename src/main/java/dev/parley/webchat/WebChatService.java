@@ -19,7 +19,10 @@ import dev.parley.conversation.WebhookTarget;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.ids.AccountSid;
+import dev.parley.ids.ConversationSid;
 import dev.parley.ids.ServiceSid;
+import dev.parley.ids.UserRef;
+import dev.parley.json.Attributes;
 import dev.parley.json.Json;
 import dev.parley.store.AddressRecord;
 import dev.parley.store.ConversationRecord;
@@ -103,15 +106,21 @@ public final class WebChatService {
         && !request.customerFriendlyName().equals(user.friendlyName())) {
       // A returning visitor may give another name; agents should see the current one.
       users.update(
-          tx, scope, identity, new UserChanges(request.customerFriendlyName(), null, null));
+          tx,
+          scope,
+          new UserRef.Identity(identity),
+          new UserChanges(request.customerFriendlyName(), null, null));
     }
     ConversationRecord conversation =
         conversations.create(
-            tx, scope, NewConversation.named(request.chatFriendlyName(), attributes(request)));
+            tx,
+            scope,
+            NewConversation.named(
+                request.chatFriendlyName(), Attributes.trusted(attributes(request))));
     if (webhook != null) {
       // Attached before the visitor joins, so an address that filters on onParticipantAdded
       // hears it (when the request asks for webhooks).
-      webhooks.create(tx, scope, conversation.sid(), webhook);
+      webhooks.create(tx, scope, new ConversationSid(conversation.sid()), webhook);
     }
     // Participant webhooks and the SDK's participant (what agents see) say it too.
     participants.addChat(
@@ -120,8 +129,8 @@ public final class WebChatService {
         conversation,
         user,
         request.identityVerified() == null
-            ? "{}"
-            : "{\"identity_verified\":" + request.identityVerified() + "}");
+            ? Attributes.EMPTY
+            : Attributes.trusted("{\"identity_verified\":" + request.identityVerified() + "}"));
     return new WebChat(conversation.sid(), conversation.serviceSid(), identity);
   }
 

@@ -14,6 +14,8 @@ import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.events.Origin;
 import dev.parley.ids.AccountSid;
+import dev.parley.ids.ConversationRef;
+import dev.parley.ids.ConversationSid;
 import dev.parley.ids.ServiceSid;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.MembershipRecord;
@@ -159,7 +161,8 @@ public final class WebchatGuests {
     ConversationRecord conversation =
         store.read(
             tx -> {
-              ConversationRecord c = conversations.find(tx, scope, conversationSid);
+              ConversationRecord c =
+                  conversations.find(tx, scope, ConversationRef.of(conversationSid));
               if (store.participants().findByIdentity(tx, c.sid(), grant.identity()).isEmpty()) {
                 throw new ApiException(
                     TwilioError.FORBIDDEN, "a web chat guest may close only its own conversation");
@@ -170,13 +173,14 @@ public final class WebchatGuests {
       return conversation;
     }
     try {
-      return conversations.update(scope, conversation.sid(), CLOSE);
+      return conversations.update(scope, new ConversationSid(conversation.sid()), CLOSE);
     } catch (ApiException e) {
       // Closed by someone else since it was read (50377): what the guest asked for is true.
       if (e.error() != TwilioError.CONVERSATION_CLOSED) {
         throw e;
       }
-      return store.read(tx -> conversations.find(tx, scope, conversation.sid()));
+      return store.read(
+          tx -> conversations.find(tx, scope, new ConversationSid(conversation.sid())));
     }
   }
 

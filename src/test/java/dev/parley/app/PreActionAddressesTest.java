@@ -6,6 +6,8 @@ import dev.parley.conversation.NewMessage;
 import dev.parley.conversation.Scope;
 import dev.parley.events.Origin;
 import dev.parley.ids.AccountSid;
+import dev.parley.ids.ConversationSid;
+import dev.parley.json.Attributes;
 import dev.parley.testing.ParleyServer;
 import dev.parley.testing.SettableResolver;
 import dev.parley.testing.WebhookReceiver;
@@ -63,7 +65,10 @@ class PreActionAddressesTest {
             .parley()
             .wiring()
             .messages()
-            .create(scope, conversation, NewMessage.text("alice", "hello", "{}"))
+            .create(
+                scope,
+                new ConversationSid(conversation),
+                NewMessage.text("alice", "hello", Attributes.EMPTY))
             .record()
             .sid();
 

@@ -12,6 +12,9 @@ import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.events.Origin;
 import dev.parley.ids.AccountSid;
+import dev.parley.ids.ConversationSid;
+import dev.parley.ids.UserRef;
+import dev.parley.json.Attributes;
 import dev.parley.testing.ConversationFixtures;
 import dev.parley.testing.FaultyReceiver;
 import dev.parley.testing.FaultyReceiver.Fault;
@@ -69,7 +72,10 @@ class PreActionWebhooksTest {
         .parley()
         .wiring()
         .messages()
-        .create(scope, conversation, NewMessage.text(identity, body, "{}"))
+        .create(
+            scope,
+            new ConversationSid(conversation),
+            NewMessage.text(identity, body, Attributes.EMPTY))
         .record()
         .sid();
   }
@@ -145,7 +151,7 @@ class PreActionWebhooksTest {
             .parley()
             .wiring()
             .conversations()
-            .create(scope, NewConversation.named("Chat", "{}"))
+            .create(scope, NewConversation.named("Chat", Attributes.EMPTY))
             .sid();
 
     assertThat(receiver.received("/pre").get(0).param("EventType")).isEqualTo("onConversationAdd");
@@ -261,7 +267,8 @@ class PreActionWebhooksTest {
                         tx ->
                             services
                                 .conversations()
-                                .create(tx, alice, NewConversation.named("Chat", "{}"))))
+                                .create(
+                                    tx, alice, NewConversation.named("Chat", Attributes.EMPTY))))
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(
             () ->
@@ -272,7 +279,11 @@ class PreActionWebhooksTest {
                         tx ->
                             services
                                 .users()
-                                .update(tx, alice, "alice", new UserChanges("A", null, null))))
+                                .update(
+                                    tx,
+                                    alice,
+                                    UserRef.of("alice"),
+                                    new UserChanges("A", null, null))))
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(
             () ->
@@ -284,7 +295,10 @@ class PreActionWebhooksTest {
                             services
                                 .messages()
                                 .create(
-                                    tx, alice, conversation, NewMessage.text("alice", "hi", "{}"))))
+                                    tx,
+                                    alice,
+                                    new ConversationSid(conversation),
+                                    NewMessage.text("alice", "hi", Attributes.EMPTY))))
         .isInstanceOf(IllegalStateException.class);
     assertThat(receiver.received("/pre")).isEmpty();
   }
@@ -305,7 +319,7 @@ class PreActionWebhooksTest {
                     .parley()
                     .wiring()
                     .conversations()
-                    .create(sdk("alice"), NewConversation.named("Chat", "{}")))
+                    .create(sdk("alice"), NewConversation.named("Chat", Attributes.EMPTY)))
         .isInstanceOfSatisfying(
             ApiException.class,
             e -> assertThat(e.error()).isEqualTo(TwilioError.REJECTED_BY_WEBHOOK));

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A lane's webhooks go out from one node at a time, the one holding the lane's lease: two nodes on
  * one database send each once and in order, and a lane whose holder is gone is taken over once its
- * lease runs out (3 s here), from its oldest pending delivery. The lease is long enough that a
- * live holder renews it in time on a loaded machine, where one group commit can take a second.
+ * lease runs out (3 s here), from its oldest pending delivery. The lease is long enough that a live
+ * holder renews it in time on a loaded machine, where one group commit can take a second.
  */
 class WebhookLeasesTest {
   private static final Duration LEASE = Duration.ofSeconds(3);

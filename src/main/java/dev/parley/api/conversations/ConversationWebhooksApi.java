@@ -9,6 +9,7 @@ import dev.parley.http.Paging;
 import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.Replies;
+import dev.parley.ids.ConversationRef;
 import dev.parley.ids.SidPrefix;
 import dev.parley.store.ConversationWebhookRecord;
 import io.vertx.ext.web.RoutingContext;
@@ -42,8 +43,7 @@ public final class ConversationWebhooksApi {
     paths.answer(
         ctx,
         201,
-        at ->
-            view(ctx, webhooks.create(at.scope(), ctx.pathParam("ConversationSid"), request), at));
+        at -> view(ctx, webhooks.create(at.scope(), ScopedPaths.conversation(ctx), request), at));
   }
 
   public void fetch(RoutingContext ctx) {
@@ -53,7 +53,7 @@ public final class ConversationWebhooksApi {
         at ->
             view(
                 ctx,
-                webhooks.find(at.scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid")),
+                webhooks.find(at.scope(), ScopedPaths.conversation(ctx), ctx.pathParam("Sid")),
                 at));
   }
 
@@ -65,7 +65,9 @@ public final class ConversationWebhooksApi {
         at -> {
           String conversation = ctx.pathParam("ConversationSid");
           var slice =
-              webhooks.page(at.scope(), conversation, paging.request()).map(w -> view(ctx, w, at));
+              webhooks
+                  .page(at.scope(), ConversationRef.of(conversation), paging.request())
+                  .map(w -> view(ctx, w, at));
           String path = at.prefix() + "/Conversations/" + conversation + "/Webhooks";
           return paging.reply(base, path, Map.of(), "webhooks", slice);
         });
@@ -87,7 +89,7 @@ public final class ConversationWebhooksApi {
             view(
                 ctx,
                 webhooks.update(
-                    at.scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid"), changes),
+                    at.scope(), ScopedPaths.conversation(ctx), ctx.pathParam("Sid"), changes),
                 at));
   }
 
@@ -96,7 +98,7 @@ public final class ConversationWebhooksApi {
         ctx,
         () ->
             webhooks.delete(
-                paths.locate(ctx).scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid")));
+                paths.locate(ctx).scope(), ScopedPaths.conversation(ctx), ctx.pathParam("Sid")));
   }
 
   private ConversationWebhookView view(

@@ -9,6 +9,7 @@ import dev.parley.http.Paging;
 import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.Replies;
+import dev.parley.ids.ConversationRef;
 import dev.parley.ids.SidPrefix;
 import dev.parley.json.Json;
 import dev.parley.store.ConversationFilter;
@@ -43,7 +44,9 @@ public final class ConversationsApi {
         200,
         at ->
             ScopedViews.conversation(
-                conversations.find(at.scope(), ctx.pathParam("Sid")), base, at.prefix()));
+                conversations.find(at.scope(), ConversationRef.of(ctx.pathParam("Sid"))),
+                base,
+                at.prefix()));
   }
 
   public void list(RoutingContext ctx) {
@@ -78,7 +81,7 @@ public final class ConversationsApi {
             form.date("DateCreated"),
             form.date("DateUpdated"),
             form.sid("MessagingServiceSid", SidPrefix.MESSAGING_SERVICE),
-            form.json("Attributes"),
+            form.attributes("Attributes"),
             state(form),
             timers(form),
             bindings(form));
@@ -87,14 +90,17 @@ public final class ConversationsApi {
         200,
         at ->
             ScopedViews.conversation(
-                conversations.update(at.scope(), ctx.pathParam("Sid"), changes),
+                conversations.update(at.scope(), ConversationRef.of(ctx.pathParam("Sid")), changes),
                 base,
                 at.prefix()));
   }
 
   public void delete(RoutingContext ctx) {
     Replies.noContent(
-        ctx, () -> conversations.delete(paths.locate(ctx).scope(), ctx.pathParam("Sid")));
+        ctx,
+        () ->
+            conversations.delete(
+                paths.locate(ctx).scope(), ConversationRef.of(ctx.pathParam("Sid"))));
   }
 
   /** The conversation-create parameters, shared with ConversationWithParticipants. */
@@ -105,7 +111,7 @@ public final class ConversationsApi {
         form.date("DateCreated"),
         form.date("DateUpdated"),
         form.sid("MessagingServiceSid", SidPrefix.MESSAGING_SERVICE),
-        form.json("Attributes"),
+        form.attributes("Attributes"),
         state(form),
         timers(form),
         bindings(form));

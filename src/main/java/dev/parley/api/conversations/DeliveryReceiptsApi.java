@@ -4,6 +4,7 @@ import dev.parley.conversation.DeliveryReceiptService;
 import dev.parley.http.Paging;
 import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
+import dev.parley.ids.MessageSid;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 
@@ -29,8 +30,8 @@ public final class DeliveryReceiptsApi {
               receipts
                   .page(
                       at.scope(),
-                      ctx.pathParam("ConversationSid"),
-                      ctx.pathParam("MessageSid"),
+                      ScopedPaths.conversation(ctx),
+                      MessageSid.named(ctx.pathParam("MessageSid")),
                       paging.request())
                   .map(r -> DeliveryReceiptView.of(r, base, at.prefix()));
           return paging.reply(base, ctx.request().path(), Map.of(), "delivery_receipts", slice);
@@ -45,8 +46,8 @@ public final class DeliveryReceiptsApi {
           var receipt =
               receipts.find(
                   at.scope(),
-                  ctx.pathParam("ConversationSid"),
-                  ctx.pathParam("MessageSid"),
+                  ScopedPaths.conversation(ctx),
+                  MessageSid.named(ctx.pathParam("MessageSid")),
                   ctx.pathParam("Sid"));
           return DeliveryReceiptView.of(receipt, base, at.prefix());
         });

@@ -8,6 +8,7 @@ import dev.parley.http.Paging;
 import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.Replies;
+import dev.parley.ids.MessageSid;
 import dev.parley.ids.SidPrefix;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
@@ -37,7 +38,7 @@ public final class MessagesApi {
         new NewMessage(
             form.string("Author"),
             form.string("Body"),
-            form.json("Attributes"),
+            form.attributes("Attributes"),
             form.date("DateCreated"),
             form.date("DateUpdated"),
             mediaSids(form),
@@ -48,7 +49,7 @@ public final class MessagesApi {
         ctx,
         201,
         at -> {
-          var message = messages.create(at.scope(), ctx.pathParam("ConversationSid"), request);
+          var message = messages.create(at.scope(), ScopedPaths.conversation(ctx), request);
           return ScopedViews.message(message, base, at.prefix());
         });
   }
@@ -70,7 +71,10 @@ public final class MessagesApi {
         200,
         at -> {
           var message =
-              messages.find(at.scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid"));
+              messages.find(
+                  at.scope(),
+                  ScopedPaths.conversation(ctx),
+                  MessageSid.named(ctx.pathParam("Sid")));
           return ScopedViews.message(message, base, at.prefix());
         });
   }
@@ -89,7 +93,7 @@ public final class MessagesApi {
               messages
                   .page(
                       at.scope(),
-                      ctx.pathParam("ConversationSid"),
+                      ScopedPaths.conversation(ctx),
                       "desc".equals(order),
                       paging.request())
                   .map(m -> ScopedViews.message(m, base, at.prefix()));
@@ -104,7 +108,7 @@ public final class MessagesApi {
         new MessageChanges(
             form.string("Author"),
             form.string("Body"),
-            form.json("Attributes"),
+            form.attributes("Attributes"),
             form.date("DateCreated"),
             form.date("DateUpdated"),
             form.string("Subject"));
@@ -114,7 +118,10 @@ public final class MessagesApi {
         at -> {
           var message =
               messages.update(
-                  at.scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid"), changes);
+                  at.scope(),
+                  ScopedPaths.conversation(ctx),
+                  MessageSid.named(ctx.pathParam("Sid")),
+                  changes);
           return ScopedViews.message(message, base, at.prefix());
         });
   }
@@ -124,6 +131,8 @@ public final class MessagesApi {
         ctx,
         () ->
             messages.delete(
-                paths.locate(ctx).scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid")));
+                paths.locate(ctx).scope(),
+                ScopedPaths.conversation(ctx),
+                MessageSid.named(ctx.pathParam("Sid"))));
   }
 }

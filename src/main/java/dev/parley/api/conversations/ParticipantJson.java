@@ -7,6 +7,7 @@ import dev.parley.conversation.NewParticipant;
 import dev.parley.error.ApiException;
 import dev.parley.http.Params;
 import dev.parley.ids.SidPrefix;
+import dev.parley.json.Attributes;
 import dev.parley.json.JsonInput;
 import dev.parley.shapes.MessagingBinding;
 import java.time.Instant;
@@ -37,7 +38,7 @@ final class ParticipantJson {
       flatten("", node, fields);
       return new NewParticipant(
           text(fields, "identity"),
-          attributes(fields.get("attributes")),
+          Attributes.trusted(attributes(fields.get("attributes"))),
           roleSid(text(fields, "rolesid")),
           date(fields, "datecreated"),
           date(fields, "dateupdated"),

@@ -7,6 +7,7 @@ import dev.parley.http.Paging;
 import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.Replies;
+import dev.parley.ids.ParticipantRef;
 import dev.parley.ids.SidPrefix;
 import dev.parley.shapes.MessagingBinding;
 import io.vertx.ext.web.RoutingContext;
@@ -29,7 +30,7 @@ public final class ParticipantsApi {
     NewParticipant request =
         new NewParticipant(
             ParticipantParams.identity(form),
-            form.json("Attributes"),
+            form.attributes("Attributes"),
             form.sid("RoleSid", SidPrefix.ROLE),
             form.date("DateCreated"),
             form.date("DateUpdated"),
@@ -42,7 +43,7 @@ public final class ParticipantsApi {
         201,
         at ->
             ScopedViews.participant(
-                participants.create(at.scope(), ctx.pathParam("ConversationSid"), request),
+                participants.create(at.scope(), ScopedPaths.conversation(ctx), request),
                 base,
                 at.prefix()));
   }
@@ -54,7 +55,9 @@ public final class ParticipantsApi {
         at ->
             ScopedViews.participant(
                 participants.find(
-                    at.scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid")),
+                    at.scope(),
+                    ScopedPaths.conversation(ctx),
+                    ParticipantRef.of(ctx.pathParam("Sid"))),
                 base,
                 at.prefix()));
   }
@@ -67,7 +70,7 @@ public final class ParticipantsApi {
         at -> {
           var slice =
               participants
-                  .page(at.scope(), ctx.pathParam("ConversationSid"), paging.request())
+                  .page(at.scope(), ScopedPaths.conversation(ctx), paging.request())
                   .map(p -> ScopedViews.participant(p, base, at.prefix()));
           String path =
               at.prefix() + "/Conversations/" + ctx.pathParam("ConversationSid") + "/Participants";
@@ -80,7 +83,7 @@ public final class ParticipantsApi {
     ParticipantChanges changes =
         new ParticipantChanges(
             ParticipantParams.identity(form),
-            form.json("Attributes"),
+            form.attributes("Attributes"),
             form.sid("RoleSid", SidPrefix.ROLE),
             form.date("DateCreated"),
             form.date("DateUpdated"),
@@ -95,7 +98,10 @@ public final class ParticipantsApi {
         at ->
             ScopedViews.participant(
                 participants.update(
-                    at.scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid"), changes),
+                    at.scope(),
+                    ScopedPaths.conversation(ctx),
+                    ParticipantRef.of(ctx.pathParam("Sid")),
+                    changes),
                 base,
                 at.prefix()));
   }
@@ -105,6 +111,8 @@ public final class ParticipantsApi {
         ctx,
         () ->
             participants.delete(
-                paths.locate(ctx).scope(), ctx.pathParam("ConversationSid"), ctx.pathParam("Sid")));
+                paths.locate(ctx).scope(),
+                ScopedPaths.conversation(ctx),
+                ParticipantRef.of(ctx.pathParam("Sid"))));
   }
 }

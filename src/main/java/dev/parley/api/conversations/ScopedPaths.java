@@ -5,6 +5,7 @@ import dev.parley.conversation.ServiceDirectory;
 import dev.parley.http.BasicAuth;
 import dev.parley.http.Replies;
 import dev.parley.http.WebhookHeader;
+import dev.parley.ids.ConversationRef;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.function.Function;
@@ -47,6 +48,11 @@ public final class ScopedPaths {
    */
   public void answer(RoutingContext ctx, int status, Function<Located, Object> work) {
     Replies.json(ctx, status, () -> work.apply(locate(ctx)));
+  }
+
+  /** The conversation a nested resource's path names ({@code {ConversationSid}}): SID or name. */
+  public static ConversationRef conversation(RoutingContext ctx) {
+    return ConversationRef.of(ctx.pathParam("ConversationSid"));
   }
 
   /** A request's scope and the path its resources' URLs start with. */

@@ -6,6 +6,7 @@ import dev.parley.http.Paging;
 import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.Replies;
+import dev.parley.ids.UserRef;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.Map;
@@ -29,7 +30,9 @@ public final class UserConversationsApi {
         ctx,
         200,
         at -> {
-          var found = memberships.ofUser(at.scope(), ctx.pathParam("UserSid"), paging.request());
+          var found =
+              memberships.ofUser(
+                  at.scope(), UserRef.of(ctx.pathParam("UserSid")), paging.request());
           String userSid = found.user().sid();
           var slice =
               found.page().map(m -> ScopedViews.userConversation(m, userSid, base, at.prefix()));
@@ -45,7 +48,7 @@ public final class UserConversationsApi {
         at -> {
           var membership =
               memberships.find(
-                  at.scope(), ctx.pathParam("UserSid"), ctx.pathParam("ConversationSid"));
+                  at.scope(), UserRef.of(ctx.pathParam("UserSid")), ScopedPaths.conversation(ctx));
           return ScopedViews.userConversation(membership, membership.userSid(), base, at.prefix());
         });
   }
@@ -62,8 +65,8 @@ public final class UserConversationsApi {
           var membership =
               memberships.update(
                   at.scope(),
-                  ctx.pathParam("UserSid"),
-                  ctx.pathParam("ConversationSid"),
+                  UserRef.of(ctx.pathParam("UserSid")),
+                  ScopedPaths.conversation(ctx),
                   notificationLevel,
                   lastReadIndex,
                   lastReadTimestamp);
@@ -77,7 +80,7 @@ public final class UserConversationsApi {
         () ->
             memberships.delete(
                 paths.locate(ctx).scope(),
-                ctx.pathParam("UserSid"),
-                ctx.pathParam("ConversationSid")));
+                UserRef.of(ctx.pathParam("UserSid")),
+                ScopedPaths.conversation(ctx)));
   }
 }

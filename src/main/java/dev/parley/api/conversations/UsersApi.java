@@ -8,6 +8,7 @@ import dev.parley.http.Params;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.Replies;
 import dev.parley.ids.SidPrefix;
+import dev.parley.ids.UserRef;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 
@@ -29,7 +30,7 @@ public final class UsersApi {
         new NewUser(
             form.required("Identity", UserService.MAX_IDENTITY),
             form.string("FriendlyName", 256),
-            form.json("Attributes"),
+            form.attributes("Attributes"),
             form.sid("RoleSid", SidPrefix.ROLE));
     paths.answer(
         ctx, 201, at -> ScopedViews.user(users.create(at.scope(), request), base, at.prefix()));
@@ -39,7 +40,9 @@ public final class UsersApi {
     paths.answer(
         ctx,
         200,
-        at -> ScopedViews.user(users.find(at.scope(), ctx.pathParam("Sid")), base, at.prefix()));
+        at ->
+            ScopedViews.user(
+                users.find(at.scope(), UserRef.of(ctx.pathParam("Sid"))), base, at.prefix()));
   }
 
   public void list(RoutingContext ctx) {
@@ -61,17 +64,20 @@ public final class UsersApi {
     UserChanges changes =
         new UserChanges(
             form.string("FriendlyName", 256),
-            form.json("Attributes"),
+            form.attributes("Attributes"),
             form.sid("RoleSid", SidPrefix.ROLE));
     paths.answer(
         ctx,
         200,
         at ->
             ScopedViews.user(
-                users.update(at.scope(), ctx.pathParam("Sid"), changes), base, at.prefix()));
+                users.update(at.scope(), UserRef.of(ctx.pathParam("Sid")), changes),
+                base,
+                at.prefix()));
   }
 
   public void delete(RoutingContext ctx) {
-    Replies.noContent(ctx, () -> users.delete(paths.locate(ctx).scope(), ctx.pathParam("Sid")));
+    Replies.noContent(
+        ctx, () -> users.delete(paths.locate(ctx).scope(), UserRef.of(ctx.pathParam("Sid"))));
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.json.Attributes;
 import dev.parley.json.Json;
 import dev.parley.json.JsonInput;
 import dev.parley.realtime.UpstreamRequest;
@@ -48,6 +49,11 @@ final class ClientBodies {
   }
 
   /** A JSON-valued field as JSON text (checked), or null when absent. */
+  /** The body's {@code attributes}, checked as {@link #jsonText} checks it; null when absent. */
+  static Attributes attributes(JsonNode body) {
+    return Attributes.trusted(jsonText(body, "attributes"));
+  }
+
   static String jsonText(JsonNode body, String field) {
     JsonNode value = body.get(field);
     if (value == null || value.isNull()) {

@@ -18,6 +18,11 @@ import dev.parley.conversation.ParticipantChanges;
 import dev.parley.conversation.ParticipantService;
 import dev.parley.conversation.Timers;
 import dev.parley.error.ApiException;
+import dev.parley.ids.ConversationRef;
+import dev.parley.ids.ConversationSid;
+import dev.parley.ids.MessageSid;
+import dev.parley.ids.ParticipantRef;
+import dev.parley.ids.ParticipantSid;
 import dev.parley.realtime.Session;
 import dev.parley.realtime.UpstreamRequest;
 import dev.parley.realtime.UpstreamResponse;
@@ -71,7 +76,10 @@ public final class ClientCommands {
     ObjectNode j = json.conversation(c, objects(c));
     int participantsCount =
         participants
-            .page(Callers.scope(s), c.sid(), PageRequest.first(MAX_COUNTED_PARTICIPANTS))
+            .page(
+                Callers.scope(s),
+                new ConversationSid(c.sid()),
+                PageRequest.first(MAX_COUNTED_PARTICIPANTS))
             .items()
             .size();
     j.put("participants_count", participantsCount);
@@ -93,7 +101,7 @@ public final class ClientCommands {
                 null,
                 null,
                 null,
-                jsonText(body, "attributes"),
+                ClientBodies.attributes(body),
                 null,
                 Timers.NONE,
                 "{}"));
@@ -106,14 +114,14 @@ public final class ClientCommands {
     ConversationRecord updated =
         conversations.update(
             Callers.scope(s),
-            c.sid(),
+            new ConversationSid(c.sid()),
             new ConversationChanges(
                 text(body, "friendly_name"),
                 text(body, "unique_name"),
                 null,
                 null,
                 null,
-                jsonText(body, "attributes"),
+                ClientBodies.attributes(body),
                 null,
                 Timers.NONE,
                 null));
@@ -123,7 +131,7 @@ public final class ClientCommands {
   public UpstreamResponse delete(Session s, UpstreamRequest r, List<String> p) {
     ConversationRecord c = joined(s, p);
     callers.requireAgent(s, "delete conversations");
-    conversations.delete(Callers.scope(s), c.sid());
+    conversations.delete(Callers.scope(s), new ConversationSid(c.sid()));
     return UpstreamResponse.ok(ClientBodies.object());
   }
 
@@ -139,14 +147,15 @@ public final class ClientCommands {
         new NewMessage(
             s.grant().identity(),
             text(body, "body"),
-            jsonText(body, "attributes"),
+            ClientBodies.attributes(body),
             null,
             null,
             mediaSids,
             text(body, "content_sid"),
             jsonText(body, "content_variables"),
             text(body, "subject"));
-    MessageRecord m = messages.create(Callers.scope(s), c.sid(), message).record();
+    MessageRecord m =
+        messages.create(Callers.scope(s), new ConversationSid(c.sid()), message).record();
     return new UpstreamResponse(201, json.message(m));
   }
 
@@ -158,10 +167,10 @@ public final class ClientCommands {
         messages
             .update(
                 Callers.scope(s),
-                c.sid(),
-                p.get(2),
+                new ConversationSid(c.sid()),
+                MessageSid.named(p.get(2)),
                 new MessageChanges(
-                    null, text(body, "body"), jsonText(body, "attributes"), null, null, null))
+                    null, text(body, "body"), ClientBodies.attributes(body), null, null, null))
             .record();
     return UpstreamResponse.ok(json.message(m));
   }
@@ -169,7 +178,7 @@ public final class ClientCommands {
   public UpstreamResponse removeMessage(Session s, UpstreamRequest r, List<String> p) {
     ConversationRecord c = joined(s, p);
     ownMessage(s, c, p.get(2));
-    messages.delete(Callers.scope(s), c.sid(), p.get(2));
+    messages.delete(Callers.scope(s), new ConversationSid(c.sid()), MessageSid.named(p.get(2)));
     return UpstreamResponse.ok(ClientBodies.object());
   }
 
@@ -188,8 +197,8 @@ public final class ClientCommands {
     ParticipantRecord added =
         participants.create(
             Callers.scope(s),
-            c.sid(),
-            new NewParticipant(identity, jsonText(body, "attributes"), null, null, null, null));
+            new ConversationSid(c.sid()),
+            new NewParticipant(identity, ClientBodies.attributes(body), null, null, null, null));
     return new UpstreamResponse(201, json.participant(added));
   }
 
@@ -200,11 +209,11 @@ public final class ClientCommands {
     ParticipantRecord updated =
         participants.update(
             Callers.scope(s),
-            c.sid(),
-            target.sid(),
+            new ConversationSid(c.sid()),
+            new ParticipantSid(target.sid()),
             new ParticipantChanges(
                 null,
-                jsonText(body, "attributes"),
+                ClientBodies.attributes(body),
                 null,
                 null,
                 null,
@@ -220,12 +229,15 @@ public final class ClientCommands {
   public UpstreamResponse removeParticipant(Session s, UpstreamRequest r, List<String> p) {
     ConversationRecord c = joined(s, p);
     ParticipantRecord target = othersNeedAgent(s, c, p.get(2));
-    participants.delete(Callers.scope(s), c.sid(), target.sid());
+    participants.delete(
+        Callers.scope(s), new ConversationSid(c.sid()), new ParticipantSid(target.sid()));
     return UpstreamResponse.ok(ClientBodies.object());
   }
 
   private ParticipantRecord othersNeedAgent(Session s, ConversationRecord c, String sidOrIdentity) {
-    ParticipantRecord target = participants.find(Callers.scope(s), c.sid(), sidOrIdentity);
+    ParticipantRecord target =
+        participants.find(
+            Callers.scope(s), new ConversationSid(c.sid()), ParticipantRef.of(sidOrIdentity));
     if (!s.grant().identity().equals(target.identity())) {
       callers.requireAgent(s, "change other participants");
     }
@@ -233,7 +245,10 @@ public final class ClientCommands {
   }
 
   private void ownMessage(Session s, ConversationRecord c, String messageSid) {
-    MessageRecord m = messages.find(Callers.scope(s), c.sid(), messageSid).record();
+    MessageRecord m =
+        messages
+            .find(Callers.scope(s), new ConversationSid(c.sid()), MessageSid.named(messageSid))
+            .record();
     if (!s.grant().identity().equals(m.author())) {
       throw Callers.forbidden("only its author may change message " + messageSid);
     }
@@ -242,7 +257,7 @@ public final class ClientCommands {
   /** The conversation of path {@code [service, conversation, …]}, if the caller takes part. */
   ConversationRecord joined(Session s, List<String> p) {
     requireSameService(p.get(0), s.grant().serviceSid());
-    return memberships.joined(Callers.scope(s), s.grant().identity(), p.get(1));
+    return memberships.joined(Callers.scope(s), s.grant().identity(), ConversationRef.of(p.get(1)));
   }
 
   /** The SIDs of the conversation's Sync objects. */

@@ -1,6 +1,5 @@
 package dev.parley.realtime.client;
 
-import static dev.parley.realtime.client.ClientBodies.jsonText;
 import static dev.parley.realtime.client.ClientBodies.requireSameService;
 import static dev.parley.realtime.client.ClientBodies.text;
 
@@ -16,6 +15,8 @@ import dev.parley.conversation.UserChanges;
 import dev.parley.conversation.UserService;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
+import dev.parley.ids.ConversationRef;
+import dev.parley.ids.UserRef;
 import dev.parley.media.MediaLimits;
 import dev.parley.realtime.Session;
 import dev.parley.realtime.UpstreamRequest;
@@ -140,7 +141,11 @@ public final class ClientPeople {
   /** {@code GET M/{sid}}: the caller's view of one conversation, its unread count included. */
   public UpstreamResponse myConversation(Session s, UpstreamRequest r, List<String> p) {
     requireSelf(s, p);
-    MembershipRecord m = memberships.find(Callers.scope(s), s.grant().identity(), p.get(2));
+    MembershipRecord m =
+        memberships.find(
+            Callers.scope(s),
+            new UserRef.Identity(s.grant().identity()),
+            ConversationRef.of(p.get(2)));
     return UpstreamResponse.ok(json.membership(m, commands.objects(m.conversation())));
   }
 
@@ -163,8 +168,8 @@ public final class ClientPeople {
     MembershipRecord m =
         memberships.update(
             Callers.scope(s),
-            s.grant().identity(),
-            p.get(2),
+            new UserRef.Identity(s.grant().identity()),
+            ConversationRef.of(p.get(2)),
             level(level),
             horizon,
             horizon == null ? null : clock.instant());
@@ -180,7 +185,7 @@ public final class ClientPeople {
     if (!visible) {
       throw Callers.forbidden("user " + identity + " shares no conversation with " + g.identity());
     }
-    UserRecord u = users.find(Callers.scope(s), identity);
+    UserRecord u = users.find(Callers.scope(s), new UserRef.Identity(identity));
     SyncDirectory.UserObjects objects =
         directory.user(g.serviceSid(), identity).orElseGet(() -> directory.ensureUser(u));
     return UpstreamResponse.ok(json.user(u, objects));
@@ -196,8 +201,8 @@ public final class ClientPeople {
     UserRecord u =
         users.update(
             Callers.scope(s),
-            p.get(1),
-            new UserChanges(text(body, "friendly_name"), jsonText(body, "attributes"), null));
+            new UserRef.Identity(p.get(1)),
+            new UserChanges(text(body, "friendly_name"), ClientBodies.attributes(body), null));
     return UpstreamResponse.ok(json.user(u, userObjects(s)));
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.conversation.ParticipantService;
 import dev.parley.error.ApiException;
+import dev.parley.ids.ConversationSid;
 import dev.parley.realtime.Presence;
 import dev.parley.realtime.Session;
 import dev.parley.realtime.UpstreamRequest;
@@ -62,7 +63,12 @@ public final class Typing {
     Long previous = lastSent.put(s.id(), now);
     if (previous == null || now - previous >= MIN_INTERVAL_MS) {
       List<ParticipantRecord> others =
-          participants.page(Callers.scope(s), c.sid(), PageRequest.first(MAX_PARTICIPANTS)).items();
+          participants
+              .page(
+                  Callers.scope(s),
+                  new ConversationSid(c.sid()),
+                  PageRequest.first(MAX_PARTICIPANTS))
+              .items();
       ObjectNode message = ClientBodies.object();
       message.put("service", c.serviceSid());
       var to = message.putArray("to");

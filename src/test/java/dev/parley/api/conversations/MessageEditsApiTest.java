@@ -248,4 +248,26 @@ class MessageEditsApiTest {
         .statusCode(404)
         .body("code", equalTo(20404));
   }
+
+  @Test
+  void a_message_path_that_is_no_message_sid_answers_20404() {
+    String conversation = fixtures.conversationSid();
+    fixtures.post(conversation, "Body", "hello");
+
+    for (String notASid : new String[] {"hello", "IM123", conversation}) {
+      server
+          .api()
+          .get(path(conversation, notASid))
+          .then()
+          .statusCode(404)
+          .body("code", equalTo(20404));
+      fixtures
+          .form("Body", "edited")
+          .post(path(conversation, notASid))
+          .then()
+          .statusCode(404)
+          .body("code", equalTo(20404));
+      server.api().delete(path(conversation, notASid)).then().statusCode(404);
+    }
+  }
 }
