@@ -37,6 +37,7 @@ public class Ceiling {
   static final int MAX_BATCH = 1024;
   static final String ACCOUNT = "AC0000000000000000000000000000b001";
   static final String SERVICE = "IS0000000000000000000000000000b001";
+  static final String FLOW = "FW0000000000000000000000000000b001";
 
   record Job(
       boolean webchat,
@@ -145,6 +146,16 @@ public class Ceiling {
               + " url TEXT, method TEXT NOT NULL, status TEXT NOT NULL, date_created BIGINT NOT NULL)");
       s.execute(
           "CREATE INDEX IF NOT EXISTS webhook_deliveries_pending ON webhook_deliveries(lane, seq)");
+      // A web chat on the default chat address gets the studio webhook of its Webchat Flow.
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS conversation_webhooks (seq "
+              + pk
+              + ", sid TEXT NOT NULL UNIQUE, account_sid TEXT NOT NULL,"
+              + " conversation_sid TEXT NOT NULL REFERENCES conversations(sid),"
+              + " target TEXT NOT NULL, flow_sid TEXT, date_created BIGINT NOT NULL)");
+      s.execute(
+          "CREATE INDEX IF NOT EXISTS conversation_webhooks_conversation"
+              + " ON conversation_webhooks(conversation_sid)");
     }
     db.setAutoCommit(false);
   }
@@ -191,6 +202,10 @@ public class Ceiling {
           db.prepareStatement(
               "INSERT INTO events (seq, account_sid, service_sid, conversation_sid, type, source,"
                   + " client_identity, params, date_created) VALUES (?, ?, ?, ?, ?, 'api', ?, ?, ?)");
+      PreparedStatement webhook =
+          db.prepareStatement(
+              "INSERT INTO conversation_webhooks (seq, sid, account_sid, conversation_sid, target,"
+                  + " flow_sid, date_created) VALUES (?, ?, ?, ?, 'studio', ?, ?)");
       PreparedStatement delivery =
           db.prepareStatement(
               "INSERT INTO webhook_deliveries (seq, sid, account_sid, event_seq, lane, url, method,"
@@ -216,6 +231,7 @@ public class Ceiling {
             bind(conversation, seq, ch, ACCOUNT, SERVICE, "Bench", attributes, now, now);
             bind(participant, seq, sid("MB"), ACCOUNT, SERVICE, ch, identity, attributes, now, now);
             bind(event, seq, ACCOUNT, SERVICE, ch, "onConversationAdded", null, attributes, now);
+            bind(webhook, seq, sid("WH"), ACCOUNT, ch, FLOW, now);
             lastIndex.put(ch, -1L);
             users = true;
             answers.add(
@@ -253,6 +269,7 @@ public class Ceiling {
           user.executeBatch();
           conversation.executeBatch();
           participant.executeBatch();
+          webhook.executeBatch();
         }
         if (messages) {
           message.executeBatch();

@@ -163,7 +163,8 @@ cat > "$out/section.md" <<SECTION
 Measured on $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $load_before before and $load_after
 after (the machine is shared: the shares, measured in one run, are the figures to compare), on $store_label.
 The ceiling (\`bench/Ceiling.java\`) writes the rows Parley writes, with the same durability and
-nothing else: per web chat a user, a conversation, a participant and an event; per message the
+nothing else: per web chat a user, a conversation, a participant, an event and the studio webhook of
+the default chat address's Webchat Flow; per message the
 message, the conversation's last index and an event (and a webhook delivery row with the webhook),
 group-committed by one writer thread (all waiting requests in one transaction, one batch per table,
 one commit and fsync; ${store_name}: $([[ $store == sqlite ]] && echo 'WAL, `synchronous=FULL`' || echo '`synchronous_commit=on`, batched inserts')), answering after the commit.
