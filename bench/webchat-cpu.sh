@@ -7,7 +7,9 @@
 # and X-Twilio-Webhook-Enabled: true, so the CPU includes the deliveries). BENCH_STORE picks the
 # store (bench/lib.sh); JFR=1 also records a profile (bench/out/webchat-cpu/rec.jfr, without
 # Jdbi's per-statement event).
-# BENCH_CPU_WARMUP and BENCH_CPU_SECONDS set the warm-up and measured seconds (5 and 10).
+# BENCH_CPU_WARMUP and BENCH_CPU_SECONDS set the warm-up and measured seconds (5 and 10);
+# BENCH_CPU_ADDRESS=plain starts the web chats on a chat address with no flow (A/B against the
+# default address's Webchat Flow).
 # Usage: [BENCH_CPU_PATH=message] bench/webchat-cpu.sh  (about 30 s)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -28,6 +30,13 @@ wait_for "http://127.0.0.1:$port/"
 server=$(pgrep -f "parley.jar serve --host 127.0.0.1 --port $port" | head -1)
 webchat_request "$port"
 path=${BENCH_CPU_PATH:-webchat}
+if [[ ${BENCH_CPU_ADDRESS:-} == plain ]]; then
+  # A/B against the default chat address (its Webchat Flow): a chat address with no flow.
+  plain=$(curl -sf -H "Authorization: $basic_auth" "http://127.0.0.1:$port/v1/Configuration/Addresses" \
+    -d Type=chat -d Address=urn:bench:plain -d AutoCreation.Enabled=true -d AutoCreation.Type=default \
+    | sed -n 's/.*"sid": *"\(IG[0-9a-f]\{32\}\)".*/\1/p')
+  webchat_body=$(sed "s/AddressSid=IG[0-9a-f]*/AddressSid=$plain/" <<< "$webchat_body")
+fi
 export BENCH_AUTH=$basic_auth
 if [[ $path == webchat ]]; then
   export BENCH_BODY=$webchat_body
