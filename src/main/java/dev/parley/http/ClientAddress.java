@@ -62,7 +62,26 @@ public final class ClientAddress implements Handler<RoutingContext> {
     if (address == null || address.length != 16) {
       return host;
     }
+    if (ipv4Mapped(address)) {
+      // ::ffff:203.0.113.7 is the IPv4 client 203.0.113.7, not a /64 shared with every such one.
+      return (address[12] & 0xff)
+          + "."
+          + (address[13] & 0xff)
+          + "."
+          + (address[14] & 0xff)
+          + "."
+          + (address[15] & 0xff);
+    }
     return HexFormat.of().formatHex(Arrays.copyOf(address, 8)) + "::/64";
+  }
+
+  private static boolean ipv4Mapped(byte[] address) {
+    for (int i = 0; i < 10; i++) {
+      if (address[i] != 0) {
+        return false;
+      }
+    }
+    return address[10] == (byte) 0xff && address[11] == (byte) 0xff;
   }
 
   String resolve(HttpServerRequest request) {

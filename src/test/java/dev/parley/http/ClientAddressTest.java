@@ -19,4 +19,11 @@ class ClientAddressTest {
     assertThat(ClientAddress.network("2001:db8:1:3::1"))
         .isNotEqualTo(ClientAddress.network("2001:db8:1:2::1"));
   }
+
+  @Test
+  void counts_an_ipv4_mapped_address_as_its_ipv4_client() {
+    assertThat(ClientAddress.network("::ffff:203.0.113.7")).isEqualTo("203.0.113.7");
+    assertThat(ClientAddress.network("::ffff:203.0.113.8"))
+        .isNotEqualTo(ClientAddress.network("::ffff:203.0.113.7"));
+  }
 }
