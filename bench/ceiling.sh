@@ -10,7 +10,7 @@
 # Parley's share of the ceiling and of hello-world, and rewrites the ceiling section of
 # bench/RESULTS.md for the store. Runs on its own or from bench/run.sh.
 # Usage: [BENCH_STORE=postgresql] bench/ceiling.sh  (rounds × 2 × paths × (warm-up + seconds):
-# about 5 minutes per store with the defaults)
+# about 8 minutes per store with the defaults)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -19,7 +19,9 @@ out=bench/out/ceiling-$store
 rm -rf "$out" && mkdir -p "$out"
 rounds=${BENCH_CEILING_ROUNDS:-3}
 seconds=${BENCH_CEILING_SECONDS:-8}
-warmup=${BENCH_CEILING_WARMUP:-5}
+# Parley restarts each round: on two cores its JIT (C2) takes 15-20 s of load to settle, and a
+# shorter warm-up measures the compiler, not the server (the ceiling, a few classes, settles at once).
+warmup=${BENCH_CEILING_WARMUP:-15}
 connections=${BENCH_CEILING_CONNECTIONS:-64}
 conversations=${BENCH_CEILING_CONVERSATIONS:-64}
 read -r -a paths <<< "${BENCH_CEILING_PATHS:-webchat message webhook}"
