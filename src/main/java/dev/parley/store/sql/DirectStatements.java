@@ -1,5 +1,6 @@
 package dev.parley.store.sql;
 
+import dev.parley.store.sql.Pipeline.Binder;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,18 +8,19 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The statements every message runs (its conversation's index, its author's participant, its Sync
- * list's and document's event ids), straight through JDBC on the handle's connection: JDBI's
- * per-statement set-up (context, argument binding, result iteration) costs the single SQLite writer
- * as much as SQLite's own work on a one-row statement. Positional parameters; each value a String,
- * a long (boxed), an instant or null.
+ * The statements every web chat and message runs (its rows, its conversation's index, its author's
+ * participant, its Sync list's and document's event ids), straight through JDBC on the handle's
+ * connection: JDBI's per-statement set-up (context, argument binding, result iteration) costs the
+ * single SQLite writer as much as SQLite's own work on a one-row statement. On a PostgreSQL writer
+ * a statement whose answer nobody reads is held back and sent with the next one ({@link Pipeline}).
+ * Positional parameters; each value a String, a long (boxed), an instant or null.
  */
 final class DirectStatements {
   private DirectStatements() {}
 
-  /** What to do with the prepared, not yet bound, statement. */
-  interface StatementWork<T> {
-    T run(PreparedStatement statement) throws SQLException;
+  /** How to read a statement's rows. */
+  interface RowsReader<T> {
+    T read(ResultSet rows) throws SQLException;
   }
 
   /** How to read the current row of a result. */
@@ -26,17 +28,50 @@ final class DirectStatements {
     T read(ResultSet row) throws SQLException;
   }
 
-  /** The first row of {@code sql}'s result, read by {@code reader}; empty when it gives none. */
-  static <T> Optional<T> first(Handle handle, String sql, RowReader<T> reader, Object... values) {
+  /**
+   * Runs {@code sql}, whose answer the caller does not read: on a PostgreSQL writer it is sent with
+   * the next statement (see {@link Pipeline}), elsewhere now.
+   */
+  static void hold(Handle handle, String sql, Binder binder) {
+    Pipeline pipeline = Pipeline.of(handle);
+    if (pipeline != null) {
+      pipeline.hold(sql, binder);
+      return;
+    }
+    update(handle, sql, binder);
+  }
+
+  /** Runs the update {@code sql} now (with what is held) and gives its row count. */
+  static int update(Handle handle, String sql, Binder binder) {
     return run(
         handle,
         sql,
+        binder,
+        (pipeline, connection) -> pipeline.update(connection, sql, binder),
+        PreparedStatement::executeUpdate);
+  }
+
+  /** Runs the query {@code sql} now (with what is held) and reads its rows. */
+  static <T> T query(Handle handle, String sql, Binder binder, RowsReader<T> reader) {
+    return run(
+        handle,
+        sql,
+        binder,
+        (pipeline, connection) -> pipeline.query(connection, sql, binder, reader),
         statement -> {
-          bind(statement, values);
           try (ResultSet rows = statement.executeQuery()) {
-            return rows.next() ? Optional.ofNullable(reader.read(rows)) : Optional.empty();
+            return reader.read(rows);
           }
         });
+  }
+
+  /** The first row of {@code sql}'s result, read by {@code reader}; empty when it gives none. */
+  static <T> Optional<T> first(Handle handle, String sql, RowReader<T> reader, Object... values) {
+    return query(
+        handle,
+        sql,
+        values(values),
+        rows -> rows.next() ? Optional.ofNullable(reader.read(rows)) : Optional.empty());
   }
 
   /** The one number {@code sql} returns (an UPDATE … RETURNING of one row). */
@@ -45,39 +80,64 @@ final class DirectStatements {
         .orElseThrow(() -> new IllegalStateException("no row for " + head(sql)));
   }
 
-  private static void bind(PreparedStatement statement, Object... values) throws SQLException {
-    for (int i = 0; i < values.length; i++) {
-      Object value = values[i];
-      if (value instanceof java.time.Instant instant) {
-        statement.setLong(i + 1, instant.toEpochMilli());
-      } else if (value instanceof Long number) {
-        statement.setLong(i + 1, number);
-      } else if (value == null || value instanceof String) {
-        statement.setString(i + 1, (String) value);
-      } else {
-        throw new IllegalArgumentException("no direct binding for " + value.getClass());
+  /** Binds {@code values} in order. */
+  static Binder values(Object... values) {
+    return (statement, first) -> {
+      for (int i = 0; i < values.length; i++) {
+        bind(statement, first + i, values[i]);
       }
+      return first + values.length;
+    };
+  }
+
+  private static void bind(PreparedStatement statement, int position, Object value)
+      throws SQLException {
+    if (value instanceof java.time.Instant instant) {
+      statement.setLong(position, instant.toEpochMilli());
+    } else if (value instanceof Long number) {
+      statement.setLong(position, number);
+    } else if (value == null || value instanceof String) {
+      statement.setString(position, (String) value);
+    } else {
+      throw new IllegalArgumentException("no direct binding for " + value.getClass());
     }
   }
 
+  /** The statement sent with what a pipeline holds. */
+  private interface Piped<T> {
+    T run(Pipeline pipeline, java.sql.Connection connection) throws SQLException;
+  }
+
+  /** The bound statement run on its own. */
+  private interface Alone<T> {
+    T run(PreparedStatement statement) throws SQLException;
+  }
+
   /**
-   * Runs {@code work} on the statement for {@code sql}: the SQLite writer's cached one (see {@link
-   * CachingStatementBuilder}), or one prepared for this use (pgjdbc keeps its own server-side
-   * statements per connection).
+   * Runs {@code sql}: after what the handle's pipeline holds, in one round trip; else on the SQLite
+   * writer's cached statement (see {@link CachingStatementBuilder}), or on one prepared for this
+   * use (pgjdbc keeps its own server-side statements per connection).
    */
-  static <T> T run(Handle handle, String sql, StatementWork<T> work) {
+  private static <T> T run(
+      Handle handle, String sql, Binder binder, Piped<T> piped, Alone<T> alone) {
     var connection = handle.getConnection();
     try {
+      Pipeline pipeline = Pipeline.of(handle);
+      if (pipeline != null && !pipeline.isEmpty()) {
+        return piped.run(pipeline, connection);
+      }
       if (handle.getStatementBuilder() instanceof CachingStatementBuilder cache) {
         PreparedStatement statement = cache.create(connection, sql, null);
         try {
-          return work.run(statement);
+          binder.bind(statement, 1);
+          return alone.run(statement);
         } finally {
           cache.close(connection, sql, statement);
         }
       }
       try (PreparedStatement statement = connection.prepareStatement(sql)) {
-        return work.run(statement);
+        binder.bind(statement, 1);
+        return alone.run(statement);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("could not run " + head(sql) + "…", e);

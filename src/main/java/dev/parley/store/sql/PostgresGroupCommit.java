@@ -46,7 +46,7 @@ final class PostgresGroupCommit implements AutoCloseable {
   /** How long a batch's later job waits for a lock another transaction holds. */
   private static final String LOCK_WAIT = "20ms";
 
-  private static final String SET_LOCK_WAIT = "SET LOCAL lock_timeout = '" + LOCK_WAIT + "'; ";
+  private static final String SET_LOCK_WAIT = "SET LOCAL lock_timeout = '" + LOCK_WAIT + "'";
 
   private static final Set<String> COLLISIONS = Set.of("40001", "40P01", "23505");
   private static final String LOCK_NOT_AVAILABLE = "55P03";
@@ -125,23 +125,41 @@ final class PostgresGroupCommit implements AutoCloseable {
       try {
         handle.begin();
         Connection connection = handle.getConnection();
+        Pipeline pipeline = Pipeline.on(handle);
+        // Whether the next job's savepoint is in place: sent with the job before's last statements.
+        boolean savepointReady = false;
         for (int i = 0; i < batch.size(); i++) {
           Job<?> job = batch.get(i);
-          if (i > 0) {
+          boolean hadSavepoint = savepointReady;
+          long sendsBefore = pipeline.sends();
+          if (i > 0 && !savepointReady) {
             // The first job is alone in the transaction until it ends: it needs no savepoint.
-            // The lock wait is set with the second one's, in the same round trip.
-            execute(connection, (i == 1 ? SET_LOCK_WAIT : "") + "SAVEPOINT job");
+            holdSavepoint(pipeline);
           }
+          savepointReady = false;
           SqlTx tx = new SqlTx(handle).deferringNotifications();
           try {
             job.run(tx);
+            boolean more = i + 1 < batch.size();
+            if (more) {
+              holdSavepoint(pipeline);
+            }
+            // What the job held back is sent now (with the next job's savepoint): if it fails, it
+            // fails this job, not the next one.
+            pipeline.flush(connection);
+            savepointReady = more;
             ran.add(job);
           } catch (Throwable failure) {
+            // The savepoint is the first statement a job holds: it went if anything did.
+            boolean savepoint = hadSavepoint || (i > 0 && pipeline.sends() > sendsBefore);
+            pipeline.clear();
             if (i == 0) {
               handle.rollback();
               handle.begin();
-            } else {
+            } else if (savepoint) {
+              // Back to where the job began; the savepoint stays, ready for the next job.
               execute(connection, "ROLLBACK TO job");
+              savepointReady = true;
             }
             tx.ended();
             if (runsAgain(job, failure, i)) {
@@ -193,6 +211,15 @@ final class PostgresGroupCommit implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  /**
+   * Holds a job's savepoint, after the lock wait for the jobs after a batch's first (set again each
+   * time: it costs no round trip, and a job rolled back never takes it away from the next).
+   */
+  private static void holdSavepoint(Pipeline pipeline) {
+    pipeline.hold(SET_LOCK_WAIT, Pipeline.Binder.NONE);
+    pipeline.hold("SAVEPOINT job", Pipeline.Binder.NONE);
   }
 
   private static void execute(Connection connection, String sql) {

@@ -40,7 +40,9 @@ public final class PostgresStore extends SqlStore {
     this.pool = pool;
     this.writerConnections = writerConnections;
     this.jdbi = Jdbis.create(pool);
-    this.writers = new PostgresGroupCommit(Jdbis.create(writerConnections), WRITERS);
+    Jdbi writing = Jdbis.create(writerConnections);
+    Pipeline.flushFirst(writing);
+    this.writers = new PostgresGroupCommit(writing, WRITERS);
     this.mediaChunks = new MediaChunks(jdbi);
     this.broadcasts = new PostgresBroadcasts(database, pool);
     broadcasts.start();

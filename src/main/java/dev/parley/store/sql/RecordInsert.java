@@ -1,6 +1,5 @@
 package dev.parley.store.sql;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -28,22 +27,24 @@ final class RecordInsert {
 
   private RecordInsert() {}
 
-  /** Inserts {@code rows}, all of one record class. */
+  /**
+   * Inserts {@code rows}, all of one record class. Nothing is read back, so a PostgreSQL writer
+   * sends the statement with the next one (see {@link Pipeline}).
+   */
   static void insert(Handle handle, String table, List<? extends Record> rows) {
     for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
       List<? extends Record> chunk =
-          rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+          List.copyOf(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)));
       String sql = sql(table, chunk.get(0).getClass(), chunk.size(), null);
-      DirectStatements.run(
+      DirectStatements.hold(
           handle,
           sql,
-          statement -> {
-            int position = 1;
+          (statement, first) -> {
+            int position = first;
             for (Record row : chunk) {
               position = RecordArguments.bindInOrder(statement, position, row, null);
             }
-            statement.executeUpdate();
-            return null;
+            return position;
           });
     }
   }
@@ -54,13 +55,11 @@ final class RecordInsert {
    */
   static long insertReturning(Handle handle, String table, Record row, String generated) {
     String sql = sql(table, row.getClass(), 1, generated);
-    return DirectStatements.run(
+    return DirectStatements.query(
         handle,
         sql,
-        statement -> {
-          RecordArguments.bindInOrder(statement, 1, row, generated);
-          return returned(statement, table, generated);
-        });
+        (statement, first) -> RecordArguments.bindInOrder(statement, first, row, generated),
+        rows -> returned(rows, table, generated));
   }
 
   /**
@@ -80,25 +79,22 @@ final class RecordInsert {
         SQL.computeIfAbsent(
             table + " " + generated + " after " + first,
             k -> newSqlAfter(table, row.getClass(), generated, first));
-    return DirectStatements.run(
+    return DirectStatements.query(
         handle,
         sql,
-        statement -> {
-          statement.setString(1, firstArgument);
-          RecordArguments.bindInOrder(statement, 2, row, generated);
-          return returned(statement, table, generated);
-        });
+        (statement, position) -> {
+          statement.setString(position, firstArgument);
+          return RecordArguments.bindInOrder(statement, position + 1, row, generated);
+        },
+        rows -> returned(rows, table, generated));
   }
 
-  /** Runs the bound INSERT … RETURNING {@code generated} and gives the number it returned. */
-  private static long returned(PreparedStatement statement, String table, String generated)
-      throws SQLException {
-    try (ResultSet keys = statement.executeQuery()) {
-      if (!keys.next()) {
-        throw new SQLException("INSERT INTO " + table + " returned no " + generated);
-      }
-      return keys.getLong(1);
+  /** The number an INSERT … RETURNING {@code generated} returned. */
+  private static long returned(ResultSet keys, String table, String generated) throws SQLException {
+    if (!keys.next()) {
+      throw new SQLException("INSERT INTO " + table + " returned no " + generated);
     }
+    return keys.getLong(1);
   }
 
   private static String sql(

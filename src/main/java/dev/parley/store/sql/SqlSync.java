@@ -62,21 +62,15 @@ final class SqlSync implements SyncStore {
   public long[] nextEventIds(
       Tx tx, String objectSid, String documentSid, String documentData, Instant now) {
     long[] ids = {-1, -1};
-    DirectStatements.run(
+    DirectStatements.query(
         SqlTx.of(tx),
         "UPDATE sync_objects SET last_event_id = last_event_id + 1,"
             + " data = CASE WHEN sid = ? THEN ? ELSE data END, date_updated = ?"
             + " WHERE sid IN (?, ?) RETURNING sid, last_event_id",
-        statement -> {
-          statement.setString(1, documentSid);
-          statement.setString(2, documentData);
-          statement.setLong(3, now.toEpochMilli());
-          statement.setString(4, objectSid);
-          statement.setString(5, documentSid);
-          try (var rows = statement.executeQuery()) {
-            while (rows.next()) {
-              ids[rows.getString(1).equals(objectSid) ? 0 : 1] = rows.getLong(2);
-            }
+        DirectStatements.values(documentSid, documentData, now, objectSid, documentSid),
+        rows -> {
+          while (rows.next()) {
+            ids[rows.getString(1).equals(objectSid) ? 0 : 1] = rows.getLong(2);
           }
           return null;
         });
@@ -112,13 +106,10 @@ final class SqlSync implements SyncStore {
   @Override
   public void putItem(Tx tx, SyncItemRecord item) {
     // Straight through JDBC (see DirectStatements): every message puts one item.
-    DirectStatements.run(
+    DirectStatements.hold(
         SqlTx.of(tx),
         PUT_ITEM,
-        statement -> {
-          RecordArguments.bindInOrder(statement, 1, item, null);
-          return statement.executeUpdate();
-        });
+        (statement, first) -> RecordArguments.bindInOrder(statement, first, item, null));
   }
 
   @Override

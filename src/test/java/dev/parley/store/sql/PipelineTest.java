@@ -1,0 +1,180 @@
+package dev.parley.store.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.parley.store.UserRecord;
+import dev.parley.testing.ParleyServer;
+import dev.parley.testing.PostgresqlOnly;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A PostgreSQL writer holds back the statements nobody reads and sends them with the next one
+ * ({@link Pipeline}): a write still reads what it wrote, and a held statement that fails, or a
+ * write that throws after holding some, takes back only that write, whatever its place in the
+ * writer's batch.
+ */
+@PostgresqlOnly
+class PipelineTest {
+  @RegisterExtension static final ParleyServer server = new ParleyServer();
+  private static PostgresStore store;
+  private static String service;
+
+  @BeforeAll
+  static void openStore() {
+    assumeTrue(server.onPostgres(), "the pipeline is PostgreSQL's");
+    store = PostgresStore.open(server.databaseUrl(), 8);
+    service =
+        store.read(
+            tx ->
+                store
+                    .accounts()
+                    .configuration(tx, ParleyServer.ACCOUNT_SID)
+                    .orElseThrow()
+                    .defaultChatServiceSid());
+  }
+
+  @AfterAll
+  static void closeStore() {
+    if (store != null) {
+      store.close();
+    }
+  }
+
+  @Test
+  void a_write_reads_the_rows_it_held_back() {
+    UserRecord user = user("held-then-read");
+
+    var found =
+        store.write(
+            tx -> {
+              store.users().insert(tx, user);
+              return store.users().findByIdentity(tx, service, user.identity());
+            });
+
+    assertThat(found).map(UserRecord::sid).contains(user.sid());
+  }
+
+  @Test
+  void a_held_insert_that_fails_takes_back_its_own_write_only() throws Exception {
+    UserRecord taken = user("taken");
+    store.write(
+        tx -> {
+          store.users().insert(tx, taken);
+          return null;
+        });
+    List<UserRecord> firsts = new ArrayList<>();
+    List<Boolean> colliding = new ArrayList<>();
+    List<Future<Object>> writes = new ArrayList<>();
+    ExecutorService writers = Executors.newFixedThreadPool(16);
+    for (int i = 0; i < 96; i++) {
+      UserRecord first = user("first-" + i);
+      boolean collides = i % 7 == 3;
+      firsts.add(first);
+      colliding.add(collides);
+      writes.add(
+          writers.submit(
+              () ->
+                  store.write(
+                      tx -> {
+                        store.users().insert(tx, first);
+                        // The same SID as a committed user: its primary key refuses it.
+                        store.users().insert(tx, collides ? sameSid(taken) : user("second"));
+                        return null;
+                      })));
+    }
+    writers.shutdown();
+
+    for (int i = 0; i < writes.size(); i++) {
+      Future<Object> write = writes.get(i);
+      if (colliding.get(i)) {
+        assertThatThrownBy(write::get).isInstanceOf(ExecutionException.class);
+      } else {
+        write.get();
+      }
+    }
+    for (int i = 0; i < firsts.size(); i++) {
+      UserRecord first = firsts.get(i);
+      var stored = store.read(tx -> store.users().findByIdentity(tx, service, first.identity()));
+      assertThat(stored.isPresent()).as(first.identity()).isEqualTo(!colliding.get(i));
+    }
+  }
+
+  @Test
+  void a_write_that_throws_after_holding_rows_leaves_none_and_its_batch_commits() throws Exception {
+    List<UserRecord> users = new ArrayList<>();
+    List<Future<Object>> writes = new ArrayList<>();
+    ExecutorService writers = Executors.newFixedThreadPool(16);
+    for (int i = 0; i < 64; i++) {
+      UserRecord user = user("thrown-" + i);
+      boolean throwing = i % 5 == 1;
+      users.add(user);
+      writes.add(
+          writers.submit(
+              () ->
+                  store.write(
+                      tx -> {
+                        store.users().insert(tx, user);
+                        if (throwing) {
+                          throw new IllegalArgumentException("refused after holding a row");
+                        }
+                        return null;
+                      })));
+    }
+    writers.shutdown();
+
+    for (int i = 0; i < writes.size(); i++) {
+      boolean threw = i % 5 == 1;
+      Future<Object> write = writes.get(i);
+      if (threw) {
+        assertThatThrownBy(write::get).hasCauseInstanceOf(IllegalArgumentException.class);
+      } else {
+        write.get();
+      }
+      UserRecord user = users.get(i);
+      var stored = store.read(tx -> store.users().findByIdentity(tx, service, user.identity()));
+      assertThat(stored.isPresent()).as(user.identity()).isEqualTo(!threw);
+    }
+  }
+
+  private static UserRecord user(String name) {
+    String hex = UUID.randomUUID().toString().replace("-", "");
+    Instant now = Instant.now();
+    return new UserRecord(
+        "US" + hex,
+        ParleyServer.ACCOUNT_SID,
+        service,
+        name + "-" + hex,
+        null,
+        "{}",
+        null,
+        now,
+        now);
+  }
+
+  private static UserRecord sameSid(UserRecord taken) {
+    UserRecord other = user("collides");
+    return new UserRecord(
+        taken.sid(),
+        other.accountSid(),
+        other.serviceSid(),
+        other.identity(),
+        null,
+        "{}",
+        null,
+        other.dateCreated(),
+        other.dateUpdated());
+  }
+}
