@@ -5,7 +5,7 @@
 # postgresql, a fresh database each, dropped afterwards): start-up and POST /v2/WebChats here, then
 # Parley against the bare ceiling of each store, measured alternately (bench/ceiling.sh), then
 # webhook delivery (bench/webhooks.sh), realtime (bench/realtime.sh) and message pages at depth
-# (bench/paging.sh), media (bench/media.sh) and Studio flows (bench/studio.sh), each once per store. Usage: bench/run.sh  (25-30 minutes with both stores)
+# (bench/paging.sh), media (bench/media.sh) and Studio flows (bench/studio.sh), each once per store. Usage: [BENCH_PARTS="ceiling …"] bench/run.sh  (35-40 minutes with both stores and every part)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -152,28 +152,16 @@ NOTE
 } > "$out/RESULTS.md"
 cp "$out/RESULTS.md" "$results"
 
-for s in "${stores[@]}"; do
-  echo "== against the bare ceiling ($s)"
-  BENCH_STORE=$s BENCH_BUILT=1 HELLO_RPS="$hello_rps" bench/ceiling.sh > /dev/null
-done
-for s in "${stores[@]}"; do
-  echo "== webhooks ($s)"
-  BENCH_STORE=$s BENCH_BUILT=1 bench/webhooks.sh > /dev/null
-done
-for s in "${stores[@]}"; do
-  echo "== realtime ($s)"
-  BENCH_STORE=$s BENCH_BUILT=1 HELLO_RPS="$hello_rps" bench/realtime.sh > /dev/null
-done
-for s in "${stores[@]}"; do
-  echo "== paging ($s)"
-  BENCH_STORE=$s BENCH_BUILT=1 HELLO_RPS="$hello_rps" bench/paging.sh > /dev/null
-done
-for s in "${stores[@]}"; do
-  echo "== media ($s)"
-  BENCH_STORE=$s BENCH_BUILT=1 bench/media.sh > /dev/null
-done
-for s in "${stores[@]}"; do
-  echo "== studio ($s)"
-  BENCH_STORE=$s BENCH_BUILT=1 bench/studio.sh > /dev/null
+# BENCH_PARTS picks the scripts run after the web chat tables (all by default).
+read -r -a parts <<< "${BENCH_PARTS:-ceiling webhooks realtime paging media studio}"
+for part in "${parts[@]}"; do
+  for s in "${stores[@]}"; do
+    echo "== $part ($s)"
+    case $part in
+      ceiling | realtime | paging) BENCH_STORE=$s BENCH_BUILT=1 HELLO_RPS="$hello_rps" "bench/$part.sh" > /dev/null ;;
+      webhooks | media | studio) BENCH_STORE=$s BENCH_BUILT=1 "bench/$part.sh" > /dev/null ;;
+      *) echo "BENCH_PARTS: no part $part" >&2; exit 2 ;;
+    esac
+  done
 done
 cat "$results"
