@@ -21,7 +21,8 @@ final class SqlConversationWebhooks implements ConversationWebhookStore {
    * webhooks with it (ON DELETE CASCADE) after its last event was planned, and its SID is never
    * used again, so what is kept of it is never read again.
    */
-  private final ReadOnce<List<ConversationWebhookRecord>> byConversation = new ReadOnce<>();
+  private final ReadOnce<List<ConversationWebhookRecord>> byConversation =
+      new ReadOnce<>("conversation_webhooks");
 
   @Override
   public void insert(Tx tx, ConversationWebhookRecord w) {
