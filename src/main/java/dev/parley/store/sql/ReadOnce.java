@@ -58,10 +58,22 @@ final class ReadOnce<T> {
 
   /** Called by every write of the row(s) read under {@code key}; the others stay known. */
   void forget(Tx tx, String key) {
+    forget(tx, key, true);
+  }
+
+  /**
+   * Called by a write of the row(s) under {@code key} where {@code key} is new in this transaction
+   * (a conversation it created): no other transaction knows it yet, so no other node is told.
+   */
+  void forgetNew(Tx tx, String key) {
+    forget(tx, key, false);
+  }
+
+  private void forget(Tx tx, String key, boolean announced) {
     seen(tx).remove(key);
     SharedReads shared = SqlTx.sharedReads(tx);
     if (shared != null) {
-      shared.written((SqlTx) tx, kind, key);
+      shared.written((SqlTx) tx, kind, key, announced);
     }
   }
 

@@ -56,7 +56,7 @@ final class SharedReads {
 
   /**
    * One value of one kind: for the kinds written row by row (see {@link #written(SqlTx, String,
-   * String)}).
+   * String, boolean)}).
    */
   private record Key(String kind, String key) {}
 
@@ -116,9 +116,10 @@ final class SharedReads {
   /**
    * {@code tx} writes the value under {@code key} of {@code kind} (a conversation's webhooks): that
    * value alone is neither served nor kept until it ends, and is dropped then; the others stay.
-   * Once per transaction and key.
+   * Once per transaction and key. Other nodes are told unless {@code announced} is false (a key no
+   * other transaction can know yet).
    */
-  void written(SqlTx tx, String kind, String key) {
+  void written(SqlTx tx, String kind, String key, boolean announced) {
     Key written = new Key(kind, key);
     if (!tx.memo(Key.class, HashSet<Key>::new).add(written)) {
       return;
@@ -128,7 +129,7 @@ final class SharedReads {
       forget(written);
     }
     tx.afterEnd(() -> ended(written));
-    if (announcer != null) {
+    if (announcer != null && announced) {
       announcer.announce(tx, kind + " " + key);
     }
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.parley.app.Parley;
 import dev.parley.testing.ParleyServer;
 import dev.parley.testing.PostgresqlOnly;
+import dev.parley.testing.WebhookReceiver;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -57,7 +58,7 @@ class KeptConfigurationTwoNodesTest {
 
   @Test
   void a_web_chat_on_one_node_is_made_in_the_default_service_the_other_node_just_set() {
-    String address = webhookAddress("kept-default-service", "http://127.0.0.1:9/one");
+    String address = plainAddress("kept-default-service");
     String before = serviceOf(webChatOnOtherNode(address));
     String service =
         server
@@ -104,7 +105,7 @@ class KeptConfigurationTwoNodesTest {
 
   @Test
   void an_address_deleted_through_one_node_is_404_for_a_web_chat_on_the_other() {
-    String address = webhookAddress("kept-deleted", "http://127.0.0.1:9/one");
+    String address = plainAddress("kept-deleted");
     webChatOnOtherNode(address);
 
     server.api().delete("/v1/Configuration/Addresses/" + address).then().statusCode(204);
@@ -112,6 +113,57 @@ class KeptConfigurationTwoNodesTest {
     await()
         .atMost(NOTIFICATION)
         .until(() -> webChat(otherNode(), address).statusCode(), status -> status == 404);
+  }
+
+  @Test
+  void
+      a_webhook_added_to_a_conversation_through_one_node_hears_messages_posted_through_the_other() {
+    try (WebhookReceiver receiver = new WebhookReceiver()) {
+      String conversation = webChatOnOtherNode(plainAddress("kept-conversation-webhooks"));
+      postOnOtherNode(conversation, "read its webhooks");
+
+      server
+          .api()
+          .formParam("Target", "webhook")
+          .formParam("Configuration.Url", receiver.url("/added"))
+          .formParam("Configuration.Filters", "onMessageAdded")
+          .post("/v1/Conversations/" + conversation + "/Webhooks")
+          .then()
+          .statusCode(201);
+
+      await()
+          .atMost(NOTIFICATION)
+          .until(
+              () -> {
+                postOnOtherNode(conversation, "after");
+                return !receiver.received("/added").isEmpty();
+              });
+    }
+  }
+
+  private static void postOnOtherNode(String conversation, String body) {
+    otherNode()
+        .header("X-Twilio-Webhook-Enabled", "true")
+        .formParam("Body", body)
+        .formParam("Author", "ann")
+        .post("/v1/Conversations/" + conversation + "/Messages")
+        .then()
+        .statusCode(201);
+  }
+
+  /** A chat address whose conversations get no webhook of their own (Flex's default routing). */
+  private static String plainAddress(String name) {
+    return server
+        .api()
+        .formParam("Type", "chat")
+        .formParam("Address", name)
+        .formParam("AutoCreation.Enabled", "true")
+        .formParam("AutoCreation.Type", "default")
+        .post("/v1/Configuration/Addresses")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("sid");
   }
 
   private static String webhookAddress(String name, String url) {
