@@ -31,11 +31,13 @@ final class Migrations {
 
   private Migrations() {}
 
-  static void apply(DataSource dataSource, MigrationSet migrations) {
+  /** Whether Flyway ran (some migration was missing). */
+  static boolean apply(DataSource dataSource, MigrationSet migrations) {
     if (applied(dataSource).containsAll(bundled(migrations))) {
-      return;
+      return false;
     }
     flyway(dataSource, migrations).migrate();
+    return true;
   }
 
   private static Flyway flyway(DataSource dataSource, MigrationSet migrations) {

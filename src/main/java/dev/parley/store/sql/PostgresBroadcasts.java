@@ -49,11 +49,18 @@ final class PostgresBroadcasts implements Broadcasts, AutoCloseable {
   /** How long {@link #listen} waits for the channel to be heard before it goes on regardless. */
   private static final long LISTEN_WAIT_MS = 10_000;
 
+  /**
+   * How often the receiver asks its connection for an answer, and how long it waits for it: a
+   * connection that died without a word (a network cut) is noticed within about twice this.
+   */
+  private static final long PING_MS = 5_000;
+
   private final DatabaseUrl url;
   private final Jdbi jdbi;
   private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
   private final Thread receiver;
   private final List<Runnable> missed = new CopyOnWriteArrayList<>();
+  private final List<Consumer<Boolean>> hearing = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
   /** Each channel asked for, done once the receiving connection LISTENs to it. */
@@ -150,11 +157,8 @@ final class PostgresBroadcasts implements Broadcasts, AutoCloseable {
    */
   @Override
   public void listen(String channel, Consumer<String> listener) {
-    listeners.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(listener);
     try {
-      heard
-          .computeIfAbsent(channel, c -> new CompletableFuture<>())
-          .get(LISTEN_WAIT_MS, TimeUnit.MILLISECONDS);
+      subscribe(channel, listener).get(LISTEN_WAIT_MS, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       log.warn("event=broadcast_channel_not_heard_yet channel={}", channel);
     } catch (InterruptedException e) {
@@ -162,6 +166,22 @@ final class PostgresBroadcasts implements Broadcasts, AutoCloseable {
     } catch (ExecutionException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Has {@code listener} hear {@code channel}; done once the channel is listened to. */
+  CompletableFuture<Void> subscribe(String channel, Consumer<String> listener) {
+    listeners.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(listener);
+    return heard.computeIfAbsent(channel, c -> new CompletableFuture<>());
+  }
+
+  /**
+   * Tells {@code listener} true each time the receiving connection (again) listens to every channel
+   * subscribed before {@link #start}, so that nothing committed from then on is missed, and false
+   * as soon as it is lost (what is sent until it is back is missed). Called on the receiving
+   * thread, in order with the messages.
+   */
+  void whenHearing(Consumer<Boolean> listener) {
+    hearing.add(listener);
   }
 
   /**
@@ -174,21 +194,31 @@ final class PostgresBroadcasts implements Broadcasts, AutoCloseable {
     while (!closed) {
       try (Connection connection =
           DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password())) {
+        connection.setNetworkTimeout(Runnable::run, (int) PING_MS);
+        // Named in pg_stat_activity, where an operator looks for the node's listening sessions.
+        connection.setClientInfo("ApplicationName", "parley-broadcasts");
         Set<String> listening = new HashSet<>();
         listenToNew(connection, listening);
         PGConnection pg = connection.unwrap(PGConnection.class);
+        hearing.forEach(listener -> listener.accept(true));
         if (lost) {
           lost = false;
           missed.forEach(Runnable::run);
         }
+        long pinged = System.nanoTime();
         while (!closed) {
           PGNotification[] notifications = pg.getNotifications(POLL_MS);
           for (PGNotification n : notifications == null ? new PGNotification[0] : notifications) {
             LocalBroadcasts.dispatch(listeners, n.getName(), message(connection, n.getParameter()));
           }
           listenToNew(connection, listening);
+          if (System.nanoTime() - pinged > TimeUnit.MILLISECONDS.toNanos(PING_MS)) {
+            ping(connection);
+            pinged = System.nanoTime();
+          }
         }
       } catch (SQLException | RuntimeException e) {
+        hearing.forEach(listener -> listener.accept(false));
         if (!closed) {
           lost = true;
           log.warn("event=broadcast_listener_reconnecting error={}", e.toString());
@@ -207,6 +237,12 @@ final class PostgresBroadcasts implements Broadcasts, AutoCloseable {
         }
       }
       channel.getValue().complete(null);
+    }
+  }
+
+  private static void ping(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SELECT 1");
     }
   }
 

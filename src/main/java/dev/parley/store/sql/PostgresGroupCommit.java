@@ -55,13 +55,15 @@ final class PostgresGroupCommit implements AutoCloseable {
   private static final int ATTEMPTS = 3;
 
   private final Jdbi jdbi;
+  private final SharedReads sharedReads;
   private final LinkedBlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
   private final Set<Thread> writers = ConcurrentHashMap.newKeySet();
   private volatile boolean running = true;
 
   /** {@code jdbi}: on a pool of {@code threads} connections, for the writers alone. */
-  PostgresGroupCommit(Jdbi jdbi, int threads) {
+  PostgresGroupCommit(Jdbi jdbi, int threads, SharedReads sharedReads) {
     this.jdbi = jdbi;
+    this.sharedReads = sharedReads;
     for (int i = 0; i < threads; i++) {
       Thread thread = new Thread(this::run, "parley-postgresql-writer-" + i);
       thread.setDaemon(true);
@@ -137,7 +139,7 @@ final class PostgresGroupCommit implements AutoCloseable {
             holdSavepoint(pipeline);
           }
           savepointReady = false;
-          SqlTx tx = new SqlTx(handle).deferringNotifications();
+          SqlTx tx = new SqlTx(handle, sharedReads).deferringNotifications();
           try {
             job.run(tx);
             boolean more = i + 1 < batch.size();

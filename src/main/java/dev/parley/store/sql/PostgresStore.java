@@ -10,7 +10,9 @@ import dev.parley.store.EventStore;
 import dev.parley.store.MediaContent;
 import dev.parley.store.Tx;
 import java.util.HashSet;
+import java.util.List;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -25,6 +27,12 @@ public final class PostgresStore extends SqlStore {
   /** Writer threads (and their connections) of the group commit, besides the pool's. */
   private static final int WRITERS = Integer.getInteger("parley.postgresql.writers", 4);
 
+  /**
+   * The channel on which a write of a kept row (see {@link SharedReads}) tells every node to drop
+   * what it keeps; {@code NOTIFY parley_kept, '*'} drops everything (after a change by hand).
+   */
+  static final String KEPT = "parley_kept";
+
   private final HikariDataSource pool;
   private final HikariDataSource writerConnections;
   private final PostgresGroupCommit writers;
@@ -33,6 +41,7 @@ public final class PostgresStore extends SqlStore {
   private final ConversationStore conversations = new SqlConversations(" FOR UPDATE SKIP LOCKED");
   private final DeliveryStore deliveries = new SqlDeliveries(" FOR UPDATE SKIP LOCKED");
   private final PostgresBroadcasts broadcasts;
+  private final SharedReads sharedReads;
   private final MediaChunks mediaChunks;
 
   private PostgresStore(
@@ -40,11 +49,16 @@ public final class PostgresStore extends SqlStore {
     this.pool = pool;
     this.writerConnections = writerConnections;
     this.jdbi = Jdbis.create(pool);
-    Jdbi writing = Jdbis.create(writerConnections);
-    Pipeline.flushFirst(writing);
-    this.writers = new PostgresGroupCommit(writing, WRITERS);
     this.mediaChunks = new MediaChunks(jdbi);
     this.broadcasts = new PostgresBroadcasts(database, pool);
+    // Configuration rows are kept on every node: each write of one tells every node at its commit,
+    // and a node keeps nothing while it cannot hear that (until it listens, while reconnecting).
+    this.sharedReads = new SharedReads((tx, message) -> broadcasts.send(tx, KEPT, message));
+    broadcasts.subscribe(KEPT, sharedReads::heard);
+    broadcasts.whenHearing(sharedReads::hearing);
+    Jdbi writing = Jdbis.create(writerConnections);
+    Pipeline.flushFirst(writing);
+    this.writers = new PostgresGroupCommit(writing, WRITERS, sharedReads);
     broadcasts.start();
   }
 
@@ -57,7 +71,9 @@ public final class PostgresStore extends SqlStore {
     // The node's connections: the writers' and the rest for reads.
     HikariDataSource pool = pool(database, "parley-postgresql", Math.max(1, poolSize - WRITERS));
     try {
-      Migrations.apply(pool, MigrationSet.POSTGRESQL);
+      if (Migrations.apply(pool, MigrationSet.POSTGRESQL)) {
+        migrated(pool);
+      }
     } catch (RuntimeException e) {
       pool.close();
       throw e;
@@ -87,11 +103,25 @@ public final class PostgresStore extends SqlStore {
     config.setPoolName("parley-migrate");
     try (HikariDataSource pool = new HikariDataSource(config)) {
       String where = database.jdbcUrl().replaceFirst("\\?.*$", "");
-      return Migrations.migrate(
-          pool,
-          MigrationSet.POSTGRESQL,
-          "PostgreSQL " + where + (database.user() == null ? "" : " as " + database.user()));
+      MigrationReport report =
+          Migrations.migrate(
+              pool,
+              MigrationSet.POSTGRESQL,
+              "PostgreSQL " + where + (database.user() == null ? "" : " as " + database.user()));
+      if (!report.applied().isEmpty()) {
+        migrated(pool);
+      }
+      return report;
     }
+  }
+
+  /** A migration may have changed kept rows: the nodes already running drop what they keep. */
+  private static void migrated(DataSource pool) {
+    Jdbis.create(pool)
+        .useHandle(
+            h ->
+                PostgresBroadcasts.notifyAll(
+                    h, List.<String[]>of(new String[] {KEPT, SharedReads.ALL})));
   }
 
   @Override
@@ -107,14 +137,14 @@ public final class PostgresStore extends SqlStore {
           // setting the connection's level instead costs four more round trips (Jdbi reads it,
           // sets it, and puts it back), and the pooled connection must stay writable anyway.
           handle.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-          return work.apply(new SqlTx(handle));
+          return work.apply(new SqlTx(handle, sharedReads));
         });
   }
 
   @Override
   public <T> T readOne(Function<Tx, T> work) {
     // The pool's connections are in autocommit: the one statement is its own transaction.
-    return jdbi.withHandle(handle -> work.apply(new SqlTx(handle)));
+    return jdbi.withHandle(handle -> work.apply(new SqlTx(handle, sharedReads)));
   }
 
   /** Reports the connection pool's usage (Hikari's metrics) to {@code tracker} from now on. */

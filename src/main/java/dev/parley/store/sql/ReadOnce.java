@@ -9,10 +9,16 @@ import java.util.function.Supplier;
 /**
  * Rows that one transaction asks for again and again (an account's configuration, its service: a
  * web chat needs each in three places) read once per transaction, and read afresh after the
- * transaction writes any of them. On a store one process writes they also outlive the transaction
- * ({@link SharedReads}).
+ * transaction writes any of them. They also outlive the transaction ({@link SharedReads}).
  */
 final class ReadOnce<T> {
+  /** What the values are, unique in the store: names them in messages to other nodes. */
+  private final String kind;
+
+  ReadOnce(String kind) {
+    this.kind = kind;
+  }
+
   Optional<T> get(Tx tx, String key, Supplier<Optional<T>> read) {
     Map<String, Optional<T>> seen = seen(tx);
     Optional<T> known = seen.get(key);
@@ -30,13 +36,14 @@ final class ReadOnce<T> {
     if (shared == null) {
       return read.get();
     }
-    Optional<?> kept = shared.get(this, key);
+    Optional<?> kept = shared.get(kind, key);
     if (kept != null) {
       return (Optional<T>) kept;
     }
-    long readAt = shared.generation();
     Optional<T> value = read.get();
-    shared.keep(this, key, value, readAt);
+    // The generation the transaction began at, not now's: its snapshot may be older than a change
+    // dropped since it began.
+    shared.keep(kind, key, value, ((SqlTx) tx).readAt());
     return value;
   }
 
@@ -51,10 +58,22 @@ final class ReadOnce<T> {
 
   /** Called by every write of the row(s) read under {@code key}; the others stay known. */
   void forget(Tx tx, String key) {
+    forget(tx, key, true);
+  }
+
+  /**
+   * Called by a write of the row(s) under {@code key} where {@code key} is new in this transaction
+   * (a conversation it created): no other transaction knows it yet, so no other node is told.
+   */
+  void forgetNew(Tx tx, String key) {
+    forget(tx, key, false);
+  }
+
+  private void forget(Tx tx, String key, boolean announced) {
     seen(tx).remove(key);
     SharedReads shared = SqlTx.sharedReads(tx);
     if (shared != null) {
-      shared.written((SqlTx) tx, this, key);
+      shared.written((SqlTx) tx, kind, key, announced);
     }
   }
 

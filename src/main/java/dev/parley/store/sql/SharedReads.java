@@ -1,16 +1,22 @@
 package dev.parley.store.sql;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What {@link ReadOnce} read, kept past its transaction for the next ones, on a store only this
- * process writes (SQLite): configuration rows (accounts' configurations, services, address
- * configurations) that every web chat reads and almost nothing changes. Correct by being cautious:
- * while any transaction that wrote one of them is open, nothing is served or kept, and when it ends
- * (committed or not) everything kept is dropped; a read that began before a write keeps nothing, as
- * the generation it saw has moved on.
+ * What {@link ReadOnce} read, kept past its transaction for the next ones: configuration rows
+ * (accounts' configurations, services, address configurations, a conversation's webhooks) that
+ * every web chat reads and almost nothing changes. Correct by being cautious: while any transaction
+ * of this node that wrote one of them is open, nothing is served or kept, and when it ends
+ * (committed or not) everything kept is dropped; a value read by a transaction that began before a
+ * change was dropped is not kept, as the generation it began at has moved on.
+ *
+ * <p>Where other nodes write the same database (PostgreSQL), each write also tells every node, at
+ * its commit, to drop what it keeps ({@link #heard}); until this node hears those messages (its
+ * listening connection is up and listening, {@link #hearing}) it keeps nothing. A node may serve a
+ * value another node changed for as long as the message takes to arrive.
  */
 final class SharedReads {
   /**
@@ -19,43 +25,75 @@ final class SharedReads {
    */
   private static final int MAX_KEPT = 10_000;
 
-  private final Map<Object, Map<String, Optional<?>>> kept = new HashMap<>();
+  /** The message that drops every kept value. */
+  static final String ALL = "*";
+
+  /** Sends a message to every node (this one included) when the transaction commits. */
+  @FunctionalInterface
+  interface Announcer {
+    void announce(SqlTx tx, String message);
+  }
+
+  private final Map<String, Map<String, Optional<?>>> kept = new HashMap<>();
+  private final Announcer announcer;
   private long generation;
   private int writing;
+  private boolean deaf;
+
+  /** For a store only this process writes: nothing to announce, nothing to hear. */
+  SharedReads() {
+    this.announcer = null;
+  }
 
   /**
-   * One value of one kind: for the kinds written row by row (see {@link #written(SqlTx, Object,
-   * String)}).
+   * For a store other nodes write too: every write is announced with {@code announcer}, whose
+   * messages every node passes to {@link #heard}. Keeps nothing until {@link #hearing} says so.
    */
-  private record Key(Object reads, String key) {}
+  SharedReads(Announcer announcer) {
+    this.announcer = announcer;
+    this.deaf = true;
+  }
+
+  /**
+   * One value of one kind: for the kinds written row by row (see {@link #written(SqlTx, String,
+   * String, boolean)}).
+   */
+  private record Key(String kind, String key) {}
 
   /** The values that open transactions write, with how many write each. */
   private final Map<Key, Integer> writingKeys = new HashMap<>();
 
-  /** The value kept under {@code key} by {@code reads}, or null. */
-  synchronized Optional<?> get(Object reads, String key) {
-    if (writing > 0 || (!writingKeys.isEmpty() && writingKeys.containsKey(new Key(reads, key)))) {
+  /** The value of {@code kind} kept under {@code key}, or null. */
+  synchronized Optional<?> get(String kind, String key) {
+    if (!serving() || (!writingKeys.isEmpty() && writingKeys.containsKey(new Key(kind, key)))) {
       return null;
     }
-    Map<String, Optional<?>> values = kept.get(reads);
+    Map<String, Optional<?>> values = kept.get(kind);
     return values == null ? null : values.get(key);
   }
 
-  /** To pass to {@link #keep}: taken before reading. */
+  /**
+   * Taken when a transaction begins (before its first statement, so before its snapshot) and passed
+   * to {@link #keep}: a value it reads is kept only if nothing was dropped since.
+   */
   synchronized long generation() {
     return generation;
   }
 
-  synchronized void keep(Object reads, String key, Optional<?> value, long readAt) {
-    if (writing == 0
+  synchronized void keep(String kind, String key, Optional<?> value, long readAt) {
+    if (serving()
         && generation == readAt
-        && (writingKeys.isEmpty() || !writingKeys.containsKey(new Key(reads, key)))) {
-      Map<String, Optional<?>> values = kept.computeIfAbsent(reads, r -> new HashMap<>());
+        && (writingKeys.isEmpty() || !writingKeys.containsKey(new Key(kind, key)))) {
+      Map<String, Optional<?>> values = kept.computeIfAbsent(kind, r -> new HashMap<>());
       if (values.size() >= MAX_KEPT) {
         values.clear();
       }
       values.put(key, value);
     }
+  }
+
+  private boolean serving() {
+    return writing == 0 && !deaf;
   }
 
   /** {@code tx} writes kept rows: nothing is served until it ends. Once per transaction. */
@@ -70,16 +108,20 @@ final class SharedReads {
       forgetAll();
     }
     tx.afterEnd(this::ended);
+    if (announcer != null) {
+      announcer.announce(tx, ALL);
+    }
   }
 
   /**
-   * {@code tx} writes the value under {@code key} of {@code reads} (a conversation's webhooks):
-   * that value alone is neither served nor kept until it ends, and is dropped then; the others
-   * stay. Once per transaction and key.
+   * {@code tx} writes the value under {@code key} of {@code kind} (a conversation's webhooks): that
+   * value alone is neither served nor kept until it ends, and is dropped then; the others stay.
+   * Once per transaction and key. Other nodes are told unless {@code announced} is false (a key no
+   * other transaction can know yet).
    */
-  void written(SqlTx tx, Object reads, String key) {
-    Key written = new Key(reads, key);
-    if (!tx.memo(Key.class, java.util.HashSet<Key>::new).add(written)) {
+  void written(SqlTx tx, String kind, String key, boolean announced) {
+    Key written = new Key(kind, key);
+    if (!tx.memo(Key.class, HashSet<Key>::new).add(written)) {
       return;
     }
     synchronized (this) {
@@ -87,6 +129,32 @@ final class SharedReads {
       forget(written);
     }
     tx.afterEnd(() -> ended(written));
+    if (announcer != null && announced) {
+      announcer.announce(tx, kind + " " + key);
+    }
+  }
+
+  /**
+   * A message a write announced (on any node) after it committed: {@link #ALL}, or a kind and a
+   * key. Drops what it names, and keeps nothing read by a transaction that began before.
+   */
+  synchronized void heard(String message) {
+    int space = message.indexOf(' ');
+    if (space < 0) {
+      forgetAll();
+    } else {
+      forget(new Key(message.substring(0, space), message.substring(space + 1)));
+    }
+  }
+
+  /**
+   * Whether this node hears every message announced from now on (its listening connection is up and
+   * listening). While it does not, nothing is kept or served: a write it misses would leave a kept
+   * value stale. Either way everything kept so far is dropped.
+   */
+  synchronized void hearing(boolean hearing) {
+    deaf = !hearing;
+    forgetAll();
   }
 
   private synchronized void ended(Key written) {
@@ -97,7 +165,7 @@ final class SharedReads {
   /** A read that began before now keeps nothing: it may have seen the value before the write. */
   private void forget(Key written) {
     generation++;
-    Map<String, Optional<?>> values = kept.get(written.reads());
+    Map<String, Optional<?>> values = kept.get(written.kind());
     if (values != null) {
       values.remove(written.key());
     }

@@ -15,7 +15,8 @@ final class SqlAccounts implements AccountStore {
   private static final Keyset<AccountRecord> BY_SEQ = Keyset.on("seq", false);
   private static final RowMapper<ConfigurationRecord> CONFIGURATION =
       RecordMapper.of(ConfigurationRecord.class);
-  private final ReadOnce<ConfigurationRecord> configurations = new ReadOnce<>();
+  private final ReadOnce<ConfigurationRecord> configurations =
+      new ReadOnce<>("account_configurations");
 
   @Override
   public void insert(Tx tx, AccountRecord account) {

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 final class SqlAddresses implements AddressStore {
-  private final ReadOnce<AddressRecord> addresses = new ReadOnce<>();
+  private final ReadOnce<AddressRecord> addresses = new ReadOnce<>("address_configurations");
 
   private static final RowMapper<AddressRecord> MAPPER = RecordMapper.of(AddressRecord.class);
   private static final Keyset<AddressRecord> BY_SEQ = Keyset.on("seq", false);

@@ -5,6 +5,7 @@ import dev.parley.store.ConversationWebhookStore;
 import dev.parley.store.PageRequest;
 import dev.parley.store.Slice;
 import dev.parley.store.Tx;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -21,11 +22,26 @@ final class SqlConversationWebhooks implements ConversationWebhookStore {
    * webhooks with it (ON DELETE CASCADE) after its last event was planned, and its SID is never
    * used again, so what is kept of it is never read again.
    */
-  private final ReadOnce<List<ConversationWebhookRecord>> byConversation = new ReadOnce<>();
+  private final ReadOnce<List<ConversationWebhookRecord>> byConversation =
+      new ReadOnce<>("conversation_webhooks");
+
+  /**
+   * Conversations {@code tx} created: their webhooks were never read outside it, so writing them
+   * tells no other node (a web chat's webhook would otherwise cost a NOTIFY each).
+   */
+  static void created(Tx tx, String conversationSid) {
+    tx.memo(CREATED, HashSet<String>::new).add(conversationSid);
+  }
+
+  private static final Object CREATED = new Object();
 
   @Override
   public void insert(Tx tx, ConversationWebhookRecord w) {
-    byConversation.forget(tx, w.conversationSid());
+    if (tx.memo(CREATED, HashSet<String>::new).contains(w.conversationSid())) {
+      byConversation.forgetNew(tx, w.conversationSid());
+    } else {
+      byConversation.forget(tx, w.conversationSid());
+    }
     SqlTx.of(tx)
         .createUpdate(
             "INSERT INTO conversation_webhooks (sid, account_sid, service_sid, conversation_sid,"

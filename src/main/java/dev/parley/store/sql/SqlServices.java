@@ -11,7 +11,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 final class SqlServices implements ServiceStore {
   private static final RowMapper<ServiceRecord> MAPPER = RecordMapper.of(ServiceRecord.class);
   private static final Keyset<ServiceRecord> BY_SEQ = Keyset.on("seq", false);
-  private final ReadOnce<ServiceRecord> services = new ReadOnce<>();
+  private final ReadOnce<ServiceRecord> services = new ReadOnce<>("services");
 
   @Override
   public void insert(Tx tx, ServiceRecord service) {

@@ -15,6 +15,7 @@ final class SqlTx implements Tx {
   private static final Logger log = LoggerFactory.getLogger(SqlTx.class);
   private final Handle handle;
   private final SharedReads sharedReads;
+  private final long readAt;
   private List<Runnable> beforeCommit;
   private List<Runnable> afterEnd;
   private List<Runnable> afterCommit;
@@ -28,11 +29,18 @@ final class SqlTx implements Tx {
   }
 
   /**
-   * {@code sharedReads}: where reads outlive transactions (a store one process writes), or null.
+   * {@code sharedReads}: where reads outlive transactions, or null. Made before the first
+   * statement.
    */
   SqlTx(Handle handle, SharedReads sharedReads) {
     this.handle = handle;
     this.sharedReads = sharedReads;
+    this.readAt = sharedReads == null ? 0 : sharedReads.generation();
+  }
+
+  /** {@link SharedReads#generation()} when this transaction began, before its first statement. */
+  long readAt() {
+    return readAt;
   }
 
   /** Has {@link #notifyAtCommit} keep notifications for the committer to send. */
