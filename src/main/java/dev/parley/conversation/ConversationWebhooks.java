@@ -52,12 +52,32 @@ public final class ConversationWebhooks {
     return store.write(tx -> create(tx, scope, conversationSidOrName, request));
   }
 
-  /** Adds a webhook inside a caller's transaction (the web chat orchestration). */
-  public ConversationWebhookRecord create(
+  private ConversationWebhookRecord create(
       Tx tx, Scope scope, ConversationRef conversationSidOrName, NewConversationWebhook request) {
     requireTargetSettings(request.target(), request.url(), request.flowSid());
     ConversationRecord conversation = conversations.find(tx, scope, conversationSidOrName);
-    if (store.conversationWebhooks().count(tx, conversation.sid()) >= MAX_PER_CONVERSATION) {
+    return add(
+        tx, conversation, request, store.conversationWebhooks().count(tx, conversation.sid()));
+  }
+
+  /**
+   * Adds a webhook to {@code created}, a conversation the caller created in this very transaction
+   * (the web chat orchestration): it is the caller's record, so it needs no lookup, and a new
+   * conversation has no webhooks yet, so it needs no count against the limit. Its settings are
+   * checked as for any other webhook.
+   */
+  public ConversationWebhookRecord createOnNew(
+      Tx tx, ConversationRecord created, NewConversationWebhook request) {
+    requireTargetSettings(request.target(), request.url(), request.flowSid());
+    return add(tx, created, request, 0);
+  }
+
+  /**
+   * Adds it to {@code conversation}, which has {@code existing} webhooks: the limit's one check.
+   */
+  private ConversationWebhookRecord add(
+      Tx tx, ConversationRecord conversation, NewConversationWebhook request, int existing) {
+    if (existing >= MAX_PER_CONVERSATION) {
       throw new ApiException(TwilioError.TOO_MANY_WEBHOOKS, MAX_PER_CONVERSATION);
     }
     Instant now = clock.instant();

@@ -26,15 +26,7 @@ final class SqlConversationWebhooks implements ConversationWebhookStore {
   @Override
   public void insert(Tx tx, ConversationWebhookRecord w) {
     byConversation.forget(tx, w.conversationSid());
-    SqlTx.of(tx)
-        .createUpdate(
-            "INSERT INTO conversation_webhooks (sid, account_sid, service_sid, conversation_sid,"
-                + " target, url, method, filters, triggers, flow_sid, replay_after, date_created,"
-                + " date_updated) VALUES (:sid, :accountSid, :serviceSid, :conversationSid,"
-                + " :target, :url, :method, :filters, :triggers, :flowSid, :replayAfter,"
-                + " :dateCreated, :dateUpdated)")
-        .bindNamedArgumentFinder(RecordArguments.of(w))
-        .execute();
+    RecordInsert.insert(SqlTx.of(tx), "conversation_webhooks", List.of(w));
   }
 
   @Override
