@@ -56,28 +56,29 @@ public final class ConversationWebhooks {
       Tx tx, Scope scope, ConversationRef conversationSidOrName, NewConversationWebhook request) {
     requireTargetSettings(request.target(), request.url(), request.flowSid());
     ConversationRecord conversation = conversations.find(tx, scope, conversationSidOrName);
-    return add(
-        tx, conversation, request, store.conversationWebhooks().count(tx, conversation.sid()));
+    return add(tx, conversation, request, false);
   }
 
   /**
    * Adds a webhook to {@code created}, a conversation the caller created in this very transaction
-   * (the web chat orchestration): it is the caller's record, so it needs no lookup, and a new
-   * conversation has no webhooks yet, so it needs no count against the limit. Its settings are
-   * checked as for any other webhook.
+   * (the web chat and web channel orchestrations): it is the caller's record, so it needs no
+   * lookup, and a new conversation has no webhooks yet, so it needs no count against the limit. Its
+   * settings are checked as for any other webhook.
    */
   public ConversationWebhookRecord createOnNew(
       Tx tx, ConversationRecord created, NewConversationWebhook request) {
     requireTargetSettings(request.target(), request.url(), request.flowSid());
-    return add(tx, created, request, 0);
+    return add(tx, created, request, true);
   }
 
   /**
-   * Adds it to {@code conversation}, which has {@code existing} webhooks: the limit's one check.
+   * Adds it to {@code conversation}, {@code created} in this transaction or not: the limit's one
+   * check, which a conversation created in this transaction passes without a count (it has none).
    */
   private ConversationWebhookRecord add(
-      Tx tx, ConversationRecord conversation, NewConversationWebhook request, int existing) {
-    if (existing >= MAX_PER_CONVERSATION) {
+      Tx tx, ConversationRecord conversation, NewConversationWebhook request, boolean created) {
+    if (!created
+        && store.conversationWebhooks().count(tx, conversation.sid()) >= MAX_PER_CONVERSATION) {
       throw new ApiException(TwilioError.TOO_MANY_WEBHOOKS, MAX_PER_CONVERSATION);
     }
     Instant now = clock.instant();
@@ -96,7 +97,11 @@ public final class ConversationWebhooks {
             request.replayAfter(),
             now,
             now);
-    store.conversationWebhooks().insert(tx, webhook);
+    if (created) {
+      store.conversationWebhooks().insertOnNew(tx, webhook);
+    } else {
+      store.conversationWebhooks().insert(tx, webhook);
+    }
     added.added(tx, webhook);
     return webhook;
   }

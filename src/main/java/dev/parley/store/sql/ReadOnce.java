@@ -58,6 +58,16 @@ final class ReadOnce<T> {
     }
   }
 
+  /**
+   * As {@link #forget(Tx, String)}, for a key no other transaction can have read (that of a row
+   * {@code tx} created): only when {@code tx} read it itself is there anything to forget.
+   */
+  void forgetOwn(Tx tx, String key) {
+    if (seen(tx).containsKey(key)) {
+      forget(tx, key);
+    }
+  }
+
   private Map<String, Optional<T>> seen(Tx tx) {
     return tx.memo(this, HashMap::new);
   }

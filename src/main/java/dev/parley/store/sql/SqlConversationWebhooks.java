@@ -29,6 +29,16 @@ final class SqlConversationWebhooks implements ConversationWebhookStore {
     RecordInsert.insert(SqlTx.of(tx), "conversation_webhooks", List.of(w));
   }
 
+  /**
+   * Its conversation's SID is known to no other transaction until this one commits, so only what
+   * this one read of it is to be forgotten: a web chat's webhook costs the shared reads nothing.
+   */
+  @Override
+  public void insertOnNew(Tx tx, ConversationWebhookRecord w) {
+    byConversation.forgetOwn(tx, w.conversationSid());
+    RecordInsert.insert(SqlTx.of(tx), "conversation_webhooks", List.of(w));
+  }
+
   @Override
   public Optional<ConversationWebhookRecord> find(Tx tx, String conversationSid, String sid) {
     return SqlTx.of(tx)
