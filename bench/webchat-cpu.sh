@@ -6,7 +6,7 @@
 # conversations) or webhook (the same post with a conversation webhook to a hello-world receiver
 # and X-Twilio-Webhook-Enabled: true, so the CPU includes the deliveries). BENCH_STORE picks the
 # store (bench/lib.sh); JFR=1 also records a profile (bench/out/webchat-cpu/rec.jfr, without
-# Jdbi's per-statement event).
+# Jdbi's per-statement event; JFR_PERIOD=1ms samples stacks every millisecond instead of 10).
 # BENCH_CPU_WARMUP and BENCH_CPU_SECONDS set the warm-up and measured seconds (5 and 10);
 # BENCH_CPU_ADDRESS=plain starts the web chats on a chat address with no flow (A/B against the
 # default address's Webchat Flow).
@@ -21,6 +21,9 @@ port=$((port_base + 8))
 port_free "$port" BENCH_PORT_BASE
 need wrk wrk
 profile_jfc "$out"
+# JFR_PERIOD (e.g. 1ms) samples Java stacks more often than profile.jfc's 10 ms: one thread's
+# share of a short run is otherwise a hundred samples or so.
+[[ -z ${JFR_PERIOD:-} ]] || sed -i "s|\(method-sampling-java-interval\">\)[^<]*|\1$JFR_PERIOD|" "$out/profile.jfc"
 store_fresh webchat-cpu
 PARLEY_JAVA_OPTS="${JFR:+-XX:StartFlightRecording=filename=$out/rec.jfr,settings=$out/profile.jfc,dumponexit=true}" \
   ./parley serve --host 127.0.0.1 --port "$port" "${store_args[@]}" --account-sid "$account" \

@@ -52,12 +52,33 @@ public final class ConversationWebhooks {
     return store.write(tx -> create(tx, scope, conversationSidOrName, request));
   }
 
-  /** Adds a webhook inside a caller's transaction (the web chat orchestration). */
-  public ConversationWebhookRecord create(
+  private ConversationWebhookRecord create(
       Tx tx, Scope scope, ConversationRef conversationSidOrName, NewConversationWebhook request) {
     requireTargetSettings(request.target(), request.url(), request.flowSid());
     ConversationRecord conversation = conversations.find(tx, scope, conversationSidOrName);
-    if (store.conversationWebhooks().count(tx, conversation.sid()) >= MAX_PER_CONVERSATION) {
+    return add(tx, conversation, request, false);
+  }
+
+  /**
+   * Adds a webhook to {@code created}, a conversation the caller created in this very transaction
+   * (the web chat and web channel orchestrations): it is the caller's record, so it needs no
+   * lookup, and a new conversation has no webhooks yet, so it needs no count against the limit. Its
+   * settings are checked as for any other webhook.
+   */
+  public ConversationWebhookRecord createOnNew(
+      Tx tx, ConversationRecord created, NewConversationWebhook request) {
+    requireTargetSettings(request.target(), request.url(), request.flowSid());
+    return add(tx, created, request, true);
+  }
+
+  /**
+   * Adds it to {@code conversation}, {@code created} in this transaction or not: the limit's one
+   * check, which a conversation created in this transaction passes without a count (it has none).
+   */
+  private ConversationWebhookRecord add(
+      Tx tx, ConversationRecord conversation, NewConversationWebhook request, boolean created) {
+    if (!created
+        && store.conversationWebhooks().count(tx, conversation.sid()) >= MAX_PER_CONVERSATION) {
       throw new ApiException(TwilioError.TOO_MANY_WEBHOOKS, MAX_PER_CONVERSATION);
     }
     Instant now = clock.instant();
@@ -76,7 +97,11 @@ public final class ConversationWebhooks {
             request.replayAfter(),
             now,
             now);
-    store.conversationWebhooks().insert(tx, webhook);
+    if (created) {
+      store.conversationWebhooks().insertOnNew(tx, webhook);
+    } else {
+      store.conversationWebhooks().insert(tx, webhook);
+    }
     added.added(tx, webhook);
     return webhook;
   }

@@ -15,9 +15,14 @@ public final class JsonLists {
   private static final ObjectMapper MAPPER = Json.MAPPER;
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
+  private static final String EMPTY = "[]";
+
   private JsonLists() {}
 
   public static String write(List<String> values) {
+    if (values.isEmpty()) {
+      return EMPTY; // most webhooks' triggers, a studio webhook's filters: no Jackson for those
+    }
     try {
       return MAPPER.writeValueAsString(values);
     } catch (JsonProcessingException e) {

@@ -12,13 +12,26 @@ public enum WebhookMethod {
   GET,
   POST;
 
+  private static final WebhookMethod[] ALL = values();
+
+  // Made once: every web chat's webhook writes it, every delivery planned reads it back.
+  private final String lower = name().toLowerCase(Locale.ROOT);
+
   /** {@code get} or {@code post}, as a conversation-scoped webhook stores and renders it. */
   public String lower() {
-    return name().toLowerCase(Locale.ROOT);
+    return lower;
   }
 
   /** The stored method in either spelling; null stays null. */
   public static WebhookMethod fromWire(String value) {
-    return value == null ? null : valueOf(value.toUpperCase(Locale.ROOT));
+    if (value == null) {
+      return null;
+    }
+    for (WebhookMethod method : ALL) {
+      if (method.lower.equals(value) || method.name().equals(value)) {
+        return method;
+      }
+    }
+    return valueOf(value.toUpperCase(Locale.ROOT));
   }
 }

@@ -11,11 +11,21 @@ public enum WebhookTarget {
   TRIGGER,
   STUDIO;
 
+  private static final WebhookTarget[] ALL = values();
+
+  // Made once: every web chat's webhook writes it, every event of a conversation reads it back.
+  private final String wire = name().toLowerCase(Locale.ROOT);
+
   public String wire() {
-    return name().toLowerCase(Locale.ROOT);
+    return wire;
   }
 
   public static WebhookTarget fromWire(String value) {
+    for (WebhookTarget target : ALL) {
+      if (target.wire.equals(value)) {
+        return target;
+      }
+    }
     return valueOf(value.toUpperCase(Locale.ROOT));
   }
 }

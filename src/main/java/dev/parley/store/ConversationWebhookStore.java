@@ -7,6 +7,12 @@ import java.util.Optional;
 public interface ConversationWebhookStore {
   void insert(Tx tx, ConversationWebhookRecord webhook);
 
+  /**
+   * As {@link #insert}, for a webhook of a conversation created in this same transaction: no other
+   * transaction knows that conversation yet, so none can have read its webhooks.
+   */
+  void insertOnNew(Tx tx, ConversationWebhookRecord webhook);
+
   Optional<ConversationWebhookRecord> find(Tx tx, String conversationSid, String sid);
 
   int count(Tx tx, String conversationSid);

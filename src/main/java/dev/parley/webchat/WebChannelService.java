@@ -86,7 +86,7 @@ public final class WebChannelService {
                       Timers.NONE,
                       "{}"));
           participants.addChat(tx, scope, conversation, user, null);
-          connectIntegration(tx, scope, conversation, flow);
+          connectIntegration(tx, conversation, flow);
           WebChannelRecord channel =
               new WebChannelRecord(
                   conversation.sid(),
@@ -198,8 +198,7 @@ public final class WebChannelService {
    * The conversation-scoped webhook the flow's integration implies: a Studio flow runs on the
    * conversation; an external integration hears each new message; a task integration has no hook.
    */
-  private void connectIntegration(
-      Tx tx, Scope scope, ConversationRecord conversation, FlexFlowRecord flow) {
+  private void connectIntegration(Tx tx, ConversationRecord conversation, FlexFlowRecord flow) {
     FlexIntegration integration = FlexIntegration.parse(flow.integration());
     NewConversationWebhook webhook =
         switch (flow.integrationType() == null ? "" : flow.integrationType()) {
@@ -218,7 +217,7 @@ public final class WebChannelService {
           default -> null;
         };
     if (webhook != null) {
-      webhooks.create(tx, scope, new ConversationSid(conversation.sid()), webhook);
+      webhooks.createOnNew(tx, conversation, webhook);
     }
   }
 }

@@ -19,7 +19,6 @@ import dev.parley.conversation.WebhookTarget;
 import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.ids.AccountSid;
-import dev.parley.ids.ConversationSid;
 import dev.parley.ids.ServiceSid;
 import dev.parley.ids.UserRef;
 import dev.parley.json.Attributes;
@@ -120,7 +119,7 @@ public final class WebChatService {
     if (webhook != null) {
       // Attached before the visitor joins, so an address that filters on onParticipantAdded
       // hears it (when the request asks for webhooks).
-      webhooks.create(tx, scope, new ConversationSid(conversation.sid()), webhook);
+      webhooks.createOnNew(tx, conversation, webhook);
     }
     // Participant webhooks and the SDK's participant (what agents see) say it too.
     participants.addChat(

@@ -140,6 +140,37 @@ class WebChatWebhookScenarioTest {
     assertThat(joined.param("Identity")).isEqualTo(chat.getString("identity"));
   }
 
+  /**
+   * The web chat's own events read the conversation's webhooks before its webhook was added (none
+   * then); what they read must not be what the visitor's first message, in the next transaction,
+   * goes by.
+   */
+  @Test
+  void the_address_webhook_hears_the_first_message_of_a_web_chat_that_asked_for_webhooks() {
+    String address = webhookAddress("/asked");
+    String conversation =
+        server
+            .api()
+            .header("X-Twilio-Webhook-Enabled", "true")
+            .formParam("AddressSid", address)
+            .formParam("CustomerFriendlyName", "Ann")
+            .post("/v2/WebChats")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("conversation_sid");
+
+    server
+        .api()
+        .header("X-Twilio-Webhook-Enabled", "true")
+        .formParam("Body", "Hello")
+        .post("/v1/Conversations/" + conversation + "/Messages")
+        .then()
+        .statusCode(201);
+
+    assertThat(deliveredBodies("/asked", 1)).containsExactly("Hello");
+  }
+
   @Test
   void a_receiver_that_fails_several_times_gets_every_message_in_order() {
     receiver.answer("/flaky", 500, 503, 502, 429, 500);

@@ -61,19 +61,22 @@ final class ReadOnce<T> {
     forget(tx, key, true);
   }
 
-  /**
-   * Called by a write of the row(s) under {@code key} where {@code key} is new in this transaction
-   * (a conversation it created): no other transaction knows it yet, so no other node is told.
-   */
-  void forgetNew(Tx tx, String key) {
-    forget(tx, key, false);
-  }
-
   private void forget(Tx tx, String key, boolean announced) {
     seen(tx).remove(key);
     SharedReads shared = SqlTx.sharedReads(tx);
     if (shared != null) {
       shared.written((SqlTx) tx, kind, key, announced);
+    }
+  }
+
+  /**
+   * As {@link #forget(Tx, String)}, for a key no other transaction can have read (that of a row
+   * {@code tx} created): only when {@code tx} read it itself is there anything to forget, and no
+   * other node is told.
+   */
+  void forgetOwn(Tx tx, String key) {
+    if (seen(tx).containsKey(key)) {
+      forget(tx, key, false);
     }
   }
 

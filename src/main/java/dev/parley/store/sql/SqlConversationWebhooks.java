@@ -5,7 +5,6 @@ import dev.parley.store.ConversationWebhookStore;
 import dev.parley.store.PageRequest;
 import dev.parley.store.Slice;
 import dev.parley.store.Tx;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -25,32 +24,21 @@ final class SqlConversationWebhooks implements ConversationWebhookStore {
   private final ReadOnce<List<ConversationWebhookRecord>> byConversation =
       new ReadOnce<>("conversation_webhooks");
 
-  /**
-   * Conversations {@code tx} created: their webhooks were never read outside it, so writing them
-   * tells no other node (a web chat's webhook would otherwise cost a NOTIFY each).
-   */
-  static void created(Tx tx, String conversationSid) {
-    tx.memo(CREATED, HashSet<String>::new).add(conversationSid);
-  }
-
-  private static final Object CREATED = new Object();
-
   @Override
   public void insert(Tx tx, ConversationWebhookRecord w) {
-    if (tx.memo(CREATED, HashSet<String>::new).contains(w.conversationSid())) {
-      byConversation.forgetNew(tx, w.conversationSid());
-    } else {
-      byConversation.forget(tx, w.conversationSid());
-    }
-    SqlTx.of(tx)
-        .createUpdate(
-            "INSERT INTO conversation_webhooks (sid, account_sid, service_sid, conversation_sid,"
-                + " target, url, method, filters, triggers, flow_sid, replay_after, date_created,"
-                + " date_updated) VALUES (:sid, :accountSid, :serviceSid, :conversationSid,"
-                + " :target, :url, :method, :filters, :triggers, :flowSid, :replayAfter,"
-                + " :dateCreated, :dateUpdated)")
-        .bindNamedArgumentFinder(RecordArguments.of(w))
-        .execute();
+    byConversation.forget(tx, w.conversationSid());
+    RecordInsert.insert(SqlTx.of(tx), "conversation_webhooks", List.of(w));
+  }
+
+  /**
+   * Its conversation's SID is known to no other transaction until this one commits, so only what
+   * this one read of it is to be forgotten, and no other node is told: a web chat's webhook costs
+   * the shared reads nothing and sends no NOTIFY.
+   */
+  @Override
+  public void insertOnNew(Tx tx, ConversationWebhookRecord w) {
+    byConversation.forgetOwn(tx, w.conversationSid());
+    RecordInsert.insert(SqlTx.of(tx), "conversation_webhooks", List.of(w));
   }
 
   @Override

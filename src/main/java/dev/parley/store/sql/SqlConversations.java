@@ -41,7 +41,6 @@ final class SqlConversations implements ConversationStore {
 
   @Override
   public void insert(Tx tx, ConversationRecord c) {
-    SqlConversationWebhooks.created(tx, c.sid());
     RecordInsert.insert(SqlTx.of(tx), "conversations", List.of(c));
   }
 

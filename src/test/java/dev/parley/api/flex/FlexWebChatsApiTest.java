@@ -200,6 +200,35 @@ class FlexWebChatsApiTest {
   }
 
   @Test
+  void counts_the_web_chats_own_webhook_against_the_five_per_conversation() {
+    String sid =
+        webChat(defaultChatAddress())
+            .post("/v2/WebChats")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("conversation_sid");
+    for (int i = 0; i < 4; i++) {
+      server
+          .api()
+          .formParam("Target", "webhook")
+          .formParam("Configuration.Url", "https://example.com/hook-" + i)
+          .post("/v1/Conversations/" + sid + "/Webhooks")
+          .then()
+          .statusCode(201);
+    }
+
+    server
+        .api()
+        .formParam("Target", "webhook")
+        .formParam("Configuration.Url", "https://example.com/sixth")
+        .post("/v1/Conversations/" + sid + "/Webhooks")
+        .then()
+        .statusCode(400)
+        .body("code", equalTo(50361));
+  }
+
+  @Test
   void creates_in_the_service_the_address_names() {
     String service =
         server
