@@ -2,6 +2,7 @@ package dev.parley.events;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * A committed change as webhooks and realtime clients hear of it. {@code change} is what changed,
@@ -11,7 +12,7 @@ import java.util.Map;
  * {@code ChatServiceSid}) included; only {@code RetryCount} is added per attempt.
  */
 public record Event(
-    long seq,
+    LongSupplier sequence,
     EventType type,
     String accountSid,
     String serviceSid,
@@ -21,10 +22,41 @@ public record Event(
     Instant dateCreated,
     Change change) {
 
+  /** An event whose sequence number is known. */
+  public Event(
+      long seq,
+      EventType type,
+      String accountSid,
+      String serviceSid,
+      String conversationSid,
+      Origin origin,
+      Map<String, String> fields,
+      Instant dateCreated,
+      Change change) {
+    this(
+        () -> seq,
+        type,
+        accountSid,
+        serviceSid,
+        conversationSid,
+        origin,
+        fields,
+        dateCreated,
+        change);
+  }
+
   public Event {
     if (type.change() == null || !type.change().isInstance(change)) {
       throw new IllegalArgumentException(type + " cannot be about " + change);
     }
+  }
+
+  /**
+   * The event's place in the outbox. Within its transaction the store may not have sent it yet (see
+   * {@link dev.parley.store.EventStore#append}); asking sends it, so ask only where needed.
+   */
+  public long seq() {
+    return sequence.getAsLong();
   }
 
   /** The change as the kind its type carries ({@link EventType#change()}). */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The outbox: domain services record each change's event here, in the change's own transaction, so
@@ -57,7 +58,7 @@ public final class EventLog {
             origin.clientIdentity(),
             write(fields.asMap()),
             clock.instant());
-    long seq = store.events().append(tx, row, change.turn());
+    LongSupplier seq = store.events().append(tx, row, change.turn());
     Event event =
         new Event(
             seq,

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -39,6 +40,65 @@ final class DirectStatements {
       return;
     }
     update(handle, sql, binder);
+  }
+
+  /**
+   * Runs {@code sql}, which returns one number (an INSERT … RETURNING), and gives that number: on a
+   * PostgreSQL writer the statement is held and the number known once it is sent, with the next
+   * statement or when first asked for ({@link HeldNumber}); elsewhere now.
+   */
+  static LongSupplier holdReturning(Handle handle, String sql, Binder binder) {
+    Pipeline pipeline = Pipeline.of(handle);
+    if (pipeline == null) {
+      long number = query(handle, sql, binder, rows -> one(rows, sql));
+      return () -> number;
+    }
+    HeldNumber number = new HeldNumber(pipeline, handle, sql);
+    pipeline.hold(sql, binder, number::read);
+    return number;
+  }
+
+  /** A number a held statement returns: asking for it before it is sent sends it. */
+  private static final class HeldNumber implements LongSupplier {
+    private final Pipeline pipeline;
+    private final Handle handle;
+    private final String sql;
+    private boolean known;
+    private long value;
+
+    HeldNumber(Pipeline pipeline, Handle handle, String sql) {
+      this.pipeline = pipeline;
+      this.handle = handle;
+      this.sql = sql;
+    }
+
+    Void read(ResultSet rows) throws SQLException {
+      value = one(rows, sql);
+      known = true;
+      return null;
+    }
+
+    @Override
+    public long getAsLong() {
+      if (!known) {
+        try {
+          pipeline.flush(handle.getConnection());
+        } catch (SQLException e) {
+          throw new IllegalStateException("could not run " + head(sql) + "…", e);
+        }
+      }
+      if (!known) {
+        throw new IllegalStateException("not sent: " + head(sql) + "…");
+      }
+      return value;
+    }
+  }
+
+  private static long one(ResultSet rows, String sql) throws SQLException {
+    if (!rows.next()) {
+      throw new SQLException("no number from " + head(sql));
+    }
+    return rows.getLong(1);
   }
 
   /** Runs the update {@code sql} now (with what is held) and gives its row count. */

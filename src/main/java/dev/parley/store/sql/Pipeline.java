@@ -35,7 +35,8 @@ final class Pipeline {
     Binder NONE = (statement, first) -> first;
   }
 
-  private record Held(String sql, Binder binder) {}
+  /** A held statement; {@code rows} reads its answer when it has rows to give (or is null). */
+  private record Held(String sql, Binder binder, DirectStatements.RowsReader<?> rows) {}
 
   private final List<Held> held = new ArrayList<>();
   private long sends;
@@ -68,7 +69,12 @@ final class Pipeline {
   }
 
   void hold(String sql, Binder binder) {
-    held.add(new Held(sql, binder));
+    held.add(new Held(sql, binder, null));
+  }
+
+  /** Holds {@code sql}, whose rows {@code rows} reads once it is sent (an INSERT … RETURNING). */
+  void hold(String sql, Binder binder, DirectStatements.RowsReader<?> rows) {
+    held.add(new Held(sql, binder, rows));
   }
 
   /** How many times this pipeline has sent statements (or tried to): a savepoint held is sent. */
@@ -137,9 +143,18 @@ final class Pipeline {
       }
       binder.bind(statement, position);
       statement.execute();
-      // Each held statement answers first (an update count), then the last one.
-      for (int i = sql == null ? 1 : 0; i < sending.size(); i++) {
-        statement.getMoreResults();
+      // Each held statement answers first, in order (its rows read where it has a reader), then
+      // the last one.
+      for (int i = 0; i < sending.size(); i++) {
+        Held h = sending.get(i);
+        if (h.rows() != null) {
+          try (ResultSet rows = statement.getResultSet()) {
+            h.rows().read(rows);
+          }
+        }
+        if (sql != null || i + 1 < sending.size()) {
+          statement.getMoreResults();
+        }
       }
       return answer.take(statement);
     }

@@ -12,6 +12,7 @@ import dev.parley.store.Tx;
 import java.util.HashSet;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
@@ -196,7 +197,7 @@ public final class PostgresStore extends SqlStore {
     private static final String LOCK = "SELECT 1 FROM pg_advisory_xact_lock(hashtext(?))";
 
     @Override
-    public long append(Tx tx, dev.parley.store.EventRecord event, String turn) {
+    public LongSupplier append(Tx tx, dev.parley.store.EventRecord event, String turn) {
       if (!firstOf(tx, turn)) {
         return super.append(tx, event, turn);
       }

@@ -1,11 +1,10 @@
 package dev.parley.store.sql;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -51,15 +50,15 @@ final class RecordInsert {
 
   /**
    * Inserts {@code row} without its component {@code generated} (the table numbers it) and returns
-   * the number the table gave.
+   * the number the table gave: at once, or on a PostgreSQL writer once the statement is sent (see
+   * {@link DirectStatements#holdReturning}).
    */
-  static long insertReturning(Handle handle, String table, Record row, String generated) {
+  static LongSupplier insertReturning(Handle handle, String table, Record row, String generated) {
     String sql = sql(table, row.getClass(), 1, generated);
-    return DirectStatements.query(
+    return DirectStatements.holdReturning(
         handle,
         sql,
-        (statement, first) -> RecordArguments.bindInOrder(statement, first, row, generated),
-        rows -> returned(rows, table, generated));
+        (statement, first) -> RecordArguments.bindInOrder(statement, first, row, generated));
   }
 
   /**
@@ -68,7 +67,7 @@ final class RecordInsert {
    * numbers the row only once the query has run (PostgreSQL's lock of a turn, see {@code
    * PostgresStore}), and the two cost one round trip.
    */
-  static long insertReturningAfter(
+  static LongSupplier insertReturningAfter(
       Handle handle,
       String table,
       Record row,
@@ -79,22 +78,13 @@ final class RecordInsert {
         SQL.computeIfAbsent(
             table + " " + generated + " after " + first,
             k -> newSqlAfter(table, row.getClass(), generated, first));
-    return DirectStatements.query(
+    return DirectStatements.holdReturning(
         handle,
         sql,
         (statement, position) -> {
           statement.setString(position, firstArgument);
           return RecordArguments.bindInOrder(statement, position + 1, row, generated);
-        },
-        rows -> returned(rows, table, generated));
-  }
-
-  /** The number an INSERT … RETURNING {@code generated} returned. */
-  private static long returned(ResultSet keys, String table, String generated) throws SQLException {
-    if (!keys.next()) {
-      throw new SQLException("INSERT INTO " + table + " returned no " + generated);
-    }
-    return keys.getLong(1);
+        });
   }
 
   private static String sql(

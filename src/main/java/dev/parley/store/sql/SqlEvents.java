@@ -6,13 +6,14 @@ import dev.parley.store.Tx;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 class SqlEvents implements EventStore {
   private static final RowMapper<EventRecord> MAPPER = RecordMapper.of(EventRecord.class);
 
   @Override
-  public long append(Tx tx, EventRecord e, String turn) {
+  public LongSupplier append(Tx tx, EventRecord e, String turn) {
     return RecordInsert.insertReturning(SqlTx.of(tx), "events", e, "seq");
   }
 

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.parley.store.EventRecord;
 import dev.parley.store.UserRecord;
 import dev.parley.testing.ParleyServer;
 import dev.parley.testing.PostgresqlOnly;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -65,6 +67,26 @@ class PipelineTest {
             });
 
     assertThat(found).map(UserRecord::sid).contains(user.sid());
+  }
+
+  @Test
+  void an_events_number_held_back_is_given_when_asked_and_is_the_stored_rows() {
+    UserRecord user = user("evented");
+
+    long[] numbers =
+        store.write(
+            tx -> {
+              store.users().insert(tx, user);
+              var first = store.events().append(tx, event("onUserAdded"), user.sid());
+              var second = store.events().append(tx, event("onUserUpdated"), user.sid());
+              return new long[] {first.getAsLong(), second.getAsLong()};
+            });
+
+    assertThat(numbers[1]).isGreaterThan(numbers[0]);
+    Optional<EventRecord> first = store.read(tx -> store.events().find(tx, numbers[0]));
+    Optional<EventRecord> second = store.read(tx -> store.events().find(tx, numbers[1]));
+    assertThat(first).map(EventRecord::type).contains("onUserAdded");
+    assertThat(second).map(EventRecord::type).contains("onUserUpdated");
   }
 
   @Test
@@ -162,6 +184,11 @@ class PipelineTest {
         null,
         now,
         now);
+  }
+
+  private static EventRecord event(String type) {
+    return new EventRecord(
+        0, ParleyServer.ACCOUNT_SID, service, null, type, "API", null, "{}", Instant.now());
   }
 
   private static UserRecord sameSid(UserRecord taken) {
