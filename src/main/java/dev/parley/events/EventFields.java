@@ -1,8 +1,7 @@
 package dev.parley.events;
 
+import dev.parley.json.IsoDates;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,8 +12,6 @@ import java.util.Map;
  * null.
  */
 public final class EventFields {
-  private static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
   private final Map<String, String> fields = new LinkedHashMap<>();
 
   /** The fields every webhook request carries, for {@code eventType} done by {@code origin}. */
@@ -36,7 +33,7 @@ public final class EventFields {
   }
 
   public EventFields put(String name, Instant value) {
-    return value == null ? this : put(name, DATE.format(value));
+    return value == null ? this : put(name, IsoDates.millis(value));
   }
 
   public EventFields put(String name, Number value) {

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * The one {@link ObjectMapper} of Parley's own JSON, with Twilio's conventions: snake_case names,
@@ -45,7 +44,7 @@ public final class Json {
     @Override
     public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers)
         throws IOException {
-      gen.writeString(value.truncatedTo(ChronoUnit.SECONDS).toString());
+      gen.writeString(IsoDates.seconds(value));
     }
   }
 }

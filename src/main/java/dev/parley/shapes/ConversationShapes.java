@@ -171,9 +171,17 @@ public final class ConversationShapes {
     return d;
   }
 
-  /** SYNC: the document with {@code m} as its last message. */
-  public static ObjectNode withLastMessage(JsonNode document, MessageRecord m) {
-    ObjectNode d = document.deepCopy();
+  /**
+   * SYNC: the conversation's document with {@code m} as its last message, made anew (the document a
+   * message's post writes: no earlier one to copy the last message from).
+   */
+  public static ObjectNode syncWithLastMessage(
+      ConversationRecord c, String messagesSid, String rosterSid, MessageRecord m) {
+    return withLastMessage(sync(c, messagesSid, rosterSid, null), m);
+  }
+
+  /** {@code document}, which the caller just made, with {@code m} as its last message. */
+  private static ObjectNode withLastMessage(ObjectNode d, MessageRecord m) {
     ObjectNode last = d.putObject("lastMessage");
     last.put("index", m.index());
     last.put("timestamp", WireJson.date(m.dateCreated()));

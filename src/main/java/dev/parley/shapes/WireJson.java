@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.json.IsoDates;
 import dev.parley.json.Json;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -38,6 +39,6 @@ final class WireJson {
 
   /** ISO 8601 as {@link Instant#toString}: the SDK's shapes keep the milliseconds. */
   static String date(Instant instant) {
-    return instant == null ? null : instant.toString();
+    return instant == null ? null : IsoDates.iso(instant);
   }
 }

@@ -220,8 +220,7 @@ public final class SyncProjection implements EventListener {
         m.index(),
         MessageShapes.sync(m),
         o.document(),
-        ConversationShapes.withLastMessage(
-            ConversationShapes.sync(c, o.messages().sid(), o.roster().sid(), null), m));
+        ConversationShapes.syncWithLastMessage(c, o.messages().sid(), o.roster().sid(), m));
   }
 
   private void updateMessage(Tx tx, MessageRecord m) {

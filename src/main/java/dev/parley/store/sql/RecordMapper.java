@@ -29,6 +29,7 @@ final class RecordMapper<T extends Record> implements RowMapper<T> {
   private final Class<?>[] types;
   private final MethodHandle constructor;
   private final Map<String, int[]> plans = new ConcurrentHashMap<>();
+  private final Map<String, int[]> bySql = new ConcurrentHashMap<>();
 
   private RecordMapper(Class<T> type, String prefix) {
     this.type = type;
@@ -60,7 +61,25 @@ final class RecordMapper<T extends Record> implements RowMapper<T> {
 
   @Override
   public T map(ResultSet rs, StatementContext ctx) throws SQLException {
-    int[] plan = plan(rs.getMetaData());
+    return map(rs, plan(rs.getMetaData()));
+  }
+
+  /**
+   * Maps the current row of {@code sql}'s result. The plan is kept by the SQL text, so the row's
+   * column names are not read again: reading them (a native call and a string per column) cost the
+   * SQLite writer more than the row's values. Only for a statement whose columns cannot change
+   * while Parley runs (migrations run before the first statement).
+   */
+  T map(ResultSet rs, String sql) throws SQLException {
+    int[] plan = bySql.get(sql);
+    if (plan == null) {
+      plan = plan(rs.getMetaData());
+      bySql.put(sql, plan);
+    }
+    return map(rs, plan);
+  }
+
+  private T map(ResultSet rs, int[] plan) throws SQLException {
     Object[] values = new Object[plan.length];
     for (int i = 0; i < plan.length; i++) {
       values[i] = read(rs, plan[i], types[i]);

@@ -9,7 +9,6 @@ import dev.parley.store.Tx;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.mapper.RowMapper;
 
 final class SqlConversations implements ConversationStore {
   private final String dueLock;
@@ -26,7 +25,7 @@ final class SqlConversations implements ConversationStore {
     this.dueLock = dueLock;
   }
 
-  private static final RowMapper<ConversationRecord> MAPPER =
+  private static final RecordMapper<ConversationRecord> MAPPER =
       RecordMapper.of(ConversationRecord.class);
   private static final Keyset<ConversationRecord> IN_ORDER = Keyset.on("seq", false);
   private static final Keyset<ConversationRecord> NEWEST_FIRST =
@@ -125,7 +124,11 @@ final class SqlConversations implements ConversationStore {
     return DirectStatements.first(
         SqlTx.of(tx),
         TAKE_MESSAGE_INDEX,
-        row -> new IndexTaken(MAPPER.map(row, null), row.getString("author_participant_sid")),
+        row ->
+            new IndexTaken(
+                MAPPER.map(row, TAKE_MESSAGE_INDEX),
+                // RETURNING's last column, after the conversation's own.
+                row.getString(row.getMetaData().getColumnCount())),
         sid,
         serviceSid,
         accountSid,
