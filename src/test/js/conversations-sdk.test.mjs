@@ -323,8 +323,12 @@ test('participant attributes changed by their owner reach the others', async () 
 test('message attributes changed by their author reach the others', async () => {
   const { guestConversation, agentConversation, identity } = await chat();
   const arrived = waitForEvent(guestConversation, 'messageAdded');
+  // A page shows what the client has been told of (docs/realtime-protocol.md §4.5): the agent's
+  // own session may hear of its message after the guest's does.
+  const toldAgent = waitForEvent(agentConversation, 'messageAdded');
   await agentConversation.sendMessage('Your refund is on its way');
   const atGuest = await arrived;
+  await toldAgent;
   const own = (await agentConversation.getMessages()).items.find((m) => m.sid === atGuest.sid);
   const updated = waitForEvent(guestConversation, 'messageUpdated', {
     filter: ({ updateReasons }) => updateReasons.includes('attributes'),
