@@ -48,6 +48,8 @@ final class PostgresGroupCommit implements AutoCloseable {
 
   private static final String SET_LOCK_WAIT = "SET LOCAL lock_timeout = '" + LOCK_WAIT + "'";
 
+  private static final String NO_LOCK_WAIT = "SET LOCAL lock_timeout = 0";
+
   private static final Set<String> COLLISIONS = Set.of("40001", "40P01", "23505");
   private static final String LOCK_NOT_AVAILABLE = "55P03";
 
@@ -171,9 +173,16 @@ final class PostgresGroupCommit implements AutoCloseable {
             job.result.completeExceptionally(failure);
           }
         }
+        if (batch.size() > 1) {
+          // The lock wait bounds the later jobs' own statements, not the commit: PostgreSQL takes
+          // one lock at a time for the commits of transactions that NOTIFY, and a batch that gave
+          // up on it would fail every job it ran.
+          pipeline.hold(NO_LOCK_WAIT, Pipeline.Binder.NONE);
+        }
         List<String[]> notifications = new ArrayList<>();
         ran.forEach(job -> notifications.addAll(job.tx.notifications()));
         PostgresBroadcasts.notifyAll(handle, notifications);
+        send(pipeline, connection);
         handle.commit();
       } catch (RuntimeException e) {
         log.error("event=commit_failed jobs={}", batch.size(), e);
@@ -222,6 +231,15 @@ final class PostgresGroupCommit implements AutoCloseable {
   private static void holdSavepoint(Pipeline pipeline) {
     pipeline.hold(SET_LOCK_WAIT, Pipeline.Binder.NONE);
     pipeline.hold("SAVEPOINT job", Pipeline.Binder.NONE);
+  }
+
+  /** Sends what {@code pipeline} holds. */
+  private static void send(Pipeline pipeline, Connection connection) {
+    try {
+      pipeline.flush(connection);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not send the batch's last statements", e);
+    }
   }
 
   private static void execute(Connection connection, String sql) {

@@ -8,6 +8,9 @@ import dev.parley.store.EventRecord;
 import dev.parley.store.UserRecord;
 import dev.parley.testing.ParleyServer;
 import dev.parley.testing.PostgresqlOnly;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -168,6 +171,48 @@ class PipelineTest {
       UserRecord user = users.get(i);
       var stored = store.read(tx -> store.users().findByIdentity(tx, service, user.identity()));
       assertThat(stored.isPresent()).as(user.identity()).isEqualTo(!threw);
+    }
+  }
+
+  @Test
+  void batches_whose_commits_wait_for_a_lock_commit_every_write() throws Exception {
+    // Each commit takes a lock and holds it 50 ms (a deferred trigger), as PostgreSQL's own lock
+    // for the commits of transactions that NOTIFY is taken at commit: a batch's lock wait for its
+    // later jobs must not cut the commit's wait short.
+    try (Connection admin = server.connect();
+        Statement sql = admin.createStatement()) {
+      sql.execute("CREATE TABLE commit_probe (id TEXT)");
+      sql.execute(
+          "CREATE FUNCTION commit_probe_lock() RETURNS trigger LANGUAGE plpgsql AS"
+              + " $$ BEGIN PERFORM pg_advisory_xact_lock(42); PERFORM pg_sleep(0.05);"
+              + " RETURN NULL; END $$");
+      sql.execute(
+          "CREATE CONSTRAINT TRIGGER commit_probe_lock AFTER INSERT ON commit_probe"
+              + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION commit_probe_lock()");
+    }
+    List<Future<Object>> writes = new ArrayList<>();
+    ExecutorService writers = Executors.newFixedThreadPool(48);
+    for (int i = 0; i < 48; i++) {
+      String id = "probe-" + i;
+      writes.add(
+          writers.submit(
+              () ->
+                  store.write(
+                      tx -> {
+                        SqlTx.of(tx).execute("INSERT INTO commit_probe VALUES (?)", id);
+                        return null;
+                      })));
+    }
+    writers.shutdown();
+
+    for (Future<Object> write : writes) {
+      write.get();
+    }
+    try (Connection admin = server.connect();
+        Statement sql = admin.createStatement();
+        ResultSet rows = sql.executeQuery("SELECT count(*) FROM commit_probe")) {
+      rows.next();
+      assertThat(rows.getInt(1)).isEqualTo(48);
     }
   }
 
