@@ -152,8 +152,8 @@ NOTE
 } > "$out/RESULTS.md"
 cp "$out/RESULTS.md" "$results"
 
-# BENCH_PARTS picks the scripts run after the web chat tables (all by default).
-read -r -a parts <<< "${BENCH_PARTS:-ceiling webhooks realtime paging media studio}"
+# BENCH_PARTS picks the scripts run after the web chat tables (all when unset; none when empty).
+read -r -a parts <<< "${BENCH_PARTS-ceiling webhooks realtime paging media studio}"
 for part in "${parts[@]}"; do
   for s in "${stores[@]}"; do
     echo "== $part ($s)"
