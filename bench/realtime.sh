@@ -14,7 +14,7 @@ out=bench/out/realtime-$store
 rm -rf "$out" && mkdir -p "$out"
 seconds=${BENCH_SECONDS:-10}
 warmup=${BENCH_REALTIME_WARMUP:-15}
-rate=${BENCH_REALTIME_RATE:-5000}
+rate=${BENCH_REALTIME_RATE:-0} # 0: half the full-speed rate, where issue 16 sets the p99 target
 conversations=${BENCH_CONVERSATIONS:-100}
 concurrency=${BENCH_CONCURRENCY:-64}
 group_size=${BENCH_MEMBERS:-10}
@@ -55,7 +55,7 @@ hello_rps=$(hello_rps "$hello_port" "$seconds" "$jar")
 profile_jfc "$out"
 jfr_opts() { echo "-XX:StartFlightRecording=filename=$out/$1.jfr,settings=$out/profile.jfc,dumponexit=true"; }
 
-echo "== fan-out ($store): $conversations conversations, full speed then ${rate}/s (JFR on)"
+echo "== fan-out ($store): $conversations conversations, full speed then $( (( rate != 0 )) && echo "${rate}/s" || echo "half that rate") (JFR on)"
 load_fanout_before=$(load)
 start_parley fanout "-Xmx2g $(jfr_opts fanout)"
 java -Xmx1g -cp "$cp" Fanout 127.0.0.1 "$port" "$account" "$token" \
@@ -151,13 +151,27 @@ else
   : > "$out/idle-heap.md"
 fi
 full_ok=$(verdict "$full_received_rps" 20000 ">=")
-rate_ok=$(verdict "$rate_p99" 25 "<")
-(( rate_used < rate_target )) && rate_ok="missed (not sustained at ${rate_target}/s)"
-
 group_once_ok=$([[ $group_lost == 0 && $group_duplicated == 0 && $group_misrouted == 0 ]] && echo met || echo missed)
+# Issue 16 §3: post → receipt p99 < 25 ms at half the maximum (full-speed) rate, on a rate the
+# server kept (95 % of the due posts acknowledged per second).
+at_half() { # used max achieved p99 → verdict
+  if (( rate != 0 )); then echo "not judged (BENCH_REALTIME_RATE=$rate, not half the maximum)"; return; fi
+  if awk -v a="$3" -v u="$1" 'BEGIN { exit !(a < 0.95 * u) }'; then echo "missed (${1}/s not sustained)"; return; fi
+  verdict "$4" 25 "<"
+}
+rate_ok=$(at_half "$rate_used" "$max_rate" "$rate_post_rps" "$rate_p99")
+group_rate_ok=$(at_half "$group_rate_used" "$group_max_rate" "$group_rate_post_rps" "$group_rate_p99")
+rate_why=$( (( rate != 0 )) && echo "the BENCH_REALTIME_RATE" || echo "half the full-speed $max_rate posts/s")
+group_rate_why=$( (( rate != 0 )) && echo "the BENCH_REALTIME_RATE" || echo "half the full-speed $group_max_rate posts/s")
+# Issue 16 §3: with $group_size members, receipts ≥ $group_size × posts with no loss (all phases).
+group_receipts=$(( group_acked * group_size - group_lost ))
+group_per_post=$(awk -v r="$group_receipts" -v p="$group_acked" 'BEGIN { printf "%.2f", p ? r / p : 0 }')
+group_full_per_post=$(awk -v r="$group_full_received_rps" -v p="$group_full_post_rps" 'BEGIN { printf "%.2f", p ? r / p : 0 }')
+group_receipts_ok=$(awk -v r="$group_receipts" -v p="$group_acked" -v m="$group_size" \
+  'BEGIN { print (p > 0 && r >= m * p) ? "met" : "missed" }')
+[[ $group_once_ok == met ]] || group_receipts_ok=missed
+
 once_ok=$([[ $lost == 0 && $duplicated == 0 && $misrouted == 0 ]] && echo met || echo missed)
-rate_why=""
-(( rate_used < rate_target )) && rate_why=" (${rate_target}/s is past the full-speed figure; 80 % of it)"
 writer_ms=$(tr ',' '\n' <<< "$full_server_cpu_by_thread" | sed -n 's/^parley-sqlite-w://p')
 # At this cost per post, the one writer thread and the machine's cores each cap the rate.
 ceiling=$(awk -v p="$full_server_cpu_ms_per_post_without_jit" -v w="${writer_ms:-0}" -v cores="$(nproc)" \
@@ -187,14 +201,15 @@ loop per core), all over 127.0.0.1.
 to the conversation's messages list as the SDK does it (and acknowledges every notification as the
 SDK does); messages posted round-robin with \`POST /v1/Conversations/{sid}/Messages\`, timed from the
 post (full speed: $concurrency posts in flight for ${seconds} s) or from its due time (constant rate:
-${seconds} s recorded after 3 s). A ${warmup} s warm-up precedes; JFR records the server throughout (profile settings, without Jdbi's
+${seconds} s recorded after 3 s, at half the full-speed rate of posts delivered, where issue 16 sets
+its p99 target). A ${warmup} s warm-up precedes; JFR records the server throughout (profile settings, without Jdbi's
 per-statement event).
 
 | metric | Parley | hello-world | ratio | target | |
 |---|---|---|---|---|---|
 | messages received over Twilsock at full speed, msg/s (posts acknowledged: $full_post_rps/s) | $full_received_rps | $hello_rps req/s | $full_ratio | ≥ 20,000 | $full_ok ($of_target of target) |
 | post → receipt at full speed, p50 / p99 (ms) | $full_p50 / $full_p99 | | | | |
-| post → receipt at a constant ${rate_used}/s$rate_why (achieved: $rate_post_rps/s), p50 / p90 / p99 / max (ms) | $rate_p50 / $rate_p90 / $rate_p99 / $rate_max | | | p99 < 25 ms | $rate_ok |
+| post → receipt at a constant ${rate_used}/s, $rate_why (achieved: $rate_post_rps/s), p50 / p90 / p99 / max (ms) | $rate_p50 / $rate_p90 / $rate_p99 / $rate_max | | | p99 < 25 ms at half the maximum rate | $rate_ok |
 | REST answer (201) at that rate, p50 / p99 (ms) | $rate_ack_p50 / $rate_ack_p99 | | | | |
 | posts acknowledged / lost / duplicated / to the wrong client (all phases) | $acked / $lost / $duplicated / $misrouted | | | each once | $once_ok |
 
@@ -212,8 +227,10 @@ goes to $group_size sockets, so receipts are $group_size × posts.
 |---|---|---|---|
 | receipts over Twilsock at full speed, per second (posts acknowledged: $group_full_post_rps/s) | $group_full_received_rps | | |
 | post → receipt at full speed, p50 / p99 (ms) | $group_full_p50 / $group_full_p99 | | |
-| post → receipt at a constant ${group_rate_used} posts/s (achieved: $group_rate_post_rps/s; $group_rate_received_rps receipts/s), p50 / p99 (ms) | $group_rate_p50 / $group_rate_p99 | | |
+| receipts per post at full speed (receipts/s ÷ posts acknowledged/s) | $group_full_per_post | | |
+| post → receipt at a constant ${group_rate_used} posts/s, $group_rate_why (achieved: $group_rate_post_rps/s; $group_rate_received_rps receipts/s), p50 / p99 (ms) | $group_rate_p50 / $group_rate_p99 | p99 < 25 ms at half the maximum rate | $group_rate_ok |
 | receipts expected / lost / duplicated / to the wrong client | $(( group_acked * group_size )) / $group_lost / $group_duplicated / $group_misrouted | each once | $group_once_ok |
+| receipts / posts acknowledged (all phases) | $group_receipts / $group_acked = $group_per_post × | ≥ $group_size × posts, none lost | $group_receipts_ok |
 | server CPU per post at full speed, without the JIT (ms; by thread: \`$group_full_server_cpu_by_thread\`) | $group_full_server_cpu_ms_per_post_without_jit | | |
 
 $(cat "$out/idle.md")

@@ -303,7 +303,8 @@ public final class DeliveryEngine implements AutoCloseable {
             new WebhookCall(WebhookMethod.fromWire(d.method()), url, params),
             token,
             d.sid(),
-            operatorTarget);
+            operatorTarget,
+            settings.callTimeout().toMillis());
     // Counted after send() returned: an outcome is only settled on this thread, later.
     inFlight++;
     if (d.attempts() == 0) {

@@ -38,7 +38,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * rebinding) is not called there.
  */
 final class WebhookClient implements AutoCloseable {
+  /** Twilio's limit on a webhook call; a delivery's may be set otherwise ({@link #send}). */
   static final long TIMEOUT_MILLIS = 5_000;
+
   static final String USER_AGENT = "TwilioProxy/1.1 (Parley)";
   private static final int LOOKUP_THREADS = 8;
   private final HttpClientAgent client;
@@ -64,16 +66,20 @@ final class WebhookClient implements AutoCloseable {
   }
 
   /**
-   * Delivers a webhook; the future always completes, with the answer or the failure. A host the
-   * rule refuses is an outcome that called nothing. {@code operatorTarget} is for the URL the
-   * operator configured ({@code PARLEY_STUDIO_URL}), which no user can point elsewhere: like
-   * GitLab's system hooks, it may be internal without being allowed.
+   * Delivers a webhook, cut off after {@code timeoutMillis}; the future always completes, with the
+   * answer or the failure. A host the rule refuses is an outcome that called nothing. {@code
+   * operatorTarget} is for the URL the operator configured ({@code PARLEY_STUDIO_URL}), which no
+   * user can point elsewhere: like GitLab's system hooks, it may be internal without being allowed.
    */
   CompletableFuture<Outcome> send(
-      WebhookCall call, String authToken, String idempotencyToken, boolean operatorTarget) {
+      WebhookCall call,
+      String authToken,
+      String idempotencyToken,
+      boolean operatorTarget,
+      long timeoutMillis) {
     CompletableFuture<Outcome> done = new CompletableFuture<>();
     long started = System.nanoTime();
-    exchange(call, authToken, idempotencyToken, !operatorTarget, 0)
+    exchange(call, authToken, idempotencyToken, !operatorTarget, 0, timeoutMillis)
         .onComplete(
             result -> {
               int latency = (int) ((System.nanoTime() - started) / 1_000_000);
@@ -83,7 +89,8 @@ final class WebhookClient implements AutoCloseable {
               } else if (result.cause() instanceof OutboundRule.Refused refused) {
                 done.complete(Outcome.refused(refused.getMessage()));
               } else {
-                done.complete(Outcome.failed(describe(call, result.cause()), latency));
+                done.complete(
+                    Outcome.failed(describe(call, result.cause(), timeoutMillis), latency));
               }
             });
     return done;
@@ -91,7 +98,9 @@ final class WebhookClient implements AutoCloseable {
 
   /** Calls a pre-action hook and reads up to {@code maxBody} bytes of its answer. */
   CompletableFuture<Answer> ask(WebhookCall call, String authToken, int maxBody) {
-    return exchange(call, authToken, null, true, maxBody).toCompletionStage().toCompletableFuture();
+    return exchange(call, authToken, null, true, maxBody, TIMEOUT_MILLIS)
+        .toCompletionStage()
+        .toCompletableFuture();
   }
 
   /**
@@ -113,7 +122,12 @@ final class WebhookClient implements AutoCloseable {
   }
 
   private Future<Answer> exchange(
-      WebhookCall call, String authToken, String idempotencyToken, boolean vet, int maxBody) {
+      WebhookCall call,
+      String authToken,
+      String idempotencyToken,
+      boolean vet,
+      int maxBody,
+      long timeoutMillis) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("X-Twilio-Signature", call.signature(authToken));
     if (idempotencyToken != null) {
@@ -130,7 +144,7 @@ final class WebhookClient implements AutoCloseable {
         call.isGet() ? null : call.body(),
         vet,
         maxBody,
-        TIMEOUT_MILLIS);
+        timeoutMillis);
   }
 
   private Future<Answer> exchange(
@@ -161,7 +175,7 @@ final class WebhookClient implements AutoCloseable {
     String path =
         (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
             + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-    // A lookup has its own 5 s: the exchange's limit below starts with the request, as the
+    // A lookup has its own limit: the exchange's limit below starts with the request, as the
     // client's own timeout does, so that this one fires second and the connection is dropped
     // before the call counts as over (and its origin admits another).
     return lookups
@@ -199,7 +213,8 @@ final class WebhookClient implements AutoCloseable {
                   return body == null ? request.send() : request.send(Buffer.buffer(body));
                 })
             .compose(response -> read(response, maxBody));
-    // The request timeout fires when no data arrives for 5 s; this caps the whole exchange, for a
+    // The request timeout fires when no data arrives for a while; this caps the whole exchange, for
+    // a
     // receiver that trickles its answer. A call that failed is over once its connection is closed,
     // so that a hanging receiver never holds more connections than its origin's share of calls.
     return answer
@@ -243,10 +258,11 @@ final class WebhookClient implements AutoCloseable {
     return read.future();
   }
 
-  private static String describe(WebhookCall call, Throwable failure) {
+  private static String describe(WebhookCall call, Throwable failure, long timeoutMillis) {
     if (failure instanceof java.util.concurrent.TimeoutException
         || failure instanceof TimeoutException) {
-      return "no answer within 5 s";
+      return "no answer within "
+          + (timeoutMillis % 1000 == 0 ? timeoutMillis / 1000 + " s" : timeoutMillis + " ms");
     }
     if (failure instanceof IllegalArgumentException badUrl) {
       return badUrl.getMessage();

@@ -10,22 +10,14 @@ import dev.parley.testing.WebhookFixtures;
 import dev.parley.testing.WebhookReceiver;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Receivers that misbehave below HTTP (reset, garbage, a trickled answer) or hang by the hundred:
- * each such delivery is retried and at last dead-lettered, and none holds up another conversation,
- * whose deliveries keep arriving.
+ * Receivers that misbehave below HTTP (reset, garbage, a trickled answer): each such delivery is
+ * retried and at last dead-lettered, and none holds up another conversation, whose deliveries keep
+ * arriving. Receivers that hang by the hundred: {@link WebhookHangTest}.
  */
 class WebhookFaultsTest {
   @RegisterExtension
@@ -118,53 +110,6 @@ class WebhookFaultsTest {
       JsonPath retrying = fixtures.deliveries(conversation);
       assertThat(retrying.getInt("deliveries[0].attempt_count")).isGreaterThanOrEqualTo(1);
       assertThat(retrying.getString("deliveries[0].last_error")).contains("no answer within 5 s");
-    }
-  }
-
-  /**
-   * Posts {@code body} to each conversation from as many threads: the hanging calls must all start
-   * within the 5 s a call may hang, and one post after another can take longer than that on a busy
-   * machine (the first calls are then cut off before the last start, and never 64 hang at once).
-   */
-  private void postAtOnce(List<String> conversations, String body) {
-    ExecutorService posters = Executors.newFixedThreadPool(conversations.size());
-    try {
-      List<Future<JsonPath>> posts =
-          conversations.stream().map(c -> posters.submit(() -> fixtures.post(c, body))).toList();
-      for (Future<JsonPath> post : posts) {
-        post.get(60, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("a post failed", e);
-    } finally {
-      posters.shutdownNow();
-    }
-  }
-
-  @Test
-  void a_hanging_receiver_holds_at_most_its_origins_share_of_the_calls() {
-    try (FaultyReceiver hangs = new FaultyReceiver(Fault.HANG)) {
-      List<String> stuck =
-          IntStream.range(0, DeliveryEngine.MAX_IN_FLIGHT_PER_ORIGIN + 16)
-              .mapToObj(i -> fixtures.conversationCalling(hangs.url("/hangs"), "POST"))
-              .toList();
-      postAtOnce(stuck, "anyone?");
-      await()
-          .atMost(Duration.ofSeconds(5))
-          .until(() -> hangs.requests() >= DeliveryEngine.MAX_IN_FLIGHT_PER_ORIGIN);
-      // Read before the first calls reach their 5 s limit: once one is cut off, the engine starts
-      // a waiting lane's call at once, and the receiver may see it before it sees the old close.
-      int heldAtOnce = hangs.mostHeldAtOnce();
-
-      anotherConversationStillFlows("/beside-the-hang");
-
-      // So hanging receivers, however many lanes point at them, leave most of the engine's
-      // calls to everyone else.
-      assertThat(heldAtOnce).isEqualTo(DeliveryEngine.MAX_IN_FLIGHT_PER_ORIGIN);
-      assertThat(DeliveryEngine.MAX_IN_FLIGHT_PER_ORIGIN).isLessThan(DeliveryEngine.MAX_IN_FLIGHT);
     }
   }
 }
