@@ -9,7 +9,9 @@
 # Jdbi's per-statement event; JFR_PERIOD=1ms samples stacks every millisecond instead of 10).
 # BENCH_CPU_WARMUP and BENCH_CPU_SECONDS set the warm-up and measured seconds (5 and 10);
 # BENCH_CPU_ADDRESS=plain starts the web chats on a chat address with no flow (A/B against the
-# default address's Webchat Flow).
+# default address's Webchat Flow). BENCH_CPU_SERVER=ceiling measures the bare ceiling
+# (bench/Ceiling.java) the same way instead, web chats only. On PostgreSQL the CPU of the
+# database's backends is given too.
 # Usage: [BENCH_CPU_PATH=message] bench/webchat-cpu.sh  (about 30 s)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -25,13 +27,27 @@ profile_jfc "$out"
 # share of a short run is otherwise a hundred samples or so.
 [[ -z ${JFR_PERIOD:-} ]] || sed -i "s|\(method-sampling-java-interval\">\)[^<]*|\1$JFR_PERIOD|" "$out/profile.jfc"
 store_fresh webchat-cpu
-PARLEY_JAVA_OPTS="${JFR:+-XX:StartFlightRecording=filename=$out/rec.jfr,settings=$out/profile.jfc,dumponexit=true}" \
-  ./parley serve --host 127.0.0.1 --port "$port" "${store_args[@]}" --account-sid "$account" \
-  --auth-token "$token" > "$out/parley.log" 2>&1 &
-pids+=($!)
-wait_for "http://127.0.0.1:$port/"
-server=$(pgrep -f "parley.jar serve --host 127.0.0.1 --port $port" | head -1)
-webchat_request "$port"
+if [[ ${BENCH_CPU_SERVER:-parley} == ceiling ]]; then
+  # The bare ceiling (bench/Ceiling.java) on the same store: its CPU per web chat, and its
+  # database's, the floor for Parley's.
+  if [[ $store == sqlite ]]; then url="jdbc:sqlite:$store_data/parley.db"
+  else url="jdbc:postgresql://$pg_host:$pg_port/$store_db?user=postgres&reWriteBatchedInserts=true"; fi
+  mkdir -p "$store_data"
+  java -cp target/parley.jar bench/Ceiling.java "$port" "$url" > "$out/ceiling.log" 2>&1 &
+  pids+=($!)
+  wait_for "http://127.0.0.1:$port/"
+  server=$(pgrep -f "bench/Ceiling.java $port " | head -1)
+  webchat_body="AddressSid=IG00000000000000000000000000000000&ChatFriendlyName=Bench&CustomerFriendlyName=Visitor&PreEngagementData=%7B%22friendlyName%22%3A%22Ann%22%7D"
+  basic_auth="Basic $(printf '%s:%s' "$account" "$token" | base64 -w0)"
+else
+  PARLEY_JAVA_OPTS="${JFR:+-XX:StartFlightRecording=filename=$out/rec.jfr,settings=$out/profile.jfc,dumponexit=true}" \
+    ./parley serve --host 127.0.0.1 --port "$port" "${store_args[@]}" --account-sid "$account" \
+    --auth-token "$token" > "$out/parley.log" 2>&1 &
+  pids+=($!)
+  wait_for "http://127.0.0.1:$port/"
+  server=$(pgrep -f "parley.jar serve --host 127.0.0.1 --port $port" | head -1)
+  webchat_request "$port"
+fi
 path=${BENCH_CPU_PATH:-webchat}
 if [[ ${BENCH_CPU_ADDRESS:-} == plain ]]; then
   # A/B against the default chat address (its Webchat Flow): a chat address with no flow.
@@ -73,13 +89,26 @@ ticks() { # → thread name and clock ticks of CPU, summed over the threads of t
     echo "$(cut -c1-15 "$t/comm") $(awk '{print $14 + $15}' "$t/stat")"
   done | awk '{a[$1] += $2} END {for (k in a) print k "\t" a[k]}' | sort
 }
-ticks > "$out/before"
+# On PostgreSQL, the CPU of the backends serving this run's database too (the database's own share
+# of the work per request: parse, plan, executor, index and WAL inserts; the shared WAL writer and
+# checkpointer, which other databases on the server use too, are left out).
+# A backend counts when it serves the database before and after the run (join keeps those).
+backends() { # → "postgres-backend:PID" and its clock ticks, per backend of this database
+  [[ $store == postgresql ]] || return 0
+  local p
+  for p in $(pg -d postgres -c "SELECT pid FROM pg_stat_activity WHERE datname = '$store_db'"); do
+    printf 'postgres-backend:%s\t%s\n' "$p" "$(awk '{print $14 + $15}' "/proc/$p/stat" 2> /dev/null || echo 0)"
+  done
+}
+{ ticks; backends; } | sort > "$out/before"
 wrk -t1 -c64 -d"${BENCH_CPU_SECONDS:-10}s" -s "$script" --latency "$url" > "$out/wrk.txt"
-ticks > "$out/after"
+{ ticks; backends; } | sort > "$out/after"
 creates=$(awk '/requests in/ {print $1}' "$out/wrk.txt")
 hz=$(getconf CLK_TCK)
 echo "$store_name, $path:"
 grep -E "Requests/sec|99%" "$out/wrk.txt"
 join -t $'\t' "$out/before" "$out/after" | awk -F '\t' -v n="$creates" -v hz="$hz" '
+  $1 ~ /^postgres-backend:/ { pg += ($3 - $2) * 1000 / hz / n; next }
   { ms = ($3 - $2) * 1000 / hz / n; total += ms; if (ms > 0.005) printf "%s %.3f ms/request\n", $1, ms }
-  END { printf "total %.3f ms of server CPU per request (%d requests)\n", total, n }'
+  END { printf "total %.3f ms of server CPU per request (%d requests)\n", total, n
+    if (pg != "") printf "postgres backends of the run'"'"'s database %.3f ms of CPU per request\n", pg }'

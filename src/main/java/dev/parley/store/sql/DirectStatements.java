@@ -43,18 +43,41 @@ final class DirectStatements {
   }
 
   /**
+   * Runs the INSERT {@code sql} of {@code rows}, as {@link #hold}; a PostgreSQL writer may send it
+   * as part of one INSERT of the same rows of other jobs of its batch ({@link BatchedJobs}).
+   */
+  static void holdInsert(Handle handle, String sql, Binder binder, RecordInsert.Rows rows) {
+    Pipeline pipeline = Pipeline.of(handle);
+    if (pipeline != null) {
+      pipeline.holdInsert(sql, binder, rows);
+      return;
+    }
+    update(handle, sql, binder);
+  }
+
+  /**
    * Runs {@code sql}, which returns one number (an INSERT … RETURNING), and gives that number: on a
    * PostgreSQL writer the statement is held and the number known once it is sent, with the next
    * statement or when first asked for ({@link HeldNumber}); elsewhere now.
    */
   static LongSupplier holdReturning(Handle handle, String sql, Binder binder) {
+    return holdReturning(handle, sql, binder, null);
+  }
+
+  /**
+   * As {@link #holdReturning(Handle, String, Binder)}, for the INSERT of {@code rows} (one row),
+   * which a PostgreSQL writer may send as part of one INSERT of the same rows of other jobs of its
+   * batch ({@link BatchedJobs}).
+   */
+  static LongSupplier holdReturning(
+      Handle handle, String sql, Binder binder, RecordInsert.Rows rows) {
     Pipeline pipeline = Pipeline.of(handle);
     if (pipeline == null) {
-      long number = query(handle, sql, binder, rows -> one(rows, sql));
+      long number = query(handle, sql, binder, answer -> one(answer, sql));
       return () -> number;
     }
     HeldNumber number = new HeldNumber(pipeline, handle, sql);
-    pipeline.hold(sql, binder, number::read);
+    pipeline.hold(sql, binder, number::read, rows);
     return number;
   }
 
@@ -185,6 +208,9 @@ final class DirectStatements {
       Pipeline pipeline = Pipeline.of(handle);
       if (pipeline != null && !pipeline.isEmpty()) {
         return piped.run(pipeline, connection);
+      }
+      if (pipeline != null) {
+        pipeline.sendingAlone(connection);
       }
       if (handle.getStatementBuilder() instanceof CachingStatementBuilder cache) {
         PreparedStatement statement = cache.create(connection, sql, null);

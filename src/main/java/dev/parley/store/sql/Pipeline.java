@@ -20,10 +20,13 @@ import org.jdbi.v3.core.statement.StatementCustomizer;
  * transaction, before the statement that reads: a read sees every write before it.
  *
  * <p>Invariant: the group commit ({@link PostgresGroupCommit}) sends what a job held back before
- * the job counts as done ({@link #flush}), so a held-back statement that fails, fails its own job;
+ * the job counts as done, so a held-back statement that fails, fails its own job: at the job's end
+ * ({@link #flush}), or, for a job that sent nothing while it ran, with the other such jobs of its
+ * batch ({@link #take}, {@link BatchedJobs}), which go one by one again when their statement fails;
  * and every statement on the connection that does not go through {@link DirectStatements} (JDBI's,
- * the commit's) sends the held-back ones first ({@link #flushFirst}). SQLite runs each statement at
- * once: it has no round trips to save.
+ * the commit's) sends the held-back ones first ({@link #flushFirst}), after those of the jobs
+ * before ({@link #beforeSending}). SQLite runs each statement at once: it has no round trips to
+ * save.
  */
 final class Pipeline {
   private static final String KEY = Pipeline.class.getName();
@@ -35,11 +38,25 @@ final class Pipeline {
     Binder NONE = (statement, first) -> first;
   }
 
-  /** A held statement; {@code rows} reads its answer when it has rows to give (or is null). */
-  private record Held(String sql, Binder binder, DirectStatements.RowsReader<?> rows) {}
+  /**
+   * A held statement; {@code rows} reads its answer when it has rows to give (or is null); {@code
+   * insert}: the rows of a plain INSERT, which the same INSERT of other jobs may join (or null).
+   */
+  record Held(
+      String sql, Binder binder, DirectStatements.RowsReader<?> rows, RecordInsert.Rows insert) {
+    Held(String sql) {
+      this(sql, Binder.NONE, null, null);
+    }
+  }
+
+  /** What runs before the pipeline sends anything (the statements of the jobs before). */
+  interface BeforeSending {
+    void run(Connection connection) throws SQLException;
+  }
 
   private final List<Held> held = new ArrayList<>();
   private long sends;
+  private BeforeSending beforeSending;
 
   /** Gives {@code handle}'s statements a pipeline; JDBI's send what is held first. */
   static Pipeline on(Handle handle) {
@@ -63,21 +80,65 @@ final class Pipeline {
                   throws SQLException {
                 if (ctx.getAttribute(KEY) instanceof Pipeline pipeline) {
                   pipeline.flush(ctx.getConnection());
+                  pipeline.sends++;
                 }
               }
             });
   }
 
   void hold(String sql, Binder binder) {
-    held.add(new Held(sql, binder, null));
+    held.add(new Held(sql, binder, null, null));
+  }
+
+  void hold(Held statement) {
+    held.add(statement);
   }
 
   /** Holds {@code sql}, whose rows {@code rows} reads once it is sent (an INSERT … RETURNING). */
   void hold(String sql, Binder binder, DirectStatements.RowsReader<?> rows) {
-    held.add(new Held(sql, binder, rows));
+    held.add(new Held(sql, binder, rows, null));
   }
 
-  /** How many times this pipeline has sent statements (or tried to): a savepoint held is sent. */
+  /** Holds the INSERT {@code sql} of {@code rows}, which may join the same INSERT of other jobs. */
+  void holdInsert(String sql, Binder binder, RecordInsert.Rows rows) {
+    held.add(new Held(sql, binder, null, rows));
+  }
+
+  /** As {@link #holdInsert}, an INSERT … RETURNING of one row, whose row {@code rows} reads. */
+  void hold(
+      String sql, Binder binder, DirectStatements.RowsReader<?> rows, RecordInsert.Rows insert) {
+    held.add(new Held(sql, binder, rows, insert));
+  }
+
+  /** Has {@code action} run before each send (and each statement JDBI runs) from now on. */
+  void beforeSending(BeforeSending action) {
+    beforeSending = action;
+  }
+
+  /** Runs what must go before anything this pipeline sends (see {@link #beforeSending}). */
+  void settle(Connection connection) throws SQLException {
+    if (beforeSending != null) {
+      beforeSending.run(connection);
+    }
+  }
+
+  /** Before a statement runs on the connection past the pipeline, which holds nothing. */
+  void sendingAlone(Connection connection) throws SQLException {
+    settle(connection);
+    sends++;
+  }
+
+  /** Takes what is held, unsent: the caller sends it ({@link #run}) or forgets it. */
+  List<Held> take() {
+    List<Held> taken = List.copyOf(held);
+    held.clear();
+    return taken;
+  }
+
+  /**
+   * How many times this pipeline has sent statements (or tried to), or a statement went past it on
+   * its connection ({@link #sendingAlone}, JDBI's): a savepoint held is sent.
+   */
   long sends() {
     return sends;
   }
@@ -91,10 +152,20 @@ final class Pipeline {
     held.clear();
   }
 
-  /** Sends what is held, in one round trip. */
+  /** Sends what is held, in one round trip (after what must go first, see {@link #settle}). */
   void flush(Connection connection) throws SQLException {
+    settle(connection);
     if (!held.isEmpty()) {
       send(connection, null, Binder.NONE, statement -> null);
+    }
+  }
+
+  /**
+   * Runs {@code statements} as one text, in one round trip; reads the answers that have readers.
+   */
+  static void run(Connection connection, List<Held> statements) throws SQLException {
+    if (!statements.isEmpty()) {
+      run(connection, statements, null, Binder.NONE, statement -> null);
     }
   }
 
@@ -126,16 +197,24 @@ final class Pipeline {
   /** Runs what is held and then {@code sql} (when not null) as one text, in one round trip. */
   private <T> T send(Connection connection, String sql, Binder binder, Answer<T> answer)
       throws SQLException {
+    settle(connection);
+    List<Held> sending = List.copyOf(held);
+    held.clear();
+    sends++;
+    return run(connection, sending, sql, binder, answer);
+  }
+
+  /** Runs {@code sending} and then {@code sql} (when not null) as one text, in one round trip. */
+  private static <T> T run(
+      Connection connection, List<Held> sending, String sql, Binder binder, Answer<T> answer)
+      throws SQLException {
     StringBuilder text = new StringBuilder();
-    for (Held h : held) {
+    for (Held h : sending) {
       text.append(text.isEmpty() ? "" : ";\n").append(h.sql());
     }
     if (sql != null) {
       text.append(text.isEmpty() ? "" : ";\n").append(sql);
     }
-    List<Held> sending = List.copyOf(held);
-    held.clear();
-    sends++;
     try (PreparedStatement statement = connection.prepareStatement(text.toString())) {
       int position = 1;
       for (Held h : sending) {

@@ -95,26 +95,35 @@ final class PostgresBroadcasts implements Broadcasts, AutoCloseable {
     jdbi.useHandle(handle -> notify(handle, channel, payload(handle, message)));
   }
 
+  /** A function scan yields the arrays' elements in order, so they are sent in order. */
+  private static final String NOTIFY_ALL =
+      "SELECT count(pg_notify(c, p)) FROM unnest(CAST(? AS text[]), CAST(? AS text[])) AS n(c, p)";
+
   /** Sends {@code notifications} (channel and payload pairs) in order, in one round trip. */
   static void notifyAll(Handle handle, List<String[]> notifications) {
     if (notifications.isEmpty()) {
       return;
     }
+    DirectStatements.query(handle, NOTIFY_ALL, arrays(notifications), rows -> null);
+  }
+
+  /** The statement that sends {@code notifications} (not empty), to send with others. */
+  static Pipeline.Held notifying(List<String[]> notifications) {
+    return new Pipeline.Held(NOTIFY_ALL, arrays(notifications), null, null);
+  }
+
+  private static Pipeline.Binder arrays(List<String[]> notifications) {
     String[] channels = new String[notifications.size()];
     String[] payloads = new String[notifications.size()];
     for (int i = 0; i < channels.length; i++) {
       channels[i] = notifications.get(i)[0];
       payloads[i] = notifications.get(i)[1];
     }
-    // A function scan yields the arrays' elements in order, so they are sent in order.
-    handle
-        .createQuery(
-            "SELECT count(pg_notify(c, p)) FROM unnest(CAST(:channels AS text[]),"
-                + " CAST(:payloads AS text[])) AS n(c, p)")
-        .bind("channels", channels)
-        .bind("payloads", payloads)
-        .mapTo(Long.class)
-        .one();
+    return (statement, first) -> {
+      statement.setArray(first, statement.getConnection().createArrayOf("text", channels));
+      statement.setArray(first + 1, statement.getConnection().createArrayOf("text", payloads));
+      return first + 2;
+    };
   }
 
   private static void notify(Handle handle, String channel, String payload) {

@@ -7,7 +7,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -33,6 +32,13 @@ import org.slf4j.LoggerFactory;
  * another transaction just took), is rolled back to its savepoint; the jobs before it commit, and
  * it and the ones after it run again first in the writer's next batch, so no two batches wait on
  * each other for longer than that, and a colliding job sees the winner when it runs again.
+ *
+ * <p>A job that sends nothing while it runs (its statements all held in the {@link Pipeline}: a web
+ * chat) needs no savepoint: its statements wait ({@link WaitingJobs}) and go with those of the
+ * other such jobs in one text, the same INSERT of each merged into one ({@link BatchedJobs}),
+ * before the next statement a later job sends or with the batch's last statements. When that text
+ * fails, the transaction goes back to where it began (a savepoint, or the start) and the waiting
+ * jobs go one by one, each in its savepoint, as the jobs above: a failing one fails alone.
  */
 final class PostgresGroupCommit implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PostgresGroupCommit.class);
@@ -46,7 +52,7 @@ final class PostgresGroupCommit implements AutoCloseable {
   /** How long a batch's later job waits for a lock another transaction holds. */
   private static final String LOCK_WAIT = "20ms";
 
-  private static final String SET_LOCK_WAIT = "SET LOCAL lock_timeout = '" + LOCK_WAIT + "'";
+  static final String SET_LOCK_WAIT = "SET LOCAL lock_timeout = '" + LOCK_WAIT + "'";
 
   private static final String NO_LOCK_WAIT = "SET LOCAL lock_timeout = 0";
 
@@ -58,7 +64,7 @@ final class PostgresGroupCommit implements AutoCloseable {
 
   private final Jdbi jdbi;
   private final SharedReads sharedReads;
-  private final LinkedBlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
+  private final LinkedBlockingQueue<WriteJob<?>> queue = new LinkedBlockingQueue<>();
   private final Set<Thread> writers = ConcurrentHashMap.newKeySet();
   private volatile boolean running = true;
 
@@ -82,7 +88,7 @@ final class PostgresGroupCommit implements AutoCloseable {
       // The writer would wait for itself forever: compose with the Tx-taking methods instead.
       throw new IllegalStateException("store.write called inside a write transaction");
     }
-    Job<T> job = new Job<>(work);
+    WriteJob<T> job = new WriteJob<>(work);
     queue.add(job);
     try {
       return job.result.get();
@@ -101,12 +107,17 @@ final class PostgresGroupCommit implements AutoCloseable {
     }
   }
 
+  /** How many writes wait for a writer. */
+  int queued() {
+    return queue.size();
+  }
+
   private void run() {
-    List<Job<?>> batch = new ArrayList<>();
+    List<WriteJob<?>> batch = new ArrayList<>();
     while (running || !queue.isEmpty() || !batch.isEmpty()) {
       try {
         if (batch.isEmpty()) {
-          Job<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+          WriteJob<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
           if (first == null) {
             continue;
           }
@@ -122,21 +133,25 @@ final class PostgresGroupCommit implements AutoCloseable {
   }
 
   /** Runs and commits {@code batch}; gives the jobs to run again (first) in the next batch. */
-  private List<Job<?>> commit(List<Job<?>> batch) {
-    List<Job<?>> ran = new ArrayList<>(batch.size());
-    List<Job<?>> again = new ArrayList<>();
+  private List<WriteJob<?>> commit(List<WriteJob<?>> batch) {
+    List<WriteJob<?>> ran = new ArrayList<>(batch.size());
+    List<WriteJob<?>> again = new ArrayList<>();
+    WaitingJobs waiting = new WaitingJobs(ran, again);
     try (Handle handle = jdbi.open()) {
       try {
         handle.begin();
         Connection connection = handle.getConnection();
         Pipeline pipeline = Pipeline.on(handle);
+        // Whatever a job sends goes after the statements of the jobs before it that wait.
+        pipeline.beforeSending(c -> waiting.send(handle, List.of()));
         // Whether the next job's savepoint is in place: sent with the job before's last statements.
         boolean savepointReady = false;
         for (int i = 0; i < batch.size(); i++) {
-          Job<?> job = batch.get(i);
+          WriteJob<?> job = batch.get(i);
           boolean hadSavepoint = savepointReady;
           long sendsBefore = pipeline.sends();
-          if (i > 0 && !savepointReady) {
+          boolean ownSavepoint = i > 0 && !savepointReady;
+          if (ownSavepoint) {
             // The first job is alone in the transaction until it ends: it needs no savepoint.
             holdSavepoint(pipeline);
           }
@@ -144,6 +159,16 @@ final class PostgresGroupCommit implements AutoCloseable {
           SqlTx tx = new SqlTx(handle, sharedReads).deferringNotifications();
           try {
             job.run(tx);
+            if (!again.isEmpty()) {
+              throw new IllegalStateException("a job before this one runs again");
+            }
+            if (pipeline.sends() == sendsBefore) {
+              // It sent nothing while it ran: its statements wait, to go with those of the other
+              // jobs that send nothing (merged), at the batch's end or before the next one sent.
+              List<Pipeline.Held> held = pipeline.take();
+              waiting.add(job, i, ownSavepoint ? held.subList(2, held.size()) : held);
+              continue;
+            }
             boolean more = i + 1 < batch.size();
             if (more) {
               holdSavepoint(pipeline);
@@ -166,6 +191,11 @@ final class PostgresGroupCommit implements AutoCloseable {
               savepointReady = true;
             }
             tx.ended();
+            if (!again.isEmpty()) {
+              // A waiting job before it collided and runs again: so does this one, after it.
+              again.addAll(batch.subList(i, batch.size()));
+              break;
+            }
             if (runsAgain(job, failure, i)) {
               again.addAll(batch.subList(i, batch.size()));
               break;
@@ -173,16 +203,15 @@ final class PostgresGroupCommit implements AutoCloseable {
             job.result.completeExceptionally(failure);
           }
         }
-        if (batch.size() > 1) {
-          // The lock wait bounds the later jobs' own statements, not the commit: PostgreSQL takes
-          // one lock at a time for the commits of transactions that NOTIFY, and a batch that gave
-          // up on it would fail every job it ran.
-          pipeline.hold(NO_LOCK_WAIT, Pipeline.Binder.NONE);
+        List<WriteJob<?>> all = new ArrayList<>(ran);
+        all.addAll(waiting.jobs());
+        // The commit goes with the batch's last statements, in their round trip (pgjdbc then has
+        // nothing to send for handle.commit()): with the waiting jobs' when they all go, else
+        // with the lifted lock wait and the notifications of the jobs that ran.
+        if (!waiting.send(handle, lastStatements(all, true))) {
+          lastStatements(ran, batch.size() > 1).forEach(pipeline::hold);
+          send(pipeline, connection);
         }
-        List<String[]> notifications = new ArrayList<>();
-        ran.forEach(job -> notifications.addAll(job.tx.notifications()));
-        PostgresBroadcasts.notifyAll(handle, notifications);
-        send(pipeline, connection);
         handle.commit();
       } catch (RuntimeException e) {
         log.error("event=commit_failed jobs={}", batch.size(), e);
@@ -192,14 +221,40 @@ final class PostgresGroupCommit implements AutoCloseable {
           // The connection is already out of its transaction.
         }
         ended(ran);
+        ended(waiting.jobs());
         batch.forEach(job -> job.result.completeExceptionally(e));
         return new ArrayList<>();
       }
     }
     ran.forEach(job -> job.tx.committed());
     ended(ran);
-    ran.forEach(Job::publish);
+    ran.forEach(WriteJob::publish);
     return again;
+  }
+
+  /**
+   * The statements that end a batch that ran {@code jobs}: the later jobs' lock wait lifted (when
+   * {@code lockWaitSet}: it bounds the jobs' own statements, not the commit, for which PostgreSQL
+   * takes one lock at a time in transactions that NOTIFY, and a batch that gave up on it would fail
+   * every job it ran), the jobs' notifications in order, and the commit.
+   */
+  private static List<Pipeline.Held> lastStatements(List<WriteJob<?>> jobs, boolean lockWaitSet) {
+    List<Pipeline.Held> last = new ArrayList<>(3);
+    if (lockWaitSet) {
+      last.add(new Pipeline.Held(NO_LOCK_WAIT));
+    }
+    List<String[]> notifications = notifications(jobs);
+    if (!notifications.isEmpty()) {
+      last.add(PostgresBroadcasts.notifying(notifications));
+    }
+    last.add(new Pipeline.Held("COMMIT"));
+    return last;
+  }
+
+  private static List<String[]> notifications(List<WriteJob<?>> jobs) {
+    List<String[]> notifications = new ArrayList<>();
+    jobs.forEach(job -> notifications.addAll(job.tx.notifications()));
+    return notifications;
   }
 
   /**
@@ -207,7 +262,7 @@ final class PostgresGroupCommit implements AutoCloseable {
    * batch, runs again: after a collision (until it has had its attempts), or when it gave up
    * waiting for a lock (it waits as long as it takes once it is first).
    */
-  private static boolean runsAgain(Job<?> job, Throwable failure, int position) {
+  static boolean runsAgain(WriteJob<?> job, Throwable failure, int position) {
     String state = sqlState(failure);
     if (position > 0 && LOCK_NOT_AVAILABLE.equals(state)) {
       return true;
@@ -242,7 +297,7 @@ final class PostgresGroupCommit implements AutoCloseable {
     }
   }
 
-  private static void execute(Connection connection, String sql) {
+  static void execute(Connection connection, String sql) {
     try (Statement statement = connection.createStatement()) {
       statement.execute(sql);
     } catch (SQLException e) {
@@ -250,8 +305,8 @@ final class PostgresGroupCommit implements AutoCloseable {
     }
   }
 
-  private static void ended(List<Job<?>> jobs) {
-    for (Job<?> job : jobs) {
+  static void ended(List<WriteJob<?>> jobs) {
+    for (WriteJob<?> job : jobs) {
       job.tx.ended();
     }
   }
@@ -265,28 +320,6 @@ final class PostgresGroupCommit implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-    }
-  }
-
-  private static final class Job<T> {
-    final Function<Tx, T> work;
-    final CompletableFuture<T> result = new CompletableFuture<>();
-    int collisions;
-    T value;
-    SqlTx tx;
-
-    Job(Function<Tx, T> work) {
-      this.work = work;
-    }
-
-    void run(SqlTx tx) {
-      this.tx = tx;
-      value = work.apply(tx);
-      tx.finish();
-    }
-
-    void publish() {
-      result.complete(value);
     }
   }
 }

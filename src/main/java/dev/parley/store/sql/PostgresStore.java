@@ -11,6 +11,7 @@ import dev.parley.store.MediaContent;
 import dev.parley.store.Tx;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import javax.sql.DataSource;
@@ -26,7 +27,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class PostgresStore extends SqlStore {
   /** Writer threads (and their connections) of the group commit, besides the pool's. */
-  private static final int WRITERS = Integer.getInteger("parley.postgresql.writers", 4);
+  static final int WRITERS = Integer.getInteger("parley.postgresql.writers", 4);
 
   /**
    * The channel on which a write of a kept row (see {@link SharedReads}) tells every node to drop
@@ -187,6 +188,16 @@ public final class PostgresStore extends SqlStore {
     pool.close();
   }
 
+  /** How many writes wait for a writer (for tests that line writes up into one batch). */
+  int queuedWrites() {
+    return writers.queued();
+  }
+
+  /** The turns whose events {@code tx} appended (or waited for), in no order. */
+  static Set<String> turnsOf(Tx tx) {
+    return Set.copyOf(SerializedEvents.turns(tx));
+  }
+
   /**
    * Events of one conversation must commit in the order of their sequence numbers, or a reader
    * could see event 11 before event 10 commits and deliver them out of order. A transaction-scoped
@@ -214,7 +225,11 @@ public final class PostgresStore extends SqlStore {
 
     /** Whether {@code turn} is not held yet: it is held until the transaction ends. */
     private static boolean firstOf(Tx tx, String turn) {
-      return tx.memo(SerializedEvents.class, HashSet<String>::new).add(turn);
+      return turns(tx).add(turn);
+    }
+
+    private static Set<String> turns(Tx tx) {
+      return tx.memo(SerializedEvents.class, HashSet<String>::new);
     }
   }
 }

@@ -88,6 +88,32 @@ final class RecordArguments implements NamedArgumentFinder {
     return position;
   }
 
+  /** The types of {@code type}'s components but {@code skipped} (null for none), in order. */
+  static List<Class<?>> types(Class<? extends Record> type, String skipped) {
+    return COMPONENTS.get(type).entrySet().stream()
+        .filter(c -> !c.getKey().equals(skipped))
+        .<Class<?>>map(c -> c.getValue().type())
+        .toList();
+  }
+
+  /**
+   * The values of {@code record}'s components but {@code skipped} (null for none), in order, as
+   * they are bound (an instant as its epoch milliseconds).
+   */
+  static Object[] values(Record record, String skipped) {
+    Map<String, Component> components = COMPONENTS.get(record.getClass());
+    Object[] values = new Object[components.size() - (skipped == null ? 0 : 1)];
+    int i = 0;
+    for (Map.Entry<String, Component> c : components.entrySet()) {
+      if (c.getKey().equals(skipped)) {
+        continue;
+      }
+      Object value = read(record, c.getKey(), c.getValue());
+      values[i++] = value instanceof Instant instant ? instant.toEpochMilli() : value;
+    }
+    return values;
+  }
+
   @Override
   public Optional<Argument> find(String name, StatementContext ctx) {
     Component component = components.get(name);

@@ -27,25 +27,47 @@ final class RecordInsert {
   private RecordInsert() {}
 
   /**
+   * The rows one INSERT statement writes into {@code table}, all of one record class, without their
+   * component {@code generated} (which it returns; or null); {@code first}: the one-row query of
+   * one parameter, {@code firstArgument}, it runs first (or null), see {@link
+   * #insertReturningAfter}.
+   */
+  record Rows(
+      String table,
+      List<? extends Record> rows,
+      String generated,
+      String first,
+      String firstArgument) {
+    Rows(String table, List<? extends Record> rows) {
+      this(table, rows, null, null, null);
+    }
+  }
+
+  /**
    * Inserts {@code rows}, all of one record class. Nothing is read back, so a PostgreSQL writer
-   * sends the statement with the next one (see {@link Pipeline}).
+   * sends the statement with the next one (see {@link Pipeline}), or as part of one INSERT of the
+   * same rows of other jobs of its batch ({@link BatchedJobs}, {@link ArrayInsert}).
    */
   static void insert(Handle handle, String table, List<? extends Record> rows) {
     for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
       List<? extends Record> chunk =
           List.copyOf(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)));
-      String sql = sql(table, chunk.get(0).getClass(), chunk.size(), null);
-      DirectStatements.hold(
+      DirectStatements.holdInsert(
           handle,
-          sql,
-          (statement, first) -> {
-            int position = first;
-            for (Record row : chunk) {
-              position = RecordArguments.bindInOrder(statement, position, row, null);
-            }
-            return position;
-          });
+          sql(table, chunk.get(0).getClass(), chunk.size(), null),
+          binder(chunk),
+          new Rows(table, chunk));
     }
+  }
+
+  private static Pipeline.Binder binder(List<? extends Record> rows) {
+    return (statement, first) -> {
+      int position = first;
+      for (Record row : rows) {
+        position = RecordArguments.bindInOrder(statement, position, row, null);
+      }
+      return position;
+    };
   }
 
   /**
@@ -58,7 +80,8 @@ final class RecordInsert {
     return DirectStatements.holdReturning(
         handle,
         sql,
-        (statement, first) -> RecordArguments.bindInOrder(statement, first, row, generated));
+        (statement, first) -> RecordArguments.bindInOrder(statement, first, row, generated),
+        new Rows(table, List.of(row), generated, null, null));
   }
 
   /**
@@ -84,7 +107,8 @@ final class RecordInsert {
         (statement, position) -> {
           statement.setString(position, firstArgument);
           return RecordArguments.bindInOrder(statement, position + 1, row, generated);
-        });
+        },
+        new Rows(table, List.of(row), generated, first, firstArgument));
   }
 
   private static String sql(
@@ -121,12 +145,12 @@ final class RecordInsert {
         + column(generated);
   }
 
-  private static List<String> columns(Class<? extends Record> type, String generated) {
+  static List<String> columns(Class<? extends Record> type, String generated) {
     return RecordArguments.names(type).stream().filter(n -> !n.equals(generated)).toList();
   }
 
   /** {@code INSERT INTO table (columns)}. */
-  private static StringBuilder into(String table, List<String> names) {
+  static StringBuilder into(String table, List<String> names) {
     StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (");
     for (int i = 0; i < names.size(); i++) {
       sql.append(i == 0 ? "" : ", ").append(column(names.get(i)));
@@ -134,7 +158,7 @@ final class RecordInsert {
     return sql.append(")");
   }
 
-  private static String column(String component) {
+  static String column(String component) {
     return RENAMED.getOrDefault(
         component, component.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT));
   }

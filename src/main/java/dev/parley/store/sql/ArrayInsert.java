@@ -1,0 +1,167 @@
+package dev.parley.store.sql;
+
+import dev.parley.store.sql.Pipeline.Held;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The same INSERT of many jobs of a PostgreSQL batch ({@link BatchedJobs}) as one statement that
+ * takes one array per column: {@code INSERT INTO t (columns) SELECT * FROM unnest(CAST(? AS
+ * text[]), …)}. Its text is the same whatever the number of rows, so pgjdbc and PostgreSQL keep it
+ * prepared; a {@code VALUES} list as long as the batch would be a new text, parsed and planned
+ * anew, nearly every batch. An INSERT that runs a query first ({@link
+ * RecordInsert#insertReturningAfter}: an event's turn lock) runs it once per row before the first
+ * row is inserted; one that returns its generated column returns it row by row in the arrays'
+ * order, which is the order PostgreSQL inserts the rows of an {@code INSERT … SELECT} in and
+ * answers them, so each job's reader reads its own row.
+ */
+final class ArrayInsert {
+  /** Statement texts by table, record class, generated column and first query. */
+  private static final Map<String, String> SQL = new ConcurrentHashMap<>();
+
+  private ArrayInsert() {}
+
+  /**
+   * One statement for {@code statements}, the same INSERT (one text, {@link Held#insert} set) of
+   * several jobs, in order; null when a column's type has no array here.
+   */
+  static Held of(List<Held> statements) {
+    RecordInsert.Rows shape = statements.get(0).insert();
+    Class<? extends Record> type = shape.rows().get(0).getClass();
+    List<Class<?>> types = RecordArguments.types(type, shape.generated());
+    List<String> arrays = new ArrayList<>(types.size());
+    for (Class<?> t : types) {
+      String array = arrayType(t);
+      if (array == null) {
+        return null;
+      }
+      arrays.add(array);
+    }
+    List<Record> rows = new ArrayList<>();
+    List<String> firstArguments = new ArrayList<>();
+    List<DirectStatements.RowsReader<?>> readers = new ArrayList<>();
+    for (Held held : statements) {
+      rows.addAll(held.insert().rows());
+      firstArguments.add(held.insert().firstArgument());
+      if (held.rows() != null) {
+        readers.add(held.rows());
+      }
+    }
+    String sql =
+        SQL.computeIfAbsent(
+            shape.table() + " " + type.getName() + " " + shape.generated() + " " + shape.first(),
+            k -> sql(shape, type, arrays));
+    Pipeline.Binder binder =
+        (statement, position) -> {
+          Connection connection = statement.getConnection();
+          int next = position;
+          if (shape.first() != null) {
+            statement.setArray(
+                next++, connection.createArrayOf("text", firstArguments.toArray(String[]::new)));
+          }
+          List<Object[]> values = new ArrayList<>(rows.size());
+          for (Record row : rows) {
+            values.add(RecordArguments.values(row, shape.generated()));
+          }
+          for (int column = 0; column < arrays.size(); column++) {
+            statement.setArray(next++, array(connection, arrays.get(column), values, column));
+          }
+          return next;
+        };
+    DirectStatements.RowsReader<Void> reader =
+        readers.isEmpty()
+            ? null
+            : answer -> {
+              // Each reader reads one row, its own, in the jobs' order.
+              for (DirectStatements.RowsReader<?> r : readers) {
+                r.read(answer);
+              }
+              return null;
+            };
+    // The rows it writes (to see what was merged): it joins no other statement.
+    return new Held(
+        sql,
+        binder,
+        reader,
+        new RecordInsert.Rows(shape.table(), rows, shape.generated(), shape.first(), null));
+  }
+
+  private static String sql(
+      RecordInsert.Rows shape, Class<? extends Record> type, List<String> arrays) {
+    List<String> names = RecordInsert.columns(type, shape.generated());
+    StringBuilder unnest = new StringBuilder("unnest(");
+    for (int i = 0; i < arrays.size(); i++) {
+      unnest
+          .append(i == 0 ? "" : ", ")
+          .append("CAST(? AS ")
+          .append(sqlArray(arrays.get(i)))
+          .append(")");
+    }
+    unnest.append(")");
+    StringBuilder sql = new StringBuilder();
+    if (shape.first() != null) {
+      // The first query once per row, all before the first row (the count needs every one).
+      sql.append("WITH first AS MATERIALIZED (SELECT count(*) FROM unnest(CAST(? AS text[]))")
+          .append(" AS a(argument), LATERAL (")
+          .append(shape.first().replace("?", "a.argument"))
+          .append(") AS f) ");
+    }
+    sql.append(RecordInsert.into(shape.table(), names));
+    if (shape.first() != null) {
+      sql.append(" SELECT u.* FROM first, ").append(unnest).append(" AS u");
+    } else {
+      sql.append(" SELECT * FROM ").append(unnest);
+    }
+    if (shape.generated() != null) {
+      sql.append(" RETURNING ").append(RecordInsert.column(shape.generated()));
+    }
+    return sql.toString();
+  }
+
+  /** The array type (pgjdbc's name) a component of {@code type} is bound as; null for none. */
+  private static String arrayType(Class<?> type) {
+    if (type == String.class) {
+      return "text";
+    }
+    if (type == long.class || type == Long.class || type == Instant.class) {
+      return "int8";
+    }
+    if (type == int.class || type == Integer.class) {
+      return "int4";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "bool";
+    }
+    return null;
+  }
+
+  private static String sqlArray(String arrayType) {
+    return switch (arrayType) {
+      case "int8" -> "bigint[]";
+      case "int4" -> "integer[]";
+      case "bool" -> "boolean[]";
+      default -> "text[]";
+    };
+  }
+
+  private static java.sql.Array array(
+      Connection connection, String arrayType, List<Object[]> rows, int column)
+      throws SQLException {
+    Object[] values =
+        switch (arrayType) {
+          case "int8" -> new Long[rows.size()];
+          case "int4" -> new Integer[rows.size()];
+          case "bool" -> new Boolean[rows.size()];
+          default -> new String[rows.size()];
+        };
+    for (int i = 0; i < values.length; i++) {
+      values[i] = rows.get(i)[column];
+    }
+    return connection.createArrayOf(arrayType, values);
+  }
+}

@@ -1,0 +1,105 @@
+package dev.parley.store.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.store.UserRecord;
+import dev.parley.store.sql.Pipeline.Held;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How a PostgreSQL batch's waiting jobs' statements are made into one text ({@link BatchedJobs}).
+ */
+class BatchedJobsStatementsTest {
+  private static final Held EVENT = new Held("INSERT INTO events … RETURNING seq");
+
+  @Test
+  void the_same_insert_of_jobs_holding_the_same_statements_is_one_insert_of_their_rows() {
+    List<BatchedJobs.Job> jobs =
+        List.of(
+            job("t1", user("a"), user("b")),
+            job("t2", user("c"), user("e")),
+            job("t3", user("d"), user("f")));
+
+    List<Held> statements = BatchedJobs.statements(jobs);
+
+    // Position by position: the users of each job's first INSERT (one statement, of arrays), each
+    // job's event (a statement that is no record's INSERT), then the users of its second.
+    assertThat(statements)
+        .extracting(h -> h.insert() == null ? "event" : rows(h))
+        .containsExactly("a c d", "event", "event", "event", "b e f");
+  }
+
+  @Test
+  void the_merged_insert_takes_one_array_per_column_whatever_the_number_of_rows() {
+    List<BatchedJobs.Job> two =
+        List.of(job("t1", user("a"), user("b")), job("t2", user("c"), user("d")));
+    List<BatchedJobs.Job> three =
+        List.of(
+            job("t1", user("a"), user("b")),
+            job("t2", user("c"), user("d")),
+            job("t3", user("e"), user("f")));
+
+    String twoRows = BatchedJobs.statements(two).get(0).sql();
+    String threeRows = BatchedJobs.statements(three).get(0).sql();
+
+    assertThat(twoRows)
+        .isEqualTo(threeRows)
+        .startsWith("INSERT INTO users (sid, account_sid, service_sid, identity,")
+        .contains(" SELECT * FROM unnest(CAST(? AS text[]), ")
+        .contains("CAST(? AS bigint[]))");
+  }
+
+  @Test
+  void jobs_holding_different_statements_go_one_after_the_other() {
+    List<BatchedJobs.Job> jobs =
+        List.of(job("t1", user("a"), user("b")), job("t2", user("c"), null));
+
+    List<Held> statements = BatchedJobs.statements(jobs);
+
+    assertThat(statements)
+        .extracting(h -> h.insert() == null ? "event" : rows(h))
+        .containsExactly("a", "event", "b", "c", "event");
+  }
+
+  @Test
+  void jobs_appending_to_the_same_turn_go_one_after_the_other() {
+    List<BatchedJobs.Job> jobs =
+        List.of(job("t1", user("a"), user("b")), job("t1", user("c"), user("d")));
+
+    List<Held> statements = BatchedJobs.statements(jobs);
+
+    assertThat(statements)
+        .extracting(h -> h.insert() == null ? "event" : rows(h))
+        .containsExactly("a", "event", "b", "c", "event", "d");
+  }
+
+  /**
+   * A job holding an INSERT of {@code first}, an event of {@code turn}, an INSERT of {@code then}.
+   */
+  private static BatchedJobs.Job job(String turn, UserRecord first, UserRecord then) {
+    List<Held> statements =
+        then == null ? List.of(insert(first), EVENT) : List.of(insert(first), EVENT, insert(then));
+    return new BatchedJobs.Job(statements, Set.of(turn));
+  }
+
+  private static Held insert(UserRecord user) {
+    return new Held(
+        "INSERT INTO users …",
+        Pipeline.Binder.NONE,
+        null,
+        new RecordInsert.Rows("users", List.of(user)));
+  }
+
+  private static String rows(Held insert) {
+    return String.join(
+        " ", insert.insert().rows().stream().map(row -> ((UserRecord) row).identity()).toList());
+  }
+
+  private static UserRecord user(String identity) {
+    Instant now = Instant.now();
+    return new UserRecord("US" + identity, "AC", "IS", identity, null, "{}", null, now, now);
+  }
+}
