@@ -37,6 +37,15 @@ final class WireJson {
     }
   }
 
+  /** {@code node} as JSON text. */
+  static String write(JsonNode node) {
+    try {
+      return Json.MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** ISO 8601 as {@link Instant#toString}: the SDK's shapes keep the milliseconds. */
   static String date(Instant instant) {
     return instant == null ? null : IsoDates.iso(instant);

@@ -225,8 +225,8 @@ final class SyncObjects {
     tx.afterCommit(() -> known.put(object));
   }
 
-  void updateDocument(Tx tx, SyncObjectRecord document, JsonNode data) {
-    String text = SyncJson.write(data);
+  /** Sets the document's data to {@code text}; the same data again is no change. */
+  void updateDocument(Tx tx, SyncObjectRecord document, String text) {
     if (text.equals(document.data())) {
       return;
     }
@@ -283,14 +283,13 @@ final class SyncObjects {
       Long index,
       ObjectNode item,
       SyncObjectRecord document,
-      JsonNode data) {
+      String text) {
     ThisTransaction here = here(tx);
-    String text = SyncJson.write(data);
     if (here.pending.containsKey(list.sid())
         || here.pending.containsKey(document.sid())
         || text.equals(document.data())) {
       addItem(tx, list, key, index, item);
-      updateDocument(tx, document, data);
+      updateDocument(tx, document, text);
       return;
     }
     here.itemsPut.add(list.sid() + "/" + key);
