@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A message's post writes its conversation's document from text kept without the last message
- * ({@link ConversationShapes.SyncText}): that text must be the mapper's, character for character,
- * or a later change that compares texts would see a change where there is none.
+ * ({@link ConversationShapes.SyncText}) and its list item through the mapper's generator ({@link
+ * MessageShapes#syncText}): each text must be the mapper's, character for character, or a later
+ * change that compares texts would see a change where there is none.
  */
 @NoStore
 class SyncDocumentTextTest {
@@ -49,6 +50,42 @@ class SyncDocumentTextTest {
             .isEqualTo(Json.MAPPER.writeValueAsString(ConversationShapes.sync(s, previous)));
       }
     }
+  }
+
+  @Test
+  void a_messages_item_is_the_mappers_text_of_it() throws Exception {
+    String media =
+        "[{\"sid\":\"ME00000000000000000000000000000004\",\"content_type\":\"image/png\","
+            + "\"filename\":\"a \\\"b\\\".png\",\"size\":1,\"category\":\"media\"}]";
+    MessageRecord plain = message(3, Instant.now());
+    MessageRecord odd =
+        new MessageRecord(
+            "IM00000000000000000000000000000005",
+            "AC",
+            "IS",
+            "CH",
+            4,
+            "quotes \" and \\ é 日本 😀",
+            null,
+            "{\"a\": [1, \"</script>\"]}",
+            "MB00000000000000000000000000000006",
+            media,
+            "HX00000000000000000000000000000007",
+            "{}",
+            "subject \n line",
+            Instant.EPOCH,
+            Instant.parse("2026-12-07T03:04:05.678Z"));
+
+    for (MessageRecord m : List.of(plain, odd)) {
+      String text = MessageShapes.syncText(m);
+
+      assertThat(text).isEqualTo(Json.MAPPER.writeValueAsString(Json.MAPPER.readTree(text)));
+      assertThat(MessageShapes.sync(m).path("author").asText()).isEqualTo(m.author());
+      assertThat(MessageShapes.sync(m).path("attributes").asText()).isEqualTo(m.attributes());
+    }
+    assertThat(MessageShapes.sync(odd).path("medias").get(0).path("filename").asText())
+        .isEqualTo("a \"b\".png");
+    assertThat(MessageShapes.sync(odd).path("text").isNull()).isTrue();
   }
 
   private static SyncSource source(

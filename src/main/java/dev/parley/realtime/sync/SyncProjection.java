@@ -226,7 +226,7 @@ public final class SyncProjection implements EventListener {
         o.messages(),
         Long.toString(m.index()),
         m.index(),
-        MessageShapes.sync(m),
+        MessageShapes.syncText(m),
         o.document(),
         documents.of(c.sid(), source).withLastMessage(m));
   }
