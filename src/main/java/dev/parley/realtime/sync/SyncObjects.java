@@ -225,8 +225,8 @@ final class SyncObjects {
     tx.afterCommit(() -> known.put(object));
   }
 
-  void updateDocument(Tx tx, SyncObjectRecord document, JsonNode data) {
-    String text = SyncJson.write(data);
+  /** Sets the document's data to {@code text}; the same data again is no change. */
+  void updateDocument(Tx tx, SyncObjectRecord document, String text) {
     if (text.equals(document.data())) {
       return;
     }
@@ -252,45 +252,43 @@ final class SyncObjects {
 
   /** Adds an item under a key the object never had (a new message index, a new participant). */
   void addItem(Tx tx, SyncObjectRecord object, String key, Long index, ObjectNode data) {
+    addItem(tx, object, key, index, SyncJson.write(data));
+  }
+
+  /** {@link #addItem} with the item's data as text. */
+  private void addItem(Tx tx, SyncObjectRecord object, String key, Long index, String data) {
     here(tx).itemsPut.add(object.sid() + "/" + key);
     Instant now = clock.instant();
     itemAdded(tx, object, key, index, data, nextEventId(tx, object, null, now), now);
   }
 
   private void itemAdded(
-      Tx tx,
-      SyncObjectRecord object,
-      String key,
-      Long index,
-      ObjectNode data,
-      long id,
-      Instant now) {
+      Tx tx, SyncObjectRecord object, String key, Long index, String data, long id, Instant now) {
     SyncItemRecord item =
-        new SyncItemRecord(object.sid(), key, index, SyncJson.write(data), id, id, false, now, now);
+        new SyncItemRecord(object.sid(), key, index, data, id, id, false, now, now);
     write(tx, item);
     published(tx, object, () -> json.itemEvent(object, item, true));
   }
 
   /**
    * {@link #addItem} to {@code list} and {@link #updateDocument} of {@code document}, the two
-   * changes of a new message: where neither object was made in this transaction, both event ids are
-   * taken by one statement.
+   * changes of a new message, each given as its text: where neither object was made in this
+   * transaction, both event ids are taken by one statement.
    */
   void addItemAndUpdateDocument(
       Tx tx,
       SyncObjectRecord list,
       String key,
       Long index,
-      ObjectNode item,
+      String item,
       SyncObjectRecord document,
-      JsonNode data) {
+      String text) {
     ThisTransaction here = here(tx);
-    String text = SyncJson.write(data);
     if (here.pending.containsKey(list.sid())
         || here.pending.containsKey(document.sid())
         || text.equals(document.data())) {
       addItem(tx, list, key, index, item);
-      updateDocument(tx, document, data);
+      updateDocument(tx, document, text);
       return;
     }
     here.itemsPut.add(list.sid() + "/" + key);

@@ -11,6 +11,7 @@ import dev.parley.events.Event;
 import dev.parley.events.EventListener;
 import dev.parley.events.EventType;
 import dev.parley.shapes.ConversationShapes;
+import dev.parley.shapes.ConversationShapes.SyncSource;
 import dev.parley.shapes.MembershipShapes;
 import dev.parley.shapes.MessageShapes;
 import dev.parley.shapes.ParticipantShapes;
@@ -34,9 +35,14 @@ import java.util.stream.Stream;
  */
 public final class SyncProjection implements EventListener {
   private static final int MAX_PARTED = 100;
+
+  /** Some 16 MB of document texts: a few thousand busy conversations' (see DocumentTexts). */
+  private static final long DOCUMENT_CHARS = 8L << 20;
+
   private final Store store;
   private final SyncObjects objects;
   private final FirstUse firstUse;
+  private final DocumentTexts documents = new DocumentTexts(DOCUMENT_CHARS);
 
   SyncProjection(Store store, SyncObjects objects, FirstUse firstUse) {
     this.store = store;
@@ -89,8 +95,9 @@ public final class SyncProjection implements EventListener {
     objects.updateDocument(
         tx,
         document,
-        ConversationShapes.sync(
-            c, o.messages().sid(), o.roster().sid(), SyncJson.parse(document.data())));
+        SyncJson.write(
+            ConversationShapes.sync(
+                c, o.messages().sid(), o.roster().sid(), SyncJson.parse(document.data()))));
   }
 
   /** Heard before the conversation goes: its participants are still there to be told. */
@@ -208,19 +215,20 @@ public final class SyncProjection implements EventListener {
 
   /**
    * A new message: a list item (message indexes are never reused, so there is none to look for) and
-   * the document's {@code lastMessage}, rebuilt from the conversation in hand rather than read
-   * back.
+   * the document's {@code lastMessage}, written from the conversation in hand rather than read
+   * back, into the document's text kept without it ({@link DocumentTexts}).
    */
   private void addMessage(Tx tx, ConversationRecord c, MessageRecord m) {
     FirstUse.ConversationObjects o = firstUse.objectsOf(tx, c);
+    SyncSource source = SyncSource.of(c, o.messages().sid(), o.roster().sid());
     objects.addItemAndUpdateDocument(
         tx,
         o.messages(),
         Long.toString(m.index()),
         m.index(),
-        MessageShapes.sync(m),
+        MessageShapes.syncText(m),
         o.document(),
-        ConversationShapes.syncWithLastMessage(c, o.messages().sid(), o.roster().sid(), m));
+        documents.of(c.sid(), source).withLastMessage(m));
   }
 
   private void updateMessage(Tx tx, MessageRecord m) {
