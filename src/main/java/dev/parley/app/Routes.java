@@ -311,11 +311,13 @@ final class Routes {
       List<String> prefixes, Handler<RoutingContext> handler) {
     return ctx -> {
       String path = ctx.normalizedPath();
-      if (prefixes.stream().anyMatch(path::startsWith)) {
-        ctx.next();
-      } else {
-        handler.handle(ctx);
+      for (String prefix : prefixes) {
+        if (path.startsWith(prefix)) {
+          ctx.next();
+          return;
+        }
       }
+      handler.handle(ctx);
     };
   }
 }
