@@ -172,6 +172,7 @@ public final class Parley implements AutoCloseable {
           metrics, store, wiring.deliveries(), twilsock, wiring.sync().subscriptions());
       RouteTable routes =
           Routes.register(
+              vertx,
               router,
               wiring,
               publicUrl,

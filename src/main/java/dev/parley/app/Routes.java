@@ -38,6 +38,7 @@ import dev.parley.realtime.TwilsockProtocol;
 import dev.parley.widget.HomePage;
 import dev.parley.widget.WidgetAssets;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -63,6 +64,7 @@ final class Routes {
       List.of(Webchat3Api.PREFIX, Webchat3Api.PARLEY_PREFIX, ConsoleApi.PREFIX);
 
   static RouteTable register(
+      Vertx vertx,
       Router router,
       Wiring wiring,
       PublicUrl base,
@@ -91,6 +93,7 @@ final class Routes {
     BasicAuth basic = new BasicAuth(wiring.authenticator());
     RouteTable table =
         new RouteTable(
+            vertx,
             router,
             Map.of(
                 ACCOUNT_BASIC,
@@ -123,7 +126,6 @@ final class Routes {
         .any(WidgetAssets.SCRIPT_PATH, PUBLIC, widget::script)
         .any(WidgetAssets.DEMO_PATH, PUBLIC, widget::demo)
         .any(ConsoleAssets.PAGE_PATH, PUBLIC, consolePage::page)
-        .any(ConsoleAssets.PAGE_PATH + "/", PUBLIC, consolePage::page)
         .any(ConsoleAssets.SCRIPT_PATH, PUBLIC, consolePage::script)
         // Load balancers and Prometheus have no Twilio credentials (/metrics may want a token).
         .get(ObserveApi.HEALTH, PUBLIC, observe::health)
@@ -309,11 +311,13 @@ final class Routes {
       List<String> prefixes, Handler<RoutingContext> handler) {
     return ctx -> {
       String path = ctx.normalizedPath();
-      if (prefixes.stream().anyMatch(path::startsWith)) {
-        ctx.next();
-      } else {
-        handler.handle(ctx);
+      for (String prefix : prefixes) {
+        if (path.startsWith(prefix)) {
+          ctx.next();
+          return;
+        }
       }
+      handler.handle(ctx);
     };
   }
 }

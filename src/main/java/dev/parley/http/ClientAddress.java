@@ -32,17 +32,29 @@ public final class ClientAddress implements Handler<RoutingContext> {
     this.trustedProxies = trustedProxies;
   }
 
-  /** The edge handler: resolves the request's client once, for {@link #of}. */
+  /**
+   * The edge handler: leaves itself with the request, which {@link #of} resolves on first use and
+   * keeps. Only the per-client limits ask (Webchat, the console's log-in), so the other requests do
+   * not pay for reading the peer's address and the forwarded headers.
+   */
   @Override
   public void handle(RoutingContext ctx) {
-    ctx.put(KEY, resolve(ctx.request()));
+    ctx.put(KEY, this);
     ctx.next();
   }
 
   /** The client address of {@code ctx}'s request ("unknown" when the connection has none). */
   public static String of(RoutingContext ctx) {
-    String resolved = ctx.get(KEY);
-    return resolved != null ? resolved : peer(ctx.request());
+    Object known = ctx.get(KEY);
+    if (known instanceof String resolved) {
+      return resolved;
+    }
+    if (known instanceof ClientAddress clients) {
+      String resolved = clients.resolve(ctx.request());
+      ctx.put(KEY, resolved);
+      return resolved;
+    }
+    return peer(ctx.request());
   }
 
   /**

@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * metrics SPI. The route is the pattern Vert.x Web matched ({@code /v1/Conversations/:Sid}), never
  * the raw path, so SIDs cannot grow the label set; it is known before a failure handler takes over,
  * so a 404 for an unknown conversation still counts against its route. A request no specific route
- * matched counts as its catch-all ({@code /v1/*}) or {@code unmatched}.
+ * matched counts as the mount point of the route table's sub-router it entered ({@code
+ * /v1/Conversations/*}, see {@code http/RouteTable}) or {@code unmatched}.
  */
 final class RouteMeters
     implements VertxMetricsFactory,
@@ -79,8 +80,8 @@ final class RouteMeters
 
   @Override
   public void requestRouted(Exchange exchange, String route) {
-    // Every matching route reports here in order: catch-alls (/v1/* for Basic auth) first, the
-    // resource's own pattern last. A later catch-all never hides a specific pattern.
+    // Every matching route reports here in order: a sub-router's mount point (/v1/Conversations/*)
+    // first, the resource's own pattern last. A later mount point never hides a specific pattern.
     if (route != null && (exchange.route == null || !route.endsWith("*"))) {
       exchange.route = route;
     }

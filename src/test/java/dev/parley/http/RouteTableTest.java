@@ -40,7 +40,7 @@ class RouteTableTest {
   void refuses_to_build_without_a_guard_for_each_guarded_access() {
     Router router = Router.router(vertx);
 
-    assertThatThrownBy(() -> new RouteTable(router, Map.of(Access.ACCOUNT_BASIC, ADMIT)))
+    assertThatThrownBy(() -> new RouteTable(vertx, router, Map.of(Access.ACCOUNT_BASIC, ADMIT)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("DEPLOYMENT_KEY");
   }
@@ -51,7 +51,7 @@ class RouteTableTest {
     var guards = new java.util.HashMap<>(everyGuard());
     guards.put(Access.PUBLIC, ADMIT);
 
-    assertThatThrownBy(() -> new RouteTable(router, guards))
+    assertThatThrownBy(() -> new RouteTable(vertx, router, guards))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("PUBLIC");
   }
@@ -59,19 +59,71 @@ class RouteTableTest {
   @Test
   void declares_a_scoped_route_once_under_each_prefix_with_its_access() {
     Router router = Router.router(vertx);
-    RouteTable table = new RouteTable(router, everyGuard());
+    RouteTable table = new RouteTable(vertx, router, everyGuard());
 
     table
         .under(List.of("/v1", "/v1/Services/:ChatServiceSid"))
         .get("/Roles", Access.ACCOUNT_BASIC, ADMIT);
 
-    assertThat(router.getRoutes())
-        .extracting(Route::getPath)
+    assertThat(RouteTable.routes(router))
+        .extracting(Route::getName)
         .containsExactly("/v1/Roles", "/v1/Services/:ChatServiceSid/Roles");
-    assertThat(router.getRoutes())
+    assertThat(RouteTable.routes(router))
         .allSatisfy(
             route ->
                 assertThat((Object) route.getMetadata(RouteTable.ACCESS))
                     .isEqualTo(Access.ACCOUNT_BASIC));
+  }
+
+  @Test
+  void
+      a_path_that_starts_with_two_fixed_segments_is_declared_on_their_sub_router_by_its_whole_name() {
+    Router router = Router.router(vertx);
+    RouteTable table = new RouteTable(vertx, router, everyGuard());
+
+    table
+        .get("/v1/Conversations", Access.ACCOUNT_BASIC, ADMIT)
+        .get("/v1/Conversations/:Sid", Access.ACCOUNT_BASIC, ADMIT)
+        .post("/v1/Conversations/:Sid/Messages", Access.ACCOUNT_BASIC, ADMIT)
+        .get("/v1/Users/:Sid", Access.ACCOUNT_BASIC, ADMIT)
+        .get("/v1/Services/:ChatServiceSid/Users", Access.ACCOUNT_BASIC, ADMIT);
+
+    assertThat(router.getRoutes())
+        .extracting(route -> (Object) route.getMetadata(RouteTable.MOUNT))
+        .containsExactly("/v1/Conversations", "/v1/Users", "/v1/Services");
+    assertThat(RouteTable.routes(router))
+        .extracting(Route::getName)
+        .containsExactly(
+            "/v1/Conversations",
+            "/v1/Conversations/:Sid",
+            "/v1/Conversations/:Sid/Messages",
+            "/v1/Users/:Sid",
+            "/v1/Services/:ChatServiceSid/Users");
+  }
+
+  @Test
+  void routes_declared_after_an_edge_are_mounted_after_it() {
+    Router router = Router.router(vertx);
+    RouteTable table = new RouteTable(vertx, router, everyGuard());
+
+    table.get("/v1/Services/:Sid/Media", Access.ACCOUNT_BASIC_OR_ACCESS_TOKEN, ADMIT);
+    table.edge("body", ADMIT);
+    table.get("/v1/Services/:Sid/Users", Access.ACCOUNT_BASIC, ADMIT);
+
+    assertThat(router.getRoutes())
+        .extracting(
+            route -> route.getMetadata(RouteTable.MOUNT) + "/" + route.getMetadata(RouteTable.EDGE))
+        .containsExactly("/v1/Services/null", "null/body", "/v1/Services/null");
+  }
+
+  @Test
+  void only_paths_that_start_with_two_fixed_segments_are_mounted() {
+    assertThat(RouteTable.mountPoint("/v1/Conversations/:Sid")).isEqualTo("/v1/Conversations");
+    assertThat(RouteTable.mountPoint("/2010-04-01/Accounts/:Sid.json"))
+        .isEqualTo("/2010-04-01/Accounts");
+    assertThat(RouteTable.mountPoint("/v1/Conversations")).isEqualTo("/v1/Conversations");
+    assertThat(RouteTable.mountPoint("/v1/:Kind/Items")).isNull();
+    assertThat(RouteTable.mountPoint("/healthz")).isNull();
+    assertThat(RouteTable.mountPoint("/console/")).isNull();
   }
 }
