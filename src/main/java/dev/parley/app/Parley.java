@@ -36,6 +36,16 @@ import org.slf4j.LoggerFactory;
 /** A running Parley: store, domain services and the HTTP server, wired once for main and tests. */
 public final class Parley implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Parley.class);
+
+  /**
+   * Vert.x's worker threads. A request's domain call holds its worker until the store's batch that
+   * carries its write commits (group commit), so this bounds how many requests one commit answers:
+   * with Vert.x's default of 20, 64 clients posting at once made batches of 20 at most, and Parley
+   * answered about half the web chats it does with 128 on SQLite, three quarters on PostgreSQL
+   * (bench/RESULTS.md, session 19). A waiting worker costs a parked thread, not CPU.
+   */
+  static final int WORKER_THREADS = 128;
+
   static final int MAX_BODY_BYTES = HttpLimits.MAX_BODY_BYTES;
 
   private final Vertx vertx;
@@ -106,6 +116,7 @@ public final class Parley implements AutoCloseable {
                   Vertx.builder()
                       .with(
                           new VertxOptions()
+                              .setWorkerPoolSize(WORKER_THREADS)
                               .setMetricsOptions(new MetricsOptions().setEnabled(true)))
                       .withMetrics(metrics.vertxMetrics())
                       .build();

@@ -1,6 +1,7 @@
 package dev.parley.realtime;
 
 import static dev.parley.testing.SyncSteps.addedText;
+import static dev.parley.testing.SyncSteps.eventType;
 import static dev.parley.testing.SyncSteps.get;
 import static dev.parley.testing.SyncSteps.messagesList;
 import static dev.parley.testing.SyncSteps.subscribe;
@@ -13,12 +14,16 @@ import dev.parley.testing.ConversationFixtures;
 import dev.parley.testing.ParleyServer;
 import dev.parley.testing.PostgresqlOnly;
 import dev.parley.testing.TwilsockClient;
+import io.restassured.specification.RequestSpecification;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,6 +41,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TwoNodesTest {
   @RegisterExtension static final ParleyServer server = new ParleyServer();
   private static final ConversationFixtures fixtures = new ConversationFixtures(server);
+
+  private static final int POSTS_PER_NODE = 60;
 
   private static Parley other;
   private static Tokens tokens;
@@ -68,6 +75,99 @@ class TwoNodesTest {
       TwilsockFrame added = ann.await(frame -> addedText(frame).equals("from node one"));
       assertThat(added.header().path("message_type").asText()).isEqualTo("com.twilio.rtd.cds.list");
     }
+  }
+
+  @Test
+  void posts_through_both_nodes_at_once_reach_a_client_on_each_once_with_their_stored_event_ids()
+      throws Exception {
+    String conversation = fixtures.conversationWith("eve", "fay");
+    fixtures.post(conversation, "first"); // makes the conversation's Sync objects
+    try (TwilsockClient eve = TwilsockClient.connect(server.port());
+        TwilsockClient fay = TwilsockClient.connect(other.port())) {
+      eve.init(tokens.token("eve"));
+      fay.init(tokens.token("fay"));
+      String messages = messagesList(eve, tokens.serviceSid(), "eve", conversation);
+      for (TwilsockClient client : List.of(eve, fay)) {
+        long from = get(client, "/v3/Lists/" + messages).path("last_event_id").asLong();
+        subscribe(client, messages, "list", from);
+      }
+
+      postThroughBothNodes(conversation, POSTS_PER_NODE);
+
+      // Each message's item took the list's next event id: one each, in index order, and the
+      // broadcast of each carries the id its item was stored with.
+      Map<Long, Long> stored = itemEventIds(messages);
+      assertThat(stored).hasSize(2 * POSTS_PER_NODE + 1);
+      List<Long> inIndexOrder = new ArrayList<>(new TreeMap<>(stored).values());
+      for (int i = 1; i < inIndexOrder.size(); i++) {
+        assertThat(inIndexOrder.get(i)).isEqualTo(inIndexOrder.get(i - 1) + 1);
+      }
+      Map<Long, Long> told = new HashMap<>(stored);
+      told.remove(0L); // the first message came before the subscriptions
+      for (TwilsockClient client : List.of(eve, fay)) {
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> itemsAdded(client, messages).size() >= 2 * POSTS_PER_NODE);
+        List<long[]> added = itemsAdded(client, messages);
+        Map<Long, Long> heard = new HashMap<>();
+        added.forEach(item -> heard.put(item[0], item[1]));
+        assertThat(added).hasSize(2 * POSTS_PER_NODE);
+        assertThat(heard).isEqualTo(told);
+      }
+    }
+  }
+
+  /** Posts {@code perNode} messages through each node, all at once. */
+  private static void postThroughBothNodes(String conversation, int perNode) throws Exception {
+    ExecutorService posters = Executors.newFixedThreadPool(16);
+    List<Future<Integer>> posted = new ArrayList<>();
+    String otherNode = "http://127.0.0.1:" + other.port();
+    for (int i = 0; i < perNode; i++) {
+      String body = "m" + i;
+      posted.add(posters.submit(() -> post(server.api(), conversation, "one " + body)));
+      posted.add(
+          posters.submit(() -> post(server.api().baseUri(otherNode), conversation, "two " + body)));
+    }
+    for (Future<Integer> status : posted) {
+      assertThat(status.get()).isEqualTo(201);
+    }
+    posters.shutdown();
+  }
+
+  private static int post(RequestSpecification node, String conversation, String body) {
+    return node.formParam("Author", "eve")
+        .formParam("Body", body)
+        .post("/v1/Conversations/" + conversation + "/Messages")
+        .statusCode();
+  }
+
+  /** The list items a client was told were added: each an index and the event id. */
+  private static List<long[]> itemsAdded(TwilsockClient client, String list) {
+    return client.frames().stream()
+        .filter(frame -> eventType(frame).equals("list_item_added"))
+        .map(frame -> TwilsockClient.body(frame).path("event"))
+        .filter(event -> event.path("list_sid").asText().equals(list))
+        .map(event -> new long[] {event.path("item_index").asLong(), event.path("id").asLong()})
+        .toList();
+  }
+
+  /** The stored items of a list: index to the id of the event that added it. */
+  private static Map<Long, Long> itemEventIds(String list) throws Exception {
+    Map<Long, Long> ids = new HashMap<>();
+    try (Connection db = server.connect();
+        PreparedStatement query =
+            db.prepareStatement(
+                "SELECT item_index, created_event_id, last_event_id FROM sync_items"
+                    + " WHERE object_sid = ?")) {
+      query.setString(1, list);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          assertThat(rows.getLong(3)).isEqualTo(rows.getLong(2));
+          ids.put(rows.getLong(1), rows.getLong(2));
+        }
+      }
+    }
+    return ids;
   }
 
   @Test
