@@ -346,7 +346,8 @@ public final class Parley implements AutoCloseable {
 
   /** Whether a route is registered for exactly {@code path}. */
   boolean serves(String path) {
-    return router.getRoutes().stream().anyMatch(route -> path.equals(route.getPath()));
+    // Routes under a mount point sit on its sub-router, named by their whole declared path.
+    return RouteTable.routes(router).stream().anyMatch(route -> path.equals(route.getName()));
   }
 
   /** The running router, every route as declared in {@link Routes}. */
