@@ -3,8 +3,10 @@
 // messages, and the visitor writes soon after while the app reads a page in between. Sync
 // subscribes to the messages list some time after it opened it; a message sent before that
 // reaches the client only through the subscription's replay, which the SDK drops when a page read
-// has already cached the item (docs/realtime-protocol.md §4.5). Each message must still show up
-// live on both sides, on loopback and over a slow network.
+// has already cached the item (docs/realtime-protocol.md §4.5); so does a live event that reaches
+// the SDK in one read with a page that shows its item, since the SDK handles the page first. Each
+// message must still show up live on both sides, on loopback, over a slow network, and when the
+// network delivers an event and a page together.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
@@ -34,8 +36,9 @@ let agents = 0;
  * A web chat as the React app opens it: an agent already in the conversation (joined through
  * REST, as a Flex task would add it), then the visitor's client started, the conversation got,
  * its participants and first page of messages read. Resolves when the visitor's chat is open.
+ * The visitor's client connects to `visitorTwilsockUrl`.
  */
-async function openChat(twilsockUrl) {
+async function openChat(twilsockUrl, visitorTwilsockUrl = twilsockUrl) {
   const guest = await guestInit({ name: 'Ann' });
   const identity = `agent-${process.pid}-first-${++agents}`;
   const agentClient = await conversationsClient(await agentToken(identity), { twilsockUrl, timeout: 20_000 });
@@ -46,7 +49,10 @@ async function openChat(twilsockUrl) {
   await rest().conversations.v1.conversations(guest.conversation_sid).participants.create({ identity });
   const agentConversation = await joined;
   await agentConversation.getMessages();
-  const visitorClient = await conversationsClient(guest.token, { twilsockUrl, timeout: 20_000 });
+  const visitorClient = await conversationsClient(guest.token, {
+    twilsockUrl: visitorTwilsockUrl,
+    timeout: 20_000,
+  });
   const visitorConversation = await visitorClient.getConversationBySid(guest.conversation_sid);
   await visitorConversation.getParticipants();
   await visitorConversation.getMessages(30);
@@ -110,4 +116,29 @@ test('messages the visitor sends in the first seconds show live on both sides', 
 test('messages the visitor sends in the first seconds show live on both sides over a slow network', async () => {
   const slow = await relay(PARLEY_URL, { latency: 250, kbps: 1000 });
   await everyMessageLive(twilsockUrlOf(slow.url));
+});
+
+test('a message whose event reaches the visitor in one read with a page read meanwhile shows live', async () => {
+  const network = await relay(PARLEY_URL);
+  const { visitorConversation, agentConversation } = await openChat(TWILSOCK_URL, twilsockUrlOf(network.url));
+  // A message shown live: the visitor's subscription to the messages is established.
+  const greeted = waitForEvent(visitorConversation, 'messageAdded', { timeout: 10_000 });
+  await agentConversation.sendMessage('Hello, how can I help?');
+  await greeted;
+  const atVisitor = arrivals(visitorConversation);
+
+  network.hold();
+  await agentConversation.sendMessage('Are you still there?');
+  await delay(300); // its event is sent, and waits in the network
+  const page = visitorConversation.getMessages(30);
+  await delay(300); // so does the page's answer
+  assert.ok(network.held() > 0, 'the network holds what the server sent');
+  network.release();
+  await page;
+  const deadline = performance.now() + LIVE_WITHIN_MS;
+  while (performance.now() < deadline && !atVisitor.has('Are you still there?')) {
+    await delay(50);
+  }
+
+  assert.ok(atVisitor.has('Are you still there?'), 'messageAdded on the visitor side');
 });

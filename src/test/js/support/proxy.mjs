@@ -7,6 +7,9 @@ import { after } from 'node:test';
 /**
  * Starts a relay on 127.0.0.1 to `target` (an http(s) URL). `url` is its own base URL; `cut()`
  * destroys every relayed connection; `block()`/`unblock()` refuse and accept new ones.
+ * `hold()` keeps what the server sends, `release()` passes it on in one write, so that frames the
+ * server sent apart reach the client in one read, as after a stall of a busy network or client
+ * (without `latency` or `kbps` only); `held()` is how many bytes wait.
  *
  * `latency` (ms) holds every chunk that long before passing it on, in each direction; `kbps`
  * (kilobits per second) then sends one direction's chunks one after another at that rate, as a
@@ -16,6 +19,8 @@ export async function relay(target, { latency = 0, kbps = 0 } = {}) {
   const { hostname, port } = new URL(target);
   const open = new Set();
   let blocked = false;
+  let holding = false;
+  const waiting = []; // [socket, chunk] the server sent while holding
   const server = net.createServer((inbound) => {
     if (blocked) {
       inbound.destroy();
@@ -31,6 +36,13 @@ export async function relay(target, { latency = 0, kbps = 0 } = {}) {
         from.on('close', () => {
           open.delete(from);
           link.send(() => to.destroy(), 0);
+        });
+      } else if (from === outbound) {
+        from.on('data', (chunk) => (holding ? waiting.push([to, chunk]) : to.write(chunk)));
+        from.on('end', () => to.end());
+        from.on('close', () => {
+          open.delete(from);
+          to.destroy();
         });
       } else {
         from.pipe(to);
@@ -52,6 +64,16 @@ export async function relay(target, { latency = 0, kbps = 0 } = {}) {
     cut: () => open.forEach((socket) => socket.destroy()),
     block: () => (blocked = true),
     unblock: () => (blocked = false),
+    hold: () => (holding = true),
+    held: () => waiting.reduce((bytes, [, chunk]) => bytes + chunk.length, 0),
+    release: () => {
+      holding = false;
+      const bySocket = new Map();
+      for (const [to, chunk] of waiting.splice(0)) {
+        bySocket.set(to, [...(bySocket.get(to) ?? []), chunk]);
+      }
+      bySocket.forEach((chunks, to) => to.write(Buffer.concat(chunks)));
+    },
   };
 }
 

@@ -22,6 +22,14 @@ public interface Session {
    */
   void notify(String messageType, Object payload);
 
+  /**
+   * {@link #notify(String, Object)}, then runs {@code whenAcknowledged} on the connection's event
+   * loop (quick: no waits) once the client acknowledges the frame. The SDK acknowledges each
+   * notification as it parses it, and handles it a moment later, on a timer of its own
+   * (docs/realtime-protocol.md §4.5); a client that acknowledges nothing never runs it.
+   */
+  void notify(String messageType, Object payload, Runnable whenAcknowledged);
+
   boolean isOpen();
 
   /**

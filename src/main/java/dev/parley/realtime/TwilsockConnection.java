@@ -45,6 +45,10 @@ final class TwilsockConnection implements Session {
   private volatile long lastHeardNanos = connectedNanos;
   private volatile long lastPingNanos = connectedNanos;
   private int inFlight;
+
+  /** What waits for the client's acknowledgements; null while nothing does. */
+  private AwaitedAcknowledgements awaited;
+
   private boolean opened;
   private String closeReason = "peer_closed";
 
@@ -88,13 +92,28 @@ final class TwilsockConnection implements Session {
 
   @Override
   public void notify(String messageType, Object payload) {
+    notify(messageType, payload, null);
+  }
+
+  @Override
+  public void notify(String messageType, Object payload, Runnable whenAcknowledged) {
     if (phase != Phase.OPEN) {
       return;
     }
     byte[] body = UpstreamCalls.jsonObject(endpoint.json, payload);
-    byte[] frame = TwilsockFrames.notification(endpoint.nextNotificationId(), messageType, body);
+    String frameId = endpoint.nextNotificationId();
+    byte[] frame = TwilsockFrames.notification(frameId, messageType, body);
     // Tasks from one thread run in submission order: notifications keep their call order.
-    context.runOnContext(ignored -> send(frame));
+    context.runOnContext(
+        ignored -> {
+          if (whenAcknowledged != null && phase == Phase.OPEN) {
+            if (awaited == null) {
+              awaited = new AwaitedAcknowledgements();
+            }
+            awaited.await(frameId, whenAcknowledged);
+          }
+          send(frame);
+        });
   }
 
   @Override
@@ -139,7 +158,7 @@ final class TwilsockConnection implements Session {
     switch (frame.method()) {
       case TwilsockProtocol.INIT -> init(frame);
       case TwilsockProtocol.CLOSE -> closeSocket("client_closed");
-      case TwilsockProtocol.REPLY -> {} // the SDK's acknowledgements of our frames
+      case TwilsockProtocol.REPLY -> acknowledged(frame); // the SDK's acknowledgement of a frame
       default -> {
         if (phase != Phase.OPEN) {
           send(error(frame, TwilsockProtocol.BAD_REQUEST, "init first"));
@@ -147,6 +166,15 @@ final class TwilsockConnection implements Session {
         } else {
           opened(frame);
         }
+      }
+    }
+  }
+
+  private void acknowledged(TwilsockFrame frame) {
+    if (awaited != null && frame.id() != null) {
+      awaited.acknowledged(frame.id());
+      if (awaited.isEmpty()) {
+        awaited = null; // an idle connection keeps no map
       }
     }
   }
@@ -271,29 +299,40 @@ final class TwilsockConnection implements Session {
                 log.error("event=upstream_not_run session={}", id, answered.cause());
                 return;
               }
-              send(answered.result().frame());
-              Runnable then = answered.result().then();
-              if (then == null) {
-                inFlight--;
-                return;
+              UpstreamCalls.Answer answer = answered.result();
+              if (answer.holdNanos() > 0) {
+                long millis = Math.max(1, (answer.holdNanos() + 999_999) / 1_000_000);
+                context.owner().setTimer(millis, timer -> reply(answer));
+              } else {
+                reply(answer);
               }
-              // Queued after the reply: what `then` notifies reaches the client after it. It
-              // counts as in flight until it is done.
-              endpoint
-                  .workers
-                  .executeBlocking(
-                      () -> {
-                        then.run();
-                        return null;
-                      },
-                      false)
-                  .onComplete(
-                      done -> {
-                        inFlight--;
-                        if (done.failed()) {
-                          log.error("event=upstream_not_run session={}", id, done.cause());
-                        }
-                      });
+            });
+  }
+
+  /** Sends a tunnelled request's reply, then runs what must follow it. */
+  private void reply(UpstreamCalls.Answer answer) {
+    send(answer.frame());
+    Runnable then = answer.then();
+    if (then == null) {
+      inFlight--;
+      return;
+    }
+    // Queued after the reply: what `then` notifies reaches the client after it. It counts as in
+    // flight until it is done.
+    endpoint
+        .workers
+        .executeBlocking(
+            () -> {
+              then.run();
+              return null;
+            },
+            false)
+        .onComplete(
+            done -> {
+              inFlight--;
+              if (done.failed()) {
+                log.error("event=upstream_not_run session={}", id, done.cause());
+              }
             });
   }
 

@@ -29,8 +29,15 @@ final class UpstreamCalls {
     this.json = json;
   }
 
-  /** A reply frame and what must follow it ({@link UpstreamResponse#then()}, or null). */
-  record Answer(byte[] frame, Runnable then) {}
+  /**
+   * A reply frame, how long it waits before it goes out ({@link UpstreamResponse#holdNanos()}) and
+   * what must follow it ({@link UpstreamResponse#then()}, or null).
+   */
+  record Answer(byte[] frame, long holdNanos, Runnable then) {
+    Answer(byte[] frame, Runnable then) {
+      this(frame, 0, then);
+    }
+  }
 
   Answer answer(Session session, String frameId, UpstreamRequest request) {
     try {
@@ -38,7 +45,9 @@ final class UpstreamCalls {
       byte[] body = response.body() == null ? EMPTY_OBJECT : jsonObject(json, response.body());
       byte[] frame = TwilsockFrames.upstreamReply(frameId, response.status(), body);
       return new Answer(
-          frame, response.then() == null ? null : logged(session, request, response.then()));
+          frame,
+          response.holdNanos(),
+          response.then() == null ? null : logged(session, request, response.then()));
     } catch (ApiException e) {
       return new Answer(error(frameId, e.error(), e.messageFor(request.path())), null);
     } catch (RuntimeException e) {

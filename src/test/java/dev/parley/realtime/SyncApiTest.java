@@ -16,6 +16,7 @@ import dev.parley.testing.TwilsockClient;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
@@ -244,6 +245,32 @@ class SyncApiTest {
       assertThat(beforeSubscribing).containsExactly("before opening");
       assertThat(ann.frames().stream().map(SyncSteps::addedText)).contains("after opening");
       assertThat(afterReplay).containsExactly("before opening", "after opening");
+    }
+  }
+
+  @Test
+  void
+      a_message_stays_out_of_pages_until_the_client_acknowledges_its_event_then_shows_a_moment_later() {
+    try (TwilsockClient ann = connected("ann-unheard")) {
+      Chat chat = chatWith(ann, "ann-unheard");
+      fixtures.post(chat.sid, "heard");
+      long opened = get(ann, "/v3/Lists/" + chat.messages).path("last_event_id").asLong();
+      SyncSteps.subscribe(ann, chat.messages, "list", opened);
+      ann.holdAcknowledgements(); // as an SDK that has the event on its socket, not yet read
+
+      fixtures.post(chat.sid, "on its way");
+      TwilsockFrame event = ann.await(frame -> SyncSteps.addedText(frame).equals("on its way"));
+      List<String> sentNotHeard = texts(get(ann, "/v3/Lists/" + chat.messages + "/Items"));
+      ann.acknowledge(event);
+      long acknowledged = System.nanoTime();
+      List<String> heard = texts(get(ann, "/v3/Lists/" + chat.messages + "/Items"));
+      long answeredAfter = System.nanoTime() - acknowledged;
+
+      // The SDK handles a reply at once and a notification on a timer after acknowledging it: a
+      // page that showed the message first would make it drop the event (no messageAdded).
+      assertThat(sentNotHeard).containsExactly("heard");
+      assertThat(heard).containsExactly("heard", "on its way");
+      assertThat(Duration.ofNanos(answeredAfter)).isGreaterThanOrEqualTo(Duration.ofMillis(5));
     }
   }
 

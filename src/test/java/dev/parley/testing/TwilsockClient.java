@@ -16,17 +16,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 
 /**
  * A Twilsock client as the SDK speaks it (binary frames, {@code TM…} ids) over the JDK's WebSocket,
- * recording every frame it receives. Waits are bounded; {@link #stopReading} makes it a stuck peer
- * that answers no more pings.
+ * recording every frame it receives and acknowledging each as it takes it in, as the SDK does
+ * ({@link #holdAcknowledgements} stops that). Waits are bounded; {@link #stopReading} makes it a
+ * stuck peer that answers no more pings.
  */
 public final class TwilsockClient implements AutoCloseable {
   public static final ObjectMapper JSON = new ObjectMapper();
@@ -38,6 +41,12 @@ public final class TwilsockClient implements AutoCloseable {
   private final WebSocket socket;
   private volatile Integer closeCode;
   private volatile boolean reading = true;
+  private volatile boolean acknowledging = true;
+
+  /**
+   * The last send: the JDK's WebSocket takes one at a time, and acknowledgements come meanwhile.
+   */
+  private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
 
   private TwilsockClient(URI uri) {
     socket =
@@ -97,16 +106,42 @@ public final class TwilsockClient implements AutoCloseable {
   }
 
   public void sendBytes(byte[] bytes) {
-    socket.sendBinary(ByteBuffer.wrap(bytes), true).orTimeout(10, TimeUnit.SECONDS).join();
+    sendBytesAndForget(bytes).orTimeout(10, TimeUnit.SECONDS).join();
   }
 
   /** Sends without waiting: the server may close the socket before all of it is written. */
-  public void sendBytesAndForget(byte[] bytes) {
-    socket.sendBinary(ByteBuffer.wrap(bytes), true);
+  public synchronized CompletableFuture<?> sendBytesAndForget(byte[] bytes) {
+    return sending = after(sending, () -> socket.sendBinary(ByteBuffer.wrap(bytes), true));
   }
 
   public void sendText(String text) {
-    socket.sendText(text, true).orTimeout(10, TimeUnit.SECONDS).join();
+    CompletableFuture<?> sent;
+    synchronized (this) {
+      sent = sending = after(sending, () -> socket.sendText(text, true));
+    }
+    sent.orTimeout(10, TimeUnit.SECONDS).join();
+  }
+
+  /** {@code send} once {@code previous} is done, whether it failed or not. */
+  private static CompletableFuture<?> after(
+      CompletableFuture<?> previous, Supplier<CompletableFuture<WebSocket>> send) {
+    return previous.handle((done, failed) -> null).thenCompose(ignored -> send.get());
+  }
+
+  /**
+   * Stops acknowledging the frames it receives, as an SDK that has not yet read them off the
+   * socket: the server then knows the client has not heard of them. {@link #acknowledge} does it.
+   */
+  public void holdAcknowledgements() {
+    acknowledging = false;
+  }
+
+  /** Acknowledges {@code frame} as the SDK does: a {@code reply} 200 with the frame's id. */
+  public void acknowledge(TwilsockFrame frame) {
+    ObjectNode header = JSON.createObjectNode().put("id", frame.id()).put("method", "reply");
+    header.put("payload_type", "application/json");
+    header.putObject("status").put("code", 200).put("status", "OK");
+    sendBytesAndForget(new TwilsockFrame(header, new byte[0]).encode());
   }
 
   public TwilsockFrame awaitReply(String id) {
@@ -177,7 +212,12 @@ public final class TwilsockClient implements AutoCloseable {
         byte[] whole = message.toByteArray();
         message.reset();
         try {
-          frames.add(TwilsockFrame.parse(whole));
+          TwilsockFrame frame = TwilsockFrame.parse(whole);
+          // Before the frame is seen: what a test sends once it has seen it goes after.
+          if (acknowledging && frame.id() != null && !"reply".equals(frame.method())) {
+            acknowledge(frame);
+          }
+          frames.add(frame);
         } catch (MalformedFrameException e) {
           unparsable.add(e.getMessage());
         }

@@ -5,6 +5,7 @@ import dev.parley.realtime.Session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One session's subscription to one Sync object. While its replay is being read, live events are
@@ -20,11 +21,22 @@ final class Subscriber {
   /** Events held back waiting for an earlier one before they go out anyway. */
   private static final int MAX_OUT_OF_ORDER = 64;
 
+  /**
+   * How long after the client acknowledged an event a page that shows its item may reach it. The
+   * SDK acknowledges a notification as it parses it but handles it on a timer of 0 (at least 1 ms
+   * in Node), while it handles a reply at once: a page that came sooner would be cached first, and
+   * the event then dropped as known, with no {@code messageAdded} (docs/realtime-protocol.md §4.5).
+   */
+  static final long HANDLED_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+  /**
+   * How long an event may wait for its acknowledgement before pages show its item anyway: for a
+   * client that acknowledges nothing (the SDK acknowledges every frame).
+   */
+  static final long ACK_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
+
   final Session session;
   final String objectSid;
-
-  /** The event id the client subscribed from (null: it cached nothing). */
-  private final Long from;
 
   private boolean replaying = true;
   private boolean overflowed;
@@ -32,21 +44,65 @@ final class Subscriber {
   private long delivered;
   private final TreeMap<Long, SyncEvent> early = new TreeMap<>();
 
+  /**
+   * The newest event of the object the client has acknowledged (its establishment stands for the
+   * replay before it), or the id it subscribed from: items created after it are news it has yet to
+   * hear of as events. Long.MAX_VALUE while a client that subscribed from nothing is established.
+   */
+  private long heard;
+
+  /** When a page showing what the client heard last may go out ({@link #HANDLED_NANOS}). */
+  private long heardHandledNanos = System.nanoTime();
+
+  /** The newest event sent that waits for its acknowledgement (waiting while above heard). */
+  private long awaited;
+
+  /** Since when an event has waited for its acknowledgement, at the latest. */
+  private long awaitedSinceNanos;
+
+  /** {@code from}: the event id the client subscribed from (null: it cached nothing). */
   Subscriber(Session session, String objectSid, Long from) {
     this.session = session;
     this.objectSid = objectSid;
-    this.from = from;
+    this.heard = from == null ? Long.MAX_VALUE : from;
+    this.awaited = Long.MIN_VALUE;
   }
 
   /**
-   * The newest event of the object the client has been sent or will be sent by the replay under
-   * way: items created after it are news it has yet to hear of as events.
+   * What a page may show: the items created up to the newest event the client has heard of, no
+   * sooner than it has handled it. Not what it was sent: the SDK handles a reply before a
+   * notification that reached it just ahead, and drops an item's event once a page gave it the
+   * item.
    */
-  synchronized long horizon() {
-    if (replaying) {
-      return from == null ? Long.MAX_VALUE : from;
+  synchronized PageHorizon horizon() {
+    long now = System.nanoTime();
+    if (awaited > heard && now - awaitedSinceNanos > ACK_WAIT_NANOS) {
+      heard = awaited;
+      heardHandledNanos = now;
     }
-    return delivered;
+    return new PageHorizon(heard, Math.max(0, heardHandledNanos - now));
+  }
+
+  /** Sends {@code payload} for the event {@code eventId}, to be heard when it is acknowledged. */
+  private void send(String messageType, ObjectNode payload, long eventId, boolean establishment) {
+    if (awaited <= heard) {
+      awaitedSinceNanos = System.nanoTime();
+    }
+    awaited = Math.max(awaited, eventId);
+    session.notify(messageType, payload, () -> acknowledged(eventId, establishment));
+  }
+
+  /**
+   * The client acknowledged (parsed) the event {@code eventId}; it handles it a moment later.
+   * Acknowledgements come in the order the frames went out, so the establishment's comes first.
+   */
+  private synchronized void acknowledged(long eventId, boolean establishment) {
+    long now = System.nanoTime();
+    heard = establishment ? eventId : Math.max(heard, eventId);
+    heardHandledNanos = now + HANDLED_NANOS;
+    if (awaited > heard) {
+      awaitedSinceNanos = now; // the later ones wait from now at the latest
+    }
   }
 
   synchronized void live(SyncEvent event) {
@@ -68,7 +124,7 @@ final class Subscriber {
         && (early.firstKey() == delivered + 1 || early.size() > MAX_OUT_OF_ORDER)) {
       SyncEvent next = early.pollFirstEntry().getValue();
       delivered = next.id();
-      session.notify(next.kind().messageType(), next.payload());
+      send(next.kind().messageType(), next.payload(), next.id(), false);
     }
   }
 
@@ -90,7 +146,7 @@ final class Subscriber {
     event.put("object_type", kind.wire());
     event.put("replay_status", overflowed ? "interrupted" : "completed");
     event.put("last_event_id", lastEventId);
-    session.notify(SYNC_EVENT, established);
+    send(SYNC_EVENT, established, lastEventId, true);
     delivered = lastEventId;
     replaying = false;
     List<SyncEvent> later = held;

@@ -46,10 +46,6 @@ public final class Subscriptions {
    * replay.
    */
   Subscriber subscribe(Session session, String objectSid, Long from) {
-    Map<String, Opened> opened = openedBySession.get(session.id());
-    if (opened != null) {
-      opened.remove(objectSid);
-    }
     Subscriber subscriber = new Subscriber(session, objectSid, from);
     Subscriber previous =
         bySession
@@ -65,6 +61,11 @@ public final class Subscriptions {
           }
           return set;
         });
+    // Only now: in between, a page would find neither and show everything.
+    Map<String, Opened> opened = openedBySession.get(session.id());
+    if (opened != null) {
+      opened.remove(objectSid);
+    }
     return subscriber;
   }
 
@@ -139,14 +140,16 @@ public final class Subscriptions {
   }
 
   /**
-   * The newest event id of the object whose news {@code session} has been told, or will be told by
-   * the replay under way or to come: {@code Long.MAX_VALUE} when it is told nothing. Item pages
-   * leave out the items created after it. The SDK takes an item a page showed as known and drops
-   * its later {@code *_item_added}, so a page read before that event reached it (a change committed
-   * while the subscription is being made, or one whose event is still on its way from the store)
-   * would cost {@code messageAdded}; left out, the item arrives as the event.
+   * What an item page may show {@code session} of the object: the items created up to the newest
+   * event it has heard of (acknowledged; or the id it opened or subscribed from, whose later events
+   * the replay brings), in a reply that reaches it once it has handled that event; everything when
+   * it is told nothing. The SDK takes an item a page showed as known and drops its later {@code
+   * *_item_added}, so a page that reached it before that event was handled (a change committed
+   * while the subscription is being made, one whose event is still on its way from the store, or
+   * one whose event is on the wire just ahead of the page) would cost {@code messageAdded}; left
+   * out, the item arrives as the event.
    */
-  long horizon(Session session, String objectSid) {
+  PageHorizon horizon(Session session, String objectSid) {
     Map<String, Subscriber> mine = bySession.get(session.id());
     Subscriber subscriber = mine == null ? null : mine.get(objectSid);
     if (subscriber != null) {
@@ -154,7 +157,9 @@ public final class Subscriptions {
     }
     Map<String, Opened> opened = openedBySession.get(session.id());
     Opened open = opened == null ? null : opened.get(objectSid);
-    return open != null && open.fresh(System.nanoTime()) ? open.lastEventId() : Long.MAX_VALUE;
+    return open != null && open.fresh(System.nanoTime())
+        ? PageHorizon.at(open.lastEventId())
+        : PageHorizon.EVERYTHING;
   }
 
   /** Forgets every subscription of a closed session. */

@@ -66,13 +66,13 @@ public final class SyncApi {
   /** An object's descriptor, {@code GET /v3/{kind}/{object}}; a map's with its first items. */
   public UpstreamResponse descriptor(Session session, UpstreamRequest request, List<String> p) {
     SyncKind kind = kind(request, p);
-    return UpstreamResponse.ok(descriptor(session, kind, p.get(1), request));
+    return descriptor(session, kind, p.get(1), request);
   }
 
   /** A page of a map's or list's items, {@code GET /v3/{kind}/{object}/Items}. */
   public UpstreamResponse items(Session session, UpstreamRequest request, List<String> p) {
     SyncKind kind = collection(request, p);
-    return UpstreamResponse.ok(items(session, kind, p.get(1), request));
+    return items(session, kind, p.get(1), request);
   }
 
   /** One item of a map or list, {@code GET /v3/{kind}/{object}/Items/{item}}. */
@@ -104,13 +104,20 @@ public final class SyncApi {
     return kind;
   }
 
+  /** A page's JSON, and when its reply may go out. */
+  private record Page(ObjectNode json, PageHorizon horizon) {
+    UpstreamResponse response() {
+      return UpstreamResponse.ok(json).heldFor(horizon.holdNanos());
+    }
+  }
+
   /**
    * The descriptor; the session has opened the object at its {@code last_event_id}, which is where
    * the SDK will subscribe from (see {@link Subscriptions#horizon}).
    */
-  private ObjectNode descriptor(
+  private UpstreamResponse descriptor(
       Session session, SyncKind kind, String id, UpstreamRequest request) {
-    ObjectNode descriptor =
+    Page descriptor =
         access.read(
             session.grant(),
             kind,
@@ -118,16 +125,19 @@ public final class SyncApi {
             (tx, object) -> {
               ObjectNode read = json.descriptor(object);
               if (kind == SyncKind.MAP && "items".equals(request.param("Include"))) {
-                long horizon = subscriptions.horizon(session, object.sid());
+                PageHorizon horizon = subscriptions.horizon(session, object.sid());
                 read.setAll(page(tx, object, null, false, DEFAULT_PAGE, horizon));
+                return new Page(read, horizon);
               }
-              return read;
+              return new Page(read, PageHorizon.EVERYTHING);
             });
     if (kind != SyncKind.DOCUMENT) {
       subscriptions.opened(
-          session, descriptor.path("sid").asText(), descriptor.path("last_event_id").asLong());
+          session,
+          descriptor.json().path("sid").asText(),
+          descriptor.json().path("last_event_id").asLong());
     }
-    return descriptor;
+    return descriptor.response();
   }
 
   private ObjectNode item(AccessGrant grant, SyncKind kind, String id, String key) {
@@ -150,7 +160,8 @@ public final class SyncApi {
    * exist before/after this page in the query's order. Items created after the session's horizon on
    * the object are left out: they reach it as events (docs/realtime-protocol.md §4.5).
    */
-  private ObjectNode items(Session session, SyncKind kind, String id, UpstreamRequest request) {
+  private UpstreamResponse items(
+      Session session, SyncKind kind, String id, UpstreamRequest request) {
     boolean descending = "desc".equalsIgnoreCase(request.param("Order"));
     String only = request.param(kind == SyncKind.LIST ? "Index" : "Key");
     String from = only != null ? only : request.param("From");
@@ -158,31 +169,38 @@ public final class SyncApi {
       throw new ApiException(TwilioError.SYNC_REQUEST_INVALID, "From must be an item index");
     }
     int size = only != null ? 1 : pageSize(request.param("PageSize"));
-    return access.read(
-        session.grant(),
-        kind,
-        id,
-        (tx, object) -> {
-          long horizon = subscriptions.horizon(session, object.sid());
-          if (only == null) {
-            return page(tx, object, from, descending, size, horizon);
-          }
-          ObjectNode result = SyncJson.JSON.createObjectNode();
-          ArrayNode items = result.putArray("items");
-          store
-              .sync()
-              .findItem(tx, object.sid(), only)
-              .filter(item -> !item.removed() && item.createdEventId() <= horizon)
-              .ifPresent(item -> items.add(json.item(object, item)));
-          ObjectNode meta = result.putObject("meta");
-          meta.putNull("previous_token");
-          meta.putNull("next_token");
-          return result;
-        });
+    return access
+        .read(
+            session.grant(),
+            kind,
+            id,
+            (tx, object) -> {
+              PageHorizon horizon = subscriptions.horizon(session, object.sid());
+              if (only == null) {
+                return new Page(page(tx, object, from, descending, size, horizon), horizon);
+              }
+              ObjectNode result = SyncJson.JSON.createObjectNode();
+              ArrayNode items = result.putArray("items");
+              store
+                  .sync()
+                  .findItem(tx, object.sid(), only)
+                  .filter(item -> !item.removed() && horizon.shows(item.createdEventId()))
+                  .ifPresent(item -> items.add(json.item(object, item)));
+              ObjectNode meta = result.putObject("meta");
+              meta.putNull("previous_token");
+              meta.putNull("next_token");
+              return new Page(result, horizon);
+            })
+        .response();
   }
 
   private ObjectNode page(
-      Tx tx, SyncObjectRecord object, String from, boolean descending, int size, long horizon) {
+      Tx tx,
+      SyncObjectRecord object,
+      String from,
+      boolean descending,
+      int size,
+      PageHorizon horizon) {
     boolean list = SyncJson.kind(object) == SyncKind.LIST;
     List<SyncItemRecord> rows = shown(tx, object.sid(), list, from, descending, size + 1, horizon);
     ObjectNode result = SyncJson.JSON.createObjectNode();
@@ -202,11 +220,17 @@ public final class SyncApi {
    * horizon}.
    */
   private List<SyncItemRecord> shown(
-      Tx tx, String sid, boolean list, String from, boolean descending, int limit, long horizon) {
+      Tx tx,
+      String sid,
+      boolean list,
+      String from,
+      boolean descending,
+      int limit,
+      PageHorizon horizon) {
     for (int asked = limit; ; asked *= 2) {
       List<SyncItemRecord> rows = store.sync().items(tx, sid, list, from, descending, asked);
       List<SyncItemRecord> shown =
-          rows.stream().filter(item -> item.createdEventId() <= horizon).limit(limit).toList();
+          rows.stream().filter(item -> horizon.shows(item.createdEventId())).limit(limit).toList();
       // Left-out items took places: read further unless there is no more.
       if (shown.size() == limit || rows.size() < asked) {
         return shown;
