@@ -58,6 +58,13 @@ const PAGE = 30;
 export const TYPING_SIGNAL_MS = 1000;
 /** Messages per page when the whole history is read for a transcript. */
 const HISTORY_PAGE = 100;
+/**
+ * How long a sent message's live event is waited for before it is read back, doubled before each
+ * further read-back up to the last: 15.75 s in all, past the 10 s after which Parley's pages show
+ * what a client never acknowledged.
+ */
+const READ_BACK_FIRST_MS = 250;
+const READ_BACK_LAST_MS = 8000;
 
 export class Chat {
   private readonly client: Client;
@@ -219,27 +226,33 @@ export class Chat {
   }
 
   /**
-   * Waits until the message at `index` is shown. The SDK drops a message's live event when a page
-   * read at the same moment already held it, so one not shown yet is read back; a page never runs
-   * ahead of the events (Parley holds it to what this client was told), so when the read-back
-   * finds nothing the live event is still coming, and is waited for (at most ten seconds).
+   * Waits until the message at `index` is shown: by its live event, or, should that never come (a
+   * proxy that drops frames), by reading it back. A page holds only what this client has
+   * acknowledged hearing of (Parley's page horizon, docs/realtime-protocol.md §4.5), so a
+   * read-back that finds nothing is tried again, each time after a longer wait for the event.
    */
   private async shownOnce(conversation: Conversation, index: number): Promise<void> {
-    if (!this.shown.has(index)) {
-      const page = await conversation.getMessages(1, index);
-      for (const message of page.items) if (message.index === index) void this.show(message, true);
-    }
-    if (!this.shown.has(index)) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, 10_000);
-        this.awaited.set(index, () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-      this.awaited.delete(index);
+    for (let wait = READ_BACK_FIRST_MS; !this.shown.has(index) && wait <= READ_BACK_LAST_MS; wait *= 2) {
+      await this.liveWithin(index, wait);
+      if (!this.shown.has(index)) {
+        const page = await conversation.getMessages(1, index);
+        for (const message of page.items) if (message.index === index) void this.show(message, true);
+      }
     }
     await this.shown.get(index);
+  }
+
+  /** Resolves when the message at `index` is shown, or after `ms`. */
+  private async liveWithin(index: number, ms: number): Promise<void> {
+    if (this.shown.has(index)) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.awaited.set(index, () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    this.awaited.delete(index);
   }
 
   /** The limits the conversation advertises (no files at all when it allows none per message). */

@@ -106,11 +106,11 @@ final class TwilsockConnection implements Session {
     // Tasks from one thread run in submission order: notifications keep their call order.
     context.runOnContext(
         ignored -> {
-          if (whenAcknowledged != null && phase == Phase.OPEN) {
-            if (awaited == null) {
-              awaited = new AwaitedAcknowledgements();
-            }
-            awaited.await(frameId, whenAcknowledged);
+          if (whenAcknowledged != null && awaited == null && phase == Phase.OPEN) {
+            awaited = new AwaitedAcknowledgements();
+          }
+          if (awaited != null) {
+            awaited.sent(frameId, whenAcknowledged);
           }
           send(frame);
         });

@@ -275,6 +275,33 @@ class SyncApiTest {
   }
 
   @Test
+  void
+      a_message_whose_event_never_reached_the_client_shows_once_a_later_notification_is_acknowledged() {
+    try (TwilsockClient ann = connected("ann-dropped")) {
+      Chat chat = chatWith(ann, "ann-dropped");
+      String document =
+          conversationObjects(ann, "ann-dropped", chat.sid).path("conversation").asText();
+      SyncSteps.subscribe(ann, chat.messages, "list", 0);
+      SyncSteps.subscribe(ann, document, "document", 0);
+      ann.holdAcknowledgements(); // the message's event is lost on its way, as a proxy may drop it
+
+      fixtures.post(chat.sid, "dropped");
+      ann.await(frame -> SyncSteps.addedText(frame).equals("dropped"));
+      server
+          .api()
+          .formParam("FriendlyName", "renamed")
+          .post("/v1/Conversations/" + chat.sid)
+          .then()
+          .statusCode(200);
+      TwilsockFrame renamed = ann.await(frame -> renamedTo(frame, "renamed"));
+      ann.acknowledge(renamed); // the client parses frames in order: it has passed the lost one
+
+      assertThat(texts(get(ann, "/v3/Lists/" + chat.messages + "/Items")))
+          .containsExactly("dropped");
+    }
+  }
+
+  @Test
   void a_subscription_to_an_object_that_does_not_exist_fails_with_404() {
     try (TwilsockClient ann = connected("ann-gone")) {
       requestSubscription(ann, "ES00000000000000000000000000000000", "list", 0);
@@ -293,6 +320,17 @@ class SyncApiTest {
 
       assertThat(httpStatus(reply)).isEqualTo(400);
     }
+  }
+
+  /** Whether {@code frame} is a conversation document update naming it {@code name}. */
+  private static boolean renamedTo(TwilsockFrame frame, String name) {
+    return eventType(frame).equals("document_updated")
+        && TwilsockClient.body(frame)
+            .path("event")
+            .path("document_data")
+            .path("friendlyName")
+            .asText()
+            .equals(name);
   }
 
   private static List<String> texts(JsonNode page) {
