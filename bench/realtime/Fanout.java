@@ -57,7 +57,21 @@ public class Fanout {
   private static String[] conversations;
   private static Backend backend;
 
-  public static void main(String[] args) throws Exception {
+  /**
+   * Runs the benchmark; any failure (a set-up request timing out) ends the process at once, which
+   * Vert.x's non-daemon threads would otherwise keep alive until the 10-minute limit.
+   */
+  public static void main(String[] args) {
+    try {
+      run(args);
+    } catch (Exception | Error e) {
+      System.err.println("fanout: failed: " + e);
+      e.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
     int count = Integer.parseInt(args[4]);
     int seconds = Integer.parseInt(args[5]);
     int concurrency = Integer.parseInt(args[6]);
