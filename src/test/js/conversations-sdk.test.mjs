@@ -82,9 +82,15 @@ test('a message posted through REST arrives live at a connected client', async (
 test('message history pages backwards from the newest', async () => {
   const { guestConversation, guest } = await chat();
   const messages = rest().conversations.v1.conversations(guest.conversation_sid).messages;
+  // A page shows what the client has acknowledged hearing of (docs/realtime-protocol.md §4.5).
+  const told = waitForEvent(guestConversation, 'messageAdded', {
+    filter: (m) => m.body === 'message 34',
+    timeout: 30_000,
+  });
   for (let i = 0; i < 35; i++) {
     await messages.create({ author: guest.identity, body: `message ${i}` });
   }
+  await told;
 
   const newest = await guestConversation.getMessages(30);
   const older = await newest.prevPage();
@@ -278,8 +284,11 @@ test('a message sent from the SDK fires onMessageAdded with Source SDK and the s
 test('an author edits its own message but not another participant message', async () => {
   const { guestConversation, agentConversation, guest } = await chat();
   const own = waitForEvent(guestConversation, 'messageAdded', { filter: (m) => m.author === guest.identity });
+  // A page shows what the client has acknowledged hearing of (docs/realtime-protocol.md §4.5).
+  const toldAgent = waitForEvent(agentConversation, 'messageAdded', { filter: (m) => m.author === guest.identity });
   await guestConversation.sendMessage('typo hrere');
   const mine = await own;
+  await toldAgent;
   const atAgent = waitForEvent(agentConversation, 'messageUpdated', { filter: ({ updateReasons }) => updateReasons.includes('body') });
 
   await mine.updateBody('typo here');
