@@ -29,6 +29,15 @@ public interface SyncStore {
   long[] nextEventIds(
       Tx tx, String objectSid, String documentSid, String documentData, Instant now);
 
+  /**
+   * Adds {@code item} (under a key its list never had: a new message's index) with the list's next
+   * event id, and {@link #nextEventIds} of the list and of {@code documentSid}, whose data becomes
+   * {@code documentData}, in one round trip. The item's own event ids are ignored: it takes the
+   * list's. Returns the two ids taken (list, document).
+   */
+  long[] addItemAndNextEventIds(
+      Tx tx, SyncItemRecord item, String documentSid, String documentData, Instant now);
+
   /** Deletes the object and its items. */
   void delete(Tx tx, String objectSid);
 

@@ -293,8 +293,19 @@ final class SyncObjects {
     }
     here.itemsPut.add(list.sid() + "/" + key);
     Instant now = clock.instant();
-    long[] ids = store.sync().nextEventIds(tx, list.sid(), document.sid(), text, now);
-    itemAdded(tx, list, key, index, item, ids[0], now);
+    // The item goes with the statement that takes both ids (it takes the list's itself).
+    long[] ids =
+        store
+            .sync()
+            .addItemAndNextEventIds(
+                tx,
+                new SyncItemRecord(list.sid(), key, index, item, 0, 0, false, now, now),
+                document.sid(),
+                text,
+                now);
+    SyncItemRecord added =
+        new SyncItemRecord(list.sid(), key, index, item, ids[0], ids[0], false, now, now);
+    published(tx, list, () -> json.itemEvent(list, added, true));
     documentUpdated(tx, document, ids[1], text, now);
   }
 

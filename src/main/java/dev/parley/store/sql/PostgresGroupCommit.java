@@ -169,6 +169,12 @@ final class PostgresGroupCommit implements AutoCloseable {
               waiting.add(job, i, ownSavepoint ? held.subList(2, held.size()) : held);
               continue;
             }
+            if (pipeline.isEmpty()) {
+              // Nothing of it is left to send (a message post): the next job holds its own
+              // savepoint and sends it with its first statement, not in a round trip of its own.
+              ran.add(job);
+              continue;
+            }
             boolean more = i + 1 < batch.size();
             if (more) {
               holdSavepoint(pipeline);

@@ -8,6 +8,7 @@ import dev.parley.store.ConversationStore;
 import dev.parley.store.DeliveryStore;
 import dev.parley.store.EventStore;
 import dev.parley.store.MediaContent;
+import dev.parley.store.SyncStore;
 import dev.parley.store.Tx;
 import java.util.HashSet;
 import java.util.List;
@@ -42,6 +43,7 @@ public final class PostgresStore extends SqlStore {
   private final EventStore events = new SerializedEvents();
   private final ConversationStore conversations = new SqlConversations(" FOR UPDATE SKIP LOCKED");
   private final DeliveryStore deliveries = new SqlDeliveries(" FOR UPDATE SKIP LOCKED");
+  private final SyncStore sync = new SqlSync(" FOR UPDATE");
   private final PostgresBroadcasts broadcasts;
   private final SharedReads sharedReads;
   private final MediaChunks mediaChunks;
@@ -163,6 +165,11 @@ public final class PostgresStore extends SqlStore {
   @Override
   public ConversationStore conversations() {
     return conversations;
+  }
+
+  @Override
+  public SyncStore sync() {
+    return sync;
   }
 
   @Override

@@ -14,6 +14,37 @@ final class SqlSync implements SyncStore {
   private static final RowMapper<SyncObjectRecord> OBJECT = RecordMapper.of(SyncObjectRecord.class);
   private static final RowMapper<SyncItemRecord> ITEM = RecordMapper.of(SyncItemRecord.class);
 
+  private static final String ITEM_REPLACED =
+      " ON CONFLICT (object_sid, item_key) DO UPDATE SET"
+          + " data = excluded.data, created_event_id = excluded.created_event_id,"
+          + " last_event_id = excluded.last_event_id, removed = excluded.removed,"
+          + " date_created = excluded.date_created, date_updated = excluded.date_updated";
+
+  /** See {@link #SqlSync(String)}. */
+  private final String addItem;
+
+  SqlSync() {
+    this("");
+  }
+
+  /**
+   * {@code rowLock} ends the read of the list's last event id by a new item, which comes before the
+   * statement that takes the id (so that both go in one round trip): on PostgreSQL {@code FOR
+   * UPDATE}, so that no other transaction moves the id between the two; the embedded store's single
+   * writer needs none.
+   */
+  SqlSync(String rowLock) {
+    // WHERE true: SQLite reads ON CONFLICT after a bare SELECT as part of a join.
+    addItem =
+        "INSERT INTO sync_items (object_sid, item_key, item_index, data, created_event_id,"
+            + " last_event_id, removed, date_created, date_updated)"
+            + " SELECT ?, ?, CAST(? AS BIGINT), ?, o.last_event_id + 1, o.last_event_id + 1,"
+            + " FALSE, ?, ? FROM (SELECT last_event_id FROM sync_objects WHERE sid = ?"
+            + rowLock
+            + ") AS o WHERE true"
+            + ITEM_REPLACED;
+  }
+
   @Override
   public Optional<SyncObjectRecord> find(Tx tx, String serviceSid, String id) {
     return SqlTx.of(tx)
@@ -37,10 +68,7 @@ final class SqlSync implements SyncStore {
   private static final String PUT_ITEM =
       "INSERT INTO sync_items (object_sid, item_key, item_index, data, created_event_id,"
           + " last_event_id, removed, date_created, date_updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-          + " ON CONFLICT (object_sid, item_key) DO UPDATE SET"
-          + " data = excluded.data, created_event_id = excluded.created_event_id,"
-          + " last_event_id = excluded.last_event_id, removed = excluded.removed,"
-          + " date_created = excluded.date_created, date_updated = excluded.date_updated";
+          + ITEM_REPLACED;
 
   @Override
   public void insertItems(Tx tx, List<SyncItemRecord> items) {
@@ -78,6 +106,25 @@ final class SqlSync implements SyncStore {
       throw new IllegalStateException("no Sync object " + (ids[0] < 0 ? objectSid : documentSid));
     }
     return ids;
+  }
+
+  @Override
+  public long[] addItemAndNextEventIds(
+      Tx tx, SyncItemRecord item, String documentSid, String documentData, Instant now) {
+    // The item is held and goes with the statement that takes the ids, before it: it reads the
+    // list's id under the row lock and adds one, as that statement does.
+    DirectStatements.hold(
+        SqlTx.of(tx),
+        addItem,
+        DirectStatements.values(
+            item.objectSid(),
+            item.itemKey(),
+            item.itemIndex(),
+            item.data(),
+            item.dateCreated(),
+            item.dateUpdated(),
+            item.objectSid()));
+    return nextEventIds(tx, item.objectSid(), documentSid, documentData, now);
   }
 
   @Override
