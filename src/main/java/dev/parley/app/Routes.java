@@ -26,7 +26,8 @@ import dev.parley.console.ConsoleAssets;
 import dev.parley.http.BasicAuth;
 import dev.parley.http.ClientAddress;
 import dev.parley.http.Failures;
-import dev.parley.http.FormBodies;
+import dev.parley.http.FormBody;
+import dev.parley.http.HttpLimits;
 import dev.parley.http.PublicUrl;
 import dev.parley.http.RequestIds;
 import dev.parley.http.RouteTable;
@@ -42,7 +43,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
 import java.util.List;
 import java.util.Map;
@@ -147,8 +147,7 @@ final class Routes {
             "/v1/Services/:ChatServiceSid/MediaSet",
             ACCOUNT_BASIC_OR_ACCESS_TOKEN,
             media::mediaSet);
-    table.edge("body", BodyHandler.create(false).setBodyLimit(Parley.MAX_BODY_BYTES));
-    table.edge("form bodies only", FormBodies::require);
+    table.edge("form body", new FormBody(Parley.MAX_BODY_BYTES, HttpLimits.MAX_FORM_FIELDS));
 
     // ---- Conversations v1, with their /v1/Services/:ChatServiceSid twins ----
     ConversationsRoutes.declare(table, wiring, base);

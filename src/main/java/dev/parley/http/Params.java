@@ -25,7 +25,7 @@ public final class Params {
   }
 
   public static Params form(RoutingContext ctx) {
-    return new Params(ctx.request().formAttributes());
+    return new Params(FormBody.of(ctx));
   }
 
   public static Params query(RoutingContext ctx) {

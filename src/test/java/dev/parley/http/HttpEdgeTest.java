@@ -36,6 +36,47 @@ class HttpEdgeTest {
   }
 
   @Test
+  void answers_400_for_a_form_body_that_is_not_utf8() {
+    for (String body : new String[] {"FriendlyName=%FF", "FriendlyName=%C3%28", "%FF=x"}) {
+      RawHttp.Response response = RawHttp.exchange(server.port(), post("/v1/Conversations", body));
+
+      assertTwilioError(response, 400, 20001);
+    }
+  }
+
+  @Test
+  void answers_415_for_a_multipart_body_on_a_rest_route() {
+    String boundary = "b0undary";
+    String body =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"FriendlyName\"\r\n\r\nx\r\n"
+            + "--"
+            + boundary
+            + "--\r\n";
+    String request =
+        post("/v1/Conversations", body)
+            .replace(
+                "application/x-www-form-urlencoded", "multipart/form-data; boundary=" + boundary);
+
+    RawHttp.Response response = RawHttp.exchange(server.port(), request);
+
+    assertTwilioError(response, 415, 20415);
+  }
+
+  @Test
+  void a_raw_line_break_in_a_form_value_is_part_of_the_value() throws Exception {
+    RawHttp.Response response =
+        RawHttp.exchange(
+            server.port(), post("/v1/Conversations", "FriendlyName=one\ntwo&UniqueName=lines"));
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    JsonNode created = new ObjectMapper().readTree(response.body());
+    assertThat(created.get("friendly_name").asText()).isEqualTo("one\ntwo");
+    assertThat(created.get("unique_name").asText()).isEqualTo("lines");
+  }
+
+  @Test
   void answers_400_for_malformed_percent_encoding_in_a_query_string() {
     for (String query : new String[] {"PageSize=%ZZ%", "%ZZ%=1", "State=%", "a=b=c&X=%"}) {
       RawHttp.Response response =

@@ -4,6 +4,7 @@ import dev.parley.error.ApiException;
 import dev.parley.error.TwilioError;
 import dev.parley.http.ClientAddress;
 import dev.parley.http.Failures;
+import dev.parley.http.Params;
 import dev.parley.http.TokenBuckets;
 import dev.parley.webchat.WebchatDeployment;
 import dev.parley.webchat.WebchatDeployments;
@@ -58,7 +59,7 @@ final class WebchatGate implements Handler<RoutingContext> {
     if (limited(ctx, perIp.take(ClientAddress.network(ctx)))) {
       return;
     }
-    String key = ctx.request().getFormAttribute("DeploymentKey");
+    String key = Params.form(ctx).string("DeploymentKey");
     if (key == null || key.isEmpty()) {
       ctx.fail(new ApiException(TwilioError.MISSING_PARAMETER, "DeploymentKey"));
       return;
