@@ -104,6 +104,14 @@ public final class SqliteStore extends SqlStore {
     return readJdbi.inTransaction(handle -> work.apply(new SqlTx(handle, sharedReads)));
   }
 
+  @Override
+  public <T> T readOne(Function<Tx, T> work) {
+    // The pool's connections are in autocommit: the one statement is its own snapshot, and a
+    // lookup answered from SharedReads (a request's service, every message post) runs none, where
+    // a transaction cost a BEGIN, a COMMIT and two autocommit switches through the driver.
+    return readJdbi.withHandle(handle -> work.apply(new SqlTx(handle, sharedReads)));
+  }
+
   /** Files in {@code media/} beside the database file. */
   @Override
   public MediaContent mediaContent() {
