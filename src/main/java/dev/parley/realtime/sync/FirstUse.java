@@ -26,8 +26,13 @@ import java.util.Optional;
 final class FirstUse {
   private static final int MAX_ROSTER = 10_000;
   private static final int PAGE = 1_000;
+
+  /** About 1 KB each, the three records: some 10 MB for the busiest conversations. */
+  private static final int KNOWN_CONVERSATIONS = 10_000;
+
   private final Store store;
   private final SyncObjects objects;
+  private final KnownConversations known = new KnownConversations(KNOWN_CONVERSATIONS);
 
   FirstUse(Store store, SyncObjects objects) {
     this.store = store;
@@ -49,20 +54,43 @@ final class FirstUse {
    */
   ConversationObjects objectsOf(Tx tx, ConversationRecord c) {
     store.events().serialize(tx, c.sid());
-    return existing(tx, c).orElseGet(() -> make(tx, c));
+    return existing(tx, c).orElseGet(() -> remembered(tx, c, make(tx, c)));
   }
 
-  /** The conversation's objects, if they were made. */
+  /**
+   * The conversation's objects, if they were made: those kept once committed ({@link
+   * KnownConversations}), else looked up by name.
+   */
   Optional<ConversationObjects> existing(Tx tx, ConversationRecord c) {
     boolean isNew = Seen.in(tx).newConversations.contains(c.sid());
+    ConversationObjects kept = isNew ? null : known.get(c.sid());
+    if (kept != null) {
+      return Optional.of(kept);
+    }
     return objects
         .existing(tx, c.serviceSid(), SyncNames.conversation(c.sid()), isNew)
         .map(
             document ->
-                new ConversationObjects(
-                    document,
-                    ensure(tx, c, SyncNames.messages(c.sid()), SyncKind.LIST, isNew),
-                    ensure(tx, c, SyncNames.roster(c.sid()), SyncKind.MAP, isNew)));
+                remembered(
+                    tx,
+                    c,
+                    new ConversationObjects(
+                        document,
+                        ensure(tx, c, SyncNames.messages(c.sid()), SyncKind.LIST, isNew),
+                        ensure(tx, c, SyncNames.roster(c.sid()), SyncKind.MAP, isNew))));
+  }
+
+  /** Only what commits is kept: objects made in a transaction rolled back never were. */
+  private ConversationObjects remembered(Tx tx, ConversationRecord c, ConversationObjects o) {
+    tx.afterCommit(() -> known.put(c.sid(), o));
+    return o;
+  }
+
+  /**
+   * The conversation's objects go with it ({@code tx} deletes them): none is kept once it commits.
+   */
+  void forget(Tx tx, String conversationSid) {
+    tx.afterCommit(() -> known.remove(conversationSid));
   }
 
   private SyncObjectRecord ensure(

@@ -110,6 +110,7 @@ public final class SyncProjection implements EventListener {
             .toList();
     identities.forEach(identity -> leave(tx, serviceSid, conversationSid, identity));
     made.forEach(o -> objects.delete(tx, o));
+    firstUse.forget(tx, conversationSid);
     identities.forEach(identity -> ended(tx, serviceSid, identity, made));
   }
 
