@@ -21,8 +21,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * answers them, so each job's reader reads its own row.
  */
 final class ArrayInsert {
-  /** Statement texts by table, record class, generated column and first query. */
-  private static final Map<String, String> SQL = new ConcurrentHashMap<>();
+  /** What an INSERT of some rows is: its table, record class, generated column and first query. */
+  private record Shape(
+      String table, Class<? extends Record> type, String generated, String first) {}
+
+  /** The statement of a shape and the array type of each column it binds (null: none here). */
+  private record Plan(String sql, List<String> arrays) {}
+
+  /** Worked out once per shape: the batch's rows are all a writer binds per statement. */
+  private static final Map<Shape, Plan> PLANS = new ConcurrentHashMap<>();
 
   private ArrayInsert() {}
 
@@ -33,18 +40,20 @@ final class ArrayInsert {
   static Held of(List<Held> statements) {
     RecordInsert.Rows shape = statements.get(0).insert();
     Class<? extends Record> type = shape.rows().get(0).getClass();
-    List<Class<?>> types = RecordArguments.types(type, shape.generated());
-    List<String> arrays = new ArrayList<>(types.size());
-    for (Class<?> t : types) {
-      String array = arrayType(t);
-      if (array == null) {
-        return null;
-      }
-      arrays.add(array);
+    Plan plan =
+        PLANS.computeIfAbsent(
+            new Shape(shape.table(), type, shape.generated(), shape.first()), ArrayInsert::plan);
+    if (plan.arrays() == null) {
+      return null;
     }
-    List<Record> rows = new ArrayList<>();
-    List<String> firstArguments = new ArrayList<>();
-    List<DirectStatements.RowsReader<?>> readers = new ArrayList<>();
+    List<String> arrays = plan.arrays();
+    int count = 0;
+    for (Held held : statements) {
+      count += held.insert().rows().size();
+    }
+    List<Record> rows = new ArrayList<>(count);
+    List<String> firstArguments = new ArrayList<>(statements.size());
+    List<DirectStatements.RowsReader<?>> readers = new ArrayList<>(statements.size());
     for (Held held : statements) {
       rows.addAll(held.insert().rows());
       firstArguments.add(held.insert().firstArgument());
@@ -52,10 +61,7 @@ final class ArrayInsert {
         readers.add(held.rows());
       }
     }
-    String sql =
-        SQL.computeIfAbsent(
-            shape.table() + " " + type.getName() + " " + shape.generated() + " " + shape.first(),
-            k -> sql(shape, type, arrays));
+    String sql = plan.sql();
     Pipeline.Binder binder =
         (statement, position) -> {
           Connection connection = statement.getConnection();
@@ -91,8 +97,21 @@ final class ArrayInsert {
         new RecordInsert.Rows(shape.table(), rows, shape.generated(), shape.first(), null));
   }
 
-  private static String sql(
-      RecordInsert.Rows shape, Class<? extends Record> type, List<String> arrays) {
+  private static Plan plan(Shape shape) {
+    List<Class<?>> types = RecordArguments.types(shape.type(), shape.generated());
+    List<String> arrays = new ArrayList<>(types.size());
+    for (Class<?> t : types) {
+      String array = arrayType(t);
+      if (array == null) {
+        return new Plan(null, null);
+      }
+      arrays.add(array);
+    }
+    return new Plan(sql(shape, arrays), List.copyOf(arrays));
+  }
+
+  private static String sql(Shape shape, List<String> arrays) {
+    Class<? extends Record> type = shape.type();
     List<String> names = RecordInsert.columns(type, shape.generated());
     StringBuilder unnest = new StringBuilder("unnest(");
     for (int i = 0; i < arrays.size(); i++) {

@@ -44,12 +44,26 @@ class SchemaParityTest {
       "media bytes live in PostgreSQL, for every node to serve (V14); the embedded store keeps"
           + " them as files in <data-dir>/media";
 
+  private static final String UNIQUE_NAME =
+      "PostgreSQL indexes only the conversations that have a unique name (V24: its b-tree took an"
+          + " entry for every web chat's NULL); SQLite keeps the table's UNIQUE constraint, which"
+          + " it could drop only by rebuilding the table";
+
   private static final Map<String, String> KNOWN_DIFFERENCES =
       Map.of(
-          "postgresql table media_chunks column data blob not null value none", CHUNKS,
-          "postgresql table media_chunks column media_sid text not null value none", CHUNKS,
-          "postgresql table media_chunks column n integer not null value none", CHUNKS,
-          "postgresql table media_chunks primary key (media_sid,n)", CHUNKS);
+          "sqlite table conversations unique (service_sid,unique_name)",
+          UNIQUE_NAME,
+          "postgresql table conversations unique index conversations_unique_name"
+              + " (service_sid,unique_name) partial",
+          UNIQUE_NAME,
+          "postgresql table media_chunks column data blob not null value none",
+          CHUNKS,
+          "postgresql table media_chunks column media_sid text not null value none",
+          CHUNKS,
+          "postgresql table media_chunks column n integer not null value none",
+          CHUNKS,
+          "postgresql table media_chunks primary key (media_sid,n)",
+          CHUNKS);
 
   @TempDir Path dir;
 
