@@ -232,11 +232,16 @@ export class Chat {
    * read-back that finds nothing is tried again, each time after a longer wait for the event.
    */
   private async shownOnce(conversation: Conversation, index: number): Promise<void> {
-    for (let wait = READ_BACK_FIRST_MS; !this.shown.has(index) && wait <= READ_BACK_LAST_MS; wait *= 2) {
+    for (
+      let wait = READ_BACK_FIRST_MS;
+      !this.shown.has(index) && wait <= READ_BACK_LAST_MS;
+      wait *= 2
+    ) {
       await this.liveWithin(index, wait);
       if (!this.shown.has(index)) {
         const page = await conversation.getMessages(1, index);
-        for (const message of page.items) if (message.index === index) void this.show(message, true);
+        for (const message of page.items)
+          if (message.index === index) void this.show(message, true);
       }
     }
     await this.shown.get(index);
