@@ -9,6 +9,7 @@ import dev.parley.media.MediaLimits;
 import dev.parley.net.Networks;
 import dev.parley.realtime.RealtimeSettings;
 import dev.parley.realtime.Upstream;
+import dev.parley.store.Store;
 import dev.parley.webhooks.DeliverySettings;
 import dev.parley.webhooks.OutboundRule;
 import io.restassured.config.EncoderConfig;
@@ -185,6 +186,13 @@ public final class ParleyServer implements BeforeAllCallback, AfterAllCallback {
   public void restart() {
     stop();
     parley = Parley.start(config(), clock, realtime, upstream);
+  }
+
+  /** The SID of the test account's default chat service, as {@code store} holds it. */
+  public static String defaultChatServiceSid(Store store) {
+    return store.read(
+        tx ->
+            store.accounts().configuration(tx, ACCOUNT_SID).orElseThrow().defaultChatServiceSid());
   }
 
   /** Whether this server keeps its data in PostgreSQL (and so can have other nodes). */

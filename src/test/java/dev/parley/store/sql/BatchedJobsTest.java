@@ -50,14 +50,7 @@ class BatchedJobsTest {
   static void openStore() {
     assumeTrue(server.onPostgres(), "the writers' batches are PostgreSQL's");
     store = PostgresStore.open(server.databaseUrl(), 8);
-    service =
-        store.read(
-            tx ->
-                store
-                    .accounts()
-                    .configuration(tx, ParleyServer.ACCOUNT_SID)
-                    .orElseThrow()
-                    .defaultChatServiceSid());
+    service = ParleyServer.defaultChatServiceSid(store);
   }
 
   @AfterAll

@@ -41,14 +41,7 @@ class PipelineTest {
   static void openStore() {
     assumeTrue(server.onPostgres(), "the pipeline is PostgreSQL's");
     store = PostgresStore.open(server.databaseUrl(), 8);
-    service =
-        store.read(
-            tx ->
-                store
-                    .accounts()
-                    .configuration(tx, ParleyServer.ACCOUNT_SID)
-                    .orElseThrow()
-                    .defaultChatServiceSid());
+    service = ParleyServer.defaultChatServiceSid(store);
   }
 
   @AfterAll

@@ -38,13 +38,7 @@ class SyncItemEventIdsTest {
     assumeTrue(server.onPostgres(), "two nodes need PostgreSQL");
     one = PostgresStore.open(server.databaseUrl(), 8);
     other = PostgresStore.open(server.databaseUrl(), 8);
-    service =
-        one.read(
-            tx ->
-                one.accounts()
-                    .configuration(tx, ParleyServer.ACCOUNT_SID)
-                    .orElseThrow()
-                    .defaultChatServiceSid());
+    service = ParleyServer.defaultChatServiceSid(one);
   }
 
   @AfterAll
