@@ -208,8 +208,8 @@ class BatchedJobsTest {
   }
 
   /**
-   * Runs {@code works} once every writer is busy with a write that waits, so that they queue and
-   * the first writer set free takes them all as one batch.
+   * Runs {@code works} once every writer is busy with a write that waits, so that they queue in
+   * their order and the first writer set free takes them all as one batch.
    */
   private static List<Future<Object>> inOneBatch(List<Function<Tx, Object>> works)
       throws Exception {
@@ -235,8 +235,14 @@ class BatchedJobsTest {
     List<Future<Object>> writes = new ArrayList<>();
     for (Function<Tx, Object> work : works) {
       writes.add(threads.submit(() -> store.write(work)));
+      // Each write queued before the next is submitted: the batch runs them in the list's order.
+      int queued = writes.size();
+      await()
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(1))
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> store.queuedWrites() == queued);
     }
-    await().atMost(Duration.ofSeconds(30)).until(() -> store.queuedWrites() == works.size());
     release.countDown();
     for (Future<?> write : busy) {
       write.get();
