@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
  * reads pending rows forward from the store in batches, starts at most {@link #MAX_IN_FLIGHT} calls
  * at once, {@link #MAX_IN_FLIGHT_PER_ORIGIN} to one receiver (one per lane: a lane's next delivery
  * waits for the previous one to be delivered or dead), and saves the outcomes that came back
- * together in one write transaction ({@link OutcomeSaver}, off this thread), before the lanes
- * concerned may move on. The store stays the truth: what is pending there after a crash is sent
- * again on start, with the same idempotency token (at least once).
+ * together in one write transaction ({@link OutcomeSaver}, off this thread). A lane whose head was
+ * delivered moves on at once, its outcome saved meanwhile; after a failed attempt it moves on once
+ * the outcome (the retry's time, or dead) is saved. The store stays the truth: what is pending
+ * there after a crash is sent again on start, with the same idempotency token (at least once).
  *
  * <p>Several nodes may share the store. A node sends a lane's deliveries only while it holds the
  * lane's lease: it claims the new lanes of each batch it reads in one statement, renews all its
@@ -346,8 +347,13 @@ public final class DeliveryEngine implements AutoCloseable {
         unpark(origins.release(f.origin()));
       }
       lanesDone.add(f.lane());
-      settled.add(
-          Settled.of(f.delivery(), f.outcome(), settings.retry(), at, ThreadLocalRandom.current()));
+      Settled s =
+          Settled.of(f.delivery(), f.outcome(), settings.retry(), at, ThreadLocalRandom.current());
+      settled.add(s);
+      if (s.verdict() == Outcome.Verdict.DELIVERED) {
+        // The lane's next delivery need not wait for this commit: see docs/webhooks.md, Order.
+        lanes.headDelivered(f.lane(), now);
+      }
     }
     saver.save(lanesDone, settled);
   }
@@ -361,16 +367,25 @@ public final class DeliveryEngine implements AutoCloseable {
             "event=webhook_outcomes_not_saved deliveries={}",
             batch.lanes().size(),
             batch.failure());
-        batch.lanes().forEach(lanes::headUnknown);
-        continue;
       }
       for (int i = 0; i < batch.lanes().size(); i++) {
         Lane lane = batch.lanes().get(i);
-        if (!batch.kept()[i]) {
+        Settled settled = batch.settled().get(i);
+        boolean movedOn = settled.verdict() == Outcome.Verdict.DELIVERED;
+        if (batch.failure() != null) {
+          if (movedOn) {
+            lanes.notSaved(lane);
+          } else {
+            lanes.headUnknown(lane);
+          }
+        } else if (!batch.kept()[i]) {
           leases.lost(lanes, lane);
-          continue;
+        } else if (movedOn) {
+          meter.settled("delivered");
+          lanes.saved(lane);
+        } else {
+          moveOn(lane, settled, now);
         }
-        moveOn(lane, batch.settled().get(i), now);
       }
     }
   }
@@ -379,7 +394,7 @@ public final class DeliveryEngine implements AutoCloseable {
     DeliveryRecord d = s.delivery();
     meter.settled(s.verdict().name().toLowerCase(Locale.ROOT));
     switch (s.verdict()) {
-      case DELIVERED -> lanes.headDone(lane, now);
+      case DELIVERED -> throw new IllegalStateException("a delivered head moves on when settled");
       case DEAD -> {
         log.warn(
             "event=webhook_dead delivery_sid={} account_sid={} attempts={} error=\"{}\"",

@@ -80,7 +80,8 @@ final class Lanes {
           && lane.queue.isEmpty()
           && lane.complete
           && !lane.busy
-          && !lane.reread) {
+          && !lane.reread
+          && lane.saving == 0) {
         byKey.remove(lane.key);
         keys.add(lane.key);
       }
@@ -128,10 +129,13 @@ final class Lanes {
     }
   }
 
-  /** Lanes whose pending rows must be reread from the store (up to {@link #position()}). */
+  /**
+   * Lanes whose pending rows must be reread from the store (up to {@link #position()}); a lane with
+   * delivered heads still being saved waits for them (the store has them pending until then).
+   */
   List<Lane> takeRereads() {
-    List<Lane> lanes = new ArrayList<>(toReread);
-    toReread.clear();
+    List<Lane> lanes = new ArrayList<>(toReread.size());
+    toReread.removeIf(lane -> lane.saving == 0 && lanes.add(lane));
     return lanes;
   }
 
@@ -185,6 +189,43 @@ final class Lanes {
     lane.queue.pollFirst();
     loaded--;
     afterHead(lane, nowMillis);
+  }
+
+  /**
+   * The head was delivered and its outcome is being saved: the next one of the lane may go now.
+   * {@link #saved} or {@link #notSaved} follows.
+   */
+  void headDelivered(Lane lane, long nowMillis) {
+    if (lane.lost) {
+      return;
+    }
+    lane.saving++;
+    headDone(lane, nowMillis);
+  }
+
+  /** A delivered head's outcome was saved. */
+  void saved(Lane lane) {
+    lane.saving--;
+    if (!lane.lost
+        && lane.saving == 0
+        && lane.queue.isEmpty()
+        && lane.complete
+        && !lane.busy
+        && !lane.reread) {
+      // takeIdle skipped it while the save was under way.
+      idle.add(lane);
+    }
+  }
+
+  /**
+   * A delivered head's outcome could not be saved: the store still has it pending, so the lane is
+   * reread from the store once its saves are through (the receiver gets it again, same token).
+   */
+  void notSaved(Lane lane) {
+    lane.saving--;
+    if (!lane.lost) {
+      replayed(lane.key);
+    }
   }
 
   /**

@@ -103,4 +103,64 @@ class LanesTest {
     assertThat(lanes.loaded()).isZero();
     assertThat(lanes.holds("moved")).isFalse();
   }
+
+  @Test
+  void a_delivered_head_lets_the_next_go_before_its_outcome_is_saved() {
+    Lanes lanes = new Lanes(20_000, 0);
+    lanes.scanned(backlog("busy", 2), NOW.toEpochMilli());
+    Lane lane = lanes.takeReady(1).get(0);
+
+    lanes.headDelivered(lane, NOW.toEpochMilli());
+
+    assertThat(lanes.takeReady(1)).containsExactly(lane);
+    assertThat(lane.head().seq()).isEqualTo(2);
+  }
+
+  @Test
+  void a_lane_is_not_reread_while_a_delivered_head_is_being_saved() {
+    Lanes lanes = new Lanes(20_000, 0);
+    lanes.scanned(backlog("long", 100), NOW.toEpochMilli());
+    Lane lane = lanes.takeReady(1).get(0);
+    for (int i = 0; i < Lanes.PER_LANE - 1; i++) {
+      lanes.headDelivered(lane, NOW.toEpochMilli());
+      lanes.saved(lane);
+      lanes.takeReady(1);
+    }
+
+    // The last loaded row delivered: the rest is in the store, behind a save still under way.
+    lanes.headDelivered(lane, NOW.toEpochMilli());
+
+    assertThat(lanes.takeRereads()).isEmpty();
+    lanes.saved(lane);
+    assertThat(lanes.takeRereads()).containsExactly(lane);
+  }
+
+  @Test
+  void a_lane_is_handed_back_only_once_its_delivered_heads_are_saved() {
+    Lanes lanes = new Lanes(20_000, 0);
+    lanes.scanned(backlog("done", 1), NOW.toEpochMilli());
+    Lane lane = lanes.takeReady(1).get(0);
+
+    lanes.headDelivered(lane, NOW.toEpochMilli());
+
+    assertThat(lanes.takeIdle()).isEmpty();
+    lanes.saved(lane);
+    assertThat(lanes.takeIdle()).containsExactly("done");
+  }
+
+  @Test
+  void a_delivered_head_whose_outcome_was_not_saved_has_its_lane_reread() {
+    Lanes lanes = new Lanes(20_000, 0);
+    lanes.scanned(backlog("lost-save", 2), NOW.toEpochMilli());
+    Lane lane = lanes.takeReady(1).get(0);
+    lanes.headDelivered(lane, NOW.toEpochMilli());
+    lanes.takeReady(1);
+
+    lanes.notSaved(lane);
+    lanes.headDelivered(lane, NOW.toEpochMilli());
+
+    assertThat(lanes.takeRereads()).isEmpty();
+    lanes.saved(lane);
+    assertThat(lanes.takeRereads()).containsExactly(lane);
+  }
 }
