@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -20,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * SQLite's single writer. Write transactions queue here and one thread runs them; transactions that
  * arrive together share one commit (and one fsync), each inside its own savepoint so that one
  * failing rolls back only itself. A caller returns only after its commit is durable.
+ *
+ * <p>The callers of a committed batch are answered by another thread ({@link #replies}): each
+ * answer wakes a parked worker, a system call per caller that cost the writer, the one thread every
+ * write queues behind, 5–7 % of its time (docs/benchmarks.md). The writer's after-commit work
+ * (broadcasts in commit order, caches) stays on the writer, before the batch is handed over.
  */
 final class GroupCommitWriter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -30,6 +38,13 @@ final class GroupCommitWriter implements AutoCloseable {
   private final Savepoints savepoints;
   private final LinkedBlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
+  private final ExecutorService replies =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "parley-sqlite-replies");
+            t.setDaemon(true);
+            return t;
+          });
   private volatile boolean running = true;
 
   GroupCommitWriter(Jdbi jdbi, SharedReads sharedReads) {
@@ -51,6 +66,10 @@ final class GroupCommitWriter implements AutoCloseable {
     }
     Job<T> job = new Job<>(work);
     queue.add(job);
+    if (!running && queue.remove(job)) {
+      // Closed meanwhile: the writer may have seen the queue empty and ended.
+      throw new IllegalStateException("store is closed");
+    }
     try {
       return job.result.get();
     } catch (InterruptedException e) {
@@ -107,7 +126,7 @@ final class GroupCommitWriter implements AutoCloseable {
       handle.commit();
       succeeded.forEach(job -> job.tx.committed());
       ended(batch);
-      succeeded.forEach(Job::publish);
+      answer(succeeded);
     } catch (RuntimeException e) {
       log.error("event=commit_failed jobs={}", batch.size(), e);
       try {
@@ -117,6 +136,15 @@ final class GroupCommitWriter implements AutoCloseable {
       }
       ended(batch);
       batch.forEach(job -> job.result.completeExceptionally(e));
+    }
+  }
+
+  /** Answers the callers of a committed batch on {@link #replies}; here once it is shut down. */
+  private void answer(List<Job<?>> committed) {
+    try {
+      replies.execute(() -> committed.forEach(Job::publish));
+    } catch (RejectedExecutionException closing) {
+      committed.forEach(Job::publish);
     }
   }
 
@@ -133,6 +161,16 @@ final class GroupCommitWriter implements AutoCloseable {
     running = false;
     try {
       thread.join(TimeUnit.SECONDS.toMillis(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    // Jobs queued as the writer ended are refused; every batch it committed is answered.
+    for (Job<?> left = queue.poll(); left != null; left = queue.poll()) {
+      left.result.completeExceptionally(new IllegalStateException("store is closed"));
+    }
+    replies.shutdown();
+    try {
+      replies.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -13,7 +13,11 @@ import org.slf4j.LoggerFactory;
 /** A transaction on a JDBI handle. Only the {@code store.sql} package looks inside. */
 final class SqlTx implements Tx {
   private static final Logger log = LoggerFactory.getLogger(SqlTx.class);
-  private final Handle handle;
+  private Handle handle;
+
+  /** Opens the handle at the first statement ({@link #opening}); null when given open. */
+  private Supplier<Handle> opener;
+
   private final SharedReads sharedReads;
   private final long readAt;
   private List<Runnable> beforeCommit;
@@ -36,6 +40,31 @@ final class SqlTx implements Tx {
     this.handle = handle;
     this.sharedReads = sharedReads;
     this.readAt = sharedReads == null ? 0 : sharedReads.generation();
+  }
+
+  /**
+   * A read whose handle is opened by its first statement: one answered from {@code sharedReads} (a
+   * request's service, on every request) borrows no pooled connection. {@link #closeOpened} ends
+   * it.
+   */
+  static SqlTx opening(Supplier<Handle> opener, SharedReads sharedReads) {
+    SqlTx tx = new SqlTx(null, sharedReads);
+    tx.opener = opener;
+    return tx;
+  }
+
+  /** Closes the handle {@link #opening} opened, if a statement needed it. */
+  void closeOpened() {
+    if (opener != null && handle != null) {
+      handle.close();
+    }
+  }
+
+  private Handle handle() {
+    if (handle == null) {
+      handle = opener.get();
+    }
+    return handle;
   }
 
   /** {@link SharedReads#generation()} when this transaction began, before its first statement. */
@@ -67,7 +96,7 @@ final class SqlTx implements Tx {
   }
 
   static Handle of(Tx tx) {
-    return ((SqlTx) tx).handle;
+    return ((SqlTx) tx).handle();
   }
 
   static SharedReads sharedReads(Tx tx) {

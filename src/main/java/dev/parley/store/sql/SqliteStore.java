@@ -109,7 +109,13 @@ public final class SqliteStore extends SqlStore {
     // The pool's connections are in autocommit: the one statement is its own snapshot, and a
     // lookup answered from SharedReads (a request's service, every message post) runs none, where
     // a transaction cost a BEGIN, a COMMIT and two autocommit switches through the driver.
-    return readJdbi.withHandle(handle -> work.apply(new SqlTx(handle, sharedReads)));
+    // Nor is a connection borrowed for it: the handle opens at the first statement, if any.
+    SqlTx tx = SqlTx.opening(readJdbi::open, sharedReads);
+    try {
+      return work.apply(tx);
+    } finally {
+      tx.closeOpened();
+    }
   }
 
   /** Files in {@code media/} beside the database file. */

@@ -88,6 +88,77 @@ class GroupCommitWriterTest {
     }
   }
 
+  @Test
+  void each_caller_is_answered_with_its_own_value_once_its_commit_is_readable() {
+    // Callers are answered by the replies thread, not the writer: each still gets its own value,
+    // and only once its batch is committed (a read right after the answer sees its row).
+    ExecutorService callers = Executors.newFixedThreadPool(32);
+    try (Store store = SqliteStore.open(dir.resolve("answers.db"))) {
+      store.write(tx -> SqlTx.of(tx).execute("CREATE TABLE numbers (n INTEGER NOT NULL)"));
+      List<CompletableFuture<Boolean>> answers = new ArrayList<>();
+      for (int i = 0; i < 500; i++) {
+        int n = i;
+        answers.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  int answer =
+                      store.write(
+                          tx -> {
+                            SqlTx.of(tx).execute("INSERT INTO numbers (n) VALUES (?)", n);
+                            return n;
+                          });
+                  return answer == n && count(store, n) == 1;
+                },
+                callers));
+      }
+
+      assertThat(answers).allMatch(CompletableFuture::join);
+      assertThat(numbers(store)).hasSize(500);
+    } finally {
+      callers.shutdownNow();
+    }
+  }
+
+  @Test
+  void closing_answers_every_caller_whose_write_was_queued() {
+    ExecutorService callers = Executors.newFixedThreadPool(16);
+    List<CompletableFuture<Integer>> answers = new ArrayList<>();
+    try (Store store = SqliteStore.open(dir.resolve("closing.db"))) {
+      store.write(tx -> SqlTx.of(tx).execute("CREATE TABLE numbers (n INTEGER NOT NULL)"));
+      for (int i = 0; i < 200; i++) {
+        int n = i;
+        answers.add(
+            CompletableFuture.supplyAsync(
+                () ->
+                    store.write(
+                        tx -> {
+                          SqlTx.of(tx).execute("INSERT INTO numbers (n) VALUES (?)", n);
+                          return n;
+                        }),
+                callers));
+      }
+    } finally {
+      callers.shutdown();
+    }
+
+    // Each is answered, by its value or by the store being closed: none waits forever.
+    assertThat(answers)
+        .allSatisfy(
+            answer ->
+                assertThat(answer.handle((v, e) -> true))
+                    .succeedsWithin(java.time.Duration.ofSeconds(20)));
+  }
+
+  private static int count(Store store, int n) {
+    return store.read(
+        tx ->
+            SqlTx.of(tx)
+                .createQuery("SELECT COUNT(*) FROM numbers WHERE n = :n")
+                .bind("n", n)
+                .mapTo(Integer.class)
+                .one());
+  }
+
   private static List<Integer> numbers(Store store) {
     return store.read(
         tx ->
