@@ -31,7 +31,7 @@ use_store() { # sqlite | postgresql
 }
 use_store "${BENCH_STORE:-sqlite}"
 # Ports: BENCH_PORT_BASE and the next few (run.sh +0/+1, realtime.sh +2..+4, webhooks.sh +5,
-# paging.sh +6/+7, webchat-cpu.sh +8, rest-cpu.sh +9, ceiling.sh +10..+12, studio.sh +13, roundtrips.sh +14); each script refuses a port already taken.
+# paging.sh +6/+7, webchat-cpu.sh +8, rest-cpu.sh +9, ceiling.sh +10..+12, studio.sh +13, roundtrips.sh +14, startup.sh +15); each script refuses a port already taken.
 port_base=${BENCH_PORT_BASE:-18200}
 
 # The machine is shared: never load someone else's server by mistake.

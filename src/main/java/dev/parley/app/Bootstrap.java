@@ -30,6 +30,11 @@ final class Bootstrap {
       AddressConfigurations addresses,
       WebchatDeployments deployments,
       RandomSids random) {
+    // A restart (the common start) reads and writes nothing: a write would wait for the store's
+    // writer and its commit (on PostgreSQL, for a writer connection still being opened).
+    if (!store.readOne(tx -> store.accounts().isEmpty(tx))) {
+      return null;
+    }
     return store.write(
         tx -> {
           if (!store.accounts().isEmpty(tx)) {

@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,6 +31,14 @@ import picocli.CommandLine.Command;
 final class WarmupCommand implements Runnable {
   private static final Pattern ADDRESS = Pattern.compile("\"sid\":\"(IG[0-9a-f]{32})\"");
 
+  /**
+   * Classes a start on PostgreSQL loads that the warm-up's own start, on SQLite, does not: the
+   * driver's, HikariCP's and Parley's PostgreSQL store's. Without them in the archive a PostgreSQL
+   * start loaded ~190 classes from the jar, each verified on the way.
+   */
+  private static final List<String> POSTGRESQL_PACKAGES =
+      List.of("org/postgresql/", "com/zaxxer/hikari/", "dev/parley/store/sql/");
+
   @Override
   public void run() {
     try {
@@ -40,9 +51,45 @@ final class WarmupCommand implements Runnable {
           files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
       }
+      preloadPostgresql();
     } catch (Exception e) {
       throw new IllegalStateException("warm-up failed", e);
     }
+  }
+
+  /**
+   * Loads (without initialising) the jar's classes {@link #archivedForPostgresql} names, so the
+   * archive made at exit holds them too; a class whose optional dependency is missing is skipped.
+   */
+  private static void preloadPostgresql() throws Exception {
+    Path jar =
+        Path.of(WarmupCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    if (!Files.isRegularFile(jar)) {
+      return; // classes in a directory (tests): there is no archive to fill
+    }
+    ClassLoader loader = WarmupCommand.class.getClassLoader();
+    try (JarFile file = new JarFile(jar.toFile())) {
+      for (JarEntry entry : (Iterable<JarEntry>) file.stream()::iterator) {
+        if (archivedForPostgresql(entry.getName())) {
+          String name = entry.getName();
+          try {
+            Class.forName(
+                name.substring(0, name.length() - ".class".length()).replace('/', '.'),
+                false,
+                loader);
+          } catch (ClassNotFoundException | LinkageError e) {
+            // Needs a library Parley does not ship (OSGi, Waffle…): no start loads it either.
+          }
+        }
+      }
+    }
+  }
+
+  /** Whether the jar entry {@code name} is a class {@link #POSTGRESQL_PACKAGES} holds. */
+  static boolean archivedForPostgresql(String name) {
+    return name.endsWith(".class")
+        && !name.endsWith("module-info.class")
+        && POSTGRESQL_PACKAGES.stream().anyMatch(name::startsWith);
   }
 
   private static void exercise(Parley parley) throws Exception {

@@ -76,6 +76,9 @@ public interface StudioStore {
    */
   boolean claimDefaultFlow(Tx tx, String accountSid, Instant now);
 
+  /** Whether the account's default flow set-up was claimed ({@link #claimDefaultFlow}). */
+  boolean defaultFlowClaimed(Tx tx, String accountSid);
+
   /** Records the flow the set-up created. */
   void setDefaultFlow(Tx tx, String accountSid, String flowSid);
 

@@ -56,6 +56,10 @@ public final class WebchatFlow {
    * owner keeps what they chose; the flow is still created, unattached.
    */
   public Optional<String> ensure(String accountSid) {
+    // Every start but the first: one read, no write (and no wait for the store's writer).
+    if (store.readOne(tx -> store.studio().defaultFlowClaimed(tx, accountSid))) {
+      return Optional.empty();
+    }
     return store.write(
         tx -> {
           if (!store.studio().claimDefaultFlow(tx, accountSid, clock.instant())) {

@@ -1,10 +1,12 @@
 package dev.parley.store.sql;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,6 +29,7 @@ import org.flywaydb.core.api.output.MigrateResult;
  * common case costs one query.
  */
 final class Migrations {
+  static final String INDEX = "db/migration/index.txt";
   private static final Pattern VERSIONED = Pattern.compile("V(\\d+(?:[._]\\d+)*)__.+\\.sql");
 
   private Migrations() {}
@@ -83,11 +86,19 @@ final class Migrations {
     Set<String> versions = new HashSet<>();
     try {
       if (url.getProtocol().equals("jar")) {
-        JarURLConnection jar = (JarURLConnection) url.openConnection();
-        jar.getJarFile().stream()
-            .map(entry -> entry.getName())
-            .filter(name -> name.startsWith(location + "/"))
-            .forEach(name -> add(versions, name.substring(location.length() + 1)));
+        String folder = location + "/";
+        List<String> index = index();
+        if (index != null) {
+          index.stream()
+              .filter(name -> name.startsWith(folder))
+              .forEach(name -> add(versions, name.substring(folder.length())));
+        } else {
+          JarURLConnection jar = (JarURLConnection) url.openConnection();
+          jar.getJarFile().stream()
+              .map(entry -> entry.getName())
+              .filter(name -> name.startsWith(folder))
+              .forEach(name -> add(versions, name.substring(folder.length())));
+        }
       } else {
         try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
           files.forEach(file -> add(versions, file.getFileName().toString()));
@@ -99,6 +110,24 @@ final class Migrations {
       throw new IllegalStateException(e);
     }
     return versions;
+  }
+
+  /**
+   * The paths of the bundled migrations as the build listed them (pom.xml, "migration-index"), or
+   * null without that list. In the jar, finding them otherwise means walking its 22,000 entries: a
+   * tenth of a start's main thread.
+   */
+  static List<String> index() throws IOException {
+    try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(INDEX)) {
+      if (in == null) {
+        return null;
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .map(String::strip)
+          .filter(line -> !line.isEmpty())
+          .toList();
+    }
   }
 
   private static void add(Set<String> versions, String fileName) {

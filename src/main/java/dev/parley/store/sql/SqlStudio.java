@@ -328,6 +328,16 @@ final class SqlStudio implements StudioStore {
   }
 
   @Override
+  public boolean defaultFlowClaimed(Tx tx, String accountSid) {
+    return SqlTx.of(tx)
+        .createQuery("SELECT 1 FROM studio_default_flows WHERE account_sid = :accountSid")
+        .bind("accountSid", accountSid)
+        .mapTo(Integer.class)
+        .findFirst()
+        .isPresent();
+  }
+
+  @Override
   public void setDefaultFlow(Tx tx, String accountSid, String flowSid) {
     SqlTx.of(tx)
         .createUpdate(

@@ -55,6 +55,26 @@ class MigrationsTest {
   }
 
   @Test
+  void the_builds_index_lists_every_bundled_migration_and_nothing_else() throws Exception {
+    List<String> bundled = new java.util.ArrayList<>();
+    for (String folder : List.of("common", "sqlite", "postgresql")) {
+      try (var list =
+          Files.list(
+              Path.of(
+                  MigrationsTest.class
+                      .getClassLoader()
+                      .getResource("db/migration/" + folder)
+                      .toURI()))) {
+        list.map(f -> f.getFileName().toString())
+            .filter(name -> name.matches("V.+\\.sql"))
+            .forEach(name -> bundled.add("db/migration/" + folder + "/" + name));
+      }
+    }
+
+    assertThat(Migrations.index()).containsExactlyInAnyOrderElementsOf(bundled);
+  }
+
+  @Test
   void migrates_a_new_store_to_every_bundled_version() throws Exception {
     SQLiteDataSource source = source();
 
