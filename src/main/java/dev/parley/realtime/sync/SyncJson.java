@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.parley.json.Json;
 import dev.parley.store.SyncItemRecord;
 import dev.parley.store.SyncObjectRecord;
@@ -74,6 +75,20 @@ final class SyncJson {
    * caller says.
    */
   SyncEvent itemEvent(SyncObjectRecord o, SyncItemRecord item, boolean added) {
+    return itemEvent(o, item, added, parse(item.data()));
+  }
+
+  /**
+   * {@link #itemEvent} to {@link SyncEvent#encode}, for the broadcast: the item's data, JSON this
+   * node wrote, goes into the message as it is rather than parsed to be written again (a new
+   * message's item and its conversation's document are most of what a post's writer encodes).
+   */
+  SyncEvent itemEventToSend(SyncObjectRecord o, SyncItemRecord item, boolean added) {
+    return itemEvent(o, item, added, unparsed(item.data()));
+  }
+
+  private SyncEvent itemEvent(
+      SyncObjectRecord o, SyncItemRecord item, boolean added, JsonNode data) {
     SyncKind kind = kind(o);
     String prefix = kind == SyncKind.LIST ? "list" : "map";
     String type =
@@ -91,17 +106,26 @@ final class SyncJson {
       e.put("item_revision", Long.toString(item.lastEventId()));
       e.put(prefix + "_revision", Long.toString(item.lastEventId()));
     }
-    e.set("item_data", parse(item.data()));
+    e.set("item_data", data);
     e.put("date_created", date(item.dateUpdated()));
     return new SyncEvent(o.sid(), kind, item.lastEventId(), type, e);
   }
 
   SyncEvent documentUpdated(SyncObjectRecord o) {
+    return documentUpdated(o, parse(o.data()));
+  }
+
+  /** {@link #documentUpdated} to {@link SyncEvent#encode}, its data unparsed (see above). */
+  SyncEvent documentUpdatedToSend(SyncObjectRecord o) {
+    return documentUpdated(o, unparsed(o.data()));
+  }
+
+  private SyncEvent documentUpdated(SyncObjectRecord o, JsonNode data) {
     ObjectNode e = JSON.createObjectNode();
     e.put("document_sid", o.sid());
     e.put("id", o.lastEventId());
     e.put("document_revision", Long.toString(o.lastEventId()));
-    e.set("document_data", parse(o.data()));
+    e.set("document_data", data);
     e.put("date_created", date(o.dateUpdated()));
     return new SyncEvent(o.sid(), SyncKind.DOCUMENT, o.lastEventId(), "document_updated", e);
   }
@@ -128,6 +152,13 @@ final class SyncJson {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** {@code json} as a node that writes it as it is: for a tree that is only written. */
+  private static JsonNode unparsed(String json) {
+    return json == null
+        ? JSON.createObjectNode()
+        : JSON.getNodeFactory().rawValueNode(new RawValue(json));
   }
 
   static String write(JsonNode node) {

@@ -247,7 +247,7 @@ final class SyncObjects {
             text,
             document.dateCreated(),
             now);
-    published(tx, document, () -> json.documentUpdated(updated));
+    published(tx, document, () -> json.documentUpdatedToSend(updated));
   }
 
   /** Adds an item under a key the object never had (a new message index, a new participant). */
@@ -267,7 +267,7 @@ final class SyncObjects {
     SyncItemRecord item =
         new SyncItemRecord(object.sid(), key, index, data, id, id, false, now, now);
     write(tx, item);
-    published(tx, object, () -> json.itemEvent(object, item, true));
+    published(tx, object, () -> json.itemEventToSend(object, item, true));
   }
 
   /**
@@ -305,7 +305,7 @@ final class SyncObjects {
                 now);
     SyncItemRecord added =
         new SyncItemRecord(list.sid(), key, index, item, ids[0], ids[0], false, now, now);
-    published(tx, list, () -> json.itemEvent(list, added, true));
+    published(tx, list, () -> json.itemEventToSend(list, added, true));
     documentUpdated(tx, document, ids[1], text, now);
   }
 
@@ -338,7 +338,7 @@ final class SyncObjects {
             existing.map(SyncItemRecord::dateCreated).orElse(now),
             now);
     write(tx, item);
-    published(tx, object, () -> json.itemEvent(object, item, existing.isEmpty()));
+    published(tx, object, () -> json.itemEventToSend(object, item, existing.isEmpty()));
   }
 
   /** Removes the item, keeping a tombstone so that a reconnecting client hears of it. */
@@ -364,7 +364,7 @@ final class SyncObjects {
             old.dateCreated(),
             now);
     store.sync().putItem(tx, tombstone);
-    published(tx, object, () -> json.itemEvent(object, tombstone, false));
+    published(tx, object, () -> json.itemEventToSend(object, tombstone, false));
   }
 
   /** Deletes the object; subscribers hear that it was removed, later openers get a 404. */

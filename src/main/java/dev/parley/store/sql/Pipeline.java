@@ -204,10 +204,60 @@ final class Pipeline {
     return run(connection, sending, sql, binder, answer);
   }
 
+  /**
+   * {@code sending} with each plain INSERT that comes just before a turn's event INSERT (the one
+   * that takes the turn's lock first: a message's row before its event) made part of it, as a WITH
+   * query: one statement where there were two, each of which costs PostgreSQL its executor's start
+   * and end and pgjdbc its binding. The event INSERT reads nothing the row could change (its turn's
+   * lock, then its own values), and the row's foreign keys are checked at the statement's end, so
+   * the two write what they wrote apart; a row that fails fails the same job. One row each: a
+   * batch's merged INSERTs ({@link BatchedJobs}) stay as they are.
+   */
+  static List<Held> folded(List<Held> sending) {
+    List<Held> folded = new ArrayList<>(sending.size());
+    for (int i = 0; i < sending.size(); i++) {
+      Held h = sending.get(i);
+      if (i + 1 < sending.size() && plainInsert(h) && afterTurnLock(sending.get(i + 1))) {
+        Held event = sending.get(++i);
+        Binder first = h.binder();
+        Binder then = event.binder();
+        folded.add(
+            new Held(
+                "WITH held_row AS (" + h.sql() + "), " + event.sql().substring(WITH.length()),
+                (statement, position) -> then.bind(statement, first.bind(statement, position)),
+                event.rows(),
+                null));
+      } else {
+        folded.add(h);
+      }
+    }
+    return folded;
+  }
+
+  private static final String WITH = "WITH ";
+
+  private static boolean plainInsert(Held h) {
+    RecordInsert.Rows rows = h.insert();
+    return rows != null
+        && rows.rows().size() == 1
+        && h.rows() == null
+        && rows.generated() == null
+        && rows.first() == null;
+  }
+
+  private static boolean afterTurnLock(Held h) {
+    RecordInsert.Rows rows = h.insert();
+    return rows != null
+        && rows.rows().size() == 1
+        && rows.first() != null
+        && h.sql().startsWith(WITH);
+  }
+
   /** Runs {@code sending} and then {@code sql} (when not null) as one text, in one round trip. */
   private static <T> T run(
-      Connection connection, List<Held> sending, String sql, Binder binder, Answer<T> answer)
+      Connection connection, List<Held> unfolded, String sql, Binder binder, Answer<T> answer)
       throws SQLException {
+    List<Held> sending = folded(unfolded);
     StringBuilder text = new StringBuilder();
     for (Held h : sending) {
       text.append(text.isEmpty() ? "" : ";\n").append(h.sql());

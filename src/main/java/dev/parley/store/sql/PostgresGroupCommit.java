@@ -50,7 +50,7 @@ final class PostgresGroupCommit implements AutoCloseable {
   private static final int MAX_BATCH = 48;
 
   /** How long a batch's later job waits for a lock another transaction holds. */
-  private static final String LOCK_WAIT = "20ms";
+  static final String LOCK_WAIT = "20ms";
 
   static final String SET_LOCK_WAIT = "SET LOCAL lock_timeout = '" + LOCK_WAIT + "'";
 
@@ -146,14 +146,20 @@ final class PostgresGroupCommit implements AutoCloseable {
         pipeline.beforeSending(c -> waiting.send(handle, List.of()));
         // Whether the next job's savepoint is in place: sent with the job before's last statements.
         boolean savepointReady = false;
+        // Whether the later jobs' lock wait is in force: set once, before the second job's
+        // savepoint, it stays for the rest of the transaction (each ROLLBACK TO goes back to a
+        // savepoint made after it), unless the waiting jobs start the transaction again.
+        boolean lockWaitSet = false;
         for (int i = 0; i < batch.size(); i++) {
           WriteJob<?> job = batch.get(i);
           boolean hadSavepoint = savepointReady;
           long sendsBefore = pipeline.sends();
           boolean ownSavepoint = i > 0 && !savepointReady;
+          // Waiting jobs, sent before this job's first statement, may start the transaction again.
+          boolean settingLockWait = ownSavepoint && (!lockWaitSet || waiting.pending());
           if (ownSavepoint) {
             // The first job is alone in the transaction until it ends: it needs no savepoint.
-            holdSavepoint(pipeline);
+            holdSavepoint(pipeline, settingLockWait);
           }
           savepointReady = false;
           SqlTx tx = new SqlTx(handle, sharedReads).deferringNotifications();
@@ -166,9 +172,12 @@ final class PostgresGroupCommit implements AutoCloseable {
               // It sent nothing while it ran: its statements wait, to go with those of the other
               // jobs that send nothing (merged), at the batch's end or before the next one sent.
               List<Pipeline.Held> held = pipeline.take();
-              waiting.add(job, i, ownSavepoint ? held.subList(2, held.size()) : held);
+              int own = ownSavepoint ? (settingLockWait ? 2 : 1) : 0;
+              waiting.add(job, i, held.subList(own, held.size()));
               continue;
             }
+            // It sent: its savepoint (and the lock wait, when it held one) went first.
+            lockWaitSet |= settingLockWait;
             if (pipeline.isEmpty()) {
               // Nothing of it is left to send (a message post): the next job holds its own
               // savepoint and sends it with its first statement, not in a round trip of its own.
@@ -176,12 +185,14 @@ final class PostgresGroupCommit implements AutoCloseable {
               continue;
             }
             boolean more = i + 1 < batch.size();
+            boolean nextSetsLockWait = more && !lockWaitSet;
             if (more) {
-              holdSavepoint(pipeline);
+              holdSavepoint(pipeline, nextSetsLockWait);
             }
             // What the job held back is sent now (with the next job's savepoint): if it fails, it
             // fails this job, not the next one.
             pipeline.flush(connection);
+            lockWaitSet |= nextSetsLockWait;
             savepointReady = more;
             ran.add(job);
           } catch (Throwable failure) {
@@ -191,6 +202,7 @@ final class PostgresGroupCommit implements AutoCloseable {
             if (i == 0) {
               handle.rollback();
               handle.begin();
+              lockWaitSet = false;
             } else if (savepoint) {
               // Back to where the job began; the savepoint stays, ready for the next job.
               execute(connection, "ROLLBACK TO job");
@@ -286,11 +298,14 @@ final class PostgresGroupCommit implements AutoCloseable {
   }
 
   /**
-   * Holds a job's savepoint, after the lock wait for the jobs after a batch's first (set again each
-   * time: it costs no round trip, and a job rolled back never takes it away from the next).
+   * Holds a job's savepoint, after the lock wait for the jobs after a batch's first when {@code
+   * lockWait} (once per transaction: a job rolled back to its savepoint keeps what was set before
+   * it, and each SET is one more statement for PostgreSQL to run per job).
    */
-  private static void holdSavepoint(Pipeline pipeline) {
-    pipeline.hold(SET_LOCK_WAIT, Pipeline.Binder.NONE);
+  private static void holdSavepoint(Pipeline pipeline, boolean lockWait) {
+    if (lockWait) {
+      pipeline.hold(SET_LOCK_WAIT, Pipeline.Binder.NONE);
+    }
     pipeline.hold("SAVEPOINT job", Pipeline.Binder.NONE);
   }
 

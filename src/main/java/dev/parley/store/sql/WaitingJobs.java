@@ -28,6 +28,11 @@ final class WaitingJobs {
     statements.add(new BatchedJobs.Job(List.copyOf(held), PostgresStore.turnsOf(job.tx)));
   }
 
+  /** Whether jobs wait to be sent (when they fail, the transaction may start again). */
+  boolean pending() {
+    return !jobs.isEmpty();
+  }
+
   List<WriteJob<?>> jobs() {
     return List.copyOf(jobs);
   }

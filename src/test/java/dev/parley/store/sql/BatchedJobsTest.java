@@ -207,6 +207,44 @@ class BatchedJobsTest {
     }
   }
 
+  @Test
+  void every_later_job_of_a_batch_waits_for_locks_a_bounded_time_though_it_is_set_once()
+      throws Exception {
+    UserRecord taken = user("taken-lock-wait");
+    store.write(tx -> insert(tx, taken));
+    List<Function<Tx, Object>> works = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      // A job that only holds a row and fails (rolled back to the merged jobs' savepoint), one
+      // that reads and throws (rolled back to its own), one that only holds a row.
+      UserRecord user = i == 1 ? sameIdentity(taken) : user("lock-wait-" + i);
+      boolean holding = i == 1 || i == 7;
+      boolean throwing = i == 4;
+      works.add(
+          tx -> {
+            if (holding) {
+              return insert(tx, user);
+            }
+            String lockWait =
+                SqlTx.of(tx).createQuery("SHOW lock_timeout").mapTo(String.class).one();
+            if (throwing) {
+              throw new IllegalArgumentException("refused after reading");
+            }
+            return lockWait;
+          });
+    }
+
+    List<Future<Object>> writes = inOneBatch(works);
+
+    assertThat(writes.get(0).get()).as("the batch's first job").isEqualTo("0");
+    assertThatThrownBy(writes.get(1)::get).isInstanceOf(ExecutionException.class);
+    assertThatThrownBy(writes.get(4)::get).hasCauseInstanceOf(IllegalArgumentException.class);
+    for (int i = 2; i < writes.size(); i++) {
+      if (i != 4 && i != 7) {
+        assertThat(writes.get(i).get()).as("job " + i).isEqualTo(PostgresGroupCommit.LOCK_WAIT);
+      }
+    }
+  }
+
   /**
    * Runs {@code works} once every writer is busy with a write that waits, so that they queue in
    * their order and the first writer set free takes them all as one batch.

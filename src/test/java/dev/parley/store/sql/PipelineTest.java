@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -206,6 +207,79 @@ class PipelineTest {
         ResultSet rows = sql.executeQuery("SELECT count(*) FROM commit_probe")) {
       rows.next();
       assertThat(rows.getInt(1)).isEqualTo(48);
+    }
+  }
+
+  @Test
+  void a_row_held_just_before_its_turns_event_goes_in_the_events_statement_and_both_are_written() {
+    UserRecord user = user("folded");
+    List<Pipeline.Held> held = new ArrayList<>();
+
+    long seq =
+        store.write(
+            tx -> {
+              store.users().insert(tx, user);
+              LongSupplier number = store.events().append(tx, event("onUserAdded"), user.sid());
+              Pipeline pipeline = Pipeline.of(SqlTx.of(tx));
+              held.addAll(pipeline.take());
+              held.forEach(pipeline::hold);
+              return number.getAsLong();
+            });
+
+    assertThat(held).hasSize(2);
+    assertThat(Pipeline.folded(held)).hasSize(1);
+    assertThat(Pipeline.folded(held).get(0).sql())
+        .startsWith("WITH held_row AS (INSERT INTO users ");
+    Optional<UserRecord> stored =
+        store.read(tx -> store.users().findByIdentity(tx, service, user.identity()));
+    Optional<EventRecord> event = store.read(tx -> store.events().find(tx, seq));
+    assertThat(stored).isPresent();
+    assertThat(event).map(EventRecord::type).contains("onUserAdded");
+  }
+
+  @Test
+  void a_row_that_fails_in_its_events_statement_takes_the_event_back_with_its_write() {
+    UserRecord taken = user("taken-folded");
+    store.write(
+        tx -> {
+          store.users().insert(tx, taken);
+          return null;
+        });
+    String params = "{\"folded\":\"" + UUID.randomUUID() + "\"}";
+
+    assertThatThrownBy(
+            () ->
+                store.write(
+                    tx -> {
+                      store.users().insert(tx, sameSid(taken));
+                      EventRecord e = event("onUserAdded");
+                      return store
+                          .events()
+                          .append(
+                              tx,
+                              new EventRecord(
+                                  0,
+                                  e.accountSid(),
+                                  e.serviceSid(),
+                                  null,
+                                  e.type(),
+                                  e.source(),
+                                  null,
+                                  params,
+                                  e.dateCreated()),
+                              taken.sid())
+                          .getAsLong();
+                    }))
+        .isInstanceOf(RuntimeException.class);
+
+    try (Connection admin = server.connect();
+        Statement sql = admin.createStatement();
+        ResultSet rows =
+            sql.executeQuery("SELECT count(*) FROM events WHERE params = '" + params + "'")) {
+      rows.next();
+      assertThat(rows.getInt(1)).isZero();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 
