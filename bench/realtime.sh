@@ -31,9 +31,9 @@ port_free "$port" BENCH_PORT_BASE
 javac -d "$out/classes" -cp "$jar" bench/realtime/*.java
 cp="$jar:$out/classes"
 
-start_parley() { # name, JVM options: a fresh store each
+start_parley() { # name, JVM options (then the caller's PARLEY_JAVA_OPTS, as in run.sh): a fresh store each
   store_fresh "$1"
-  PARLEY_JAVA_OPTS="$2" ./parley serve --host 127.0.0.1 --port "$port" "${store_args[@]}" \
+  PARLEY_JAVA_OPTS="$2 ${PARLEY_JAVA_OPTS:-}" ./parley serve --host 127.0.0.1 --port "$port" "${store_args[@]}" \
     --account-sid "$account" --auth-token "$token" > "$out/$1.log" 2>&1 &
   pids+=($!)
   wait_for "http://127.0.0.1:$port/"

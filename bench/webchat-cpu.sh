@@ -6,7 +6,8 @@
 # conversations) or webhook (the same post with a conversation webhook to a hello-world receiver
 # and X-Twilio-Webhook-Enabled: true, so the CPU includes the deliveries). BENCH_STORE picks the
 # store (bench/lib.sh); JFR=1 also records a profile (bench/out/webchat-cpu/rec.jfr, without
-# Jdbi's per-statement event; JFR_PERIOD=1ms samples stacks every millisecond instead of 10).
+# Jdbi's per-statement event; JFR_PERIOD=1ms samples stacks every millisecond instead of 10);
+# PARLEY_JAVA_OPTS reaches the server (an A/B of JVM options).
 # BENCH_CPU_WARMUP and BENCH_CPU_SECONDS set the warm-up and measured seconds (5 and 10);
 # BENCH_CPU_ADDRESS=plain starts the web chats on a chat address with no flow (A/B against the
 # default address's Webchat Flow). BENCH_CPU_SERVER=ceiling measures the bare ceiling
@@ -40,7 +41,7 @@ if [[ ${BENCH_CPU_SERVER:-parley} == ceiling ]]; then
   webchat_body="AddressSid=IG00000000000000000000000000000000&ChatFriendlyName=Bench&CustomerFriendlyName=Visitor&PreEngagementData=%7B%22friendlyName%22%3A%22Ann%22%7D"
   basic_auth="Basic $(printf '%s:%s' "$account" "$token" | base64 -w0)"
 else
-  PARLEY_JAVA_OPTS="${JFR:+-XX:StartFlightRecording=filename=$out/rec.jfr,settings=$out/profile.jfc,dumponexit=true}" \
+  PARLEY_JAVA_OPTS="${JFR:+-XX:StartFlightRecording=filename=$out/rec.jfr,settings=$out/profile.jfc,dumponexit=true} ${PARLEY_JAVA_OPTS:-}" \
     ./parley serve --host 127.0.0.1 --port "$port" "${store_args[@]}" --account-sid "$account" \
     --auth-token "$token" > "$out/parley.log" 2>&1 &
   pids+=($!)
