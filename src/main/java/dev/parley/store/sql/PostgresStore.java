@@ -43,7 +43,7 @@ public final class PostgresStore extends SqlStore {
   private final EventStore events = new SerializedEvents();
   private final ConversationStore conversations = new SqlConversations(" FOR UPDATE SKIP LOCKED");
   private final DeliveryStore deliveries = new SqlDeliveries(" FOR UPDATE SKIP LOCKED");
-  private final SyncStore sync = SqlSync.postgresql();
+  private final SyncStore sync = new SqlSync(" FOR UPDATE");
   private final PostgresBroadcasts broadcasts;
   private final SharedReads sharedReads;
   private final MediaChunks mediaChunks;

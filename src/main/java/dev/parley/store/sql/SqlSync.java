@@ -23,16 +23,8 @@ final class SqlSync implements SyncStore {
   /** See {@link #SqlSync(String)}. */
   private final String addItem;
 
-  /** Whether the store runs an UPDATE inside a WITH (PostgreSQL; SQLite does not). */
-  private final boolean updateInWith;
-
   SqlSync() {
     this("");
-  }
-
-  /** PostgreSQL's: a new message's Sync item and both its ids in one statement. */
-  static SqlSync postgresql() {
-    return new SqlSync(" FOR UPDATE", true);
   }
 
   /**
@@ -42,11 +34,6 @@ final class SqlSync implements SyncStore {
    * writer needs none.
    */
   SqlSync(String rowLock) {
-    this(rowLock, false);
-  }
-
-  private SqlSync(String rowLock, boolean updateInWith) {
-    this.updateInWith = updateInWith;
     // WHERE true: SQLite reads ON CONFLICT after a bare SELECT as part of a join.
     addItem =
         "INSERT INTO sync_items (object_sid, item_key, item_index, data, created_event_id,"
@@ -102,24 +89,13 @@ final class SqlSync implements SyncStore {
   @Override
   public long[] nextEventIds(
       Tx tx, String objectSid, String documentSid, String documentData, Instant now) {
-    return takeIds(
-        tx,
+    long[] ids = {-1, -1};
+    DirectStatements.query(
+        SqlTx.of(tx),
         "UPDATE sync_objects SET last_event_id = last_event_id + 1,"
             + " data = CASE WHEN sid = ? THEN ? ELSE data END, date_updated = ?"
             + " WHERE sid IN (?, ?) RETURNING sid, last_event_id",
         DirectStatements.values(documentSid, documentData, now, objectSid, documentSid),
-        objectSid,
-        documentSid);
-  }
-
-  /** Runs {@code sql}, which answers (sid, last_event_id) of both objects; gives their ids. */
-  private static long[] takeIds(
-      Tx tx, String sql, Pipeline.Binder binder, String objectSid, String documentSid) {
-    long[] ids = {-1, -1};
-    DirectStatements.query(
-        SqlTx.of(tx),
-        sql,
-        binder,
         rows -> {
           while (rows.next()) {
             ids[rows.getString(1).equals(objectSid) ? 0 : 1] = rows.getLong(2);
@@ -132,44 +108,9 @@ final class SqlSync implements SyncStore {
     return ids;
   }
 
-  /**
-   * {@link #nextEventIds} with the new item added under the list's new id, which the item reads
-   * from the UPDATE's own answer: one statement where the item and the ids were two (each costs
-   * PostgreSQL its executor's start and end, and pgjdbc its binding, per message).
-   */
-  private static final String ADD_ITEM_AND_TAKE_IDS =
-      "WITH ids AS (UPDATE sync_objects SET last_event_id = last_event_id + 1,"
-          + " data = CASE WHEN sid = ? THEN ? ELSE data END, date_updated = ?"
-          + " WHERE sid IN (?, ?) RETURNING sid, last_event_id),"
-          + " item AS (INSERT INTO sync_items (object_sid, item_key, item_index, data,"
-          + " created_event_id, last_event_id, removed, date_created, date_updated)"
-          + " SELECT ids.sid, ?, CAST(? AS BIGINT), ?, ids.last_event_id, ids.last_event_id,"
-          + " FALSE, ?, ? FROM ids WHERE ids.sid = ?"
-          + ITEM_REPLACED
-          + ") SELECT sid, last_event_id FROM ids";
-
   @Override
   public long[] addItemAndNextEventIds(
       Tx tx, SyncItemRecord item, String documentSid, String documentData, Instant now) {
-    if (updateInWith) {
-      return takeIds(
-          tx,
-          ADD_ITEM_AND_TAKE_IDS,
-          DirectStatements.values(
-              documentSid,
-              documentData,
-              now,
-              item.objectSid(),
-              documentSid,
-              item.itemKey(),
-              item.itemIndex(),
-              item.data(),
-              item.dateCreated(),
-              item.dateUpdated(),
-              item.objectSid()),
-          item.objectSid(),
-          documentSid);
-    }
     // The item is held and goes with the statement that takes the ids, before it: it reads the
     // list's id under the row lock and adds one, as that statement does.
     DirectStatements.hold(
