@@ -75,13 +75,7 @@ final class Lanes {
     List<String> keys = new ArrayList<>(idle.size());
     Lane lane;
     while ((lane = idle.pollFirst()) != null) {
-      if (!lane.lost
-          && byKey.get(lane.key) == lane
-          && lane.queue.isEmpty()
-          && lane.complete
-          && !lane.busy
-          && !lane.reread
-          && lane.saving == 0) {
+      if (byKey.get(lane.key) == lane && idle(lane)) {
         byKey.remove(lane.key);
         keys.add(lane.key);
       }
@@ -206,15 +200,20 @@ final class Lanes {
   /** A delivered head's outcome was saved. */
   void saved(Lane lane) {
     lane.saving--;
-    if (!lane.lost
-        && lane.saving == 0
-        && lane.queue.isEmpty()
-        && lane.complete
-        && !lane.busy
-        && !lane.reread) {
+    if (idle(lane)) {
       // takeIdle skipped it while the save was under way.
       idle.add(lane);
     }
+  }
+
+  /** Whether {@code lane} has nothing pending, in flight or being saved: it may be handed back. */
+  private static boolean idle(Lane lane) {
+    return !lane.lost
+        && lane.queue.isEmpty()
+        && lane.complete
+        && !lane.busy
+        && !lane.reread
+        && lane.saving == 0;
   }
 
   /**
