@@ -60,7 +60,8 @@ class ParleyCommandIT {
     Path recording = dataDir.resolve("start.jfr");
 
     List<String> banner =
-        serve(dataDir, Map.of("PARLEY_JAVA_OPTS", "-XX:StartFlightRecording=filename=" + recording));
+        serve(
+            dataDir, Map.of("PARLEY_JAVA_OPTS", "-XX:StartFlightRecording=filename=" + recording));
 
     assertThat(ROOT.resolve("target/parley.jsa")).as("the class archive ./parley made").exists();
     assertCurlsWork(banner);
