@@ -44,6 +44,7 @@ final class RecordMapper<T extends Record> implements RowMapper<T> {
     }
     try {
       this.constructor = type.getDeclaredConstructor(types);
+      constructor.setAccessible(true); // no caller check on every row
     } catch (NoSuchMethodException e) {
       throw new IllegalStateException("no canonical constructor on " + type, e);
     }
