@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,19 @@ class ParleyCommandIT {
   }
 
   @Test
+  void serve_starts_on_the_class_archive_while_a_flight_recording_runs() throws Exception {
+    Path dataDir = Files.createTempDirectory("parley-it");
+    Path recording = dataDir.resolve("start.jfr");
+
+    List<String> banner =
+        serve(
+            dataDir, Map.of("PARLEY_JAVA_OPTS", "-XX:StartFlightRecording=filename=" + recording));
+
+    assertThat(ROOT.resolve("target/parley.jsa")).as("the class archive ./parley made").exists();
+    assertCurlsWork(banner);
+  }
+
+  @Test
   void agents_and_token_find_the_running_server_and_its_store_from_another_directory()
       throws Exception {
     Path dataDir = Files.createTempDirectory("parley-it");
@@ -88,6 +102,11 @@ class ParleyCommandIT {
 
   /** Runs {@code ./parley serve} on {@code dataDir} with no PARLEY_* variable; its banner. */
   private List<String> serve(Path dataDir) throws IOException {
+    return serve(dataDir, Map.of());
+  }
+
+  /** Runs {@code ./parley serve} on {@code dataDir} with only the PARLEY_* variables given. */
+  private List<String> serve(Path dataDir, Map<String, String> environment) throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder(
                 ROOT.resolve("parley").toString(),
@@ -98,6 +117,7 @@ class ParleyCommandIT {
                 dataDir.toString())
             .redirectError(ProcessBuilder.Redirect.DISCARD);
     builder.environment().keySet().removeIf(name -> name.startsWith("PARLEY_"));
+    builder.environment().putAll(environment);
     server = builder.start();
     return readBanner(server, Duration.ofSeconds(120));
   }

@@ -1,8 +1,7 @@
 package dev.parley.store.sql;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -20,14 +19,16 @@ import org.jdbi.v3.core.statement.StatementContext;
  * Maps rows to a record through its canonical constructor, matching each component to the column of
  * the same name in snake_case (after an optional prefix). JDBI's {@code ConstructorMapper} matches
  * names anew for every query, which cost the single SQLite writer more than running the query; this
- * matches once per column layout and then reads by index.
+ * matches once per column layout and then reads by index. The constructor is called through
+ * reflection, not a spread method handle: each of those spun and JIT-compiled classes of its own at
+ * start (about 15 ms of a start's main thread for the store's 32 mappers).
  */
 final class RecordMapper<T extends Record> implements RowMapper<T> {
   private final Class<T> type;
   private final String prefix;
   private final String[] columns;
   private final Class<?>[] types;
-  private final MethodHandle constructor;
+  private final Constructor<T> constructor;
   private final Map<String, int[]> plans = new ConcurrentHashMap<>();
   private final Map<String, int[]> bySql = new ConcurrentHashMap<>();
 
@@ -42,11 +43,9 @@ final class RecordMapper<T extends Record> implements RowMapper<T> {
       types[i] = components[i].getType();
     }
     try {
-      this.constructor =
-          MethodHandles.publicLookup()
-              .findConstructor(type, MethodType.methodType(void.class, types))
-              .asSpreader(Object[].class, types.length);
-    } catch (ReflectiveOperationException e) {
+      this.constructor = type.getDeclaredConstructor(types);
+      constructor.setAccessible(true); // no caller check on every row
+    } catch (NoSuchMethodException e) {
       throw new IllegalStateException("no canonical constructor on " + type, e);
     }
   }
@@ -85,10 +84,16 @@ final class RecordMapper<T extends Record> implements RowMapper<T> {
       values[i] = read(rs, plan[i], types[i]);
     }
     try {
-      return type.cast(constructor.invoke(values));
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) {
+      return constructor.newInstance(values);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause; // a record's own check of its components
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("cannot construct " + type.getSimpleName(), e.getCause());
+    } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot construct " + type.getSimpleName(), e);
     }
   }
