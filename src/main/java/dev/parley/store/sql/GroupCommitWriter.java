@@ -21,8 +21,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * SQLite's single writer. Write transactions queue here and one thread runs them; transactions that
- * arrive together share one commit (and one fsync), each inside its own savepoint so that one
- * failing rolls back only itself. A caller returns only after its commit is durable.
+ * arrive together share one commit (and one fsync). A caller returns only after its commit is
+ * durable.
+ *
+ * <p>A batch's jobs run one after the other with no savepoint between them: a savepoint makes
+ * SQLite copy every page a job changes that an earlier job of the batch changed too (the
+ * conversation's, its Sync list's and document's rows, the newest leaf of each of their indexes),
+ * and costs two statements per job. A job that fails while it is alone in the transaction (the
+ * first, or the first after others failed so) is rolled back with it and fails at once. One that
+ * fails after others ran rolls the batch back, and its jobs run again from the start one by one,
+ * each in its own savepoint, as PostgreSQL's group commit sends its waiting jobs again when their
+ * merged statements fail ({@link WaitingJobs}): so a failing job fails alone, with its own error,
+ * and the others commit. The batch after one that ran again also goes one by one, so a stream of
+ * failing requests costs savepoints rather than every batch run twice; the next batch with no
+ * failure goes back to running together.
  *
  * <p>The callers of a committed batch are answered by another thread ({@link #replies}): each
  * answer wakes a parked worker, a system call per caller that cost the writer, the one thread every
@@ -46,6 +58,9 @@ final class GroupCommitWriter implements AutoCloseable {
             return t;
           });
   private volatile boolean running = true;
+
+  /** Whether the next batch runs {@link #oneByOne}: the one before it had a failing job. */
+  private boolean oneByOneNext;
 
   GroupCommitWriter(Jdbi jdbi, SharedReads sharedReads) {
     this.handle = jdbi.open();
@@ -87,6 +102,11 @@ final class GroupCommitWriter implements AutoCloseable {
     }
   }
 
+  /** How many writes wait for the writer. */
+  int queued() {
+    return queue.size();
+  }
+
   private void run() {
     List<Job<?>> batch = new ArrayList<>();
     while (running || !queue.isEmpty()) {
@@ -108,20 +128,18 @@ final class GroupCommitWriter implements AutoCloseable {
   }
 
   private void commit(List<Job<?>> batch) {
-    List<Job<?>> succeeded = new ArrayList<>(batch.size());
     try {
       handle.begin();
-      for (Job<?> job : batch) {
-        SqlTx tx = new SqlTx(handle, sharedReads);
-        savepoints.open();
-        try {
-          job.run(tx);
-          succeeded.add(job);
-        } catch (Throwable failure) {
-          savepoints.rollBack();
-          job.result.completeExceptionally(failure);
+      List<Job<?>> succeeded;
+      if (oneByOneNext) {
+        succeeded = oneByOne(batch);
+        oneByOneNext = succeeded.size() < batch.size();
+      } else {
+        succeeded = together(batch);
+        if (succeeded == null) {
+          succeeded = oneByOne(batch);
+          oneByOneNext = true;
         }
-        savepoints.release();
       }
       handle.commit();
       succeeded.forEach(job -> job.tx.committed());
@@ -137,6 +155,56 @@ final class GroupCommitWriter implements AutoCloseable {
       ended(batch);
       batch.forEach(job -> job.result.completeExceptionally(e));
     }
+  }
+
+  /**
+   * Runs the jobs that have not failed in the transaction, with no savepoints, and gives those that
+   * ran; a job alone in the transaction that fails is failed. Null when a job failed after others
+   * had run: the transaction is rolled back and the jobs left are to run {@link #oneByOne}.
+   */
+  private List<Job<?>> together(List<Job<?>> batch) {
+    List<Job<?>> ran = new ArrayList<>(batch.size());
+    for (Job<?> job : batch) {
+      try {
+        job.run(new SqlTx(handle, sharedReads));
+        ran.add(job);
+      } catch (Throwable failure) {
+        restart();
+        job.tx.ended();
+        if (!ran.isEmpty()) {
+          ended(ran);
+          return null;
+        }
+        // It was alone in the transaction: the rollback undid it and nothing else.
+        job.result.completeExceptionally(failure);
+      }
+    }
+    return ran;
+  }
+
+  /** Runs the jobs not yet failed, each in its savepoint, and gives those that succeeded. */
+  private List<Job<?>> oneByOne(List<Job<?>> batch) {
+    List<Job<?>> succeeded = new ArrayList<>(batch.size());
+    for (Job<?> job : batch) {
+      if (job.result.isDone()) {
+        continue;
+      }
+      savepoints.open();
+      try {
+        job.run(new SqlTx(handle, sharedReads));
+        succeeded.add(job);
+      } catch (Throwable failure) {
+        savepoints.rollBack();
+        job.result.completeExceptionally(failure);
+      }
+      savepoints.release();
+    }
+    return succeeded;
+  }
+
+  private void restart() {
+    handle.rollback();
+    handle.begin();
   }
 
   /** Answers the callers of a committed batch on {@link #replies}; here once it is shut down. */

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The SQLite writer's CPU per message post without HTTP (bench/writer/WriterBench.java): Parley in
+# one JVM with target/parley.jar, 64 threads posting through MessageService; prints posts/s and
+# the writer's, the posting threads' and the whole process's CPU per post. For an A/B of a change
+# to the write path on a loaded machine (the batches stay full, so the writer's CPU per post moves
+# less than bench/webchat-cpu.sh's): copy each jar to target/parley.jar in turn, alternated.
+# BENCH_WRITER_WARMUP and BENCH_WRITER_SECONDS: warm-up and measured seconds (12 and 12);
+# BENCH_WRITER_DROP: statements run on the store first, separated by ';' (an A/B of an index).
+# Usage: bench/writer-cpu.sh  (about 40 s)
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+out=bench/out/writer-cpu
+rm -rf "$out" && mkdir -p "$out/classes"
+javac -d "$out/classes" -cp target/parley.jar bench/writer/WriterBench.java
+java -XX:MaxTenuringThreshold=1 -Ddrop="${BENCH_WRITER_DROP:-}" -cp "$out/classes:target/parley.jar" \
+  dev.parley.app.WriterBench "${BENCH_WRITER_WARMUP:-12}" "${BENCH_WRITER_SECONDS:-12}" \
+  > "$out/run.log" 2>&1
+grep '^posts' "$out/run.log"
