@@ -30,6 +30,12 @@ public interface Session {
    */
   void notify(String messageType, Object payload, Runnable whenAcknowledged);
 
+  /**
+   * {@link #notify(String, Object, Runnable)} of a payload already written: {@code payload} is a
+   * JSON object's bytes, such as one event's notification, written once for all its subscribers.
+   */
+  void notifyWritten(String messageType, byte[] payload, Runnable whenAcknowledged);
+
   boolean isOpen();
 
   /**

@@ -100,7 +100,14 @@ final class TwilsockConnection implements Session {
     if (phase != Phase.OPEN) {
       return;
     }
-    byte[] body = UpstreamCalls.jsonObject(endpoint.json, payload);
+    notifyWritten(messageType, UpstreamCalls.jsonObject(endpoint.json, payload), whenAcknowledged);
+  }
+
+  @Override
+  public void notifyWritten(String messageType, byte[] body, Runnable whenAcknowledged) {
+    if (phase != Phase.OPEN) {
+      return;
+    }
     String frameId = endpoint.nextNotificationId();
     byte[] frame = TwilsockFrames.notification(frameId, messageType, body);
     // Tasks from one thread run in submission order: notifications keep their call order.

@@ -1,6 +1,7 @@
 package dev.parley.store;
 
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +23,25 @@ public interface Broadcasts {
    */
   default void send(Tx tx, String channel, Supplier<String> message) {
     send(tx, channel, message.get());
+  }
+
+  /**
+   * A channel whose messages are values of {@code T}, written as text only where they leave the
+   * process: within one process (the embedded store) listeners get the very value sent, neither
+   * encoded nor decoded. A channel is sent and heard either through its {@code Channel} or as text,
+   * the same way on every node. Values sent must not change afterwards: every listener gets the
+   * same one.
+   */
+  record Channel<T>(String name, Function<T, String> encode, Function<String, T> decode) {}
+
+  /** {@link #send(Tx, String, Supplier)} on a typed {@code channel}. */
+  default <T> void send(Tx tx, Channel<T> channel, Supplier<T> message) {
+    send(tx, channel.name(), () -> channel.encode().apply(message.get()));
+  }
+
+  /** {@link #listen(String, Consumer)} to a typed {@code channel}. */
+  default <T> void listen(Channel<T> channel, Consumer<T> listener) {
+    listen(channel.name(), text -> listener.accept(channel.decode().apply(text)));
   }
 
   /** Sends {@code message} now, outside any transaction (typing indicators). */

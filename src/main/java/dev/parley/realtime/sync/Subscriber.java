@@ -43,9 +43,9 @@ final class Subscriber {
 
   private boolean replaying = true;
   private boolean overflowed;
-  private List<SyncEvent> held = new ArrayList<>();
+  private List<LiveEvent> held = new ArrayList<>();
   private long delivered;
-  private final TreeMap<Long, SyncEvent> early = new TreeMap<>();
+  private final TreeMap<Long, LiveEvent> early = new TreeMap<>();
 
   /**
    * The newest event of the object the client has acknowledged (its establishment stands for the
@@ -86,13 +86,16 @@ final class Subscriber {
     return new PageHorizon(heard, Math.max(0, heardHandledNanos - now));
   }
 
-  /** Sends {@code payload} for the event {@code eventId}, to be heard when it is acknowledged. */
-  private void send(String messageType, ObjectNode payload, long eventId, boolean establishment) {
+  /**
+   * Sends {@code payload} (a JSON object) for the event {@code eventId}, to be heard when it is
+   * acknowledged.
+   */
+  private void send(String messageType, byte[] payload, long eventId, boolean establishment) {
     if (awaited <= heard) {
       awaitedSinceNanos = System.nanoTime();
     }
     awaited = Math.max(awaited, eventId);
-    session.notify(messageType, payload, () -> acknowledged(eventId, establishment));
+    session.notifyWritten(messageType, payload, () -> acknowledged(eventId, establishment));
   }
 
   /**
@@ -108,7 +111,7 @@ final class Subscriber {
     }
   }
 
-  synchronized void live(SyncEvent event) {
+  synchronized void live(LiveEvent event) {
     if (replaying) {
       if (held.size() < MAX_HELD) {
         held.add(event);
@@ -125,9 +128,9 @@ final class Subscriber {
     // the other order; the later one waits here for the earlier, but never for long.
     while (!early.isEmpty()
         && (early.firstKey() == delivered + 1 || early.size() > MAX_OUT_OF_ORDER)) {
-      SyncEvent next = early.pollFirstEntry().getValue();
+      LiveEvent next = early.pollFirstEntry().getValue();
       delivered = next.id();
-      send(next.kind().messageType(), next.payload(), next.id(), false);
+      send(next.event.kind().messageType(), next.notification(), next.id(), false);
     }
   }
 
@@ -149,10 +152,10 @@ final class Subscriber {
     event.put("object_type", kind.wire());
     event.put("replay_status", overflowed ? "interrupted" : "completed");
     event.put("last_event_id", lastEventId);
-    send(SYNC_EVENT, established, lastEventId, true);
+    send(SYNC_EVENT, SyncJson.bytes(established), lastEventId, true);
     delivered = lastEventId;
     replaying = false;
-    List<SyncEvent> later = held;
+    List<LiveEvent> later = held;
     held = List.of();
     if (!overflowed) {
       later.forEach(this::live);

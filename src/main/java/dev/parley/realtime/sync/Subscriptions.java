@@ -32,11 +32,15 @@ public final class Subscriptions {
     }
   }
 
-  /** Pushes a committed change to the sessions subscribed to its object. Quick: no I/O waits. */
+  /**
+   * Pushes a committed change to the sessions subscribed to its object, its notification written
+   * once for all of them. Quick: no I/O waits.
+   */
   void deliver(SyncEvent event) {
     Set<Subscriber> subscribers = byObject.get(event.objectSid());
     if (subscribers != null) {
-      subscribers.forEach(s -> s.live(event));
+      LiveEvent live = new LiveEvent(event);
+      subscribers.forEach(s -> s.live(live));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.parley.realtime.sync;
 
 import dev.parley.events.EventLog;
 import dev.parley.ids.SidGenerator;
+import dev.parley.store.Broadcasts;
 import dev.parley.store.Store;
 import java.time.Clock;
 import java.util.function.UnaryOperator;
@@ -11,8 +12,12 @@ import java.util.function.UnaryOperator;
  * the subscriptions that fan its changes out, and the API the SDK reads them through.
  */
 public final class Sync {
-  /** The broadcast channel of committed Sync changes, from every node to every node. */
-  static final String CHANNEL = "parley_sync";
+  /**
+   * The broadcast channel of committed Sync changes, from every node to every node; within the
+   * embedded store's one process the events go as they are, not as text to be parsed again.
+   */
+  static final Broadcasts.Channel<SyncEvent> CHANNEL =
+      new Broadcasts.Channel<>("parley_sync", SyncEvent::encode, SyncEvent::decode);
 
   /** The broadcast channel of ended memberships, whose subscriptions every node drops. */
   static final String ACCESS_CHANNEL = "parley_sync_access";
@@ -30,7 +35,7 @@ public final class Sync {
       UnaryOperator<String> absolute) {
     SyncJson json = new SyncJson(absolute);
     SyncObjects objects = new SyncObjects(store, clock, sids, json);
-    store.broadcasts().listen(CHANNEL, message -> subscriptions.deliver(SyncEvent.decode(message)));
+    store.broadcasts().listen(CHANNEL, subscriptions::deliver);
     store
         .broadcasts()
         .listen(

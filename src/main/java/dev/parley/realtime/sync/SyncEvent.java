@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * One change of a Sync object as subscribers receive it: {@code type} is the {@code event_type}
  * ({@code list_item_added}, {@code document_updated}, …) and {@code event} its body, whose {@code
- * id} is the object's event id {@code id}.
+ * id} is the object's event id {@code id}. Not changed once made: within one process the event sent
+ * is the one every subscriber's notification is written from.
  */
 public record SyncEvent(String objectSid, SyncKind kind, long id, String type, ObjectNode event) {
 

@@ -161,6 +161,14 @@ final class SyncJson {
         : JSON.getNodeFactory().rawValueNode(new RawValue(json));
   }
 
+  static byte[] bytes(JsonNode node) {
+    try {
+      return JSON.writeValueAsBytes(node);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static String write(JsonNode node) {
     try {
       return JSON.writeValueAsString(node);

@@ -383,11 +383,11 @@ final class SyncObjects {
   private void published(Tx tx, SyncObjectRecord object, Supplier<SyncEvent> event) {
     if (!here(tx).created.contains(object.sid())) {
       // Made from records (immutable) once committed, off the writer where the store allows.
-      store.broadcasts().send(tx, Sync.CHANNEL, () -> event.get().encode());
+      store.broadcasts().send(tx, Sync.CHANNEL, event);
     }
   }
 
   private void published(Tx tx, SyncEvent event) {
-    store.broadcasts().send(tx, Sync.CHANNEL, event.encode());
+    store.broadcasts().send(tx, Sync.CHANNEL, () -> event);
   }
 }

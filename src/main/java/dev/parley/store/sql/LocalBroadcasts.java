@@ -16,11 +16,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Broadcasts within one process, for the embedded store's single node. The writer commits in order
  * and hands each message to one dispatching thread, so listeners hear them in commit order and the
- * writer never waits for them.
+ * writer never waits for them. A message on a typed {@link Channel} is never encoded: its listeners
+ * get the value sent.
  */
 final class LocalBroadcasts implements Broadcasts, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LocalBroadcasts.class);
-  private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
+
+  /** Each hears a channel's messages as sent: text, or the values of a typed channel. */
+  private final Map<String, List<Consumer<Object>>> listeners = new ConcurrentHashMap<>();
+
   private final ExecutorService dispatcher =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -40,8 +44,14 @@ final class LocalBroadcasts implements Broadcasts, AutoCloseable {
     tx.afterCommit(() -> dispatcher.execute(() -> dispatchMade(channel, message)));
   }
 
-  private void dispatchMade(String channel, Supplier<String> message) {
-    String made;
+  /** Made on the dispatching thread, like the text above, and handed over as it is. */
+  @Override
+  public <T> void send(Tx tx, Channel<T> channel, Supplier<T> message) {
+    tx.afterCommit(() -> dispatcher.execute(() -> dispatchMade(channel.name(), message)));
+  }
+
+  private void dispatchMade(String channel, Supplier<?> message) {
+    Object made;
     try {
       made = message.get();
     } catch (RuntimeException e) {
@@ -58,7 +68,17 @@ final class LocalBroadcasts implements Broadcasts, AutoCloseable {
 
   @Override
   public void listen(String channel, Consumer<String> listener) {
-    listeners.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(listener);
+    listeners
+        .computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>())
+        .add(message -> listener.accept((String) message));
+  }
+
+  @Override
+  @SuppressWarnings("unchecked") // only values of T are sent on a typed channel
+  public <T> void listen(Channel<T> channel, Consumer<T> listener) {
+    listeners
+        .computeIfAbsent(channel.name(), c -> new CopyOnWriteArrayList<>())
+        .add(message -> listener.accept((T) message));
   }
 
   /** Nothing is ever missed within one process. */
@@ -66,9 +86,8 @@ final class LocalBroadcasts implements Broadcasts, AutoCloseable {
   public void whenMissed(Runnable action) {}
 
   /** Hands {@code message} to each listener of {@code channel}; one that fails stops no other. */
-  static void dispatch(
-      Map<String, List<Consumer<String>>> listeners, String channel, String message) {
-    for (Consumer<String> listener : listeners.getOrDefault(channel, List.of())) {
+  static <M> void dispatch(Map<String, List<Consumer<M>>> listeners, String channel, M message) {
+    for (Consumer<M> listener : listeners.getOrDefault(channel, List.of())) {
       try {
         listener.accept(message);
       } catch (RuntimeException e) {

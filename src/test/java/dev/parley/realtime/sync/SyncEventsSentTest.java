@@ -29,6 +29,18 @@ class SyncEventsSentTest {
   }
 
   @Test
+  void a_notification_written_from_an_event_made_unparsed_reads_as_the_parsed_one()
+      throws Exception {
+    SyncObjectRecord list = object("ES", "list", null);
+    SyncItemRecord item = new SyncItemRecord(list.sid(), "3", 3L, DATA, 7, 7, false, NOW, NOW);
+
+    byte[] written = new LiveEvent(json.itemEventToSend(list, item, true)).notification();
+
+    byte[] parsed = SyncJson.bytes(json.itemEvent(list, item, true).payload());
+    assertThat(SyncJson.JSON.readTree(written)).isEqualTo(SyncJson.JSON.readTree(parsed));
+  }
+
+  @Test
   void a_document_event_sent_unparsed_is_decoded_as_the_parsed_one() {
     SyncObjectRecord document = object("ET", "document", DATA);
 
