@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import picocli.CommandLine;
 
 /** {@code ./parley agents}: add, list, update and remove agents of a running server. */
 class AgentsCommandTest {
@@ -41,7 +40,7 @@ class AgentsCommandTest {
               "--auth-token",
               ParleyServer.AUTH_TOKEN));
       exit =
-          new CommandLine(new Main())
+          Main.commandLine(all.toArray(String[]::new))
               .setErr(new java.io.PrintWriter(printErr, true))
               .execute(all.toArray(String[]::new));
     } finally {

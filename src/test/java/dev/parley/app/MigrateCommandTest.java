@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import picocli.CommandLine;
 
 /** {@code ./parley migrate} on either store: applies what is pending, says what, and exits. */
 class MigrateCommandTest {
@@ -51,7 +50,7 @@ class MigrateCommandTest {
       System.setOut(out);
       List<String> all = new ArrayList<>(List.of("migrate"));
       all.addAll(List.of(args));
-      exit = new CommandLine(new Main()).execute(all.toArray(String[]::new));
+      exit = Main.commandLine(all.toArray(String[]::new)).execute(all.toArray(String[]::new));
     } finally {
       System.setOut(previous);
     }

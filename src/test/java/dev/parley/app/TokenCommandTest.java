@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import picocli.CommandLine;
 
 /** {@code ./parley token}: the account's SID and auth token, read from the server's store. */
 class TokenCommandTest {
@@ -29,7 +28,7 @@ class TokenCommandTest {
         PrintStream printErr = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       System.setOut(printOut);
       exit =
-          new CommandLine(new Main())
+          Main.commandLine(args)
               .setExecutionExceptionHandler(
                   (failure, command, parsed) -> {
                     command.getErr().println("parley: " + failure.getMessage());
