@@ -13,9 +13,9 @@ public interface Store extends AutoCloseable {
   <T> T write(Function<Tx, T> work);
 
   /**
-   * As {@link #write(Function)}, for {@code work} that takes the message index {@code wanted}
-   * first ({@link ConversationStore#takeMessageIndex}): a store may take the indexes of several
-   * such writes at once, before they run (PostgreSQL, docs/architecture.md).
+   * As {@link #write(Function)}, for {@code work} that takes the message index {@code wanted} first
+   * ({@link ConversationStore#takeMessageIndex}): a store may take the indexes of several such
+   * writes at once, before they run (PostgreSQL, docs/architecture.md).
    */
   default <T> T write(ConversationStore.IndexWanted wanted, Function<Tx, T> work) {
     return write(work);

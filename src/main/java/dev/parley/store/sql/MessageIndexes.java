@@ -154,7 +154,8 @@ final class MessageIndexes {
   /**
    * The next reserved index of the conversation {@code sid} of the account and service, with the
    * conversation and the author's participant (as {@code takeMessageIndex} gives them); null when
-   * none is reserved for it (the caller takes one by statement, then tells {@link #tookByStatement}).
+   * none is reserved for it (the caller takes one by statement, then tells {@link
+   * #tookByStatement}).
    */
   IndexTaken take(String accountSid, String serviceSid, String sid, String author) {
     Reserved r = conversations.get(sid);
@@ -205,10 +206,7 @@ final class MessageIndexes {
       if (r.taken < r.stored) {
         statements.add(
             new Pipeline.Held(
-                GIVE_BACK,
-                DirectStatements.values(r.taken, r.row.sid()),
-                null,
-                null));
+                GIVE_BACK, DirectStatements.values(r.taken, r.row.sid()), null, null));
       }
     }
     return statements;

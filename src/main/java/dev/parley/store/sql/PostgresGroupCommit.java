@@ -180,14 +180,12 @@ final class PostgresGroupCommit implements AutoCloseable {
             if (!again.isEmpty()) {
               throw new IllegalStateException("a job before this one runs again");
             }
-            // A post that took a reserved index sends before the next job takes the one after:
-            // waiting, it could fail after that one was taken, and leave a gap.
-            if (pipeline.sends() == sendsBefore && reserved == null) {
+            if (pipeline.sends() == sendsBefore) {
               // It sent nothing while it ran: its statements wait, to go with those of the other
               // jobs that send nothing (merged), at the batch's end or before the next one sent.
               List<Pipeline.Held> held = pipeline.take();
               int own = ownSavepoint ? (settingLockWait ? 2 : 1) : 0;
-              waiting.add(job, i, held.subList(own, held.size()));
+              waiting.add(job, i, mark, held.subList(own, held.size()));
               continue;
             }
             // It sent: its savepoint (and the lock wait, when it held one) went first.
@@ -243,6 +241,10 @@ final class PostgresGroupCommit implements AutoCloseable {
             job.result.completeExceptionally(failure);
           }
         }
+        if (reserved != null) {
+          // Posts' notifications carry the Sync ids their statements return: those go first.
+          waiting.send(handle, List.of());
+        }
         List<WriteJob<?>> sent = new ArrayList<>(ran);
         sent.addAll(waiting.jobs());
         List<Pipeline.Held> givenBack = reserved == null ? List.of() : reserved.givenBack();
@@ -293,7 +295,8 @@ final class PostgresGroupCommit implements AutoCloseable {
     try {
       return MessageIndexes.reserve(handle, wanted);
     } catch (SQLException e) {
-      log.info("event=message_indexes_not_reserved posts={} state={}", batch.size(), e.getSQLState());
+      log.info(
+          "event=message_indexes_not_reserved posts={} state={}", batch.size(), e.getSQLState());
       handle.rollback();
       handle.begin();
       return null;

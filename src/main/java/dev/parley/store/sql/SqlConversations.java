@@ -131,16 +131,16 @@ final class SqlConversations implements ConversationStore {
     Optional<IndexTaken> taken =
         DirectStatements.first(
             SqlTx.of(tx),
-        TAKE_MESSAGE_INDEX,
-        row ->
-            new IndexTaken(
-                MAPPER.map(row, TAKE_MESSAGE_INDEX),
-                // RETURNING's last column, after the conversation's own.
-                row.getString(row.getMetaData().getColumnCount())),
-        sid,
-        serviceSid,
-        accountSid,
-        author);
+            TAKE_MESSAGE_INDEX,
+            row ->
+                new IndexTaken(
+                    MAPPER.map(row, TAKE_MESSAGE_INDEX),
+                    // RETURNING's last column, after the conversation's own.
+                    row.getString(row.getMetaData().getColumnCount())),
+            sid,
+            serviceSid,
+            accountSid,
+            author);
     if (reserved != null) {
       taken.ifPresent(reserved::tookByStatement);
     }

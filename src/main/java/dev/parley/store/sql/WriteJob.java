@@ -13,6 +13,7 @@ final class WriteJob<T> {
 
   /** The message index it takes first, or null (see {@link MessageIndexes}). */
   final IndexWanted wanted;
+
   final CompletableFuture<T> result = new CompletableFuture<>();
   int collisions;
   T value;
