@@ -14,6 +14,7 @@ import dev.parley.media.MediaService;
 import dev.parley.shapes.DeliverySummary;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.ConversationStore.IndexTaken;
+import dev.parley.store.ConversationStore.IndexWanted;
 import dev.parley.store.DeliveryReceiptStore.StatusCount;
 import dev.parley.store.MessageRecord;
 import dev.parley.store.PageRequest;
@@ -66,7 +67,16 @@ public final class MessageService {
             : request;
     // Made before the writer's turn: the writer's time is what every message waits for.
     String sid = sids.next(SidPrefix.MESSAGE);
+    String author = authorOf(checked);
+    // Named up front, so that the store may take several posts' indexes at once.
+    IndexWanted wanted =
+        new IndexWanted(
+            scope.accountSid(),
+            scope.serviceSid(),
+            conversationSidOrUniqueName.value(),
+            MessageRules.SYSTEM_AUTHOR.equals(author) ? null : author);
     return store.write(
+        wanted,
         tx -> {
           MessageRecord message = post(tx, scope, conversationSidOrUniqueName, checked, sid);
           // A message just posted has no delivery receipts to count.

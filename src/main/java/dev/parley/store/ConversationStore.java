@@ -30,6 +30,12 @@ public interface ConversationStore {
   /** {@code authorParticipantSid}: null when no participant has the author's identity. */
   record IndexTaken(ConversationRecord conversation, String authorParticipantSid) {}
 
+  /**
+   * What a write that posts a message asks {@link #takeMessageIndex} for first (see {@link
+   * Store#write(IndexWanted, java.util.function.Function)}); {@code author}: null for none.
+   */
+  record IndexWanted(String accountSid, String serviceSid, String sid, String author) {}
+
   void delete(Tx tx, String sid);
 
   /**

@@ -12,6 +12,15 @@ public interface Store extends AutoCloseable {
    */
   <T> T write(Function<Tx, T> work);
 
+  /**
+   * As {@link #write(Function)}, for {@code work} that takes the message index {@code wanted} first
+   * ({@link ConversationStore#takeMessageIndex}): a store may take the indexes of several such
+   * writes at once, before they run (PostgreSQL, docs/architecture.md).
+   */
+  default <T> T write(ConversationStore.IndexWanted wanted, Function<Tx, T> work) {
+    return write(work);
+  }
+
   /** Runs {@code work} in a read-only transaction that sees one consistent snapshot. */
   <T> T read(Function<Tx, T> work);
 

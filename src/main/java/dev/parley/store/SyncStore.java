@@ -3,6 +3,7 @@ package dev.parley.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The Sync objects and items that the realtime SDK reads, and their change counters. */
 public interface SyncStore {
@@ -33,9 +34,10 @@ public interface SyncStore {
    * Adds {@code item} (under a key its list never had: a new message's index) with the list's next
    * event id, and {@link #nextEventIds} of the list and of {@code documentSid}, whose data becomes
    * {@code documentData}, in one round trip. The item's own event ids are ignored: it takes the
-   * list's. Returns the two ids taken (list, document).
+   * list's. Gives the two ids taken (list, document): known once the statements are sent (on a
+   * PostgreSQL writer with its batch's next statement sent, or when asked for, which sends them).
    */
-  long[] addItemAndNextEventIds(
+  Supplier<long[]> addItemAndNextEventIds(
       Tx tx, SyncItemRecord item, String documentSid, String documentData, Instant now);
 
   /** Deletes the object and its items. */

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -231,23 +232,28 @@ final class SyncObjects {
       return;
     }
     Instant now = clock.instant();
-    documentUpdated(tx, document, nextEventId(tx, document, text, now), text, now);
+    long id = nextEventId(tx, document, text, now);
+    documentUpdated(tx, document, () -> id, text, now);
   }
 
+  /** {@code id}: the event id taken, read only for the event sent at the commit. */
   private void documentUpdated(
-      Tx tx, SyncObjectRecord document, long id, String text, Instant now) {
-    SyncObjectRecord updated =
-        new SyncObjectRecord(
-            document.sid(),
-            document.accountSid(),
-            document.serviceSid(),
-            document.uniqueName(),
-            document.kind(),
-            id,
-            text,
-            document.dateCreated(),
-            now);
-    published(tx, document, () -> json.documentUpdatedToSend(updated));
+      Tx tx, SyncObjectRecord document, LongSupplier id, String text, Instant now) {
+    published(
+        tx,
+        document,
+        () ->
+            json.documentUpdatedToSend(
+                new SyncObjectRecord(
+                    document.sid(),
+                    document.accountSid(),
+                    document.serviceSid(),
+                    document.uniqueName(),
+                    document.kind(),
+                    id.getAsLong(),
+                    text,
+                    document.dateCreated(),
+                    now)));
   }
 
   /** Adds an item under a key the object never had (a new message index, a new participant). */
@@ -294,7 +300,9 @@ final class SyncObjects {
     here.itemsPut.add(list.sid() + "/" + key);
     Instant now = clock.instant();
     // The item goes with the statement that takes both ids (it takes the list's itself).
-    long[] ids =
+    // The ids are read only for the events sent at the commit: asking for them earlier would send
+    // the post's statements while it runs (on PostgreSQL, where a batch's posts go together).
+    Supplier<long[]> ids =
         store
             .sync()
             .addItemAndNextEventIds(
@@ -303,10 +311,17 @@ final class SyncObjects {
                 document.sid(),
                 text,
                 now);
-    SyncItemRecord added =
-        new SyncItemRecord(list.sid(), key, index, item, ids[0], ids[0], false, now, now);
-    published(tx, list, () -> json.itemEventToSend(list, added, true));
-    documentUpdated(tx, document, ids[1], text, now);
+    published(
+        tx,
+        list,
+        () -> {
+          long id = ids.get()[0];
+          return json.itemEventToSend(
+              list,
+              new SyncItemRecord(list.sid(), key, index, item, id, id, false, now, now),
+              true);
+        });
+    documentUpdated(tx, document, () -> ids.get()[1], text, now);
   }
 
   /** Adds the item, or replaces its data; an unchanged item is left alone. */

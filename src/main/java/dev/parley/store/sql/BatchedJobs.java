@@ -2,8 +2,9 @@ package dev.parley.store.sql;
 
 import dev.parley.store.sql.Pipeline.Held;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,7 +22,7 @@ import java.util.Set;
  * sends the jobs one by one as they ran, each in its savepoint, so a failing job fails alone and as
  * it would have. Events are the one order kept across jobs: a turn's (a conversation's, a user's)
  * events are numbered in the order their jobs ran, so jobs that append to the same turn are never
- * merged.
+ * merged with each other: they go in rounds, one after the other ({@link #rounds}).
  */
 final class BatchedJobs {
   private BatchedJobs() {}
@@ -34,11 +35,44 @@ final class BatchedJobs {
     if (jobs.size() == 1) {
       return jobs.get(0).statements();
     }
-    if (!sameStatements(jobs) || !ownTurns(jobs)) {
+    if (!sameStatements(jobs)) {
       List<Held> all = new ArrayList<>();
       jobs.forEach(job -> all.addAll(job.statements()));
       return all;
     }
+    List<Held> merged = new ArrayList<>();
+    for (List<Job> round : rounds(jobs)) {
+      merged.addAll(round.size() == 1 ? round.get(0).statements() : merged(round));
+    }
+    return merged;
+  }
+
+  /**
+   * {@code jobs} in rounds, each round's jobs appending to turns of their own: a job goes in the
+   * round after the last one that holds a job sharing a turn with it (so a turn's jobs keep their
+   * order, one round after the other: several posts to one conversation), else in the first.
+   */
+  private static List<List<Job>> rounds(List<Job> jobs) {
+    List<List<Job>> rounds = new ArrayList<>();
+    Map<String, Integer> lastRound = new HashMap<>();
+    for (Job job : jobs) {
+      int round = 0;
+      for (String turn : job.turns()) {
+        round = Math.max(round, lastRound.getOrDefault(turn, -1) + 1);
+      }
+      for (String turn : job.turns()) {
+        lastRound.put(turn, round);
+      }
+      if (round == rounds.size()) {
+        rounds.add(new ArrayList<>());
+      }
+      rounds.get(round).add(job);
+    }
+    return rounds;
+  }
+
+  /** The statements of {@code jobs}, of turns of their own, the same INSERT of each made one. */
+  private static List<Held> merged(List<Job> jobs) {
     List<Held> merged = new ArrayList<>();
     int count = jobs.get(0).statements().size();
     for (int i = 0; i < count; i++) {
@@ -68,19 +102,6 @@ final class BatchedJobs {
         Held a = first.get(i);
         Held b = statements.get(i);
         if (!a.sql().equals(b.sql()) || (a.insert() == null) != (b.insert() == null)) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
-  /** Whether no two jobs appended events to the same turn. */
-  private static boolean ownTurns(List<Job> jobs) {
-    Set<String> seen = new HashSet<>();
-    for (Job job : jobs) {
-      for (String turn : job.turns()) {
-        if (!seen.add(turn)) {
           return false;
         }
       }

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -79,6 +80,60 @@ final class DirectStatements {
     HeldNumber number = new HeldNumber(pipeline, handle, sql);
     pipeline.hold(sql, binder, number::read, rows);
     return number;
+  }
+
+  /**
+   * Runs the query {@code sql} and gives what {@code reader} reads of its rows: on a PostgreSQL
+   * writer the statement is held, and its answer known once it is sent, with the next statement or
+   * when first asked for; elsewhere now.
+   */
+  static <T> Supplier<T> holdQuery(Handle handle, String sql, Binder binder, RowsReader<T> reader) {
+    Pipeline pipeline = Pipeline.of(handle);
+    if (pipeline == null) {
+      T answer = query(handle, sql, binder, reader);
+      return () -> answer;
+    }
+    HeldAnswer<T> answer = new HeldAnswer<>(pipeline, handle, sql, reader);
+    pipeline.hold(sql, binder, answer::read);
+    return answer;
+  }
+
+  /** What a held query answers: asking for it before it is sent sends it. */
+  private static final class HeldAnswer<T> implements Supplier<T> {
+    private final Pipeline pipeline;
+    private final Handle handle;
+    private final String sql;
+    private final RowsReader<T> reader;
+    private boolean known;
+    private T value;
+
+    HeldAnswer(Pipeline pipeline, Handle handle, String sql, RowsReader<T> reader) {
+      this.pipeline = pipeline;
+      this.handle = handle;
+      this.sql = sql;
+      this.reader = reader;
+    }
+
+    Void read(ResultSet rows) throws SQLException {
+      value = reader.read(rows);
+      known = true;
+      return null;
+    }
+
+    @Override
+    public T get() {
+      if (!known) {
+        try {
+          pipeline.flush(handle.getConnection());
+        } catch (SQLException e) {
+          throw new IllegalStateException("could not run " + head(sql) + "…", e);
+        }
+      }
+      if (!known) {
+        throw new IllegalStateException("not sent: " + head(sql) + "…");
+      }
+      return value;
+    }
   }
 
   /** A number a held statement returns: asking for it before it is sent sends it. */

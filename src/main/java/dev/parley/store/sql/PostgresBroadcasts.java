@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -87,6 +88,15 @@ final class PostgresBroadcasts implements Broadcasts, AutoCloseable {
     String payload = payload(handle, message);
     if (!((SqlTx) tx).notifyAtCommit(channel, payload)) {
       notify(handle, channel, payload);
+    }
+  }
+
+  /** In a group-committed write, {@code message} is made when its batch's notifications are. */
+  @Override
+  public void send(Tx tx, String channel, Supplier<String> message) {
+    Handle handle = SqlTx.of(tx);
+    if (!((SqlTx) tx).notifyAtCommit(channel, () -> payload(handle, message.get()))) {
+      notify(handle, channel, payload(handle, message.get()));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.parley.store.sql;
 
+import dev.parley.store.ConversationStore.IndexWanted;
 import dev.parley.store.Tx;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -80,7 +81,8 @@ final class PostgresGroupCommit implements AutoCloseable {
     }
   }
 
-  <T> T submit(Function<Tx, T> work) {
+  /** Runs {@code work}, which takes the message index {@code wanted} first (or null: none). */
+  <T> T submit(IndexWanted wanted, Function<Tx, T> work) {
     if (!running) {
       throw new IllegalStateException("store is closed");
     }
@@ -88,7 +90,7 @@ final class PostgresGroupCommit implements AutoCloseable {
       // The writer would wait for itself forever: compose with the Tx-taking methods instead.
       throw new IllegalStateException("store.write called inside a write transaction");
     }
-    WriteJob<T> job = new WriteJob<>(work);
+    WriteJob<T> job = new WriteJob<>(wanted, work);
     queue.add(job);
     try {
       return job.result.get();
@@ -132,8 +134,16 @@ final class PostgresGroupCommit implements AutoCloseable {
     }
   }
 
-  /** Runs and commits {@code batch}; gives the jobs to run again (first) in the next batch. */
-  private List<WriteJob<?>> commit(List<WriteJob<?>> batch) {
+  /**
+   * Runs and commits {@code all}; gives the jobs to run again (first) in the next batch. A batch
+   * that begins with message posts is those posts alone: their indexes are taken at once ({@link
+   * MessageIndexes}), and the jobs after them go first in the next batch.
+   */
+  private List<WriteJob<?>> commit(List<WriteJob<?>> all) {
+    int posts = leadingPosts(all);
+    boolean reserving = posts >= 2;
+    List<WriteJob<?>> batch = reserving ? all.subList(0, posts) : all;
+    List<WriteJob<?>> later = reserving ? all.subList(posts, all.size()) : List.of();
     List<WriteJob<?>> ran = new ArrayList<>(batch.size());
     List<WriteJob<?>> again = new ArrayList<>();
     WaitingJobs waiting = new WaitingJobs(ran, again);
@@ -142,6 +152,7 @@ final class PostgresGroupCommit implements AutoCloseable {
         handle.begin();
         Connection connection = handle.getConnection();
         Pipeline pipeline = Pipeline.on(handle);
+        MessageIndexes reserved = reserving ? reserve(handle, batch) : null;
         // Whatever a job sends goes after the statements of the jobs before it that wait.
         pipeline.beforeSending(c -> waiting.send(handle, List.of()));
         // Whether the next job's savepoint is in place: sent with the job before's last statements.
@@ -163,6 +174,7 @@ final class PostgresGroupCommit implements AutoCloseable {
           }
           savepointReady = false;
           SqlTx tx = new SqlTx(handle, sharedReads).deferringNotifications();
+          int mark = reserved == null ? 0 : reserved.mark();
           try {
             job.run(tx);
             if (!again.isEmpty()) {
@@ -173,7 +185,7 @@ final class PostgresGroupCommit implements AutoCloseable {
               // jobs that send nothing (merged), at the batch's end or before the next one sent.
               List<Pipeline.Held> held = pipeline.take();
               int own = ownSavepoint ? (settingLockWait ? 2 : 1) : 0;
-              waiting.add(job, i, held.subList(own, held.size()));
+              waiting.add(job, i, mark, held.subList(own, held.size()));
               continue;
             }
             // It sent: its savepoint (and the lock wait, when it held one) went first.
@@ -199,10 +211,18 @@ final class PostgresGroupCommit implements AutoCloseable {
             // The savepoint is the first statement a job holds: it went if anything did.
             boolean savepoint = hadSavepoint || (i > 0 && pipeline.sends() > sendsBefore);
             pipeline.clear();
+            if (reserved != null) {
+              reserved.rollBackTo(mark);
+            }
             if (i == 0) {
               handle.rollback();
               handle.begin();
               lockWaitSet = false;
+              if (reserved != null) {
+                // The reservation went with the transaction: the posts take their own indexes.
+                MessageIndexes.drop(handle);
+                reserved = null;
+              }
             } else if (savepoint) {
               // Back to where the job began; the savepoint stays, ready for the next job.
               execute(connection, "ROLLBACK TO job");
@@ -221,13 +241,18 @@ final class PostgresGroupCommit implements AutoCloseable {
             job.result.completeExceptionally(failure);
           }
         }
-        List<WriteJob<?>> all = new ArrayList<>(ran);
-        all.addAll(waiting.jobs());
+        if (reserved != null) {
+          // Posts' notifications carry the Sync ids their statements return: those go first.
+          waiting.send(handle, List.of());
+        }
+        List<WriteJob<?>> sent = new ArrayList<>(ran);
+        sent.addAll(waiting.jobs());
+        List<Pipeline.Held> givenBack = reserved == null ? List.of() : reserved.givenBack();
         // The commit goes with the batch's last statements, in their round trip (pgjdbc then has
         // nothing to send for handle.commit()): with the waiting jobs' when they all go, else
         // with the lifted lock wait and the notifications of the jobs that ran.
-        if (!waiting.send(handle, lastStatements(all, true))) {
-          lastStatements(ran, batch.size() > 1).forEach(pipeline::hold);
+        if (!waiting.send(handle, lastStatements(givenBack, sent, true))) {
+          lastStatements(givenBack, ran, batch.size() > 1).forEach(pipeline::hold);
           send(pipeline, connection);
         }
         handle.commit();
@@ -241,13 +266,41 @@ final class PostgresGroupCommit implements AutoCloseable {
         ended(ran);
         ended(waiting.jobs());
         batch.forEach(job -> job.result.completeExceptionally(e));
-        return new ArrayList<>();
+        return new ArrayList<>(later);
       }
     }
     ran.forEach(job -> job.tx.committed());
     ended(ran);
     ran.forEach(WriteJob::publish);
+    again.addAll(later);
     return again;
+  }
+
+  /** How many jobs at the head of {@code batch} are message posts (see {@link IndexWanted}). */
+  private static int leadingPosts(List<WriteJob<?>> batch) {
+    int posts = 0;
+    while (posts < batch.size() && batch.get(posts).wanted != null) {
+      posts++;
+    }
+    return posts;
+  }
+
+  /**
+   * Takes the indexes of the posts {@code batch} at once, as the transaction's first statements;
+   * null (and the transaction as it began) when that fails: the posts then take their own.
+   */
+  private static MessageIndexes reserve(Handle handle, List<WriteJob<?>> batch) {
+    List<IndexWanted> wanted = new ArrayList<>(batch.size());
+    batch.forEach(job -> wanted.add(job.wanted));
+    try {
+      return MessageIndexes.reserve(handle, wanted);
+    } catch (SQLException e) {
+      log.info(
+          "event=message_indexes_not_reserved posts={} state={}", batch.size(), e.getSQLState());
+      handle.rollback();
+      handle.begin();
+      return null;
+    }
   }
 
   /**
@@ -256,8 +309,9 @@ final class PostgresGroupCommit implements AutoCloseable {
    * takes one lock at a time in transactions that NOTIFY, and a batch that gave up on it would fail
    * every job it ran), the jobs' notifications in order, and the commit.
    */
-  private static List<Pipeline.Held> lastStatements(List<WriteJob<?>> jobs, boolean lockWaitSet) {
-    List<Pipeline.Held> last = new ArrayList<>(3);
+  private static List<Pipeline.Held> lastStatements(
+      List<Pipeline.Held> givenBack, List<WriteJob<?>> jobs, boolean lockWaitSet) {
+    List<Pipeline.Held> last = new ArrayList<>(givenBack);
     if (lockWaitSet) {
       last.add(new Pipeline.Held(NO_LOCK_WAIT));
     }

@@ -130,7 +130,12 @@ public final class PostgresStore extends SqlStore {
 
   @Override
   public <T> T write(Function<Tx, T> work) {
-    return writers.submit(work);
+    return writers.submit(null, work);
+  }
+
+  @Override
+  public <T> T write(ConversationStore.IndexWanted wanted, Function<Tx, T> work) {
+    return writers.submit(wanted, work);
   }
 
   @Override

@@ -120,19 +120,31 @@ final class SqlConversations implements ConversationStore {
   @Override
   public Optional<IndexTaken> takeMessageIndex(
       Tx tx, String accountSid, String serviceSid, String sid, String author) {
+    MessageIndexes reserved = MessageIndexes.of(SqlTx.of(tx));
+    if (reserved != null) {
+      IndexTaken taken = reserved.take(accountSid, serviceSid, sid, author);
+      if (taken != null) {
+        return Optional.of(taken);
+      }
+    }
     // One statement increments and reads, so concurrent writers never share an index.
-    return DirectStatements.first(
-        SqlTx.of(tx),
-        TAKE_MESSAGE_INDEX,
-        row ->
-            new IndexTaken(
-                MAPPER.map(row, TAKE_MESSAGE_INDEX),
-                // RETURNING's last column, after the conversation's own.
-                row.getString(row.getMetaData().getColumnCount())),
-        sid,
-        serviceSid,
-        accountSid,
-        author);
+    Optional<IndexTaken> taken =
+        DirectStatements.first(
+            SqlTx.of(tx),
+            TAKE_MESSAGE_INDEX,
+            row ->
+                new IndexTaken(
+                    MAPPER.map(row, TAKE_MESSAGE_INDEX),
+                    // RETURNING's last column, after the conversation's own.
+                    row.getString(row.getMetaData().getColumnCount())),
+            sid,
+            serviceSid,
+            accountSid,
+            author);
+    if (reserved != null) {
+      taken.ifPresent(reserved::tookByStatement);
+    }
+    return taken;
   }
 
   @Override

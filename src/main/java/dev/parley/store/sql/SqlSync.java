@@ -4,9 +4,12 @@ import dev.parley.store.SyncItemRecord;
 import dev.parley.store.SyncObjectRecord;
 import dev.parley.store.SyncStore;
 import dev.parley.store.Tx;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 
@@ -89,27 +92,32 @@ final class SqlSync implements SyncStore {
   @Override
   public long[] nextEventIds(
       Tx tx, String objectSid, String documentSid, String documentData, Instant now) {
-    long[] ids = {-1, -1};
-    DirectStatements.query(
+    return DirectStatements.query(
         SqlTx.of(tx),
-        "UPDATE sync_objects SET last_event_id = last_event_id + 1,"
-            + " data = CASE WHEN sid = ? THEN ? ELSE data END, date_updated = ?"
-            + " WHERE sid IN (?, ?) RETURNING sid, last_event_id",
+        NEXT_EVENT_IDS,
         DirectStatements.values(documentSid, documentData, now, objectSid, documentSid),
-        rows -> {
-          while (rows.next()) {
-            ids[rows.getString(1).equals(objectSid) ? 0 : 1] = rows.getLong(2);
-          }
-          return null;
-        });
+        rows -> eventIds(rows, objectSid, documentSid));
+  }
+
+  private static final String NEXT_EVENT_IDS =
+      "UPDATE sync_objects SET last_event_id = last_event_id + 1,"
+          + " data = CASE WHEN sid = ? THEN ? ELSE data END, date_updated = ?"
+          + " WHERE sid IN (?, ?) RETURNING sid, last_event_id";
+
+  private static long[] eventIds(ResultSet rows, String objectSid, String documentSid)
+      throws SQLException {
+    long[] ids = {-1, -1};
+    while (rows.next()) {
+      ids[rows.getString(1).equals(objectSid) ? 0 : 1] = rows.getLong(2);
+    }
     if (ids[0] < 0 || ids[1] < 0) {
-      throw new IllegalStateException("no Sync object " + (ids[0] < 0 ? objectSid : documentSid));
+      throw new SQLException("no Sync object " + (ids[0] < 0 ? objectSid : documentSid));
     }
     return ids;
   }
 
   @Override
-  public long[] addItemAndNextEventIds(
+  public Supplier<long[]> addItemAndNextEventIds(
       Tx tx, SyncItemRecord item, String documentSid, String documentData, Instant now) {
     // The item is held and goes with the statement that takes the ids, before it: it reads the
     // list's id under the row lock and adds one, as that statement does.
@@ -124,7 +132,13 @@ final class SqlSync implements SyncStore {
             item.dateCreated(),
             item.dateUpdated(),
             item.objectSid()));
-    return nextEventIds(tx, item.objectSid(), documentSid, documentData, now);
+    // Held too: the ids are read once the batch sends it, so a post sends nothing while it runs.
+    String objectSid = item.objectSid();
+    return DirectStatements.holdQuery(
+        SqlTx.of(tx),
+        NEXT_EVENT_IDS,
+        DirectStatements.values(documentSid, documentData, now, objectSid, documentSid),
+        rows -> eventIds(rows, objectSid, documentSid));
   }
 
   @Override

@@ -25,8 +25,14 @@ final class SqlTx implements Tx {
   private List<Runnable> afterCommit;
   private Map<Object, Object> memos;
 
-  /** Notifications to send just before the commit, in order; null where sent at once. */
-  private List<String[]> notifications;
+  /**
+   * Notifications to send just before the commit, in order (a channel and its payload, made when
+   * first asked for); null where sent at once.
+   */
+  private List<Supplier<String[]>> notifications;
+
+  /** {@link #notifications}, made. */
+  private List<String[]> made;
 
   SqlTx(Handle handle) {
     this(handle, null);
@@ -83,16 +89,32 @@ final class SqlTx implements Tx {
    * its commit; false when this transaction sends its own (the caller sends it now).
    */
   boolean notifyAtCommit(String channel, String payload) {
+    return notifyAtCommit(channel, () -> payload);
+  }
+
+  /**
+   * As {@link #notifyAtCommit(String, String)}, the payload made by {@code payload} only when the
+   * committer asks for the notifications: after the batch's statements are sent, so it may read
+   * what they return (a post's Sync event ids).
+   */
+  boolean notifyAtCommit(String channel, Supplier<String> payload) {
     if (notifications == null) {
       return false;
     }
-    notifications.add(new String[] {channel, payload});
+    notifications.add(() -> new String[] {channel, payload.get()});
     return true;
   }
 
-  /** The notifications kept by {@link #notifyAtCommit}, in order. */
+  /** The notifications kept by {@link #notifyAtCommit}, in order (made once). */
   List<String[]> notifications() {
-    return notifications == null ? List.of() : notifications;
+    if (notifications == null) {
+      return List.of();
+    }
+    if (made == null) {
+      made = new ArrayList<>(notifications.size());
+      notifications.forEach(n -> made.add(n.get()));
+    }
+    return made;
   }
 
   static Handle of(Tx tx) {

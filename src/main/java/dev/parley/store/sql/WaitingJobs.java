@@ -15,6 +15,10 @@ final class WaitingJobs {
   private final List<WriteJob<?>> again;
   private final List<WriteJob<?>> jobs = new ArrayList<>();
   private final List<Integer> positions = new ArrayList<>();
+
+  /** Where each job's reserved message indexes begin ({@link MessageIndexes#mark}). */
+  private final List<Integer> marks = new ArrayList<>();
+
   private final List<BatchedJobs.Job> statements = new ArrayList<>();
 
   WaitingJobs(List<WriteJob<?>> ran, List<WriteJob<?>> again) {
@@ -22,9 +26,10 @@ final class WaitingJobs {
     this.again = again;
   }
 
-  void add(WriteJob<?> job, int position, List<Pipeline.Held> held) {
+  void add(WriteJob<?> job, int position, int mark, List<Pipeline.Held> held) {
     jobs.add(job);
     positions.add(position);
+    marks.add(mark);
     statements.add(new BatchedJobs.Job(List.copyOf(held), PostgresStore.turnsOf(job.tx)));
   }
 
@@ -49,8 +54,9 @@ final class WaitingJobs {
       return false;
     }
     Connection connection = handle.getConnection();
-    // Nothing before them to keep: the transaction starts again when they fail.
-    boolean first = ran.isEmpty();
+    // Nothing before them to keep (but a batch's reserved message indexes): the transaction starts
+    // again when they fail.
+    boolean first = ran.isEmpty() && MessageIndexes.of(handle) == null;
     // The transaction's only job waits for locks as long as it takes, and fails alone.
     boolean alone = first && jobs.size() == 1;
     List<Pipeline.Held> text = new ArrayList<>();
@@ -81,6 +87,7 @@ final class WaitingJobs {
     }
     jobs.clear();
     positions.clear();
+    marks.clear();
     statements.clear();
     return went;
   }
@@ -110,25 +117,36 @@ final class WaitingJobs {
   /**
    * Rolls the {@code k}th waiting job back after {@code e} (the transaction, when it was {@code
    * alone} in it), and fails it; or, when it runs again, puts it and the waiting jobs after it into
-   * {@code again} and gives false.
+   * {@code again} and gives false. Where the batch reserved message indexes, the waiting jobs after
+   * a failed one run again too (false): they took the indexes after its, which it gives back.
    */
   private boolean failed(Handle handle, int k, SQLException e, boolean alone) {
     WriteJob<?> job = jobs.get(k);
+    MessageIndexes reserved = MessageIndexes.of(handle);
     if (alone) {
       restart(handle);
     } else {
       PostgresGroupCommit.execute(handle.getConnection(), "ROLLBACK TO job");
     }
     job.tx.ended();
+    if (reserved != null) {
+      reserved.rollBackTo(marks.get(k));
+    }
     RuntimeException failure = new IllegalStateException("could not write", e);
-    if (PostgresGroupCommit.runsAgain(job, failure, alone ? 0 : positions.get(k))) {
-      List<WriteJob<?>> after = jobs.subList(k + 1, jobs.size());
+    List<WriteJob<?>> after = jobs.subList(k + 1, jobs.size());
+    // Not alone, it waited for locks as a later job does (after a reservation, even the first).
+    if (PostgresGroupCommit.runsAgain(job, failure, alone ? 0 : Math.max(1, positions.get(k)))) {
       PostgresGroupCommit.ended(after);
       again.add(job);
       again.addAll(after);
       return false;
     }
     job.result.completeExceptionally(failure);
+    if (reserved != null) {
+      PostgresGroupCommit.ended(after);
+      again.addAll(after);
+      return false;
+    }
     return true;
   }
 

@@ -1,5 +1,6 @@
 package dev.parley.store.sql;
 
+import dev.parley.store.ConversationStore.IndexWanted;
 import dev.parley.store.Tx;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -9,12 +10,17 @@ import java.util.function.Function;
  */
 final class WriteJob<T> {
   final Function<Tx, T> work;
+
+  /** The message index it takes first, or null (see {@link MessageIndexes}). */
+  final IndexWanted wanted;
+
   final CompletableFuture<T> result = new CompletableFuture<>();
   int collisions;
   T value;
   SqlTx tx;
 
-  WriteJob(Function<Tx, T> work) {
+  WriteJob(IndexWanted wanted, Function<Tx, T> work) {
+    this.wanted = wanted;
     this.work = work;
   }
 

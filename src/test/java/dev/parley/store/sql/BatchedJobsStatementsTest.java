@@ -76,6 +76,25 @@ class BatchedJobsStatementsTest {
         .containsExactly("a", "event", "b", "c", "event", "d");
   }
 
+  @Test
+  void jobs_sharing_a_turn_go_in_rounds_each_merged_with_the_jobs_of_other_turns() {
+    // Three posts to t1 and two to t2, interleaved: t1's go in three rounds, t2's in two.
+    List<BatchedJobs.Job> jobs =
+        List.of(
+            job("t1", user("a"), user("b")),
+            job("t1", user("c"), user("d")),
+            job("t2", user("e"), user("f")),
+            job("t1", user("g"), user("h")),
+            job("t2", user("i"), user("j")));
+
+    List<Held> statements = BatchedJobs.statements(jobs);
+
+    assertThat(statements)
+        .extracting(h -> h.insert() == null ? "event" : rows(h))
+        .containsExactly(
+            "a e", "event", "event", "b f", "c i", "event", "event", "d j", "g", "event", "h");
+  }
+
   /**
    * A job holding an INSERT of {@code first}, an event of {@code turn}, an INSERT of {@code then}.
    */

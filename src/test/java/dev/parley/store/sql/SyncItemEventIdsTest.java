@@ -77,7 +77,8 @@ class SyncItemEventIdsTest {
                                   item(list, index),
                                   document.sid(),
                                   "{\"last\":" + index + "}",
-                                  Instant.now()))));
+                                  Instant.now())
+                              .get())));
       // Other changes of the list (an edited message's item) take its ids meanwhile.
       edits.add(
           writers.submit(
