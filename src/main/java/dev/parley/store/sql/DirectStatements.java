@@ -59,7 +59,7 @@ final class DirectStatements {
   /**
    * Runs {@code sql}, which returns one number (an INSERT … RETURNING), and gives that number: on a
    * PostgreSQL writer the statement is held and the number known once it is sent, with the next
-   * statement or when first asked for ({@link HeldNumber}); elsewhere now.
+   * statement or when first asked for ({@link HeldAnswer}); elsewhere now.
    */
   static LongSupplier holdReturning(Handle handle, String sql, Binder binder) {
     return holdReturning(handle, sql, binder, null);
@@ -77,9 +77,9 @@ final class DirectStatements {
       long number = query(handle, sql, binder, answer -> one(answer, sql));
       return () -> number;
     }
-    HeldNumber number = new HeldNumber(pipeline, handle, sql);
+    HeldAnswer<Long> number = new HeldAnswer<>(pipeline, handle, sql, answer -> one(answer, sql));
     pipeline.hold(sql, binder, number::read, rows);
-    return number;
+    return number::get;
   }
 
   /**
@@ -122,42 +122,6 @@ final class DirectStatements {
 
     @Override
     public T get() {
-      if (!known) {
-        try {
-          pipeline.flush(handle.getConnection());
-        } catch (SQLException e) {
-          throw new IllegalStateException("could not run " + head(sql) + "…", e);
-        }
-      }
-      if (!known) {
-        throw new IllegalStateException("not sent: " + head(sql) + "…");
-      }
-      return value;
-    }
-  }
-
-  /** A number a held statement returns: asking for it before it is sent sends it. */
-  private static final class HeldNumber implements LongSupplier {
-    private final Pipeline pipeline;
-    private final Handle handle;
-    private final String sql;
-    private boolean known;
-    private long value;
-
-    HeldNumber(Pipeline pipeline, Handle handle, String sql) {
-      this.pipeline = pipeline;
-      this.handle = handle;
-      this.sql = sql;
-    }
-
-    Void read(ResultSet rows) throws SQLException {
-      value = one(rows, sql);
-      known = true;
-      return null;
-    }
-
-    @Override
-    public long getAsLong() {
       if (!known) {
         try {
           pipeline.flush(handle.getConnection());
