@@ -4,6 +4,7 @@ import dev.parley.store.ConversationRecord;
 import dev.parley.store.ConversationStore.IndexTaken;
 import dev.parley.store.ConversationStore.IndexWanted;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,10 +19,11 @@ import org.jdbi.v3.core.statement.SqlStatements;
 
 /**
  * The message indexes a PostgreSQL batch of message posts takes in one round trip before its jobs
- * run ({@link PostgresGroupCommit}): each conversation posted to is locked (in the order of its
- * SID, so that two nodes' batches never wait for each other in a circle) and advanced by its number
- * of posts at once, and the posts' authors' participants are read; each post then takes its index
- * from here, in the order the jobs run, without a statement of its own.
+ * run ({@link PostgresGroupCommit}): each conversation posted to (matched by its SID, account and
+ * service) is locked (in the order of its SID, so that two nodes' batches never wait for each other
+ * in a circle) and advanced by its number of posts at once, and the posts' authors' participants
+ * are read; each post then takes its index from here, in the order the jobs run, without a
+ * statement of its own.
  *
  * <p>Gapless and in commit order, as one statement a post: the rows stay locked until the batch
  * commits; a job rolled back gives its index back ({@link #rollBackTo}: jobs run one at a time, so
@@ -35,14 +37,29 @@ final class MessageIndexes {
   private static final RecordMapper<ConversationRecord> MAPPER =
       RecordMapper.of(ConversationRecord.class);
 
+  /** The posts' conversations, each matched by its SID, account and service (one row a post). */
+  private static final String WANTED =
+      "unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))"
+          + " AS u(sid, account_sid, service_sid)";
+
+  private static final String MATCHES =
+      "c.sid = w.sid AND c.account_sid = w.account_sid AND c.service_sid = w.service_sid"
+          + " AND c.state <> 'closed'";
+
   private static final String LOCK =
-      "SELECT sid FROM conversations WHERE sid = ANY(CAST(? AS text[])) AND state <> 'closed'"
-          + " ORDER BY sid FOR UPDATE";
+      "SELECT c.sid FROM conversations c JOIN (SELECT DISTINCT * FROM "
+          + WANTED
+          + ") AS w ON "
+          + MATCHES
+          + " ORDER BY c.sid FOR UPDATE OF c";
 
   private static final String ADVANCE =
       "UPDATE conversations c SET last_message_index = c.last_message_index + w.n"
-          + " FROM (SELECT sid, count(*) AS n FROM unnest(CAST(? AS text[])) AS u(sid)"
-          + " GROUP BY sid) AS w WHERE c.sid = w.sid AND c.state <> 'closed' RETURNING c.*";
+          + " FROM (SELECT sid, account_sid, service_sid, count(*) AS n FROM "
+          + WANTED
+          + " GROUP BY sid, account_sid, service_sid) AS w WHERE "
+          + MATCHES
+          + " RETURNING c.*";
 
   private static final String AUTHORS =
       "SELECT conversation_sid, identity, sid FROM participants"
@@ -79,11 +96,9 @@ final class MessageIndexes {
    */
   static MessageIndexes reserve(Handle handle, List<IndexWanted> wanted) throws SQLException {
     Set<String> sids = new LinkedHashSet<>();
-    List<String> each = new ArrayList<>(wanted.size());
     Set<String> identities = new LinkedHashSet<>();
     for (IndexWanted w : wanted) {
       sids.add(w.sid());
-      each.add(w.sid());
       if (w.author() != null) {
         identities.add(w.author());
       }
@@ -91,28 +106,19 @@ final class MessageIndexes {
     MessageIndexes indexes = new MessageIndexes();
     Connection connection = handle.getConnection();
     String[] conversationSids = sids.toArray(String[]::new);
+    Pipeline.Binder bindWanted =
+        (statement, first) -> bindWanted(connection, statement, first, wanted);
     Pipeline.run(
         connection,
         List.of(
-            new Pipeline.Held(
-                LOCK,
-                (statement, first) -> {
-                  statement.setArray(first, connection.createArrayOf("text", conversationSids));
-                  return first + 1;
-                },
-                null,
-                null),
+            new Pipeline.Held(LOCK, bindWanted, null, null),
             new Pipeline.Held(
                 ADVANCE,
-                (statement, first) -> {
-                  statement.setArray(
-                      first, connection.createArrayOf("text", each.toArray(String[]::new)));
-                  return first + 1;
-                },
+                bindWanted,
                 rows -> {
                   while (rows.next()) {
                     ConversationRecord row = MAPPER.map(rows, ADVANCE);
-                    long n = each.stream().filter(row.sid()::equals).count();
+                    long n = wanted.stream().filter(w -> isFor(w, row)).count();
                     indexes.conversations.put(
                         row.sid(),
                         new Reserved(row, row.lastMessageIndex(), row.lastMessageIndex() - n));
@@ -210,6 +216,28 @@ final class MessageIndexes {
       }
     }
     return statements;
+  }
+
+  private static int bindWanted(
+      Connection connection, PreparedStatement statement, int first, List<IndexWanted> wanted)
+      throws SQLException {
+    String[][] columns = new String[3][wanted.size()];
+    for (int i = 0; i < wanted.size(); i++) {
+      IndexWanted w = wanted.get(i);
+      columns[0][i] = w.sid();
+      columns[1][i] = w.accountSid();
+      columns[2][i] = w.serviceSid();
+    }
+    for (String[] column : columns) {
+      statement.setArray(first++, connection.createArrayOf("text", column));
+    }
+    return first;
+  }
+
+  private static boolean isFor(IndexWanted w, ConversationRecord row) {
+    return w.sid().equals(row.sid())
+        && w.accountSid().equals(row.accountSid())
+        && w.serviceSid().equals(row.serviceSid());
   }
 
   private static String authorKey(String conversationSid, String identity) {

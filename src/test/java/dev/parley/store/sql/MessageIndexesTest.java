@@ -204,6 +204,56 @@ class MessageIndexesTest {
     assertThat(lastIndex(b)).isEqualTo(1);
   }
 
+  @Test
+  void a_post_naming_another_accounts_conversation_neither_locks_nor_advances_its_row()
+      throws Exception {
+    String a = conversation();
+    String b = conversation();
+    String otherAccount = "AC" + hex();
+    Write foreign =
+        new Write(
+            new IndexWanted(otherAccount, service, a, null),
+            tx -> {
+              Object index =
+                  store
+                      .conversations()
+                      .takeMessageIndex(tx, otherAccount, service, a, null)
+                      .<Object>map(t -> t.conversation().lastMessageIndex())
+                      .orElse("none");
+              return List.of(index, storedIndexSeenInside(tx, a), lockableFromOutside(a));
+            });
+
+    List<Future<Object>> results = OneBatch.run(store, List.of(foreign, post(b, null)));
+
+    assertThat(results.get(0).get()).isEqualTo(List.of("none", -1L, true));
+    assertThat(((Taken) results.get(1).get()).index()).isEqualTo(0);
+    assertThat(lastIndex(a)).isEqualTo(-1);
+  }
+
+  private static long storedIndexSeenInside(Tx tx, String conversation) {
+    return SqlTx.of(tx)
+        .createQuery("SELECT last_message_index FROM conversations WHERE sid = :sid")
+        .bind("sid", conversation)
+        .mapTo(Long.class)
+        .one();
+  }
+
+  /** Whether another connection can lock the conversation's row at once. */
+  private static boolean lockableFromOutside(String conversation) {
+    try (Connection other = server.connect();
+        PreparedStatement lock =
+            other.prepareStatement(
+                "SELECT sid FROM conversations WHERE sid = ? FOR UPDATE NOWAIT")) {
+      other.setAutoCommit(false);
+      lock.setString(1, conversation);
+      lock.executeQuery().close();
+      other.rollback();
+      return true;
+    } catch (java.sql.SQLException e) {
+      return false;
+    }
+  }
+
   /** A post's rows: its index, its message and its event (its conversation's turn). */
   private static Write fullPost(String conversation, String messageSid) {
     return new Write(
