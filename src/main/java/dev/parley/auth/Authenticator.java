@@ -47,6 +47,8 @@ public final class Authenticator {
     this.store = store;
     this.box = box;
     store.broadcasts().listen(REVOKED, this::heardRevoked);
+    // A revocation sent while this node was not listening is lost: read every credential again.
+    store.broadcasts().whenMissed(this::forgetAll);
   }
 
   /**
@@ -140,6 +142,11 @@ public final class Authenticator {
   public void forgetAccount(String accountSid) {
     epoch.incrementAndGet();
     cache.values().removeIf(credential -> accountSid.equals(credential.accountSid()));
+  }
+
+  private void forgetAll() {
+    epoch.incrementAndGet();
+    cache.clear();
   }
 
   private Optional<Principal> check(String user, Credential credential, String password) {
