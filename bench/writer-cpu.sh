@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The SQLite writer's CPU per message post without HTTP (bench/writer/WriterBench.java): Parley in
-# one JVM with target/parley.jar, 64 threads posting through MessageService; prints posts/s and
-# the writer's, the posting threads' and the whole process's CPU per post. For an A/B of a change
-# to the write path on a loaded machine (the batches stay full, so the writer's CPU per post moves
-# less than bench/webchat-cpu.sh's): copy each jar to target/parley.jar in turn, alternated.
+# one JVM with target/parley.jar, 64 threads posting through MessageService; prints posts/s, the
+# writer's, the posting threads' and the whole process's CPU per post, and the bytes written per
+# post (the log pages a post dirties: with full batches, a figure the machine's load hardly moves).
+# For an A/B of a change to the write path on a loaded machine (the batches stay full, so the
+# writer's CPU per post moves less than bench/webchat-cpu.sh's): copy each jar to
+# target/parley.jar in turn, alternated.
 # BENCH_WRITER_WARMUP and BENCH_WRITER_SECONDS: warm-up and measured seconds (12 and 12);
 # BENCH_WRITER_DROP: statements run on the store first, separated by ';' (an A/B of an index).
 # Usage: bench/writer-cpu.sh  (about 40 s)

@@ -124,20 +124,28 @@ public class WriterBench {
     long p0 = posts.sum(),
         w0 = mx.getThreadCpuTime(writerId),
         c0 = os.getProcessCpuTime(),
-        t0 = System.nanoTime();
+        t0 = System.nanoTime(),
+        b0 = written();
     long pc0 = 0;
     for (Thread th : posters) pc0 += mx.getThreadCpuTime(th.getId());
     Thread.sleep(secs * 1000L);
     long p1 = posts.sum(),
         w1 = mx.getThreadCpuTime(writerId),
         c1 = os.getProcessCpuTime(),
-        t1 = System.nanoTime();
+        t1 = System.nanoTime(),
+        b1 = written();
     long pc1 = 0;
     for (Thread th : posters) pc1 += mx.getThreadCpuTime(th.getId());
     long n = p1 - p0;
     System.out.printf(
-        "posts %d (%.0f/s) writer %.4f ms/post, posters %.4f ms/post, process %.4f ms/post%n",
-        n, n / ((t1 - t0) / 1e9), (w1 - w0) / 1e6 / n, (pc1 - pc0) / 1e6 / n, (c1 - c0) / 1e6 / n);
+        "posts %d (%.0f/s) writer %.4f ms/post, posters %.4f ms/post, process %.4f ms/post,"
+            + " written %.1f KB/post%n",
+        n,
+        n / ((t1 - t0) / 1e9),
+        (w1 - w0) / 1e6 / n,
+        (pc1 - pc0) / 1e6 / n,
+        (c1 - c0) / 1e6 / n,
+        (b1 - b0) / 1024.0 / n);
     go.set(false);
     for (Thread th : posters) th.join();
     parley.close();
@@ -145,5 +153,15 @@ public class WriterBench {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     }
     System.exit(0);
+  }
+
+  /**
+   * Bytes the process has written ({@code wchar} of /proc/self/io): nearly all of it the store's
+   * log pages, which with full batches moves with the pages a post dirties, not with the load.
+   */
+  private static long written() throws java.io.IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/self/io")))
+      if (line.startsWith("wchar:")) return Long.parseLong(line.substring(6).trim());
+    return 0;
   }
 }

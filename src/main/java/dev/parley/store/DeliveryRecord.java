@@ -9,13 +9,16 @@ import java.time.Instant;
  * WH…} SID is {@code targetSid}) or {@code studio} (the {@code FW…} flow in {@code targetSid}).
  * {@code status} is {@code pending}, {@code delivered} or {@code dead}. {@code attempts} counts
  * every attempt; {@code attemptsBeforeReplay} those made before the last replay, so the retry
- * budget starts afresh after one.
+ * budget starts afresh after one. {@code conversationSid} is the event's conversation (none for an
+ * account-wide event), kept on the delivery for the history's filter, so that no event pays an
+ * index for it.
  */
 public record DeliveryRecord(
     long seq,
     String sid,
     String accountSid,
     long eventSeq,
+    String conversationSid,
     String lane,
     String kind,
     String targetSid,

@@ -80,6 +80,7 @@ public final class DeliveryHistory {
                       d.sid(),
                       d.accountSid(),
                       d.eventSeq(),
+                      d.conversationSid(),
                       d.lane(),
                       d.kind(),
                       d.targetSid(),

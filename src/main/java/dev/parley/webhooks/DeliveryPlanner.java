@@ -164,6 +164,7 @@ public final class DeliveryPlanner implements EventListener {
                 sids.next(SidPrefix.WEBHOOK_DELIVERY),
                 event.accountSid(),
                 event.seq(),
+                event.conversationSid(),
                 kind + " " + target + " " + subject,
                 kind,
                 targetSid,

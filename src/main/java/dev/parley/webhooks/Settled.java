@@ -40,6 +40,7 @@ record Settled(
             d.sid(),
             d.accountSid(),
             d.eventSeq(),
+            d.conversationSid(),
             d.lane(),
             d.kind(),
             d.targetSid(),

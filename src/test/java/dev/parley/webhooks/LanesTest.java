@@ -21,6 +21,7 @@ class LanesTest {
         "WD" + seq,
         "AC1",
         seq,
+        "CH1",
         lane,
         "conversation",
         "WH1",

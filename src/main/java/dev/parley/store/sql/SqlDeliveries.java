@@ -46,10 +46,11 @@ final class SqlDeliveries implements DeliveryStore {
   public void insert(Tx tx, DeliveryRecord d) {
     SqlTx.of(tx)
         .createUpdate(
-            "INSERT INTO webhook_deliveries (sid, account_sid, event_seq, lane, kind, target_sid,"
-                + " url, method, status, attempts, next_attempt_at, date_created, date_updated)"
-                + " VALUES (:sid, :accountSid, :eventSeq, :lane, :kind, :targetSid, :url,"
-                + " :method, :status, :attempts, :nextAttemptAt, :dateCreated, :dateUpdated)")
+            "INSERT INTO webhook_deliveries (sid, account_sid, event_seq, conversation_sid, lane,"
+                + " kind, target_sid, url, method, status, attempts, next_attempt_at, date_created,"
+                + " date_updated) VALUES (:sid, :accountSid, :eventSeq, :conversationSid, :lane,"
+                + " :kind, :targetSid, :url, :method, :status, :attempts, :nextAttemptAt,"
+                + " :dateCreated, :dateUpdated)")
         .bindNamedArgumentFinder(RecordArguments.of(d))
         .execute();
   }
@@ -247,12 +248,12 @@ final class SqlDeliveries implements DeliveryStore {
       Tx tx, String accountSid, String status, String conversationSid, PageRequest page) {
     StringBuilder select =
         new StringBuilder("SELECT * FROM webhook_deliveries WHERE account_sid = :account");
+    if (conversationSid != null) {
+      // webhook_deliveries_conversation: the conversation's deliveries, newest first (V25).
+      select.append(" AND conversation_sid = :conversation");
+    }
     if (status != null) {
       select.append(" AND status = :status");
-    }
-    if (conversationSid != null) {
-      select.append(
-          " AND event_seq IN (SELECT seq FROM events WHERE conversation_sid = :conversation)");
     }
     return NEWEST_FIRST.page(
         SqlTx.of(tx),
