@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
  * checkpoints off; this thread runs a PASSIVE checkpoint, which neither waits for nor blocks the
  * writer or the readers, every {@link #PERIOD_MILLIS}, with a few quick passes more while the
  * writer keeps adding to the log. SQLite starts the log over only at a write that finds it all
- * copied; when the passes do not catch up and the log holds {@link #FINISH_PAGES} or more, the
- * writer finishes the checkpoint between two batches, copying only what is left. Durability does
- * not depend on any of it: each commit is fsynced in the log.
+ * copied, which a batch begun before the copy ended keeps from happening; so once the log holds
+ * {@link #FINISH_PAGES} or more the writer finishes the checkpoint between two batches, copying
+ * only what is left (and fsyncing the file), and its next batch starts the log over. Durability
+ * does not depend on any of it: each commit is fsynced in the log.
  */
 final class WalCheckpoints implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WalCheckpoints.class);
@@ -67,7 +68,9 @@ final class WalCheckpoints implements AutoCloseable {
           TimeUnit.MILLISECONDS.sleep(CATCH_UP_MILLIS);
           pages = passive();
         }
-        if (pages[1] < pages[0] && pages[0] >= FINISH_PAGES) {
+        // Caught up a moment ago is not enough: a batch that began before then adds to the log
+        // and keeps it from starting over. Only the writer, between batches, can finish it.
+        if (pages[0] >= FINISH_PAGES) {
           finishOnWriter.run();
         }
       } catch (InterruptedException e) {
