@@ -103,11 +103,14 @@ webchat_request() { # port
 }
 
 # Writes $1/profile.jfc: the JDK's profile settings without Jdbi's own JFR event, which describes
-# every statement's bound values for the recording and cost the writer thread a fifth of its time.
+# every statement's bound values for the recording and cost the writer thread a fifth of its time,
+# and without the thread dump JFR takes every 60 s: a safepoint that stops every thread (101 ms on
+# a loaded machine, in a measured phase's window or not, by chance).
 profile_jfc() { # dir
   local java_home
   java_home=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.home = //p')
-  sed 's|</configuration>|  <event name="jdbi.statement"><setting name="enabled">false</setting></event>\n</configuration>|' \
+  sed -e 's|</configuration>|  <event name="jdbi.statement"><setting name="enabled">false</setting></event>\n</configuration>|' \
+    -e '/<event name="jdk.ThreadDump">/,/<\/event>/s|<setting name="enabled" control="thread-dump-enabled">true|<setting name="enabled" control="thread-dump-enabled">false|' \
     "$java_home/lib/jfr/profile.jfc" > "$1/profile.jfc"
 }
 

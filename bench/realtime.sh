@@ -211,6 +211,8 @@ per-statement event).
 | post → receipt at full speed, p50 / p99 (ms) | $full_p50 / $full_p99 | | | | |
 | post → receipt at a constant ${rate_used}/s, $rate_why (achieved: $rate_post_rps/s), p50 / p90 / p99 / max (ms) | $rate_p50 / $rate_p90 / $rate_p99 / $rate_max | | | p99 < 25 ms at half the maximum rate | $rate_ok |
 | REST answer (201) at that rate, p50 / p99 (ms) | $rate_ack_p50 / $rate_ack_p99 | | | | |
+| where that p99 sits: 100 ms windows of due time holding the receipts at or above it (worst, \`due ms:max ms:receipts\`, due in CLOCK_MONOTONIC) | $rate_tail_windows ($rate_tail_worst) | | | | |
+| the load generator's own share: due → handed to its HTTP client, p99 (ms); its own GC during the phase | $rate_send_lag_p99; $rate_client_gcs collections, $rate_client_gc_ms ms | | | | |
 | posts acknowledged / lost / duplicated / to the wrong client (all phases) | $acked / $lost / $duplicated / $misrouted | | | each once | $once_ok |
 
 Failed posts: $failed (received anyway: $received_but_failed).
@@ -229,6 +231,7 @@ goes to $group_size sockets, so receipts are $group_size × posts.
 | post → receipt at full speed, p50 / p99 (ms) | $group_full_p50 / $group_full_p99 | | |
 | receipts per post at full speed (receipts/s ÷ posts acknowledged/s) | $group_full_per_post | | |
 | post → receipt at a constant ${group_rate_used} posts/s, $group_rate_why (achieved: $group_rate_post_rps/s; $group_rate_received_rps receipts/s), p50 / p99 (ms) | $group_rate_p50 / $group_rate_p99 | p99 < 25 ms at half the maximum rate | $group_rate_ok |
+| where that p99 sits (100 ms windows of due time; worst \`due ms:max ms:receipts\`); the load generator's send lag p99 (ms) and own GC | $group_rate_tail_windows ($group_rate_tail_worst); $group_rate_send_lag_p99; $group_rate_client_gcs collections, $group_rate_client_gc_ms ms | | |
 | receipts expected / lost / duplicated / to the wrong client | $(( group_acked * group_size )) / $group_lost / $group_duplicated / $group_misrouted | each once | $group_once_ok |
 | receipts / posts acknowledged (all phases) | $group_receipts / $group_acked = $group_per_post × | ≥ $group_size × posts, none lost | $group_receipts_ok |
 | server CPU per post at full speed, without the JIT (ms; by thread: \`$group_full_server_cpu_by_thread\`) | $group_full_server_cpu_ms_per_post_without_jit | | |

@@ -52,6 +52,9 @@ public class Fanout {
   private static long[] receivedAt;
   private static int members;
   private static final long[] ackLatency = new long[CAPACITY];
+
+  /** Per post: from its due time to its hand-over to the HTTP client (the generator's own lag). */
+  private static final long[] sendLag = new long[CAPACITY];
   private static final AtomicLong misrouted = new AtomicLong();
   private static final AtomicInteger next = new AtomicInteger();
   private static String[] conversations;
@@ -133,7 +136,12 @@ public class Fanout {
     int rateFrom = next.get();
     long rateStart = System.nanoTime();
     cpu = server.millis();
+    long[] gcBefore = ownGc();
     int rateTo = phase(constantRate(vertx, rate, seconds));
+    long[] gcAfter = ownGc();
+    // This JVM's own collections during the phase: a pause here delays receipts it times.
+    say("rate_client_gcs", gcAfter[0] - gcBefore[0]);
+    say("rate_client_gc_ms", gcAfter[1] - gcBefore[1]);
     server.report("rate", cpu, rateTo - rateFrom).forEach(Fanout::say);
     drain(rateFrom, rateTo);
     report("rate", rateFrom, rateTo, rateStart, lastAck);
@@ -258,6 +266,7 @@ public class Fanout {
   private static Future<Integer> post(int id, long due) {
     int k = id % conversations.length;
     String body = "Author=bench&Body=" + id + "." + k + "." + due;
+    sendLag[id] = System.nanoTime() - due;
     return backend
         .postEncoded("/v1/Conversations/" + conversations[k] + "/Messages", body)
         .andThen(
@@ -347,12 +356,14 @@ public class Fanout {
     long ok = 0, failed = 0, arrived = 0, last = start;
     long[] delays = new long[(to - from) * members];
     long[] acks = new long[to - from];
+    long[] lags = new long[to - from];
     int n = 0;
     for (int id = from; id < to; id++) {
       if (posted.get(id) != 1) {
         failed++;
         continue;
       }
+      lags[(int) ok] = sendLag[id];
       acks[(int) ok++] = ackLatency[id];
       for (int slot = id * members; slot < (id + 1) * members; slot++) {
         if (received.get(slot) > 0) {
@@ -364,6 +375,8 @@ public class Fanout {
     }
     delays = Arrays.copyOf(delays, n);
     acks = Arrays.copyOf(acks, (int) ok);
+    lags = Arrays.copyOf(lags, (int) ok);
+    Arrays.sort(lags);
     Arrays.sort(delays);
     Arrays.sort(acks);
     say(name + "_posted", ok);
@@ -378,7 +391,48 @@ public class Fanout {
     say(name + "_max", ms(delays, 1.0));
     say(name + "_ack_p50", ms(acks, 0.50));
     say(name + "_ack_p99", ms(acks, 0.99));
+    say(name + "_send_lag_p99", ms(lags, 0.99));
+    stalls(name, from, to, n == 0 ? 0 : delays[Math.max(0, (int) Math.ceil(0.99 * n) - 1)]);
     return receivedRate;
+  }
+
+  /**
+   * Where the tail sits in time: the receipts at or above the phase's p99, by the 100 ms window
+   * their post was due in. Few windows holding most of them is a stall (a pause, a checkpoint, a
+   * burst of other work on the machine), many a steady cost. Prints how many windows hold them and
+   * the worst five as {@code due:max_ms:count}, the due time in this machine's monotonic clock
+   * (System.nanoTime, CLOCK_MONOTONIC on Linux: the same in the server's logs and JFR), in ms.
+   */
+  private static void stalls(String name, int from, int to, long p99) {
+    Map<Long, long[]> windows = new java.util.TreeMap<>();
+    for (int id = from; id < to; id++) {
+      for (int slot = id * members; slot < (id + 1) * members && posted.get(id) == 1; slot++) {
+        if (received.get(slot) > 0 && latency[slot] >= p99) {
+          long due = receivedAt[slot] - latency[slot];
+          long[] w = windows.computeIfAbsent(due / 100_000_000L, k -> new long[2]);
+          w[0] = Math.max(w[0], latency[slot]);
+          w[1]++;
+        }
+      }
+    }
+    say(name + "_tail_windows", windows.size());
+    say(
+        name + "_tail_worst",
+        windows.entrySet().stream()
+            .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+            .limit(5)
+            .map(e -> e.getKey() * 100 + ":" + e.getValue()[0] / 1_000_000 + ":" + e.getValue()[1])
+            .collect(java.util.stream.Collectors.joining(",")));
+  }
+
+  /** This JVM's garbage collections so far: count and milliseconds. */
+  private static long[] ownGc() {
+    long count = 0, millis = 0;
+    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      count += Math.max(0, gc.getCollectionCount());
+      millis += Math.max(0, gc.getCollectionTime());
+    }
+    return new long[] {count, millis};
   }
 
   private static String ms(long[] sorted, double quantile) {

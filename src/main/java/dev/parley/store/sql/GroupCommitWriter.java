@@ -59,6 +59,9 @@ final class GroupCommitWriter implements AutoCloseable {
           });
   private volatile boolean running = true;
 
+  /** Whether to finish a checkpoint between two batches ({@link WalCheckpoints}). */
+  private volatile boolean checkpointWanted;
+
   /** Whether the next batch runs {@link #oneByOne}: the one before it had a failing job. */
   private boolean oneByOneNext;
 
@@ -102,6 +105,15 @@ final class GroupCommitWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * Asks the writer to finish the log's checkpoint before its next batch: with no commit in between
+   * it copies what is left (the checkpoint thread copied the rest) and the next batch starts the
+   * log over.
+   */
+  void checkpointBetweenBatches() {
+    checkpointWanted = true;
+  }
+
   /** How many writes wait for the writer. */
   int queued() {
     return queue.size();
@@ -111,6 +123,10 @@ final class GroupCommitWriter implements AutoCloseable {
     List<Job<?>> batch = new ArrayList<>();
     while (running || !queue.isEmpty()) {
       try {
+        if (checkpointWanted) {
+          checkpointWanted = false;
+          finishCheckpoint();
+        }
         Job<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) {
           continue;
@@ -124,6 +140,14 @@ final class GroupCommitWriter implements AutoCloseable {
       } finally {
         batch.clear();
       }
+    }
+  }
+
+  private void finishCheckpoint() {
+    try {
+      handle.select("PRAGMA wal_checkpoint(PASSIVE)").mapToMap().list();
+    } catch (RuntimeException e) {
+      log.warn("event=wal_checkpoint_failed error={}", e.toString());
     }
   }
 

@@ -21,12 +21,17 @@ public final class SqliteStore extends SqlStore {
 
   private final HikariDataSource readers;
   private final GroupCommitWriter writer;
+  private final WalCheckpoints checkpoints;
   private final Jdbi readJdbi;
   private final LocalBroadcasts broadcasts = new LocalBroadcasts();
   private final SharedReads sharedReads = new SharedReads();
   private final MediaFiles mediaFiles;
 
-  private SqliteStore(SQLiteDataSource writeSource, HikariDataSource readers, Path media) {
+  private SqliteStore(
+      SQLiteDataSource writeSource,
+      SQLiteDataSource checkpointSource,
+      HikariDataSource readers,
+      Path media) {
     this.readers = readers;
     this.mediaFiles = new MediaFiles(media);
     this.readJdbi = Jdbis.create(readers);
@@ -35,6 +40,7 @@ public final class SqliteStore extends SqlStore {
             Jdbis.create(writeSource)
                 .setStatementBuilderFactory(c -> new CachingStatementBuilder()),
             sharedReads);
+    this.checkpoints = new WalCheckpoints(checkpointSource, writer::checkpointBetweenBatches);
   }
 
   /** Opens (creating and migrating when needed) the store in {@code file}. */
@@ -43,6 +49,8 @@ public final class SqliteStore extends SqlStore {
     String url = "jdbc:sqlite:" + file.toAbsolutePath();
     SQLiteDataSource writeSource = new SQLiteDataSource(config(false));
     writeSource.setUrl(url);
+    SQLiteDataSource checkpointSource = new SQLiteDataSource(config(false));
+    checkpointSource.setUrl(url);
     Migrations.apply(writeSource, MigrationSet.SQLITE);
     // One process owns the file: leases of webhook lanes left by a previous one that died are
     // nobody's, so the lanes go out at once instead of after the lease runs out.
@@ -54,7 +62,10 @@ public final class SqliteStore extends SqlStore {
     pool.setReadOnly(true);
     pool.setDataSourceProperties(config(true).toProperties());
     return new SqliteStore(
-        writeSource, new HikariDataSource(pool), file.toAbsolutePath().resolveSibling("media"));
+        writeSource,
+        checkpointSource,
+        new HikariDataSource(pool),
+        file.toAbsolutePath().resolveSibling("media"));
   }
 
   /** Applies pending migrations to the store in {@code file} (creating it when missing). */
@@ -77,10 +88,9 @@ public final class SqliteStore extends SqlStore {
     // The group commit's savepoints make SQLite copy each page a job changes, if an earlier job of
     // the batch changed it too, into a sub-journal; on disk that was ~20 writes per web chat.
     config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-    // A checkpoint copies each page the log holds once, however often it was rewritten: every
-    // 10,000 pages (~40 MB of log) instead of every 1,000, the pages every commit rewrites (the
-    // newest leaf of each index) are copied a tenth as often.
-    config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, "10000");
+    // No connection checkpoints when it commits: the writer would copy the log into the file, and
+    // fsync it, while every write waited; WalCheckpoints does it beside the writer.
+    config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, "0");
     if (!readOnly) {
       // The writer's page cache (SQLite's default is 2 MB): every message changes the newest leaf
       // of each index per conversation it is in, and 64 busy conversations' leaves did not fit, so
@@ -132,6 +142,7 @@ public final class SqliteStore extends SqlStore {
   @Override
   public void close() {
     writer.close();
+    checkpoints.close();
     readers.close();
     broadcasts.close();
   }
