@@ -12,9 +12,10 @@ import java.util.Set;
  * rows, events and Sync rows, all held), made into one text: where every job held the same
  * statements in the same order, the same plain INSERT of every job becomes one multi-row INSERT (as
  * the bare ceiling's batched inserts), so PostgreSQL plans and runs it once for the batch rather
- * than once a job; the other statements (an event's {@code INSERT … RETURNING}, a Sync item's
- * upsert) go one per job, in the jobs' order. Otherwise the jobs' statements go one job after the
- * other.
+ * than once a job; a statement that says how ({@link Pipeline.Merge}: a message's Sync item and its
+ * objects' ids, {@link SyncAdditions}) becomes one of its own; the other statements (a Sync item's
+ * upsert of a web chat) go one per job, in the jobs' order. Otherwise the jobs' statements go one
+ * job after the other.
  *
  * <p>Why the jobs' statements may be reordered: each job still runs its own in its order, and a job
  * that sent nothing read nothing the jobs before it wrote in this transaction, so its rows do not
@@ -80,7 +81,7 @@ final class BatchedJobs {
       for (Job job : jobs) {
         same.add(job.statements().get(i));
       }
-      Held one = same.get(0).insert() == null ? null : ArrayInsert.of(same);
+      Held one = joined(same);
       if (one == null) {
         merged.addAll(same);
       } else {
@@ -88,6 +89,15 @@ final class BatchedJobs {
       }
     }
     return merged;
+  }
+
+  /** The same statement of several jobs as one; null where it goes one per job. */
+  private static Held joined(List<Held> same) {
+    Held first = same.get(0);
+    if (first.insert() != null) {
+      return ArrayInsert.of(same);
+    }
+    return first.merge() == null ? null : first.merge().of(same);
   }
 
   /** Whether every job holds the same statement texts in the same order (INSERTs as INSERTs). */
@@ -101,7 +111,9 @@ final class BatchedJobs {
       for (int i = 0; i < statements.size(); i++) {
         Held a = first.get(i);
         Held b = statements.get(i);
-        if (!a.sql().equals(b.sql()) || (a.insert() == null) != (b.insert() == null)) {
+        if (!a.sql().equals(b.sql())
+            || (a.insert() == null) != (b.insert() == null)
+            || (a.merge() == null) != (b.merge() == null)) {
           return false;
         }
       }

@@ -98,8 +98,12 @@ final class DirectStatements {
     return answer;
   }
 
-  /** What a held query answers: asking for it before it is sent sends it. */
-  private static final class HeldAnswer<T> implements Supplier<T> {
+  /**
+   * What a held query answers: asking for it before it is sent sends it. Read from its own rows, or
+   * set by the statement that merged it with the same statement of other jobs ({@link
+   * Pipeline.Merge}).
+   */
+  static final class HeldAnswer<T> implements Supplier<T> {
     private final Pipeline pipeline;
     private final Handle handle;
     private final String sql;
@@ -115,9 +119,13 @@ final class DirectStatements {
     }
 
     Void read(ResultSet rows) throws SQLException {
-      value = reader.read(rows);
-      known = true;
+      set(reader.read(rows));
       return null;
+    }
+
+    void set(T answer) {
+      value = answer;
+      known = true;
     }
 
     @Override

@@ -40,13 +40,34 @@ final class Pipeline {
 
   /**
    * A held statement; {@code rows} reads its answer when it has rows to give (or is null); {@code
-   * insert}: the rows of a plain INSERT, which the same INSERT of other jobs may join (or null).
+   * insert}: the rows of a plain INSERT, which the same INSERT of other jobs may join (or null);
+   * {@code merge}: how the same statement of other jobs joins it, where it is not a plain INSERT
+   * (or null).
    */
   record Held(
-      String sql, Binder binder, DirectStatements.RowsReader<?> rows, RecordInsert.Rows insert) {
+      String sql,
+      Binder binder,
+      DirectStatements.RowsReader<?> rows,
+      RecordInsert.Rows insert,
+      Merge merge) {
     Held(String sql) {
-      this(sql, Binder.NONE, null, null);
+      this(sql, Binder.NONE, null, null, null);
     }
+
+    Held(String sql, Binder binder, DirectStatements.RowsReader<?> rows, RecordInsert.Rows insert) {
+      this(sql, binder, rows, insert, null);
+    }
+  }
+
+  /**
+   * How the same held statement of several jobs of a batch becomes one ({@link BatchedJobs}): each
+   * job's statement carries one, and the first one's is asked.
+   */
+  interface Merge {
+    /**
+     * One statement for {@code same} (one text, in the jobs' order); null when they cannot join.
+     */
+    Held of(List<Held> same);
   }
 
   /** What runs before the pipeline sends anything (the statements of the jobs before). */

@@ -17,7 +17,7 @@ final class SqlSync implements SyncStore {
   private static final RowMapper<SyncObjectRecord> OBJECT = RecordMapper.of(SyncObjectRecord.class);
   private static final RowMapper<SyncItemRecord> ITEM = RecordMapper.of(SyncItemRecord.class);
 
-  private static final String ITEM_REPLACED =
+  static final String ITEM_REPLACED =
       " ON CONFLICT (object_sid, item_key) DO UPDATE SET"
           + " data = excluded.data, created_event_id = excluded.created_event_id,"
           + " last_event_id = excluded.last_event_id, removed = excluded.removed,"
@@ -121,9 +121,8 @@ final class SqlSync implements SyncStore {
       Tx tx, SyncItemRecord item, String documentSid, String documentData, Instant now) {
     // The item is held and goes with the statement that takes the ids, before it: it reads the
     // list's id under the row lock and adds one, as that statement does.
-    DirectStatements.hold(
-        SqlTx.of(tx),
-        addItem,
+    String objectSid = item.objectSid();
+    Pipeline.Binder itemBinder =
         DirectStatements.values(
             item.objectSid(),
             item.itemKey(),
@@ -131,14 +130,30 @@ final class SqlSync implements SyncStore {
             item.data(),
             item.dateCreated(),
             item.dateUpdated(),
-            item.objectSid()));
-    // Held too: the ids are read once the batch sends it, so a post sends nothing while it runs.
-    String objectSid = item.objectSid();
-    return DirectStatements.holdQuery(
+            item.objectSid());
+    Pipeline.Binder idsBinder =
+        DirectStatements.values(documentSid, documentData, now, objectSid, documentSid);
+    DirectStatements.RowsReader<long[]> reader = rows -> eventIds(rows, objectSid, documentSid);
+    Pipeline pipeline = Pipeline.of(SqlTx.of(tx));
+    if (pipeline == null) {
+      DirectStatements.hold(SqlTx.of(tx), addItem, itemBinder);
+      long[] ids = DirectStatements.query(SqlTx.of(tx), NEXT_EVENT_IDS, idsBinder, reader);
+      return () -> ids;
+    }
+    // Held too: the ids are read once the batch sends it, so a post sends nothing while it runs;
+    // the same two statements of a batch's other posts may join them (SyncAdditions).
+    return SyncAdditions.hold(
         SqlTx.of(tx),
+        pipeline,
+        addItem,
+        itemBinder,
         NEXT_EVENT_IDS,
-        DirectStatements.values(documentSid, documentData, now, objectSid, documentSid),
-        rows -> eventIds(rows, objectSid, documentSid));
+        idsBinder,
+        reader,
+        item,
+        documentSid,
+        documentData,
+        now);
   }
 
   @Override
