@@ -48,6 +48,19 @@ public interface DeliveryStore {
   boolean recordLeasedOutcome(Tx tx, String node, DeliveryRecord delivery, AttemptRecord attempt);
 
   /**
+   * {@link #recordLeasedOutcome} for each of {@code deliveries} (distinct deliveries) with the
+   * attempt at the same position (or null); element i of the answer is its answer for the i-th.
+   */
+  default boolean[] recordLeasedOutcomes(
+      Tx tx, String node, List<DeliveryRecord> deliveries, List<AttemptRecord> attempts) {
+    boolean[] kept = new boolean[deliveries.size()];
+    for (int i = 0; i < kept.length; i++) {
+      kept[i] = recordLeasedOutcome(tx, node, deliveries.get(i), attempts.get(i));
+    }
+    return kept;
+  }
+
+  /**
    * Leases to {@code node}, until {@code until}, those of {@code lanes} that no node holds or whose
    * lease expired by {@code now}, skipping any another node is claiming at this moment; returns the
    * ones {@code node} holds now (newly or already).

@@ -1,6 +1,9 @@
 package dev.parley.webhooks;
 
+import dev.parley.store.AttemptRecord;
+import dev.parley.store.DeliveryRecord;
 import dev.parley.store.Store;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -50,16 +53,17 @@ final class OutcomeSaver implements AutoCloseable {
         () -> {
           RuntimeException failure = null;
           boolean[] kept = new boolean[settled.size()];
+          List<DeliveryRecord> deliveries = new ArrayList<>(settled.size());
+          List<AttemptRecord> attempts = new ArrayList<>(settled.size());
+          for (Settled s : settled) {
+            deliveries.add(s.delivery());
+            attempts.add(s.attempt());
+          }
           try {
-            store.write(
-                tx -> {
-                  for (int i = 0; i < kept.length; i++) {
-                    Settled s = settled.get(i);
-                    kept[i] =
-                        store.deliveries().recordLeasedOutcome(tx, node, s.delivery(), s.attempt());
-                  }
-                  return null;
-                });
+            boolean[] written =
+                store.write(
+                    tx -> store.deliveries().recordLeasedOutcomes(tx, node, deliveries, attempts));
+            System.arraycopy(written, 0, kept, 0, kept.length);
           } catch (RuntimeException e) {
             failure = e;
           }

@@ -42,7 +42,7 @@ public final class PostgresStore extends SqlStore {
   private final Jdbi jdbi;
   private final EventStore events = new SerializedEvents();
   private final ConversationStore conversations = new SqlConversations(" FOR UPDATE SKIP LOCKED");
-  private final DeliveryStore deliveries = new SqlDeliveries(" FOR UPDATE SKIP LOCKED");
+  private final DeliveryStore deliveries = new SqlDeliveries(" FOR UPDATE SKIP LOCKED", true);
   private final SyncStore sync = new SqlSync(" FOR UPDATE");
   private final PostgresBroadcasts broadcasts;
   private final SharedReads sharedReads;

@@ -7,6 +7,7 @@ import dev.parley.store.PageRequest;
 import dev.parley.store.Slice;
 import dev.parley.store.Tx;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -26,20 +27,49 @@ final class SqlDeliveries implements DeliveryStore {
           + " last_error = :lastError, last_latency_ms = :lastLatencyMs,"
           + " attempts_before_replay = :attemptsBeforeReplay, date_updated = :dateUpdated"
           + " WHERE seq = :seq";
+
+  /**
+   * A batch's outcomes in one statement (PostgreSQL): each delivery's new state from arrays, under
+   * the same lease check per row as {@link #recordLeasedOutcome}, and the attempts of the rows it
+   * updated, which it returns.
+   */
+  private static final String SET_OUTCOMES =
+      "WITH o AS (SELECT * FROM unnest(CAST(? AS bigint[]), CAST(? AS text[]),"
+          + " CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS text[]),"
+          + " CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS bigint[]))"
+          + " AS o(seq, status, attempts, next_attempt_at, last_status_code, last_error,"
+          + " last_latency_ms, attempts_before_replay, date_updated)),"
+          + " u AS (UPDATE webhook_deliveries d SET status = o.status, attempts = o.attempts,"
+          + " next_attempt_at = o.next_attempt_at, last_status_code = o.last_status_code,"
+          + " last_error = o.last_error, last_latency_ms = o.last_latency_ms,"
+          + " attempts_before_replay = o.attempts_before_replay, date_updated = o.date_updated"
+          + " FROM o WHERE d.seq = o.seq AND EXISTS (SELECT 1 FROM webhook_lanes l"
+          + " WHERE l.lane = d.lane AND l.leased_by = ?) RETURNING d.seq),"
+          + " a AS (INSERT INTO webhook_attempts (delivery_seq, number, status_code, error,"
+          + " latency_ms, date_created) SELECT * FROM unnest(CAST(? AS bigint[]),"
+          + " CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS bigint[]),"
+          + " CAST(? AS bigint[])) AS a(delivery_seq, number, status_code, error, latency_ms,"
+          + " date_created) WHERE a.delivery_seq IN (SELECT seq FROM u))"
+          + " SELECT seq FROM u";
+
   private final String claimLock;
+  private final boolean outcomesAsArrays;
 
   /** The embedded store's: its single writer serialises claims, so there is nothing to skip. */
   SqlDeliveries() {
-    this("");
+    this("", false);
   }
 
   /**
    * {@code claimLock} ends the subqueries that pick lanes to lease: on PostgreSQL {@code FOR UPDATE
    * SKIP LOCKED}, so nodes claiming at once split the lanes instead of waiting on each other (a
-   * skipped lane is claimed by the other node, or tried again on the next read).
+   * skipped lane is claimed by the other node, or tried again on the next read). {@code
+   * outcomesAsArrays}: a batch of outcomes is saved in one statement of arrays ({@link
+   * #SET_OUTCOMES}), one round trip instead of two per outcome.
    */
-  SqlDeliveries(String claimLock) {
+  SqlDeliveries(String claimLock, boolean outcomesAsArrays) {
     this.claimLock = claimLock;
+    this.outcomesAsArrays = outcomesAsArrays;
   }
 
   @Override
@@ -134,6 +164,94 @@ final class SqlDeliveries implements DeliveryStore {
     }
     insertAttempt(tx, attempt);
     return true;
+  }
+
+  @Override
+  public boolean[] recordLeasedOutcomes(
+      Tx tx, String node, List<DeliveryRecord> deliveries, List<AttemptRecord> attempts) {
+    if (!outcomesAsArrays
+        || deliveries.size() < 2
+        || deliveries.stream().map(DeliveryRecord::seq).distinct().count() < deliveries.size()) {
+      return DeliveryStore.super.recordLeasedOutcomes(tx, node, deliveries, attempts);
+    }
+    int n = deliveries.size();
+    Long[] seqs = new Long[n];
+    String[] statuses = new String[n];
+    Long[] attemptCounts = new Long[n];
+    Long[] nextAttempts = new Long[n];
+    Long[] statusCodes = new Long[n];
+    String[] errors = new String[n];
+    Long[] latencies = new Long[n];
+    Long[] beforeReplay = new Long[n];
+    Long[] updated = new Long[n];
+    List<AttemptRecord> made = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      DeliveryRecord d = deliveries.get(i);
+      seqs[i] = d.seq();
+      statuses[i] = d.status();
+      attemptCounts[i] = (long) d.attempts();
+      nextAttempts[i] = d.nextAttemptAt() == null ? null : d.nextAttemptAt().toEpochMilli();
+      statusCodes[i] = d.lastStatusCode() == null ? null : d.lastStatusCode().longValue();
+      errors[i] = d.lastError();
+      latencies[i] = d.lastLatencyMs() == null ? null : d.lastLatencyMs().longValue();
+      beforeReplay[i] = (long) d.attemptsBeforeReplay();
+      updated[i] = d.dateUpdated().toEpochMilli();
+      if (attempts.get(i) != null) {
+        made.add(attempts.get(i));
+      }
+    }
+    Long[] attemptSeqs = new Long[made.size()];
+    Long[] numbers = new Long[made.size()];
+    Long[] codes = new Long[made.size()];
+    String[] attemptErrors = new String[made.size()];
+    Long[] attemptLatencies = new Long[made.size()];
+    Long[] created = new Long[made.size()];
+    for (int i = 0; i < made.size(); i++) {
+      AttemptRecord a = made.get(i);
+      attemptSeqs[i] = a.deliverySeq();
+      numbers[i] = (long) a.number();
+      codes[i] = a.statusCode() == null ? null : a.statusCode().longValue();
+      attemptErrors[i] = a.error();
+      attemptLatencies[i] = (long) a.latencyMs();
+      created[i] = a.dateCreated().toEpochMilli();
+    }
+    Set<Long> saved =
+        DirectStatements.query(
+            SqlTx.of(tx),
+            SET_OUTCOMES,
+            (statement, first) -> {
+              var connection = statement.getConnection();
+              int p = first;
+              statement.setArray(p++, connection.createArrayOf("bigint", seqs));
+              statement.setArray(p++, connection.createArrayOf("text", statuses));
+              statement.setArray(p++, connection.createArrayOf("bigint", attemptCounts));
+              statement.setArray(p++, connection.createArrayOf("bigint", nextAttempts));
+              statement.setArray(p++, connection.createArrayOf("bigint", statusCodes));
+              statement.setArray(p++, connection.createArrayOf("text", errors));
+              statement.setArray(p++, connection.createArrayOf("bigint", latencies));
+              statement.setArray(p++, connection.createArrayOf("bigint", beforeReplay));
+              statement.setArray(p++, connection.createArrayOf("bigint", updated));
+              statement.setString(p++, node);
+              statement.setArray(p++, connection.createArrayOf("bigint", attemptSeqs));
+              statement.setArray(p++, connection.createArrayOf("bigint", numbers));
+              statement.setArray(p++, connection.createArrayOf("bigint", codes));
+              statement.setArray(p++, connection.createArrayOf("text", attemptErrors));
+              statement.setArray(p++, connection.createArrayOf("bigint", attemptLatencies));
+              statement.setArray(p++, connection.createArrayOf("bigint", created));
+              return p;
+            },
+            rows -> {
+              Set<Long> found = new HashSet<>();
+              while (rows.next()) {
+                found.add(rows.getLong(1));
+              }
+              return found;
+            });
+    boolean[] kept = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      kept[i] = saved.contains(seqs[i]);
+    }
+    return kept;
   }
 
   private static void insertAttempt(Tx tx, AttemptRecord attempt) {
