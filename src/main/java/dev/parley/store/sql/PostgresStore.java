@@ -27,8 +27,13 @@ import org.jdbi.v3.core.Jdbi;
  * its checks see the winner and answer as they would have in sequence.
  */
 public final class PostgresStore extends SqlStore {
-  /** Writer threads (and their connections) of the group commit, besides the pool's. */
-  static final int WRITERS = Integer.getInteger("parley.postgresql.writers", 4);
+  /**
+   * Writer threads (and their connections) of the group commit, besides the pool's. Two: one batch
+   * runs while the other commits, and each takes the jobs that queued meanwhile (with four, a batch
+   * of message posts under load held 4–5 posts and the database spent a third more CPU per post on
+   * the batches' fixed statements; docs/benchmarks.md).
+   */
+  static final int WRITERS = Integer.getInteger("parley.postgresql.writers", 2);
 
   /**
    * The channel on which a write of a kept row (see {@link SharedReads}) tells every node to drop
