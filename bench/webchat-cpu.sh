@@ -86,9 +86,11 @@ else
 fi
 wrk -t1 -c64 -d"${BENCH_CPU_WARMUP:-5}s" -s "$script" "$url" > /dev/null # warm-up
 ticks() { # → thread name and clock ticks of CPU, summed over the threads of that name
+  # Fields counted after the name's closing parenthesis: a name may hold spaces ("C2 CompilerThre",
+  # "VM Thread"), which shift awk's fields of the whole line; the name's spaces become "_".
   for t in /proc/"$server"/task/*; do
-    echo "$(cut -c1-15 "$t/comm") $(awk '{print $14 + $15}' "$t/stat")"
-  done | awk '{a[$1] += $2} END {for (k in a) print k "\t" a[k]}' | sort
+    printf '%s\t%s\n' "$(tr ' ' _ < "$t/comm")" "$(sed 's/.*) //' "$t/stat" | awk '{print $12 + $13}')"
+  done | awk -F '\t' '{a[$1] += $2} END {for (k in a) print k "\t" a[k]}' | sort
 }
 # On PostgreSQL, the CPU of the backends serving this run's database too (the database's own share
 # of the work per request: parse, plan, executor, index and WAL inserts; the shared WAL writer and
