@@ -96,7 +96,7 @@ webchats() { # the current store → its table in $out/webchats-$store.md
   if [[ $store == sqlite ]]; then
     durability="SQLite WAL with \`synchronous=FULL\`, writes group-committed by one writer thread (\`store/sql/GroupCommitWriter.java\`)"
   else
-    durability="writes group-committed by four writer threads, each on its own connection (\`store/sql/PostgresGroupCommit.java\`), answered once their batch commits, and a commit returns once its WAL is flushed (\`synchronous_commit=on\`)"
+    durability="writes group-committed by two writer threads, each on its own connection (\`store/sql/PostgresGroupCommit.java\`), answered once their batch commits, and a commit returns once its WAL is flushed (\`synchronous_commit=on\`)"
   fi
   cat > "$out/webchats-$store.md" <<TABLE
 ### $store_name
