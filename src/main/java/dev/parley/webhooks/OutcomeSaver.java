@@ -52,19 +52,19 @@ final class OutcomeSaver implements AutoCloseable {
     threads.execute(
         () -> {
           RuntimeException failure = null;
-          boolean[] kept = new boolean[settled.size()];
           List<DeliveryRecord> deliveries = new ArrayList<>(settled.size());
           List<AttemptRecord> attempts = new ArrayList<>(settled.size());
           for (Settled s : settled) {
             deliveries.add(s.delivery());
             attempts.add(s.attempt());
           }
+          boolean[] kept;
           try {
-            boolean[] written =
+            kept =
                 store.write(
                     tx -> store.deliveries().recordLeasedOutcomes(tx, node, deliveries, attempts));
-            System.arraycopy(written, 0, kept, 0, kept.length);
           } catch (RuntimeException e) {
+            kept = new boolean[settled.size()]; // none written
             failure = e;
           }
           saved.add(new Batch(lanes, settled, kept, failure));
