@@ -21,9 +21,9 @@ import org.jdbi.v3.core.statement.SqlStatements;
  * The message indexes a PostgreSQL batch of message posts takes in one round trip before its jobs
  * run ({@link PostgresGroupCommit}): each conversation posted to (matched by its SID, account and
  * service) is locked (in the order of its SID, so that two nodes' batches never wait for each other
- * in a circle) and advanced by its number of posts at once, and the posts' authors' participants
- * are read; each post then takes its index from here, in the order the jobs run, without a
- * statement of its own.
+ * in a circle) and advanced by its number of posts at once, in one statement, and the posts'
+ * authors' participants are read; each post then takes its index from here, in the order the jobs
+ * run, without a statement of its own.
  *
  * <p>Gapless and in commit order, as one statement a post: the rows stay locked until the batch
  * commits; a job rolled back gives its index back ({@link #rollBackTo}: jobs run one at a time, so
@@ -46,20 +46,25 @@ final class MessageIndexes {
       "c.sid = w.sid AND c.account_sid = w.account_sid AND c.service_sid = w.service_sid"
           + " AND c.state <> 'closed'";
 
-  private static final String LOCK =
-      "SELECT c.sid FROM conversations c JOIN (SELECT DISTINCT * FROM "
+  /**
+   * Locks the posts' conversations in the order of their SIDs (an aggregate, which reads and locks
+   * every row before the first one is advanced) and advances each by its number of posts: one
+   * statement. Under READ COMMITTED a row another transaction changed while this one waited for its
+   * lock is advanced as it stands once locked (and skipped when it no longer matches: closed).
+   */
+  private static final String ADVANCE =
+      "WITH l AS MATERIALIZED (SELECT array_agg(x.sid) AS sids FROM (SELECT c.sid"
+          + " FROM conversations c JOIN (SELECT DISTINCT * FROM "
           + WANTED
           + ") AS w ON "
           + MATCHES
-          + " ORDER BY c.sid FOR UPDATE OF c";
-
-  private static final String ADVANCE =
-      "UPDATE conversations c SET last_message_index = c.last_message_index + w.n"
-          + " FROM (SELECT sid, account_sid, service_sid, count(*) AS n FROM "
+          + " ORDER BY c.sid FOR UPDATE OF c) AS x)"
+          + " UPDATE conversations c SET last_message_index = c.last_message_index + w.n"
+          + " FROM l, (SELECT sid, account_sid, service_sid, count(*) AS n FROM "
           + WANTED
           + " GROUP BY sid, account_sid, service_sid) AS w WHERE "
           + MATCHES
-          + " RETURNING c.*";
+          + " AND c.sid = ANY(l.sids) RETURNING c.*";
 
   private static final String AUTHORS =
       "SELECT conversation_sid, identity, sid FROM participants"
@@ -91,10 +96,11 @@ final class MessageIndexes {
 
   /**
    * Reserves the indexes {@code wanted} on {@code handle}'s transaction, which has sent nothing
-   * yet, in one round trip, and lets the handle's {@link SqlConversations#takeMessageIndex} take
-   * them.
+   * yet, in one round trip (with {@code then} after the reservation's statements), and lets the
+   * handle's {@link SqlConversations#takeMessageIndex} take them.
    */
-  static MessageIndexes reserve(Handle handle, List<IndexWanted> wanted) throws SQLException {
+  static MessageIndexes reserve(Handle handle, List<IndexWanted> wanted, Pipeline.Held then)
+      throws SQLException {
     Set<String> sids = new LinkedHashSet<>();
     Set<String> identities = new LinkedHashSet<>();
     for (IndexWanted w : wanted) {
@@ -111,10 +117,10 @@ final class MessageIndexes {
     Pipeline.run(
         connection,
         List.of(
-            new Pipeline.Held(LOCK, bindWanted, null, null),
             new Pipeline.Held(
                 ADVANCE,
-                bindWanted,
+                (statement, first) ->
+                    bindWanted(connection, statement, bindWanted.bind(statement, first), wanted),
                 rows -> {
                   while (rows.next()) {
                     ConversationRecord row = MAPPER.map(rows, ADVANCE);
@@ -142,7 +148,8 @@ final class MessageIndexes {
                   }
                   return null;
                 },
-                null)));
+                null),
+            then));
     handle.define(KEY, indexes);
     return indexes;
   }

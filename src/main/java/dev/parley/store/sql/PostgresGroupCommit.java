@@ -40,6 +40,14 @@ import org.slf4j.LoggerFactory;
  * before the next statement a later job sends or with the batch's last statements. When that text
  * fails, the transaction goes back to where it began (a savepoint, or the start) and the waiting
  * jobs go one by one, each in its savepoint, as the jobs above: a failing one fails alone.
+ *
+ * <p>A batch of message posts (their indexes reserved at once, {@link MessageIndexes}, with the
+ * later jobs' lock wait set in the same round trip) whose jobs all wait needs no savepoint: its
+ * text goes straight after the reservation, and when it fails (a row that breaks a key, a lock
+ * waited for too long) the whole transaction is rolled back and the posts run again first in the
+ * next batch, each taking its own index in its own savepoint ({@link WriteJob#ownIndex}), where a
+ * failing one fails alone. Two statements and a subtransaction fewer for the common batch; a second
+ * run of its jobs for the rare failing one.
  */
 final class PostgresGroupCommit implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PostgresGroupCommit.class);
@@ -157,10 +165,11 @@ final class PostgresGroupCommit implements AutoCloseable {
         pipeline.beforeSending(c -> waiting.send(handle, List.of()));
         // Whether the next job's savepoint is in place: sent with the job before's last statements.
         boolean savepointReady = false;
-        // Whether the later jobs' lock wait is in force: set once, before the second job's
-        // savepoint, it stays for the rest of the transaction (each ROLLBACK TO goes back to a
-        // savepoint made after it), unless the waiting jobs start the transaction again.
-        boolean lockWaitSet = false;
+        // Whether the later jobs' lock wait is in force: set once, with the reservation or before
+        // the second job's savepoint, it stays for the rest of the transaction (each ROLLBACK TO
+        // goes back to a savepoint made after it), unless the waiting jobs start the transaction
+        // again.
+        boolean lockWaitSet = reserved != null;
         for (int i = 0; i < batch.size(); i++) {
           WriteJob<?> job = batch.get(i);
           boolean hadSavepoint = savepointReady;
@@ -210,6 +219,10 @@ final class PostgresGroupCommit implements AutoCloseable {
           } catch (Throwable failure) {
             // The savepoint is the first statement a job holds: it went if anything did.
             boolean savepoint = hadSavepoint || (i > 0 && pipeline.sends() > sendsBefore);
+            // The waiting jobs before it may have started the transaction again, without it.
+            reserved = MessageIndexes.of(handle);
+            // After a reservation even the first job ran under the later jobs' lock wait.
+            int position = reserved != null ? Math.max(1, i) : i;
             pipeline.clear();
             if (reserved != null) {
               reserved.rollBackTo(mark);
@@ -234,7 +247,7 @@ final class PostgresGroupCommit implements AutoCloseable {
               again.addAll(batch.subList(i, batch.size()));
               break;
             }
-            if (runsAgain(job, failure, i)) {
+            if (runsAgain(job, failure, position)) {
               again.addAll(batch.subList(i, batch.size()));
               break;
             }
@@ -244,6 +257,8 @@ final class PostgresGroupCommit implements AutoCloseable {
         if (reserved != null) {
           // Posts' notifications carry the Sync ids their statements return: those go first.
           waiting.send(handle, List.of());
+          // When they failed, the transaction started again without the reservation.
+          reserved = MessageIndexes.of(handle);
         }
         List<WriteJob<?>> sent = new ArrayList<>(ran);
         sent.addAll(waiting.jobs());
@@ -276,10 +291,13 @@ final class PostgresGroupCommit implements AutoCloseable {
     return again;
   }
 
-  /** How many jobs at the head of {@code batch} are message posts (see {@link IndexWanted}). */
+  /**
+   * How many jobs at the head of {@code batch} are message posts (see {@link IndexWanted}) that may
+   * take their indexes from a reservation.
+   */
   private static int leadingPosts(List<WriteJob<?>> batch) {
     int posts = 0;
-    while (posts < batch.size() && batch.get(posts).wanted != null) {
+    while (posts < batch.size() && batch.get(posts).wanted != null && !batch.get(posts).ownIndex) {
       posts++;
     }
     return posts;
@@ -293,7 +311,9 @@ final class PostgresGroupCommit implements AutoCloseable {
     List<IndexWanted> wanted = new ArrayList<>(batch.size());
     batch.forEach(job -> wanted.add(job.wanted));
     try {
-      return MessageIndexes.reserve(handle, wanted);
+      // The later jobs' lock wait, after the reservation's statements (which wait as long as it
+      // takes), in their round trip.
+      return MessageIndexes.reserve(handle, wanted, new Pipeline.Held(SET_LOCK_WAIT));
     } catch (SQLException e) {
       log.info(
           "event=message_indexes_not_reserved posts={} state={}", batch.size(), e.getSQLState());

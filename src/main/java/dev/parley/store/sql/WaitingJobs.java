@@ -47,23 +47,30 @@ final class WaitingJobs {
    * there were some and all went. When that fails, the transaction goes back to where they began
    * and they go one by one as they ran, each in its savepoint as if it had sent at its end: one
    * that fails fails alone, one that collides runs again with the waiting jobs after it (into
-   * {@code again}), and {@code after} is not sent. The jobs that went join {@code ran}.
+   * {@code again}), and {@code after} is not sent; or, a batch of posts that sent nothing before
+   * them, they all run again (into {@code again}), each on its own. The jobs that went join {@code
+   * ran}.
    */
   boolean send(Handle handle, List<Pipeline.Held> after) {
     if (jobs.isEmpty()) {
       return false;
     }
     Connection connection = handle.getConnection();
-    // Nothing before them to keep (but a batch's reserved message indexes): the transaction starts
-    // again when they fail.
-    boolean first = ran.isEmpty() && MessageIndexes.of(handle) == null;
+    MessageIndexes reserved = MessageIndexes.of(handle);
+    // Nothing before them to keep: the transaction starts again when they fail.
+    boolean first = ran.isEmpty() && reserved == null;
+    // A batch of posts, all waiting: nothing before them but the reservation, which set the lock
+    // wait in its round trip. They need no savepoint: when they fail, the transaction (and the
+    // reservation) starts again and they run again, first in the next batch, each taking its own
+    // index in its own savepoint, so a failing one fails alone (rare: a post's rows break no key).
+    boolean reservedOnly = ran.isEmpty() && reserved != null;
     // The transaction's only job waits for locks as long as it takes, and fails alone.
     boolean alone = first && jobs.size() == 1;
     List<Pipeline.Held> text = new ArrayList<>();
-    if (!alone) {
+    if (!alone && !reservedOnly) {
       text.add(new Pipeline.Held(PostgresGroupCommit.SET_LOCK_WAIT));
     }
-    if (!first) {
+    if (!first && !reservedOnly) {
       text.add(new Pipeline.Held("SAVEPOINT merged"));
     }
     text.addAll(BatchedJobs.statements(statements));
@@ -76,6 +83,14 @@ final class WaitingJobs {
       went = false;
       if (alone) {
         failed(handle, 0, e, true);
+      } else if (reservedOnly) {
+        restart(handle);
+        MessageIndexes.drop(handle);
+        for (WriteJob<?> job : jobs) {
+          job.tx.ended();
+          job.ownIndex = true;
+        }
+        again.addAll(jobs);
       } else {
         if (first) {
           restart(handle);

@@ -16,6 +16,14 @@ final class WriteJob<T> {
 
   final CompletableFuture<T> result = new CompletableFuture<>();
   int collisions;
+
+  /**
+   * Takes its message index by a statement of its own, not from its batch's reservation: it ran in
+   * a batch of posts whose statements failed together ({@link WaitingJobs#send}), and runs again
+   * where a failing post fails alone.
+   */
+  boolean ownIndex;
+
   T value;
   SqlTx tx;
 

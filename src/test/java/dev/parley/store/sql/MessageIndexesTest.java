@@ -205,6 +205,119 @@ class MessageIndexesTest {
   }
 
   @Test
+  void a_batch_of_posts_writes_its_messages_in_the_transaction_that_advanced_their_conversations()
+      throws Exception {
+    List<String> conversations = new ArrayList<>();
+    List<Write> writes = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      String sid = conversation();
+      conversations.add(sid);
+      writes.add(fullPost(sid, "MS" + hex()));
+    }
+
+    for (Future<Object> result : OneBatch.run(store, writes)) {
+      assertThat(result.get()).isEqualTo(0L);
+    }
+    // No savepoint between the reservation and the posts' rows: one transaction id for all.
+    Set<String> ids = messageTransactionIds(conversations);
+    ids.addAll(conversationTransactionIds(conversations));
+    assertThat(ids).hasSize(1);
+  }
+
+  @Test
+  void a_batch_of_posts_is_seven_statements_in_three_round_trips() throws Exception {
+    List<Write> writes = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      writes.add(fullPost(conversation(), "MS" + hex()));
+    }
+
+    try (SentStatements sent = SentStatements.record()) {
+      Write first = writes.get(0);
+      writes.set(
+          0,
+          new Write(
+              first.wanted(),
+              tx -> {
+                sent.mark();
+                return first.work().apply(tx);
+              }));
+      for (Future<Object> result : OneBatch.run(store, writes)) {
+        assertThat(result.get()).isEqualTo(0L);
+      }
+      // The conversations locked and advanced in one statement, the authors, the later jobs' lock
+      // wait (pgjdbc's BEGIN goes with them, uncounted); the messages and the events (their turns'
+      // locks inside), with no lock wait or savepoint before them; the lock wait lifted, COMMIT.
+      assertThat(sent.ofBatch()).isEqualTo(new SentStatements.Count(List.of(3, 2, 2)));
+    }
+  }
+
+  @Test
+  void a_batch_of_posts_that_waits_too_long_for_a_lock_runs_again_and_every_post_lands()
+      throws Exception {
+    String a = conversation();
+    String b = conversation();
+    List<Write> writes = List.of(fullPost(b, "MS" + hex()), fullPost(a, "MS" + hex()));
+    List<Future<Object>> results;
+    try (Connection holder = server.connect()) {
+      holder.setAutoCommit(false);
+      try (PreparedStatement turn =
+          holder.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+        turn.setString(1, a);
+        turn.executeQuery().close();
+      }
+      results = OneBatch.run(store, writes);
+      // Far past the later jobs' lock wait: the batch's posts gave up and run again, on their own.
+      Thread.sleep(300);
+      holder.commit();
+    }
+
+    assertThat(results.get(0).get()).isEqualTo(0L);
+    assertThat(results.get(1).get()).isEqualTo(0L);
+    assertThat(eventIndexes(a)).containsExactly("0");
+    assertThat(eventIndexes(b)).containsExactly("0");
+    assertThat(lastIndex(a)).isEqualTo(0);
+    assertThat(lastIndex(b)).isEqualTo(0);
+  }
+
+  @Test
+  void a_reserved_batchs_first_post_that_waits_too_long_for_a_lock_runs_again_and_lands()
+      throws Exception {
+    String a = conversation();
+    String b = conversation();
+    String lock = "lock " + hex();
+    Write waiting =
+        new Write(
+            new IndexWanted(ParleyServer.ACCOUNT_SID, service, a, null),
+            tx -> {
+              long index = takeIndex(tx, a, null).conversation().lastMessageIndex();
+              // A statement of its own, sent while it runs, that waits for the holder's lock.
+              SqlTx.of(tx)
+                  .createQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(:lock))")
+                  .bind("lock", lock)
+                  .mapTo(Integer.class)
+                  .one();
+              return index;
+            });
+    List<Future<Object>> results;
+    try (Connection holder = server.connect()) {
+      holder.setAutoCommit(false);
+      try (PreparedStatement held =
+          holder.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+        held.setString(1, lock);
+        held.executeQuery().close();
+      }
+      results = OneBatch.run(store, List.of(waiting, fullPost(b, "MS" + hex())));
+      Thread.sleep(300);
+      holder.commit();
+    }
+
+    assertThat(results.get(0).get()).isEqualTo(0L);
+    assertThat(results.get(1).get()).isEqualTo(0L);
+    assertThat(lastIndex(a)).isEqualTo(0);
+    assertThat(lastIndex(b)).isEqualTo(0);
+  }
+
+  @Test
   void a_post_naming_another_accounts_conversation_neither_locks_nor_advances_its_row()
       throws Exception {
     String a = conversation();
@@ -324,6 +437,22 @@ class MessageIndexesTest {
         PreparedStatement query =
             admin.prepareStatement(
                 "SELECT xmin::text FROM messages WHERE conversation_sid = ANY (?)")) {
+      query.setArray(1, admin.createArrayOf("text", conversations.toArray()));
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          ids.add(rows.getString(1));
+        }
+      }
+    }
+    return ids;
+  }
+
+  private static Set<String> conversationTransactionIds(List<String> conversations)
+      throws Exception {
+    Set<String> ids = new HashSet<>();
+    try (Connection admin = server.connect();
+        PreparedStatement query =
+            admin.prepareStatement("SELECT xmin::text FROM conversations WHERE sid = ANY (?)")) {
       query.setArray(1, admin.createArrayOf("text", conversations.toArray()));
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
