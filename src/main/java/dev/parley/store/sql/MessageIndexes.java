@@ -3,6 +3,7 @@ package dev.parley.store.sql;
 import dev.parley.store.ConversationRecord;
 import dev.parley.store.ConversationStore.IndexTaken;
 import dev.parley.store.ConversationStore.IndexWanted;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -21,8 +22,8 @@ import org.jdbi.v3.core.statement.SqlStatements;
  * The message indexes a PostgreSQL batch of message posts takes in one round trip before its jobs
  * run ({@link PostgresGroupCommit}): each conversation posted to (matched by its SID, account and
  * service) is locked (in the order of its SID, so that two nodes' batches never wait for each other
- * in a circle) and advanced by its number of posts at once, in one statement, and the posts'
- * authors' participants are read; each post then takes its index from here, in the order the jobs
+ * in a circle) and advanced by its number of posts at once, in one statement that also reads the
+ * posts' authors' participants; each post then takes its index from here, in the order the jobs
  * run, without a statement of its own.
  *
  * <p>Gapless and in commit order, as one statement a post: the rows stay locked until the batch
@@ -48,9 +49,10 @@ final class MessageIndexes {
 
   /**
    * Locks the posts' conversations in the order of their SIDs (an aggregate, which reads and locks
-   * every row before the first one is advanced) and advances each by its number of posts: one
-   * statement. Under READ COMMITTED a row another transaction changed while this one waited for its
-   * lock is advanced as it stands once locked (and skipped when it no longer matches: closed).
+   * every row before the first one is advanced), advances each by its number of posts and gives,
+   * with each, its participants among the posts' authors ({identity, SID} pairs): one statement.
+   * Under READ COMMITTED a row another transaction changed while this one waited for its lock is
+   * advanced as it stands once locked (and skipped when it no longer matches: closed).
    */
   private static final String ADVANCE =
       "WITH l AS MATERIALIZED (SELECT array_agg(x.sid) AS sids FROM (SELECT c.sid"
@@ -64,11 +66,9 @@ final class MessageIndexes {
           + WANTED
           + " GROUP BY sid, account_sid, service_sid) AS w WHERE "
           + MATCHES
-          + " AND c.sid = ANY(l.sids) RETURNING c.*";
-
-  private static final String AUTHORS =
-      "SELECT conversation_sid, identity, sid FROM participants"
-          + " WHERE conversation_sid = ANY(CAST(? AS text[])) AND identity = ANY(CAST(? AS text[]))";
+          + " AND c.sid = ANY(l.sids) RETURNING c.*, (SELECT array_agg(ARRAY[p.identity, p.sid])"
+          + " FROM participants p WHERE p.conversation_sid = c.sid"
+          + " AND p.identity = ANY(CAST(? AS text[]))) AS reserved_authors";
 
   private static final String GIVE_BACK =
       "UPDATE conversations SET last_message_index = ? WHERE sid = ?";
@@ -101,26 +101,26 @@ final class MessageIndexes {
    */
   static MessageIndexes reserve(Handle handle, List<IndexWanted> wanted, Pipeline.Held then)
       throws SQLException {
-    Set<String> sids = new LinkedHashSet<>();
     Set<String> identities = new LinkedHashSet<>();
     for (IndexWanted w : wanted) {
-      sids.add(w.sid());
       if (w.author() != null) {
         identities.add(w.author());
       }
     }
     MessageIndexes indexes = new MessageIndexes();
     Connection connection = handle.getConnection();
-    String[] conversationSids = sids.toArray(String[]::new);
-    Pipeline.Binder bindWanted =
-        (statement, first) -> bindWanted(connection, statement, first, wanted);
     Pipeline.run(
         connection,
         List.of(
             new Pipeline.Held(
                 ADVANCE,
-                (statement, first) ->
-                    bindWanted(connection, statement, bindWanted.bind(statement, first), wanted),
+                (statement, first) -> {
+                  int next = bindWanted(connection, statement, first, wanted);
+                  next = bindWanted(connection, statement, next, wanted);
+                  statement.setArray(
+                      next, connection.createArrayOf("text", identities.toArray(String[]::new)));
+                  return next + 1;
+                },
                 rows -> {
                   while (rows.next()) {
                     ConversationRecord row = MAPPER.map(rows, ADVANCE);
@@ -128,23 +128,14 @@ final class MessageIndexes {
                     indexes.conversations.put(
                         row.sid(),
                         new Reserved(row, row.lastMessageIndex(), row.lastMessageIndex() - n));
-                  }
-                  return null;
-                },
-                null),
-            new Pipeline.Held(
-                AUTHORS,
-                (statement, first) -> {
-                  statement.setArray(first, connection.createArrayOf("text", conversationSids));
-                  statement.setArray(
-                      first + 1,
-                      connection.createArrayOf("text", identities.toArray(String[]::new)));
-                  return first + 2;
-                },
-                rows -> {
-                  while (rows.next()) {
-                    indexes.authors.put(
-                        authorKey(rows.getString(1), rows.getString(2)), rows.getString(3));
+                    Array authors = rows.getArray("reserved_authors");
+                    if (authors != null) {
+                      for (Object pair : (Object[]) authors.getArray()) {
+                        String[] identityAndSid = (String[]) pair;
+                        indexes.authors.put(
+                            authorKey(row.sid(), identityAndSid[0]), identityAndSid[1]);
+                      }
+                    }
                   }
                   return null;
                 },
