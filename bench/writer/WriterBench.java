@@ -22,12 +22,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The SQLite writer's CPU per message post, without HTTP (bench/writer-cpu.sh): Parley starts in
- * this JVM on a fresh store, 64 web chats are made over HTTP, then 64 threads post messages through
- * {@code MessageService} (round-robin over the 64 conversations) and the writer thread's CPU time
- * (ThreadMXBean) is divided by the posts of the measured seconds. Without HTTP, the event loop and
- * wrk, the batches stay full whatever the machine's load, so the writer's figure moves less from
- * run to run than bench/webchat-cpu.sh's. In Parley's package for the wiring (read by reflection);
+ * The writer's CPU per message post (SQLite's, or PostgreSQL's writers' and backends' with
+ * -Ddatabase), without HTTP (bench/writer-cpu.sh): Parley starts in this JVM on a fresh store,
+ * 64 web chats are made over HTTP, then 64 threads post messages through {@code MessageService}
+ * (round-robin over the 64 conversations) and the writer threads' CPU time (ThreadMXBean) is
+ * divided by the posts of the measured seconds. Without HTTP, the event loop and wrk, the batches
+ * stay full whatever the machine's load, so the writer's figure moves less from run to run than
+ * bench/webchat-cpu.sh's. In Parley's package for the wiring (read by reflection);
  * {@code -Ddrop="SQL;SQL"} runs statements on the store before the posts (an A/B of an index).
  * Arguments: warm-up seconds, measured seconds, posting threads (64).
  */
@@ -37,7 +38,11 @@ public class WriterBench {
     int threads = args.length > 2 ? Integer.parseInt(args[2]) : 64;
     String account = "AC" + "0".repeat(31) + "1", token = "t".repeat(32);
     Path dir = Files.createTempDirectory("writerbench");
-    Parley parley = Parley.start(new Config("127.0.0.1", 0, dir, null, account, token, null, null));
+    // -Ddatabase=postgresql://… runs on PostgreSQL (-Djdbc=jdbc:postgresql://…, the same
+    // database, reads its backends' CPU and transactions); SQLite in a temporary directory else.
+    String database = System.getProperty("database");
+    Parley parley =
+        Parley.start(new Config("127.0.0.1", 0, dir, null, account, token, null, database));
     HttpClient http = HttpClient.newHttpClient();
     String auth = "Basic " + Base64.getEncoder().encodeToString((account + ":" + token).getBytes());
     String base = "http://127.0.0.1:" + parley.port();
@@ -116,13 +121,16 @@ public class WriterBench {
     }
     Thread.sleep(warm * 1000L);
     var mx = ManagementFactory.getThreadMXBean();
-    long writerId = -1;
+    List<Long> writerIds = new ArrayList<>();
     for (Thread th : Thread.getAllStackTraces().keySet())
-      if (th.getName().equals("parley-sqlite-writer")) writerId = th.getId();
+      if (th.getName().startsWith("parley-sqlite-writer")
+          || th.getName().startsWith("parley-postgresql-writer-")) writerIds.add(th.getId());
     var os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long p0 = posts.sum(),
-        w0 = mx.getThreadCpuTime(writerId),
+        w0 = cpu(mx, writerIds),
+        d0 = backends(),
+        x0 = transactions(),
         c0 = os.getProcessCpuTime(),
         t0 = System.nanoTime(),
         b0 = written();
@@ -130,7 +138,9 @@ public class WriterBench {
     for (Thread th : posters) pc0 += mx.getThreadCpuTime(th.getId());
     Thread.sleep(secs * 1000L);
     long p1 = posts.sum(),
-        w1 = mx.getThreadCpuTime(writerId),
+        w1 = cpu(mx, writerIds),
+        d1 = backends(),
+        x1 = transactions(),
         c1 = os.getProcessCpuTime(),
         t1 = System.nanoTime(),
         b1 = written();
@@ -146,6 +156,12 @@ public class WriterBench {
         (pc1 - pc0) / 1e6 / n,
         (c1 - c0) / 1e6 / n,
         (b1 - b0) / 1024.0 / n);
+    if (database != null) {
+      System.out.printf(
+          "postgres backends %.4f ms/post, %.2f posts per transaction%n",
+          (d1 - d0) * 10.0 / n,
+          (double) n / (x1 - x0));
+    }
     go.set(false);
     for (Thread th : posters) th.join();
     parley.close();
@@ -153,6 +169,48 @@ public class WriterBench {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     }
     System.exit(0);
+  }
+
+  private static long cpu(java.lang.management.ThreadMXBean mx, List<Long> threads) {
+    long sum = 0;
+    for (long id : threads) sum += mx.getThreadCpuTime(id);
+    return sum;
+  }
+
+  /** Clock ticks (100 a second) of the backends serving -Djdbc's database, or 0. */
+  private static long backends() throws Exception {
+    String jdbc = System.getProperty("jdbc");
+    if (jdbc == null) return 0;
+    long ticks = 0;
+    try (var c = java.sql.DriverManager.getConnection(jdbc);
+        var rows =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT pid FROM pg_stat_activity WHERE datname = current_database()")) {
+      while (rows.next()) {
+        Path stat = Path.of("/proc/" + rows.getInt(1) + "/stat");
+        if (!Files.exists(stat)) continue;
+        String line = Files.readString(stat);
+        String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+      }
+    }
+    return ticks;
+  }
+
+  /** Transactions committed and rolled back in -Djdbc's database, or 0. */
+  private static long transactions() throws Exception {
+    String jdbc = System.getProperty("jdbc");
+    if (jdbc == null) return 0;
+    try (var c = java.sql.DriverManager.getConnection(jdbc);
+        var rows =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT xact_commit + xact_rollback FROM pg_stat_database"
+                        + " WHERE datname = current_database()")) {
+      rows.next();
+      return rows.getLong(1);
+    }
   }
 
   /**
