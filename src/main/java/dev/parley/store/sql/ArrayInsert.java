@@ -215,61 +215,17 @@ final class ArrayInsert {
     if (shape.generated() != null) {
       sql.append(" RETURNING ").append(RecordInsert.column(shape.generated()));
     }
-    return dependentArrays == null ? sql.toString() : withDependents(shape, sql, dependentArrays);
-  }
-
-  /**
-   * {@code insert} (which returns its rows' numbers) as a {@code WITH} query, and the dependents'
-   * INSERT after it, each dependent row joined by its position to the number of its row: the
-   * numbers counted in the order the INSERT returns them, which is the arrays' order (as the jobs'
-   * readers of the numbers count on, see above).
-   */
-  private static String withDependents(
-      Shape shape, StringBuilder insert, List<String> dependentArrays) {
-    String generated = RecordInsert.column(shape.generated());
-    String numbered = RecordInsert.NUMBERED;
-    // The first query, if any, stays the first WITH query, as Pipeline.folded expects.
-    String text = insert.toString();
-    String head = "";
-    if (text.startsWith("WITH ")) {
-      int insertAt = text.indexOf(") INSERT INTO ") + 2;
-      head = text.substring(0, insertAt - 1) + ", ";
-      text = text.substring(insertAt);
-    } else {
-      head = "WITH ";
+    if (dependentArrays == null) {
+      return sql.toString();
     }
-    List<String> names =
-        RecordInsert.columns(shape.dependentType(), shape.dependentGenerated()).stream()
-            .filter(n -> !n.equals(shape.dependentNumber()))
-            .map(RecordInsert::column)
-            .toList();
-    return head
-        + numbered
-        + " AS ("
-        + text
-        + "), numbers AS (SELECT "
-        + generated
-        + " AS n, row_number() OVER () AS job FROM "
-        + numbered
-        + "), dependents AS ("
-        + RecordInsert.into(
-            shape.dependentTable(),
-            RecordInsert.columns(shape.dependentType(), shape.dependentGenerated()))
-        + " SELECT "
-        + RecordInsert.dependentValues(
-            shape.dependentType(),
-            shape.dependentGenerated(),
-            shape.dependentNumber(),
-            "numbers.n",
-            "d.%s")
-        + " FROM "
-        + unnest(prepend("int8", dependentArrays))
-        + " WITH ORDINALITY AS d(job, "
-        + String.join(", ", names)
-        + ", place) JOIN numbers ON numbers.job = d.job ORDER BY d.place) SELECT "
-        + generated
-        + " FROM "
-        + numbered;
+    return DependentRows.afterArrays(
+        sql.toString(),
+        RecordInsert.column(shape.generated()),
+        shape.dependentTable(),
+        shape.dependentType(),
+        shape.dependentGenerated(),
+        shape.dependentNumber(),
+        unnest(prepend("int8", dependentArrays)).toString());
   }
 
   private static List<String> prepend(String first, List<String> rest) {

@@ -188,9 +188,6 @@ final class RecordInsert {
     };
   }
 
-  /** The name of the {@code WITH} query that inserts the numbered row, where dependents follow. */
-  static final String NUMBERED = "numbered";
-
   private static String newReturningSql(Rows rows) {
     Class<? extends Record> type = rows.rows().get(0).getClass();
     String generated = rows.generated();
@@ -208,64 +205,7 @@ final class RecordInsert {
     if (dependents == null) {
       return prefix + insert;
     }
-    StringBuilder sql = new StringBuilder("WITH ");
-    if (rows.first() != null) {
-      sql.append("first AS (").append(rows.first()).append("), ");
-    }
-    sql.append(NUMBERED).append(" AS (").append(insert).append(")");
-    String values =
-        dependentValues(
-            dependents.rows().get(0).getClass(),
-            dependents.generated(),
-            dependents.number(),
-            NUMBERED + "." + column(generated),
-            "?");
-    for (int i = 0; i < dependents.rows().size(); i++) {
-      // One query a row: the deliveries of one event are of different lanes, whose order between
-      // them nothing reads.
-      sql.append(", dependent")
-          .append(i)
-          .append(" AS (")
-          .append(into(dependents.table(), dependentColumns(dependents)))
-          .append(" SELECT ")
-          .append(values)
-          .append(" FROM ")
-          .append(NUMBERED)
-          .append(")");
-    }
-    return sql.append(" SELECT ")
-        .append(column(generated))
-        .append(" FROM ")
-        .append(NUMBERED)
-        .toString();
-  }
-
-  /** The columns a dependent row is inserted into: its record's, but its generated one. */
-  static List<String> dependentColumns(Dependents dependents) {
-    return columns(dependents.rows().get(0).getClass(), dependents.generated());
-  }
-
-  /**
-   * The values of a dependent row of {@code type} (its generated component {@code generated}), in
-   * its columns' order: {@code numberValue} for its component {@code number}, {@code parameter} for
-   * the others, each {@code %s} in it the column's name.
-   */
-  static String dependentValues(
-      Class<? extends Record> type,
-      String generated,
-      String number,
-      String numberValue,
-      String parameter) {
-    StringBuilder values = new StringBuilder();
-    for (String name : columns(type, generated)) {
-      values.append(values.isEmpty() ? "" : ", ");
-      if (name.equals(number)) {
-        values.append(numberValue);
-      } else {
-        values.append(parameter.replace("%s", column(name)));
-      }
-    }
-    return values.toString();
+    return DependentRows.afterOne(rows.first(), insert.toString(), column(generated), dependents);
   }
 
   private static String sql(
