@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.parley.store.DeliveryRecord;
 import dev.parley.store.EventRecord;
+import dev.parley.store.StudioFlowRecord;
 import dev.parley.store.Tx;
 import dev.parley.testing.ParleyServer;
 import dev.parley.testing.PostgresqlOnly;
@@ -145,6 +146,46 @@ class BatchedDeliveriesTest {
         assertThat(eventOf.get(delivery.sid())).as(delivery.lane()).isEqualTo(seq);
       }
     }
+  }
+
+  @Test
+  void posts_that_look_a_kept_studio_flow_up_before_queuing_still_merge() throws Exception {
+    Instant now = Instant.now();
+    String flow = "FW" + UUID.randomUUID().toString().replace("-", "");
+    store.write(
+        tx -> {
+          store
+              .studio()
+              .insertFlow(
+                  tx,
+                  new StudioFlowRecord(
+                      flow, ParleyServer.ACCOUNT_SID, "kept", "draft", 1, null, now, now));
+          return null;
+        });
+    // Read once, then kept: the planner looks it up for every message to a Studio conversation.
+    store.read(tx -> store.studio().findFlow(tx, ParleyServer.ACCOUNT_SID, flow));
+    List<Post> posts = new ArrayList<>();
+    List<OneBatch.Write> writes = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      Post post = new Post("studio-" + i, conversation(), 1);
+      posts.add(post);
+      writes.add(
+          new OneBatch.Write(
+              null,
+              tx -> {
+                LongSupplier seq = store.events().append(tx, event(post), post.conversation());
+                assertThat(store.studio().findFlow(tx, ParleyServer.ACCOUNT_SID, flow)).isPresent();
+                store.deliveries().insert(tx, post.deliveries().get(0), seq);
+                return seq;
+              }));
+    }
+
+    List<Future<Object>> results = OneBatch.run(store, writes);
+
+    for (Future<Object> result : results) {
+      result.get();
+    }
+    assertThat(transactionIds(posts)).hasSizeLessThanOrEqualTo(posts.size() / 2);
   }
 
   @Test
