@@ -41,6 +41,8 @@ if [[ ${BENCH_CPU_SERVER:-parley} == ceiling ]]; then
   webchat_body="AddressSid=IG00000000000000000000000000000000&ChatFriendlyName=Bench&CustomerFriendlyName=Visitor&PreEngagementData=%7B%22friendlyName%22%3A%22Ann%22%7D"
   basic_auth="Basic $(printf '%s:%s' "$account" "$token" | base64 -w0)"
 else
+  # The webhook path's receiver is on loopback, which webhooks may call only when allowed.
+  [[ ${BENCH_CPU_PATH:-} == webhook ]] && export PARLEY_WEBHOOK_ALLOW_NETWORKS=127.0.0.0/8
   PARLEY_JAVA_OPTS="${JFR:+-XX:StartFlightRecording=filename=$out/rec.jfr,settings=$out/profile.jfc,dumponexit=true} ${PARLEY_JAVA_OPTS:-}" \
     ./parley serve --host 127.0.0.1 --port "$port" "${store_args[@]}" --account-sid "$account" \
     --auth-token "$token" > "$out/parley.log" 2>&1 &

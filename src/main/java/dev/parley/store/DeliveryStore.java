@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * Webhook deliveries and their attempts, and the leases through which one node at a time sends a
@@ -12,7 +13,13 @@ import java.util.Set;
  * back; a lease not renewed by {@code lease_until} (its node died) may be taken by any node.
  */
 public interface DeliveryStore {
-  void insert(Tx tx, DeliveryRecord delivery);
+  /**
+   * Queues {@code delivery} of the event numbered {@code eventSeq} (the record's own {@code
+   * eventSeq} is not read): the event's number as {@link dev.parley.store.EventStore#append} gave
+   * it, which the store may not have sent for yet. The store may write the row with the event's own
+   * statement rather than ask for the number, so that queuing a delivery sends nothing.
+   */
+  void insert(Tx tx, DeliveryRecord delivery, LongSupplier eventSeq);
 
   /**
    * Where the delivery engine starts reading after a start: just before the oldest pending

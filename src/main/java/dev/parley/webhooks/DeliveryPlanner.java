@@ -155,6 +155,8 @@ public final class DeliveryPlanner implements EventListener {
     Instant now = clock.instant();
     String target = targetSid != null ? targetSid : method.name() + " " + url;
     String subject = event.conversationSid() != null ? event.conversationSid() : event.accountSid();
+    // The event's number as the store gave it, not asked for here: asking would send the event's
+    // statement while the change runs (the store writes the delivery with it instead).
     store
         .deliveries()
         .insert(
@@ -163,7 +165,7 @@ public final class DeliveryPlanner implements EventListener {
                 0,
                 sids.next(SidPrefix.WEBHOOK_DELIVERY),
                 event.accountSid(),
-                event.seq(),
+                0,
                 event.conversationSid(),
                 kind + " " + target + " " + subject,
                 kind,
@@ -178,7 +180,8 @@ public final class DeliveryPlanner implements EventListener {
                 null,
                 now,
                 now,
-                0));
+                0),
+            event.sequence());
     tx.afterCommit(queued);
   }
 }

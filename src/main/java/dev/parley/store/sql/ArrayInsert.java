@@ -21,12 +21,25 @@ import java.util.concurrent.ConcurrentHashMap;
  * answers them, so each job's reader reads its own row.
  */
 final class ArrayInsert {
-  /** What an INSERT of some rows is: its table, record class, generated column and first query. */
+  /**
+   * What an INSERT of some rows is: its table, record class, generated column and first query, and
+   * its dependents' table, class, generated and number components (nulls where it has none).
+   */
   private record Shape(
-      String table, Class<? extends Record> type, String generated, String first) {}
+      String table,
+      Class<? extends Record> type,
+      String generated,
+      String first,
+      String dependentTable,
+      Class<? extends Record> dependentType,
+      String dependentGenerated,
+      String dependentNumber) {}
 
-  /** The statement of a shape and the array type of each column it binds (null: none here). */
-  private record Plan(String sql, List<String> arrays) {}
+  /**
+   * The statement of a shape and the array type of each column it binds, then of each its
+   * dependents bind (null: none here).
+   */
+  private record Plan(String sql, List<String> arrays, List<String> dependentArrays) {}
 
   /** Worked out once per shape: the batch's rows are all a writer binds per statement. */
   private static final Map<Shape, Plan> PLANS = new ConcurrentHashMap<>();
@@ -40,12 +53,28 @@ final class ArrayInsert {
   static Held of(List<Held> statements) {
     RecordInsert.Rows shape = statements.get(0).insert();
     Class<? extends Record> type = shape.rows().get(0).getClass();
+    RecordInsert.Dependents dependents = shape.dependents();
     Plan plan =
         PLANS.computeIfAbsent(
-            new Shape(shape.table(), type, shape.generated(), shape.first()), ArrayInsert::plan);
+            dependents == null
+                ? new Shape(
+                    shape.table(), type, shape.generated(), shape.first(), null, null, null, null)
+                : new Shape(
+                    shape.table(),
+                    type,
+                    shape.generated(),
+                    shape.first(),
+                    dependents.table(),
+                    dependents.rows().get(0).getClass(),
+                    dependents.generated(),
+                    dependents.number()),
+            ArrayInsert::plan);
     if (plan.arrays() == null) {
       return null;
     }
+    // Each dependent row with the position (from 1) of the row whose number it takes.
+    List<Record> dependentRows = new ArrayList<>();
+    List<Long> positions = new ArrayList<>();
     List<String> arrays = plan.arrays();
     int count = 0;
     for (Held held : statements) {
@@ -57,6 +86,17 @@ final class ArrayInsert {
     for (Held held : statements) {
       rows.addAll(held.insert().rows());
       firstArguments.add(held.insert().firstArgument());
+      RecordInsert.Dependents own = held.insert().dependents();
+      if ((own == null) != (dependents == null)) {
+        return null;
+      }
+      if (own != null) {
+        // One row a statement here (a returning INSERT), so the row's position is the job's.
+        for (Record dependent : own.rows()) {
+          dependentRows.add(dependent);
+          positions.add((long) rows.size());
+        }
+      }
       if (held.rows() != null) {
         readers.add(held.rows());
       }
@@ -77,6 +117,20 @@ final class ArrayInsert {
           for (int column = 0; column < arrays.size(); column++) {
             statement.setArray(next++, array(connection, arrays.get(column), values, column));
           }
+          if (dependents == null) {
+            return next;
+          }
+          statement.setArray(next++, connection.createArrayOf("int8", positions.toArray()));
+          List<Object[]> dependentValues = new ArrayList<>(dependentRows.size());
+          for (Record row : dependentRows) {
+            dependentValues.add(
+                RecordArguments.values(row, dependents.generated(), dependents.number()));
+          }
+          List<String> more = plan.dependentArrays();
+          for (int column = 0; column < more.size(); column++) {
+            statement.setArray(
+                next++, array(connection, more.get(column), dependentValues, column));
+          }
           return next;
         };
     DirectStatements.RowsReader<Void> reader =
@@ -94,34 +148,56 @@ final class ArrayInsert {
         sql,
         binder,
         reader,
-        new RecordInsert.Rows(shape.table(), rows, shape.generated(), shape.first(), null));
+        new RecordInsert.Rows(
+            shape.table(),
+            rows,
+            shape.generated(),
+            shape.first(),
+            null,
+            dependents == null
+                ? null
+                : new RecordInsert.Dependents(
+                    dependents.table(),
+                    dependents.generated(),
+                    dependents.number(),
+                    List.copyOf(dependentRows))));
   }
 
   private static Plan plan(Shape shape) {
-    List<Class<?>> types = RecordArguments.types(shape.type(), shape.generated());
+    List<String> arrays = arrays(RecordArguments.types(shape.type(), shape.generated()));
+    if (shape.dependentTable() == null) {
+      return arrays == null
+          ? new Plan(null, null, null)
+          : new Plan(sql(shape, arrays, null), List.copyOf(arrays), null);
+    }
+    List<String> dependentArrays =
+        arrays(
+            RecordArguments.types(
+                shape.dependentType(), shape.dependentGenerated(), shape.dependentNumber()));
+    if (arrays == null || dependentArrays == null) {
+      return new Plan(null, null, null);
+    }
+    return new Plan(
+        sql(shape, arrays, dependentArrays), List.copyOf(arrays), List.copyOf(dependentArrays));
+  }
+
+  /** The array types {@code types} are bound as; null when one has none. */
+  private static List<String> arrays(List<Class<?>> types) {
     List<String> arrays = new ArrayList<>(types.size());
     for (Class<?> t : types) {
       String array = arrayType(t);
       if (array == null) {
-        return new Plan(null, null);
+        return null;
       }
       arrays.add(array);
     }
-    return new Plan(sql(shape, arrays), List.copyOf(arrays));
+    return arrays;
   }
 
-  private static String sql(Shape shape, List<String> arrays) {
+  private static String sql(Shape shape, List<String> arrays, List<String> dependentArrays) {
     Class<? extends Record> type = shape.type();
     List<String> names = RecordInsert.columns(type, shape.generated());
-    StringBuilder unnest = new StringBuilder("unnest(");
-    for (int i = 0; i < arrays.size(); i++) {
-      unnest
-          .append(i == 0 ? "" : ", ")
-          .append("CAST(? AS ")
-          .append(sqlArray(arrays.get(i)))
-          .append(")");
-    }
-    unnest.append(")");
+    StringBuilder unnest = unnest(arrays);
     StringBuilder sql = new StringBuilder();
     if (shape.first() != null) {
       // The first query once per row, all before the first row (the count needs every one).
@@ -139,7 +215,37 @@ final class ArrayInsert {
     if (shape.generated() != null) {
       sql.append(" RETURNING ").append(RecordInsert.column(shape.generated()));
     }
-    return sql.toString();
+    if (dependentArrays == null) {
+      return sql.toString();
+    }
+    return DependentRows.afterArrays(
+        sql.toString(),
+        RecordInsert.column(shape.generated()),
+        shape.dependentTable(),
+        shape.dependentType(),
+        shape.dependentGenerated(),
+        shape.dependentNumber(),
+        unnest(prepend("int8", dependentArrays)).toString());
+  }
+
+  private static List<String> prepend(String first, List<String> rest) {
+    List<String> all = new ArrayList<>(rest.size() + 1);
+    all.add(first);
+    all.addAll(rest);
+    return all;
+  }
+
+  /** {@code unnest(CAST(? AS type[]), …)} of {@code arrays}. */
+  private static StringBuilder unnest(List<String> arrays) {
+    StringBuilder unnest = new StringBuilder("unnest(");
+    for (int i = 0; i < arrays.size(); i++) {
+      unnest
+          .append(i == 0 ? "" : ", ")
+          .append("CAST(? AS ")
+          .append(sqlArray(arrays.get(i)))
+          .append(")");
+    }
+    return unnest.append(")");
   }
 
   /** The array type (pgjdbc's name) a component of {@code type} is bound as; null for none. */

@@ -78,8 +78,61 @@ final class DirectStatements {
       return () -> number;
     }
     HeldAnswer<Long> number = new HeldAnswer<>(pipeline, handle, sql, answer -> one(answer, sql));
-    pipeline.hold(sql, binder, number::read, rows);
-    return number::get;
+    Pipeline.Held held = new Pipeline.Held(sql, binder, number::read, rows);
+    pipeline.hold(held);
+    boolean numbersOneRow = rows != null && rows.generated() != null && rows.rows().size() == 1;
+    return numbersOneRow ? new HeldNumber(pipeline, number, held) : number::get;
+  }
+
+  /**
+   * The number a held one-row INSERT … RETURNING gives ({@link RecordInsert#insertReturning}: an
+   * event's seq), whose statement, while it is held, may also write rows that take the number
+   * ({@link #join}: the event's webhook deliveries): the job then need not ask for it, so it sends
+   * nothing while it runs, and the statement may join the same one of other jobs of its batch
+   * ({@link BatchedJobs}, {@link ArrayInsert}).
+   */
+  static final class HeldNumber implements LongSupplier {
+    private final Pipeline pipeline;
+    private final HeldAnswer<Long> answer;
+    private Pipeline.Held held;
+
+    private HeldNumber(Pipeline pipeline, HeldAnswer<Long> answer, Pipeline.Held held) {
+      this.pipeline = pipeline;
+      this.answer = answer;
+      this.held = held;
+    }
+
+    @Override
+    public long getAsLong() {
+      return answer.get();
+    }
+
+    /**
+     * Has the held statement also insert {@code row} into {@code table}, its component {@code
+     * number} this number and {@code generated} left to its table (see {@link
+     * RecordInsert.Dependents}); false when the statement is no longer held (the number is known,
+     * or sent for) or holds rows of another kind: the caller inserts the row itself.
+     */
+    boolean join(String table, String generated, String number, Record row) {
+      if (answer.known) {
+        return false;
+      }
+      RecordInsert.Rows joined = held.insert().joining(table, generated, number, row);
+      if (joined == null) {
+        return false;
+      }
+      Pipeline.Held replaced =
+          new Pipeline.Held(
+              RecordInsert.returningSql(joined),
+              RecordInsert.returningBinder(joined),
+              held.rows(),
+              joined);
+      if (!pipeline.replace(held, replaced)) {
+        return false;
+      }
+      held = replaced;
+      return true;
+    }
   }
 
   /**

@@ -131,6 +131,20 @@ final class Pipeline {
     held.add(new Held(sql, binder, rows, insert));
   }
 
+  /**
+   * Puts {@code replacement} where {@code statement} (the same object) is held; false when it is
+   * not held (sent, or taken).
+   */
+  boolean replace(Held statement, Held replacement) {
+    for (int i = held.size() - 1; i >= 0; i--) {
+      if (held.get(i) == statement) {
+        held.set(i, replacement);
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Has {@code action} run before each send (and each statement JDBI runs) from now on. */
   void beforeSending(BeforeSending action) {
     beforeSending = action;

@@ -95,9 +95,16 @@ final class RecordArguments implements NamedArgumentFinder {
    */
   static int bindInOrder(PreparedStatement statement, int first, Record record, String skipped)
       throws SQLException {
+    return bindInOrder(statement, first, record, skipped, null);
+  }
+
+  /** As {@link #bindInOrder(PreparedStatement, int, Record, String)}, {@code also} skipped too. */
+  static int bindInOrder(
+      PreparedStatement statement, int first, Record record, String skipped, String also)
+      throws SQLException {
     int position = first;
     for (Component component : COMPONENTS.get(record.getClass())) {
-      if (component.name().equals(skipped)) {
+      if (component.name().equals(skipped) || component.name().equals(also)) {
         continue;
       }
       if (component.setter() == null) {
@@ -110,9 +117,14 @@ final class RecordArguments implements NamedArgumentFinder {
 
   /** The types of {@code type}'s components but {@code skipped} (null for none), in order. */
   static List<Class<?>> types(Class<? extends Record> type, String skipped) {
+    return types(type, skipped, null);
+  }
+
+  /** As {@link #types(Class, String)}, {@code also} skipped too. */
+  static List<Class<?>> types(Class<? extends Record> type, String skipped, String also) {
     List<Class<?>> types = new ArrayList<>();
     for (Component c : COMPONENTS.get(type)) {
-      if (!c.name().equals(skipped)) {
+      if (!c.name().equals(skipped) && !c.name().equals(also)) {
         types.add(c.type());
       }
     }
@@ -124,11 +136,17 @@ final class RecordArguments implements NamedArgumentFinder {
    * they are bound (an instant as its epoch milliseconds).
    */
   static Object[] values(Record record, String skipped) {
+    return values(record, skipped, null);
+  }
+
+  /** As {@link #values(Record, String)}, {@code also} (a component other than skipped) too. */
+  static Object[] values(Record record, String skipped, String also) {
     Component[] components = COMPONENTS.get(record.getClass());
-    Object[] values = new Object[components.length - (skipped == null ? 0 : 1)];
+    Object[] values =
+        new Object[components.length - (skipped == null ? 0 : 1) - (also == null ? 0 : 1)];
     int i = 0;
     for (Component c : components) {
-      if (c.name().equals(skipped)) {
+      if (c.name().equals(skipped) || c.name().equals(also)) {
         continue;
       }
       Object value = read(record, c);

@@ -1,5 +1,6 @@
 package dev.parley.store.sql;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,16 +31,67 @@ final class RecordInsert {
    * The rows one INSERT statement writes into {@code table}, all of one record class, without their
    * component {@code generated} (which it returns; or null); {@code first}: the one-row query of
    * one parameter, {@code firstArgument}, it runs first (or null), see {@link
-   * #insertReturningAfter}.
+   * #insertReturningAfter}; {@code dependents}: rows of another table the same statement writes,
+   * which take the number it returns (or null), see {@link DirectStatements.HeldNumber#join}.
    */
   record Rows(
       String table,
       List<? extends Record> rows,
       String generated,
       String first,
-      String firstArgument) {
+      String firstArgument,
+      Dependents dependents) {
     Rows(String table, List<? extends Record> rows) {
-      this(table, rows, null, null, null);
+      this(table, rows, null, null, null, null);
+    }
+
+    Rows(
+        String table,
+        List<? extends Record> rows,
+        String generated,
+        String first,
+        String firstArgument) {
+      this(table, rows, generated, first, firstArgument, null);
+    }
+
+    /**
+     * These rows with {@code row} of {@code table} written by the same statement, its component
+     * {@code number} the number this statement returns and {@code generated} its table's; null when
+     * it holds dependents of another kind.
+     */
+    Rows joining(String table, String generated, String number, Record row) {
+      List<Record> joined = new ArrayList<>();
+      if (dependents != null) {
+        if (!dependents.sameKind(table, generated, number, row)) {
+          return null;
+        }
+        joined.addAll(dependents.rows());
+      }
+      joined.add(row);
+      return new Rows(
+          this.table,
+          rows,
+          this.generated,
+          first,
+          firstArgument,
+          new Dependents(table, generated, number, List.copyOf(joined)));
+    }
+  }
+
+  /**
+   * Rows of {@code table} (one record class) that a returning INSERT writes with its own row, in
+   * the same statement (data-modifying {@code WITH} queries): their component {@code number} is the
+   * number the INSERT returns (a webhook delivery's {@code eventSeq}: its event's seq), their
+   * component {@code generated} the one their table numbers. So the number need not be read back
+   * before they are written: the statement stays held ({@link Pipeline}) and may join the same
+   * statement of other jobs ({@link ArrayInsert}).
+   */
+  record Dependents(String table, String generated, String number, List<Record> rows) {
+    boolean sameKind(String table, String generated, String number, Record row) {
+      return this.table.equals(table)
+          && this.generated.equals(generated)
+          && this.number.equals(number)
+          && rows.get(0).getClass() == row.getClass();
     }
   }
 
@@ -76,12 +128,8 @@ final class RecordInsert {
    * {@link DirectStatements#holdReturning}).
    */
   static LongSupplier insertReturning(Handle handle, String table, Record row, String generated) {
-    String sql = sql(table, row.getClass(), 1, generated);
-    return DirectStatements.holdReturning(
-        handle,
-        sql,
-        (statement, first) -> RecordArguments.bindInOrder(statement, first, row, generated),
-        new Rows(table, List.of(row), generated, null, null));
+    Rows rows = new Rows(table, List.of(row), generated, null, null);
+    return DirectStatements.holdReturning(handle, returningSql(rows), returningBinder(rows), rows);
   }
 
   /**
@@ -97,18 +145,67 @@ final class RecordInsert {
       String generated,
       String first,
       String firstArgument) {
-    String sql =
-        SQL.computeIfAbsent(
-            table + " " + generated + " after " + first,
-            k -> newSqlAfter(table, row.getClass(), generated, first));
-    return DirectStatements.holdReturning(
-        handle,
-        sql,
-        (statement, position) -> {
-          statement.setString(position, firstArgument);
-          return RecordArguments.bindInOrder(statement, position + 1, row, generated);
-        },
-        new Rows(table, List.of(row), generated, first, firstArgument));
+    Rows rows = new Rows(table, List.of(row), generated, first, firstArgument);
+    return DirectStatements.holdReturning(handle, returningSql(rows), returningBinder(rows), rows);
+  }
+
+  /** The statement of {@code rows}, one row that returns its generated number (and dependents). */
+  static String returningSql(Rows rows) {
+    Dependents dependents = rows.dependents();
+    String key =
+        rows.table()
+            + " "
+            + rows.generated()
+            + " after "
+            + rows.first()
+            + (dependents == null
+                ? ""
+                : " with " + dependents.rows().size() + " " + dependents.table());
+    return SQL.computeIfAbsent(key, k -> newReturningSql(rows));
+  }
+
+  /** How to bind {@code rows}' statement ({@link #returningSql}). */
+  static Pipeline.Binder returningBinder(Rows rows) {
+    Record row = rows.rows().get(0);
+    String generated = rows.generated();
+    String first = rows.first();
+    String firstArgument = rows.firstArgument();
+    Dependents dependents = rows.dependents();
+    return (statement, position) -> {
+      int next = position;
+      if (first != null) {
+        statement.setString(next++, firstArgument);
+      }
+      next = RecordArguments.bindInOrder(statement, next, row, generated);
+      if (dependents != null) {
+        for (Record dependent : dependents.rows()) {
+          next =
+              RecordArguments.bindInOrder(
+                  statement, next, dependent, dependents.generated(), dependents.number());
+        }
+      }
+      return next;
+    };
+  }
+
+  private static String newReturningSql(Rows rows) {
+    Class<? extends Record> type = rows.rows().get(0).getClass();
+    String generated = rows.generated();
+    List<String> names = columns(type, generated);
+    String parameters = "?, ".repeat(names.size() - 1) + "?";
+    StringBuilder insert = into(rows.table(), names);
+    if (rows.first() != null) {
+      insert.append(" SELECT ").append(parameters).append(" FROM first");
+    } else {
+      insert.append(" VALUES (").append(parameters).append(")");
+    }
+    insert.append(" RETURNING ").append(column(generated));
+    String prefix = rows.first() == null ? "" : "WITH first AS (" + rows.first() + ") ";
+    Dependents dependents = rows.dependents();
+    if (dependents == null) {
+      return prefix + insert;
+    }
+    return DependentRows.afterOne(rows.first(), insert.toString(), column(generated), dependents);
   }
 
   private static String sql(
@@ -130,19 +227,6 @@ final class RecordInsert {
       sql.append(" RETURNING ").append(column(generated));
     }
     return sql.toString();
-  }
-
-  private static String newSqlAfter(
-      String table, Class<? extends Record> type, String generated, String first) {
-    List<String> names = columns(type, generated);
-    return "WITH first AS ("
-        + first
-        + ") "
-        + into(table, names)
-        + " SELECT "
-        + "?, ".repeat(names.size() - 1)
-        + "? FROM first RETURNING "
-        + column(generated);
   }
 
   static List<String> columns(Class<? extends Record> type, String generated) {

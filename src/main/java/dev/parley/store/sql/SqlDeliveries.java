@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -72,8 +73,45 @@ final class SqlDeliveries implements DeliveryStore {
     this.outcomesAsArrays = outcomesAsArrays;
   }
 
+  /**
+   * On a PostgreSQL writer whose event INSERT is still held, the row is written by that statement
+   * ({@link DirectStatements.HeldNumber#join}), its {@code event_seq} the event's {@code RETURNING
+   * seq} within it, so queuing a delivery sends nothing; elsewhere (SQLite, or once the event was
+   * sent) it is inserted with the event's number.
+   */
   @Override
-  public void insert(Tx tx, DeliveryRecord d) {
+  public void insert(Tx tx, DeliveryRecord d, LongSupplier eventSeq) {
+    if (eventSeq instanceof DirectStatements.HeldNumber held
+        && held.join("webhook_deliveries", "seq", "eventSeq", d)) {
+      return;
+    }
+    insert(tx, withEventSeq(d, eventSeq.getAsLong()));
+  }
+
+  private static DeliveryRecord withEventSeq(DeliveryRecord d, long eventSeq) {
+    return new DeliveryRecord(
+        d.seq(),
+        d.sid(),
+        d.accountSid(),
+        eventSeq,
+        d.conversationSid(),
+        d.lane(),
+        d.kind(),
+        d.targetSid(),
+        d.url(),
+        d.method(),
+        d.status(),
+        d.attempts(),
+        d.nextAttemptAt(),
+        d.lastStatusCode(),
+        d.lastError(),
+        d.lastLatencyMs(),
+        d.dateCreated(),
+        d.dateUpdated(),
+        d.attemptsBeforeReplay());
+  }
+
+  private static void insert(Tx tx, DeliveryRecord d) {
     SqlTx.of(tx)
         .createUpdate(
             "INSERT INTO webhook_deliveries (sid, account_sid, event_seq, conversation_sid, lane,"

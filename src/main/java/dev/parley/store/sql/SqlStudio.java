@@ -25,8 +25,17 @@ final class SqlStudio implements StudioStore {
   private static final Keyset<StudioExecutionRecord> EXECUTIONS = Keyset.on("seq", true);
   private static final Keyset<StudioStepRecord> STEPS = Keyset.on("seq", false);
 
+  /**
+   * Flows by account and SID, kept across transactions as services are ({@link ReadOnce}): the
+   * delivery planner asks whether Parley holds a conversation's Studio flow for every message it
+   * plans, and a read on a PostgreSQL writer sends what the post held (its event's INSERT with it),
+   * so its webhook deliveries could no longer join that statement and its batch not merge.
+   */
+  private final ReadOnce<StudioFlowRecord> flows = new ReadOnce<>("studio_flows");
+
   @Override
   public void insertFlow(Tx tx, StudioFlowRecord flow) {
+    flows.forget(tx);
     SqlTx.of(tx)
         .createUpdate(
             "INSERT INTO studio_flows (sid, account_sid, friendly_name, status, revision,"
@@ -38,12 +47,17 @@ final class SqlStudio implements StudioStore {
 
   @Override
   public Optional<StudioFlowRecord> findFlow(Tx tx, String accountSid, String sid) {
-    return SqlTx.of(tx)
-        .createQuery("SELECT * FROM studio_flows WHERE sid = :sid AND account_sid = :accountSid")
-        .bind("sid", sid)
-        .bind("accountSid", accountSid)
-        .map(FLOW)
-        .findOne();
+    return flows.get(
+        tx,
+        accountSid + "/" + sid,
+        () ->
+            SqlTx.of(tx)
+                .createQuery(
+                    "SELECT * FROM studio_flows WHERE sid = :sid AND account_sid = :accountSid")
+                .bind("sid", sid)
+                .bind("accountSid", accountSid)
+                .map(FLOW)
+                .findOne());
   }
 
   @Override
@@ -58,6 +72,7 @@ final class SqlStudio implements StudioStore {
 
   @Override
   public void updateFlow(Tx tx, StudioFlowRecord flow) {
+    flows.forget(tx);
     SqlTx.of(tx)
         .createUpdate(
             "UPDATE studio_flows SET friendly_name = :friendlyName, status = :status,"
@@ -78,6 +93,7 @@ final class SqlStudio implements StudioStore {
 
   @Override
   public void setTestUsers(Tx tx, String sid, String testUsers) {
+    flows.forget(tx);
     SqlTx.of(tx)
         .createUpdate("UPDATE studio_flows SET test_users = :testUsers WHERE sid = :sid")
         .bind("sid", sid)
@@ -89,6 +105,7 @@ final class SqlStudio implements StudioStore {
   public void deleteFlow(Tx tx, String sid) {
     // Spelled out rather than left to ON DELETE CASCADE: SQLite enforces foreign keys only when
     // asked to per connection.
+    flows.forget(tx);
     var handle = SqlTx.of(tx);
     handle
         .createUpdate(

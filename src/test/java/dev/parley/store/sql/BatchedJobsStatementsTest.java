@@ -2,6 +2,8 @@ package dev.parley.store.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.store.DeliveryRecord;
+import dev.parley.store.EventRecord;
 import dev.parley.store.UserRecord;
 import dev.parley.store.sql.Pipeline.Held;
 import java.time.Instant;
@@ -93,6 +95,60 @@ class BatchedJobsStatementsTest {
         .extracting(h -> h.insert() == null ? "event" : rows(h))
         .containsExactly(
             "a e", "event", "event", "b f", "c i", "event", "event", "d j", "g", "event", "h");
+  }
+
+  @Test
+  void the_events_of_jobs_queuing_deliveries_are_one_insert_that_writes_every_delivery() {
+    List<BatchedJobs.Job> jobs =
+        List.of(
+            new BatchedJobs.Job(List.of(eventWithDelivery("t1", "WDa")), Set.of("t1")),
+            new BatchedJobs.Job(List.of(eventWithDelivery("t2", "WDb")), Set.of("t2")));
+
+    List<Held> statements = BatchedJobs.statements(jobs);
+
+    // One statement: the events from arrays, each delivery joined to its event's returned seq.
+    assertThat(statements).hasSize(1);
+    assertThat(statements.get(0).sql())
+        .contains("numbered AS (INSERT INTO events ")
+        .contains("dependents AS (INSERT INTO webhook_deliveries ")
+        .contains("JOIN numbers ON numbers.job = d.job")
+        .endsWith(" SELECT seq FROM numbered");
+    assertThat(statements.get(0).insert().dependents().rows())
+        .extracting(row -> ((DeliveryRecord) row).sid())
+        .containsExactly("WDa", "WDb");
+  }
+
+  /** An event of {@code turn} held with one delivery, {@code sid}, as a post that plans one. */
+  private static Held eventWithDelivery(String turn, String sid) {
+    Instant now = Instant.now();
+    EventRecord event =
+        new EventRecord(0, "AC", "IS", "CH" + turn, "onMessageAdded", "API", null, "{}", now);
+    DeliveryRecord delivery =
+        new DeliveryRecord(
+            0,
+            sid,
+            "AC",
+            0,
+            "CH" + turn,
+            "lane",
+            "webhook",
+            null,
+            "http://h/",
+            "POST",
+            "pending",
+            0,
+            now,
+            null,
+            null,
+            null,
+            now,
+            now,
+            0);
+    RecordInsert.Rows rows =
+        new RecordInsert.Rows("events", List.of(event), "seq", "SELECT 1", turn)
+            .joining("webhook_deliveries", "seq", "eventSeq", delivery);
+    return new Held(
+        RecordInsert.returningSql(rows), RecordInsert.returningBinder(rows), null, rows);
   }
 
   /**
