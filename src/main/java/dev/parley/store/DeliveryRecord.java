@@ -32,4 +32,63 @@ public record DeliveryRecord(
     Integer lastLatencyMs,
     Instant dateCreated,
     Instant dateUpdated,
-    int attemptsBeforeReplay) {}
+    int attemptsBeforeReplay) {
+  /** This delivery of the event numbered {@code eventSeq}. */
+  public DeliveryRecord withEventSeq(long eventSeq) {
+    return new DeliveryRecord(
+        seq,
+        sid,
+        accountSid,
+        eventSeq,
+        conversationSid,
+        lane,
+        kind,
+        targetSid,
+        url,
+        method,
+        status,
+        attempts,
+        nextAttemptAt,
+        lastStatusCode,
+        lastError,
+        lastLatencyMs,
+        dateCreated,
+        dateUpdated,
+        attemptsBeforeReplay);
+  }
+
+  /**
+   * This delivery as an attempt or a replay leaves it (its target and event unchanged), updated at
+   * {@code now}.
+   */
+  public DeliveryRecord settled(
+      String status,
+      int attempts,
+      Instant nextAttemptAt,
+      Integer lastStatusCode,
+      String lastError,
+      Integer lastLatencyMs,
+      Instant now,
+      int attemptsBeforeReplay) {
+    return new DeliveryRecord(
+        seq,
+        sid,
+        accountSid,
+        eventSeq,
+        conversationSid,
+        lane,
+        kind,
+        targetSid,
+        url,
+        method,
+        status,
+        attempts,
+        nextAttemptAt,
+        lastStatusCode,
+        lastError,
+        lastLatencyMs,
+        dateCreated,
+        now,
+        attemptsBeforeReplay);
+  }
+}

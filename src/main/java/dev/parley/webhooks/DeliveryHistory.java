@@ -75,24 +75,13 @@ public final class DeliveryHistory {
               }
               Instant now = clock.instant();
               DeliveryRecord pending =
-                  new DeliveryRecord(
-                      d.seq(),
-                      d.sid(),
-                      d.accountSid(),
-                      d.eventSeq(),
-                      d.conversationSid(),
-                      d.lane(),
-                      d.kind(),
-                      d.targetSid(),
-                      d.url(),
-                      d.method(),
+                  d.settled(
                       DeliveryPlanner.PENDING,
                       d.attempts(),
                       now,
                       d.lastStatusCode(),
                       d.lastError(),
                       d.lastLatencyMs(),
-                      d.dateCreated(),
                       now,
                       d.attempts());
               store.deliveries().recordOutcome(tx, pending, null);

@@ -35,24 +35,13 @@ record Settled(
           case RETRY -> DeliveryPlanner.PENDING;
         };
     DeliveryRecord updated =
-        new DeliveryRecord(
-            d.seq(),
-            d.sid(),
-            d.accountSid(),
-            d.eventSeq(),
-            d.conversationSid(),
-            d.lane(),
-            d.kind(),
-            d.targetSid(),
-            d.url(),
-            d.method(),
+        d.settled(
             status,
             attempts,
             verdict == Outcome.Verdict.RETRY ? Instant.ofEpochMilli(retryAt) : null,
             outcome.statusCode(),
             error,
             outcome.attempted() ? Integer.valueOf(outcome.latencyMs()) : d.lastLatencyMs(),
-            d.dateCreated(),
             now,
             d.attemptsBeforeReplay());
     AttemptRecord attempt =

@@ -85,30 +85,7 @@ final class SqlDeliveries implements DeliveryStore {
         && held.join("webhook_deliveries", "seq", "eventSeq", d)) {
       return;
     }
-    insert(tx, withEventSeq(d, eventSeq.getAsLong()));
-  }
-
-  private static DeliveryRecord withEventSeq(DeliveryRecord d, long eventSeq) {
-    return new DeliveryRecord(
-        d.seq(),
-        d.sid(),
-        d.accountSid(),
-        eventSeq,
-        d.conversationSid(),
-        d.lane(),
-        d.kind(),
-        d.targetSid(),
-        d.url(),
-        d.method(),
-        d.status(),
-        d.attempts(),
-        d.nextAttemptAt(),
-        d.lastStatusCode(),
-        d.lastError(),
-        d.lastLatencyMs(),
-        d.dateCreated(),
-        d.dateUpdated(),
-        d.attemptsBeforeReplay());
+    insert(tx, d.withEventSeq(eventSeq.getAsLong()));
   }
 
   private static void insert(Tx tx, DeliveryRecord d) {

@@ -93,26 +93,7 @@ class LeasedOutcomesTest {
 
   private static DeliveryRecord outcome(
       DeliveryRecord d, String status, Instant next, Integer code, String error) {
-    return new DeliveryRecord(
-        d.seq(),
-        d.sid(),
-        d.accountSid(),
-        d.eventSeq(),
-        d.conversationSid(),
-        d.lane(),
-        d.kind(),
-        d.targetSid(),
-        d.url(),
-        d.method(),
-        status,
-        d.attempts() + 1,
-        next,
-        code,
-        error,
-        code == null ? null : 12,
-        d.dateCreated(),
-        NOW,
-        0);
+    return d.settled(status, d.attempts() + 1, next, code, error, code == null ? null : 12, NOW, 0);
   }
 
   private DeliveryRecord find(String sid) {
