@@ -57,8 +57,10 @@ start() { # server (ceiling | parley) → starts it on a fresh store; sets base
     java -cp "$jar" bench/Ceiling.java "$ceiling_port" "$url" >> "$out/ceiling.log" 2>&1 &
     base="http://127.0.0.1:$ceiling_port"
   else
+    # The webhook receiver is on loopback, which webhooks may call only when allowed
+    # (docs/security.md): refused, the webhook path's conversations would have no webhook.
     ./parley serve --host 127.0.0.1 --port "$parley_port" "${store_args[@]}" --account-sid "$account" \
-      --auth-token "$token" >> "$out/parley.log" 2>&1 &
+      --auth-token "$token" --webhook-allow-networks 127.0.0.0/8 >> "$out/parley.log" 2>&1 &
     base="http://127.0.0.1:$parley_port"
   fi
   pids+=($!)
@@ -81,7 +83,8 @@ conversation_paths() { # server webhook(true|false) → the Messages paths of ne
     if [[ $2 == true && $1 == parley ]]; then
       curl -sf -o /dev/null -H "Authorization: $basic_auth" "$base/v1/Conversations/$sid/Webhooks" \
         --data-urlencode Target=webhook --data-urlencode Configuration.Method=POST \
-        --data-urlencode Configuration.Filters=onMessageAdded --data-urlencode "Configuration.Url=$hook"
+        --data-urlencode Configuration.Filters=onMessageAdded --data-urlencode "Configuration.Url=$hook" \
+        || { echo "could not add a webhook on $1: see $out/$1.log" >&2; exit 1; }
     fi
     list+=("/v1/Conversations/$sid/Messages")
   done
