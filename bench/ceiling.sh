@@ -49,6 +49,8 @@ message_body="Body=Hello+from+the+bench&Author=visitor"
 
 start() { # server (ceiling | parley) → starts it on a fresh store; sets base
   store_fresh "ceiling-$1"
+  wait_port_free "$ceiling_port"
+  wait_port_free "$parley_port"
   if [[ $1 == ceiling ]]; then
     local url
     mkdir -p "$store_data"
@@ -65,6 +67,9 @@ start() { # server (ceiling | parley) → starts it on a fresh store; sets base
   fi
   pids+=($!)
   wait_for "$base/"
+  # The answer was this server's, not another's on the port: it is still running.
+  sleep 0.5
+  kill -0 "${pids[-1]}" 2> /dev/null || { echo "$1 did not start: see $out/$1.log" >&2; exit 1; }
 }
 
 # The web chat create body: Parley's default chat address (the ceiling ignores it).

@@ -55,6 +55,12 @@ bench_cleanup() {
 trap bench_cleanup EXIT
 stop_last() { kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true; unset 'pids[-1]'; }
 
+# Waits (bounded, 30 s) until nothing listens on port $1: a server just stopped may still hold it,
+# and one started meanwhile would fail while wait_for heard the old one.
+wait_port_free() { # port
+  for _ in $(seq 1 600); do ss -ltn "sport = :$1" | grep -q LISTEN || return 0; sleep 0.05; done
+  echo "port $1 is still taken" >&2; return 1
+}
 wait_for() { # url; bounded (30 s)
   for _ in $(seq 1 600); do curl -s -o /dev/null "$1" && return 0; sleep 0.05; done
   echo "no answer from $1" >&2; return 1
