@@ -38,10 +38,14 @@ final class MessageIndexes {
   private static final RecordMapper<ConversationRecord> MAPPER =
       RecordMapper.of(ConversationRecord.class);
 
-  /** The posts' conversations, each matched by its SID, account and service (one row a post). */
+  /**
+   * The posts' conversations, each matched by its SID, account and service, with its number of
+   * posts: read once from the arrays bound, for the lock and the advance both.
+   */
   private static final String WANTED =
-      "unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))"
-          + " AS u(sid, account_sid, service_sid)";
+      "w AS MATERIALIZED (SELECT sid, account_sid, service_sid, count(*) AS n"
+          + " FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))"
+          + " AS u(sid, account_sid, service_sid) GROUP BY sid, account_sid, service_sid)";
 
   private static final String MATCHES =
       "c.sid = w.sid AND c.account_sid = w.account_sid AND c.service_sid = w.service_sid"
@@ -55,16 +59,14 @@ final class MessageIndexes {
    * advanced as it stands once locked (and skipped when it no longer matches: closed).
    */
   private static final String ADVANCE =
-      "WITH l AS MATERIALIZED (SELECT array_agg(x.sid) AS sids FROM (SELECT c.sid"
-          + " FROM conversations c JOIN (SELECT DISTINCT * FROM "
+      "WITH "
           + WANTED
-          + ") AS w ON "
+          + ", l AS MATERIALIZED (SELECT array_agg(x.sid) AS sids FROM (SELECT c.sid"
+          + " FROM conversations c JOIN w ON "
           + MATCHES
           + " ORDER BY c.sid FOR UPDATE OF c) AS x)"
           + " UPDATE conversations c SET last_message_index = c.last_message_index + w.n"
-          + " FROM l, (SELECT sid, account_sid, service_sid, count(*) AS n FROM "
-          + WANTED
-          + " GROUP BY sid, account_sid, service_sid) AS w WHERE "
+          + " FROM l, w WHERE "
           + MATCHES
           + " AND c.sid = ANY(l.sids) RETURNING c.*, (SELECT array_agg(ARRAY[p.identity, p.sid])"
           + " FROM participants p WHERE p.conversation_sid = c.sid"
@@ -116,7 +118,6 @@ final class MessageIndexes {
                 ADVANCE,
                 (statement, first) -> {
                   int next = bindWanted(connection, statement, first, wanted);
-                  next = bindWanted(connection, statement, next, wanted);
                   statement.setArray(
                       next, connection.createArrayOf("text", identities.toArray(String[]::new)));
                   return next + 1;
