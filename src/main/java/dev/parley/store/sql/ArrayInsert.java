@@ -23,17 +23,30 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ArrayInsert {
   /**
    * What an INSERT of some rows is: its table, record class, generated column and first query, and
-   * its dependents' table, class, generated and number components (nulls where it has none).
+   * what its dependents are (null where it has none).
    */
   private record Shape(
       String table,
       Class<? extends Record> type,
       String generated,
       String first,
-      String dependentTable,
-      Class<? extends Record> dependentType,
-      String dependentGenerated,
-      String dependentNumber) {}
+      DependentShape dependents) {}
+
+  /**
+   * What an INSERT's dependents are: their table, record class, generated and number components.
+   */
+  private record DependentShape(
+      String table, Class<? extends Record> type, String generated, String number) {
+    static DependentShape of(RecordInsert.Dependents dependents) {
+      return dependents == null
+          ? null
+          : new DependentShape(
+              dependents.table(),
+              dependents.rows().get(0).getClass(),
+              dependents.generated(),
+              dependents.number());
+    }
+  }
 
   /**
    * The statement of a shape and the array type of each column it binds, then of each its
@@ -56,18 +69,12 @@ final class ArrayInsert {
     RecordInsert.Dependents dependents = shape.dependents();
     Plan plan =
         PLANS.computeIfAbsent(
-            dependents == null
-                ? new Shape(
-                    shape.table(), type, shape.generated(), shape.first(), null, null, null, null)
-                : new Shape(
-                    shape.table(),
-                    type,
-                    shape.generated(),
-                    shape.first(),
-                    dependents.table(),
-                    dependents.rows().get(0).getClass(),
-                    dependents.generated(),
-                    dependents.number()),
+            new Shape(
+                shape.table(),
+                type,
+                shape.generated(),
+                shape.first(),
+                DependentShape.of(dependents)),
             ArrayInsert::plan);
     if (plan.arrays() == null) {
       return null;
@@ -165,15 +172,15 @@ final class ArrayInsert {
 
   private static Plan plan(Shape shape) {
     List<String> arrays = arrays(RecordArguments.types(shape.type(), shape.generated()));
-    if (shape.dependentTable() == null) {
+    DependentShape dependents = shape.dependents();
+    if (dependents == null) {
       return arrays == null
           ? new Plan(null, null, null)
           : new Plan(sql(shape, arrays, null), List.copyOf(arrays), null);
     }
     List<String> dependentArrays =
         arrays(
-            RecordArguments.types(
-                shape.dependentType(), shape.dependentGenerated(), shape.dependentNumber()));
+            RecordArguments.types(dependents.type(), dependents.generated(), dependents.number()));
     if (arrays == null || dependentArrays == null) {
       return new Plan(null, null, null);
     }
@@ -221,10 +228,10 @@ final class ArrayInsert {
     return DependentRows.afterArrays(
         sql.toString(),
         RecordInsert.column(shape.generated()),
-        shape.dependentTable(),
-        shape.dependentType(),
-        shape.dependentGenerated(),
-        shape.dependentNumber(),
+        shape.dependents().table(),
+        shape.dependents().type(),
+        shape.dependents().generated(),
+        shape.dependents().number(),
         unnest(prepend("int8", dependentArrays)).toString());
   }
 
